@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { CredenceError } from '../errors.ts';
+import { toUtc8Iso } from '../time.ts';
+import { loadMigrations, type Migration } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default: true). */
+  create?: boolean;
+  migrations?: Migration[];
+}
+
+interface AppliedMigration {
+  version: number;
+  name: string;
+}
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+function sqliteReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function readApplied(db: Db): AppliedMigration[] {
+  const table = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!table) return [];
+  return db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as AppliedMigration[];
+}
+
+/**
+ * Checks an existing file read-only before anything may write to it: integrity first, then the
+ * schema version. A corrupt file or one from a newer Credence is refused with its bytes untouched.
+ */
+function inspectExisting(file: string, migrations: Migration[]): void {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+    if (problems.length > 0) throw new CredenceError('db.corrupt', { file, reason: problems.slice(0, 3).join('; ') });
+    const applied = readApplied(db);
+    const newest = applied.at(-1)?.version ?? 0;
+    if (newest > migrations.length) {
+      throw new CredenceError('db.newer_version', { file, found: newest, supported: migrations.length });
+    }
+    for (const row of applied) {
+      const expected = migrations[row.version - 1];
+      if (expected.name !== row.name) {
+        throw new CredenceError('db.migration_mismatch', {
+          file,
+          version: row.version,
+          found: row.name,
+          expected: expected.name,
+        });
+      }
+    }
+  } catch (error) {
+    if (error instanceof CredenceError) throw error;
+    throw new CredenceError('db.corrupt', { file, reason: sqliteReason(error) });
+  } finally {
+    db?.close();
+  }
+}
+
+function migrate(db: Db, migrations: Migration[]): void {
+  db.exec(MIGRATIONS_TABLE);
+  const current = readApplied(db).at(-1)?.version ?? 0;
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, toUtc8Iso());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/** Opens (or creates) one profile database: integrity-checked, migrated, WAL, foreign keys on. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? loadMigrations();
+  const exists = existsSync(file);
+  if (!exists && options.create === false) throw new CredenceError('db.not_found', { file });
+  if (exists) inspectExisting(file, migrations);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return readApplied(db).at(-1)?.version ?? 0;
+}
+
+export function appendAudit(db: Db, entry: { actor: string; action: string; subject?: string; details?: unknown }): void {
+  db.prepare('INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?)').run(
+    toUtc8Iso(),
+    entry.actor,
+    entry.action,
+    entry.subject ?? null,
+    JSON.stringify(entry.details ?? {}),
+  );
+}
