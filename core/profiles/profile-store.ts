@@ -65,6 +65,7 @@ export class ProfileStore {
     return join(this.dir, id + SUFFIX);
   }
 
+  /** Sorted by name, as an adviser with many clients looks for one. */
   list(): ProfileSummary[] {
     const ids = readdirSync(this.dir)
       .filter((file) => file.endsWith(SUFFIX))
@@ -72,7 +73,7 @@ export class ProfileStore {
       .filter((id) => ID_PATTERN.test(id));
     return ids
       .map((id) => this.summarise(id))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
   }
 
   private summarise(id: string): ProfileSummary {
