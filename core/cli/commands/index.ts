@@ -1,0 +1,5 @@
+import type { Command } from './command.ts';
+import { profileCommand } from './profile.ts';
+
+/** Every `credence` command; --help is generated from this list. */
+export const commands: Command[] = [profileCommand];

@@ -1,0 +1,30 @@
+import type { Locale, LocalizedText } from '../errors.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext {
+  io: CliIo;
+  locale: Locale;
+  json: boolean;
+  /** Positional arguments after the command words. */
+  args: string[];
+  options: Record<string, string | boolean | string[] | undefined>;
+}
+
+export function say(ctx: CliContext, text: LocalizedText): void {
+  ctx.io.out(text[ctx.locale]);
+}
+
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.io.out(JSON.stringify(value, null, 2));
+}
+
+/** Explicit flag, then CREDENCE_LANG, then the system LANG; Simplified Chinese when none says otherwise. */
+export function chooseLocale(flag: unknown, env: NodeJS.ProcessEnv): Locale {
+  const wanted = String(flag ?? env.CREDENCE_LANG ?? env.LC_ALL ?? env.LANG ?? '');
+  return /^en/i.test(wanted) ? 'en' : 'zh-CN';
+}
