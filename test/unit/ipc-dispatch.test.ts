@@ -48,7 +48,7 @@ describe('createDispatch', () => {
 
   it('refuses invalid payloads with the field that is wrong, in both languages', async () => {
     const { dispatch, store } = setup();
-    for (const payload of [undefined, null, 'x', { name: 42 }, { name: '' }, { name: 'a', extra: true }]) {
+    for (const payload of [undefined, null, 'x', { name: 42 }, { name: 'x'.repeat(1001) }, { name: 'a', extra: true }]) {
       const result = await dispatch('profiles.create', payload);
       expect(result.ok).toBe(false);
       if (!result.ok) {
@@ -57,6 +57,8 @@ describe('createDispatch', () => {
         expect(result.error.message.en).toMatch(/Invalid request/);
       }
     }
+    const blank = await dispatch('profiles.create', { name: '   ' });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'profile.invalid_name' } });
     const bad = await dispatch('profiles.delete', { id: '../../x' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'ipc.invalid_request', details: { issues: [{ path: ['id'] }] } } });
     expect(store.list()).toEqual([]);

@@ -1,0 +1,73 @@
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { FirstProfilePanel } from './components/FirstProfilePanel.tsx';
+import { Header } from './components/Header.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
+import { Sidebar } from './components/Sidebar.tsx';
+import { useI18n } from './i18n/I18nProvider.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { PlannedPage } from './pages/PlannedPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
+import { useRoute, type Route } from './router.ts';
+
+function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
+  if (route === 'dashboard') return <DashboardPage profile={profile} />;
+  if (route === 'settings') return <SettingsPage profile={profile} />;
+  return <PlannedPage route={route} profile={profile} />;
+}
+
+function LoadFailed() {
+  const { t } = useI18n();
+  const { loadError, reload } = useProfiles();
+  return (
+    <section className="panel">
+      <h1>{t('app.loadFailed')}</h1>
+      {loadError && <ErrorMessage error={loadError} />}
+      <button type="button" className="button" onClick={() => void reload()}>
+        {t('app.retry')}
+      </button>
+    </section>
+  );
+}
+
+function PageBody({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const { profiles, loadError, selected } = useProfiles();
+  if (profiles === null) return loadError ? <LoadFailed /> : <p className="muted">{t('app.loading')}</p>;
+  // A failed refresh keeps the last good list on screen, but says so.
+  const stale = loadError && <ErrorMessage error={loadError} />;
+  if (selected === null) {
+    return (
+      <>
+        {stale}
+        <FirstProfilePanel />
+      </>
+    );
+  }
+  return (
+    <>
+      {stale}
+      {/* Keyed by profile so per-page state never leaks from one person's data into another's. */}
+      <RoutePage key={selected.id} route={route} profile={selected} />
+    </>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <div className="shell">
+      <Sidebar route={route} />
+      <div className="main-column">
+        <Header />
+        <NoticeBar />
+        <main className="content">
+          {/* The page root exists before a profile is chosen too: every route stays reachable and shows the first-profile panel in place. */}
+          <div className="page" data-testid={`page-${route}`}>
+            <PageBody route={route} />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { NewProfileForm } from './NewProfileForm.tsx';
+import { ProfileList } from './ProfileList.tsx';
+
+/** Shown in place of every page until a profile is selected: all data belongs to one profile. */
+export function FirstProfilePanel() {
+  const { t } = useI18n();
+  const { profiles } = useProfiles();
+  const titleId = useId();
+  const hasAny = (profiles?.length ?? 0) > 0;
+  return (
+    <section className="panel first-profile" data-testid="first-profile-panel" aria-labelledby={titleId}>
+      <h1 id={titleId}>{hasAny ? t('first.chooseTitle') : t('first.title')}</h1>
+      <p className="lead">{hasAny ? t('first.chooseBody') : t('first.body')}</p>
+      {hasAny && (
+        <>
+          <h2 className="section-title">{t('first.existing')}</h2>
+          <ProfileList />
+        </>
+      )}
+      <NewProfileForm />
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Locale } from '../../../core/errors.ts';
+import { en } from './en.ts';
+import { zhCN, type MessageKey } from './zh-CN.ts';
+
+export type { Locale, MessageKey };
+export type Params = Record<string, string | number>;
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export const locales: readonly Locale[] = ['zh-CN', 'en'];
+
+export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Unknown placeholders stay visible as `{name}` so a missing param shows up in review, not as blank text. */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}

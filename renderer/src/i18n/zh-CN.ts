@@ -1,0 +1,80 @@
+// The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
+// key by key; `en.ts` is typed against this file, so a missing key fails the build.
+export const zhCN = {
+  'app.name': 'Credence',
+  'app.title': 'Credence 个人信用管家',
+  'app.tagline': '数据只保存在这台电脑上',
+  'app.loading': '正在加载…',
+  'app.retry': '重试',
+  'app.loadFailed': '无法读取档案列表。',
+  'app.bridgeMissing': '无法连接到 Credence 主程序。请在 Credence 应用中打开此页面。',
+  'app.ipcFailed': '与 Credence 主程序通信失败，操作未完成。',
+
+  'nav.label': '主导航',
+  'nav.dashboard': '总览',
+  'nav.import': '导入账单',
+  'nav.accounts': '账户',
+  'nav.bureau': '征信报告',
+  'nav.whatif': '假设分析',
+  'nav.consent': '授权与导出',
+  'nav.settings': '设置',
+
+  'locale.switchLabel': '切换界面语言为英文',
+  'locale.switchTo': 'English',
+
+  'notice.dismiss': '关闭通知',
+
+  'profiles.switcherLabel': '当前档案',
+  'profiles.choose': '请选择档案…',
+  'profiles.none': '还没有档案',
+  'profiles.unavailableOption': '{name}（无法打开）',
+  'profiles.unavailableBadge': '无法打开',
+  'profiles.newLabel': '新建档案',
+  'profiles.namePlaceholder': '档案名称，例如：本人',
+  'profiles.create': '创建',
+  'profiles.creating': '正在创建…',
+  'profiles.nameRequired': '请输入档案名称（1 到 80 个字符）。',
+  'profiles.use': '使用档案「{name}」',
+  'profiles.current': '当前',
+  'profiles.createdAt': '创建于 {date}',
+
+  'first.title': '创建你的第一个档案',
+  'first.body': '每个档案都是一个独立的本地数据库，可以是你本人，也可以是你服务的一位客户。所有数据只保存在这台电脑上。',
+  'first.chooseTitle': '选择或新建档案',
+  'first.chooseBody': '请选择一个已有档案继续，或新建一个档案。',
+  'first.existing': '已有档案',
+
+  'dashboard.eyebrow': '总览',
+  'dashboard.emptyTitle': '还没有任何数据',
+  'dashboard.emptyBody': '导入支付宝、微信账单或信用卡账单后，这里会汇总「{profile}」的账户、还款情况和信用概况。',
+  'dashboard.emptyAction': '去导入账单',
+
+  'planned.badge': '尚未开放',
+  'planned.import.title': '导入账单',
+  'planned.import.body': '在这里导入支付宝、微信支付的账单文件和信用卡账单（CSV、XLSX）。文件只在这台电脑上解析，交易会保存到「{profile}」的数据库中，重复记录会被识别出来。',
+  'planned.accounts.title': '账户',
+  'planned.accounts.body': '这里将列出「{profile}」的花呗、借呗、微粒贷、京东白条和信用卡等账户，包括额度、已用额度、账单日和还款日。',
+  'planned.bureau.title': '征信报告',
+  'planned.bureau.body': '这里将根据「{profile}」的账户和还款记录，生成一份模拟的人行征信报告式摘要，并逐项解释影响评分的因素。它不是官方征信报告。',
+  'planned.whatif.title': '假设分析',
+  'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
+  'planned.consent.title': '授权与导出',
+  'planned.consent.body': '在这里为顾问等接收方逐项授权并导出「{profile}」的数据：写明用途、字段和有效期，并可随时撤回。未经你单独同意，不会导出任何数据。',
+
+  'settings.about': '关于',
+  'settings.version': '版本',
+  'settings.dataDir': '数据文件夹',
+  'settings.dataDirHint': '所有档案的数据库文件都保存在这个文件夹中。',
+  'settings.profiles': '所有档案',
+  'settings.deleteTitle': '删除档案',
+  'settings.deleteBody': '删除「{name}」会永久删除它的数据库文件，以及其中的全部账单、账户和授权记录。',
+  'settings.deleteButton': '删除此档案…',
+
+  'dialog.deleteTitle': '永久删除这个档案？',
+  'dialog.deleteBody': '档案「{name}」的数据库文件将从这台电脑上永久删除，无法恢复。',
+  'dialog.cancel': '取消',
+  'dialog.confirmDelete': '永久删除',
+  'dialog.deleting': '正在删除…',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,48 @@
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ProfileList } from '../components/ProfileList.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import { DeleteProfileSection } from './DeleteProfileSection.tsx';
+import { useAppInfo } from './useAppInfo.ts';
+
+function AboutSection() {
+  const { t } = useI18n();
+  const { info, error } = useAppInfo();
+  return (
+    <section className="panel">
+      <h2 className="section-title">{t('settings.about')}</h2>
+      {error && <ErrorMessage error={error} />}
+      {!error && !info && <p className="muted">{t('app.loading')}</p>}
+      {info && (
+        <dl className="facts">
+          <dt>{t('settings.version')}</dt>
+          <dd data-testid="app-version">{info.version}</dd>
+          <dt>{t('settings.dataDir')}</dt>
+          <dd>
+            <code className="path" data-testid="app-data-dir">
+              {info.dataDir}
+            </code>
+            <p className="muted">{t('settings.dataDirHint')}</p>
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+export function SettingsPage({ profile }: { profile: ProfileSummary }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('nav.settings')}</h1>
+      </header>
+      <AboutSection />
+      <section className="panel">
+        <h2 className="section-title">{t('settings.profiles')}</h2>
+        <ProfileList />
+      </section>
+      <DeleteProfileSection profile={profile} />
+    </>
+  );
+}
