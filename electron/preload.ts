@@ -1,0 +1,44 @@
+// Sandboxed, context-isolated preload, bundled to out/preload/index.cjs. It may import only
+// `electron` and Node-free modules. The channel and event names come from the contract itself.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CredenceError, toErrorPayload } from '../core/errors.ts';
+import { BRIDGE_KEY, type CredenceBridge } from '../core/ipc/bridge.ts';
+import { channels, eventNames, type Envelope } from '../core/ipc/contract.ts';
+import { EVENT_CHANNEL } from './ipc-wire.ts';
+
+type Renderer = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+/** The object the page sees as `window.credence`: exactly `invoke` and `on`. */
+export function createBridge(renderer: Renderer): CredenceBridge {
+  const knownChannels = new Set<string>(channels);
+  const knownEvents = new Set<string>(eventNames);
+
+  function invoke(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+    if (typeof channel !== 'string' || !knownChannels.has(channel)) {
+      const error = toErrorPayload(new CredenceError('ipc.unknown_channel', { channel: String(channel) }));
+      return Promise.resolve({ ok: false, error });
+    }
+    // Exactly one argument crosses: nothing else the page passes reaches main.
+    return renderer.invoke(channel, payload) as Promise<Envelope<unknown>>;
+  }
+
+  function on(event: unknown, listener: unknown): () => void {
+    if (typeof event !== 'string' || !knownEvents.has(event)) throw new TypeError(`Unknown event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
+    // The IpcRendererEvent (and its `sender`) never reaches the page: only the payload does.
+    const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+      if (name === event) (listener as (payload: unknown) => void)(payload);
+    };
+    renderer.on(EVENT_CHANNEL, forward);
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      renderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  }
+
+  return Object.freeze({ invoke, on }) as CredenceBridge;
+}
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, createBridge(ipcRenderer));

@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../core/ipc/contract.ts';
+
+// A fake `electron` main-process API that records every call in order in `log`.
+const fake = vi.hoisted(() => {
+  type Fn = (...args: any[]) => any;
+  class Emitter {
+    listeners = new Map<string, Fn[]>();
+    on(name: string, fn: Fn) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+      return this;
+    }
+    once(name: string, fn: Fn) {
+      return this.on(name, fn);
+    }
+    emit(name: string, ...args: any[]) {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    }
+  }
+
+  const state = {
+    log: [] as string[],
+    lock: true,
+    ready: null as null | (() => void),
+    windows: [] as any[],
+  };
+
+  const app = Object.assign(new Emitter(), {
+    enableSandbox: vi.fn(() => state.log.push('app.enableSandbox')),
+    setPath: vi.fn((name: string, value: string) => state.log.push(`app.setPath:${name}=${value}`)),
+    requestSingleInstanceLock: vi.fn(() => {
+      state.log.push('app.requestSingleInstanceLock');
+      return state.lock;
+    }),
+    whenReady: vi.fn(() => {
+      state.log.push('app.whenReady');
+      return new Promise<void>((resolve) => {
+        state.ready = () => {
+          state.log.push('ready');
+          resolve();
+        };
+      });
+    }),
+    getVersion: vi.fn(() => '9.8.7'),
+    quit: vi.fn(() => state.log.push('app.quit')),
+    exit: vi.fn(),
+  });
+
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(() => state.log.push('protocol.registerSchemesAsPrivileged')),
+    handle: vi.fn(() => state.log.push('protocol.handle (global)')),
+  };
+
+  const defaultSession = Object.assign(new Emitter(), {
+    protocol: { handle: vi.fn((scheme: string) => state.log.push(`session.protocol.handle:${scheme}`)) },
+    setPermissionRequestHandler: vi.fn(() => state.log.push('session.setPermissionRequestHandler')),
+    setPermissionCheckHandler: vi.fn(() => state.log.push('session.setPermissionCheckHandler')),
+    setDevicePermissionHandler: vi.fn(() => state.log.push('session.setDevicePermissionHandler')),
+    webRequest: { onBeforeRequest: vi.fn(() => state.log.push('session.webRequest.onBeforeRequest')) },
+  });
+
+  const ipcMain = {
+    handlers: new Map<string, Fn>(),
+    handle: vi.fn((channel: string, fn: Fn) => {
+      state.log.push(`ipcMain.handle:${channel}`);
+      ipcMain.handlers.set(channel, fn);
+    }),
+    removeHandler: vi.fn(),
+  };
+
+  class WebContents extends Emitter {
+    mainFrame = { url: 'app://credence/index.html', processId: 1, routingId: 1, parent: null };
+    setWindowOpenHandler = vi.fn();
+    send = vi.fn();
+    isDestroyed = () => false;
+  }
+
+  class BrowserWindow extends Emitter {
+    options: any;
+    webContents = new WebContents();
+    loadURL = vi.fn(async (url: string) => {
+      state.log.push(`window.loadURL:${url}`);
+    });
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = () => false;
+    isDestroyed = () => false;
+    constructor(options: any) {
+      super();
+      this.options = options;
+      state.log.push('new BrowserWindow');
+      state.windows.push(this);
+      // As Electron does: every new webContents is announced on the app.
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+  }
+
+  const session = { defaultSession };
+  const electron = { app, protocol, session, ipcMain, BrowserWindow };
+  return { state, electron, defaultSession, ...electron };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const dataDir = mkdtempSync(join(tmpdir(), 'credence-main-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function loadMain(lock = true) {
+  vi.resetModules();
+  fake.state.log.length = 0;
+  fake.state.windows.length = 0;
+  fake.state.lock = lock;
+  fake.state.ready = null;
+  fake.app.listeners.clear();
+  fake.defaultSession.listeners.clear();
+  fake.ipcMain.handlers.clear();
+  vi.stubEnv('CREDENCE_DATA_DIR', dataDir);
+  await import('../../electron/main.ts');
+}
+
+describe('electron/main.ts', () => {
+  beforeEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('before ready: privileged scheme, sandbox, userData = the CLI data dir, then the single-instance lock', async () => {
+    await loadMain();
+    const { log } = fake.state;
+    expect(log.slice(0, 4)).toEqual([
+      'protocol.registerSchemesAsPrivileged',
+      'app.enableSandbox',
+      `app.setPath:userData=${dataDir}`,
+      'app.requestSingleInstanceLock',
+    ]);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(log).not.toContain('new BrowserWindow');
+    expect(fake.app.listeners.has('web-contents-created')).toBe(true);
+    fake.state.ready!();
+    await flush();
+  });
+
+  it('after ready: hardened session, app:// on the session, IPC, then the window on app://credence/index.html', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const { log } = fake.state;
+    const at = (entry: string) => log.indexOf(entry);
+    expect(at('ready')).toBeGreaterThan(at('app.requestSingleInstanceLock'));
+    for (const entry of [
+      'session.setPermissionRequestHandler',
+      'session.setPermissionCheckHandler',
+      'session.setDevicePermissionHandler',
+      'session.webRequest.onBeforeRequest',
+      'session.protocol.handle:app',
+      ...channels.map((channel) => `ipcMain.handle:${channel}`),
+    ]) {
+      expect(at(entry), entry).toBeGreaterThan(at('ready'));
+      expect(at(entry), entry).toBeLessThan(at('new BrowserWindow'));
+    }
+    expect(log).not.toContain('protocol.handle (global)');
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect(fake.state.windows).toHaveLength(1);
+    const window = fake.state.windows[0];
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    });
+    expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    expect(window.loadURL).toHaveBeenCalledWith('app://credence/index.html');
+    // The window's webContents got the guards through app 'web-contents-created'.
+    expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(window.webContents.listeners.has(name), name).toBe(true);
+    }
+  });
+
+  it('serves IPC from a real ProfileStore in the data dir, with the app version, and closes it on quit', async () => {
+    await loadMain();
+    // The module instance main.ts loaded (modules were reset before importing it).
+    const { ProfileStore } = await import('../../core/profiles/profile-store.ts');
+    const close = vi.spyOn(ProfileStore.prototype, 'close');
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const info = await fake.ipcMain.handlers.get('app.info')!(event, {});
+    expect(info).toEqual({ ok: true, value: { version: '9.8.7', dataDir, transport: 'electron' } });
+    const created = await fake.ipcMain.handlers.get('profiles.create')!(event, { name: 'Main test' });
+    expect(created.ok).toBe(true);
+    expect(close).not.toHaveBeenCalled();
+    fake.app.emit('will-quit');
+    expect(close).toHaveBeenCalled();
+    close.mockRestore();
+  });
+
+  it('a second instance quits at once and builds nothing', async () => {
+    await loadMain(false);
+    await flush();
+    expect(fake.state.log).toContain('app.quit');
+    expect(fake.state.log).not.toContain('app.whenReady');
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    fake.app.emit('second-instance');
+    expect(fake.state.windows).toHaveLength(1);
+    expect(fake.state.windows[0].focus).toHaveBeenCalled();
+  });
+});
