@@ -8,7 +8,7 @@ if (!executablePath) throw new Error(INSTALL_HINT);
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: 'test-results/playwright-output',
   workers: 1,
   forbidOnly: true,
   retries: 0,
