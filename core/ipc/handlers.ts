@@ -1,4 +1,6 @@
+import { ImportJobs } from '../importers/jobs.ts';
 import type { ProfileStore, ProfileSummary } from '../profiles/profile-store.ts';
+import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
 import type { Emit, Handlers } from './registry.ts';
 
 export interface HandlerContext {
@@ -15,6 +17,7 @@ function publicProfile({ file: _file, ...profile }: ProfileSummary) {
 
 /** The main-process side of every channel; the same functions serve Electron, tests and preview. */
 export function createHandlers(ctx: HandlerContext): Handlers {
+  const imports = new ImportJobs(ctx.store, ctx.emit);
   return {
     'app.info': () => ({ version: ctx.version, dataDir: ctx.dataDir, transport: ctx.transport }),
     'profiles.list': () => ({ profiles: ctx.store.list().map(publicProfile) }),
@@ -23,5 +26,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.store.delete(id);
       return { deleted: true as const };
     },
+    'import.files': ({ profileId, importId, files, password }) =>
+      imports.run({
+        profileId,
+        importId,
+        password,
+        files: files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') })),
+      }),
+    'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
+    'review.list': ({ profileId }) => listNeedsReview(ctx.store.database(profileId)),
+    'review.resolve': ({ profileId, transactionId, action }) => resolveReview(ctx.store.database(profileId), transactionId, action),
   };
 }

@@ -1,0 +1,209 @@
+// Writes one bill's transactions inside the caller's database transaction: 50-row
+// `INSERT OR IGNORE` statements on the (platform, platform_order_id) unique index, refund
+// pairing at the end, and the figures of the import report.
+
+import type { Db } from '../storage/database.ts';
+import { REPAYMENT_KINDS } from './credit-rules.ts';
+import { DedupeKeys } from './dedupe.ts';
+import { makeWarning, type WarningSink } from './messages.ts';
+import type {
+  ByDirection,
+  CreditEventKind,
+  DirectionTotal,
+  NeedsReviewEntry,
+  NormalizedTransaction,
+  Platform,
+  StatusClass,
+} from './types.ts';
+
+const COLUMNS = [
+  'batch_id', 'platform', 'platform_order_id', 'merchant_order_id', 'occurred_at', 'occurred_epoch', 'amount_fen',
+  'direction', 'status', 'status_class', 'category', 'counterparty', 'item', 'payment_method', 'funding_account',
+  'credit_event', 'credit_confidence', 'needs_review', 'raw_row', 'source_line', 'credit_account_key',
+  'refund_of_order_id',
+] as const;
+
+/** Multi-row VALUES cut the per-row statement overhead by ~20% (performance-notes §1). */
+export const ROWS_PER_STATEMENT = 50;
+const NEEDS_REVIEW_KEPT = 1000;
+
+interface PendingRefund {
+  key: string;
+  pairKey: string;
+  epoch: number;
+}
+
+interface PairCandidate {
+  key: string;
+  epoch: number;
+}
+
+export interface WriterFigures {
+  imported: number;
+  duplicates: number;
+  byDirection: ByDirection;
+  /** byDirection as the export's own totals count it (see PlatformSpec.omitFromStatedAmounts). */
+  statedBasis: ByDirection;
+  spending: DirectionTotal;
+  statusClasses: Record<StatusClass, number>;
+  creditEvents: Partial<Record<CreditEventKind, number>>;
+  needsReview: NeedsReviewEntry[];
+  needsReviewOmitted: number;
+}
+
+function emptyTotals(): ByDirection {
+  return { income: { count: 0, fen: 0 }, expense: { count: 0, fen: 0 }, neutral: { count: 0, fen: 0 } };
+}
+
+export class BatchWriter {
+  readonly figures: WriterFigures = {
+    imported: 0,
+    duplicates: 0,
+    byDirection: emptyTotals(),
+    statedBasis: emptyTotals(),
+    spending: { count: 0, fen: 0 },
+    statusClasses: { completed: 0, closed: 0, refund: 0, pending: 0, failed: 0 },
+    creditEvents: {},
+    needsReview: [],
+    needsReviewOmitted: 0,
+  };
+
+  private readonly db: Db;
+  private readonly warnings: WarningSink;
+  private readonly omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean;
+  private readonly keys = new DedupeKeys();
+  private readonly statements = new Map<number, ReturnType<Db['prepare']>>();
+  private params: unknown[] = [];
+  private rows = 0;
+  private batchId: number | null = null;
+  private platform: Platform | null = null;
+  private readonly refundsByPairKey: PendingRefund[] = [];
+  private readonly pairOriginals = new Map<string, PairCandidate[]>();
+
+  constructor(db: Db, warnings: WarningSink, omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean = () => false) {
+    this.db = db;
+    this.warnings = warnings;
+    this.omitFromStatedAmounts = omitFromStatedAmounts;
+  }
+
+  /** The import_batches row is created with the first transaction (or at the end if none). */
+  ensureBatch(file: string, platform: Platform, startedAt: string): number {
+    if (this.batchId === null) {
+      const info = this.db
+        .prepare('INSERT INTO import_batches (file_name, file_sha256, platform, variant, started_at) VALUES (?, ?, ?, ?, ?)')
+        .run(file, '', platform, '', startedAt);
+      this.batchId = Number(info.lastInsertRowid);
+      this.platform = platform;
+    }
+    return this.batchId;
+  }
+
+  add(tx: NormalizedTransaction, batchId: number): void {
+    const { key, outcome } = this.keys.keyFor(tx);
+    if (outcome === 'repeat_same') {
+      this.warnings.add(makeWarning('import.warn.duplicate_row', tx.sourceLine, { orderId: tx.orderId }));
+    } else if (outcome === 'repeat_different') {
+      this.warnings.add(makeWarning('import.warn.repeated_order_id', tx.sourceLine, { orderId: tx.orderId }));
+    }
+    this.count(tx);
+    this.trackPairs(tx, key);
+    const credit = tx.credit;
+    this.params.push(
+      batchId, tx.platform, key, tx.merchantOrderId, tx.occurredAt, tx.occurredEpoch, tx.amountFen, tx.direction,
+      tx.status, tx.statusClass, tx.category, tx.counterparty, tx.item, tx.paymentMethod, tx.fundingAccount,
+      credit?.kind ?? null, credit?.confidence ?? null, credit?.needsReview ? 1 : 0, tx.rawRow, tx.sourceLine,
+      credit?.accountKey ?? null, tx.refundLink?.by === 'order_id' ? tx.refundLink.orderId : null,
+    );
+    if (++this.rows === ROWS_PER_STATEMENT) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows === 0) return;
+    const inserted = this.statement(this.rows).run(this.params).changes;
+    this.figures.imported += inserted;
+    this.figures.duplicates += this.rows - inserted;
+    this.params = [];
+    this.rows = 0;
+  }
+
+  private statement(rows: number): ReturnType<Db['prepare']> {
+    let statement = this.statements.get(rows);
+    if (!statement) {
+      const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
+      const sql = `INSERT OR IGNORE INTO transactions (${COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`;
+      statement = this.db.prepare(sql);
+      this.statements.set(rows, statement);
+    }
+    return statement;
+  }
+
+  private count(tx: NormalizedTransaction): void {
+    const f = this.figures;
+    const bucket = f.byDirection[tx.direction];
+    bucket.count++;
+    bucket.fen += tx.amountFen;
+    const basis = f.statedBasis[tx.direction];
+    basis.count++;
+    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.amountFen;
+    f.statusClasses[tx.statusClass]++;
+    const kind = tx.credit?.kind;
+    const live = tx.statusClass === 'completed' || tx.statusClass === 'pending';
+    if (tx.direction === 'expense' && live && !(kind && REPAYMENT_KINDS.has(kind))) {
+      f.spending.count++;
+      f.spending.fen += tx.amountFen;
+    }
+    if (!kind) return;
+    f.creditEvents[kind] = (f.creditEvents[kind] ?? 0) + 1;
+    if (!tx.credit!.needsReview) return;
+    if (f.needsReview.length < NEEDS_REVIEW_KEPT) {
+      f.needsReview.push({ line: tx.sourceLine, kind, rule: tx.credit!.rule, confidence: tx.credit!.confidence });
+    } else {
+      f.needsReviewOmitted++;
+    }
+  }
+
+  private trackPairs(tx: NormalizedTransaction, key: string): void {
+    if (tx.refundLink?.by === 'pair_key') {
+      this.refundsByPairKey.push({ key, pairKey: tx.refundLink.key, epoch: tx.occurredEpoch });
+    }
+    if (tx.pairKey !== null) {
+      const list = this.pairOriginals.get(tx.pairKey) ?? [];
+      list.push({ key, epoch: tx.occurredEpoch });
+      this.pairOriginals.set(tx.pairKey, list);
+    }
+  }
+
+  /**
+   * Links refunds to originals: by order id through the unique index (also pairing refunds of
+   * earlier imports whose original arrived only now), and by the formats' own pairing key
+   * within this file, choosing the latest original not after the refund.
+   */
+  pairRefunds(): number {
+    if (this.batchId === null || this.platform === null) return 0;
+    this.db
+      .prepare(
+        `UPDATE transactions SET refund_of = (
+           SELECT o.id FROM transactions o
+           WHERE o.platform = transactions.platform AND o.platform_order_id = transactions.refund_of_order_id)
+         WHERE platform = ? AND refund_of IS NULL AND refund_of_order_id IS NOT NULL`,
+      )
+      .run(this.platform);
+    const link = this.db.prepare(
+      `UPDATE transactions SET refund_of = (SELECT id FROM transactions WHERE platform = @platform AND platform_order_id = @original)
+       WHERE platform = @platform AND platform_order_id = @refund AND refund_of IS NULL`,
+    );
+    const taken = new Set<string>();
+    for (const refund of this.refundsByPairKey) {
+      const original = (this.pairOriginals.get(refund.pairKey) ?? [])
+        .filter((candidate) => candidate.epoch <= refund.epoch && !taken.has(candidate.key))
+        .sort((a, b) => b.epoch - a.epoch)[0];
+      if (!original) continue;
+      taken.add(original.key);
+      link.run({ platform: this.platform, original: original.key, refund: refund.key });
+    }
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM transactions WHERE batch_id = ? AND refund_of IS NOT NULL')
+      .get(this.batchId) as { n: number };
+    return row.n;
+  }
+}

@@ -1,0 +1,231 @@
+// Turns the records of one table (CSV, XLSX or XLS sheet) into normalised transactions:
+// preamble → header (found by column names) → rows → the end marker (`---…` or a blank line)
+// → footer. Bad rows are rejected with a reason and the reading goes on; only a file that is
+// not a bill at all, or is cut off mid-row, stops the import.
+
+import { cellText, isBlankRecord } from './cells.ts';
+import { classifyCredit, rulesFor, type CreditRule } from './credit-rules.ts';
+import { EXPECTED_HEADERS, isAlipayCashbookHeader, markerPlatform, matchHeader, partialHeader, type HeaderMatch } from './detect.ts';
+import { CredenceError } from '../errors.ts';
+import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages.ts';
+import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
+import { parseStatedTotals, recordText, type StatedTotals } from './summary.ts';
+import { formatWallDate } from './time.ts';
+import type { Cell, NormalizedTransaction, RejectedRow, TableRecord } from './types.ts';
+
+/** The longest preamble seen is 24 lines; a header further down means this is not a bill. */
+export const PREAMBLE_LIMIT = 100;
+/** Summary lines sit right after the table (Alipay 2021: 20 lines); more is not needed. */
+const FOOTER_LIMIT = 64;
+const REJECTED_KEPT = 1000;
+
+export interface BillResult {
+  platform: NormalizedTransaction['platform'];
+  variant: string;
+  headerLine: number;
+  stated: StatedTotals | null;
+}
+
+function makeHeader(match: HeaderMatch, line: number): HeaderInfo {
+  const positions = new Map<string, number>();
+  match.names.forEach((name, index) => {
+    if (name !== '' && !positions.has(name)) positions.set(name, index);
+  });
+  let width = match.names.length;
+  while (width > 0 && match.names[width - 1] === '') width--;
+  return { line, names: match.names, width, index: (name) => positions.get(name) ?? -1 };
+}
+
+function rawValue(cell: Cell | undefined): string {
+  if (cell instanceof Date) return JSON.stringify(formatWallDate(cell));
+  return JSON.stringify(cell ?? null);
+}
+
+export class BillReader {
+  readonly warnings = new WarningSink();
+  readonly rejected: RejectedRow[] = [];
+  rejectedOmitted = 0;
+  rowsRead = 0;
+
+  private readonly file: string;
+  private readonly source: SourceKind;
+  private state: 'preamble' | 'rows' | 'footer' = 'preamble';
+  private readonly preamble: TableRecord[] = [];
+  private readonly footer: TableRecord[] = [];
+  private partial: { line: number; match: NonNullable<ReturnType<typeof partialHeader>> } | null = null;
+  private lastLine = 0;
+  private ctx: MapContext | null = null;
+  private mapRow: RowMapper | null = null;
+  private rules: readonly CreditRule[] = [];
+  private mergeIndex = -1;
+  /** `"name":` per header cell, escaped once; null for unnamed cells. */
+  private rawKeys: Array<string | null> = [];
+
+  constructor(file: string, source: SourceKind) {
+    this.file = file;
+    this.source = source;
+  }
+
+  /** The detected platform, once the header has been found. */
+  get spec(): PlatformSpec | null {
+    return this.ctx?.spec ?? null;
+  }
+
+  /** Feeds one record; returns a transaction for a data row, null otherwise. */
+  feed(record: TableRecord): NormalizedTransaction | null {
+    this.lastLine = record.line;
+    if (this.state === 'rows') return this.row(record);
+    if (this.state === 'preamble') this.preambleRecord(record);
+    else this.footerRecord(record);
+    return null;
+  }
+
+  private preambleRecord(record: TableRecord): void {
+    const match = matchHeader(record.cells);
+    if (match) {
+      this.start(match, record.line);
+      return;
+    }
+    if (isAlipayCashbookHeader(record.cells)) {
+      throw new CredenceError('import.alipay_cashbook', { file: this.file, line: record.line });
+    }
+    this.partial ??= ((found) => (found ? { line: record.line, match: found } : null))(partialHeader(record.cells));
+    this.preamble.push(record);
+    if (this.preamble.length >= PREAMBLE_LIMIT) this.notABill();
+  }
+
+  private start(match: HeaderMatch, line: number): void {
+    const header = makeHeader(match, line);
+    const ctx: MapContext = {
+      file: this.file,
+      header,
+      layout: match.layout,
+      preamble: this.preamble.map(recordText),
+      source: this.source,
+      warnings: this.warnings,
+      stats: { numericAmounts: 0 },
+      spec: match.spec,
+    };
+    this.ctx = ctx;
+    this.mapRow = match.spec.createMapper(ctx);
+    this.rules = rulesFor(match.spec.platform);
+    this.mergeIndex = match.spec.mergeColumn ? header.index(match.spec.mergeColumn) : -1;
+    this.rawKeys = header.names.map((name) => (name === '' ? null : `${JSON.stringify(name)}:`));
+    match.spec.fileNotices?.(ctx);
+    this.state = 'rows';
+  }
+
+  private row(record: TableRecord): NormalizedTransaction | null {
+    const ctx = this.ctx!;
+    const first = cellText(record.cells[0]);
+    if (isBlankRecord(record.cells) || first.startsWith('---')) {
+      this.state = 'footer';
+      return null;
+    }
+    this.rowsRead++;
+    try {
+      const cells = this.fitCells(record);
+      if (record.quotedTab && !ctx.spec.nativeQuotedTabs) {
+        const evidence = cells.find((cell) => typeof cell === 'string' && /^\d{6,}$/.test(cell)) ?? '';
+        this.warnings.add(makeWarning('import.warn.excel_resaved', record.line, { evidence: `"${evidence}⇥"` }));
+      }
+      const mapped = this.mapRow!(cells, record.line);
+      return {
+        ...mapped,
+        platform: ctx.spec.platform,
+        rawRow: this.rawRow(cells),
+        sourceLine: record.line,
+        credit: classifyCredit(this.rules, mapped),
+      };
+    } catch (error) {
+      if (!(error instanceof RowRejected)) throw error;
+      if (this.rejected.length < REJECTED_KEPT) this.rejected.push(makeRejection(error.code, record.line, error.details));
+      else this.rejectedOmitted++;
+      return null;
+    }
+  }
+
+  /**
+   * CSV rows must have the header's fields. A short final row without a line break is a cut-off
+   * file; extra fields come from an unquoted comma and are merged back where the format allows.
+   */
+  private fitCells(record: TableRecord): readonly Cell[] {
+    const cells = record.cells;
+    if (this.source !== 'csv') return cells;
+    const { width, names } = this.ctx!.header;
+    if (cells.length < width) {
+      if (record.unterminated) {
+        throw new CredenceError('import.truncated', { file: this.file, line: record.line, found: cells.length, expected: width });
+      }
+      throw new RowRejected('import.reject.field_count', { found: cells.length, expected: width });
+    }
+    let used = cells.length;
+    while (used > names.length && cells[used - 1] === '') used--;
+    const extra = used - names.length;
+    if (extra <= 0) return cells;
+    if (this.mergeIndex < 0) throw new RowRejected('import.reject.field_count', { found: used, expected: names.length });
+    const at = this.mergeIndex;
+    this.warnings.add(makeWarning('import.warn.merged_cells', record.line, { extra, column: names[at] }));
+    const merged = cells.slice(at, at + extra + 1).map(cellText).join(',');
+    return [...cells.slice(0, at), merged, ...cells.slice(at + extra + 1)];
+  }
+
+  private rawRow(cells: readonly Cell[]): string {
+    let json = '{';
+    const keys = this.rawKeys;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === null) continue;
+      json += (json.length > 1 ? ',' : '') + key + rawValue(cells[i]);
+    }
+    return json + '}';
+  }
+
+  private footerRecord(record: TableRecord): void {
+    if (this.footer.length < FOOTER_LIMIT) this.footer.push(record);
+    const { width } = this.ctx!.header;
+    const filled = record.cells.filter((cell) => cellText(cell) !== '').length;
+    if (record.cells.length >= width && filled * 2 >= width) {
+      this.warnings.add(makeWarning('import.warn.rows_after_end', record.line));
+    }
+  }
+
+  private notABill(): never {
+    if (this.partial) {
+      const { spec, missing } = this.partial.match;
+      throw new CredenceError('import.missing_columns', {
+        file: this.file,
+        line: this.partial.line,
+        platformZh: spec.label['zh-CN'],
+        platformEn: spec.label.en,
+        missing: missing.join(', '),
+      });
+    }
+    const marked = this.preamble.map((record) => markerPlatform(recordText(record))).find(Boolean);
+    if (marked) {
+      throw new CredenceError('import.missing_columns', {
+        file: this.file,
+        line: this.lastLine,
+        platformZh: marked.label['zh-CN'],
+        platformEn: marked.label.en,
+        missing: marked.layouts[0].required.join(', '),
+      });
+    }
+    throw new CredenceError('import.not_a_bill', { file: this.file, line: this.lastLine, expected: EXPECTED_HEADERS });
+  }
+
+  /** After the last record: the platform, final variant and the totals the export states. */
+  finish(): BillResult {
+    if (!this.ctx) this.notABill();
+    const ctx = this.ctx;
+    const stated = ctx.spec.statedTotals
+      ? ctx.spec.statedTotals(ctx, this.footer)
+      : parseStatedTotals([...this.preamble, ...this.footer], this.warnings);
+    return {
+      platform: ctx.spec.platform,
+      variant: ctx.spec.variant?.(ctx) ?? ctx.layout.variant,
+      headerLine: ctx.header.line,
+      stated,
+    };
+  }
+}

@@ -1,0 +1,271 @@
+// Credit events as data: each rule says what it recognises, how sure we are and where that
+// knowledge comes from (tags as in bill-formats.md). Rules resting on [3P] or [UNVERIFIED]
+// evidence are marked needsReview so the UI asks the user before scoring on them.
+// The first matching rule wins, so repayments come before purchases: a repayment's funding
+// account is the source of the money (a debit card, 余额宝) and must not make it a purchase.
+
+import type { MappedRow } from './platform.ts';
+import type { CreditEvent, CreditEventKind, Platform, StatusClass } from './types.ts';
+
+type Field = 'category' | 'counterparty' | 'item' | 'paymentMethod' | 'fundingAccount' | 'direction' | 'statusClass';
+
+interface Condition {
+  field: Field;
+  equals?: string;
+  includes?: string;
+  oneOf?: readonly string[];
+  pattern?: RegExp;
+}
+
+/** How the event names its credit account; `card` reads bank and last four from the funding account. */
+type AccountRule = { fixed: string } | 'card' | 'card_repayment' | null;
+
+export interface CreditRule {
+  id: string;
+  kind: CreditEventKind;
+  platforms: readonly Platform[];
+  all: readonly Condition[];
+  confidence: number;
+  needsReview: boolean;
+  account: AccountRule;
+  source: string;
+}
+
+const BANKS: readonly Platform[] = ['icbc', 'cmb', 'citic'];
+const PAYMENT_PLATFORMS: readonly Platform[] = ['alipay', 'wechat', 'jd', 'meituan'];
+/** Closed orders and refunds borrow nothing. */
+const LIVE: readonly StatusClass[] = ['completed', 'pending'];
+const CARD = /^(.+?)信用卡\((\d{4})\)$/;
+
+export const CREDIT_RULES: readonly CreditRule[] = [
+  {
+    id: 'alipay.huabei_repayment',
+    kind: 'huabei_repayment',
+    platforms: ['alipay'],
+    all: [{ field: 'item', pattern: /^(花呗(主动|自动)还款|(主动|自动)还款-花呗).*账单$/ }],
+    confidence: 0.95,
+    needsReview: false,
+    account: { fixed: 'huabei' },
+    source: '§1.F: 商品说明 "花呗主动还款-…账单" / "自动还款-花呗…账单" [RAW] (web row) and [3P]×4 (app text)',
+  },
+  {
+    id: 'alipay.jiebei_disbursement',
+    kind: 'jiebei_disbursement',
+    platforms: ['alipay'],
+    all: [{ field: 'counterparty', includes: '借呗' }, { field: 'item', includes: '放款' }],
+    confidence: 0.5,
+    needsReview: true,
+    account: { fixed: 'jiebei' },
+    source: '§1.F: 交易对方 借呗 + 商品说明 借呗放款至银行卡 [UNVERIFIED] single test string',
+  },
+  {
+    id: 'alipay.jiebei_repayment',
+    kind: 'jiebei_repayment',
+    platforms: ['alipay'],
+    all: [{ field: 'counterparty', includes: '借呗' }, { field: 'item', includes: '还款' }],
+    confidence: 0.5,
+    needsReview: true,
+    account: { fixed: 'jiebei' },
+    source: '§1.F: 交易对方 借呗/蚂蚁借呗 + 商品说明 …还款 [UNVERIFIED] keyword lists of 3 parsers',
+  },
+  {
+    id: 'alipay.credit_card_repayment',
+    kind: 'credit_card_repayment',
+    platforms: ['alipay'],
+    all: [{ field: 'item', pattern: /信用卡(自动)?还款/ }],
+    confidence: 0.6,
+    needsReview: true,
+    account: null,
+    source: '§1.F: 商品说明 信用卡还款 / 信用卡自动还款 [3P]/[UNVERIFIED], no real row found',
+  },
+  {
+    id: 'wechat.credit_card_repayment',
+    kind: 'credit_card_repayment',
+    platforms: ['wechat'],
+    all: [{ field: 'category', equals: '信用卡还款' }],
+    confidence: 0.95,
+    needsReview: false,
+    account: 'card_repayment',
+    source: '§2.F: 交易类型 信用卡还款, 交易对方 <银行>信用卡还款 [SAN] (real row in deb-sig #28)',
+  },
+  {
+    id: 'wechat.weilidai_disbursement',
+    kind: 'weilidai_disbursement',
+    platforms: ['wechat'],
+    all: [{ field: 'counterparty', pattern: /微粒贷|微众银行/ }, { field: 'item', pattern: /借款|放款/ }],
+    confidence: 0.4,
+    needsReview: true,
+    account: { fixed: 'weilidai' },
+    source: '§2.F: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
+  },
+  {
+    id: 'wechat.weilidai_repayment',
+    kind: 'weilidai_repayment',
+    platforms: ['wechat'],
+    all: [{ field: 'counterparty', pattern: /微粒贷|微众银行/ }, { field: 'item', includes: '还款' }],
+    confidence: 0.4,
+    needsReview: true,
+    account: { fixed: 'weilidai' },
+    source: '§2.F: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
+  },
+  {
+    id: 'meituan.yuefu_repayment',
+    kind: 'meituan_yuefu_repayment',
+    platforms: ['meituan'],
+    all: [{ field: 'category', equals: '还款' }, { field: 'item', includes: '美团月付' }],
+    confidence: 0.95,
+    needsReview: false,
+    account: { fixed: 'meituan_yuefu' },
+    source: '§4: 交易类型 还款, 订单标题 【美团月付】主动还款…账单 [SAN]; booked as 支出 by Meituan',
+  },
+  {
+    id: 'jd.baitiao_repayment',
+    kind: 'baitiao_repayment',
+    platforms: ['jd'],
+    all: [{ field: 'item', includes: '白条' }, { field: 'item', includes: '还款' }],
+    confidence: 0.5,
+    needsReview: true,
+    account: { fixed: 'baitiao' },
+    source: '§3: 交易说明 contains 白条 and 还款 [UNVERIFIED] (deb-sig example config only)',
+  },
+  {
+    id: 'bank.credit_card_repayment',
+    kind: 'credit_card_repayment',
+    platforms: BANKS,
+    all: [{ field: 'direction', equals: 'income' }, { field: 'item', includes: '还款' }],
+    confidence: 0.9,
+    needsReview: false,
+    account: 'card',
+    source: '§5: credits such as 人民币自动转帐还款 (ICBC), 掌上生活还款/财付通还款 (CMB), 财付通还款 (CITIC) [SAN]',
+  },
+  {
+    id: 'alipay.huabei_purchase',
+    kind: 'huabei_purchase',
+    platforms: ['alipay'],
+    all: [
+      { field: 'direction', equals: 'expense' },
+      { field: 'statusClass', oneOf: LIVE },
+      { field: 'paymentMethod', includes: '花呗' },
+    ],
+    confidence: 0.85,
+    needsReview: true,
+    account: { fixed: 'huabei' },
+    source: '§1.F: 收/支 支出 with 收/付款方式 containing 花呗 [3P] (many parsers)',
+  },
+  {
+    id: 'meituan.yuefu_purchase',
+    kind: 'meituan_yuefu_purchase',
+    platforms: ['meituan'],
+    all: [
+      { field: 'category', equals: '支付' },
+      { field: 'statusClass', oneOf: LIVE },
+      { field: 'paymentMethod', includes: '美团月付' },
+    ],
+    confidence: 0.95,
+    needsReview: false,
+    account: { fixed: 'meituan_yuefu' },
+    source: '§4: 交易类型 支付 with 支付方式 美团月付 [SAN]',
+  },
+  {
+    id: 'jd.baitiao_purchase',
+    kind: 'baitiao_purchase',
+    platforms: ['jd'],
+    all: [{ field: 'statusClass', oneOf: LIVE }, { field: 'paymentMethod', includes: '白条' }],
+    confidence: 0.6,
+    needsReview: true,
+    account: { fixed: 'baitiao' },
+    source: '§3: 收/付款方式 京东白条 [UNVERIFIED] (config only, no real row)',
+  },
+  {
+    id: 'jd.xianxiang_houfu',
+    kind: 'jd_xianxiang_houfu',
+    platforms: ['jd'],
+    all: [{ field: 'statusClass', oneOf: LIVE }, { field: 'paymentMethod', includes: '先享后付' }],
+    confidence: 0.9,
+    needsReview: false,
+    account: { fixed: 'jd_xianxiang_houfu' },
+    source: '§3: 收/付款方式 先享后付 [SAN] (deb-sig JD sample)',
+  },
+  {
+    id: 'card.purchase',
+    kind: 'credit_card_purchase',
+    platforms: [...PAYMENT_PLATFORMS, ...BANKS],
+    all: [
+      { field: 'direction', equals: 'expense' },
+      { field: 'statusClass', oneOf: LIVE },
+      { field: 'fundingAccount', pattern: CARD },
+    ],
+    confidence: 0.95,
+    needsReview: false,
+    account: 'card',
+    source: '§1.F/§2.F: funding account <银行>信用卡(NNNN) [SAN]; on a card statement every charge',
+  },
+  {
+    id: 'card.purchase_without_digits',
+    kind: 'credit_card_purchase',
+    platforms: PAYMENT_PLATFORMS,
+    all: [
+      { field: 'direction', equals: 'expense' },
+      { field: 'statusClass', oneOf: LIVE },
+      { field: 'fundingAccount', includes: '信用卡' },
+    ],
+    confidence: 0.7,
+    needsReview: true,
+    account: null,
+    source: '§3: JD 微信-招商银行信用卡 (card named without its last four digits) [inferred]',
+  },
+];
+
+function matches(condition: Condition, row: MappedRow): boolean {
+  const value = row[condition.field];
+  if (value === null) return false;
+  if (condition.equals !== undefined) return value === condition.equals;
+  if (condition.includes !== undefined) return value.includes(condition.includes);
+  if (condition.oneOf !== undefined) return condition.oneOf.includes(value);
+  if (condition.pattern !== undefined) return condition.pattern.test(value);
+  return false;
+}
+
+function accountKey(rule: CreditRule, row: MappedRow): string | null {
+  if (rule.account === null) return null;
+  if (rule.account === 'card') {
+    const match = CARD.exec(row.fundingAccount ?? '');
+    return match ? `credit_card:${match[1]}:${match[2]}` : null;
+  }
+  if (rule.account === 'card_repayment') {
+    // WeChat names the card's bank only: 交易对方 `建设银行信用卡还款`.
+    const bank = /^(.+?)信用卡还款$/.exec(row.counterparty ?? '')?.[1];
+    return bank ? `credit_card:${bank}:` : null;
+  }
+  return rule.account.fixed;
+}
+
+/** Rules applicable to one platform, in priority order (computed once per file). */
+export function rulesFor(platform: Platform): readonly CreditRule[] {
+  return CREDIT_RULES.filter((rule) => rule.platforms.includes(platform));
+}
+
+export function classifyCredit(rules: readonly CreditRule[], row: MappedRow): CreditEvent | null {
+  for (const rule of rules) {
+    if (rule.all.every((condition) => matches(condition, row))) {
+      return {
+        kind: rule.kind,
+        confidence: rule.confidence,
+        needsReview: rule.needsReview,
+        rule: rule.id,
+        accountKey: accountKey(rule, row),
+      };
+    }
+  }
+  return null;
+}
+
+/** Kinds that move money to a lender: never spending, even when the export says 支出. */
+export const REPAYMENT_KINDS: ReadonlySet<CreditEventKind> = new Set([
+  'huabei_repayment',
+  'credit_card_repayment',
+  'jiebei_repayment',
+  'weilidai_repayment',
+  'meituan_yuefu_repayment',
+  'baitiao_repayment',
+]);

@@ -1,0 +1,420 @@
+// Importing one bill file into a profile database: the file is read as a stream (CSV) or
+// whole (XLSX/XLS/ZIP, which need random access), and written in one database transaction
+// per bill. Anything that goes wrong — not a bill, cut off, wrong password, cancelled — rolls
+// back: the database is exactly as before.
+//
+// The connection must not be used by anyone else while an import runs: the transaction stays
+// open across awaits (reading, progress, cancellation). Run imports on their own connection.
+
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CredenceError } from '../errors.ts';
+import { appendAudit, type Db } from '../storage/database.ts';
+import { toUtc8Iso } from '../time.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
+import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
+import { cellText, isBlankRecord } from './cells.ts';
+import { markerPlatform, matchHeader, sniffContainer } from './detect.ts';
+import { decodeStream, EncodingError } from './encoding.ts';
+import { makeWarning } from './messages.ts';
+import type { SourceKind } from './platform.ts';
+import { reconcile } from './summary.ts';
+import type { Cell, ImportReport, ImportWarning, TableRecord } from './types.ts';
+import { readXls, XlsEncrypted, XlsError } from './xls-biff8.ts';
+import { readXlsx, XlsxCorrupt } from './xlsx.ts';
+import { openZip, ZipCorrupt, ZipPasswordRequired, ZipPasswordWrong, type ZipFileEntry } from './zip.ts';
+
+export interface ImportProgress {
+  file: string;
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number | null;
+  /** 0–100, or null when the size is unknown. */
+  percent: number | null;
+}
+
+export interface ImportOptions {
+  /** For password-protected ZIPs (Alipay, WeChat). */
+  password?: string;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Aborting rolls the import back. */
+  signal?: AbortSignal;
+  /** Recorded in the audit log. */
+  actor?: string;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+interface ByteSource {
+  name: string;
+  size: number | null;
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** Counts and hashes bytes as they pass, for progress and the batch's file_sha256. */
+class Meter {
+  bytes = 0;
+  private readonly hash: Hash = createHash('sha256');
+
+  add(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    this.hash.update(chunk);
+  }
+
+  async *pass(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) {
+      this.add(chunk);
+      yield chunk;
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+interface TableInput {
+  file: string;
+  source: SourceKind;
+  batches: AsyncIterable<TableRecord[]>;
+  meter: Meter;
+  totalBytes: number | null;
+  notices: ImportWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+export async function importFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportReport[]> {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw new CredenceError('import.file_unreadable', { file: name, reason: reasonOf(error) });
+  }
+  return importSource(db, { name, size, chunks: () => fileChunks(path, name) }, options);
+}
+
+export async function importBytes(db: Db, name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport[]> {
+  return importSource(db, { name, size: bytes.length, chunks: () => sliceChunks(bytes) }, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte sources and containers
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function* fileChunks(path: string, name: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
+  } catch (error) {
+    throw new CredenceError('import.file_unreadable', { file: name, reason: reasonOf(error) });
+  }
+}
+
+async function* sliceChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+}
+
+/** The first chunk (to sniff the container) and the whole stream, that chunk included. */
+async function peek(chunks: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Array; all: AsyncIterable<Uint8Array> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    if (head.length > 0) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, all: all() };
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts);
+}
+
+async function importSource(db: Db, source: ByteSource, options: ImportOptions): Promise<ImportReport[]> {
+  const { head, all } = await peek(source.chunks());
+  if (head.length === 0) throw new CredenceError('import.empty_file', { file: source.name });
+  switch (sniffContainer(head)) {
+    case 'pdf':
+      throw new CredenceError('import.pdf_statement', { file: source.name });
+    case 'text': {
+      const meter = new Meter();
+      const input: TableInput = {
+        file: source.name,
+        source: 'csv',
+        batches: csvBatches(source.name, meter.pass(all)),
+        meter,
+        totalBytes: source.size,
+        notices: [],
+      };
+      return [await importTable(db, input, options)];
+    }
+    case 'cfb': {
+      const bytes = await collect(all);
+      return [await importTable(db, sheetInput(source.name, 'xls', readXlsSheets(source.name, bytes), bytes), options)];
+    }
+    case 'zip':
+      return importZip(db, source.name, await collect(all), options);
+  }
+}
+
+function zipError(error: unknown, file: string): unknown {
+  if (error instanceof ZipPasswordRequired) return new CredenceError('import.zip_password_required', { file });
+  if (error instanceof ZipPasswordWrong) return new CredenceError('import.zip_password_wrong', { file });
+  if (error instanceof ZipCorrupt) return new CredenceError('import.archive_corrupt', { file, reason: error.message });
+  return error;
+}
+
+async function* zipChunks(entry: ZipFileEntry, zipName: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* entry.chunks();
+  } catch (error) {
+    throw zipError(error, zipName);
+  }
+}
+
+/** Codes that mean "this entry is not a bill": skipped when the archive holds other files. */
+const NOT_A_BILL = new Set(['import.not_a_bill', 'import.empty_file', 'import.pdf_statement', 'import.alipay_cashbook']);
+
+async function importZip(db: Db, name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport[]> {
+  let entries: ZipFileEntry[];
+  try {
+    entries = await openZip(bytes, options.password);
+  } catch (error) {
+    throw zipError(error, name);
+  }
+  const names = entries.map((entry) => entry.name);
+  if (names.includes('[Content_Types].xml') && names.some((entry) => entry.startsWith('xl/'))) {
+    const sheets = await readXlsxSheets(name, bytes);
+    return [await importTable(db, sheetInput(name, 'xlsx', sheets, bytes), options)];
+  }
+  const reports: ImportReport[] = [];
+  const skipped: Array<{ entry: string; error: CredenceError }> = [];
+  for (const entry of entries) {
+    const source = { name: `${name}!/${entry.name}`, size: entry.size, chunks: () => zipChunks(entry, name) };
+    try {
+      reports.push(...(await importSource(db, source, options)));
+    } catch (error) {
+      if (!(error instanceof CredenceError) || !NOT_A_BILL.has(error.code)) throw error;
+      skipped.push({ entry: entry.name, error });
+    }
+  }
+  if (reports.length === 0) {
+    if (skipped.length === 1) throw skipped[0].error;
+    throw new CredenceError('import.archive_empty', { file: name });
+  }
+  for (const report of reports) {
+    for (const { entry } of skipped) report.warnings.push(makeWarning('import.warn.entry_skipped', null, { entry }));
+  }
+  return reports;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: CSV records in batches, or the rows of one spreadsheet sheet
+
+function textError(error: unknown, file: string, line: number): unknown {
+  if (error instanceof EncodingError) return new CredenceError('import.encoding_invalid', { file, line });
+  if (error instanceof RecordTooLong) return new CredenceError('import.line_too_long', { file, line: error.line, limit: error.limit });
+  if (error instanceof UnterminatedQuote) return new CredenceError('import.unterminated_quote', { file, line: error.line });
+  return error;
+}
+
+/** Records of one decoded chunk at a time: the loop stays synchronous within a chunk. */
+async function* csvBatches(file: string, bytes: AsyncIterable<Uint8Array>): AsyncGenerator<TableRecord[]> {
+  const tokenizer = new CsvTokenizer();
+  let batch: TableRecord[] = [];
+  const keep = (record: TableRecord): void => {
+    batch.push(record);
+  };
+  try {
+    for await (const text of decodeStream(bytes)) {
+      tokenizer.push(text, keep);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    tokenizer.end(keep);
+  } catch (error) {
+    throw textError(error, file, tokenizer.currentLine);
+  }
+  if (batch.length > 0) yield batch;
+}
+
+interface Sheet {
+  name: string;
+  rows: Cell[][];
+}
+
+function readXlsSheets(file: string, bytes: Uint8Array): Sheet[] {
+  try {
+    return readXls(bytes);
+  } catch (error) {
+    if (error instanceof XlsEncrypted) throw new CredenceError('import.xls_encrypted', { file });
+    if (error instanceof XlsError) throw new CredenceError('import.archive_corrupt', { file, reason: error.message });
+    throw error;
+  }
+}
+
+async function readXlsxSheets(file: string, bytes: Uint8Array): Promise<Sheet[]> {
+  try {
+    return await readXlsx(bytes);
+  } catch (error) {
+    if (error instanceof XlsxCorrupt) throw new CredenceError('import.archive_corrupt', { file, reason: error.message });
+    throw error;
+  }
+}
+
+/**
+ * How likely a sheet is the export itself, lower is better: the export starts with its title
+ * (`微信支付账单明细`) on row 1, then its header; a Power Query copy starts with `Column1…`.
+ */
+function sheetRank(sheet: Sheet): [number, number] {
+  const firstRow = sheet.rows.find((row) => !isBlankRecord(row));
+  const titled = firstRow && markerPlatform(firstRow.map(cellText).join(',')) ? 0 : 1;
+  const header = sheet.rows.slice(0, PREAMBLE_LIMIT).findIndex((row) => matchHeader(row) !== null);
+  return [header < 0 ? 2 : titled, header < 0 ? Infinity : header];
+}
+
+/** Workbooks may carry more than the bill (WeChat samples have a Power Query copy). */
+function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Uint8Array): TableInput {
+  const ranked = sheets.map((sheet) => ({ sheet, rank: sheetRank(sheet) }));
+  const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
+    b.rank[0] < a.rank[0] || (b.rank[0] === a.rank[0] && b.rank[1] < a.rank[1]) ? b : a;
+  const best = ranked.reduce(better, ranked[0] ?? { sheet: { name: '', rows: [] }, rank: [2, Infinity] });
+  const others = sheets.filter((sheet) => sheet !== best.sheet && sheet.rows.length > 0).map((sheet) => sheet.name);
+  const meter = new Meter();
+  async function* batches(): AsyncGenerator<TableRecord[]> {
+    meter.add(bytes);
+    yield best.sheet.rows.map((cells, index) => ({ line: index + 1, cells }));
+  }
+  const notices = others.length
+    ? [makeWarning('import.warn.extra_sheets_ignored', null, { sheets: others.join(', '), sheet: best.sheet.name })]
+    : [];
+  return { file, source, batches: batches(), meter, totalBytes: bytes.length, notices };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database transaction
+
+function begin(db: Db, file: string): void {
+  if (db.inTransaction) throw new CredenceError('import.busy', { file });
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new CredenceError('import.busy', { file });
+    throw error;
+  }
+}
+
+function checkCancelled(signal: AbortSignal | undefined, file: string): void {
+  if (signal?.aborted) throw new CredenceError('import.cancelled', { file });
+}
+
+async function importTable(db: Db, input: TableInput, options: ImportOptions): Promise<ImportReport> {
+  const { file, meter } = input;
+  const reader = new BillReader(file, input.source);
+  input.notices.forEach((notice) => reader.warnings.add(notice));
+  const writer = new BatchWriter(db, reader.warnings, (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false);
+  const startedAt = toUtc8Iso();
+  const progress = (): void => {
+    const total = input.totalBytes;
+    options.onProgress?.({
+      file,
+      rowsRead: reader.rowsRead,
+      bytesRead: meter.bytes,
+      totalBytes: total,
+      percent: total ? Math.min(100, (meter.bytes / total) * 100) : null,
+    });
+  };
+  begin(db, file);
+  try {
+    for await (const records of input.batches) {
+      checkCancelled(options.signal, file);
+      for (const record of records) {
+        const tx = reader.feed(record);
+        if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt));
+      }
+      progress();
+      // Let an abort, an IPC message or a progress repaint in between chunks.
+      await nextTurn();
+      checkCancelled(options.signal, file);
+    }
+    const report = finishImport(db, input, reader, writer, startedAt, options.actor ?? 'user');
+    db.exec('COMMIT');
+    progress();
+    return report;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function finishImport(
+  db: Db,
+  input: TableInput,
+  reader: BillReader,
+  writer: BatchWriter,
+  startedAt: string,
+  actor: string,
+): ImportReport {
+  const result = reader.finish();
+  writer.flush();
+  const batchId = writer.ensureBatch(input.file, result.platform, startedAt);
+  const refundsPaired = writer.pairRefunds();
+  const figures = writer.figures;
+  const report: ImportReport = {
+    file: input.file,
+    platform: result.platform,
+    variant: result.variant,
+    batchId,
+    rowsRead: reader.rowsRead,
+    imported: figures.imported,
+    duplicates: figures.duplicates,
+    rejected: reader.rejected,
+    rejectedOmitted: reader.rejectedOmitted,
+    warnings: reader.warnings.kept,
+    warningsOmitted: reader.warnings.omitted,
+    byDirection: figures.byDirection,
+    spending: figures.spending,
+    statusClasses: figures.statusClasses,
+    refundsPaired,
+    reconciled: reconcile(result.stated, reader.rowsRead, figures.statedBasis),
+    creditEvents: figures.creditEvents,
+    needsReview: figures.needsReview,
+    needsReviewOmitted: figures.needsReviewOmitted,
+  };
+  const sha256 = input.meter.digest();
+  db.prepare(
+    `UPDATE import_batches SET file_sha256 = ?, variant = ?, finished_at = ?, rows_read = ?, rows_imported = ?,
+       rows_duplicate = ?, report_json = ? WHERE id = ?`,
+  ).run(sha256, result.variant, toUtc8Iso(), report.rowsRead, report.imported, report.duplicates, JSON.stringify(report), batchId);
+  appendAudit(db, {
+    actor,
+    action: 'import.file',
+    subject: input.file,
+    details: {
+      batchId,
+      sha256,
+      platform: report.platform,
+      variant: report.variant,
+      rowsRead: report.rowsRead,
+      imported: report.imported,
+      duplicates: report.duplicates,
+      rejected: report.rejected.length + report.rejectedOmitted,
+    },
+  });
+  return report;
+}

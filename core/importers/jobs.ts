@@ -1,0 +1,78 @@
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../errors.ts';
+import type { Emit } from '../ipc/registry.ts';
+import type { ProfileStore } from '../profiles/profile-store.ts';
+import { openDatabase } from '../storage/database.ts';
+import { importBytes } from './import-file.ts';
+import type { ImportReport } from './types.ts';
+
+export interface ImportRequest {
+  profileId: string;
+  importId: string;
+  files: Array<{ name: string; bytes: Uint8Array }>;
+  password?: string;
+}
+
+export interface ImportOutcome {
+  reports: ImportReport[];
+  failures: Array<{ file: string; error: ErrorPayload }>;
+}
+
+/**
+ * Imports running for the UI, each cancellable by its id. Every import gets its own connection:
+ * its transaction stays open across awaits (progress, cancel), and the app's shared connection
+ * must never join it by accident. A file that fails rolls back alone; the others still land.
+ */
+export class ImportJobs {
+  private readonly running = new Map<string, AbortController>();
+  private readonly store: ProfileStore;
+  private readonly emit: Emit;
+
+  constructor(store: ProfileStore, emit: Emit) {
+    this.store = store;
+    this.emit = emit;
+  }
+
+  async run(request: ImportRequest): Promise<ImportOutcome> {
+    if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
+    this.store.database(request.profileId); // refuses unknown, corrupt or newer profiles before any work
+    const controller = new AbortController();
+    this.running.set(request.importId, controller);
+    const db = openDatabase(this.store.fileFor(request.profileId), { create: false });
+    db.pragma('busy_timeout = 10000');
+    const outcome: ImportOutcome = { reports: [], failures: [] };
+    try {
+      for (const [fileIndex, file] of request.files.entries()) {
+        try {
+          if (controller.signal.aborted) throw new CredenceError('import.cancelled', { file: file.name });
+          const reports = await importBytes(db, file.name, file.bytes, {
+            password: request.password,
+            signal: controller.signal,
+            actor: 'user',
+            onProgress: (progress) =>
+              this.emit('import.progress', {
+                importId: request.importId,
+                file: file.name,
+                fileIndex,
+                fileCount: request.files.length,
+                rowsRead: progress.rowsRead,
+                percent: progress.percent,
+              }),
+          });
+          outcome.reports.push(...reports);
+        } catch (error) {
+          outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
+        }
+      }
+    } finally {
+      db.close();
+      this.running.delete(request.importId);
+    }
+    return outcome;
+  }
+
+  cancel(importId: string): boolean {
+    const controller = this.running.get(importId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}

@@ -1,0 +1,185 @@
+// What each platform module declares (layouts, markers, quirks) and the helpers its row mapper
+// shares with the others. Columns are always found by name, never by position.
+
+import { fenFromNumber, parseAmountText } from './amount.ts';
+import { cellText } from './cells.ts';
+import { makeWarning, RowRejected, type WarningSink } from './messages.ts';
+import { fromExcelSerial, fromWallDate, parseTimeText, type WallTime } from './time.ts';
+import type { StatedTotals } from './summary.ts';
+import type { Cell, Direction, LocalizedMessage, NormalizedTransaction, Platform, StatusClass, TableRecord } from './types.ts';
+
+export type SourceKind = 'csv' | 'xlsx' | 'xls';
+
+/** One header layout a platform has used; matched against the normalised header cells. */
+export interface Layout {
+  variant: string;
+  required: readonly string[];
+  /** The header's first cell, when it tells layouts with the same columns apart. */
+  first?: string;
+}
+
+export interface HeaderInfo {
+  line: number;
+  /** Normalised names, one per cell (empty for the trailing empty field). */
+  names: readonly string[];
+  /** Count of cells up to the last named one: rows shorter than this are broken. */
+  width: number;
+  index(name: string): number;
+}
+
+export interface MapStats {
+  numericAmounts: number;
+}
+
+export interface MapContext {
+  readonly file: string;
+  readonly header: HeaderInfo;
+  readonly layout: Layout;
+  /** Text of the records before the header, one string per record (cells joined by `,`). */
+  readonly preamble: readonly string[];
+  readonly source: SourceKind;
+  readonly warnings: WarningSink;
+  readonly stats: MapStats;
+  readonly spec: PlatformSpec;
+}
+
+/** What a platform mapper fills in; the reader adds the platform, raw row, line and credit event. */
+export type MappedRow = Omit<NormalizedTransaction, 'platform' | 'rawRow' | 'sourceLine' | 'credit'>;
+
+export type RowMapper = (cells: readonly Cell[], line: number) => MappedRow;
+
+export interface PlatformSpec {
+  platform: Platform;
+  label: LocalizedMessage;
+  layouts: readonly Layout[];
+  /** Preamble text that names this platform's document even if its header is damaged. */
+  markers: readonly RegExp[];
+  /** Thousands separators are part of the original format (banks), not an Excel trace. */
+  nativeThousands?: boolean;
+  /** The original writes TABs inside quotes (ICBC, Meituan); elsewhere that means Excel re-saved. */
+  nativeQuotedTabs?: boolean;
+  /** Dates without a time are the original format (bank statements). */
+  dateOnly?: boolean;
+  /** Extra fields in a row come from an unquoted comma in this column (WeChat 交易对方). */
+  mergeColumn?: string;
+  createMapper(ctx: MapContext): RowMapper;
+  /** The final variant label, once the whole file has been read. */
+  variant?(ctx: MapContext): string;
+  /** Notices that apply to the whole file (e.g. a layout without a payment-method column). */
+  fileNotices?(ctx: MapContext): void;
+  /**
+   * Rows the export counts in its stated totals but leaves out of their amounts (Meituan:
+   * 月付 repayments; JD: fully refunded and 先享后付 orders), so reconciliation can agree.
+   */
+  omitFromStatedAmounts?(tx: NormalizedTransaction): boolean;
+  /** Totals the export states, when not in the usual `共N笔记录` / `支出：N笔 X元` lines. */
+  statedTotals?(ctx: MapContext, footer: readonly TableRecord[]): StatedTotals | null;
+}
+
+/** Header cells compare equal across full-width/half-width parentheses and padding. */
+export function normaliseHeaderName(text: string): string {
+  return text.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+}
+
+export function textAt(cells: readonly Cell[], index: number): string {
+  return index < 0 ? '' : cellText(cells[index]);
+}
+
+/** The exports write `/` or nothing for "none". */
+export function optionalAt(cells: readonly Cell[], index: number): string | null {
+  const text = textAt(cells, index);
+  return text === '' || text === '/' ? null : text;
+}
+
+export function requireColumn(ctx: MapContext, name: string): number {
+  const index = ctx.header.index(name);
+  if (index < 0) throw new Error(`layout ${ctx.layout.variant} matched without column ${name}`);
+  return index;
+}
+
+function resavedWarning(ctx: MapContext, line: number, value: string): void {
+  ctx.warnings.add(makeWarning('import.warn.excel_resaved', line, { evidence: value }));
+}
+
+/** A time from text, a spreadsheet date cell, or an Excel serial number. */
+export function timeAt(ctx: MapContext, cells: readonly Cell[], index: number, line: number): WallTime {
+  const cell = cells[index] ?? null;
+  let time: WallTime | null;
+  if (cell instanceof Date) time = fromWallDate(cell);
+  else if (typeof cell === 'number') time = fromExcelSerial(cell);
+  else {
+    const text = cell ?? '';
+    time = parseTimeText(text);
+    if (time?.resaved && !(ctx.spec.dateOnly && /^\d{4}-\d{2}-\d{2}$/.test(text))) resavedWarning(ctx, line, text);
+  }
+  if (!time) throw new RowRejected('import.reject.bad_time', { value: cellText(cell) });
+  return time;
+}
+
+/** Signed fen from a text or number cell. */
+export function amountAt(ctx: MapContext, cells: readonly Cell[], index: number, line: number, text?: string): number {
+  const cell = cells[index] ?? null;
+  if (typeof cell === 'number') {
+    ctx.stats.numericAmounts++;
+    const fen = fenFromNumber(cell);
+    if (fen === null) throw new RowRejected('import.reject.bad_amount', { value: String(cell) });
+    return fen;
+  }
+  const value = text ?? cellText(cell);
+  const parsed = parseAmountText(value);
+  if (!parsed) throw new RowRejected('import.reject.bad_amount', { value });
+  if (parsed.thousands && !ctx.spec.nativeThousands) {
+    ctx.warnings.add(makeWarning('import.warn.thousands_separator', line, { value, fen: parsed.fen }));
+  }
+  return parsed.fen;
+}
+
+/** Maps the export's 收/支 word to a direction; anything else rejects the row. */
+export function directionOf(value: string, vocabulary: Readonly<Record<string, Direction>>): Direction {
+  const direction = vocabulary[value];
+  if (direction === undefined) {
+    throw new RowRejected('import.reject.bad_direction', { value, expected: Object.keys(vocabulary).map((w) => w || '∅').join(' / ') });
+  }
+  return direction;
+}
+
+/**
+ * Excel turns long numeric ids into `2.02302E+27`, destroying them; such a row cannot be
+ * deduplicated, so it is rejected rather than imported under a wrong id.
+ */
+export function orderIdAt(cells: readonly Cell[], index: number): string {
+  const id = textAt(cells, index);
+  if (id === '' || id === '/') throw new RowRejected('import.reject.missing_order_id');
+  if (/^\d(\.\d+)?E\+\d+$/i.test(id)) throw new RowRejected('import.reject.id_mangled', { value: id });
+  return id;
+}
+
+/** The funding account is the method before any `&` (the rest are discounts: `花呗&红包`). */
+export function fundingAccountOf(method: string | null): string | null {
+  if (!method) return null;
+  const account = method.split('&', 1)[0].trim();
+  return account === '' ? null : account;
+}
+
+/** Unknown types import as "other" (其他) with a warning; nothing aborts on them. */
+export function knownOrOther(ctx: MapContext, line: number, value: string | null, isKnown: (value: string) => boolean): string | null {
+  if (value === null || isKnown(value)) return value;
+  ctx.warnings.add(makeWarning('import.warn.unknown_type', line, { type: value }));
+  return '其他';
+}
+
+/** Amounts that the format always writes as positive (direction comes from 收/支). */
+export function positiveAmountAt(ctx: MapContext, cells: readonly Cell[], index: number, line: number, text?: string): number {
+  const fen = amountAt(ctx, cells, index, line, text);
+  if (fen < 0) throw new RowRejected('import.reject.bad_amount', { value: text ?? textAt(cells, index) });
+  return fen;
+}
+
+/** Status words shared by the platforms; callers decide refunds, which each format marks its own way. */
+export function statusClassOf(status: string, isRefund: boolean): StatusClass {
+  if (isRefund) return 'refund';
+  if (/关闭|取消|撤销/.test(status)) return 'closed';
+  if (status.includes('失败')) return 'failed';
+  if (/等待|处理中|待付款|待发货|待收货/.test(status)) return 'pending';
+  return 'completed';
+}
