@@ -5,6 +5,7 @@ import { NoticeBar } from './components/NoticeBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
@@ -13,6 +14,7 @@ import { useRoute, type Route } from './router.ts';
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
   if (route === 'settings') return <SettingsPage profile={profile} />;
+  if (route === 'import') return <ImportPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;
 }
 

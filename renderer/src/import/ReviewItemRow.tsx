@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { IpcError } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { formatCount, formatFen, utc8Parts } from './format.ts';
+import { ALL_KINDS, directionName, kindName, platformName } from './labels.ts';
+import type { ReviewAction, ReviewItem } from './useReviewList.ts';
+
+/** The select's value for "no credit event at all" (kind null); kinds are snake_case, so no clash. */
+const NO_EVENT = '-';
+
+function OccurredAt({ iso }: { iso: string }) {
+  const { t } = useI18n();
+  const parts = utc8Parts(iso);
+  return <time dateTime={iso}>{parts ? t('format.utc8', { date: parts.date, time: parts.time }) : iso}</time>;
+}
+
+function CorrectControl({ item, busy, onApply }: { item: ReviewItem; busy: boolean; onApply: (action: ReviewAction) => void }) {
+  const { t } = useI18n();
+  const [choice, setChoice] = useState('');
+  const selectId = `review-kind-${item.id}`;
+  return (
+    <div className="review-correct">
+      <label htmlFor={selectId}>{t('review.correctLabel')}</label>
+      <select id={selectId} value={choice} disabled={busy} data-testid="review-correct-kind" onChange={(event) => setChoice(event.currentTarget.value)}>
+        <option value="">{t('review.choose')}</option>
+        {ALL_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {kindName(t, kind)}
+          </option>
+        ))}
+        <option value={NO_EVENT}>{t('review.notCredit')}</option>
+      </select>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || choice === ''}
+        data-testid="review-correct-apply"
+        onClick={() => onApply({ type: 'correct', kind: choice === NO_EVENT ? null : (choice as (typeof ALL_KINDS)[number]) })}
+      >
+        {t('review.apply')}
+      </button>
+    </div>
+  );
+}
+
+export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve: (id: number, action: ReviewAction) => Promise<void> }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  const act = async (action: ReviewAction) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onResolve(item.id, action); // on success the row leaves the list
+    } catch (failure) {
+      setError(failure as IpcError);
+      setBusy(false);
+    }
+  };
+
+  const confidence = item.confidence === null ? null : Math.round(item.confidence * 100);
+  return (
+    <li className="review-item" data-testid="review-item" data-id={item.id}>
+      <div className="review-item-main">
+        <div className="review-item-when">
+          <OccurredAt iso={item.occurredAt} />
+          <span className="review-platform">{platformName(t, item.platform)}</span>
+        </div>
+        <div className="review-item-what">
+          <span className="review-counterparty">{item.counterparty ?? t('review.unknown')}</span>
+          <span className="muted">{item.item ?? t('review.unknown')}</span>
+        </div>
+        <div className="review-item-amount">
+          <span className="review-amount">{formatFen(item.amountFen)}</span>
+          <span className="muted">{directionName(t, item.direction)}</span>
+        </div>
+      </div>
+      <p className="review-detected">
+        {confidence === null
+          ? t('review.detectedNoConfidence', { kind: kindName(t, item.kind) })
+          : t('review.detected', { kind: kindName(t, item.kind), confidence })}
+        <span className="review-source">{t('review.source', { file: item.file, line: formatCount(item.sourceLine) })}</span>
+      </p>
+      <div className="review-actions">
+        <button type="button" className="button button-primary" disabled={busy} data-testid="review-confirm" onClick={() => void act({ type: 'confirm' })}>
+          {t('review.confirm')}
+        </button>
+        <CorrectControl item={item} busy={busy} onApply={(action) => void act(action)} />
+      </div>
+      {error && <ErrorMessage error={error} />}
+    </li>
+  );
+}

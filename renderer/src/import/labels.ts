@@ -1,0 +1,71 @@
+import type { CreditEventKind } from '../../../core/domain/credit-events.ts';
+import type { MessageKey } from '../i18n/translate.ts';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+// Typed as complete records, so a kind or platform added in core without a name here fails the
+// typecheck instead of showing a raw code to the user.
+const KIND_KEYS: Record<CreditEventKind, MessageKey> = {
+  huabei_purchase: 'kind.huabei_purchase',
+  huabei_repayment: 'kind.huabei_repayment',
+  credit_card_purchase: 'kind.credit_card_purchase',
+  credit_card_repayment: 'kind.credit_card_repayment',
+  jiebei_disbursement: 'kind.jiebei_disbursement',
+  jiebei_repayment: 'kind.jiebei_repayment',
+  weilidai_disbursement: 'kind.weilidai_disbursement',
+  weilidai_repayment: 'kind.weilidai_repayment',
+  meituan_yuefu_purchase: 'kind.meituan_yuefu_purchase',
+  meituan_yuefu_repayment: 'kind.meituan_yuefu_repayment',
+  baitiao_purchase: 'kind.baitiao_purchase',
+  baitiao_repayment: 'kind.baitiao_repayment',
+  jd_xianxiang_houfu: 'kind.jd_xianxiang_houfu',
+};
+
+/** Every kind, in the order core lists them (for the correction select). */
+export const ALL_KINDS = Object.keys(KIND_KEYS) as CreditEventKind[];
+
+const PLATFORM_KEYS: Record<string, MessageKey> = {
+  alipay: 'platform.alipay',
+  wechat: 'platform.wechat',
+  jd: 'platform.jd',
+  meituan: 'platform.meituan',
+  icbc: 'platform.icbc',
+  cmb: 'platform.cmb',
+  citic: 'platform.citic',
+};
+
+export type Direction = 'income' | 'expense' | 'neutral';
+
+const DIRECTION_KEYS: Record<Direction, MessageKey> = {
+  income: 'report.direction.income',
+  expense: 'report.direction.expense',
+  neutral: 'report.direction.neutral',
+};
+
+export function kindName(t: T, kind: string): string {
+  return Object.hasOwn(KIND_KEYS, kind) ? t(KIND_KEYS[kind as CreditEventKind]) : kind;
+}
+
+/** A platform this build has no name for (a newer core) is shown by its code rather than hidden. */
+export function platformName(t: T, platform: string): string {
+  return Object.hasOwn(PLATFORM_KEYS, platform) ? t(PLATFORM_KEYS[platform]!) : platform;
+}
+
+export function directionName(t: T, direction: Direction): string {
+  return t(DIRECTION_KEYS[direction]);
+}
+
+/** Reconciliation fields are `count` or `<direction>.count|fen`; anything else keeps its code. */
+export function checkFieldName(t: T, field: string): string {
+  if (field === 'count') return t('report.check.count');
+  const [direction, measure] = field.split('.');
+  if (!direction || !Object.hasOwn(DIRECTION_KEYS, direction)) return field;
+  const name = directionName(t, direction as Direction);
+  if (measure === 'count') return t('report.check.directionCount', { direction: name });
+  if (measure === 'fen') return t('report.check.directionAmount', { direction: name });
+  return field;
+}
+
+export function isFenField(field: string): boolean {
+  return field.endsWith('.fen');
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { DropZone, PasswordField } from '../import/DropZone.tsx';
+import { ImportProgress } from '../import/ImportProgress.tsx';
+import { FailureCard, ReportCard } from '../import/ReportCard.tsx';
+import { ReviewList } from '../import/ReviewList.tsx';
+import { useImportRun, type ImportResult } from '../import/useImportRun.ts';
+import { useReviewList } from '../import/useReviewList.ts';
+import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+
+function Results({ result }: { result: ImportResult }) {
+  const { t } = useI18n();
+  return (
+    <section className="import-results" aria-labelledby="import-results-title">
+      <h2 className="section-title" id="import-results-title">
+        {t('import.resultsTitle')}
+      </h2>
+      {/* Failures first: a file that did not land matters more than the figures of one that did. */}
+      {result.failures.map((failure, index) => (
+        <FailureCard key={`f${index}`} failure={failure} />
+      ))}
+      {result.reports.map((report, index) => (
+        <ReportCard key={`r${index}`} report={report} />
+      ))}
+    </section>
+  );
+}
+
+/** Import for the current profile: pick or drop bills, watch progress, read each file's report, review. */
+export function ImportPage({ profile }: { profile: ProfileSummary }) {
+  const { t } = useI18n();
+  const [password, setPassword] = useState('');
+  const review = useReviewList(profile.id);
+  // Every import can add items to review, so the list is refreshed after each one.
+  const { run, result, start, cancel } = useImportRun(profile.id, () => void review.reload());
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">{profile.name}</p>
+        <h1>{t('import.title')}</h1>
+        <p className="lead">{t('import.intro', { profile: profile.name })}</p>
+      </header>
+      <section className="panel import-picker">
+        <DropZone disabled={run.running} onFiles={(files) => void start(files, password)} />
+        <PasswordField value={password} onChange={setPassword} disabled={run.running} />
+      </section>
+      {run.running && <ImportProgress progress={run.progress} cancelling={run.cancelling} onCancel={() => void cancel()} />}
+      {result && <Results result={result} />}
+      <ReviewList review={review} />
+    </>
+  );
+}
