@@ -14,7 +14,7 @@ import { useRoute, type Route } from './router.ts';
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
   if (route === 'settings') return <SettingsPage profile={profile} />;
-  if (route === 'import') return <ImportPage profile={profile} />;
+  if (route === 'import') return null;
   return <PlannedPage route={route} profile={profile} />;
 }
 
@@ -51,6 +51,10 @@ function PageBody({ route }: { route: Route }) {
       {stale}
       {/* Keyed by profile so per-page state never leaks from one person's data into another's. */}
       <RoutePage key={selected.id} route={route} profile={selected} />
+      {/* Always mounted: an import keeps its progress and report while the user looks elsewhere. */}
+      <div hidden={route !== 'import'}>
+        <ImportPage key={selected.id} profile={selected} />
+      </div>
     </>
   );
 }

@@ -78,6 +78,12 @@ test.describe('import page', () => {
     expect(count()).toBe(29);
     expect(count('select count(*) from import_batches')).toBe(1);
 
+    // The report is still there after looking at another page.
+    await page.getByTestId('nav-dashboard').click();
+    await expect(report).toBeHidden();
+    await page.getByTestId('nav-import').click();
+    await expect(report.getByTestId('report-rows-read')).toHaveText('29');
+
     // (b) the same file again: every row is a duplicate and the card says so in words.
     await page.getByTestId('import-file-input').setInputFiles(MEITUAN);
     await expect(report.getByTestId('report-imported')).toHaveText('0');

@@ -103,8 +103,6 @@ export const en: Record<MessageKey, string> = {
   'report.warnings': 'Warnings',
   'report.rejected': 'Rejected rows',
   'report.none': 'None',
-  'report.line': 'Line {line}',
-  'report.wholeFile': 'Whole file',
   'report.andMore': 'and {count} more',
   'report.direction.income': 'Income',
   'report.direction.expense': 'Expense',

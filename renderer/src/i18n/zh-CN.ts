@@ -103,8 +103,6 @@ export const zhCN = {
   'report.warnings': '提示',
   'report.rejected': '未导入的行',
   'report.none': '无',
-  'report.line': '第 {line} 行',
-  'report.wholeFile': '整个文件',
   'report.andMore': '另有 {count} 条未列出',
   'report.direction.income': '收入',
   'report.direction.expense': '支出',

@@ -3,7 +3,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount } from './format.ts';
 
 export interface Notice {
-  line: number | null;
   message: LocalizedText;
 }
 
@@ -22,8 +21,7 @@ export function ReportNotices({ title, notices, omitted, testId, tone }: { title
         <ul className={`notice-list notice-list-${tone}`}>
           {notices.map((notice, index) => (
             <li key={index}>
-              {/* File-wide notices (line null) have no line to point at. */}
-              <span className="notice-line">{notice.line === null ? t('report.wholeFile') : t('report.line', { line: notice.line })}</span>
+              {/* Main's message already names the line, as the CLI prints it. */}
               <span>{notice.message[locale]}</span>
             </li>
           ))}
