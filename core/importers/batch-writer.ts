@@ -2,9 +2,10 @@
 // `INSERT OR IGNORE` statements on the (platform, platform_order_id) unique index, refund
 // pairing at the end, and the figures of the import report.
 
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/database.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
-import { DedupeKeys } from './dedupe.ts';
+import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type {
   ByDirection,
@@ -24,7 +25,7 @@ const COLUMNS = [
 ] as const;
 
 /** Multi-row VALUES cut the per-row statement overhead by ~20% (performance-notes §1). */
-export const ROWS_PER_STATEMENT = 50;
+const ROWS_PER_STATEMENT = 50;
 const NEEDS_REVIEW_KEPT = 1000;
 
 interface PendingRefund {
@@ -71,8 +72,10 @@ export class BatchWriter {
   private readonly db: Db;
   private readonly warnings: WarningSink;
   private readonly omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean;
-  private readonly keys = new DedupeKeys();
-  private readonly statements = new Map<number, ReturnType<Db['prepare']>>();
+  private readonly seenIds = new SeenIds();
+  private readonly statementKeys = new StatementKeys();
+  private readonly statements = new Map<number, Statement>();
+  private findStored: Statement<[string, string], ContentFields> | null = null;
   private params: unknown[] = [];
   private rows = 0;
   private batchId: number | null = null;
@@ -98,13 +101,35 @@ export class BatchWriter {
     return this.batchId;
   }
 
-  add(tx: NormalizedTransaction, batchId: number): void {
-    const { key, outcome } = this.keys.keyFor(tx);
-    if (outcome === 'repeat_same') {
-      this.warnings.add(makeWarning('import.warn.duplicate_row', tx.sourceLine, { orderId: tx.orderId }));
-    } else if (outcome === 'repeat_different') {
-      this.warnings.add(makeWarning('import.warn.repeated_order_id', tx.sourceLine, { orderId: tx.orderId }));
+  private keyFor(tx: NormalizedTransaction): string {
+    if (tx.orderId === null) return this.statementKeys.keyFor(tx);
+    if (!this.seenIds.check(tx.orderId)) return tx.orderId;
+    return this.repeatedIdKey(tx, tx.orderId);
+  }
+
+  /**
+   * An id seen earlier in this file (rare in real exports): compare with the row stored under
+   * it. Identical content is the same transaction twice; different content keeps both rows.
+   */
+  private repeatedIdKey(tx: NormalizedTransaction, orderId: string): string {
+    this.flush();
+    this.findStored ??= this.db.prepare<[string, string], ContentFields>(
+      `SELECT occurred_at AS occurredAt, amount_fen AS amountFen, direction, status, category, counterparty, item,
+              funding_account AS fundingAccount
+       FROM transactions WHERE platform = ? AND platform_order_id = ?`,
+    );
+    const first = this.findStored.get(tx.platform, orderId);
+    if (!first) return orderId;
+    if (contentHash(first) === contentHash(tx)) {
+      this.warnings.add(makeWarning('import.warn.duplicate_row', tx.sourceLine, { orderId }));
+      return orderId;
     }
+    this.warnings.add(makeWarning('import.warn.repeated_order_id', tx.sourceLine, { orderId }));
+    return repeatKey(orderId, tx);
+  }
+
+  add(tx: NormalizedTransaction, batchId: number): void {
+    const key = this.keyFor(tx);
     this.count(tx);
     this.trackPairs(tx, key);
     const credit = tx.credit;
@@ -126,7 +151,7 @@ export class BatchWriter {
     this.rows = 0;
   }
 
-  private statement(rows: number): ReturnType<Db['prepare']> {
+  private statement(rows: number): Statement {
     let statement = this.statements.get(rows);
     if (!statement) {
       const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
@@ -174,20 +199,27 @@ export class BatchWriter {
   }
 
   /**
-   * Links refunds to originals: by order id through the unique index (also pairing refunds of
-   * earlier imports whose original arrived only now), and by the formats' own pairing key
-   * within this file, choosing the latest original not after the refund.
+   * Links refunds to originals and returns how many this import linked: by order id through the
+   * unique index (also pairing refunds of earlier imports whose original arrived only now), and
+   * by the formats' own pairing key within this file, taking the latest original not after the
+   * refund.
    */
   pairRefunds(): number {
-    if (this.batchId === null || this.platform === null) return 0;
-    this.db
+    if (this.platform === null) return 0;
+    let paired = this.db
       .prepare(
         `UPDATE transactions SET refund_of = (
            SELECT o.id FROM transactions o
            WHERE o.platform = transactions.platform AND o.platform_order_id = transactions.refund_of_order_id)
          WHERE platform = ? AND refund_of IS NULL AND refund_of_order_id IS NOT NULL`,
       )
-      .run(this.platform);
+      .run(this.platform).changes;
+    // The order-id pass also touched refunds whose original is still missing (set to NULL again).
+    paired -= (
+      this.db
+        .prepare('SELECT count(*) AS n FROM transactions WHERE platform = ? AND refund_of IS NULL AND refund_of_order_id IS NOT NULL')
+        .get(this.platform) as { n: number }
+    ).n;
     const link = this.db.prepare(
       `UPDATE transactions SET refund_of = (SELECT id FROM transactions WHERE platform = @platform AND platform_order_id = @original)
        WHERE platform = @platform AND platform_order_id = @refund AND refund_of IS NULL`,
@@ -199,11 +231,8 @@ export class BatchWriter {
         .sort((a, b) => b.epoch - a.epoch)[0];
       if (!original) continue;
       taken.add(original.key);
-      link.run({ platform: this.platform, original: original.key, refund: refund.key });
+      paired += link.run({ platform: this.platform, original: original.key, refund: refund.key }).changes;
     }
-    const row = this.db
-      .prepare('SELECT count(*) AS n FROM transactions WHERE batch_id = ? AND refund_of IS NOT NULL')
-      .get(this.batchId) as { n: number };
-    return row.n;
+    return paired;
   }
 }

@@ -7,13 +7,12 @@
 import type { MappedRow } from './platform.ts';
 import type { CreditEvent, CreditEventKind, Platform, StatusClass } from './types.ts';
 
-type Field = 'category' | 'counterparty' | 'item' | 'paymentMethod' | 'fundingAccount' | 'direction' | 'statusClass';
+type Field = 'category' | 'counterparty' | 'item' | 'paymentMethod' | 'fundingAccount' | 'direction';
 
 interface Condition {
   field: Field;
   equals?: string;
   includes?: string;
-  oneOf?: readonly string[];
   pattern?: RegExp;
 }
 
@@ -33,8 +32,8 @@ export interface CreditRule {
 
 const BANKS: readonly Platform[] = ['icbc', 'cmb', 'citic'];
 const PAYMENT_PLATFORMS: readonly Platform[] = ['alipay', 'wechat', 'jd', 'meituan'];
-/** Closed orders and refunds borrow nothing. */
-const LIVE: readonly StatusClass[] = ['completed', 'pending'];
+/** Closed or failed orders and refunds move no credit: no rule applies to them. */
+const LIVE: ReadonlySet<StatusClass> = new Set(['completed', 'pending']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
 
 export const CREDIT_RULES: readonly CreditRule[] = [
@@ -144,7 +143,6 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     platforms: ['alipay'],
     all: [
       { field: 'direction', equals: 'expense' },
-      { field: 'statusClass', oneOf: LIVE },
       { field: 'paymentMethod', includes: '花呗' },
     ],
     confidence: 0.85,
@@ -158,7 +156,6 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     platforms: ['meituan'],
     all: [
       { field: 'category', equals: '支付' },
-      { field: 'statusClass', oneOf: LIVE },
       { field: 'paymentMethod', includes: '美团月付' },
     ],
     confidence: 0.95,
@@ -170,7 +167,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     id: 'jd.baitiao_purchase',
     kind: 'baitiao_purchase',
     platforms: ['jd'],
-    all: [{ field: 'statusClass', oneOf: LIVE }, { field: 'paymentMethod', includes: '白条' }],
+    all: [{ field: 'paymentMethod', includes: '白条' }],
     confidence: 0.6,
     needsReview: true,
     account: { fixed: 'baitiao' },
@@ -180,7 +177,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     id: 'jd.xianxiang_houfu',
     kind: 'jd_xianxiang_houfu',
     platforms: ['jd'],
-    all: [{ field: 'statusClass', oneOf: LIVE }, { field: 'paymentMethod', includes: '先享后付' }],
+    all: [{ field: 'paymentMethod', includes: '先享后付' }],
     confidence: 0.9,
     needsReview: false,
     account: { fixed: 'jd_xianxiang_houfu' },
@@ -192,7 +189,6 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     platforms: [...PAYMENT_PLATFORMS, ...BANKS],
     all: [
       { field: 'direction', equals: 'expense' },
-      { field: 'statusClass', oneOf: LIVE },
       { field: 'fundingAccount', pattern: CARD },
     ],
     confidence: 0.95,
@@ -206,7 +202,6 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     platforms: PAYMENT_PLATFORMS,
     all: [
       { field: 'direction', equals: 'expense' },
-      { field: 'statusClass', oneOf: LIVE },
       { field: 'fundingAccount', includes: '信用卡' },
     ],
     confidence: 0.7,
@@ -221,7 +216,6 @@ function matches(condition: Condition, row: MappedRow): boolean {
   if (value === null) return false;
   if (condition.equals !== undefined) return value === condition.equals;
   if (condition.includes !== undefined) return value.includes(condition.includes);
-  if (condition.oneOf !== undefined) return condition.oneOf.includes(value);
   if (condition.pattern !== undefined) return condition.pattern.test(value);
   return false;
 }
@@ -246,6 +240,7 @@ export function rulesFor(platform: Platform): readonly CreditRule[] {
 }
 
 export function classifyCredit(rules: readonly CreditRule[], row: MappedRow): CreditEvent | null {
+  if (!LIVE.has(row.statusClass)) return null;
   for (const rule of rules) {
     if (rule.all.every((condition) => matches(condition, row))) {
       return {

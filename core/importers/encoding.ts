@@ -4,7 +4,9 @@
 export type TextEncoding = 'utf-8' | 'gb18030';
 
 /** Enough to contain the preamble and first rows of every known export. */
-export const SNIFF_BYTES = 64 * 1024;
+const SNIFF_BYTES = 64 * 1024;
+/** Pure ASCII says nothing about the encoding: keep looking this far for a non-ASCII byte. */
+const ASCII_LOOKAHEAD_BYTES = 8 * 1024 * 1024;
 
 /** Raised when bytes after the sniffed prefix are not valid in the chosen encoding. */
 export class EncodingError extends Error {}
@@ -20,8 +22,11 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
  */
 export function sniffEncoding(prefix: Uint8Array): TextEncoding {
   if (hasUtf8Bom(prefix)) return 'utf-8';
+  const firstNonAscii = prefix.findIndex((byte) => byte >= 0x80);
+  if (firstNonAscii < 0) return 'utf-8';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: true });
+    const window = prefix.subarray(firstNonAscii, firstNonAscii + SNIFF_BYTES);
+    new TextDecoder('utf-8', { fatal: true }).decode(window, { stream: true });
     return 'utf-8';
   } catch {
     return 'gb18030';
@@ -36,6 +41,7 @@ export async function* decodeStream(
   let decoder: TextDecoder | undefined;
   const head: Uint8Array[] = [];
   let headBytes = 0;
+  let sawNonAscii = false;
 
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     try {
@@ -62,7 +68,8 @@ export async function* decodeStream(
     }
     head.push(chunk);
     headBytes += chunk.length;
-    if (headBytes >= SNIFF_BYTES) {
+    sawNonAscii ||= chunk.some((byte) => byte >= 0x80);
+    if ((headBytes >= SNIFF_BYTES && sawNonAscii) || headBytes >= ASCII_LOOKAHEAD_BYTES) {
       const text = start();
       if (text) yield text;
     }

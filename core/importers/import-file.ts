@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CredenceError } from '../errors.ts';
+import { CredenceError, type ErrorCode } from '../errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../time.ts';
 import { BatchWriter } from './batch-writer.ts';
@@ -23,7 +23,7 @@ import { decodeStream, EncodingError } from './encoding.ts';
 import { makeWarning } from './messages.ts';
 import type { SourceKind } from './platform.ts';
 import { reconcile } from './summary.ts';
-import type { Cell, ImportReport, ImportWarning, TableRecord } from './types.ts';
+import type { ImportReport, ImportWarning, Sheet, TableRecord } from './types.ts';
 import { readXls, XlsEncrypted, XlsError } from './xls-biff8.ts';
 import { readXlsx, XlsxCorrupt } from './xlsx.ts';
 import { openZip, ZipCorrupt, ZipPasswordRequired, ZipPasswordWrong, type ZipFileEntry } from './zip.ts';
@@ -47,7 +47,14 @@ export interface ImportOptions {
   actor?: string;
 }
 
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Small reads keep each decoded chunk and its records in V8's young generation: at 1M rows,
+ * 1 MiB reads peaked at ~290 MB RSS, 64 KiB reads at ~200 MB, at the same speed.
+ */
+const CHUNK_BYTES = 64 * 1024;
+/** Progress at most this often: a UI repaints no faster, and IPC events are not free. */
+const PROGRESS_INTERVAL_MS = 100;
+const SHEET_ROWS_PER_TURN = 2000;
 
 interface ByteSource {
   name: string;
@@ -55,32 +62,39 @@ interface ByteSource {
   chunks(): AsyncIterable<Uint8Array>;
 }
 
-/** Counts and hashes bytes as they pass, for progress and the batch's file_sha256. */
+/** Hashes the file for the batch's file_sha256 and counts how far reading has got. */
 class Meter {
   bytes = 0;
-  private readonly hash: Hash = createHash('sha256');
+  private readonly sha256: Hash = createHash('sha256');
 
-  add(chunk: Uint8Array): void {
-    this.bytes += chunk.length;
-    this.hash.update(chunk);
+  hash(chunk: Uint8Array): void {
+    this.sha256.update(chunk);
   }
 
   async *pass(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of chunks) {
-      this.add(chunk);
+      this.hash(chunk);
+      this.bytes += chunk.length;
       yield chunk;
     }
   }
 
   digest(): string {
-    return this.hash.digest('hex');
+    return this.sha256.digest('hex');
   }
 }
+
+/**
+ * Feeds the table's records to `onRecord` one chunk at a time, yielding between chunks. Each
+ * record is handled as soon as it is parsed, so it dies young instead of being promoted to the
+ * old generation with thousands of others: that keeps a 1M-row import's heap small.
+ */
+type RecordPump = (onRecord: (record: TableRecord) => void) => AsyncIterable<void>;
 
 interface TableInput {
   file: string;
   source: SourceKind;
-  batches: AsyncIterable<TableRecord[]>;
+  pump: RecordPump;
   meter: Meter;
   totalBytes: number | null;
   notices: ImportWarning[];
@@ -154,7 +168,7 @@ async function importSource(db: Db, source: ByteSource, options: ImportOptions):
       const input: TableInput = {
         file: source.name,
         source: 'csv',
-        batches: csvBatches(source.name, meter.pass(all)),
+        pump: csvPump(source.name, meter.pass(all)),
         meter,
         totalBytes: source.size,
         notices: [],
@@ -186,7 +200,7 @@ async function* zipChunks(entry: ZipFileEntry, zipName: string): AsyncGenerator<
 }
 
 /** Codes that mean "this entry is not a bill": skipped when the archive holds other files. */
-const NOT_A_BILL = new Set(['import.not_a_bill', 'import.empty_file', 'import.pdf_statement', 'import.alipay_cashbook']);
+const NOT_A_BILL: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['import.not_a_bill', 'import.empty_file', 'import.pdf_statement', 'import.alipay_cashbook']);
 
 async function importZip(db: Db, name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport[]> {
   let entries: ZipFileEntry[];
@@ -222,7 +236,7 @@ async function importZip(db: Db, name: string, bytes: Uint8Array, options: Impor
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tables: CSV records in batches, or the rows of one spreadsheet sheet
+// Tables: CSV records as they are parsed, or the rows of one spreadsheet sheet
 
 function textError(error: unknown, file: string, line: number): unknown {
   if (error instanceof EncodingError) return new CredenceError('import.encoding_invalid', { file, line });
@@ -231,31 +245,20 @@ function textError(error: unknown, file: string, line: number): unknown {
   return error;
 }
 
-/** Records of one decoded chunk at a time: the loop stays synchronous within a chunk. */
-async function* csvBatches(file: string, bytes: AsyncIterable<Uint8Array>): AsyncGenerator<TableRecord[]> {
-  const tokenizer = new CsvTokenizer();
-  let batch: TableRecord[] = [];
-  const keep = (record: TableRecord): void => {
-    batch.push(record);
-  };
-  try {
-    for await (const text of decodeStream(bytes)) {
-      tokenizer.push(text, keep);
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
+function csvPump(file: string, bytes: AsyncIterable<Uint8Array>): RecordPump {
+  return async function* (onRecord) {
+    const tokenizer = new CsvTokenizer();
+    // Errors from onRecord (a bill-level CredenceError) pass through textError untouched.
+    try {
+      for await (const text of decodeStream(bytes)) {
+        tokenizer.push(text, onRecord);
+        yield;
       }
+      tokenizer.end(onRecord);
+    } catch (error) {
+      throw textError(error, file, tokenizer.currentLine);
     }
-    tokenizer.end(keep);
-  } catch (error) {
-    throw textError(error, file, tokenizer.currentLine);
-  }
-  if (batch.length > 0) yield batch;
-}
-
-interface Sheet {
-  name: string;
-  rows: Cell[][];
+  };
 }
 
 function readXlsSheets(file: string, bytes: Uint8Array): Sheet[] {
@@ -296,14 +299,21 @@ function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Ui
   const best = ranked.reduce(better, ranked[0] ?? { sheet: { name: '', rows: [] }, rank: [2, Infinity] });
   const others = sheets.filter((sheet) => sheet !== best.sheet && sheet.rows.length > 0).map((sheet) => sheet.name);
   const meter = new Meter();
-  async function* batches(): AsyncGenerator<TableRecord[]> {
-    meter.add(bytes);
-    yield best.sheet.rows.map((cells, index) => ({ line: index + 1, cells }));
+  const rows = best.sheet.rows;
+  async function* pump(onRecord: (record: TableRecord) => void): AsyncGenerator<void> {
+    meter.hash(bytes);
+    // In slices, so that progress and cancellation work on big sheets too.
+    for (let from = 0; from < rows.length; from += SHEET_ROWS_PER_TURN) {
+      const to = Math.min(rows.length, from + SHEET_ROWS_PER_TURN);
+      for (let index = from; index < to; index++) onRecord({ line: index + 1, cells: rows[index] });
+      meter.bytes = Math.round((bytes.length * to) / rows.length);
+      yield;
+    }
   }
   const notices = others.length
     ? [makeWarning('import.warn.extra_sheets_ignored', null, { sheets: others.join(', '), sheet: best.sheet.name })]
     : [];
-  return { file, source, batches: batches(), meter, totalBytes: bytes.length, notices };
+  return { file, source, pump, meter, totalBytes: bytes.length, notices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +339,11 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   input.notices.forEach((notice) => reader.warnings.add(notice));
   const writer = new BatchWriter(db, reader.warnings, (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false);
   const startedAt = toUtc8Iso();
-  const progress = (): void => {
+  let lastProgress = -Infinity;
+  const progress = (final = false): void => {
+    const now = performance.now();
+    if (!final && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
     const total = input.totalBytes;
     options.onProgress?.({
       file,
@@ -341,12 +355,12 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   };
   begin(db, file);
   try {
-    for await (const records of input.batches) {
-      checkCancelled(options.signal, file);
-      for (const record of records) {
-        const tx = reader.feed(record);
-        if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt));
-      }
+    const onRecord = (record: TableRecord): void => {
+      const tx = reader.feed(record);
+      if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt));
+    };
+    checkCancelled(options.signal, file);
+    for await (const _ of input.pump(onRecord)) {
       progress();
       // Let an abort, an IPC message or a progress repaint in between chunks.
       await nextTurn();
@@ -354,7 +368,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     }
     const report = finishImport(db, input, reader, writer, startedAt, options.actor ?? 'user');
     db.exec('COMMIT');
-    progress();
+    progress(true);
     return report;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

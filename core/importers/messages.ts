@@ -52,8 +52,4 @@ export class WarningSink {
   addOnce(warning: ImportWarning): void {
     if (!this.perCode.has(warning.code)) this.add(warning);
   }
-
-  count(code: string): number {
-    return this.perCode.get(code) ?? 0;
-  }
 }

@@ -17,6 +17,13 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
 export function fromParts(
   year: number,
   month: number,
@@ -26,10 +33,9 @@ export function fromParts(
   second: number,
   resaved = false,
 ): WallTime | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-  if (year < 1990 || year > 2200) return null;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1990 || year > 2200 || day > daysIn(year, month)) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (new Date(ms).getUTCDate() !== day) return null;
   const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}+08:00`;
   return { iso, epoch: ms / 1000 - OFFSET_SECONDS, resaved };
 }
@@ -49,9 +55,14 @@ function parseCanonical(text: string): WallTime | null | undefined {
   const sep = text[10];
   if (sep !== ' ' && sep !== 'T') return undefined;
   const year = number2(text, 0) * 100 + number2(text, 2);
-  const parts = [year, number2(text, 5), number2(text, 8), number2(text, 11), number2(text, 14), number2(text, 17)];
-  if (parts.some(Number.isNaN)) return undefined;
-  return fromParts(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+  const month = number2(text, 5);
+  const day = number2(text, 8);
+  const hour = number2(text, 11);
+  const minute = number2(text, 14);
+  const second = number2(text, 17);
+  // NaN from any non-digit propagates through the sum.
+  if (Number.isNaN(year + month + day + hour + minute + second)) return undefined;
+  return fromParts(year, month, day, hour, minute, second);
 }
 
 const LOOSE =

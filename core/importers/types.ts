@@ -13,6 +13,12 @@ export type { CreditEventKind };
 /** One spreadsheet or CSV cell: CSV gives text only; XLSX/XLS may give numbers and dates. */
 export type Cell = string | number | Date | null;
 
+/** One sheet of a workbook, cells by row then column. */
+export interface Sheet {
+  name: string;
+  rows: Cell[][];
+}
+
 /** A record of the source table, with the 1-based line (CSV) or row (XLSX/XLS) it starts on. */
 export interface TableRecord {
   line: number;

@@ -1,19 +1,13 @@
-// A minimal BIFF8 (.xls, Excel 97–2003) cell reader: enough for bank "账单下载" files. CFB
-// extracts the `Workbook` stream; the records are decoded here, because the one npm package
-// that does both (SheetJS 0.18.5) carries known CVEs.
+// A minimal BIFF8 (.xls, Excel 97–2003) cell reader: enough for bank "账单下载" files. The
+// compound-file container gives the `Workbook` stream (cfb.ts); the records are decoded here,
+// because the one npm package that does both (SheetJS 0.18.5) carries known CVEs.
 //
 // Records read (MS-XLS §2.4): BOF, EOF, FILEPASS, DATEMODE, BOUNDSHEET8, FORMAT, XF, SST+CONTINUE,
 // LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA (cached value) + STRING.
 
-import CFB from 'cfb';
+import { CfbError, CompoundFile } from './cfb.ts';
 import { excelSerialToDate } from './time.ts';
-import type { Cell } from './types.ts';
-
-export interface XlsSheet {
-  name: string;
-  /** rows[r][c], 0-based; missing cells are null. */
-  rows: Cell[][];
-}
+import type { Cell, Sheet } from './types.ts';
 
 export class XlsError extends Error {}
 export class XlsEncrypted extends Error {}
@@ -301,18 +295,18 @@ function readSheet(stream: Buffer, offset: number, globals: Globals): Cell[][] {
 }
 
 /** All visible worksheets of an .xls file, in workbook order. */
-export function readXls(bytes: Uint8Array): XlsSheet[] {
+export function readXls(bytes: Uint8Array): Sheet[] {
   let stream: Buffer;
   try {
-    const container = CFB.read(bytes, { type: 'buffer' });
+    const container = new CompoundFile(bytes);
     // Password-protected Office files (.xls or .xlsx) are CFB containers around an EncryptedPackage.
-    if (CFB.find(container, 'EncryptedPackage')) throw new XlsEncrypted('encrypted Office document');
-    const entry = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
-    if (!entry?.content) throw new XlsError('no Workbook stream');
-    stream = Buffer.from(entry.content as Uint8Array);
+    if (container.has('EncryptedPackage')) throw new XlsEncrypted('encrypted Office document');
+    const content = container.stream('Workbook') ?? container.stream('Book');
+    if (!content) throw new XlsError('no Workbook stream');
+    stream = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   } catch (error) {
-    if (error instanceof XlsError || error instanceof XlsEncrypted) throw error;
-    throw new XlsError(error instanceof Error ? error.message : String(error));
+    if (error instanceof CfbError) throw new XlsError(error.message);
+    throw error;
   }
   try {
     const globals = readGlobals(stream);

@@ -134,8 +134,3 @@ export async function openZip(bytes: Uint8Array, password?: string): Promise<Zip
     };
   });
 }
-
-/** `PK\x03\x04` (or the empty-archive `PK\x05\x06`). */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-}

@@ -1,0 +1,69 @@
+// Credit products that no public sample shows yet, from the project's own synthetic fixtures
+// (test/fixtures-own/README.md). Expected events follow the rule table and bill-formats.md §1.F–§3.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importBytes, importFile } from '../../../core/importers/import-file.ts';
+import { encodeGbk, ownFixturesDir, tempDb, type TempDb } from './helpers.ts';
+
+let t: TempDb;
+afterEach(() => t?.close());
+
+function events(batchId: number | null) {
+  return t.db
+    .prepare('SELECT source_line AS line, credit_event AS kind, needs_review AS review, credit_account_key AS account FROM transactions WHERE batch_id = ? ORDER BY source_line')
+    .all(batchId);
+}
+
+describe('synthetic credit-product rows', () => {
+  it('Alipay 2026: Huabei, Jiebei, card repayment; 0.00 deposit-free and failed rows carry none', async () => {
+    t = tempDb();
+    // Stored as UTF-8 for review; the real export is GBK.
+    const text = readFileSync(join(ownFixturesDir, 'alipay-synthetic-credit-2026.csv'), 'utf8');
+    const [report] = await importBytes(t.db, 'alipay.csv', encodeGbk(text));
+    expect(report.variant).toBe('app-2026');
+    expect(report.reconciled.agrees).toBe(true);
+    expect(events(report.batchId)).toEqual([
+      { line: 25, kind: 'huabei_purchase', review: 1, account: 'huabei' }, // 花呗&红包, [3P]
+      { line: 26, kind: 'huabei_repayment', review: 0, account: 'huabei' }, // 花呗主动还款-…账单
+      { line: 27, kind: 'huabei_repayment', review: 0, account: 'huabei' }, // 自动还款-花呗…账单
+      { line: 28, kind: 'jiebei_disbursement', review: 1, account: 'jiebei' },
+      { line: 29, kind: 'jiebei_repayment', review: 1, account: 'jiebei' },
+      { line: 30, kind: 'credit_card_repayment', review: 1, account: null },
+      { line: 31, kind: null, review: 0, account: null }, // 芝麻免押 0.00
+      { line: 32, kind: 'credit_card_purchase', review: 0, account: 'credit_card:招商银行:1234' },
+      { line: 33, kind: null, review: 0, account: null }, // 还款失败: no money moved
+      { line: 34, kind: null, review: 0, account: null },
+    ]);
+    // Repayments are never spending: only l25 35.00 and l32 12.50 are.
+    expect(report.spending).toEqual({ count: 2, fen: 4750 });
+  });
+
+  it('WeChat: Weilidai guesses are flagged for review; 分付还款 carries no event', async () => {
+    t = tempDb();
+    const [report] = await importFile(t.db, join(ownFixturesDir, 'wechat-synthetic-credit-2025.csv'));
+    expect(report.reconciled.agrees).toBe(true); // stated 收入 5,000.00元 has a thousands separator
+    expect(events(report.batchId)).toEqual([
+      { line: 18, kind: 'weilidai_disbursement', review: 1, account: 'weilidai' },
+      { line: 19, kind: 'weilidai_repayment', review: 1, account: 'weilidai' },
+      { line: 20, kind: null, review: 0, account: null },
+      { line: 21, kind: 'credit_card_purchase', review: 0, account: 'credit_card:招商银行:9297' },
+      { line: 22, kind: null, review: 0, account: null },
+    ]);
+    expect(report.spending).toEqual({ count: 2, fen: 83700 }); // 800.00 + 37.00; 510.00 is a repayment
+  });
+
+  it('JD: 白条 purchase and repayment, both [UNVERIFIED]', async () => {
+    t = tempDb();
+    const [report] = await importFile(t.db, join(ownFixturesDir, 'jd-synthetic-baitiao-2025.csv'));
+    expect(events(report.batchId)).toEqual([
+      { line: 23, kind: 'baitiao_purchase', review: 1, account: 'baitiao' },
+      { line: 24, kind: 'baitiao_repayment', review: 1, account: 'baitiao' },
+    ]);
+    expect(report.needsReview.map((entry) => [entry.line, entry.kind])).toEqual([
+      [23, 'baitiao_purchase'],
+      [24, 'baitiao_repayment'],
+    ]);
+  });
+});
