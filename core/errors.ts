@@ -153,6 +153,10 @@ const catalogue = {
     'zh-CN': '第 {line} 行与本文件中前面一行（订单号 {orderId}）完全相同，只导入一次。',
     en: 'Line {line} repeats an earlier row of this file (order id {orderId}) exactly; it was imported once.',
   },
+  'import.warn.same_file': {
+    'zh-CN': '{file} 与 {importedAt} 导入的文件（批次 {batchId}）内容完全相同，没有新增任何记录；以下为当时的导入结果。',
+    en: '{file} is byte for byte the file imported at {importedAt} (batch {batchId}): nothing new was added. The figures below are from that import.',
+  },
   'import.warn.rows_after_end': {
     'zh-CN': '第 {line} 行在账单明细结束标记之后，看起来像交易记录，但未导入。请检查文件是否被编辑过。',
     en: 'Line {line} comes after the end of the bill table and looks like a transaction, but it was not imported. Check whether the file was edited.',

@@ -157,7 +157,43 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
+async function sha256Of(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * The same bytes imported before (loose, or as a ZIP entry): nothing can be new, so answer from
+ * the recorded report at hashing speed instead of parsing and probing every row again.
+ */
+function repeatOfEarlierImport(db: Db, name: string, sha256: string, actor: string): ImportReport | null {
+  const earlier = db
+    .prepare(
+      `SELECT id, finished_at AS finishedAt, report_json AS reportJson FROM import_batches
+        WHERE file_sha256 = ? AND finished_at IS NOT NULL AND report_json IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    )
+    .get(sha256) as { id: number; finishedAt: string; reportJson: string } | undefined;
+  if (!earlier) return null;
+  const report = JSON.parse(earlier.reportJson) as ImportReport;
+  const repeat: ImportReport = {
+    ...report,
+    file: name,
+    batchId: null,
+    imported: 0,
+    duplicates: report.imported + report.duplicates,
+    warnings: [makeWarning('import.warn.same_file', null, { file: name, batchId: earlier.id, importedAt: earlier.finishedAt }), ...report.warnings],
+  };
+  appendAudit(db, { actor, action: 'import.repeat', subject: name, details: { sha256, sameAsBatch: earlier.id, rowsRead: report.rowsRead } });
+  return repeat;
+}
+
 async function importSource(db: Db, source: ByteSource, options: ImportOptions): Promise<ImportReport[]> {
+  const repeat = repeatOfEarlierImport(db, source.name, await sha256Of(source.chunks()), options.actor ?? 'user');
+  if (repeat) {
+    options.onProgress?.({ file: source.name, rowsRead: repeat.rowsRead, bytesRead: source.size ?? 0, totalBytes: source.size, percent: 100 });
+    return [repeat];
+  }
   const { head, all } = await peek(source.chunks());
   if (head.length === 0) throw new CredenceError('import.empty_file', { file: source.name });
   switch (sniffContainer(head)) {

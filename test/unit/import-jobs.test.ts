@@ -143,3 +143,36 @@ describe('the needs-review list', () => {
     store.close();
   });
 });
+
+describe('re-importing the very same file', () => {
+  it('is recognised by its hash: nothing added, the earlier figures returned, and audited', async () => {
+    const { dispatch, profile, count, store } = setup();
+    const bytes = readFileSync(bill('alipay/alipay-app-2023.csv'));
+    const send = (name: string) =>
+      dispatch('import.files', { profileId: profile.id, importId: randomUUID(), files: [{ name, dataBase64: b64(bytes) }] });
+    const first = unwrap<Outcome>(await send('alipay-app-2023.csv')).reports[0];
+    const again = unwrap<Outcome>(await send('renamed-copy.csv')).reports[0];
+    expect(again).toMatchObject({ file: 'renamed-copy.csv', batchId: null, imported: 0, duplicates: first.imported, rowsRead: first.rowsRead });
+    expect(again.byDirection).toEqual(first.byDirection);
+    expect((again.warnings as Array<{ code: string }>)[0].code).toBe('import.warn.same_file');
+    expect(count()).toBe(first.imported as number);
+    const db = store.database(profile.id);
+    expect(db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import.repeat'").pluck().get()).toBe(1);
+    store.close();
+  });
+
+  it('still probes row by row when the bytes differ, so overlapping exports add only what is new', async () => {
+    const { dispatch, profile, count, store } = setup();
+    const bytes = readFileSync(bill('meituan/meituan-2025.csv'));
+    const send = (data: Uint8Array) =>
+      dispatch('import.files', { profileId: profile.id, importId: randomUUID(), files: [{ name: 'm.csv', dataBase64: b64(data) }] });
+    await send(bytes);
+    const edited = Buffer.concat([bytes, Buffer.from('\r\n')]);
+    const again = unwrap<Outcome>(await send(edited)).reports[0];
+    expect(again).toMatchObject({ imported: 0, duplicates: 29 });
+    expect(again.batchId).not.toBeNull();
+    expect(count()).toBe(29);
+    store.close();
+  });
+});
