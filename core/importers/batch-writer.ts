@@ -17,7 +17,7 @@ import type {
   StatusClass,
 } from './types.ts';
 
-const COLUMNS = [
+export const COLUMNS = [
   'batch_id', 'platform', 'platform_order_id', 'merchant_order_id', 'occurred_at', 'occurred_epoch', 'amount_fen',
   'direction', 'status', 'status_class', 'category', 'counterparty', 'item', 'payment_method', 'funding_account',
   'credit_event', 'credit_confidence', 'needs_review', 'raw_row', 'source_line', 'credit_account_key',
