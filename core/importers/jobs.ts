@@ -1,6 +1,6 @@
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../errors.ts';
 import type { Emit } from '../ipc/registry.ts';
-import type { ProfileStore } from '../profiles/profile-store.ts';
+import type { ProfileSource } from '../profiles/profile-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { importBytes } from './import-file.ts';
 import type { ImportReport } from './types.ts';
@@ -24,10 +24,10 @@ export interface ImportOutcome {
  */
 export class ImportJobs {
   private readonly running = new Map<string, AbortController>();
-  private readonly store: ProfileStore;
+  private readonly store: ProfileSource;
   private readonly emit: Emit;
 
-  constructor(store: ProfileStore, emit: Emit) {
+  constructor(store: ProfileSource, emit: Emit) {
     this.store = store;
     this.emit = emit;
   }

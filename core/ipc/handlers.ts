@@ -1,12 +1,12 @@
 import { ImportJobs } from '../importers/jobs.ts';
-import type { ProfileStore, ProfileSummary } from '../profiles/profile-store.ts';
+import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
 import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
 import type { importChannels } from './channels/imports.ts';
 import type { appChannels, profileChannels } from './channels/profiles.ts';
 import type { Emit, Handlers } from './registry.ts';
 
 export interface HandlerContext {
-  store: ProfileStore;
+  store: ProfileSource;
   dataDir: string;
   version: string;
   transport: 'electron' | 'http' | 'test';

@@ -132,3 +132,9 @@ export class ProfileStore {
     this.open.clear();
   }
 }
+
+/**
+ * What the IPC handlers and the import jobs use of a store of profiles: a folder of them
+ * (ProfileStore), or the one database file `npm run preview -- --db FILE` serves.
+ */
+export type ProfileSource = Pick<ProfileStore, 'list' | 'create' | 'delete' | 'database' | 'fileFor' | 'close'>;

@@ -3,7 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
+import { chooseTransport } from './transport/choose.ts';
 import './styles.css';
+
+// Before anything renders: Electron's preload bridge, or the preview server's HTTP bridge.
+chooseTransport();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
