@@ -209,6 +209,43 @@ const catalogue = {
     'zh-CN': '第 {line} 行的记账币种为「{currency}」，目前只导入人民币交易。',
     en: 'Line {line} is booked in "{currency}"; only transactions in RMB are imported for now.',
   },
+  // ---- credit ledger (core/ledger) ----
+  'ledger.invalid_input': {
+    'zh-CN': '输入有误：{fieldsZh}',
+    en: 'Invalid input: {fieldsEn}',
+  },
+  'ledger.account_not_found': {
+    'zh-CN': '找不到账户 {id}（可能已被删除）。',
+    en: 'Account {id} does not exist (it may have been deleted).',
+  },
+  'ledger.account_exists': {
+    'zh-CN': '已有账户「{name}」对应同一产品或同一张卡（账户 {id}），请直接编辑该账户。',
+    en: 'Account "{name}" (account {id}) is already this product or card; edit that account instead.',
+  },
+  'ledger.parent_not_line': {
+    'zh-CN': '借款只能挂在借呗、微粒贷这类借款额度账户下（账户 {id} 不是）。',
+    en: 'A draw belongs under a loan line such as Jiebei or Weilidai (account {id} is not one).',
+  },
+  'ledger.transaction_not_found': {
+    'zh-CN': '找不到交易 {id}，或它不是信用交易。',
+    en: 'Transaction {id} does not exist or is not a credit event.',
+  },
+  'ledger.installment_not_found': {
+    'zh-CN': '找不到分期 {id}。',
+    en: 'Instalment plan {id} does not exist.',
+  },
+  'ledger.query_not_found': {
+    'zh-CN': '找不到查询记录 {id}。',
+    en: 'Query record {id} does not exist.',
+  },
+  'ledger.observation_not_found': {
+    'zh-CN': '找不到评分记录 {id}。',
+    en: 'Score observation {id} does not exist.',
+  },
+  'ledger.busy': {
+    'zh-CN': '这个档案正在导入账单，导入完成后再修改。未作任何修改。',
+    en: 'Bills are being imported into this profile; edit once the import has finished. Nothing was changed.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -14,6 +14,15 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   password: { type: 'string' },
   'as-of': { type: 'string' },
+  // credence query add / observe add
+  date: { type: 'string' },
+  institution: { type: 'string' },
+  reason: { type: 'string' },
+  type: { type: 'string' },
+  kind: { type: 'string' },
+  value: { type: 'string' },
+  label: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 
 function version(): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importChannels, importEvents } from './channels/imports.ts';
+import { ledgerChannels } from './channels/ledger.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { errorPayloadSchema, localizedText } from './schemas.ts';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...appChannels,
   ...profileChannels,
   ...importChannels,
+  ...ledgerChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

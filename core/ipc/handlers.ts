@@ -1,4 +1,5 @@
 import { ImportJobs } from '../importers/jobs.ts';
+import { ledgerHandlers } from '../ledger/ipc-handlers.ts';
 import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
 import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
 import type { importChannels } from './channels/imports.ts';
@@ -56,5 +57,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     ...profileHandlers(ctx),
     ...importHandlers(ctx),
+    ...ledgerHandlers(ctx),
   };
 }

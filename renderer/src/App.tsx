@@ -4,6 +4,7 @@ import { Header } from './components/Header.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { AccountsPage } from './pages/AccountsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
@@ -15,6 +16,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
   if (route === 'settings') return <SettingsPage profile={profile} />;
   if (route === 'import') return null;
+  if (route === 'accounts') return <AccountsPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;
 }
 

@@ -1,6 +1,9 @@
+import { accountsCommand } from './accounts.ts';
 import type { Command } from './command.ts';
 import { importCommand } from './import.ts';
+import { observeCommand } from './observe.ts';
 import { profileCommand } from './profile.ts';
+import { queryCommand } from './query.ts';
 
 /** Every `credence` command; --help is generated from this list. */
-export const commands: Command[] = [profileCommand, importCommand];
+export const commands: Command[] = [profileCommand, importCommand, accountsCommand, queryCommand, observeCommand];

@@ -1,0 +1,186 @@
+// The PBOC 60-month repayment-status alphabet (credit-domain §3.4) and the rules that pick a
+// month's code, both as data. monthly-history.ts computes the facts of a month (is anything
+// overdue, was something due, is the month observed…); the first rule whose conditions all hold
+// names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still be
+// entered by hand from the user's own report.
+
+import type { LocalizedText } from '../errors.ts';
+import type { StatusCode, StatusReason } from './types.ts';
+
+export interface StatusInfo {
+  code: StatusCode;
+  /** The practitioner severity rank of credit-domain §3.4 (pboc_conf.py). */
+  severity: number;
+  meaning: LocalizedText;
+}
+
+export const STATUS_TABLE: readonly StatusInfo[] = [
+  { code: 'N', severity: 0, meaning: { 'zh-CN': '正常还款', en: 'Paid as agreed' } },
+  { code: '1', severity: 1, meaning: { 'zh-CN': '逾期1–30天', en: '1–30 days overdue' } },
+  { code: '2', severity: 2, meaning: { 'zh-CN': '逾期31–60天', en: '31–60 days overdue' } },
+  { code: '3', severity: 3, meaning: { 'zh-CN': '逾期61–90天', en: '61–90 days overdue' } },
+  { code: '4', severity: 4, meaning: { 'zh-CN': '逾期91–120天', en: '91–120 days overdue' } },
+  { code: '5', severity: 5, meaning: { 'zh-CN': '逾期121–150天', en: '121–150 days overdue' } },
+  { code: '6', severity: 6, meaning: { 'zh-CN': '逾期151–180天', en: '151–180 days overdue' } },
+  { code: '7', severity: 7, meaning: { 'zh-CN': '逾期180天以上', en: 'Over 180 days overdue' } },
+  { code: '*', severity: 0, meaning: { 'zh-CN': '当月不需要还款且之前没有拖欠', en: 'Nothing due this month, no arrears' } },
+  { code: '#', severity: 0, meaning: { 'zh-CN': '未知', en: 'Unknown' } },
+  { code: '/', severity: 0, meaning: { 'zh-CN': '跳过', en: 'Skipped' } },
+  { code: 'A', severity: 0, meaning: { 'zh-CN': '账单日调整，当月不出单', en: 'Statement date moved, no statement this month' } },
+  { code: 'B', severity: 7, meaning: { 'zh-CN': '呆账', en: 'Bad debt' } },
+  { code: 'C', severity: 0, meaning: { 'zh-CN': '结清、正常销户', en: 'Settled or closed normally' } },
+  { code: 'D', severity: 1, meaning: { 'zh-CN': '担保人代还', en: 'Paid by guarantor' } },
+  { code: 'G', severity: 7, meaning: { 'zh-CN': '（非正常销户）结束', en: 'Ended (not a normal close)' } },
+  { code: 'M', severity: 0, meaning: { 'zh-CN': '约定还款日后月底前还款', en: 'Paid after the due date, before month end' } },
+  { code: 'Z', severity: 1, meaning: { 'zh-CN': '以资抵债', en: 'Settled with assets' } },
+];
+
+const BY_CODE = new Map(STATUS_TABLE.map((info) => [info.code, info]));
+
+export function statusInfo(code: StatusCode): StatusInfo {
+  return BY_CODE.get(code)!;
+}
+
+/** Days past due at the month's end → code (credit-domain §3.4: 1 = 1–30 days … 7 = over 180). */
+export const DPD_BUCKETS: readonly { from: number; to: number; code: StatusCode }[] = [
+  { from: 1, to: 30, code: '1' },
+  { from: 31, to: 60, code: '2' },
+  { from: 61, to: 90, code: '3' },
+  { from: 91, to: 120, code: '4' },
+  { from: 121, to: 150, code: '5' },
+  { from: 151, to: 180, code: '6' },
+  { from: 181, to: Number.POSITIVE_INFINITY, code: '7' },
+];
+
+export function codeForDaysPastDue(days: number): StatusCode {
+  for (const bucket of DPD_BUCKETS) if (days >= bucket.from && days <= bucket.to) return bucket.code;
+  return 'N';
+}
+
+/**
+ * What monthly-history.ts knows about a month when it picks the code. `null` in a fact means
+ * "the data cannot tell".
+ */
+export interface MonthFacts {
+  /** The user closed the account, or the last instalment was paid, this month. */
+  closedThisMonth: boolean;
+  /** First month of the account. */
+  openedThisMonth: boolean;
+  /** Statement and due day (revolving) or the loan's terms are known. */
+  scheduleKnown: boolean;
+  /** Everything up to this month's end was observed (continuous complete exports, known balance). */
+  observed: boolean;
+  /** Something remains unpaid past its due date at month end. */
+  overdue: boolean | null;
+  /** A payment due this month arrived after the due date but before the month ended. */
+  paidLate: boolean | null;
+  /** A non-zero amount fell due this month. */
+  dueThisMonth: boolean | null;
+}
+
+type Condition = Partial<{ [K in keyof MonthFacts]: MonthFacts[K] }>;
+
+export interface StatusRule {
+  id: string;
+  when: Condition;
+  /** A code, or `dpd`: the bucket of the days past due at month end. */
+  code: StatusCode | 'dpd';
+  /** For `#`: the reason given when no more specific one is known. */
+  reason: StatusReason;
+  explain: LocalizedText;
+}
+
+/** First match wins. */
+export const STATUS_RULES: readonly StatusRule[] = [
+  {
+    id: 'closed',
+    when: { closedThisMonth: true, overdue: false },
+    code: 'C',
+    reason: 'settled',
+    explain: { 'zh-CN': '本月结清或正常销户且无拖欠 → C', en: 'Settled or closed this month with nothing overdue → C' },
+  },
+  {
+    id: 'opened_nothing_due',
+    when: { openedThisMonth: true, dueThisMonth: false, overdue: false },
+    code: '*',
+    reason: 'opened',
+    explain: { 'zh-CN': '开户当月，无应还款 → *', en: 'The month the account opened, nothing due → *' },
+  },
+  {
+    id: 'schedule_unknown',
+    when: { scheduleKnown: false },
+    code: '#',
+    reason: 'no_statement_day',
+    explain: { 'zh-CN': '不知道账单日/还款日或借款期限 → #', en: 'Statement and due day, or loan terms, unknown → #' },
+  },
+  {
+    id: 'not_observed',
+    when: { observed: false },
+    code: '#',
+    reason: 'not_observed',
+    explain: { 'zh-CN': '该月数据不完整（缺少账单导出或期初余额）→ #', en: 'The month is not fully covered by exports or a known balance → #' },
+  },
+  {
+    id: 'overdue',
+    when: { overdue: true },
+    code: 'dpd',
+    reason: 'overdue',
+    explain: { 'zh-CN': '月末仍有逾期未还 → 按逾期天数 1–7', en: 'Something overdue at month end → 1–7 by days past due' },
+  },
+  {
+    id: 'paid_late',
+    when: { overdue: false, paidLate: true },
+    code: 'M',
+    reason: 'paid_late',
+    explain: { 'zh-CN': '还款日后、月底前还清 → M', en: 'Paid after the due date but before month end → M' },
+  },
+  {
+    id: 'paid_on_time',
+    when: { overdue: false, paidLate: false, dueThisMonth: true },
+    code: 'N',
+    reason: 'paid_on_time',
+    explain: { 'zh-CN': '按时足额还款 → N', en: 'Paid on time → N' },
+  },
+  {
+    id: 'nothing_due',
+    when: { overdue: false, dueThisMonth: false },
+    code: '*',
+    reason: 'nothing_due',
+    explain: { 'zh-CN': '当月无应还款且无拖欠 → *', en: 'Nothing due and no arrears → *' },
+  },
+];
+
+function holds(rule: StatusRule, facts: MonthFacts): boolean {
+  for (const key in rule.when) {
+    const wanted = rule.when[key as keyof MonthFacts];
+    if (facts[key as keyof MonthFacts] !== wanted) return false;
+  }
+  return true;
+}
+
+/** The month's code and the rule that gave it; `#` when no rule applies (some fact is unknown). */
+export function pickStatus(facts: MonthFacts, daysPastDue: number | null): { code: StatusCode; rule: StatusRule | null } {
+  for (const rule of STATUS_RULES) {
+    if (!holds(rule, facts)) continue;
+    if (rule.code !== 'dpd') return { code: rule.code, rule };
+    if (daysPastDue !== null && daysPastDue > 0) return { code: codeForDaysPastDue(daysPastDue), rule };
+  }
+  return { code: '#', rule: null };
+}
+
+/** For "worst in 24 months": severity first, then overdue digits over other codes of equal rank. */
+const TIE_ORDER: readonly StatusCode[] = ['7', 'B', 'G', '6', '5', '4', '3', '2', '1', 'D', 'Z', 'M', 'N', 'C', '*', 'A', '/', '#'];
+
+export function worstStatus(codes: Iterable<StatusCode>): StatusCode | null {
+  let worst: StatusCode | null = null;
+  for (const code of codes) {
+    if (worst === null) {
+      worst = code;
+      continue;
+    }
+    const a = statusInfo(code).severity;
+    const b = statusInfo(worst).severity;
+    if (a > b || (a === b && TIE_ORDER.indexOf(code) < TIE_ORDER.indexOf(worst))) worst = code;
+  }
+  return worst;
+}

@@ -1,0 +1,86 @@
+// Codes from core → message keys. Complete records, so a code added in core without a name here
+// fails the typecheck instead of showing a raw code to the user.
+
+import type { InstitutionType, Product, StatusCode, StatusReason } from '../../../core/ledger/types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
+
+export const PRODUCT_KEYS: Record<Product, MessageKey> = {
+  huabei: 'ledger.product.huabei',
+  jiebei: 'ledger.product.jiebei',
+  weilidai: 'ledger.product.weilidai',
+  baitiao: 'ledger.product.baitiao',
+  meituan_yuefu: 'ledger.product.meituan_yuefu',
+  credit_card: 'ledger.product.credit_card',
+  bank_loan: 'ledger.product.bank_loan',
+  mortgage: 'ledger.product.mortgage',
+  car_loan: 'ledger.product.car_loan',
+  other: 'ledger.product.other',
+};
+
+export const STATUS_KEYS: Record<StatusCode, MessageKey> = {
+  N: 'ledger.status.N',
+  '1': 'ledger.status.1',
+  '2': 'ledger.status.2',
+  '3': 'ledger.status.3',
+  '4': 'ledger.status.4',
+  '5': 'ledger.status.5',
+  '6': 'ledger.status.6',
+  '7': 'ledger.status.7',
+  '*': 'ledger.status.star',
+  '#': 'ledger.status.hash',
+  '/': 'ledger.status.slash',
+  A: 'ledger.status.A',
+  B: 'ledger.status.B',
+  C: 'ledger.status.C',
+  D: 'ledger.status.D',
+  G: 'ledger.status.G',
+  M: 'ledger.status.M',
+  Z: 'ledger.status.Z',
+};
+
+export const REASON_KEYS: Record<StatusReason, MessageKey> = {
+  manual: 'ledger.reason.manual',
+  closed: 'ledger.reason.closed',
+  opened: 'ledger.reason.opened',
+  overdue: 'ledger.reason.overdue',
+  paid_late: 'ledger.reason.paid_late',
+  paid_on_time: 'ledger.reason.paid_on_time',
+  nothing_due: 'ledger.reason.nothing_due',
+  no_statement_day: 'ledger.reason.no_statement_day',
+  no_loan_terms: 'ledger.reason.no_loan_terms',
+  not_observed: 'ledger.reason.not_observed',
+  balance_unknown: 'ledger.reason.balance_unknown',
+  partial_payment: 'ledger.reason.partial_payment',
+  unallocated_repayments: 'ledger.reason.unallocated_repayments',
+  unknown_draws: 'ledger.reason.unknown_draws',
+  settled: 'ledger.reason.settled',
+  not_yet_due: 'ledger.reason.not_yet_due',
+};
+
+export const INSTITUTION_KEYS: Record<InstitutionType, MessageKey> = {
+  '11': 'ledger.institution.11',
+  '12': 'ledger.institution.12',
+  '14': 'ledger.institution.14',
+  '15': 'ledger.institution.15',
+  '16': 'ledger.institution.16',
+  '21': 'ledger.institution.21',
+  '22': 'ledger.institution.22',
+  '23': 'ledger.institution.23',
+  '24': 'ledger.institution.24',
+  '25': 'ledger.institution.25',
+  '26': 'ledger.institution.26',
+  '31': 'ledger.institution.31',
+  '41': 'ledger.institution.41',
+  '51': 'ledger.institution.51',
+  '52': 'ledger.institution.52',
+  '53': 'ledger.institution.53',
+  '54': 'ledger.institution.54',
+  '99': 'ledger.institution.99',
+};
+
+/** CSS class of a status cell: digits share one scale, letters their own colours. */
+export function statusClass(code: StatusCode): string {
+  if (/^[1-7]$/.test(code)) return `status-cell status-overdue status-overdue-${code}`;
+  const names: Partial<Record<StatusCode, string>> = { N: 'ok', M: 'late', '*': 'none', '#': 'unknown', C: 'closed', B: 'bad', G: 'bad', D: 'warn', Z: 'warn' };
+  return `status-cell status-${names[code] ?? 'other'}`;
+}

@@ -1,0 +1,31 @@
+// Day and month arithmetic in UTC+8, checked against Date over four centuries of dates.
+
+import { describe, expect, it } from 'vitest';
+import { dayOfEpoch, dayOfMonth, dayOfMonthOf, dayOfStoredTime, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+
+describe('calendar', () => {
+  it('agrees with Date for every day from 1900 to 2300', () => {
+    for (let day = Date.UTC(1900, 0, 1) / 86_400_000; day <= Date.UTC(2300, 0, 1) / 86_400_000; day += 1) {
+      const date = new Date(day * 86_400_000);
+      const text = date.toISOString().slice(0, 10);
+      if (formatDay(day) !== text || parseDay(text) !== day) throw new Error(`mismatch at ${text}`);
+      if (monthOfDay(day) !== date.getUTCFullYear() * 12 + date.getUTCMonth() || dayOfMonthOf(day) !== date.getUTCDate()) throw new Error(`month mismatch at ${text}`);
+    }
+  });
+
+  it('clamps a day of month to the month, knows leap years, and refuses dates that do not exist', () => {
+    expect(formatDay(dayOfMonth(parseMonth('2026-06')!, 31))).toBe('2026-06-30');
+    expect(formatDay(lastDay(parseMonth('2024-02')!))).toBe('2024-02-29');
+    expect(formatDay(lastDay(parseMonth('2100-02')!))).toBe('2100-02-28');
+    expect(parseDay('2026-02-29')).toBeNull();
+    expect(parseDay('2026-13-01')).toBeNull();
+    expect(parseMonth('2026-00')).toBeNull();
+    expect(formatMonth(parseMonth('2026-07')!)).toBe('2026-07');
+  });
+
+  it('reads stored times as UTC+8 wall-clock days', () => {
+    // 2026-07-31 23:30 in China is 15:30 UTC the same day; 00:30 on Aug 1 is still Jul 31 in UTC.
+    expect(formatDay(dayOfStoredTime('2026-07-31T23:30:00+08:00', 0))).toBe('2026-07-31');
+    expect(formatDay(dayOfEpoch(Date.UTC(2026, 6, 31, 16, 30) / 1000))).toBe('2026-08-01');
+  });
+});
