@@ -246,6 +246,26 @@ const catalogue = {
     'zh-CN': '这个档案正在导入账单，导入完成后再修改。未作任何修改。',
     en: 'Bills are being imported into this profile; edit once the import has finished. Nothing was changed.',
   },
+  // ---- scores (core/score) ----
+  'score.invalid_profile': {
+    'zh-CN': '个人资料有误：{fieldsZh}',
+    en: 'Invalid profile details: {fieldsEn}',
+  },
+  'score.as_of_out_of_range': {
+    'zh-CN': '评分日期 {asOf} 晚于账本计算到的日期 {loaded}，请以不晚于 {loaded} 的日期重新计算。',
+    en: 'The score date {asOf} is after the day the ledger was computed for ({loaded}); score on {loaded} or earlier.',
+  },
+  // ---- end scores ----
+  // ---- simulated credit report (core/bureau) ----
+  'bureau.invalid_settings': {
+    'zh-CN': '规则设置有误：{fieldsZh}。未作任何修改。',
+    en: 'Invalid rule settings: {fieldsEn}. Nothing was changed.',
+  },
+  'bureau.unknown_rule': {
+    'zh-CN': '没有名为 {ruleId} 的放贷规则。',
+    en: 'There is no lender rule named {ruleId}.',
+  },
+  // ---- end simulated credit report ----
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof catalogue;

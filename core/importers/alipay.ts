@@ -2,15 +2,15 @@
 // 2026), the older app layout (2021-06..2023-01) and the discontinued web export.
 // See bill-formats.md §1.
 
+import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import { makeWarning } from './messages.ts';
 import {
   directionOf,
-  fundingAccountOf,
   knownOrOther,
   optionalAt,
   orderIdAt,
+  orderRow,
   positiveAmountAt,
-  requireColumn,
   statusClassOf,
   textAt,
   timeAt,
@@ -39,7 +39,32 @@ const CATEGORIES = new Set([
 
 const WEB_TYPES = new Set(['即时到账交易', '支付宝担保交易']);
 
-const APP_COLUMNS = ['交易时间', '交易分类', '交易对方', '商品说明', '收/支', '金额', '交易状态', '交易订单号'] as const;
+/** The app layouts (2021 and 2023 on): same columns, told apart by the first one. */
+const APP_COLUMNS = {
+  time: '交易时间',
+  category: '交易分类',
+  counterparty: '交易对方',
+  item: '商品说明',
+  direction: '收/支',
+  amount: '金额',
+  method: { optional: '收/付款方式' },
+  status: '交易状态',
+  orderId: '交易订单号',
+  merchantOrderId: { optional: '商家订单号' },
+} as const satisfies ColumnTable;
+
+/** The web export: no payment method; 类型 instead of a category. */
+const WEB_COLUMNS = {
+  orderId: '交易号',
+  time: '交易创建时间',
+  type: { optional: '类型' },
+  counterparty: '交易对方',
+  item: '商品名称',
+  amount: '金额(元)',
+  direction: '收/支',
+  status: '交易状态',
+  merchantOrderId: { optional: '商家订单号' },
+} as const satisfies ColumnTable;
 
 /** A refund's id is the original's id plus `_<suffix>` (deb-sig pairs them the same way). */
 function refundLinkOf(orderId: string, isRefund: boolean) {
@@ -48,77 +73,51 @@ function refundLinkOf(orderId: string, isRefund: boolean) {
 }
 
 function appMapper(ctx: MapContext): RowMapper {
-  const time = requireColumn(ctx, '交易时间');
-  const category = requireColumn(ctx, '交易分类');
-  const counterparty = requireColumn(ctx, '交易对方');
-  const item = requireColumn(ctx, '商品说明');
-  const direction = requireColumn(ctx, '收/支');
-  const amount = requireColumn(ctx, '金额');
-  const method = ctx.header.index('收/付款方式');
-  const status = requireColumn(ctx, '交易状态');
-  const orderId = requireColumn(ctx, '交易订单号');
-  const merchantOrderId = ctx.header.index('商家订单号');
+  const col = resolveColumns(ctx, APP_COLUMNS);
   return (cells, line) => {
-    const when = timeAt(ctx, cells, time, line);
-    const id = orderIdAt(cells, orderId);
-    const statusText = textAt(cells, status);
-    const categoryText = optionalAt(cells, category);
-    const itemText = optionalAt(cells, item);
+    const when = timeAt(ctx, cells, col.time, line);
+    const id = orderIdAt(cells, col.orderId);
+    const statusText = textAt(cells, col.status);
+    const categoryText = optionalAt(cells, col.category);
+    const itemText = optionalAt(cells, col.item);
     const isRefund = categoryText === '退款' || statusText === '退款成功' || (itemText?.startsWith('退款-') ?? false);
-    const paymentMethod = optionalAt(cells, method);
-    return {
+    return orderRow(cells, col, {
+      when,
       orderId: id,
-      merchantOrderId: optionalAt(cells, merchantOrderId),
-      occurredAt: when.iso,
-      occurredEpoch: when.epoch,
-      amountFen: positiveAmountAt(ctx, cells, amount, line),
-      direction: directionOf(textAt(cells, direction), APP_DIRECTIONS),
+      amountFen: positiveAmountAt(ctx, cells, col.amount, line),
+      direction: directionOf(textAt(cells, col.direction), APP_DIRECTIONS),
       status: statusText,
       statusClass: statusClassOf(statusText, isRefund),
       category: knownOrOther(ctx, line, categoryText, (value) => CATEGORIES.has(value)),
-      counterparty: optionalAt(cells, counterparty),
+      counterparty: optionalAt(cells, col.counterparty),
       item: itemText,
-      paymentMethod,
-      fundingAccount: fundingAccountOf(paymentMethod),
       refundLink: refundLinkOf(id, isRefund),
       pairKey: null,
-    };
+    });
   };
 }
 
 function webMapper(ctx: MapContext): RowMapper {
-  const time = requireColumn(ctx, '交易创建时间');
-  const type = ctx.header.index('类型');
-  const counterparty = requireColumn(ctx, '交易对方');
-  const item = requireColumn(ctx, '商品名称');
-  const direction = requireColumn(ctx, '收/支');
-  const amount = requireColumn(ctx, '金额(元)');
-  const status = requireColumn(ctx, '交易状态');
-  const orderId = requireColumn(ctx, '交易号');
-  const merchantOrderId = ctx.header.index('商家订单号');
+  const col = resolveColumns(ctx, WEB_COLUMNS);
   return (cells, line) => {
-    const when = timeAt(ctx, cells, time, line);
-    const id = orderIdAt(cells, orderId);
-    const statusText = textAt(cells, status);
-    const itemText = optionalAt(cells, item);
+    const when = timeAt(ctx, cells, col.time, line);
+    const id = orderIdAt(cells, col.orderId);
+    const statusText = textAt(cells, col.status);
+    const itemText = optionalAt(cells, col.item);
     const isRefund = statusText === '退款成功' || (itemText?.startsWith('退款-') ?? false);
-    return {
+    return orderRow(cells, col, {
+      when,
       orderId: id,
-      merchantOrderId: optionalAt(cells, merchantOrderId),
-      occurredAt: when.iso,
-      occurredEpoch: when.epoch,
-      amountFen: positiveAmountAt(ctx, cells, amount, line),
-      direction: directionOf(textAt(cells, direction), WEB_DIRECTIONS),
+      amountFen: positiveAmountAt(ctx, cells, col.amount, line),
+      direction: directionOf(textAt(cells, col.direction), WEB_DIRECTIONS),
       status: statusText,
       statusClass: statusClassOf(statusText, isRefund),
-      category: knownOrOther(ctx, line, optionalAt(cells, type), (value) => WEB_TYPES.has(value)),
-      counterparty: optionalAt(cells, counterparty),
+      category: knownOrOther(ctx, line, optionalAt(cells, col.type), (value) => WEB_TYPES.has(value)),
+      counterparty: optionalAt(cells, col.counterparty),
       item: itemText,
-      paymentMethod: null,
-      fundingAccount: null,
       refundLink: refundLinkOf(id, isRefund),
       pairKey: null,
-    };
+    });
   };
 }
 
@@ -126,9 +125,9 @@ export const alipay: PlatformSpec = {
   platform: 'alipay',
   label: { 'zh-CN': '支付宝', en: 'Alipay' },
   layouts: [
-    { variant: 'app-2023', first: '交易时间', required: APP_COLUMNS },
-    { variant: 'app-2021', first: '收/支', required: APP_COLUMNS },
-    { variant: 'web', required: ['交易号', '交易创建时间', '交易对方', '商品名称', '金额(元)', '收/支', '交易状态'] },
+    { variant: 'app-2023', first: '交易时间', required: requiredColumns(APP_COLUMNS) },
+    { variant: 'app-2021', first: '收/支', required: requiredColumns(APP_COLUMNS) },
+    { variant: 'web', required: requiredColumns(WEB_COLUMNS) },
   ],
   // Match the banner on 电子客户回单, not the company: it was renamed in 2025-10.
   markers: [/电子客户回单/, /支付宝交易记录明细查询/],

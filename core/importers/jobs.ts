@@ -1,6 +1,7 @@
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../errors.ts';
 import type { Emit } from '../ipc/registry.ts';
 import type { ProfileSource } from '../profiles/profile-store.ts';
+import { snapshotAfterImport } from '../score/snapshots.ts';
 import { openDatabase } from '../storage/database.ts';
 import { importBytes } from './import-file.ts';
 import type { ImportReport } from './types.ts';
@@ -63,6 +64,8 @@ export class ImportJobs {
           outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
         }
       }
+      // Score history (core/score/snapshots.ts): both scores as they stand after this import.
+      if (outcome.reports.length > 0) snapshotAfterImport(db, (error) => console.error('score snapshot after import failed', error));
     } finally {
       db.close();
       this.running.delete(request.importId);

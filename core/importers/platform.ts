@@ -1,5 +1,5 @@
 // What each platform module declares (layouts, markers, quirks) and the helpers its row mapper
-// shares with the others. Columns are always found by name, never by position.
+// shares with the others. Columns are always found by name, never by position (columns.ts).
 
 import { fenFromNumber, parseAmountText } from './amount.ts';
 import { cellText } from './cells.ts';
@@ -91,12 +91,6 @@ export function optionalAt(cells: readonly Cell[], index: number): string | null
   return text === '' || text === '/' ? null : text;
 }
 
-export function requireColumn(ctx: MapContext, name: string): number {
-  const index = ctx.header.index(name);
-  if (index < 0) throw new Error(`layout ${ctx.layout.variant} matched without column ${name}`);
-  return index;
-}
-
 function resavedWarning(ctx: MapContext, line: number, value: string): void {
   ctx.warnings.add(makeWarning('import.warn.excel_resaved', line, { evidence: value }));
 }
@@ -182,4 +176,38 @@ export function statusClassOf(status: string, isRefund: boolean): StatusClass {
   if (status.includes('失败')) return 'failed';
   if (/等待|处理中|待付款|待发货|待收货/.test(status)) return 'pending';
   return 'completed';
+}
+
+/** The columns every order-based layout (Alipay, WeChat, JD, Meituan) reads alike; Alipay's web export has no method. */
+export interface OrderColumns {
+  readonly merchantOrderId: number;
+  readonly method?: number;
+}
+
+/**
+ * What an order-based mapper decides itself. It computes these in its own order: which check
+ * rejects a bad row first (time, id, amount, direction) is part of each format's behaviour.
+ */
+export type OrderRow = Omit<MappedRow, 'merchantOrderId' | 'occurredAt' | 'occurredEpoch' | 'paymentMethod' | 'fundingAccount'> & { when: WallTime };
+
+/** A row of an export with order ids: the mapper's own parts, and the ones all such exports read alike. */
+export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRow): MappedRow {
+  const paymentMethod = col.method === undefined ? null : optionalAt(cells, col.method);
+  return {
+    orderId: row.orderId,
+    merchantOrderId: optionalAt(cells, col.merchantOrderId),
+    occurredAt: row.when.iso,
+    occurredEpoch: row.when.epoch,
+    amountFen: row.amountFen,
+    direction: row.direction,
+    status: row.status,
+    statusClass: row.statusClass,
+    category: row.category,
+    counterparty: row.counterparty,
+    item: row.item,
+    paymentMethod,
+    fundingAccount: fundingAccountOf(paymentMethod),
+    refundLink: row.refundLink,
+    pairKey: row.pairKey,
+  };
 }

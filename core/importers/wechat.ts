@@ -2,14 +2,14 @@
 // v2 from 2026-03: one more note row, amount a number cell, time possibly a date serial).
 // See bill-formats.md §2.
 
+import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import {
   directionOf,
-  fundingAccountOf,
   knownOrOther,
   optionalAt,
   orderIdAt,
+  orderRow,
   positiveAmountAt,
-  requireColumn,
   statusClassOf,
   textAt,
   timeAt,
@@ -18,6 +18,19 @@ import {
   type RowMapper,
 } from './platform.ts';
 import type { Direction } from './types.ts';
+
+const COLUMNS = {
+  time: '交易时间',
+  type: '交易类型',
+  counterparty: '交易对方',
+  item: '商品',
+  direction: '收/支',
+  amount: '金额(元)',
+  method: '支付方式',
+  status: '当前状态',
+  orderId: '交易单号',
+  merchantOrderId: { optional: '商户单号' },
+} as const satisfies ColumnTable;
 
 /** `/` is 中性交易: transfers between own accounts, top-ups, credit-card repayments. */
 const DIRECTIONS: Readonly<Record<string, Direction>> = { 支出: 'expense', 收入: 'income', '/': 'neutral' };
@@ -39,53 +52,37 @@ function isKnownType(type: string): boolean {
 }
 
 function mapper(ctx: MapContext): RowMapper {
-  const time = requireColumn(ctx, '交易时间');
-  const type = requireColumn(ctx, '交易类型');
-  const counterparty = requireColumn(ctx, '交易对方');
-  const item = requireColumn(ctx, '商品');
-  const direction = requireColumn(ctx, '收/支');
-  const amount = requireColumn(ctx, '金额(元)');
-  const method = requireColumn(ctx, '支付方式');
-  const status = requireColumn(ctx, '当前状态');
-  const orderId = requireColumn(ctx, '交易单号');
-  const merchantOrderId = ctx.header.index('商户单号');
+  const col = resolveColumns(ctx, COLUMNS);
   return (cells, line) => {
-    const when = timeAt(ctx, cells, time, line);
-    const typeText = optionalAt(cells, type);
-    const statusText = textAt(cells, status);
+    const when = timeAt(ctx, cells, col.time, line);
+    const typeText = optionalAt(cells, col.type);
+    const statusText = textAt(cells, col.status);
     // Refund rows carry their own type (`退款`, `转账-退款`…); the purchase they undo says
     // 已全额退款 (then it nets to nothing) or 已退款￥x (partly refunded, still spending).
     const isRefund = typeText?.includes('退款') ?? false;
-    const paymentMethod = optionalAt(cells, method);
-    return {
-      orderId: orderIdAt(cells, orderId),
-      merchantOrderId: optionalAt(cells, merchantOrderId),
-      occurredAt: when.iso,
-      occurredEpoch: when.epoch,
-      amountFen: positiveAmountAt(ctx, cells, amount, line),
-      direction: directionOf(textAt(cells, direction), DIRECTIONS),
+    return orderRow(cells, col, {
+      when,
+      orderId: orderIdAt(cells, col.orderId),
+      amountFen: positiveAmountAt(ctx, cells, col.amount, line),
+      direction: directionOf(textAt(cells, col.direction), DIRECTIONS),
       status: statusText,
       statusClass: !isRefund && statusText === '已全额退款' ? 'closed' : statusClassOf(statusText, isRefund),
       category: knownOrOther(ctx, line, typeText, isKnownType),
-      counterparty: optionalAt(cells, counterparty),
-      item: optionalAt(cells, item),
-      paymentMethod,
-      fundingAccount: fundingAccountOf(paymentMethod),
+      counterparty: optionalAt(cells, col.counterparty),
+      item: optionalAt(cells, col.item),
       // WeChat refund rows have their own ids and nothing that names the original payment.
       refundLink: null,
       pairKey: null,
-    };
+    });
   };
 }
 
 export const wechat: PlatformSpec = {
   platform: 'wechat',
   label: { 'zh-CN': '微信支付', en: 'WeChat Pay' },
-  layouts: [
-    { variant: 'csv', required: ['交易时间', '交易类型', '交易对方', '商品', '收/支', '金额(元)', '支付方式', '当前状态', '交易单号'] },
-  ],
+  layouts: [{ variant: 'csv', required: requiredColumns(COLUMNS) }],
   markers: [/微信支付账单明细/],
-  mergeColumn: '交易对方',
+  mergeColumn: COLUMNS.counterparty,
   createMapper: mapper,
   variant(ctx) {
     if (ctx.source === 'csv') return 'csv';

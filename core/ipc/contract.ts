@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { bureauChannels } from './channels/bureau.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
+import { scoreChannels } from './channels/score.ts';
 import { errorPayloadSchema, localizedText } from './schemas.ts';
 
 // The one IPC contract. Main validates every request and response against it, the preload
@@ -15,6 +17,8 @@ export const contract = {
   ...profileChannels,
   ...importChannels,
   ...ledgerChannels,
+  ...bureauChannels,
+  ...scoreChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -1,7 +1,9 @@
+import { bureauHandlers } from '../bureau/ipc-handlers.ts';
 import { ImportJobs } from '../importers/jobs.ts';
 import { ledgerHandlers } from '../ledger/ipc-handlers.ts';
 import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
 import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
+import { scoreHandlers } from '../score/ipc-handlers.ts';
 import type { importChannels } from './channels/imports.ts';
 import type { appChannels, profileChannels } from './channels/profiles.ts';
 import type { Emit, Handlers } from './registry.ts';
@@ -58,5 +60,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...profileHandlers(ctx),
     ...importHandlers(ctx),
     ...ledgerHandlers(ctx),
+    ...bureauHandlers(ctx),
+    ...scoreHandlers(ctx),
   };
 }

@@ -246,7 +246,7 @@ export function segmentFor(model: BureauModel, features: BureauFeatureVector): M
 }
 
 /** The bin holding `value` (bins are contiguous and ascending), or −1 for null. */
-export function findBin(bins: readonly ModelBin[], value: number | null): number {
+export function findBin(bins: readonly Pick<ModelBin, 'lower'>[], value: number | null): number {
   if (value === null || !Number.isFinite(value)) return -1;
   for (let k = bins.length - 1; k >= 0; k--) {
     const lower = bins[k]!.lower;

@@ -5,6 +5,7 @@ import { NoticeBar } from './components/NoticeBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
+import { BureauPage } from './pages/BureauPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
@@ -17,6 +18,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'settings') return <SettingsPage profile={profile} />;
   if (route === 'import') return null;
   if (route === 'accounts') return <AccountsPage profile={profile} />;
+  if (route === 'bureau') return <BureauPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;
 }
 

@@ -1,29 +1,36 @@
 // CITIC (中信银行) credit-card "账单下载" XLS (BIFF8), sheet 本期账单明细(人民币): signed amounts,
 // negative for credits. bill-formats.md §5.
 
-import { amountAt, optionalAt, requireColumn, textAt, timeAt, type PlatformSpec } from '../platform.ts';
+import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';
+import { amountAt, optionalAt, textAt, timeAt, type PlatformSpec } from '../platform.ts';
 import { cardAccount, directionOfSigned, lastFourOf, requireRmb, statementRow } from './common.ts';
+
+const COLUMNS = {
+  date: '交易日期',
+  // Part of the layout; a row is dated by its 交易日期.
+  postDate: '入账日期',
+  description: '交易描述',
+  card: '卡末四位',
+  currency: { optional: '结算币种' },
+  amount: '结算金额',
+} as const satisfies ColumnTable;
 
 export const citic: PlatformSpec = {
   platform: 'citic',
   label: { 'zh-CN': '中信银行信用卡', en: 'CITIC credit card' },
-  layouts: [{ variant: 'credit-xls', required: ['交易日期', '入账日期', '交易描述', '卡末四位', '结算金额'] }],
+  layouts: [{ variant: 'credit-xls', required: requiredColumns(COLUMNS) }],
   markers: [/本期账单明细/],
   dateOnly: true,
   createMapper(ctx) {
-    const date = requireColumn(ctx, '交易日期');
-    const description = requireColumn(ctx, '交易描述');
-    const card = requireColumn(ctx, '卡末四位');
-    const currency = ctx.header.index('结算币种');
-    const amount = requireColumn(ctx, '结算金额');
+    const col = resolveColumns(ctx, COLUMNS);
     return (cells, line) => {
-      requireRmb(textAt(cells, currency));
+      requireRmb(textAt(cells, col.currency));
       return statementRow({
-        when: timeAt(ctx, cells, date, line),
-        ...directionOfSigned(amountAt(ctx, cells, amount, line)),
-        item: optionalAt(cells, description),
+        when: timeAt(ctx, cells, col.date, line),
+        ...directionOfSigned(amountAt(ctx, cells, col.amount, line)),
+        item: optionalAt(cells, col.description),
         counterparty: null,
-        account: cardAccount('中信银行', lastFourOf(cells[card])),
+        account: cardAccount('中信银行', lastFourOf(cells[col.card])),
       });
     };
   },

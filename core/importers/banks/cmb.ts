@@ -2,11 +2,20 @@
 // statement by deb-sig/bill-file-converter. Dates are `MM/DD`; the year comes from the title
 // `招商银行信用卡对账单（… 2024年01月）`. bill-formats.md §5.
 
+import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';
 import { RowRejected } from '../messages.ts';
-import { amountAt, optionalAt, requireColumn, textAt, timeAt, type MapContext, type PlatformSpec } from '../platform.ts';
+import { amountAt, optionalAt, textAt, timeAt, type MapContext, type PlatformSpec } from '../platform.ts';
 import { fromParts, type WallTime } from '../time.ts';
 import type { Cell } from '../types.ts';
 import { cardAccount, directionOfSigned, lastFourOf, statementRow } from './common.ts';
+
+const COLUMNS = {
+  tradeDate: '交易日',
+  postDate: '记账日',
+  summary: '交易摘要',
+  amount: '人民币金额',
+  card: '卡号末四位',
+} as const satisfies ColumnTable;
 
 function statementMonth(preamble: readonly string[]): { year: number; month: number } | null {
   for (const line of preamble) {
@@ -30,27 +39,23 @@ function monthDay(ctx: MapContext, cells: readonly Cell[], index: number, line: 
 export const cmb: PlatformSpec = {
   platform: 'cmb',
   label: { 'zh-CN': '招商银行信用卡', en: 'CMB credit card' },
-  layouts: [{ variant: 'credit-csv', required: ['交易日', '记账日', '交易摘要', '人民币金额', '卡号末四位'] }],
+  layouts: [{ variant: 'credit-csv', required: requiredColumns(COLUMNS) }],
   markers: [/招商银行信用卡对账单/],
   nativeThousands: true,
   dateOnly: true,
   createMapper(ctx) {
-    const tradeDate = requireColumn(ctx, '交易日');
-    const postDate = requireColumn(ctx, '记账日');
-    const summary = requireColumn(ctx, '交易摘要');
-    const amount = requireColumn(ctx, '人民币金额');
-    const card = requireColumn(ctx, '卡号末四位');
+    const col = resolveColumns(ctx, COLUMNS);
     const statement = statementMonth(ctx.preamble);
     return (cells, line) => {
       // Repayments have no 交易日, only the posting date.
-      const dateIndex = textAt(cells, tradeDate) === '' ? postDate : tradeDate;
-      const signed = directionOfSigned(amountAt(ctx, cells, amount, line));
+      const dateIndex = textAt(cells, col.tradeDate) === '' ? col.postDate : col.tradeDate;
+      const signed = directionOfSigned(amountAt(ctx, cells, col.amount, line));
       return statementRow({
         when: monthDay(ctx, cells, dateIndex, line, statement),
         ...signed,
-        item: optionalAt(cells, summary),
+        item: optionalAt(cells, col.summary),
         counterparty: null,
-        account: cardAccount('招商银行', lastFourOf(cells[card])),
+        account: cardAccount('招商银行', lastFourOf(cells[col.card])),
       });
     };
   },

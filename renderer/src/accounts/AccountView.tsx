@@ -14,7 +14,7 @@ import { formatBp, percentText } from './money.ts';
 import { MonthPanel } from './MonthPanel.tsx';
 import { MonthTimeline, StatusLegend } from './MonthTimeline.tsx';
 import { StatusChip } from './StatusChip.tsx';
-import { AssignSelect, TransactionCells } from './UnassignedPanel.tsx';
+import { TransactionRow } from './UnassignedPanel.tsx';
 import { ACCOUNTS_HREF, accountHref, useAccount, useAccounts, type AccountDetail, type AccountSummary } from './useLedger.ts';
 
 const FACT_FIELDS = [
@@ -135,17 +135,13 @@ function Transactions({ profileId, detail, accounts, onChanged }: { profileId: s
             </thead>
             <tbody>
               {detail.transactions.map((tx) => (
-                <tr key={tx.id} data-testid="account-transaction" data-role={tx.role}>
-                  <TransactionCells transaction={tx} />
+                <TransactionRow key={tx.id} testId="account-transaction" role={tx.role} profileId={profileId} transaction={tx} accounts={accounts} onChanged={onChanged}>
                   <td>{t(`ledger.role.${tx.role}`)}</td>
                   <td className="muted">
                     {t(`ledger.basis.${tx.basis}` as MessageKey)}
                     {tx.needsReview && <span className="badge badge-warning"> {t('ledger.transactions.unconfirmed')}</span>}
                   </td>
-                  <td>
-                    <AssignSelect profileId={profileId} transaction={tx} accounts={accounts} onChanged={onChanged} />
-                  </td>
-                </tr>
+                </TransactionRow>
               ))}
             </tbody>
           </table>

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { SCORE_RANGES } from '../../../core/ledger/reference-data.ts';
 import { OBSERVATION_KINDS } from '../../../core/ledger/types.ts';
-import { asIpcError, invoke, type IpcError } from '../api.ts';
+import { invoke } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormField } from './FormField.tsx';
 import { parseWhole } from './money.ts';
-import { fieldErrors, useLoaded } from './useLedger.ts';
+import { useLoaded } from './useLedger.ts';
+import { useRecordActions } from './useRecordActions.ts';
 
 const EMPTY = { kind: 'sesame', label: '', value: '', observedOn: '', note: '' };
 
@@ -14,38 +14,16 @@ const EMPTY = { kind: 'sesame', label: '', value: '', observedOn: '', note: '' }
 export function ObservationsPanel({ profileId }: { profileId: string }) {
   const { t, locale } = useI18n();
   const list = useLoaded(() => invoke('ledger.observations.list', { profileId }), profileId);
-  const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const set = (name: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await invoke('ledger.observation.save', {
+  const { form, set, error, errors, busy, submit, remove } = useRecordActions(EMPTY, {
+    save: (values) =>
+      invoke('ledger.observation.save', {
         profileId,
         observationId: null,
-        input: { kind: form.kind, label: form.kind === 'other' ? form.label || null : null, value: parseWhole(form.value) ?? form.value, observedOn: form.observedOn, note: form.note || null },
-      });
-      setForm(EMPTY);
-      await list.reload();
-    } catch (failure) {
-      setError(asIpcError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async (observationId: number) => {
-    try {
-      await invoke('ledger.observation.delete', { profileId, observationId });
-      await list.reload();
-    } catch (failure) {
-      setError(asIpcError(failure));
-    }
-  };
+        input: { kind: values.kind, label: values.kind === 'other' ? values.label || null : null, value: parseWhole(values.value) ?? values.value, observedOn: values.observedOn, note: values.note || null },
+      }),
+    remove: (observationId) => invoke('ledger.observation.delete', { profileId, observationId }),
+    reload: list.reload,
+  });
 
   const observations = list.data?.observations ?? [];
   return (

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
 import { INSTITUTION_TYPES } from '../../../core/ledger/types.ts';
-import { asIpcError, invoke, type IpcError } from '../api.ts';
+import { invoke } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { INSTITUTION_KEYS } from './labels.ts';
-import { fieldErrors, useLoaded } from './useLedger.ts';
 import { FormField } from './FormField.tsx';
+import { useLoaded } from './useLedger.ts';
+import { useRecordActions } from './useRecordActions.ts';
 
 const EMPTY = { queriedOn: '', institution: '', institutionType: '', reasonCode: '02', note: '' };
 
@@ -14,38 +14,16 @@ const EMPTY = { queriedOn: '', institution: '', institutionType: '', reasonCode:
 export function QueriesPanel({ profileId }: { profileId: string }) {
   const { t, locale } = useI18n();
   const list = useLoaded(() => invoke('ledger.queries.list', { profileId }), profileId);
-  const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const set = (name: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await invoke('ledger.query.save', {
+  const { form, set, error, errors, busy, submit, remove } = useRecordActions(EMPTY, {
+    save: (values) =>
+      invoke('ledger.query.save', {
         profileId,
         queryId: null,
-        input: { queriedOn: form.queriedOn, institution: form.institution, reasonCode: form.reasonCode, institutionType: form.institutionType || null, note: form.note || null },
-      });
-      setForm(EMPTY);
-      await list.reload();
-    } catch (failure) {
-      setError(asIpcError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async (queryId: number) => {
-    try {
-      await invoke('ledger.query.delete', { profileId, queryId });
-      await list.reload();
-    } catch (failure) {
-      setError(asIpcError(failure));
-    }
-  };
+        input: { queriedOn: values.queriedOn, institution: values.institution, reasonCode: values.reasonCode, institutionType: values.institutionType || null, note: values.note || null },
+      }),
+    remove: (queryId) => invoke('ledger.query.delete', { profileId, queryId }),
+    reload: list.reload,
+  });
 
   const queries = list.data?.queries ?? [];
   return (

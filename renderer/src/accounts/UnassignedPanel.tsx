@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -7,7 +7,7 @@ import { formatFen, utc8Parts } from '../import/format.ts';
 import type { AccountsList, AccountSummary, LedgerTransaction } from './useLedger.ts';
 
 /** Assigns one credit event to an account (or none, or back to the import rules). */
-export function AssignSelect({
+function AssignSelect({
   profileId,
   transaction,
   accounts,
@@ -60,7 +60,7 @@ export function AssignSelect({
   );
 }
 
-export function TransactionCells({ transaction }: { transaction: LedgerTransaction }) {
+function TransactionCells({ transaction }: { transaction: LedgerTransaction }) {
   const { t } = useI18n();
   const parts = utc8Parts(transaction.occurredAt);
   return (
@@ -74,6 +74,36 @@ export function TransactionCells({ transaction }: { transaction: LedgerTransacti
       <td>{transaction.kind ? kindName(t, transaction.kind) : t('ledger.none')}</td>
       <td className="num">{formatFen(transaction.amountFen)}</td>
     </>
+  );
+}
+
+/** One credit event as a table row: its own cells, then `children`, then where to assign it. */
+export function TransactionRow({
+  profileId,
+  transaction,
+  accounts,
+  onChanged,
+  testId,
+  role,
+  children,
+}: {
+  profileId: string;
+  transaction: LedgerTransaction;
+  accounts: AccountSummary[];
+  onChanged: () => void;
+  testId: string;
+  /** `data-role`, for rows that have one. */
+  role?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <tr data-testid={testId} data-role={role}>
+      <TransactionCells transaction={transaction} />
+      {children}
+      <td>
+        <AssignSelect profileId={profileId} transaction={transaction} accounts={accounts} onChanged={onChanged} />
+      </td>
+    </tr>
   );
 }
 
@@ -99,12 +129,7 @@ export function UnassignedPanel({
         <table className="ledger-table">
           <tbody>
             {unassigned.items.map((tx) => (
-              <tr key={tx.id} data-testid="unassigned-item">
-                <TransactionCells transaction={tx} />
-                <td>
-                  <AssignSelect profileId={profileId} transaction={tx} accounts={accounts} onChanged={onChanged} />
-                </td>
-              </tr>
+              <TransactionRow key={tx.id} testId="unassigned-item" profileId={profileId} transaction={tx} accounts={accounts} onChanged={onChanged} />
             ))}
           </tbody>
         </table>

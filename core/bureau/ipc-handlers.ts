@@ -1,0 +1,27 @@
+// The main-process side of the bureau channels (core/ipc/channels/bureau.ts).
+
+import type { bureauChannels } from '../ipc/channels/bureau.ts';
+import type { HandlerContext } from '../ipc/handlers.ts';
+import type { Handlers } from '../ipc/registry.ts';
+import { asOfFrom } from '../ledger/accounts.ts';
+import { bureauReport } from './report.ts';
+import { saveMonthlyIncome, saveRuleSetting } from './settings.ts';
+
+type BureauHandlers = Pick<Handlers, keyof typeof bureauChannels>;
+
+export function bureauHandlers(ctx: HandlerContext): BureauHandlers {
+  const db = (profileId: string) => ctx.store.database(profileId);
+  return {
+    'bureau.report': ({ profileId, asOf }) => bureauReport(db(profileId), asOfFrom(asOf)),
+    'bureau.rule.save': ({ profileId, ruleId, input, asOf }) => {
+      const d = db(profileId);
+      saveRuleSetting(d, ruleId, input);
+      return bureauReport(d, asOfFrom(asOf));
+    },
+    'bureau.income.save': ({ profileId, monthlyIncomeFen, asOf }) => {
+      const d = db(profileId);
+      saveMonthlyIncome(d, monthlyIncomeFen);
+      return bureauReport(d, asOfFrom(asOf));
+    },
+  };
+}

@@ -1,0 +1,218 @@
+// Which ledger accounts are accounts on the report, under which type, and in which layout.
+//
+// Report note 10 [A]: for small-amount, high-frequency self-service loans the lender may merge
+// the accounts into one, shown as 不区分还款方式 with monthly frequency; the folklore (credit-domain
+// §4 [C]) says every Jiebei or Weilidai draw is its own account. Both are legitimate, so the
+// layout is chosen per line (the ledger's `bureauLayout`, a default the user confirms):
+//   per_draw        each draw under the line is an account; the line itself is not.
+//   merged_monthly  the line is one account whose history is its draws merged month by month
+//                   (the ledger's line history is exactly that); the draws are not accounts.
+//   revolving_line  the account is one revolving line (cards, Huabei).
+// Reporting comes from the ledger too: `no` accounts are not on the report, `unknown` ones are
+// carried as "may be on it" (report.ts shows the figures both ways), and months before the
+// account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
+
+import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../ledger/types.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot, Reporting } from './types.ts';
+import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
+
+/** An account as it appears on the simulated report. */
+export interface ReportAccount {
+  id: number;
+  name: string;
+  product: Product;
+  kind: AccountKind;
+  /** The line a draw belongs to; for a merged line, the line itself. */
+  lineId: number | null;
+  reporting: Reporting;
+  sinceMonth: string | null;
+  type: BureauType;
+  typeAssumed: boolean;
+  layout: BureauLayout;
+  layoutAssumed: boolean;
+  source: LedgerAccountSnapshot;
+  /** Months on the report: from the reporting start on, up to the report month. */
+  months: MonthRow[];
+  /** Merged lines: the draws whose history the account carries. */
+  drawIds: number[];
+  /** Merged lines: the draws' principal together (null when one is unknown). */
+  drawPrincipalFen: number | null;
+}
+
+// ---------------------------------------------------------------- tables
+
+interface TypeRule {
+  id: string;
+  when: Partial<{ product: readonly Product[]; kind: readonly AccountKind[]; method: readonly RepaymentMethod[] }>;
+  type: BureauType;
+  source: string;
+}
+
+/**
+ * The account type the report files an account under when the ledger has none (the user has
+ * not read it off their own report). First match wins. Every account so filed is labelled
+ * "type assumed" on the report.
+ */
+export const ASSUMED_TYPES: readonly TypeRule[] = [
+  { id: 'card', when: { product: ['credit_card'] }, type: 'R2', source: 'credit-domain §3.2: R2 贷记卡账户' },
+  { id: 'draw', when: { kind: ['draw'] }, type: 'D1', source: 'credit-domain §4 data model "per_draw_D1"' },
+  { id: 'loan', when: { kind: ['loan'] }, type: 'D1', source: 'credit-domain §3.2: D1 非循环贷账户, one-off drawdown' },
+  { id: 'bullet', when: { method: ['bullet'] }, type: 'D1', source: 'credit-domain §3.2 heuristic: 到期一次还本付息 → 非循环' },
+  { id: 'instalments', when: { method: ['equal_installment'] }, type: 'R4', source: 'credit-domain §3.2 heuristic: 分期等额本息 → 循环额度下分' },
+  { id: 'otherwise', when: {}, type: 'R1', source: 'credit-domain §3.2 heuristic: else 循环贷 (R1)' },
+];
+
+/** The layout when the ledger has none (a product the defaults table does not know). */
+export const ASSUMED_LAYOUTS: Record<AccountKind, { layout: BureauLayout; source: string }> = {
+  revolving: { layout: 'revolving_line', source: 'credit-domain §3.2: a revolving account is one account' },
+  line: { layout: 'merged_monthly', source: 'report note 10 [A]: small high-frequency loans may be merged into one monthly account' },
+  draw: { layout: 'per_draw', source: 'credit-domain §4: a draw reported on its own' },
+  loan: { layout: 'per_draw', source: 'credit-domain §3.2: one account per loan' },
+};
+
+/** How each layout fills the account's fields (report notes 10 and 12). */
+export const LAYOUT_FIELDS: Record<BureauLayout, { method: 'own' | 'flexible' | 'none'; instalments: 'term' | 'months_run' | 'none'; source: string }> = {
+  per_draw: { method: 'own', instalments: 'term', source: 'credit-domain §3.3: AD05 还款方式, AS01 还款期数 from the contract' },
+  merged_monthly: {
+    method: 'flexible',
+    instalments: 'months_run',
+    source: 'report note 10: 还款方式 不区分还款方式, 还款频率 月, 还款期数 counted in months',
+  },
+  revolving_line: { method: 'none', instalments: 'none', source: 'report note 12: 还款期数 "--" means non-instalment' },
+};
+
+function matches(rule: TypeRule, account: LedgerAccountSnapshot): boolean {
+  const { product, kind, method } = rule.when;
+  if (product && !product.includes(account.product)) return false;
+  if (kind && !kind.includes(account.kind)) return false;
+  if (method && (account.repaymentMethod === null || !method.includes(account.repaymentMethod))) return false;
+  return true;
+}
+
+export function assumedType(account: LedgerAccountSnapshot): TypeRule {
+  return ASSUMED_TYPES.find((rule) => matches(rule, account))!;
+}
+
+// ---------------------------------------------------------------- building the accounts
+
+export interface ScenarioOverrides {
+  /** Line id → layout (the side-by-side comparison shows each line both ways). */
+  layout?: ReadonlyMap<number, BureauLayout>;
+  /** Account id → reporting (the Huabei switch turns one account on or off). */
+  reporting?: ReadonlyMap<number, { reports: ReportsToBureau; since: string | null }>;
+}
+
+interface Reporter {
+  reports: ReportsToBureau;
+  since: string | null;
+}
+
+function reporterOf(account: LedgerAccountSnapshot, line: LedgerAccountSnapshot | null, overrides: ScenarioOverrides): Reporter {
+  const own = overrides.reporting?.get(account.id);
+  if (own) return own;
+  // A draw reports as its line does unless the user said otherwise for the draw itself.
+  if (line && !account.reportsToBureauSet) {
+    const lineOverride = overrides.reporting?.get(line.id);
+    if (lineOverride) return lineOverride;
+    return { reports: line.reportsToBureau, since: line.bureauSinceMonth };
+  }
+  return { reports: account.reportsToBureau, since: account.bureauSinceMonth };
+}
+
+function layoutOf(account: LedgerAccountSnapshot, overrides: ScenarioOverrides): { layout: BureauLayout; assumed: boolean } {
+  const chosen = overrides.layout?.get(account.id) ?? account.bureauLayout;
+  if (chosen !== null) return { layout: chosen, assumed: false };
+  return { layout: ASSUMED_LAYOUTS[account.kind].layout, assumed: true };
+}
+
+/** Months on the report: from the reporting start, up to the report month. */
+function reportedMonths(account: LedgerAccountSnapshot, since: string | null, reportMonth: number): MonthRow[] {
+  const last = formatMonth(reportMonth);
+  return account.months.filter((row) => row.month <= last && (since === null || row.month >= since));
+}
+
+function toReportAccount(
+  account: LedgerAccountSnapshot,
+  reporter: Reporter,
+  layout: { layout: BureauLayout; assumed: boolean },
+  lineId: number | null,
+  reportMonth: number,
+  draws: readonly LedgerAccountSnapshot[] = [],
+): ReportAccount | null {
+  if (reporter.reports === 'no') return null;
+  if (reporter.since !== null && monthIndex(reporter.since) > reportMonth) return null; // not reporting yet
+  if (account.openedOn !== null && monthOfDate(account.openedOn) > reportMonth) return null;
+  const months = reportedMonths(account, reporter.since, reportMonth);
+  if (months.length === 0) return null;
+  const type = account.bureauType ?? assumedType(account).type;
+  return {
+    id: account.id,
+    name: account.name,
+    product: account.product,
+    kind: account.kind,
+    lineId,
+    reporting: reporter.reports,
+    sinceMonth: reporter.since,
+    type,
+    typeAssumed: account.bureauType === null,
+    layout: layout.layout,
+    layoutAssumed: layout.assumed,
+    source: account,
+    months,
+    drawIds: draws.map((d) => d.id),
+    drawPrincipalFen: draws.length === 0 || draws.some((d) => d.principalFen === null) ? null : draws.reduce((total, d) => total + d.principalFen!, 0),
+  };
+}
+
+/**
+ * Every account that is, or may be, on the report at `reportMonth` (reporting `yes` or
+ * `unknown`), with the layout of its line applied. Accounts whose reported months all lie
+ * before the 60-month window are dropped later, by the grid (repayment-grid.ts).
+ */
+export function reportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides = {}): ReportAccount[] {
+  const byId = new Map(snapshot.accounts.map((a) => [a.id, a]));
+  const drawsOf = new Map<number, LedgerAccountSnapshot[]>();
+  for (const account of snapshot.accounts) {
+    if (account.kind !== 'draw' || account.parentId === null) continue;
+    if (byId.get(account.parentId)?.kind !== 'line') continue;
+    if (!drawsOf.has(account.parentId)) drawsOf.set(account.parentId, []);
+    drawsOf.get(account.parentId)!.push(account);
+  }
+  const out: ReportAccount[] = [];
+  for (const account of snapshot.accounts) {
+    if (account.kind === 'draw' && drawsOf.get(account.parentId ?? -1)?.includes(account)) continue; // with its line below
+    if (account.kind !== 'line') {
+      const reported = toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
+      if (reported) out.push(reported);
+      continue;
+    }
+    const draws = drawsOf.get(account.id) ?? [];
+    const layout = layoutOf(account, overrides);
+    if (layout.layout === 'per_draw' && draws.length > 0) {
+      for (const draw of draws) {
+        const reported = toReportAccount(draw, reporterOf(draw, account, overrides), layout, account.id, reportMonth);
+        if (reported) out.push(reported);
+      }
+      continue;
+    }
+    // Merged (or per-draw with no draw known: the line's merged history is all there is).
+    const merged = layout.layout === 'per_draw' ? { layout: 'merged_monthly' as const, assumed: true } : layout;
+    const drawn = draws.filter((d) => d.openedOn === null || monthOfDate(d.openedOn) <= reportMonth);
+    const reported = toReportAccount(account, reporterOf(account, null, overrides), merged, account.id, reportMonth, drawn);
+    if (reported) out.push(reported);
+  }
+  return out;
+}
+
+/** Lines with draws: the accounts the comparison of layouts is about. */
+export function linesWithDraws(snapshot: LedgerSnapshot): { line: LedgerAccountSnapshot; draws: LedgerAccountSnapshot[] }[] {
+  return snapshot.accounts
+    .filter((a) => a.kind === 'line')
+    .map((line) => ({ line, draws: snapshot.accounts.filter((d) => d.kind === 'draw' && d.parentId === line.id) }))
+    .filter((entry) => entry.draws.length > 0);
+}
+
+/** The two scenarios every figure is computed in: only `yes` accounts, and `yes` with `unknown`. */
+export function scenarios(accounts: readonly ReportAccount[]): { certain: ReportAccount[]; possible: ReportAccount[] } {
+  return { certain: accounts.filter((a) => a.reporting === 'yes'), possible: [...accounts] };
+}

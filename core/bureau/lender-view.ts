@@ -1,0 +1,72 @@
+// The lender view: every rule of credit-domain §5 (core/rules/lender-heuristics.ts, with the
+// user's thresholds from settings.ts) evaluated on the simulated report with
+// evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and for
+// the hard-query windows the day from which one more application stays under the line.
+
+import type { LenderMetricValue } from '../rules/lender-metrics.ts';
+import { computeLenderMetrics, type LenderMetricInput } from '../rules/lender-metrics.ts';
+import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
+import type { ScenarioOverrides } from './layouts.ts';
+import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
+import type { EffectiveRule } from './settings.ts';
+import { WINDOW_CHOICES } from './settings.ts';
+import type { RuleEvaluation, RuleStatus } from './types.ts';
+import { dayIndex } from './windows.ts';
+
+/**
+ * The number a rule is judged on. An amount the ledger cannot tell still exists: a current
+ * overdue whose amount is unknown is more than 0 fen, so it fails "any current overdue".
+ */
+function probe(value: number | null, metric: LenderMetricValue, rule: LenderRule): number | null {
+  if (value === null) return null;
+  if (rule.unit === 'fen' && metric.missing > 0 && metric.records.length > 0) return Math.max(value, 1);
+  return value;
+}
+
+function statusOf(value: number | null, metric: LenderMetricValue, rule: LenderRule): RuleStatus {
+  const judged = probe(value, metric, rule);
+  return judged === null ? 'unknown' : evaluateThreshold(judged, rule.threshold);
+}
+
+function safeToApply(input: LenderMetricInput, asOf: string, rule: LenderRule): RuleEvaluation['safeToApply'] {
+  if (rule.metric !== 'hard_queries_in_window' || rule.windowMonths === null) return null;
+  const asOfDay = dayIndex(asOf);
+  const hard = queriesOnReport(input.queries, asOfDay).filter((q) => q.hard);
+  const { warn, fail, comparison } = rule.threshold;
+  return {
+    warn: safeToApplyFrom(hard, asOfDay, rule.windowMonths, warn, comparison),
+    fail: safeToApplyFrom(hard, asOfDay, rule.windowMonths, fail, comparison),
+  };
+}
+
+export function lenderView(input: LenderMetricInput, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): RuleEvaluation[] {
+  const metrics = computeLenderMetrics(input, asOf, rules.map((r) => r.rule), overrides);
+  return rules.map(({ rule, defaults, edited }) => {
+    const metric = metrics[rule.id];
+    const { metric: _metric, windowMonths: _window, ...figure } = metric;
+    const status = statusOf(metric.value, metric, rule);
+    const evaluation: RuleEvaluation = {
+      ruleId: rule.id,
+      metric: rule.metric,
+      label: rule.label,
+      explanation: rule.explanation,
+      alternatives: rule.alternatives,
+      sources: [...rule.sources],
+      unit: rule.unit,
+      windowMonths: rule.windowMonths,
+      defaultWindowMonths: defaults.windowMonths,
+      windowChoices: [...(WINDOW_CHOICES[rule.id] ?? [])],
+      threshold: { ...rule.threshold },
+      defaultThreshold: { ...defaults.threshold },
+      edited,
+      figure,
+      status,
+      safeToApply: safeToApply(input, asOf, rule),
+    };
+    if ('ifUnknownReported' in metric) {
+      const other = statusOf(metric.ifUnknownReported ?? null, metric, rule);
+      if (other !== status) evaluation.statusIfUnknownReported = other;
+    }
+    return evaluation;
+  });
+}

@@ -1,0 +1,112 @@
+// The 60-month repayment grid of an account (PD01E, credit-domain §3.3) and the figures read
+// off it: the overdue amount of each month, the latest month, whether the account is open.
+
+import type { MonthRow } from '../ledger/types.ts';
+import type { ReportAccount } from './layouts.ts';
+import { CLOSING_CODES, isLenderOverdue } from './status-classes.ts';
+import type { GridMonth } from './types.ts';
+import { formatMonth, monthOfDate } from './windows.ts';
+
+/** Report note 9: each credit account shows the last 5 years of repayment. */
+export const GRID_MONTHS = 60;
+
+/**
+ * 逾期（透支）总额 (PD01EJ01) of each month. The ledger keeps what fell due and what was paid
+ * each month, not the arrears, so the amount is estimated:
+ *  - a loan or line: arrears carried from the month before, plus this month's amount due, less
+ *    this month's repayments (repayments go to the oldest instalment first);
+ *  - a revolving account: its statement balance already carries earlier unpaid bills, so the
+ *    amount is the larger of this month's amount due and the arrears carried, less what was
+ *    paid, at most the balance owed.
+ * 0 in a month not overdue; null when an amount it needs is unknown.
+ */
+export function overdueAmounts(rows: readonly MonthRow[], revolving: boolean): (number | null)[] {
+  const out: (number | null)[] = [];
+  let carried: number | null = 0;
+  for (const row of rows) {
+    if (!isLenderOverdue(row.status)) {
+      out.push(row.status === '#' ? null : 0);
+      carried = row.status === '#' ? null : 0;
+      continue;
+    }
+    let amount: number | null;
+    if (revolving) {
+      // The newest bill already includes the unpaid older ones: the larger of the two is owed.
+      const owed = row.amountDueFen === null ? carried : Math.max(row.amountDueFen, carried ?? 0);
+      amount = owed === null ? null : Math.max(0, owed - row.amountPaidFen);
+      if (amount !== null && row.creditUsedFen !== null) amount = Math.min(amount, row.creditUsedFen);
+    } else amount = carried === null || row.amountDueFen === null ? null : Math.max(0, carried + row.amountDueFen - row.amountPaidFen);
+    // An overdue month has something overdue: a zero estimate means the data does not show it.
+    if (amount === 0) amount = null;
+    out.push(amount);
+    carried = amount;
+  }
+  return out;
+}
+
+export function gridMonths(account: ReportAccount): GridMonth[] {
+  const amounts = overdueAmounts(account.months, account.kind === 'revolving');
+  return account.months.map((row, i) => ({
+    month: row.month,
+    status: row.status,
+    statusSource: row.statusSource,
+    reason: row.reason,
+    overdueFen: amounts[i],
+    amountDueFen: row.amountDueFen,
+    amountPaidFen: row.amountPaidFen,
+    creditUsedFen: row.creditUsedFen,
+  }));
+}
+
+/** The grid window: the 60 months ending with the report month. */
+export function gridWindow(reportMonth: number): { from: string; to: string } {
+  return { from: formatMonth(reportMonth - GRID_MONTHS + 1), to: formatMonth(reportMonth) };
+}
+
+export function inGrid(months: readonly GridMonth[], reportMonth: number): GridMonth[] {
+  const { from, to } = gridWindow(reportMonth);
+  return months.filter((m) => m.month >= from && m.month <= to);
+}
+
+/** The account's last reported month (≤ the report month), or null. */
+export function latestMonth(account: ReportAccount): MonthRow | null {
+  return account.months.at(-1) ?? null;
+}
+
+/** The month the account was closed or settled, if by the report month. */
+export function closedMonth(account: ReportAccount, reportMonth: number): number | null {
+  // The grid's own closing month (C, G) wins: it is what the report shows.
+  const last = latestMonth(account);
+  if (last && CLOSING_CODES.has(last.status)) return monthOfDate(`${last.month}-01`);
+  const source = account.source;
+  const candidates: number[] = [];
+  if (source.closedOn) candidates.push(monthOfDate(source.closedOn));
+  if (source.settledOn) candidates.push(monthOfDate(source.settledOn));
+  const closed = candidates.filter((m) => m <= reportMonth);
+  return closed.length > 0 ? Math.min(...closed) : null;
+}
+
+/** Open at the end of the report month (the debt summary covers open accounts only, report note 7). */
+export function isOpen(account: ReportAccount, reportMonth: number): boolean {
+  return closedMonth(account, reportMonth) === null;
+}
+
+/** Whether the account has anything to show in the 60-month window. */
+export function onReport(account: ReportAccount, reportMonth: number): boolean {
+  const { from } = gridWindow(reportMonth);
+  return account.months.some((m) => m.month >= from);
+}
+
+/** Average of the last 6 reported months' values (nulls make it unknown). */
+export function average6m(account: ReportAccount, pick: (row: MonthRow) => number | null, reportMonth: number): number | null {
+  const from = formatMonth(reportMonth - 5);
+  const rows = account.months.filter((m) => m.month >= from);
+  if (rows.length === 0) return null;
+  let sum = 0;
+  for (const row of rows) {
+    const value = pick(row);
+    if (value === null) return null;
+    sum += value;
+  }
+  return Math.round(sum / rows.length);
+}

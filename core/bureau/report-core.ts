@@ -1,0 +1,159 @@
+// The report's computed core for one scenario of layouts and reporting: the accounts on the
+// report, the summary counters (each figure both ways: known reporting, and with the unknown
+// accounts), each account's detail view, and the lender view. report.ts assembles the full
+// report from it; the layout comparison and the Huabei switch run it again with overrides.
+
+import { LENDER_RULES } from '../rules/lender-heuristics.ts';
+import { figure, merge } from './figures.ts';
+import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides, LAYOUT_FIELDS } from './layouts.ts';
+import { lenderView } from './lender-view.ts';
+import { querySummary } from './query-summary.ts';
+import { closedMonth, gridMonths, inGrid, onReport } from './repayment-grid.ts';
+import { retainedNegatives } from './retention.ts';
+import type { EffectiveRule } from './settings.ts';
+import {
+  ACCOUNT_STATES,
+  accountState,
+  amountOf,
+  average6mOf,
+  badDebt,
+  balanceOf,
+  businessType,
+  debtSummary,
+  openedMonthOnReport,
+  overdueSummary,
+  overview,
+  TYPE_ORDER,
+} from './summary-counters.ts';
+import type { Figure, KeyFigure, LedgerSnapshot, ReportAccountView, ReportSummary, RuleEvaluation } from './types.ts';
+import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
+
+export interface ReportCore {
+  asOfDay: number;
+  reportMonth: number;
+  accounts: ReportAccount[];
+  summary: ReportSummary;
+  lenderView: RuleEvaluation[];
+}
+
+export function defaultRules(): EffectiveRule[] {
+  return LENDER_RULES.map((rule) => ({ rule, defaults: rule, edited: false }));
+}
+
+function summarize(accounts: readonly ReportAccount[], snapshot: LedgerSnapshot, reportMonth: number, asOfDay: number): ReportSummary {
+  return {
+    overview: overview(accounts),
+    defaults: { badDebt: badDebt(accounts), overdue: overdueSummary(accounts, reportMonth) },
+    debt: debtSummary(accounts, reportMonth),
+    queries: querySummary(snapshot.queries, asOfDay),
+  };
+}
+
+export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[] {
+  return [...accounts].sort(
+    (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || openedMonthOnReport(a) - openedMonthOnReport(b) || a.id - b.id,
+  );
+}
+
+export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[] = defaultRules(), overrides: ScenarioOverrides = {}): ReportCore {
+  const asOfDay = dayIndex(asOf);
+  const reportMonth = reportMonthOf(asOfDay);
+  const accounts = sortAccounts(reportAccounts(snapshot, reportMonth, overrides).filter((a) => onReport(a, reportMonth)));
+  const { certain, possible } = scenarios(accounts);
+  return {
+    asOfDay,
+    reportMonth,
+    accounts,
+    summary: merge(summarize(certain, snapshot, reportMonth, asOfDay), summarize(possible, snapshot, reportMonth, asOfDay)),
+    lenderView: lenderView(snapshot, asOf, rules, overrides),
+  };
+}
+
+// ---------------------------------------------------------------- account detail
+
+function instalments(a: ReportAccount, reportMonth: number): number | null {
+  const how = LAYOUT_FIELDS[a.layout].instalments;
+  if (how === 'term') return a.source.termMonths;
+  if (how === 'none') return null;
+  // Merged accounts count their instalments in months (report note 10).
+  const end = closedMonth(a, reportMonth) ?? reportMonth;
+  return end - openedMonthOnReport(a) + 1;
+}
+
+export function accountView(a: ReportAccount, reportMonth: number): ReportAccountView {
+  const all = gridMonths(a);
+  const grid = inGrid(all, reportMonth);
+  const closed = closedMonth(a, reportMonth);
+  const state = accountState(a, reportMonth);
+  const method = LAYOUT_FIELDS[a.layout].method;
+  const business = businessType(a);
+  return {
+    id: a.id,
+    name: a.name,
+    product: a.product,
+    reporting: a.reporting,
+    sinceMonth: a.sinceMonth,
+    type: a.type,
+    typeAssumed: a.typeAssumed,
+    layout: a.layout,
+    layoutAssumed: a.layoutAssumed,
+    lineId: a.lineId,
+    lender: a.source.lender,
+    institutionType: a.source.institutionType,
+    businessType: business.code,
+    businessName: business.name,
+    openedMonth: formatMonth(openedMonthOnReport(a)),
+    closedMonth: closed === null ? null : formatMonth(closed),
+    open: closed === null,
+    state,
+    stateName: ACCOUNT_STATES[state].name,
+    amountFen: amountOf(a),
+    balanceFen: balanceOf(a),
+    repaymentMethod: method === 'own' ? a.source.repaymentMethod : method === 'flexible' ? 'flexible' : null,
+    instalments: instalments(a, reportMonth),
+    latest: all.at(-1) ?? null,
+    average6mFen: average6mOf(a, reportMonth),
+    gridFrom: grid[0]?.month ?? null,
+    gridTo: grid.at(-1)?.month ?? null,
+    grid,
+    negative: retainedNegatives(a, reportMonth),
+  };
+}
+
+// ---------------------------------------------------------------- key figures
+
+function total(figures: readonly Figure[], unit: Figure['unit']): Figure {
+  const merged = figures.reduce<Figure>(
+    (acc, f) => ({
+      ...acc,
+      value: (acc.value ?? 0) + (f.value ?? 0),
+      missing: acc.missing + f.missing,
+      records: [...acc.records, ...f.records],
+    }),
+    figure(unit, 0),
+  );
+  const ifUnknown = figures.some((f) => 'ifUnknownReported' in f);
+  if (ifUnknown) merged.ifUnknownReported = figures.reduce((s, f) => s + (('ifUnknownReported' in f ? f.ifUnknownReported : f.value) ?? 0), 0);
+  return merged;
+}
+
+const ruleFigure = (core: ReportCore, ruleId: string): Figure => core.lenderView.find((r) => r.ruleId === ruleId)?.figure ?? figure('count', null);
+
+/** The figures the side-by-side views compare, by key (the UI names each key). */
+export const KEY_FIGURES: readonly { key: string; pick: (core: ReportCore) => Figure }[] = [
+  { key: 'accounts.total', pick: (c) => c.summary.overview.totalAccounts },
+  ...TYPE_ORDER.map((type) => ({ key: `accounts.${type}`, pick: (c: ReportCore) => c.summary.overview.byType.find((t) => t.type === type)!.accounts })),
+  ...TYPE_ORDER.map((type) => ({ key: `debt.${type}.accounts`, pick: (c: ReportCore) => c.summary.debt.find((d) => d.type === type)!.accounts })),
+  ...TYPE_ORDER.map((type) => ({ key: `debt.${type}.total`, pick: (c: ReportCore) => c.summary.debt.find((d) => d.type === type)!.totalFen })),
+  ...TYPE_ORDER.map((type) => ({ key: `debt.${type}.balance`, pick: (c: ReportCore) => c.summary.debt.find((d) => d.type === type)!.balanceFen })),
+  { key: 'overdue.accounts', pick: (c) => total(c.summary.defaults.overdue.map((o) => o.accounts), 'count') },
+  { key: 'overdue.months', pick: (c) => total(c.summary.defaults.overdue.map((o) => o.months), 'months') },
+  { key: 'online_loans', pick: (c) => ruleFigure(c, 'online_loans') },
+  { key: 'card_utilisation', pick: (c) => ruleFigure(c, 'card_utilisation') },
+  { key: 'current_overdue', pick: (c) => ruleFigure(c, 'current_overdue') },
+  { key: 'debt_to_income', pick: (c) => ruleFigure(c, 'debt_to_income') },
+];
+
+export function keyFigures(core: ReportCore): KeyFigure[] {
+  return KEY_FIGURES.map(({ key, pick }) => ({ key, figure: pick(core) }));
+}

@@ -1,0 +1,83 @@
+// How long negative records stay on the report. 征信业管理条例 Art. 16 [A]: negative information
+// is kept 5 years from the day the bad behaviour or event ends, then deleted; report note 13:
+// defaults that ended more than 5 years ago are not shown (credit-domain §3.7). The clock starts
+// when the delinquency ends, not when it starts.
+
+import { worstStatus } from '../ledger/repayment-status.ts';
+import type { ReportAccount } from './layouts.ts';
+import { overdueAmounts } from './repayment-grid.ts';
+import { isNegative } from './status-classes.ts';
+import type { NegativeItem } from './types.ts';
+import { formatMonth, monthIndex } from './windows.ts';
+
+export const RETENTION = {
+  months: 60,
+  source: '征信业管理条例 Art. 16 (http://www.jianbiaoku.com/webarbs/book/164491/4714245.shtml) and report note 13, credit-domain §3.7',
+} as const;
+
+/**
+ * The account's runs of negative months (overdue digits, B, G, D, Z: status-classes.ts), each
+ * with the month it ended and the month it leaves the report. A run ends at the first later
+ * month that is known not to be negative; `#` months in between leave the end uncertain (it
+ * may have ended as early as the first of them). A run at the end of a closed account's
+ * history ended with the account. A run still going at the report month has no end yet: its
+ * 5 years have not started.
+ */
+export function negativeRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
+  const rows = account.months;
+  const amounts = overdueAmounts(rows, account.kind === 'revolving');
+  const items: NegativeItem[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if (!isNegative(rows[i].status)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < rows.length && isNegative(rows[i].status)) i++;
+    const run = rows.slice(start, i);
+    let j = i;
+    while (j < rows.length && rows[j].status === '#') j++;
+    const lastMonth = monthIndex(run.at(-1)!.month);
+    let ended: number | null = null;
+    if (j < rows.length) ended = monthIndex(rows[j].month);
+    else if (lastMonth < reportMonth && j === i) ended = lastMonth; // the history stops: the account ended with it
+    const earliest = j > i ? monthIndex(rows[i].month) : null;
+    const known = amounts.slice(start, i).filter((a): a is number => a !== null);
+    const fallsOff = ended === null ? null : ended + RETENTION.months;
+    items.push({
+      accountId: account.id,
+      accountName: account.name,
+      reporting: account.reporting,
+      from: run[0].month,
+      to: run.at(-1)!.month,
+      worst: worstStatus(run.map((r) => r.status))!,
+      months: run.length,
+      highestOverdueFen: known.length > 0 ? Math.max(...known) : null,
+      endedMonth: ended === null ? null : formatMonth(ended),
+      endedEarliest: earliest === null ? null : formatMonth(earliest),
+      fallsOffMonth: fallsOff === null ? null : formatMonth(fallsOff),
+      fallsOffEarliest: earliest === null ? null : formatMonth(earliest + RETENTION.months),
+      monthsLeft: fallsOff === null ? null : fallsOff - reportMonth,
+    });
+  }
+  return items;
+}
+
+/** Still on the report at the report month: not yet 5 years since it ended (or not ended). */
+export function isRetained(item: NegativeItem, reportMonth: number): boolean {
+  return item.fallsOffMonth === null || monthIndex(item.fallsOffMonth) > reportMonth;
+}
+
+export function retainedNegatives(account: ReportAccount, reportMonth: number): NegativeItem[] {
+  return negativeRuns(account, reportMonth).filter((item) => isRetained(item, reportMonth));
+}
+
+/** The months of an account still on the report because a retained negative run holds them. */
+export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): Set<string> {
+  const months = new Set<string>();
+  for (const item of retainedNegatives(account, reportMonth)) {
+    for (const row of account.months) if (row.month >= item.from && row.month <= item.to) months.add(row.month);
+  }
+  return months;
+}

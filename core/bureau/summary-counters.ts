@@ -1,0 +1,178 @@
+// 信息概要 (credit-domain §3.5): the overview of credit accounts (PC02A), the default summary
+// (PC02C bad debt, PC02D overdue per account type), and the credit-line and debt summary of the
+// open accounts (report note 7). Each function takes one scenario's accounts (report.ts runs it
+// for the accounts known to report and again with the unknown ones) and returns Figures.
+
+import type { LocalizedText } from '../errors.ts';
+import type { BureauType, MonthRow } from '../ledger/types.ts';
+import { accountRef, count, extreme, figure, sum } from './figures.ts';
+import type { ReportAccount } from './layouts.ts';
+import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';
+import { retainedNegativeMonths } from './retention.ts';
+import { isLenderOverdue, statusClassOf } from './status-classes.ts';
+import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './types.ts';
+import { monthIndex, monthOfDate } from './windows.ts';
+
+/** The report's order of account types (credit-domain §3.2 sort key; §3.1 三 (二)–(六)). */
+export const TYPE_ORDER: readonly BureauType[] = ['D1', 'R4', 'R1', 'R2', 'R3'];
+
+export const TYPE_NAMES: Record<BureauType, LocalizedText> = {
+  D1: { 'zh-CN': '非循环贷账户', en: 'Non-revolving loan' },
+  R4: { 'zh-CN': '循环额度下分账户', en: 'Sub-account under a revolving line' },
+  R1: { 'zh-CN': '循环贷账户', en: 'Revolving loan' },
+  R2: { 'zh-CN': '贷记卡账户', en: 'Credit card' },
+  R3: { 'zh-CN': '准贷记卡账户', en: 'Semi-credit card' },
+};
+
+/** PC02A's business categories (credit-domain §3.5) and which accounts fall in each. */
+export const BUSINESS_CATEGORIES: readonly { id: string; name: LocalizedText; of: (a: ReportAccount) => boolean }[] = [
+  { id: 'housing', name: { 'zh-CN': '个人住房贷款', en: 'Personal housing loans' }, of: (a) => a.product === 'mortgage' },
+  { id: 'other_loan', name: { 'zh-CN': '其他类贷款', en: 'Other loans' }, of: (a) => a.product !== 'mortgage' && a.type !== 'R2' && a.type !== 'R3' },
+  { id: 'credit_card', name: { 'zh-CN': '贷记卡', en: 'Credit cards' }, of: (a) => a.type === 'R2' },
+  { id: 'semi_credit_card', name: { 'zh-CN': '准贷记卡', en: 'Semi-credit cards' }, of: (a) => a.type === 'R3' },
+];
+
+/** 业务种类 PD01AD03 (credit-domain §3.3, pboc_conf.py biz_cat). */
+export function businessType(a: ReportAccount): { code: string; name: LocalizedText } {
+  if (a.type === 'R2') return { code: '81', name: { 'zh-CN': '贷记卡', en: 'Credit card' } };
+  if (a.type === 'R3') return { code: '71', name: { 'zh-CN': '准贷记卡', en: 'Semi-credit card' } };
+  if (a.product === 'mortgage') return { code: '11', name: { 'zh-CN': '个人住房商业贷款', en: 'Commercial mortgage' } };
+  if (a.product === 'car_loan') return { code: '21', name: { 'zh-CN': '个人汽车消费贷款', en: 'Car loan' } };
+  return { code: '91', name: { 'zh-CN': '其他个人消费贷款', en: 'Other consumer loan' } };
+}
+
+/** 账户状态 PD01BD01 by account type (credit-domain §3.3 account status enums). */
+export const ACCOUNT_STATES: Record<string, { loan: string | null; card: string | null; name: LocalizedText }> = {
+  normal: { loan: '1', card: '1', name: { 'zh-CN': '正常', en: 'Normal' } },
+  overdue: { loan: '2', card: null, name: { 'zh-CN': '逾期', en: 'Overdue' } },
+  settled: { loan: '3', card: null, name: { 'zh-CN': '结清', en: 'Settled' } },
+  closed: { loan: null, card: '4', name: { 'zh-CN': '销户', en: 'Closed' } },
+  bad_debt: { loan: '4', card: '5', name: { 'zh-CN': '呆账', en: 'Bad debt' } },
+};
+
+const isCard = (type: BureauType) => type === 'R2' || type === 'R3';
+
+export function accountState(a: ReportAccount, reportMonth: number): string {
+  const last = a.months.at(-1);
+  if (last?.status === 'B') return 'bad_debt';
+  if (!isOpen(a, reportMonth)) return isCard(a.type) ? 'closed' : 'settled';
+  // Cards have no "overdue" state: an overdue card is 正常 with overdue months.
+  if (!isCard(a.type) && last && isLenderOverdue(last.status)) return 'overdue';
+  return 'normal';
+}
+
+/** The month the account is on the report from: its open month, or the month reporting started. */
+export function openedMonthOnReport(a: ReportAccount): number {
+  const first = monthIndex(a.months[0].month);
+  const opened = a.source.openedOn ? monthOfDate(a.source.openedOn) : first;
+  return a.sinceMonth ? Math.max(opened, monthIndex(a.sinceMonth)) : opened;
+}
+
+/** D1/R4: 借款金额; R1/R2/R3: 授信额度 (credit-domain §3.2). A merged D1/R4 line: its draws together. */
+export function amountOf(a: ReportAccount): number | null {
+  if (a.type === 'D1' || a.type === 'R4') return a.source.principalFen ?? a.drawPrincipalFen;
+  return a.source.limitFen;
+}
+
+export function balanceOf(a: ReportAccount): number | null {
+  return a.months.at(-1)?.creditUsedFen ?? null;
+}
+
+/** Loans: 最近6个月平均应还款; cards: 最近6个月平均使用额度 / 平均透支余额. */
+export function average6mOf(a: ReportAccount, reportMonth: number): number | null {
+  const pick = isCard(a.type) ? (row: MonthRow) => row.creditUsedFen : (row: MonthRow) => row.amountDueFen;
+  return average6m(a, pick, reportMonth);
+}
+
+function firstMonth(accounts: readonly ReportAccount[]): Figure {
+  return extreme(accounts, openedMonthOnReport, 'min', 'month');
+}
+
+// ---------------------------------------------------------------- PC02A overview
+
+export function overview(accounts: readonly ReportAccount[]): { totalAccounts: Figure; byType: TypeCount[]; byBusiness: BusinessCount[] } {
+  return {
+    totalAccounts: count(accounts),
+    byType: TYPE_ORDER.map((type) => {
+      const of = accounts.filter((a) => a.type === type);
+      return { type, accounts: count(of), firstMonth: firstMonth(of) };
+    }),
+    byBusiness: BUSINESS_CATEGORIES.map((category) => {
+      const of = accounts.filter(category.of);
+      return { category: category.id, name: category.name, accounts: count(of), firstMonth: firstMonth(of) };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- PC02C, PC02D defaults
+
+/** PC02C 呆账: accounts in bad debt at the report month, and their balance. */
+export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure; balanceFen: Figure } {
+  const bad = accounts.filter((a) => a.months.at(-1)?.status === 'B');
+  return { accounts: count(bad), balanceFen: sum(bad, balanceOf) };
+}
+
+/**
+ * PC02D per account type, over the overdue months still on the report (retention.ts): accounts
+ * with any, the months, the highest single month's overdue amount, and the longest overdue in
+ * months (the highest digit: a 3 is 61–90 days, the third month).
+ */
+export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
+  return TYPE_ORDER.map((type) => {
+    const records: RecordRef[] = [];
+    let months = 0;
+    let highest: number | null = null;
+    let missing = 0;
+    let longest = 0;
+    const highestRecord: RecordRef[] = [];
+    for (const a of accounts.filter((x) => x.type === type)) {
+      const retained = retainedNegativeMonths(a, reportMonth);
+      const amounts = overdueAmounts(a.months, a.kind === 'revolving');
+      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusClassOf(row.status).overdueMonths !== null);
+      if (overdue.length === 0) continue;
+      records.push(accountRef(a, overdue.map(({ row }) => row.month)));
+      months += overdue.length;
+      for (const { row, amount } of overdue) {
+        longest = Math.max(longest, statusClassOf(row.status).overdueMonths!);
+        if (amount === null) missing++;
+        else if (highest === null || amount > highest) {
+          highest = amount;
+          highestRecord.splice(0, highestRecord.length, accountRef(a, [row.month]));
+        }
+      }
+    }
+    return {
+      type,
+      accounts: figure('count', records.length, records),
+      months: figure('months', months, records),
+      highestMonthlyFen: figure('fen', highest ?? (records.length > 0 ? null : 0), highestRecord, missing),
+      longestMonths: figure('months', longest, records),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- credit lines and debt (open accounts, note 7)
+
+function institutions(accounts: readonly ReportAccount[]): Figure {
+  // Accounts without a lender each count as one institution: the ledger cannot tell them apart.
+  const keys = new Set(accounts.map((a) => a.source.lender ?? `#${a.id}`));
+  const unknown = accounts.filter((a) => a.source.lender === null).length;
+  return figure('count', keys.size, accounts.map((a) => accountRef(a)), unknown);
+}
+
+export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
+  const open = accounts.filter((a) => isOpen(a, reportMonth));
+  return TYPE_ORDER.map((type) => {
+    const of = open.filter((a) => a.type === type);
+    return {
+      type,
+      institutions: institutions(of),
+      accounts: count(of),
+      totalFen: sum(of, amountOf),
+      balanceFen: sum(of, balanceOf),
+      average6mFen: sum(of, (a) => average6mOf(a, reportMonth)),
+      highestLineFen: isCard(type) ? extreme(of, amountOf, 'max') : null,
+      lowestLineFen: isCard(type) ? extreme(of, amountOf, 'min') : null,
+    };
+  });
+}

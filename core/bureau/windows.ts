@@ -1,0 +1,52 @@
+// The report's clock, built on core/ledger/calendar.ts (day numbers and month indices, UTC+8).
+
+import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../ledger/calendar.ts';
+
+/**
+ * The report's last month: the last month that has ended by the as-of day. Lenders report and
+ * update repayment monthly (report note 10); a month still running has not been reported, so
+ * the report does not show it (no source promises day-level reporting, credit-domain §3.7).
+ */
+export function reportMonthOf(asOfDay: number): number {
+  const month = monthOfDay(asOfDay);
+  return asOfDay === lastDay(month) ? month : month - 1;
+}
+
+/** The same day `months` months later (earlier when negative), clamped to the month's length. */
+export function addMonthsToDay(day: number, months: number): number {
+  return dayOfMonth(monthOfDay(day) + months, dayOfMonthOf(day));
+}
+
+/**
+ * Whether `day` falls in the last `months` months up to `asOfDay`: after the same date
+ * `months` months earlier, up to and including the as-of day ("最近1个月": 05-16 … 06-15).
+ */
+export function inLastMonths(day: number, asOfDay: number, months: number): boolean {
+  return day <= asOfDay && day > addMonthsToDay(asOfDay, -months);
+}
+
+/** The first day on which a record of `day` is no longer in a `months`-month window. */
+export function leavesWindowOn(day: number, months: number): number {
+  let candidate = addMonthsToDay(day, months);
+  // Month ends clamp (Jan 31 + 1 month = Feb 28): step on until the window has passed it.
+  while (inLastMonths(day, candidate, months)) candidate++;
+  return candidate;
+}
+
+export function monthIndex(text: string): number {
+  const month = parseMonth(text);
+  if (month === null) throw new Error(`not a month: ${text}`);
+  return month;
+}
+
+export function dayIndex(text: string): number {
+  const day = parseDay(text);
+  if (day === null) throw new Error(`not a date: ${text}`);
+  return day;
+}
+
+export function monthOfDate(text: string): number {
+  return monthOfDay(dayIndex(text));
+}
+
+export { formatDay, formatMonth };

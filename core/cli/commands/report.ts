@@ -1,0 +1,94 @@
+import { bureauReport } from '../../bureau/report.ts';
+import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
+import type { BureauReport, Figure } from '../../bureau/types.ts';
+import { formatMonth } from '../../ledger/calendar.ts';
+import { asOfFrom } from '../../ledger/accounts.ts';
+import { ledgerDb } from '../../ledger/cli-args.ts';
+import { printJson, say, type CliContext } from '../io.ts';
+import type { Command } from './command.ts';
+
+function one(unit: Figure['unit'], value: number | null): string {
+  if (value === null) return '—';
+  if (unit === 'fen') return `¥${(value / 100).toFixed(2)}`;
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  if (unit === 'month') return formatMonth(value);
+  return String(value);
+}
+
+/** A figure as text: `3`, `3–5` when unknown reporting moves it, `≥ ¥10.00` when amounts are missing. */
+export function figureText(f: Figure): string {
+  const base = f.range ? `${one(f.unit, f.range[0])}–${one(f.unit, f.range[1])}` : one(f.unit, f.value);
+  return f.missing > 0 && f.unit === 'fen' ? `≥ ${base}` : base;
+}
+
+function lines(ctx: CliContext, r: BureauReport): string[] {
+  const zh = ctx.locale === 'zh-CN';
+  const out: string[] = [];
+  out.push(
+    zh
+      ? `模拟个人信用报告（非官方）  截至 ${r.asOf}，报告期末 ${r.reportMonth}`
+      : `Simulated personal credit report (not official)  as of ${r.asOf}, last reported month ${r.reportMonth}`,
+  );
+  out.push(
+    zh
+      ? `上报账户 ${r.reporting.yes}，是否上报未知 ${r.reporting.unknown}（相关数字以区间显示），不上报 ${r.reporting.no}`
+      : `reported accounts ${r.reporting.yes}, reporting unknown ${r.reporting.unknown} (figures they affect are ranges), not reported ${r.reporting.no}`,
+  );
+  const s = r.summary;
+  out.push('', zh ? '信息概要' : 'Summary', `  ${zh ? '信贷账户数合计' : 'credit accounts'} ${figureText(s.overview.totalAccounts)}`);
+  for (const t of s.overview.byType) out.push(`  ${t.type} ${TYPE_NAMES[t.type][ctx.locale]}: ${figureText(t.accounts)}`);
+  out.push(zh ? '  逾期（透支）汇总：账户数 / 月份数 / 单月最高逾期总额 / 最长逾期月数' : '  overdue: accounts / months / highest month / longest months');
+  for (const o of s.defaults.overdue) out.push(`  ${o.type} ${figureText(o.accounts)} / ${figureText(o.months)} / ${figureText(o.highestMonthlyFen)} / ${figureText(o.longestMonths)}`);
+  out.push(zh ? '  授信及负债：机构数 / 账户数 / 授信或借款总额 / 余额 / 最近6个月平均' : '  credit and debt: institutions / accounts / line or loan / balance / 6-month average');
+  for (const d of s.debt) out.push(`  ${d.type} ${figureText(d.institutions)} / ${figureText(d.accounts)} / ${figureText(d.totalFen)} / ${figureText(d.balanceFen)} / ${figureText(d.average6mFen)}`);
+  const q = s.queries;
+  out.push(
+    zh
+      ? `  查询：近1月 贷款审批 ${figureText(q.queries1m.loan)} 次、信用卡审批 ${figureText(q.queries1m.card)} 次、本人 ${figureText(q.queries1m.self)} 次；近2年 贷后管理 ${figureText(q.queries2y.postLoan)} 次`
+      : `  queries: last month loan ${figureText(q.queries1m.loan)}, card ${figureText(q.queries1m.card)}, self ${figureText(q.queries1m.self)}; last 2 years post-loan ${figureText(q.queries2y.postLoan)}`,
+  );
+  out.push('', zh ? '信贷交易信息明细' : 'Accounts');
+  for (const a of r.accounts) {
+    const tag = a.reporting === 'unknown' ? (zh ? '（是否上报未知）' : ' (reporting unknown)') : '';
+    out.push(`  #${a.id} ${a.type} ${a.name}${tag} ${a.stateName[ctx.locale]}  ${a.gridFrom ?? ''}..${a.gridTo ?? ''}: ${a.grid.map((m) => m.status).join('')}`);
+  }
+  if (r.negativeItems.length > 0) out.push('', zh ? '不良记录' : 'Negative records');
+  for (const n of r.negativeItems) {
+    const end = n.fallsOffMonth
+      ? zh
+        ? `${n.fallsOffMonth} 消除（还剩 ${n.monthsLeft} 个月）`
+        : `falls off ${n.fallsOffMonth} (${n.monthsLeft} months left)`
+      : zh
+        ? '尚未结束：结清后 5 年消除'
+        : 'not ended: falls off 5 years after it is repaid';
+    out.push(`  #${n.accountId} ${n.from}..${n.to} ${n.worst}  ${end}`);
+  }
+  out.push('', zh ? '放贷规则（常见说法，非法规）' : 'Lender rules (commonly cited, not regulation)');
+  for (const rule of r.lenderView) {
+    const safe = rule.safeToApply?.warn ? (zh ? `  可再申请：${rule.safeToApply.warn}` : `  safe to apply from ${rule.safeToApply.warn}`) : '';
+    out.push(`  [${rule.status}] ${rule.label[ctx.locale]}: ${figureText(rule.figure)}${safe}`);
+  }
+  return out;
+}
+
+function run(ctx: CliContext): number {
+  const db = ledgerDb(ctx, 'report');
+  try {
+    const report = bureauReport(db, asOfFrom(ctx.options['as-of']));
+    if (ctx.json) printJson(ctx, report);
+    else {
+      for (const line of lines(ctx, report)) ctx.io.out(line);
+      say(ctx, { 'zh-CN': '此报告由本地账本模拟生成，不是中国人民银行征信中心出具的报告。', en: 'Simulated from the local ledger; not a report issued by the PBOC Credit Reference Center.' });
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: { 'zh-CN': '模拟二代征信报告：信息概要、60个月还款记录、查询记录与放贷规则', en: 'simulated second-generation credit report: summary, 60-month grid, queries and lender rules' },
+  usage: ['credence report --db DB [--as-of YYYY-MM-DD] [--json]'],
+  run,
+};

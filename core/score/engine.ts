@@ -1,0 +1,175 @@
+// The scoring engine: the one place a ledger becomes scores. It scores an in-memory ledger
+// (load-ledger.ts) as of a day with both models, each explained factor by factor, as a point and
+// the range its uncertain inputs allow, with the smallest next action. The main process (IPC),
+// the CLI, snapshots and what-if scenarios all call scoreLedger(); nothing else scores.
+//
+//   bureau  the fitted card (models/bureau-v1.json, bureau-range.ts) plus the expert adjustments
+//           (adjustments.ts) on the lender metrics (core/rules/lender-metrics.ts)
+//   sesame  the Sesame-style estimate (models/sesame-estimate-v1.ts, sesame-estimate.ts)
+
+import { reportMonthOf } from '../bureau/windows.ts';
+import { CredenceError } from '../errors.ts';
+import { formatDay, formatMonth } from '../ledger/calendar.ts';
+import type { Db } from '../storage/database.ts';
+import { ADJUSTMENTS, adjustmentFactor, ruleOf } from './adjustments.ts';
+import { exact } from './bins.ts';
+import { scoreBureauRange } from './bureau-range.ts';
+import { percentileOf } from './bureau-scorecard.ts';
+import { bandOf, topReasons } from './explain.ts';
+import { bureauFeatures, bureauMonths, sesameInputs, type BureauMonth } from './ledger-features.ts';
+import { adjustmentInputs, unconfirmedLayoutLines, type AdjustmentInputs } from './lender-inputs.ts';
+import { loadScoringLedger } from './load-ledger.ts';
+import { BUREAU_BAND_SOURCES, BUREAU_BANDS, BUREAU_IMPACT } from './models/bureau-bands-v1.ts';
+import { DEFAULT_MODELS, type EngineModels } from './models.ts';
+import { bureauNextAction, sesameNextAction } from './next-action.ts';
+import type { ScoringLedger } from './scoring-ledger.ts';
+import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
+import type { ModelResult, ReasonResult, ScoreReport } from './types.ts';
+import { uncertaintyNotes } from './uncertainty.ts';
+
+export { DEFAULT_MODELS, type EngineModels };
+
+const HISTORY_24 = 24;
+
+export interface ScoreOptions {
+  /** Day number; default: the day the ledger was loaded for. */
+  asOfDay?: number;
+  models?: EngineModels;
+  /** Search for the next action (default true; what-if sliders may skip it). */
+  nextActions?: boolean;
+}
+
+function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, months: BureauMonth[], inputs: AdjustmentInputs, withActions: boolean): ModelResult {
+  const model = models.bureau;
+  const { point, bounds } = bureauFeatures(months);
+  const card = scoreBureauRange(model, point, bounds, BUREAU_IMPACT);
+  const pdo = model.scaling.pdo;
+  const adjustments = ADJUSTMENTS.map((row) => adjustmentFactor(row, ruleOf(row, ledger.rules), inputs[row.ruleId] ?? exact(null), pdo, BUREAU_IMPACT));
+  const factors = [...card.factors, ...adjustments];
+  const score = card.point.score + adjustments.reduce((s, f) => s + f.points, 0);
+  const range = {
+    low: card.range.low + adjustments.reduce((s, f) => s + f.pointsRange.low, 0),
+    high: card.range.high + adjustments.reduce((s, f) => s + f.pointsRange.high, 0),
+  };
+  const segmentReasons: ReasonResult[] = card.point.reasons
+    .filter((r) => r.key.startsWith('segment:'))
+    .map((r) => ({ key: r.key, origin: 'segment', pointsBelowBest: r.pointsBelowBest, text: r.text }));
+  // The fitted cards' range; expert adjustments can take a score below it.
+  const scale = { low: Math.min(...model.segments.map((s) => s.minScore)), high: Math.max(...model.segments.map((s) => s.maxScore)) };
+  const bands = [...BUREAU_BANDS];
+  return {
+    modelId: model.id,
+    modelVersion: model.version,
+    name: model.name,
+    disclaimer: {
+      'zh-CN': `${model.description['zh-CN']} 调整项为常见银行经验规则（非监管规定），按假定的几率换算成分数。`,
+      en: `${model.description.en} Adjustments are commonly cited lender heuristics (not regulation), turned into points from assumed odds.`,
+    },
+    score,
+    range,
+    scale,
+    band: bandOf(bands, score),
+    bandRange: { low: bandOf(bands, range.low), high: bandOf(bands, range.high) },
+    bands,
+    factors,
+    reasons: topReasons(factors, segmentReasons),
+    uncertainty: uncertaintyNotes(ledger, {
+      accounts: ledger.accounts.filter((a) => a.onReport !== 'out'),
+      from: latest - months.length + 1,
+      to: latest,
+      reporting: true,
+      layoutUnknown: unconfirmedLayoutLines(ledger).length,
+      unobservable: false,
+    }),
+    nextAction: withActions ? bureauNextAction({ ledger, models, asOfDay, latest, months, inputs, score }) : null,
+    percentile: percentileOf(model.percentiles, score),
+    segment: card.segments.join('|'),
+    dimensions: [],
+    thresholds: [],
+    observed: null,
+    sources: [
+      `core/score/models/bureau-v1.model-card.md: ${model.id} ${model.version}, 5-fold × 3 AUC ${model.validation.auc.mean.toFixed(3)}, KS ${model.validation.ks.mean.toFixed(3)}`,
+      model.provenance.dataset.citation,
+      ...BUREAU_BAND_SOURCES,
+      'core/score/adjustments.ts (credit-domain §5, core/rules/lender-heuristics.ts)',
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- the Sesame-style estimate
+
+function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, inputs: SesameInputs, withActions: boolean): ModelResult {
+  const model = models.sesame;
+  const scored = scoreSesame(model, inputs);
+  const observed = ledger.observations.filter((o) => o.kind === 'sesame' && o.day <= asOfDay).sort((a, b) => b.day - a.day)[0];
+  return {
+    modelId: model.id,
+    modelVersion: model.version,
+    name: model.name,
+    disclaimer: model.disclaimer,
+    score: scored.score,
+    range: scored.range,
+    scale: model.scale,
+    band: scored.band,
+    bandRange: scored.bandRange,
+    bands: model.bands,
+    factors: scored.factors,
+    reasons: scored.reasons,
+    uncertainty: uncertaintyNotes(ledger, {
+      accounts: ledger.accounts,
+      from: latest - HISTORY_24 + 1,
+      to: latest,
+      reporting: false,
+      layoutUnknown: 0,
+      unobservable: true,
+    }),
+    nextAction: withActions ? sesameNextAction({ ledger, models, asOfDay, latest, inputs, score: scored.score }) : null,
+    percentile: null,
+    segment: null,
+    dimensions: scored.dimensions,
+    thresholds: scored.thresholds,
+    observed: observed ? { value: observed.value, observedOn: formatDay(observed.day), gap: observed.value - scored.score } : null,
+    sources: [...model.sources, model.weightSource, ...model.bandSources],
+  };
+}
+
+// ---------------------------------------------------------------- the report
+
+function countMonthsWith(ledger: ScoringLedger, from: number, to: number, test: (code: string) => boolean): number {
+  let n = 0;
+  for (const a of ledger.accounts) {
+    for (let i = Math.max(0, from - a.firstMonth); i <= to - a.firstMonth && i < a.codes.length; i++) if (test(a.codes[i]!)) n++;
+  }
+  return n;
+}
+
+/** Both models as of a day (default: the day the ledger was loaded for). */
+export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): ScoreReport {
+  const asOfDay = options.asOfDay ?? ledger.loadedAsOf;
+  if (asOfDay > ledger.loadedAsOf) throw new CredenceError('score.as_of_out_of_range', { asOf: formatDay(asOfDay), loaded: formatDay(ledger.loadedAsOf) });
+  const models = options.models ?? DEFAULT_MODELS;
+  const withActions = options.nextActions !== false;
+  const latest = reportMonthOf(asOfDay);
+  const adjustmentsIn = adjustmentInputs(ledger, asOfDay);
+  const months = bureauMonths(ledger, latest);
+  const estimateIn = sesameInputs(ledger, latest, adjustmentsIn.debt_to_income ?? exact(null));
+  const hard12 = ledger.queries.filter((q) => q.hard && q.day <= asOfDay && q.day > asOfDay - 365).length;
+  return {
+    asOf: formatDay(asOfDay),
+    latestMonth: formatMonth(latest),
+    inputs: {
+      accounts: ledger.accounts.length,
+      reportingUnknown: ledger.accounts.filter((a) => a.onReport === 'unknown').length,
+      unknownMonths: countMonthsWith(ledger, latest - HISTORY_24 + 1, latest, (c) => c === '#'),
+      needsReviewEvents: ledger.needsReview,
+      hardQueries12m: hard12,
+    },
+    bureau: bureauResult(ledger, models, asOfDay, latest, months, adjustmentsIn, withActions),
+    sesame: sesameResult(ledger, models, asOfDay, latest, estimateIn, withActions),
+  };
+}
+
+/** Loads a profile's ledger for `asOfDay` and scores it: what the IPC handler, the CLI and snapshots call. */
+export function scoreDatabase(db: Db, asOfDay: number, options: Omit<ScoreOptions, 'asOfDay'> = {}): ScoreReport {
+  return scoreLedger(loadScoringLedger(db, asOfDay), { ...options, asOfDay });
+}

@@ -1,0 +1,366 @@
+// From the in-memory ledger to the models' inputs, each with the bounds its uncertain inputs allow.
+//
+// Bureau-style card (fit/bureau-features.ts defines the features; the fitting code computes them
+// here too). The latest month is the report month (core/bureau/windows.ts reportMonthOf: the last
+// month that has ended). Per month, across the accounts the simulated report may carry:
+//   - an account not on the report (reportsToBureau 'no', a per-draw line whose draws are reported
+//     instead, core/bureau/layouts.ts), or not yet reported (before its since month), is left out;
+//   - one whose reporting is unknown counts in the point estimate (the ledger is what we know) and
+//     may be absent in the bounds (it adds 0 at the low end);
+//   - lateness: the worst account that month (lateLow for the point; lateHigh at the top, so a `#`
+//     month or one resting on unconfirmed rules may have been one step later, scoring-ledger.ts);
+//   - amounts over revolving accounts: statement balance, credit line, payments. A balance the data
+//     cannot tell makes the month's point balance unknown (NaN, which the features skip) and spans
+//     0 … the line (or unbounded) in the bounds; a line not known spans the balance … unbounded
+//     (a line is at least the balance on it); payments of a month not fully observed may have
+//     been larger; payments resting on unconfirmed rules may not have been payments.
+// Each feature is monotone in each of those inputs (FEATURE_MONOTONICITY, checked by a test), so its
+// bounds are the feature of the month sequence pushed to the inputs' ends in its directions.
+
+import type { BureauFeatureName, BureauFeatureVector } from './bureau-scorecard.ts';
+import type { BureauBounds } from './bureau-range.ts';
+import { computeBureauFeatures, FEATURE_FUNCTIONS, HISTORY_MONTHS, type CardMonth } from './fit/bureau-features.ts';
+import { exact, type ValueBounds } from './bins.ts';
+import { activityAt, monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
+import type { SesameInputs } from './sesame-estimate.ts';
+import type { Interval } from './types.ts';
+
+// ---------------------------------------------------------------- bureau months
+
+export interface BureauMonth {
+  month: number;
+  /** The point estimate's month, as the fitting code reads it (NaN = unknown). */
+  point: CardMonth;
+  balance: Interval;
+  limit: Interval;
+  paid: Interval;
+  late: Interval;
+}
+
+type Inclusion = 'certain' | 'maybe' | 'out';
+
+export function bureauInclusion(account: ScoringAccount, month: number): Inclusion {
+  if (account.onReport === 'out') return 'out';
+  if (account.bureauSinceMonth !== null && month < account.bureauSinceMonth) return 'out';
+  return account.onReport === 'yes' ? 'certain' : 'maybe';
+}
+
+function emptyMonth(month: number): BureauMonth {
+  return {
+    month,
+    point: { balance: 0, limit: 0, paid: 0, monthsLate: 0 },
+    balance: { low: 0, high: 0 },
+    limit: { low: 0, high: 0 },
+    paid: { low: 0, high: 0 },
+    late: { low: 0, high: 0 },
+  };
+}
+
+function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion: Inclusion, limitUnknownWithBalance: { seen: boolean }): void {
+  const certain = inclusion === 'certain';
+  m.point.monthsLate = Math.max(m.point.monthsLate, a.lateLow[i]!);
+  if (certain) m.late.low = Math.max(m.late.low, a.lateLow[i]!);
+  m.late.high = Math.max(m.late.high, a.lateHigh[i]!);
+  if (a.kind !== 'revolving') return;
+
+  const balance = a.statementFen[i]!;
+  const known = !Number.isNaN(balance);
+  const line = a.limitFen;
+  const paid = a.paidFen[i]!;
+  m.point.balance += balance; // NaN makes the month's total unknown
+  m.point.paid += paid;
+  if (line !== null) m.point.limit += line;
+  else if (!known || balance > 0) limitUnknownWithBalance.seen = true;
+
+  m.balance.low += known ? (certain ? balance : Math.min(balance, 0)) : 0;
+  m.balance.high += known ? (certain ? balance : Math.max(balance, 0)) : (line ?? Number.POSITIVE_INFINITY);
+  m.limit.low += certain ? (line ?? (known ? Math.max(balance, 0) : 0)) : 0;
+  m.limit.high += line ?? Number.POSITIVE_INFINITY;
+  m.paid.low += certain && a.unconfirmed[i] === 0 ? paid : 0;
+  m.paid.high += a.observed[i] ? paid : Number.POSITIVE_INFINITY;
+}
+
+/** The bureau's view of each month, latest first: `count` months ending with `latestMonth`. */
+export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: number = HISTORY_MONTHS): BureauMonth[] {
+  const out: BureauMonth[] = [];
+  for (let k = 0; k < count; k++) {
+    const month = latestMonth - k;
+    const m = emptyMonth(month);
+    const flag = { seen: false };
+    for (const a of ledger.accounts) {
+      const i = monthIndex(a, month);
+      if (i < 0) continue;
+      const inclusion = bureauInclusion(a, month);
+      if (inclusion !== 'out') addAccountMonth(m, a, i, inclusion, flag);
+    }
+    // A line nobody knows while money is owed on it: the month's use cannot be computed.
+    if (flag.seen) m.point.limit = 0;
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * The window `steps` months on (latest first), assuming every bill is paid in full and on time,
+ * no new credit, and statements steady at the latest month's; `cutFen` repaid before the
+ * statement of projected month `cutFrom` (1 = the next) lowers that statement and the later ones.
+ */
+export function projectMonths(months: readonly BureauMonth[], steps: number, cutFen = 0, cutFrom = 1): BureauMonth[] {
+  const latest = months[0]!;
+  const projected: BureauMonth[] = [];
+  let previous = latest;
+  for (let s = 1; s <= steps; s++) {
+    const cut = s >= cutFrom ? cutFen : 0;
+    const paidExtra = s === cutFrom ? cutFen : 0;
+    const paidPoint = Number.isNaN(previous.point.balance) ? latest.point.paid : Math.max(previous.point.balance, 0);
+    const month: BureauMonth = {
+      month: latest.month + s,
+      point: { balance: latest.point.balance - cut, limit: latest.point.limit, paid: paidPoint + paidExtra, monthsLate: 0 },
+      balance: { low: latest.balance.low - cut, high: latest.balance.high - cut },
+      limit: { ...latest.limit },
+      paid: { low: Math.max(previous.balance.low, 0) + paidExtra, high: Math.max(previous.balance.high, 0) + paidExtra },
+      late: { low: 0, high: 0 },
+    };
+    projected.unshift(month);
+    previous = month;
+  }
+  return [...projected, ...months].slice(0, months.length);
+}
+
+// ---------------------------------------------------------------- bureau features and bounds
+
+type Direction = -1 | 0 | 1;
+interface Monotonicity {
+  balance: Direction;
+  limit: Direction;
+  paid: Direction;
+  late: Direction;
+}
+
+/** How each feature moves with each month input (+1 rises with it, −1 falls, 0 ignores it). */
+export const FEATURE_MONOTONICITY: Record<BureauFeatureName, Monotonicity> = {
+  worst_months_late_6m: { balance: 0, limit: 0, paid: 0, late: 1 },
+  current_months_late: { balance: 0, limit: 0, paid: 0, late: 1 },
+  months_late_6m: { balance: 0, limit: 0, paid: 0, late: 1 },
+  months_no_payment_5m: { balance: 1, limit: 0, paid: -1, late: 0 },
+  avg_payment_to_limit_6m: { balance: 0, limit: -1, paid: 1, late: 0 },
+  max_utilisation_6m: { balance: 1, limit: -1, paid: 0, late: 0 },
+  months_high_utilisation_6m: { balance: 1, limit: -1, paid: 0, late: 0 },
+  months_light_use_6m: { balance: -1, limit: 1, paid: 0, late: 0 },
+  months_no_balance_6m: { balance: -1, limit: 0, paid: 0, late: 0 },
+};
+
+function end(span: Interval, direction: Direction, high: boolean, point: number): number {
+  if (direction === 0) return point;
+  return direction > 0 === high ? span.high : span.low;
+}
+
+/** The month sequence that pushes a feature to its lowest (high = false) or highest value. */
+export function extremeMonths(months: readonly BureauMonth[], direction: Monotonicity, high: boolean): CardMonth[] {
+  return months.map((m) => {
+    const balance = end(m.balance, direction.balance, high, m.point.balance);
+    const limit = end(m.limit, direction.limit, high, m.point.limit);
+    return {
+      balance,
+      // Money owed on a line of unknown size: the ratio can be anything, so the end is unbounded
+      // (a 1-fen line), not "not computable".
+      limit: limit <= 0 && balance > 0 ? 1 : limit,
+      paid: end(m.paid, direction.paid, high, m.point.paid),
+      monthsLate: end(m.late, direction.late, high, m.point.monthsLate),
+    };
+  });
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+export function bureauFeatures(months: readonly BureauMonth[]): { point: BureauFeatureVector; bounds: BureauBounds } {
+  const point = computeBureauFeatures(months.map((m) => m.point));
+  const bounds = {} as BureauBounds;
+  for (const name of Object.keys(FEATURE_FUNCTIONS) as BureauFeatureName[]) {
+    const direction = FEATURE_MONOTONICITY[name];
+    const low = FEATURE_FUNCTIONS[name](extremeMonths(months, direction, false));
+    const high = FEATURE_FUNCTIONS[name](extremeMonths(months, direction, true));
+    bounds[name] = { value: point[name], low: finiteOrNull(low), high: finiteOrNull(high) };
+  }
+  return { point, bounds };
+}
+
+// ---------------------------------------------------------------- Sesame-style inputs
+
+const YEAR = 12;
+const HISTORY_24 = 24;
+const PLATFORM_CREDIT: ReadonlySet<string> = new Set(['huabei', 'baitiao', 'meituan_yuefu']);
+
+function bounded(value: number | null, low: number | null, high: number | null): ValueBounds {
+  return { value, low, high };
+}
+
+/** Months from the earliest sign of credit (an open date, a history month, a bill row) to `latest`, inclusive. */
+export function historyMonths(ledger: ScoringLedger, latest: number): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const a of ledger.accounts) {
+    if (a.codes.length > 0) first = Math.min(first, a.firstMonth);
+    if (a.openedMonth !== null) first = Math.min(first, a.openedMonth);
+  }
+  const rows = ledger.activity.platformRows;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]! > 0) {
+      first = Math.min(first, ledger.activity.firstMonth + i);
+      break;
+    }
+  }
+  return Number.isFinite(first) && first <= latest ? latest - first + 1 : 0;
+}
+
+/** Months of the window with any account late: as shown, and as bad as the unknowns allow. */
+export function lateMonths(ledger: ScoringLedger, latest: number, span: number): ValueBounds {
+  let low = 0;
+  let high = 0;
+  for (let month = latest - span + 1; month <= latest; month++) {
+    let shown = 0;
+    let worst = 0;
+    for (const a of ledger.accounts) {
+      const i = monthIndex(a, month);
+      if (i < 0) continue;
+      shown = Math.max(shown, a.lateLow[i]!);
+      worst = Math.max(worst, a.lateHigh[i]!);
+    }
+    if (shown >= 1) low++;
+    if (worst >= 1) high++;
+  }
+  return bounded(low, low, high);
+}
+
+export function overdueNow(ledger: ScoringLedger, latest: number): ValueBounds {
+  const late = lateMonths(ledger, latest, 1);
+  return bounded(late.value! > 0 ? 1 : 0, late.low! > 0 ? 1 : 0, late.high! > 0 ? 1 : 0);
+}
+
+/** A repayment the next-action search tries: `fen` off one account's balance. */
+export interface Repayment {
+  accountId: number;
+  fen: number;
+}
+
+/**
+ * Statement balance ÷ line over revolving accounts in the latest month (all of them: Sesame sees
+ * Huabei whether or not it is reported), less an optional repayment before the statement. The
+ * statement balance, as the bureau card and the report's 已用额度 read it: a card repaid in full
+ * after its statement still used its line that month.
+ */
+export function revolvingUtilisation(ledger: ScoringLedger, latest: number, repayment: Repayment | null = null): ValueBounds {
+  let used = 0;
+  let line = 0;
+  let usedHigh = 0;
+  let lineLow = 0;
+  let lineHigh = 0;
+  let unknown = false;
+  let any = false;
+  for (const a of ledger.accounts) {
+    const i = monthIndex(a, latest);
+    if (a.kind !== 'revolving' || i < 0) continue;
+    any = true;
+    const owed = a.statementFen[i]! - (repayment !== null && repayment.accountId === a.id ? repayment.fen : 0);
+    const known = !Number.isNaN(owed);
+    if (a.limitFen === null || !known) unknown = true;
+    if (known) used += Math.max(owed, 0);
+    if (a.limitFen !== null) line += a.limitFen;
+    usedHigh += known ? Math.max(owed, 0) : (a.limitFen ?? Number.POSITIVE_INFINITY);
+    lineLow += a.limitFen ?? (known ? Math.max(owed, 0) : 0);
+    lineHigh += a.limitFen ?? Number.POSITIVE_INFINITY;
+  }
+  if (!any) return bounded(null, null, null);
+  const low = lineHigh === Number.POSITIVE_INFINITY ? 0 : lineHigh > 0 ? used / lineHigh : 0;
+  const high = lineLow > 0 ? usedHigh / lineLow : usedHigh > 0 ? Number.POSITIVE_INFINITY : 0;
+  return bounded(!unknown && line > 0 ? used / line : null, low, finiteOrNull(high));
+}
+
+/** Revolving bills in the last 12 months repaid in full in their month: share, with unobserved months at either end. */
+function fullRepaymentShare(ledger: ScoringLedger, latest: number): ValueBounds {
+  let full = 0;
+  let bills = 0;
+  let unknown = 0;
+  for (const a of ledger.accounts) {
+    if (a.kind !== 'revolving') continue;
+    for (let month = latest - YEAR + 1; month <= latest; month++) {
+      const i = monthIndex(a, month);
+      if (i < 0) continue;
+      const due = a.dueFen[i]!;
+      if (!a.observed[i] || Number.isNaN(due)) {
+        unknown++;
+        continue;
+      }
+      if (due <= 0) continue;
+      bills++;
+      if (a.paidFen[i]! >= due) full++;
+    }
+  }
+  const share = (paid: number, of: number) => (of > 0 ? paid / of : null);
+  return bounded(share(full, bills), share(full, bills + unknown) ?? null, share(full + unknown, bills + unknown) ?? null);
+}
+
+function countInWindow(ledger: ScoringLedger, series: Int32Array, latest: number, span: number, countMonths: boolean): number {
+  let n = 0;
+  for (let month = latest - span + 1; month <= latest; month++) {
+    const v = activityAt(ledger.activity, series, month);
+    n += countMonths ? (v > 0 ? 1 : 0) : v;
+  }
+  return n;
+}
+
+function transferContacts(ledger: ScoringLedger, latest: number): number {
+  const seen = new Set<number>();
+  const pairs = ledger.activity.contacts;
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k]! > latest - YEAR && pairs[k]! <= latest) seen.add(pairs[k + 1]!);
+  return seen.size;
+}
+
+function flag(value: unknown): number | null {
+  return value === null || value === undefined ? null : 1;
+}
+
+function declaredAssets(ledger: ScoringLedger): number | null {
+  const p = ledger.profile;
+  const answers = [p.socialInsurance, p.providentFund, p.ownsHome, p.ownsVehicle];
+  if (answers.every((x) => x === null)) return null;
+  return answers.filter((x) => x === true).length;
+}
+
+/**
+ * The estimate's factor values as of `latest`. `debtToIncome` comes from the lender metrics
+ * (core/rules), the one place debt-to-income is computed; null when income is not known.
+ */
+export function sesameInputs(ledger: ScoringLedger, latest: number, debtToIncome: ValueBounds): SesameInputs {
+  const p = ledger.profile;
+  const platformCreditMonths = new Set<number>();
+  for (const a of ledger.accounts) {
+    if (!PLATFORM_CREDIT.has(a.product)) continue;
+    for (let month = latest - YEAR + 1; month <= latest; month++) {
+      const i = monthIndex(a, month);
+      if (i >= 0 && a.statementFen[i]! > 0) platformCreditMonths.add(month);
+    }
+  }
+  for (let month = latest - YEAR + 1; month <= latest; month++) {
+    if (activityAt(ledger.activity, ledger.activity.platformCredit, month) > 0) platformCreditMonths.add(month);
+  }
+  return {
+    credit_history_months: exact(historyMonths(ledger, latest)),
+    late_months_24m: lateMonths(ledger, latest, HISTORY_24),
+    overdue_now: overdueNow(ledger, latest),
+    revolving_utilisation: revolvingUtilisation(ledger, latest),
+    full_repayment_share_12m: fullRepaymentShare(ledger, latest),
+    declared_assets: exact(declaredAssets(ledger)),
+    debt_to_income: debtToIncome,
+    education_provided: exact(flag(p.education)),
+    occupation_provided: exact(flag(p.occupation)),
+    phone_years: exact(p.phoneYears),
+    address_years: exact(p.addressYears),
+    active_months_12m: exact(countInWindow(ledger, ledger.activity.platformRows, latest, YEAR, true)),
+    bill_payments_12m: exact(countInWindow(ledger, ledger.activity.billPayments, latest, YEAR, false)),
+    platform_credit_months_12m: exact(platformCreditMonths.size),
+    transfer_contacts_12m: exact(transferContacts(ledger, latest)),
+    contacts_credit: exact(null),
+  };
+}

@@ -1,0 +1,30 @@
+// The models the engine scores with, and the bureau card's fast point path shared by the engine
+// and the next-action search.
+
+import { ADJUSTMENTS, adjustmentPoints, ruleOf } from './adjustments.ts';
+import { scoreBureau, type BureauModel } from './bureau-scorecard.ts';
+import { computeBureauFeatures } from './fit/bureau-features.ts';
+import type { BureauMonth } from './ledger-features.ts';
+import type { AdjustmentInputs } from './lender-inputs.ts';
+import bureauV1 from './models/bureau-v1.json' with { type: 'json' };
+import { SESAME_ESTIMATE_V1 } from './models/sesame-estimate-v1.ts';
+import type { ScoringLedger } from './scoring-ledger.ts';
+import type { SesameModel } from './sesame-estimate.ts';
+
+export interface EngineModels {
+  bureau: BureauModel;
+  sesame: SesameModel;
+}
+
+export const DEFAULT_MODELS: EngineModels = {
+  bureau: bureauV1 as unknown as BureauModel,
+  sesame: SESAME_ESTIMATE_V1,
+};
+
+/** The bureau point estimate for given months and adjustment inputs: the card's score plus every adjustment's points. */
+export function bureauPointScore(models: EngineModels, ledger: ScoringLedger, months: readonly BureauMonth[], inputs: AdjustmentInputs): number {
+  let score = scoreBureau(models.bureau, computeBureauFeatures(months.map((m) => m.point))).score;
+  const pdo = models.bureau.scaling.pdo;
+  for (const row of ADJUSTMENTS) score += adjustmentPoints(row, ruleOf(row, ledger.rules), inputs[row.ruleId]?.value ?? null, pdo);
+  return score;
+}

@@ -1,0 +1,103 @@
+// The ledger as the scoring engine reads it: loaded once from SQLite (load-ledger.ts) into typed
+// arrays, then scored as often as needed without touching the database (performance-notes §6:
+// what-if sliders call the engine on every move; SQL per call misses the budget 2–5×).
+//
+// Each account's months run from `firstMonth` (a month index, year × 12 + month − 1) in order.
+// Lateness is the PBOC status read as months past due (the severity of repayment-status.ts:
+// N * C M / A → 0, 1–7 → 1–7, B G → 7, D Z → 1), with two readings for what the data cannot tell:
+//   lateLow   the month as the ledger shows it, `#` read as not late;
+//   lateHigh  the worst the month can have been: a `#` month, or a month resting on import rules
+//             the user has not confirmed, may have been one step later than the last month the
+//             data knew (1 after a clean month; k + 1 after a month k late).
+
+import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../ledger/types.ts';
+import type { LenderMetricInput } from '../rules/lender-metrics.ts';
+import type { LenderRule } from '../rules/lender-heuristics.ts';
+import type { ProfileFacts } from './profile-facts-schema.ts';
+
+export interface ScoringAccount {
+  id: number;
+  name: string;
+  product: Product;
+  kind: AccountKind;
+  parentId: number | null;
+  /** The user's word (or the product default): whether the lender reports the account. */
+  reportsToBureau: ReportsToBureau;
+  /**
+   * Whether the simulated report carries it (core/bureau/layouts.ts reportAccounts: a draw
+   * reports as its line unless the user said otherwise; a per-draw line is its draws, a merged
+   * line itself): 'yes', 'unknown' (may be on it), or 'out'.
+   */
+  onReport: 'yes' | 'unknown' | 'out';
+  /** Month index from which it is on the report, or null. */
+  bureauSinceMonth: number | null;
+  bureauLayout: BureauLayout | null;
+  institutionType: InstitutionType | null;
+  limitFen: number | null;
+  statementDay: number | null;
+  dueDay: number | null;
+  openedMonth: number | null;
+  firstMonth: number;
+  codes: StatusCode[];
+  lateLow: Int8Array;
+  lateHigh: Int8Array;
+  /** Statement balance (revolving; else the balance owed at month end); NaN = unknown. */
+  statementFen: Float64Array;
+  paidFen: Float64Array;
+  /** 本月应还款; NaN = unknown. */
+  dueFen: Float64Array;
+  /** Whether the month's repayments are all seen (else more may have been paid). */
+  observed: Uint8Array;
+  unconfirmed: Uint16Array;
+}
+
+export interface ScoringQuery {
+  day: number;
+  hard: boolean;
+  reasonCode: string;
+}
+
+export interface ScoringObservation {
+  kind: ObservationKind;
+  value: number;
+  day: number;
+}
+
+/** Per-month counts from the imported bills (Sesame-style 行为偏好 and 人脉关系). */
+export interface ActivityByMonth {
+  firstMonth: number;
+  /** Completed Alipay and WeChat rows. */
+  platformRows: Int32Array;
+  /** Utility and phone bills (充值缴费, 公共服务) and card repayments paid through Alipay or WeChat. */
+  billPayments: Int32Array;
+  /** Purchases on Huabei, Baitiao or Meituan 月付. */
+  platformCredit: Int32Array;
+  /** Distinct people transferred with: [month, counterparty number] pairs, each pair once. */
+  contacts: Int32Array;
+}
+
+export interface ScoringLedger {
+  /** The day the histories were computed as of (day number): scores may be asked for this day or earlier. */
+  loadedAsOf: number;
+  accounts: ScoringAccount[];
+  queries: ScoringQuery[];
+  observations: ScoringObservation[];
+  profile: ProfileFacts;
+  activity: ActivityByMonth;
+  /** Credit events resting on rules the user has not confirmed (review queue). */
+  needsReview: number;
+  /** What the lender metrics read (core/rules/lender-metrics.ts), and the rules with the user's thresholds. */
+  lenderInput: LenderMetricInput;
+  rules: readonly LenderRule[];
+}
+
+/** Index of `month` in an account's arrays, or −1 when the account has no row that month. */
+export function monthIndex(account: ScoringAccount, month: number): number {
+  const i = month - account.firstMonth;
+  return i >= 0 && i < account.codes.length ? i : -1;
+}
+
+export function activityAt(activity: ActivityByMonth, series: Int32Array, month: number): number {
+  const i = month - activity.firstMonth;
+  return i >= 0 && i < series.length ? series[i]! : 0;
+}

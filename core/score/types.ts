@@ -1,0 +1,173 @@
+// The shapes the scoring engine answers with, shared by the engine, the IPC schema (channels/score.ts),
+// the CLI and the renderer. Types only: no Node, no storage, so every side can import them.
+
+import type { LocalText } from './bureau-scorecard.ts';
+
+export type { LocalText };
+
+/** A closed interval; low = high when the inputs are certain. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export type Impact = 'high' | 'medium' | 'low';
+
+/**
+ * Where a factor's points come from:
+ * - fitted: a feature of the bureau scorecard fitted on the Taiwan file (models/bureau-v1.json);
+ * - adjustment: an expert adjustment for what the fitting file lacks, citing a lender-heuristics rule;
+ * - estimate: a factor of the Sesame-style estimate (illustrative points, sourced but not fitted).
+ */
+export type FactorOrigin = 'fitted' | 'adjustment' | 'estimate';
+
+export type FactorUnit = 'months-late' | 'count' | 'months' | 'ratio' | 'fen' | 'flag' | 'years';
+
+export interface FactorResult {
+  key: string;
+  origin: FactorOrigin;
+  /** Sesame-style estimate: the dimension the factor belongs to. */
+  dimension: string | null;
+  label: LocalText;
+  unit: FactorUnit;
+  /** The factor's value for the score's point estimate; null = cannot be computed from the data. */
+  value: number | null;
+  /** The values the uncertain inputs allow (null ends: unbounded or not computable). */
+  valueRange: { low: number | null; high: number | null };
+  points: number;
+  /** The most this factor can earn (its best bin). */
+  maxPoints: number;
+  /** The least (its worst bin). */
+  minPoints: number;
+  pointsBelowBest: number;
+  /** The points the uncertain inputs allow. */
+  pointsRange: Interval;
+  impact: Impact;
+  /** The adverse reason, shown when the factor lost points. */
+  reason: LocalText;
+  /** What moves it, in plain language. */
+  effect: LocalText;
+  /** Citations: credit-domain sections, URLs, the model card. */
+  sources: string[];
+  /** Adjustments: the lender-heuristics rule id (core/rules/lender-heuristics.ts). */
+  ruleId: string | null;
+}
+
+export interface ReasonResult {
+  key: string;
+  origin: FactorOrigin | 'segment';
+  pointsBelowBest: number;
+  text: LocalText;
+}
+
+export interface BandResult {
+  id: string;
+  label: LocalText;
+  /** Inclusive lower bound. */
+  lower: number;
+  /** Exclusive upper bound; null for the top band. */
+  upper: number | null;
+}
+
+/** Why a score is a range: each uncertain input, counted, in words. */
+export interface UncertaintyNote {
+  key: 'reporting_unknown' | 'status_unknown' | 'needs_review' | 'limit_unknown' | 'layout_unknown' | 'unobservable' | 'adjustments_missing';
+  count: number;
+  text: LocalText;
+}
+
+export type ActionKind = 'repay_before_statement' | 'pay_overdue' | 'keep_on_time' | 'complete_profile' | 'pay_bills_on_platform';
+
+export interface NextAction {
+  kind: ActionKind;
+  /** The target the action reaches (a band's lower bound or a benefit threshold). */
+  target: { score: number; label: LocalText };
+  /** Whether the action alone reaches the target (else it is the single action that gets closest). */
+  reaches: boolean;
+  /** The point estimate after the action, on the date it takes effect. */
+  scoreAfter: number;
+  /** When it takes effect (YYYY-MM-DD). */
+  effectiveOn: string;
+  amountFen: number | null;
+  accountId: number | null;
+  text: LocalText;
+}
+
+export interface ThresholdResult {
+  id: string;
+  score: number;
+  label: LocalText;
+  reached: boolean;
+  /** Reached at the low end of the range too (true), only at the point or high end (false). */
+  certain: boolean;
+  sources: string[];
+  note: LocalText | null;
+}
+
+export interface DimensionResult {
+  id: string;
+  label: LocalText;
+  /** Unofficial weight (0.35 …), credit-domain §1. */
+  weight: number;
+  points: number;
+  maxPoints: number;
+  pointsRange: Interval;
+  /** points ÷ maxPoints × 100, for the radar chart. */
+  percent: number;
+}
+
+export interface ModelResult {
+  modelId: string;
+  modelVersion: string;
+  name: LocalText;
+  /** What the number is and is not, shown beside it. */
+  disclaimer: LocalText;
+  score: number;
+  range: Interval;
+  /** The scale: the estimate's 350–950; the bureau card's fitted range (expert adjustments can go below it). */
+  scale: Interval;
+  band: BandResult;
+  /** Bands of the range's ends (equal to band when the range sits in one band). */
+  bandRange: { low: BandResult; high: BandResult };
+  bands: BandResult[];
+  factors: FactorResult[];
+  /** At most four, most points lost first. */
+  reasons: ReasonResult[];
+  uncertainty: UncertaintyNote[];
+  nextAction: NextAction | null;
+  /** Bureau: % of the fitting population scoring lower (相对位置). */
+  percentile: number | null;
+  /** Bureau: the scorecard used (clean / delinquent), and both when the range spans them. */
+  segment: string | null;
+  /** Sesame-style estimate only. */
+  dimensions: DimensionResult[];
+  thresholds: ThresholdResult[];
+  /** Sesame-style estimate: the user's latest recorded real score and the gap to the estimate. */
+  observed: { value: number; observedOn: string; gap: number } | null;
+  sources: string[];
+}
+
+export interface ScoreReport {
+  /** The day scored (YYYY-MM-DD) and the latest complete month it reads (YYYY-MM). */
+  asOf: string;
+  latestMonth: string;
+  inputs: {
+    accounts: number;
+    /** Accounts whose reporting to the credit bureau is not known. */
+    reportingUnknown: number;
+    unknownMonths: number;
+    needsReviewEvents: number;
+    hardQueries12m: number;
+  };
+  bureau: ModelResult;
+  sesame: ModelResult;
+}
+
+export interface SnapshotRow {
+  id: number;
+  takenAt: string;
+  asOf: string;
+  trigger: 'import' | 'manual';
+  bureau: { model: string; score: number; low: number; high: number };
+  sesame: { model: string; score: number; low: number; high: number };
+}

@@ -1,0 +1,81 @@
+// Why a score is a range, counted and said in both languages. The counts come from the months
+// the model reads (six for the bureau card, twenty-four for the estimate's history).
+
+import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
+import type { UncertaintyNote } from './types.ts';
+
+type Key = UncertaintyNote['key'];
+
+const TEXT: Record<Key, (n: number) => UncertaintyNote['text']> = {
+  reporting_unknown: (n) => ({
+    'zh-CN': `${n} 个账户不确定是否上报征信：按上报计算，区间也考虑了不上报的情况。可在账户页确认。`,
+    en: `${n} account(s) may or may not be on the credit report: counted as reported, and the range allows for them not being. Confirm on the Accounts page.`,
+  }),
+  status_unknown: (n) => ({
+    'zh-CN': `${n} 个账户月份的还款状态为 #（数据不足）：按未逾期计算，区间下限假设它们各晚还了一期。导入更多账单或填写月份信息可缩小区间。`,
+    en: `${n} account-month(s) have status # (the data cannot tell): counted as not late, and the low end assumes each was one step late. Import more bills or enter the month to narrow the range.`,
+  }),
+  needs_review: (n) => ({
+    'zh-CN': `${n} 个账户月份含有待确认的交易：区间考虑了这些交易识别有误的情况。到导入页确认即可。`,
+    en: `${n} account-month(s) hold events waiting for your review: the range allows for them being misread. Confirm them on the Import page.`,
+  }),
+  limit_unknown: (n) => ({
+    'zh-CN': `${n} 个额度账户不知道额度：额度使用率无法准确计算。在账户页填写额度可缩小区间。`,
+    en: `${n} credit line(s) have no known limit, so use of the lines cannot be computed exactly. Enter the limit on the Accounts page to narrow the range.`,
+  }),
+  layout_unknown: (n) => ({
+    'zh-CN': `${n} 个借款额度（借呗、微粒贷等）不确定是逐笔上报还是合并上报：两种情况都已计入区间。`,
+    en: `${n} loan line(s) (Jiebei, Weilidai…) may be reported draw by draw or merged: the range covers both.`,
+  }),
+  unobservable: () => ({
+    'zh-CN': '“好友的信用状况”在本机无从得知：按中间值计入，区间覆盖其全部可能。',
+    en: '“Friends’ credit” cannot be known on this computer: counted at the middle, and the range covers all of it.',
+  }),
+  adjustments_missing: () => ({
+    'zh-CN': '银行经验规则的指标暂时无法计算，未计入调整项。',
+    en: 'The lender-rule metrics could not be computed, so no adjustments were applied.',
+  }),
+};
+
+export function note(key: Key, count: number): UncertaintyNote {
+  return { key, count, text: TEXT[key](count) };
+}
+
+/** Account-months in [from, to] (month indices) that satisfy `test`, over `accounts`. */
+export function countMonths(accounts: readonly ScoringAccount[], from: number, to: number, test: (a: ScoringAccount, i: number) => boolean): number {
+  let n = 0;
+  for (const a of accounts) {
+    for (let month = from; month <= to; month++) {
+      const i = monthIndex(a, month);
+      if (i >= 0 && test(a, i)) n++;
+    }
+  }
+  return n;
+}
+
+function hasRows(a: ScoringAccount, from: number, to: number): boolean {
+  return countMonths([a], from, to, () => true) > 0;
+}
+
+export interface NoteOptions {
+  accounts: readonly ScoringAccount[];
+  from: number;
+  to: number;
+  /** Bureau card: accounts whose reporting is unknown widen it. */
+  reporting: boolean;
+  layoutUnknown: number;
+  unobservable: boolean;
+}
+
+export function uncertaintyNotes(ledger: ScoringLedger, o: NoteOptions): UncertaintyNote[] {
+  const { accounts, from, to } = o;
+  const counts: [Key, number][] = [
+    ['reporting_unknown', o.reporting ? accounts.filter((a) => a.onReport === 'unknown' && hasRows(a, from, to)).length : 0],
+    ['status_unknown', countMonths(accounts, from, to, (a, i) => a.codes[i] === '#')],
+    ['needs_review', ledger.needsReview > 0 ? countMonths(accounts, from, to, (a, i) => a.unconfirmed[i]! > 0) : 0],
+    ['limit_unknown', accounts.filter((a) => a.kind === 'revolving' && a.limitFen === null && hasRows(a, from, to)).length],
+    ['layout_unknown', o.layoutUnknown],
+    ['unobservable', o.unobservable ? 1 : 0],
+  ];
+  return counts.filter(([, n]) => n > 0).map(([key, n]) => note(key, n));
+}

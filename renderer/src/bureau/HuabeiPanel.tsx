@@ -1,0 +1,69 @@
+import { accountHref } from '../accounts/useLedger.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { keyFigureLabel } from './key-figures.ts';
+import { STATUS_LABEL_KEYS } from './LenderPanel.tsx';
+import { formatValue, type BureauReport, type HuabeiSwitch } from './useBureau.ts';
+
+function Switch({ item }: { item: HuabeiSwitch }) {
+  const { t, locale } = useI18n();
+  const dash = t('ledger.none');
+  const text = (unit: HuabeiSwitch['changes'][number]['unit'], value: number | null) => (value === null ? dash : formatValue(unit, value));
+  return (
+    <div className="bureau-subsection" data-testid="huabei-switch" data-account-id={item.accountId} data-hypothetical={item.hypothetical}>
+      <h3>
+        <a href={accountHref(item.accountId)}>{item.name}</a>
+      </h3>
+      <p>
+        {item.hypothetical
+          ? t('bureau.huabei.hypothetical', { month: item.fromMonth, reporting: t(`ledger.reports.${item.reporting}`) })
+          : t('bureau.huabei.reporting', { month: item.fromMonth, on: item.monthsOnReport, before: item.monthsBefore })}
+      </p>
+      {item.changes.length === 0 ? (
+        <p className="muted">{t('bureau.huabei.noChange')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="ledger-table bureau-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('bureau.layouts.figure')}</th>
+                <th scope="col" className="num">{t('bureau.huabei.without')}</th>
+                <th scope="col" className="num">{t('bureau.huabei.with')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {item.changes.map((change) => (
+                <tr key={change.key} data-testid="huabei-change" data-key={change.key} data-before={String(change.before)} data-after={String(change.after)}>
+                  <th scope="row">{keyFigureLabel(t, change.key)}</th>
+                  <td className="num">{text(change.unit, change.before)}</td>
+                  <td className="num">{text(change.unit, change.after)}</td>
+                </tr>
+              ))}
+              {item.rules.map((rule) => (
+                <tr key={rule.ruleId} className="bureau-row-differs" data-testid="huabei-rule" data-rule-id={rule.ruleId}>
+                  <th scope="row">{rule.label[locale]}</th>
+                  <td className="num">{t(STATUS_LABEL_KEYS[rule.before])}</td>
+                  <td className="num">{t(STATUS_LABEL_KEYS[rule.after])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The 2020 Huabei service upgrade: what changes on the report once Huabei reports. */
+export function HuabeiPanel({ report }: { report: BureauReport }) {
+  const { t } = useI18n();
+  if (report.huabei.length === 0) return null;
+  return (
+    <section className="panel bureau-section" data-testid="bureau-huabei" aria-labelledby="bureau-huabei-title">
+      <h2 id="bureau-huabei-title">{t('bureau.huabei.title')}</h2>
+      <p className="muted">{t('bureau.huabei.intro')}</p>
+      {report.huabei.map((item) => (
+        <Switch key={item.accountId} item={item} />
+      ))}
+    </section>
+  );
+}

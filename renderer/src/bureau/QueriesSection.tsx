@@ -1,0 +1,44 @@
+import { INSTITUTION_KEYS } from '../accounts/labels.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { InstitutionType } from '../../../core/ledger/types.ts';
+import type { BureauReport } from './useBureau.ts';
+
+/** 七 查询记录: every query on the report, newest first. */
+export function QueriesSection({ queries }: { queries: BureauReport['queries'] }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="panel bureau-section" data-testid="bureau-queries" aria-labelledby="bureau-queries-title">
+      <h2 id="bureau-queries-title">{t('bureau.queries.title')}</h2>
+      {queries.length === 0 ? (
+        <p className="muted">{t('bureau.queries.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="ledger-table bureau-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('bureau.queries.date')}</th>
+                <th scope="col">{t('bureau.queries.institution')}</th>
+                <th scope="col">{t('bureau.queries.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queries.map((q) => (
+                <tr key={q.id} data-testid="query-row" data-hard={q.hard}>
+                  <td>{q.queriedOn}</td>
+                  <td>
+                    {q.institution}
+                    {q.institutionType && <span className="muted"> {t(INSTITUTION_KEYS[q.institutionType as InstitutionType])}</span>}
+                  </td>
+                  <td>
+                    {q.reasonName[locale]}
+                    {q.hard && <span className="badge badge-warning">{t('ledger.queries.hard')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { Snapshot } from './useScores.ts';
+
+// One small SVG chart per model: each snapshot's range as a bar and its score as a dot, joined
+// in time order. Geometry by attributes only.
+const WIDTH = 420;
+const HEIGHT = 130;
+const LEFT = 40;
+const RIGHT = 12;
+const TOP = 12;
+const BOTTOM = 28;
+
+type Series = 'bureau' | 'sesame';
+
+function Chart({ snapshots, series, title }: { snapshots: readonly Snapshot[]; series: Series; title: string }) {
+  const { t } = useI18n();
+  const values = snapshots.map((s) => s[series]);
+  const low = Math.min(...values.map((v) => v.low)) - 5;
+  const high = Math.max(...values.map((v) => v.high)) + 5;
+  const x = (i: number) => (snapshots.length === 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i / (snapshots.length - 1)) * (WIDTH - LEFT - RIGHT));
+  const y = (v: number) => TOP + ((high - v) / Math.max(1, high - low)) * (HEIGHT - TOP - BOTTOM);
+  const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v.score).toFixed(1)}`).join(' ');
+  return (
+    <figure className="history-chart" data-testid="history-chart" data-model={series} data-count={snapshots.length}>
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} role="img" aria-label={t('score.history.aria', { model: title, count: snapshots.length })}>
+        <line className="history-axis" x1={LEFT} x2={WIDTH - RIGHT} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} />
+        <text className="history-tick" x={LEFT - 6} y={y(high - 5) + 4} textAnchor="end">
+          {high - 5}
+        </text>
+        <text className="history-tick" x={LEFT - 6} y={y(low + 5) + 4} textAnchor="end">
+          {low + 5}
+        </text>
+        {values.map((v, i) => (
+          <line key={snapshots[i]!.id} className="history-range" x1={x(i)} x2={x(i)} y1={y(v.high)} y2={y(v.low)} />
+        ))}
+        {values.length > 1 && <polyline className="history-line" points={line} />}
+        {values.map((v, i) => (
+          <circle key={snapshots[i]!.id} className="history-dot" cx={x(i)} cy={y(v.score)} r={4} data-testid="history-point" data-score={v.score} data-as-of={snapshots[i]!.asOf} />
+        ))}
+        <text className="history-tick" x={x(0)} y={HEIGHT - 8} textAnchor={snapshots.length === 1 ? 'middle' : 'start'}>
+          {snapshots[0]!.asOf}
+        </text>
+        {snapshots.length > 1 && (
+          <text className="history-tick" x={x(snapshots.length - 1)} y={HEIGHT - 8} textAnchor="end">
+            {snapshots.at(-1)!.asOf}
+          </text>
+        )}
+      </svg>
+    </figure>
+  );
+}
+
+export function HistoryCharts({ snapshots, bureauName, sesameName }: { snapshots: readonly Snapshot[]; bureauName: string; sesameName: string }) {
+  const { t } = useI18n();
+  if (snapshots.length === 0) return <p className="muted">{t('score.history.none')}</p>;
+  return (
+    <div className="history-charts">
+      <Chart snapshots={snapshots} series="bureau" title={bureauName} />
+      <Chart snapshots={snapshots} series="sesame" title={sesameName} />
+    </div>
+  );
+}

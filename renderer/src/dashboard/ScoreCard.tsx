@@ -1,0 +1,76 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { RangeBar } from './RangeBar.tsx';
+import type { ModelResult } from './useScores.ts';
+
+function NextActionBox({ model }: { model: ModelResult }) {
+  const { t, locale } = useI18n();
+  const next = model.nextAction;
+  if (!next) return <p className="next-action next-action-none muted">{t('score.next.top')}</p>;
+  return (
+    <div className={`next-action${next.reaches ? '' : ' next-action-partial'}`} data-testid="next-action" data-kind={next.kind} data-target={next.target.score} data-after={next.scoreAfter}>
+      <p className="next-action-title">{next.reaches ? t('score.next.title') : t('score.next.closest')}</p>
+      <p>{next.text[locale]}</p>
+    </div>
+  );
+}
+
+/** One model: the score, its band and range on the scale, what it is, the top reasons and the next step. */
+export function ScoreCard({ model, kind }: { model: ModelResult; kind: 'bureau' | 'sesame' }) {
+  const { t, locale } = useI18n();
+  const ranged = model.range.low !== model.range.high;
+  const bandsDiffer = model.bandRange.low.id !== model.bandRange.high.id;
+  return (
+    <section className="panel score-card" data-testid={`score-${kind}`} data-model={model.modelId} aria-labelledby={`score-${kind}-title`}>
+      <div className="score-card-head">
+        <h2 id={`score-${kind}-title`}>{model.name[locale]}</h2>
+        <span className={`score-band score-band-${model.band.id}`} data-testid="score-band" data-band={model.band.id}>
+          {model.band.label[locale]}
+        </span>
+      </div>
+      <p className="score-main">
+        <span className="score-value" data-testid="score-value">
+          {model.score}
+        </span>
+        <span className="score-range" data-testid="score-range" data-low={model.range.low} data-high={model.range.high}>
+          {ranged ? t('score.range', { low: model.range.low, high: model.range.high }) : t('score.rangeExact')}
+        </span>
+      </p>
+      {bandsDiffer && (
+        <p className="muted" data-testid="score-band-range">
+          {t('score.bandRange', { low: model.bandRange.low.label[locale], high: model.bandRange.high.label[locale] })}
+        </p>
+      )}
+      <RangeBar model={model} />
+      {model.percentile !== null && <p className="muted">{t('score.percentile', { percent: model.percentile })}</p>}
+      <p className="score-disclaimer" data-testid="score-disclaimer">
+        {model.disclaimer[locale]}
+      </p>
+      <h3 className="score-subtitle">{t('score.reasons.title')}</h3>
+      {model.reasons.length === 0 ? (
+        <p className="muted">{t('score.reasons.none')}</p>
+      ) : (
+        <ol className="score-reasons" data-testid="score-reasons">
+          {model.reasons.map((r) => (
+            <li key={r.key} data-testid="score-reason" data-key={r.key}>
+              {r.text[locale]} <span className="muted">{t('score.reasons.lost', { points: r.pointsBelowBest })}</span>
+              {r.origin === 'adjustment' && <span className="badge badge-quiet"> {t('score.reasons.heuristic')}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      <NextActionBox model={model} />
+      {model.uncertainty.length > 0 && (
+        <details className="score-uncertainty" data-testid="score-uncertainty">
+          <summary>{t('score.uncertainty.title')}</summary>
+          <ul className="plain-list">
+            {model.uncertainty.map((n) => (
+              <li key={n.key} data-key={n.key}>
+                {n.text[locale]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+// The Bureau report page against `credence report --json` on the same profile database: every
+// summary figure, each account's 60-month grid, the negative records' fall-off months, the
+// lender rules and the layout comparison must say what the CLI says; a figure opens its records;
+// a threshold edited on the page reaches the CLI.
+
+import type { Locator, Page } from '@playwright/test';
+import type { BureauReport, Figure } from '../../core/bureau/types.ts';
+import { main } from '../../core/cli/credence.ts';
+import { AS_OF, ledgerWithLines } from '../unit/bureau/fixture-ledger.ts';
+import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
+
+async function cliReport(file: string): Promise<BureauReport> {
+  const out: string[] = [];
+  const code = await main(['report', '--db', file, '--as-of', AS_OF, '--json'], { out: (t) => out.push(t), err: () => {}, env: {} });
+  expect(code).toBe(0);
+  return JSON.parse(out.join('\n')) as BureauReport;
+}
+
+async function openBureau(page: Page, app: AppHarness) {
+  const profile = app.store.create('征信报告测试');
+  ledgerWithLines(app.store.database(profile.id));
+  const file = app.store.list().find((p) => p.id === profile.id)!.file;
+  await page.goto(app.url);
+  await page.getByTestId('profile-switcher').selectOption(profile.id);
+  await page.getByTestId('nav-bureau').click();
+  await expect(page.getByTestId('page-bureau')).toBeVisible();
+  await page.getByTestId('bureau-as-of').fill(AS_OF);
+  await expect(page.getByTestId('bureau-report-month')).toHaveAttribute('data-month', '2026-05');
+  return { profile, file };
+}
+
+/** The page's figure (by test id) shows the CLI's value, and its other end when there is one. */
+async function sameFigure(page: Page, testId: string, figure: Figure) {
+  await sameFigureAt(page.getByTestId(testId).first(), testId, figure);
+}
+
+async function sameFigureAt(button: Locator, testId: string, figure: Figure) {
+  await expect(button, testId).toHaveAttribute('data-value', figure.value === null ? '' : String(figure.value));
+  if (figure.ifUnknownReported !== undefined) await expect(button, testId).toHaveAttribute('data-if-unknown', String(figure.ifUnknownReported ?? ''));
+  else await expect(button, testId).not.toHaveAttribute('data-if-unknown');
+  await expect(button, testId).toHaveAttribute('data-records', String(figure.records.length));
+}
+
+test.describe('bureau report page', () => {
+  test('shows what `credence report` says, in the report’s order', async ({ page, app }) => {
+    const { file } = await openBureau(page, app);
+    const cli = await cliReport(file);
+    const s = cli.summary;
+
+    // 信息概要
+    await sameFigure(page, 'fig-total', s.overview.totalAccounts);
+    for (const row of s.overview.byType) {
+      await sameFigure(page, `fig-type-${row.type}`, row.accounts);
+      await sameFigure(page, `fig-type-${row.type}-first`, row.firstMonth);
+    }
+    for (const row of s.overview.byBusiness) await sameFigure(page, `fig-business-${row.category}`, row.accounts);
+    await sameFigure(page, 'fig-baddebt-accounts', s.defaults.badDebt.accounts);
+    await sameFigure(page, 'fig-baddebt-balance', s.defaults.badDebt.balanceFen);
+    for (const row of s.defaults.overdue) {
+      await sameFigure(page, `fig-overdue-${row.type}-accounts`, row.accounts);
+      await sameFigure(page, `fig-overdue-${row.type}-months`, row.months);
+      await sameFigure(page, `fig-overdue-${row.type}-highest`, row.highestMonthlyFen);
+      await sameFigure(page, `fig-overdue-${row.type}-longest`, row.longestMonths);
+    }
+    for (const row of s.debt) {
+      for (const [field, figure] of [
+        ['institutions', row.institutions],
+        ['accounts', row.accounts],
+        ['total', row.totalFen],
+        ['balance', row.balanceFen],
+        ['average', row.average6mFen],
+      ] as const) {
+        await sameFigure(page, `fig-debt-${row.type}-${field}`, figure);
+      }
+      if (row.highestLineFen) await sameFigure(page, `fig-debt-${row.type}-highest`, row.highestLineFen);
+    }
+    await sameFigure(page, 'fig-q-inst1m-loan', s.queries.institutions1m.loan);
+    await sameFigure(page, 'fig-q-1m-card', s.queries.queries1m.card);
+    await sameFigure(page, 'fig-q-2y-postloan', s.queries.queries2y.postLoan);
+
+    // The account of unknown reporting: figures show both ends, labelled.
+    expect(s.overview.totalAccounts.range).toEqual([8, 9]);
+    await expect(page.getByTestId('fig-total')).toContainText('含未知账户：9');
+    await expect(page.getByTestId('bureau-reporting')).toContainText('是否上报未知 1 个');
+
+    // 信贷交易信息明细: the same accounts in the same order, each grid cell for cell.
+    const inDetail = page.getByTestId('bureau-accounts').getByTestId('bureau-account');
+    await expect(inDetail).toHaveCount(cli.accounts.length);
+    for (const [i, account] of cli.accounts.entries()) {
+      const card = inDetail.nth(i);
+      await expect(card).toHaveAttribute('data-account-id', String(account.id));
+      await expect(card).toHaveAttribute('data-type', account.type);
+      const statuses = await card.getByTestId('grid-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')).join(''));
+      expect(statuses, account.name).toBe(account.grid.map((m) => m.status).join(''));
+    }
+
+    // Negative records with their fall-off month and countdown.
+    const negatives = page.getByTestId('bureau-negatives').getByTestId('negative-item');
+    await expect(negatives).toHaveCount(cli.negativeItems.length);
+    for (const [i, item] of cli.negativeItems.entries()) {
+      await expect(negatives.nth(i)).toHaveAttribute('data-falls-off', item.fallsOffMonth ?? '');
+      if (item.monthsLeft !== null) await expect(negatives.nth(i).getByTestId('negative-countdown')).toContainText(`还剩 ${item.monthsLeft} 个月`);
+    }
+
+    // The lender view.
+    const rules = page.getByTestId('lender-rule');
+    await expect(rules).toHaveCount(cli.lenderView.length);
+    for (const rule of cli.lenderView) {
+      const row = page.locator(`[data-testid="lender-rule"][data-rule-id="${rule.ruleId}"]`);
+      await expect(row).toHaveAttribute('data-status', rule.status);
+      await sameFigureAt(row.getByTestId('rule-value'), rule.ruleId, rule.figure);
+      if (rule.safeToApply) await expect(row.getByTestId('safe-to-apply')).toHaveAttribute('data-warn', rule.safeToApply.warn ?? '');
+    }
+
+    // The five Weilidai draws, per draw and merged, side by side.
+    const comparison = page.getByTestId('layout-comparison');
+    await expect(comparison).toHaveCount(1);
+    const [layout] = cli.layouts;
+    await expect(comparison.locator('[data-testid="layout-side"][data-layout="per_draw"]').getByTestId('bureau-account')).toHaveCount(layout.perDraw.accounts.length);
+    await expect(comparison.locator('[data-testid="layout-side"][data-layout="merged_monthly"]').getByTestId('bureau-account')).toHaveCount(1);
+    const totals = comparison.locator('[data-testid="layout-figure"][data-key="accounts.total"]');
+    await expect(totals.getByTestId('layout-per-draw')).toHaveAttribute('data-value', String(layout.perDraw.figures.find((f) => f.key === 'accounts.total')!.figure.value));
+    await expect(totals.getByTestId('layout-merged')).toHaveAttribute('data-value', String(layout.merged.figures.find((f) => f.key === 'accounts.total')!.figure.value));
+
+    // The Huabei switch.
+    const huabei = page.getByTestId('huabei-switch');
+    await expect(huabei).toHaveCount(cli.huabei.length);
+    for (const change of cli.huabei[0].changes) {
+      await expect(huabei.locator(`[data-testid="huabei-change"][data-key="${change.key}"]`)).toHaveAttribute('data-after', String(change.after));
+    }
+
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/bureau-page.png` });
+    await page.setViewportSize({ width: 1280, height: 6000 }); // the page scrolls inside .content: make room for whole sections
+    for (const section of ['bureau-summary', 'bureau-accounts', 'bureau-negatives', 'bureau-layouts', 'bureau-huabei', 'lender-view', 'bureau-note']) {
+      await page.getByTestId(section).screenshot({ path: `${ARTIFACTS_DIR}/${section}.png` });
+    }
+  });
+
+  test('a figure opens the records behind it; a month shows its details; the legend is in both languages', async ({ page, app }) => {
+    const { file } = await openBureau(page, app);
+    const cli = await cliReport(file);
+    const d1 = cli.summary.overview.byType.find((t) => t.type === 'D1')!.accounts;
+    await page.getByTestId('fig-type-D1').click();
+    const drawer = page.getByTestId('bureau-records');
+    await expect(drawer).toBeVisible();
+    const ids = await drawer.getByTestId('record').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+    expect(ids).toEqual(d1.records.map((r) => (r.kind === 'account' ? r.accountId : -1)));
+    await page.getByTestId('bureau-records-close').click();
+    await expect(drawer).toHaveCount(0);
+
+    // The overdue months behind the D1 overdue figure name the account and its months.
+    await page.getByTestId('fig-overdue-D1-months').click();
+    await expect(drawer.getByTestId('record')).toContainText('2026-03, 2026-04');
+    await page.getByTestId('bureau-records-close').click();
+
+    // A grid cell's details: the loan's 2026-04 month was 2 with 5,600.00 overdue.
+    const loan = cli.accounts.find((a) => a.grid.some((m) => m.status === '2'))!;
+    const loanCard = page.getByTestId('bureau-accounts').locator(`[data-testid="bureau-account"][data-account-id="${loan.id}"]`);
+    await loanCard.locator('[data-testid="grid-cell"][data-month="2026-04"]').click();
+    await expect(loanCard.getByTestId('grid-detail')).toContainText('¥5,600.00');
+
+    const legend = page.getByTestId('bureau-accounts').getByTestId('grid-legend');
+    await expect(legend.locator('li')).toHaveCount(18);
+    await expect(legend.locator('li[data-code="B"]')).toContainText('呆账');
+    await page.getByTestId('locale-switch').click();
+    await expect(legend.locator('li[data-code="B"]')).toContainText('Bad debt');
+    await expect(page.getByTestId('bureau-note')).toContainText('Not simulated');
+  });
+
+  test('a threshold edited on the page is the CLI’s threshold too, and can be reset', async ({ page, app }) => {
+    const { file } = await openBureau(page, app);
+    const rule = page.locator('[data-testid="lender-rule"][data-rule-id="hard_queries_1m"]');
+    await expect(rule).toHaveAttribute('data-status', 'pass');
+    await rule.getByTestId('threshold-edit').click();
+    await rule.getByTestId('field-warn').fill('1');
+    await rule.getByTestId('threshold-save').click();
+    await expect(rule).toHaveAttribute('data-status', 'warn');
+    await expect(rule.getByTestId('rule-threshold')).toContainText('已修改');
+    const edited = (await cliReport(file)).lenderView.find((r) => r.ruleId === 'hard_queries_1m')!;
+    expect(edited).toMatchObject({ edited: true, status: 'warn', threshold: { warn: 1 } });
+    // Safe to apply again once the older of the two queries leaves the month.
+    await expect(rule.getByTestId('safe-to-apply')).toHaveAttribute('data-warn', edited.safeToApply!.warn!);
+
+    // A bad level is refused by core with its sentence; reset brings the default back.
+    await rule.getByTestId('threshold-edit').click();
+    await rule.getByTestId('field-warn').fill('3');
+    await rule.getByTestId('field-fail').fill('2');
+    await rule.getByTestId('threshold-save').click();
+    await expect(rule.getByTestId('threshold-form')).toContainText('注意线不能高于不通过线');
+    await rule.getByTestId('threshold-reset').click();
+    await expect(rule).toHaveAttribute('data-status', 'pass');
+    expect((await cliReport(file)).lenderView.find((r) => r.ruleId === 'hard_queries_1m')!.edited).toBe(false);
+
+    // Income for debt-to-income: cannot tell without it.
+    const dti = page.locator('[data-testid="lender-rule"][data-rule-id="debt_to_income"]');
+    await expect(dti).toHaveAttribute('data-status', 'unknown');
+    await page.getByTestId('income-form').getByTestId('field-monthlyIncome').fill('20000');
+    await page.getByTestId('income-save').click();
+    const withIncome = (await cliReport(file)).lenderView.find((r) => r.ruleId === 'debt_to_income')!;
+    await expect(dti).toHaveAttribute('data-status', withIncome.status);
+    expect(withIncome.status).not.toBe('unknown');
+  });
+});

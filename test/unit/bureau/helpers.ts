@@ -1,0 +1,91 @@
+// Hand-made ledgers for the bureau tests: accounts with a month-by-month grid written as the
+// report prints it ("N N 1 2 3 N"), query records, and the snapshot the report is built from.
+
+import type { LedgerAccountSnapshot, LedgerSnapshot, Figure } from '../../../core/bureau/types.ts';
+import { formatMonth, parseMonth } from '../../../core/ledger/calendar.ts';
+import type { QueryRecord } from '../../../core/ledger/queries.ts';
+import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
+import type { MonthRow, StatusCode } from '../../../core/ledger/types.ts';
+
+export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
+
+/** Consecutive months from `from`, one per code. */
+export function rows(from: string, codes: string, fill: RowFill = {}): MonthRow[] {
+  const start = parseMonth(from)!;
+  return codes
+    .trim()
+    .split(/\s+/)
+    .map((code, i) => {
+      const month = formatMonth(start + i);
+      const extra = typeof fill === 'function' ? fill(month, code as StatusCode, i) : fill;
+      return {
+        month,
+        status: code as StatusCode,
+        statusSource: 'manual' as const,
+        reason: 'manual' as const,
+        statementBalanceFen: null,
+        amountDueFen: null,
+        minimumDueFen: null,
+        amountPaidFen: 0,
+        creditUsedFen: null,
+        daysPastDue: null,
+        dueOn: null,
+        unconfirmed: 0,
+        ...extra,
+      };
+    });
+}
+
+/** `n` codes, all the same: `repeat('N', 3)` → "N N N". */
+export function repeat(code: string, n: number): string {
+  return Array(n).fill(code).join(' ');
+}
+
+export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): LedgerAccountSnapshot {
+  return {
+    id,
+    name: `#${id}`,
+    product: 'bank_loan',
+    kind: 'loan',
+    parentId: null,
+    lender: `Bank ${id}`,
+    institutionType: '11',
+    reportsToBureau: 'yes',
+    reportsToBureauSet: true,
+    bureauSinceMonth: null,
+    bureauType: 'D1',
+    bureauLayout: 'per_draw',
+    limitFen: null,
+    principalFen: null,
+    openedOn: null,
+    closedOn: null,
+    settledOn: null,
+    termMonths: null,
+    repaymentMethod: null,
+    months: [],
+    ...over,
+  };
+}
+
+export function card(id: number, over: Partial<LedgerAccountSnapshot> = {}): LedgerAccountSnapshot {
+  return account(id, { product: 'credit_card', kind: 'revolving', bureauType: 'R2', bureauLayout: 'revolving_line', ...over });
+}
+
+const HARD = new Map(QUERY_REASONS.map((r) => [r.code, r.hard]));
+
+export function query(id: number, queriedOn: string, reasonCode: string, institution = `Inst ${id}`): QueryRecord {
+  return { id, queriedOn, institution, institutionType: '11', reasonCode, hard: HARD.get(reasonCode) ?? false, note: null };
+}
+
+export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord[] = [], monthlyIncomeFen: number | null = null): LedgerSnapshot {
+  return { accounts, queries, monthlyIncomeFen };
+}
+
+/** A figure's value and, when present, its other end: compact for assertions. */
+export function ends(f: Figure): number | null | [number | null, number | null] {
+  return 'ifUnknownReported' in f ? [f.value, f.ifUnknownReported ?? null] : f.value;
+}
+
+export function accountIds(f: Figure): number[] {
+  return f.records.flatMap((r) => (r.kind === 'account' ? [r.accountId] : []));
+}
