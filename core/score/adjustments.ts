@@ -142,7 +142,7 @@ export function adjustmentFactor(row: AdjustmentRow, rule: LenderRule, bounds: V
     points,
     maxPoints: 0,
     minPoints: worst,
-    pointsBelowBest: -points,
+    pointsBelowBest: 0 - points, // not -points: no -0 in the report
     // Not applied when the metric is missing: a missing income is not uncertainty in the data.
     pointsRange: pointsRange(bins, bounds, { points: 0, uncertain: false }),
     impact: impactOf(-worst, impact),

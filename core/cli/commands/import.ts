@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../../errors.ts';
 import { importFile } from '../../importers/import-file.ts';
 import type { ImportReport } from '../../importers/types.ts';
+import { snapshotAfterImport } from '../../score/snapshots.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
@@ -37,6 +38,8 @@ async function run(ctx: CliContext): Promise<number> {
         files.push({ file: path, error: toErrorPayload(error) });
       }
     }
+    // Score history: both scores as they stand after this import, as the app's imports do.
+    if (files.some((f) => !('error' in f))) snapshotAfterImport(db, (error) => ctx.io.err(`score snapshot failed: ${String(error)}`));
   } finally {
     db.close();
   }

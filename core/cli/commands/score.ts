@@ -20,6 +20,12 @@ function valueText(f: FactorResult): string {
   return String(Math.round(f.value * 100) / 100);
 }
 
+const IMPACT: Record<FactorResult['impact'], LocalizedText> = {
+  high: { 'zh-CN': '影响大', en: 'high impact' },
+  medium: { 'zh-CN': '影响中等', en: 'medium impact' },
+  low: { 'zh-CN': '影响小', en: 'low impact' },
+};
+
 const ORIGIN: Record<FactorResult['origin'], LocalizedText> = {
   fitted: { 'zh-CN': '拟合', en: 'fitted' },
   adjustment: { 'zh-CN': '调整', en: 'adjustment' },
@@ -36,7 +42,7 @@ function printModel(ctx: CliContext, m: ModelResult): void {
     const pts = f.origin === 'adjustment' ? `${f.points}` : `${f.points}/${f.maxPoints}`;
     const spread = f.pointsRange.low === f.pointsRange.high ? '' : ` [${f.pointsRange.low}…${f.pointsRange.high}]`;
     const dim = f.dimension ? `${m.dimensions.find((d) => d.id === f.dimension)?.label[lang] ?? f.dimension} · ` : '';
-    ctx.io.out(`  ${pts.padStart(7)}${spread}  ${dim}${f.label[lang]} = ${valueText(f)} (${ORIGIN[f.origin][lang]}, ${f.impact})`);
+    ctx.io.out(`  ${pts.padStart(7)}${spread}  ${dim}${f.label[lang]} = ${valueText(f)} (${ORIGIN[f.origin][lang]}, ${IMPACT[f.impact][lang]})`);
   }
   if (m.reasons.length > 0) {
     ctx.io.out(zh ? '  主要原因：' : '  Main reasons:');

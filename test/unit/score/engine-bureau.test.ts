@@ -229,6 +229,23 @@ describe('bureau-style score: ranges where inputs are uncertain', () => {
     expect(report.bureau.uncertainty.map((n) => n.key)).toContain('limit_unknown');
   });
 
+  it('events waiting for review widen the range of the months they fall in', async () => {
+    const { handLedger } = await import('./hand-ledger.ts');
+    const { importFile } = await import('../../../core/importers/import-file.ts');
+    const { scoreDatabase } = await import('../../../core/score/engine.ts');
+    const { parseDay } = await import('../../../core/ledger/calendar.ts');
+    const db = handLedger({});
+    // The project's WeChat fixture: Weilidai and 分付 rows the import rules are not sure of.
+    await importFile(db, new URL('../../fixtures-own/wechat-synthetic-credit-2025.csv', import.meta.url).pathname);
+    const report = scoreDatabase(db, parseDay('2025-12-31')!);
+    db.close();
+    expect(report.inputs.needsReviewEvents).toBeGreaterThan(0);
+    const note = report.sesame.uncertainty.find((n) => n.key === 'needs_review');
+    expect(note?.count).toBeGreaterThan(0);
+    expect(report.sesame.range.low).toBeLessThan(report.sesame.score);
+    expect(factor(report.sesame, 'late_months_24m').valueRange.high).toBeGreaterThan(0);
+  });
+
   it('keeps the point inside the range in every case above', () => {
     for (const spec of [card(), card({ '2026-08': { status: '#' } }, { reports: 'unknown', limit: null }), card({ '2026-10': { status: '2' } })]) {
       const r = scoreOf(spec);
