@@ -265,7 +265,21 @@ const catalogue = {
     'zh-CN': '没有名为 {ruleId} 的放贷规则。',
     en: 'There is no lender rule named {ruleId}.',
   },
+  'bureau.invalid_hard_reasons': {
+    'zh-CN': '硬查询的查询原因设置有误：{fieldsZh}。未作任何修改。',
+    en: 'Invalid hard-query reasons: {fieldsEn}. Nothing was changed.',
+  },
   // ---- end simulated credit report ----
+  // ---- export periods (core/importers/summary.ts) ----
+  'import.warn.period_mismatch': {
+    'zh-CN': '第 {line} 行写明的账单时间范围（{start} 至 {end}）没有包含全部交易（最早 {first}，最晚 {last}），文件可能被编辑或拼接过。已按交易本身的时间范围（{first} 至 {last}）记录这份账单覆盖的期间。',
+    en: 'The period stated on line {line} ({start} to {end}) does not contain every transaction (first {first}, last {last}); the file may have been edited or combined. The span of the transactions ({first} to {last}) was recorded as the period this export covers.',
+  },
+  'import.warn.period_unparsed': {
+    'zh-CN': '第 {line} 行的账单时间范围「{text}」无法解读，已按交易本身的时间范围记录这份账单覆盖的期间。',
+    en: 'The period "{text}" on line {line} could not be read; the span of the transactions was recorded as the period this export covers.',
+  },
+  // ---- end export periods ----
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof catalogue;

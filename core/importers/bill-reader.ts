@@ -9,9 +9,9 @@ import { EXPECTED_HEADERS, isAlipayCashbookHeader, markerPlatform, matchHeader, 
 import { CredenceError } from '../errors.ts';
 import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages.ts';
 import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
-import { parseStatedTotals, recordText, type StatedTotals } from './summary.ts';
+import { exportPeriod, parseStatedSummary, recordText, type RowSpan, type StatedTotals } from './summary.ts';
 import { formatWallDate } from './time.ts';
-import type { Cell, NormalizedTransaction, RejectedRow, TableRecord } from './types.ts';
+import type { Cell, ExportPeriod, NormalizedTransaction, RejectedRow, TableRecord } from './types.ts';
 
 /** The longest preamble seen is 24 lines; a header further down means this is not a bill. */
 export const PREAMBLE_LIMIT = 100;
@@ -24,6 +24,7 @@ export interface BillResult {
   variant: string;
   headerLine: number;
   stated: StatedTotals | null;
+  period: ExportPeriod | null;
 }
 
 function makeHeader(match: HeaderMatch, line: number): HeaderInfo {
@@ -60,6 +61,8 @@ export class BillReader {
   private mergeIndex = -1;
   /** Named header cells (first of each name), for the raw-row JSON. */
   private rawColumns: Array<{ name: string; index: number }> = [];
+  /** Earliest and latest time of the rows read (duplicates included, rejected rows not). */
+  private span: RowSpan | null = null;
 
   constructor(file: string, source: SourceKind) {
     this.file = file;
@@ -136,6 +139,7 @@ export class BillReader {
       tx.rawRow = this.rawRow(cells);
       tx.sourceLine = record.line;
       tx.credit = classifyCredit(this.rules, tx);
+      this.extendSpan(tx);
       return tx;
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;
@@ -143,6 +147,15 @@ export class BillReader {
       else this.rejectedOmitted++;
       return null;
     }
+  }
+
+  private extendSpan(tx: NormalizedTransaction): void {
+    const span = this.span;
+    if (span === null) {
+      const at = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
+      this.span = { first: at, last: at };
+    } else if (tx.occurredEpoch < span.first.epoch) span.first = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
+    else if (tx.occurredEpoch > span.last.epoch) span.last = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
   }
 
   /**
@@ -210,18 +223,18 @@ export class BillReader {
     throw new CredenceError('import.not_a_bill', { file: this.file, line: this.lastLine, expected: EXPECTED_HEADERS });
   }
 
-  /** After the last record: the platform, final variant and the totals the export states. */
+  /** After the last record: the platform, final variant, the totals the export states and its period. */
   finish(): BillResult {
     if (!this.ctx) this.notABill();
     const ctx = this.ctx;
-    const stated = ctx.spec.statedTotals
-      ? ctx.spec.statedTotals(ctx, this.footer)
-      : parseStatedTotals([...this.preamble, ...this.footer], this.warnings);
+    const summary = parseStatedSummary([...this.preamble, ...this.footer], this.warnings, { totals: !ctx.spec.statedTotals });
+    const stated = ctx.spec.statedTotals ? ctx.spec.statedTotals(ctx, this.footer) : summary.totals;
     return {
       platform: ctx.spec.platform,
       variant: ctx.spec.variant?.(ctx) ?? ctx.layout.variant,
       headerLine: ctx.header.line,
       stated,
+      period: exportPeriod(summary.period, this.span, this.warnings),
     };
   }
 }

@@ -178,6 +178,8 @@ function repeatOfEarlierImport(db: Db, name: string, sha256: string, actor: stri
   const report = JSON.parse(earlier.reportJson) as ImportReport;
   const repeat: ImportReport = {
     ...report,
+    // Reports recorded before export periods were (migration 0006) have none.
+    period: report.period ?? null,
     file: name,
     batchId: null,
     imported: 0,
@@ -442,15 +444,20 @@ function finishImport(
     statusClasses: figures.statusClasses,
     refundsPaired,
     reconciled: reconcile(result.stated, reader.rowsRead, figures.statedBasis),
+    period: result.period,
     creditEvents: figures.creditEvents,
     needsReview: figures.needsReview,
     needsReviewOmitted: figures.needsReviewOmitted,
   };
   const sha256 = input.meter.digest();
+  const period = report.period;
   db.prepare(
     `UPDATE import_batches SET file_sha256 = ?, variant = ?, finished_at = ?, rows_read = ?, rows_imported = ?,
-       rows_duplicate = ?, report_json = ? WHERE id = ?`,
-  ).run(sha256, result.variant, toUtc8Iso(), report.rowsRead, report.imported, report.duplicates, JSON.stringify(report), batchId);
+       rows_duplicate = ?, report_json = ?, period_start = ?, period_end = ?, period_source = ? WHERE id = ?`,
+  ).run(
+    sha256, result.variant, toUtc8Iso(), report.rowsRead, report.imported, report.duplicates, JSON.stringify(report),
+    period?.start.iso ?? null, period?.end.iso ?? null, period?.source ?? null, batchId,
+  );
   appendAudit(db, {
     actor,
     action: 'import.file',

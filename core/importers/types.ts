@@ -116,6 +116,25 @@ export interface NeedsReviewEntry {
   confidence: number;
 }
 
+/** An instant of an export's period: UTC+8 wall-clock text and epoch seconds. */
+export interface PeriodBound {
+  /** `YYYY-MM-DDTHH:MM:SS+08:00` */
+  iso: string;
+  epoch: number;
+}
+
+/**
+ * The span of time an export shows, both ends inclusive. `stated`: the period the export's own
+ * preamble or footer names (`起始时间：[…] 终止时间：[…]`, `日期区间：… 至 …`), which contains every
+ * row. `rows`: from the first row's time to the last's, when the export states no period or
+ * states one that leaves rows out (import.warn.period_mismatch).
+ */
+export interface ExportPeriod {
+  start: PeriodBound;
+  end: PeriodBound;
+  source: 'stated' | 'rows';
+}
+
 export interface ImportReport {
   file: string;
   platform: Platform;
@@ -135,6 +154,8 @@ export interface ImportReport {
   statusClasses: Record<StatusClass, number>;
   refundsPaired: number;
   reconciled: Reconciliation;
+  /** null only when the export states no period and has no row with a time. */
+  period: ExportPeriod | null;
   creditEvents: Partial<Record<CreditEventKind, number>>;
   needsReview: NeedsReviewEntry[];
   needsReviewOmitted: number;

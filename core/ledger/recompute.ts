@@ -18,7 +18,7 @@ import { buildSchedule, type Instalment } from './schedule.ts';
 import type { MonthRow, StatusCode } from './types.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
-export const LEDGER_ENGINE_VERSION = 1;
+export const LEDGER_ENGINE_VERSION = 2;
 
 const BANK_PLATFORMS = new Set(['icbc', 'cmb', 'citic']);
 
@@ -144,9 +144,10 @@ function knownAccounts(accounts: readonly AccountRecord[]): KnownAccount[] {
 }
 
 /**
- * Batch coverage: the days from each import's first to its last row (the export's own period is
- * not stored). Kept in ledger_state and extended with the rows added since the last derive only
- * (transaction ids grow), so a derive does not scan a million-row table for it.
+ * Batch row spans: the days from each import's first to its last inserted row, for imports that
+ * have no recorded period (see batchCoverage). Kept in ledger_state and extended with the rows
+ * added since the last derive only (transaction ids grow), so a derive does not scan a
+ * million-row table for it.
  */
 function storeBatchCoverage(db: Db): void {
   const cached = JSON.parse(readState(db, 'batch_coverage') ?? '[]') as [number, string, number, number][];
@@ -169,6 +170,47 @@ function storeBatchCoverage(db: Db): void {
   }
   writeState(db, 'batch_coverage', JSON.stringify([...byBatch.values()]));
   writeState(db, 'batch_coverage_through', String(through));
+}
+
+/** [batch, platform, first day, last day] */
+type CoverageEntry = [number, string, number, number];
+
+/**
+ * The whole days an export period covers, or null when it covers none. A stated period counts
+ * only the days it contains from their first to their last second (`终止时间：[2021-01-05
+ * 12:18:44]` does not cover the rest of Jan 5; `终止日期:[2019-10-01 00:00:00]` ends with Sep 30).
+ * A period taken from the rows counts the first row's day to the last row's day, as the row
+ * spans always have.
+ */
+export function periodDays(start: string, end: string, source: 'stated' | 'rows'): [number, number] | null {
+  let from = parseDay(start.slice(0, 10));
+  let to = parseDay(end.slice(0, 10));
+  if (from === null || to === null) return null;
+  if (source === 'stated') {
+    if (start.slice(11, 19) !== '00:00:00') from++;
+    if (end.slice(11, 19) !== '23:59:59') to--;
+  }
+  return from <= to ? [from, to] : null;
+}
+
+/**
+ * The days each import covers: its recorded period (import_batches.period_*, migration 0006),
+ * which also covers days without a row and holds for an import whose rows were all duplicates;
+ * imports recorded before periods were have their rows' first to last day. One row per import
+ * is read, never the transactions.
+ */
+function batchCoverage(db: Db): CoverageEntry[] {
+  const byBatch = new Map((JSON.parse(readState(db, 'batch_coverage') ?? '[]') as CoverageEntry[]).map((entry) => [entry[0], entry]));
+  const periods = db
+    .prepare('SELECT id, platform, period_start, period_end, period_source FROM import_batches WHERE period_source IS NOT NULL')
+    .raw()
+    .all() as [number, string, string, string, 'stated' | 'rows'][];
+  for (const [batch, platform, start, end, source] of periods) {
+    const days = periodDays(start, end, source);
+    if (days) byBatch.set(batch, [batch, platform, days[0], days[1]]);
+    else byBatch.delete(batch);
+  }
+  return [...byBatch.values()];
 }
 
 function specDetails(spec: AccountSpec): string {
@@ -450,11 +492,11 @@ export function recomputeHistories(db: Db, asOfDay: number = today()): { account
   }
   for (const events of lineEvents.values()) events.sort((a, b) => a.day - b.day);
 
-  const batchCoverage = JSON.parse(readState(db, 'batch_coverage') ?? '[]') as [number, string, number, number][];
+  const coverageByBatch = batchCoverage(db);
   const coverageOf = (account: AccountRecord, own: AccountEvents | undefined): number[] => {
     const complete = COMPLETE_SOURCES[account.values.product].platforms;
     const pairs: [number, number][] = [];
-    for (const [batch, platform, from, to] of batchCoverage) {
+    for (const [batch, platform, from, to] of coverageByBatch) {
       if (!complete.includes(platform)) continue;
       // A card's statement covers that card only.
       if (account.values.product === 'credit_card' && !own?.batches.has(batch)) continue;

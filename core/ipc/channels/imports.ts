@@ -11,6 +11,9 @@ const localizedNotice = z.object({
   message: localizedText,
 });
 
+const periodBound = z.object({ iso: z.string(), epoch: z.number().int() });
+const exportPeriod = z.object({ start: periodBound, end: periodBound, source: z.enum(['stated', 'rows']) });
+
 export const importReportSchema = z.object({
   file: z.string(),
   platform: z.string(),
@@ -31,6 +34,7 @@ export const importReportSchema = z.object({
     agrees: z.boolean().nullable(),
     checks: z.array(z.object({ field: z.string(), stated: z.number(), actual: z.number(), difference: z.number() })),
   }),
+  period: exportPeriod.nullable(),
   creditEvents: z.partialRecord(creditEventKind, z.number().int()),
   needsReview: z.array(z.object({ line: z.number().int(), kind: creditEventKind, rule: z.string(), confidence: z.number() })),
   needsReviewOmitted: z.number().int(),
