@@ -6,8 +6,8 @@
 //
 // For each Huabei account this computes the report without it and with it (from its since
 // month; or, when it does not report yet, as if it started in the report month) and lists what
-// changes: accounts, lines and balances of its type, online-loan accounts, overdue months, and
-// the lender rules whose outcome moves.
+// changes: accounts, lines and balances of its type, online-loan accounts, overdue months (each
+// figure both ways, with the records behind it), and the lender rules whose outcome moves.
 
 import type { ScenarioOverrides } from './layouts.ts';
 import { computeCore, keyFigures } from './report-core.ts';
@@ -40,7 +40,7 @@ export function huabeiSwitches(snapshot: LedgerSnapshot, asOf: string, rules: re
       const changes: FigureChange[] = [];
       for (const { key, figure } of keyFigures(after)) {
         const was = beforeFigures.get(key)!;
-        if (was.value !== figure.value) changes.push({ key, unit: figure.unit, before: was.value, after: figure.value });
+        if (was.value !== figure.value) changes.push({ key, unit: figure.unit, before: was, after: figure });
       }
       const statusBefore = new Map(before.lenderView.map((r) => [r.ruleId, r.status]));
       const fromIndex = monthIndex(from.month);

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../ipc/handlers.ts';
 import type { Handlers } from '../ipc/registry.ts';
 import { asOfFrom } from '../ledger/accounts.ts';
 import { bureauReport } from './report.ts';
-import { saveMonthlyIncome, saveRuleSetting } from './settings.ts';
+import { saveHardQueryReasons, saveMonthlyIncome, saveRuleSetting } from './settings.ts';
 
 type BureauHandlers = Pick<Handlers, keyof typeof bureauChannels>;
 
@@ -16,6 +16,11 @@ export function bureauHandlers(ctx: HandlerContext): BureauHandlers {
     'bureau.rule.save': ({ profileId, ruleId, input, asOf }) => {
       const d = db(profileId);
       saveRuleSetting(d, ruleId, input);
+      return bureauReport(d, asOfFrom(asOf));
+    },
+    'bureau.hardReasons.save': ({ profileId, codes, asOf }) => {
+      const d = db(profileId);
+      saveHardQueryReasons(d, codes);
       return bureauReport(d, asOfFrom(asOf));
     },
     'bureau.income.save': ({ profileId, monthlyIncomeFen, asOf }) => {

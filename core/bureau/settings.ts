@@ -1,11 +1,15 @@
-// The user's own thresholds for the lender rules (bureau_rule_settings, migration 0005) and the
+// The user's own thresholds for the lender rules (bureau_rule_settings, migration 0005), the
+// query-reason codes the profile counts as hard (bureau_settings, migration 0007) and the
 // monthly income debt-to-income needs (a profile fact of the scoring engine, saved through it).
-// The rule table itself (core/rules/lender-heuristics.ts) is never changed: an edit is stored
-// beside it, wins over its default, and can be reset.
+// The rule table itself (core/rules/lender-heuristics.ts) and the default hard set
+// (core/rules/hard-queries.ts) are never changed: an edit is stored beside them, wins over the
+// default, and can be reset.
 
 import { z } from 'zod';
 import { CredenceError, type LocalizedText } from '../errors.ts';
 import { assertNotImporting } from '../ledger/recompute.ts';
+import { QUERY_REASON_CODES } from '../ledger/reference-data.ts';
+import { defaultHardQueryReasons, hardQueryReasonsSchema, HARD_QUERY_REASONS_SOURCE, normalizeHardReasons, type HardQueryReasons } from '../rules/hard-queries.ts';
 import { LENDER_HEURISTICS_VERSION, LENDER_RULES, type LenderRule } from '../rules/lender-heuristics.ts';
 import { saveProfileFacts } from '../score/profile-facts.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
@@ -125,6 +129,69 @@ export function saveRuleSetting(db: Db, ruleId: string, input: unknown, actor = 
       details: { before, after: setting, rulesVersion: LENDER_HEURISTICS_VERSION },
     });
   })();
+}
+
+// ---------------------------------------------------------------- the hard-query set
+
+const HARD_REASONS_KEY = 'hard_query_reasons';
+
+/** The profile's hard-query reason codes: the user's set, or the §3.6 default when none is saved. */
+export function readHardQueryReasons(db: Db): HardQueryReasons {
+  const fallback = defaultHardQueryReasons();
+  const json = db.prepare('SELECT value_json FROM bureau_settings WHERE key = ?').pluck().get(HARD_REASONS_KEY) as string | undefined;
+  if (json === undefined) return fallback;
+  // Written only by saveHardQueryReasons; a code no longer in the reason table is dropped.
+  const codes = normalizeHardReasons(JSON.parse(json) as string[]);
+  return { codes, defaults: fallback.defaults, edited: true };
+}
+
+function parseHardReasons(input: unknown): string[] {
+  const parsed = hardQueryReasonsSchema.safeParse(input);
+  if (parsed.success) return normalizeHardReasons(parsed.data);
+  const known = QUERY_REASON_CODES.join(', ');
+  const list = parsed.error.issues.map((issue) => {
+    const at = issue.path.length > 0 ? issue.path.join('.') : 'codes';
+    if (issue.path.length === 1 && typeof issue.path[0] === 'number' && Array.isArray(input)) {
+      const code = String(input[issue.path[0]]);
+      return {
+        field: at,
+        rule: 'unknown_code',
+        message: { 'zh-CN': `不认识的查询原因代码「${code}」（可用：${known}）`, en: `unknown query-reason code "${code}" (known: ${known})` },
+      };
+    }
+    return { field: at, rule: 'not_a_list', message: { 'zh-CN': '须为查询原因代码的列表', en: 'must be a list of query-reason codes' } };
+  });
+  throw new CredenceError('bureau.invalid_hard_reasons', {
+    fields: list,
+    fieldsZh: list.map((f) => f.message['zh-CN']).join('；'),
+    fieldsEn: list.map((f) => f.message.en).join('; '),
+  });
+}
+
+/**
+ * Sets which query-reason codes count as hard for this profile (known codes only; repeats and
+ * order do not matter; an empty list means none). `null` returns to the §3.6 default.
+ */
+export function saveHardQueryReasons(db: Db, input: unknown, actor = 'user'): HardQueryReasons {
+  assertNotImporting(db);
+  const codes = input === null ? null : parseHardReasons(input);
+  db.transaction(() => {
+    const before = readHardQueryReasons(db);
+    if (codes === null) db.prepare('DELETE FROM bureau_settings WHERE key = ?').run(HARD_REASONS_KEY);
+    else {
+      db.prepare(
+        `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+      ).run(HARD_REASONS_KEY, JSON.stringify(codes), toUtc8Iso());
+    }
+    appendAudit(db, {
+      actor,
+      action: codes === null ? 'bureau.hard_reasons.reset' : 'bureau.hard_reasons.update',
+      subject: HARD_REASONS_KEY,
+      details: { before: before.edited ? before.codes : null, after: codes, defaults: before.defaults, source: HARD_QUERY_REASONS_SOURCE },
+    });
+  })();
+  return readHardQueryReasons(db);
 }
 
 /** The monthly income for debt-to-income: one of the scoring engine's profile facts. */

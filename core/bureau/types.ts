@@ -3,6 +3,7 @@
 // `YYYY-MM`, dates `YYYY-MM-DD` (UTC+8), like the ledger.
 
 import type { LocalizedText } from '../errors.ts';
+import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import type { QueryRecord } from '../ledger/queries.ts';
 import type {
   AccountKind,
@@ -222,11 +223,12 @@ export interface QueryRow {
   hard: boolean;
 }
 
+/** A key figure that moves: its value without and with the change, each with the records behind it. */
 export interface FigureChange {
   key: string;
   unit: FigureUnit;
-  before: number | null;
-  after: number | null;
+  before: Figure;
+  after: Figure;
 }
 
 /** A figure of the whole report named by key (report.ts KEY_FIGURES), for side-by-side views. */
@@ -321,4 +323,6 @@ export interface BureauReport {
   lenderView: RuleEvaluation[];
   huabei: HuabeiSwitch[];
   monthlyIncomeFen: number | null;
+  /** The query-reason codes this profile counts as hard (core/rules/hard-queries.ts), with the default and its source. */
+  hardQueryReasons: HardQueryReasons & { source: string };
 }

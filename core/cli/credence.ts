@@ -23,6 +23,8 @@ const OPTIONS = {
   value: { type: 'string' },
   label: { type: 'string' },
   note: { type: 'string' },
+  // credence report settings
+  'hard-reasons': { type: 'string' },
 } as const;
 
 function version(): string {

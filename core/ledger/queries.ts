@@ -1,8 +1,10 @@
 // Credit-report query records (查询记录), entered by hand from the user's report or memory.
-// Reason codes and the hard set: reference-data.ts (credit-domain §3.6).
+// Reason codes: reference-data.ts; which are hard: the profile's set (core/rules/hard-queries.ts).
 
 import { z } from 'zod';
+import { readHardQueryReasons } from '../bureau/settings.ts';
 import { CredenceError } from '../errors.ts';
+import { isHardQuery } from '../rules/hard-queries.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../time.ts';
 import { assertNotImporting } from './recompute.ts';
@@ -30,15 +32,16 @@ export interface QueryRecord {
   note: string | null;
 }
 
-const BY_CODE = new Map(QUERY_REASONS.map((r) => [r.code, r]));
 const COLUMNS = 'id, queried_on AS queriedOn, institution, institution_type AS institutionType, reason_code AS reasonCode, note';
 
-function withHard(row: Omit<QueryRecord, 'hard'>): QueryRecord {
-  return { ...row, hard: BY_CODE.get(row.reasonCode)?.hard ?? false };
+/** `hard` by the profile's own set of hard reason codes. */
+function withHard(db: Db): (row: Omit<QueryRecord, 'hard'>) => QueryRecord {
+  const { codes } = readHardQueryReasons(db);
+  return (row) => ({ ...row, hard: isHardQuery(row.reasonCode, codes) });
 }
 
 export function listQueries(db: Db): QueryRecord[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM credit_queries ORDER BY queried_on DESC, id DESC`).all() as Omit<QueryRecord, 'hard'>[]).map(withHard);
+  return (db.prepare(`SELECT ${COLUMNS} FROM credit_queries ORDER BY queried_on DESC, id DESC`).all() as Omit<QueryRecord, 'hard'>[]).map(withHard(db));
 }
 
 /** Adds (id null) or replaces a query record. */
@@ -61,7 +64,7 @@ export function saveQuery(db: Db, id: number | null, input: unknown, actor = 'us
       if (changes === 0) throw new CredenceError('ledger.query_not_found', { id: queryId });
     }
     appendAudit(db, { actor, action: id === null ? 'ledger.query.create' : 'ledger.query.update', subject: `query:${queryId}`, details: q });
-    return withHard(db.prepare(`SELECT ${COLUMNS} FROM credit_queries WHERE id = ?`).get(queryId) as Omit<QueryRecord, 'hard'>);
+    return withHard(db)(db.prepare(`SELECT ${COLUMNS} FROM credit_queries WHERE id = ?`).get(queryId) as Omit<QueryRecord, 'hard'>);
   })();
 }
 

@@ -7,33 +7,33 @@ import type { ObservationKind } from './types.ts';
 
 /**
  * Query reason codes (PH010Q03) with the practitioner grouping [B] (pboc_conf.py
- * inq_reason_cat). Hard by default: {02, 03, 08, 20, 24, 26}, as §3.6 "For the app" says.
+ * inq_reason_cat). Which of them are hard is the user's set, per profile, with the §3.6 default:
+ * core/rules/hard-queries.ts.
  */
 export interface QueryReason {
   code: string;
   name: LocalizedText;
   /** 1x before credit, 2x after lending, 3x related reviews, 4x judicial; self-queries apart. */
   group: 'before_credit' | 'after_credit' | 'review' | 'judicial' | 'self';
-  hard: boolean;
 }
 
 export const QUERY_REASONS: readonly QueryReason[] = [
-  { code: '02', name: { 'zh-CN': '贷款审批', en: 'Loan approval' }, group: 'before_credit', hard: true },
-  { code: '03', name: { 'zh-CN': '信用卡审批', en: 'Credit card approval' }, group: 'before_credit', hard: true },
-  { code: '08', name: { 'zh-CN': '担保资格审查', en: 'Guarantor check' }, group: 'before_credit', hard: true },
-  { code: '16', name: { 'zh-CN': '公积金提取复核', en: 'Housing-fund withdrawal review' }, group: 'before_credit', hard: false },
-  { code: '18', name: { 'zh-CN': '股指期货开户', en: 'Index-futures account opening' }, group: 'before_credit', hard: false },
-  { code: '20', name: { 'zh-CN': '保前审查', en: 'Pre-insurance review' }, group: 'before_credit', hard: true },
-  { code: '24', name: { 'zh-CN': '融资审批', en: 'Financing approval' }, group: 'before_credit', hard: true },
-  { code: '26', name: { 'zh-CN': '额度审批', en: 'Credit-line approval' }, group: 'before_credit', hard: true },
-  { code: '01', name: { 'zh-CN': '贷后管理', en: 'Post-loan management' }, group: 'after_credit', hard: false },
-  { code: '21', name: { 'zh-CN': '保后管理', en: 'Post-insurance management' }, group: 'after_credit', hard: false },
-  { code: '19', name: { 'zh-CN': '特约商户实名审查', en: 'Merchant real-name check' }, group: 'review', hard: false },
-  { code: '22', name: { 'zh-CN': '法定代表人/高管资信审查', en: 'Review of a legal representative or executive' }, group: 'review', hard: false },
-  { code: '23', name: { 'zh-CN': '客户准入资格审查', en: 'Customer eligibility review' }, group: 'review', hard: false },
-  { code: '25', name: { 'zh-CN': '资信审查', en: 'Credit review' }, group: 'review', hard: false },
-  { code: '09', name: { 'zh-CN': '司法调查', en: 'Judicial investigation' }, group: 'judicial', hard: false },
-  { code: 'self', name: { 'zh-CN': '本人查询', en: 'Self-query' }, group: 'self', hard: false },
+  { code: '02', name: { 'zh-CN': '贷款审批', en: 'Loan approval' }, group: 'before_credit' },
+  { code: '03', name: { 'zh-CN': '信用卡审批', en: 'Credit card approval' }, group: 'before_credit' },
+  { code: '08', name: { 'zh-CN': '担保资格审查', en: 'Guarantor check' }, group: 'before_credit' },
+  { code: '16', name: { 'zh-CN': '公积金提取复核', en: 'Housing-fund withdrawal review' }, group: 'before_credit' },
+  { code: '18', name: { 'zh-CN': '股指期货开户', en: 'Index-futures account opening' }, group: 'before_credit' },
+  { code: '20', name: { 'zh-CN': '保前审查', en: 'Pre-insurance review' }, group: 'before_credit' },
+  { code: '24', name: { 'zh-CN': '融资审批', en: 'Financing approval' }, group: 'before_credit' },
+  { code: '26', name: { 'zh-CN': '额度审批', en: 'Credit-line approval' }, group: 'before_credit' },
+  { code: '01', name: { 'zh-CN': '贷后管理', en: 'Post-loan management' }, group: 'after_credit' },
+  { code: '21', name: { 'zh-CN': '保后管理', en: 'Post-insurance management' }, group: 'after_credit' },
+  { code: '19', name: { 'zh-CN': '特约商户实名审查', en: 'Merchant real-name check' }, group: 'review' },
+  { code: '22', name: { 'zh-CN': '法定代表人/高管资信审查', en: 'Review of a legal representative or executive' }, group: 'review' },
+  { code: '23', name: { 'zh-CN': '客户准入资格审查', en: 'Customer eligibility review' }, group: 'review' },
+  { code: '25', name: { 'zh-CN': '资信审查', en: 'Credit review' }, group: 'review' },
+  { code: '09', name: { 'zh-CN': '司法调查', en: 'Judicial investigation' }, group: 'judicial' },
+  { code: 'self', name: { 'zh-CN': '本人查询', en: 'Self-query' }, group: 'self' },
 ];
 
 export const QUERY_REASON_CODES = QUERY_REASONS.map((r) => r.code) as [string, ...string[]];

@@ -135,6 +135,7 @@ function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   return figure('count', records.length, records);
 }
 
+/** Hard queries in the window: `hard` is the profile's set, decided when the ledger read the queries (hard-queries.ts). */
 function hardQueries(ctx: Context, window: number): Figure {
   const hard = queriesOnReport(ctx.input.queries, ctx.asOfDay).filter((q) => q.hard);
   const within = queriesInWindow(hard, ctx.asOfDay, window);

@@ -1,7 +1,8 @@
 // The Bureau report page against `credence report --json` on the same profile database: every
 // summary figure, each account's 60-month grid, the negative records' fall-off months, the
-// lender rules and the layout comparison must say what the CLI says; a figure opens its records;
-// a threshold edited on the page reaches the CLI.
+// lender rules and the layout comparison must say what the CLI says; a figure (the Huabei
+// switch's too) opens its records; a threshold edited on the page reaches the CLI; the
+// hard-query reasons edited on the page reach the CLI, the query marks and the Accounts page.
 
 import type { Locator, Page } from '@playwright/test';
 import type { BureauReport, Figure } from '../../core/bureau/types.ts';
@@ -9,11 +10,15 @@ import { main } from '../../core/cli/credence.ts';
 import { AS_OF, ledgerWithLines } from '../unit/bureau/fixture-ledger.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
 
-async function cliReport(file: string): Promise<BureauReport> {
+async function cliJson<T>(args: string[]): Promise<T> {
   const out: string[] = [];
-  const code = await main(['report', '--db', file, '--as-of', AS_OF, '--json'], { out: (t) => out.push(t), err: () => {}, env: {} });
+  const code = await main([...args, '--json'], { out: (t) => out.push(t), err: () => {}, env: {} });
   expect(code).toBe(0);
-  return JSON.parse(out.join('\n')) as BureauReport;
+  return JSON.parse(out.join('\n')) as T;
+}
+
+async function cliReport(file: string): Promise<BureauReport> {
+  return cliJson<BureauReport>(['report', '--db', file, '--as-of', AS_OF]);
 }
 
 async function openBureau(page: Page, app: AppHarness) {
@@ -126,7 +131,10 @@ test.describe('bureau report page', () => {
     const huabei = page.getByTestId('huabei-switch');
     await expect(huabei).toHaveCount(cli.huabei.length);
     for (const change of cli.huabei[0].changes) {
-      await expect(huabei.locator(`[data-testid="huabei-change"][data-key="${change.key}"]`)).toHaveAttribute('data-after', String(change.after));
+      const row = huabei.locator(`[data-testid="huabei-change"][data-key="${change.key}"]`);
+      await expect(row).toHaveAttribute('data-after', String(change.after.value));
+      await sameFigureAt(row.getByTestId('huabei-before'), `huabei ${change.key} before`, change.before);
+      await sameFigureAt(row.getByTestId('huabei-after'), `huabei ${change.key} after`, change.after);
     }
 
     await page.screenshot({ path: `${ARTIFACTS_DIR}/bureau-page.png` });
@@ -152,6 +160,24 @@ test.describe('bureau report page', () => {
     await page.getByTestId('fig-overdue-D1-months').click();
     await expect(drawer.getByTestId('record')).toContainText('2026-03, 2026-04');
     await page.getByTestId('bureau-records-close').click();
+
+    // The Huabei switch's rows open theirs too: the accounts on the report with Huabei reporting, and without.
+    const [sw] = cli.huabei;
+    const total = sw.changes.find((c) => c.key === 'accounts.total')!;
+    const totalRow = page.getByTestId('huabei-switch').locator('[data-testid="huabei-change"][data-key="accounts.total"]');
+    const drawerIds = () => drawer.getByTestId('record').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+    const idsOf = (f: Figure) => f.records.map((r) => (r.kind === 'account' ? r.accountId : -1));
+    await totalRow.getByTestId('huabei-after').click();
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByTestId('record')).toHaveCount(total.after.records.length);
+    expect(await drawerIds()).toEqual(idsOf(total.after));
+    expect(idsOf(total.after)).toContain(sw.accountId);
+    await expect(drawer.locator(`[data-testid="record"][data-id="${sw.accountId}"]`)).toContainText(sw.name);
+    await totalRow.getByTestId('huabei-before').click();
+    await expect(drawer.getByTestId('record')).toHaveCount(total.before.records.length);
+    expect(await drawerIds()).not.toContain(sw.accountId);
+    await page.getByTestId('bureau-records-close').click();
+    await expect(drawer).toHaveCount(0);
 
     // A grid cell's details: the loan's 2026-04 month was 2 with 5,600.00 overdue.
     const loan = cli.accounts.find((a) => a.grid.some((m) => m.status === '2'))!;
@@ -199,5 +225,57 @@ test.describe('bureau report page', () => {
     const withIncome = (await cliReport(file)).lenderView.find((r) => r.ruleId === 'debt_to_income')!;
     await expect(dti).toHaveAttribute('data-status', withIncome.status);
     expect(withIncome.status).not.toBe('unknown');
+  });
+
+  test('the hard-query reasons edited on the page are the CLI’s, mark the queries and move the rules; reset brings §3.6 back', async ({ page, app }) => {
+    const { file } = await openBureau(page, app);
+    const editor = page.getByTestId('hard-reasons-form');
+    await expect(editor).toHaveAttribute('data-codes', '02,03,08,20,24,26');
+    await expect(editor).toHaveAttribute('data-edited', 'false');
+    await expect(editor.locator('[data-testid="hard-reason"][data-code="02"]')).toBeChecked();
+    await expect(editor.locator('[data-testid="hard-reason"][data-code="01"]')).not.toBeChecked();
+    const month = page.locator('[data-testid="lender-rule"][data-rule-id="hard_queries_1m"]');
+    await expect(month.getByTestId('rule-value')).toHaveAttribute('data-value', '2'); // 05-06 loan, 05-20 card
+
+    // 贷款审批 no longer hard: the loan-approval queries lose their mark, the month counts the card approval alone.
+    await expect(editor.getByTestId('hard-reasons-save')).toBeDisabled();
+    await editor.locator('[data-testid="hard-reason"][data-code="02"]').uncheck();
+    await editor.getByTestId('hard-reasons-save').click();
+    await expect(editor).toHaveAttribute('data-codes', '03,08,20,24,26');
+    await expect(editor).toHaveAttribute('data-edited', 'true');
+    await expect(month.getByTestId('rule-value')).toHaveAttribute('data-value', '1');
+    const rows = page.getByTestId('bureau-queries').getByTestId('query-row');
+    await expect(rows.filter({ hasText: '贷款审批' }).first()).toHaveAttribute('data-hard', 'false');
+    await expect(rows.filter({ hasText: '信用卡审批' })).toHaveAttribute('data-hard', 'true');
+
+    const cli = await cliReport(file);
+    expect(cli.hardQueryReasons).toMatchObject({ codes: ['03', '08', '20', '24', '26'], edited: true });
+    await sameFigureAt(month.getByTestId('rule-value'), 'hard_queries_1m', cli.lenderView.find((r) => r.ruleId === 'hard_queries_1m')!.figure);
+    await month.getByTestId('rule-value').click();
+    await expect(page.getByTestId('bureau-records').getByTestId('record')).toHaveCount(1);
+    await expect(page.getByTestId('bureau-records').getByTestId('record')).toContainText('信用卡审批');
+    await page.getByTestId('bureau-records-close').click();
+
+    // Set from the CLI, shown on the page once it reloads; reset on the page, the CLI reads the default again.
+    const set = await cliJson<{ hardQueryReasons: { codes: string[] } }>(['report', 'settings', 'hard-reasons=02,03,01', '--db', file]);
+    expect(set.hardQueryReasons.codes).toEqual(['02', '03', '01']);
+    await page.getByTestId('bureau-as-of').fill('2026-05-30');
+    await expect(editor).toHaveAttribute('data-codes', '02,03,01');
+    await page.getByTestId('bureau-as-of').fill(AS_OF);
+    await expect(editor.locator('[data-testid="hard-reason"][data-code="01"]')).toBeChecked();
+    await editor.getByTestId('hard-reasons-reset').click();
+    await expect(editor).toHaveAttribute('data-edited', 'false');
+    await expect(month.getByTestId('rule-value')).toHaveAttribute('data-value', '2');
+    const after = await cliJson<{ hardQueryReasons: { codes: string[]; edited: boolean } }>(['report', 'settings', '--db', file]);
+    expect(after.hardQueryReasons).toEqual(expect.objectContaining({ codes: ['02', '03', '08', '20', '24', '26'], edited: false }));
+
+    // The Accounts page's query list follows the profile's set as well.
+    await editor.locator('[data-testid="hard-reason"][data-code="03"]').uncheck();
+    await editor.getByTestId('hard-reasons-save').click();
+    await expect(editor).toHaveAttribute('data-codes', '02,08,20,24,26');
+    await page.getByTestId('nav-accounts').click();
+    const listed = page.getByTestId('queries').getByTestId('query-row');
+    await expect(listed.filter({ hasText: '信用卡审批' })).toContainText('不算硬查询');
+    await expect(listed.filter({ hasText: '贷款审批' }).first()).not.toContainText('不算硬查询');
   });
 });

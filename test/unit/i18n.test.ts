@@ -47,13 +47,17 @@ function stringsIn(node: Node): string[] {
 interface Scan {
   keys: string[];
   literals: string[];
+  /** Every string literal (a key may sit in a table, e.g. STATUS_LABEL_KEYS, and reach t() later). */
+  strings: string[];
+  /** The static parts of each template literal with substitutions (`nav.${route}` → ['nav.', '']). */
+  templates: string[][];
   errors: string[];
 }
 
 /** Parses one TSX source with vite's own parser: the t('…') keys it uses and any literal UI text. */
 function scanSource(filename: string, source: string): Scan {
   const parsed = parseSync(filename, source);
-  const scan: Scan = { keys: [], literals: [], errors: parsed.errors.map((error) => error.message) };
+  const scan: Scan = { keys: [], literals: [], strings: [], templates: [], errors: parsed.errors.map((error) => error.message) };
   const flag = (text: string) => {
     if (wordlike.test(text)) scan.literals.push(text.trim());
   };
@@ -77,6 +81,14 @@ function scanSource(filename: string, source: string): Scan {
       const strings = stringsIn(node.value as unknown as Node);
       for (const text of strings) if (wordlike.test(text)) scan.literals.push(`${name}="${text}"`);
     },
+    Literal(node) {
+      if (typeof node.value === 'string') scan.strings.push(node.value);
+    },
+    TemplateLiteral(node) {
+      const parts = node.quasis.map((quasi) => quasi.value.cooked ?? '');
+      if (node.expressions.length === 0) scan.strings.push(parts[0] ?? '');
+      else scan.templates.push(parts);
+    },
     CallExpression(node) {
       const [first] = node.arguments;
       if (node.callee.type === 'Identifier' && node.callee.name === 't' && first?.type === 'Literal' && typeof first.value === 'string') {
@@ -85,6 +97,31 @@ function scanSource(filename: string, source: string): Scan {
     },
   }).visit(parsed.program);
   return scan;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The keys a template can build: `nav.${route}` builds any key under `nav.`, `planned.${r}.title`
+ * any `planned.….title`. Only templates that start like a key (`word.` …) count: `${a} ${b}` is
+ * not building a key. Each pattern keeps the template's static head as `prefix`, for messages.
+ */
+function dynamicKeyPatterns(templates: readonly string[][]): { prefix: string; pattern: RegExp }[] {
+  const byText = new Map<string, { prefix: string; pattern: RegExp }>();
+  for (const parts of templates) {
+    const [head = ''] = parts;
+    if (!/^[A-Za-z][\w-]*(\.[\w-]+)*\.$/.test(head)) continue;
+    const source = `^${parts.map(escapeRegExp).join('.+')}$`;
+    byText.set(source, { prefix: head, pattern: new RegExp(source) });
+  }
+  return [...byText.values()];
+}
+
+/** Catalogue keys no source uses: neither as a string literal anywhere nor buildable by a template. */
+function unusedKeys(keys: readonly string[], scans: readonly Scan[]): string[] {
+  const literal = new Set(scans.flatMap((scan) => [...scan.keys, ...scan.strings]));
+  const patterns = dynamicKeyPatterns(scans.flatMap((scan) => scan.templates));
+  return keys.filter((key) => !literal.has(key) && !patterns.some(({ pattern }) => pattern.test(key)));
 }
 
 describe('message catalogues', () => {
@@ -140,6 +177,20 @@ describe('renderer source scan', () => {
     expect(good.keys).toEqual(['a.b', 'c.d']);
   });
 
+  it('finds keys nobody uses, allowing those a template builds (the check itself works)', () => {
+    const sample = scanSource(
+      'sample.tsx',
+      `const LABELS = { pass: 'x.status.pass' };
+       export const C = ({ route, r }: { route: string; r: string }) => (
+         <p title={\`\${route} \${r}\`}>{t(\`nav.\${route}\`)} {t(\`planned.\${r}.title\`)} {t(LABELS.pass)} {t('x.used')}</p>
+       );`,
+    );
+    expect(sample.errors).toEqual([]);
+    expect(dynamicKeyPatterns(sample.templates).map((p) => p.prefix)).toEqual(['nav.', 'planned.']);
+    const keys = ['nav.bureau', 'navx', 'planned.bureau.title', 'planned.bureau.body', 'x.status.pass', 'x.used', 'x.unused'];
+    expect(unusedKeys(keys, [sample])).toEqual(['navx', 'planned.bureau.body', 'x.unused']);
+  });
+
   const files = sourceFiles(rendererSrc, ['.tsx', '.ts']);
   const tsxFiles = files.filter((file) => file.endsWith('.tsx'));
   const scans = new Map(files.map((file) => [relative(rendererSrc, file), scanSource(file, readFileSync(file, 'utf8'))]));
@@ -160,6 +211,13 @@ describe('renderer source scan', () => {
       scan.keys.filter((key) => !Object.hasOwn(zhCN, key) || !Object.hasOwn(en, key)).map((key) => `${file}: ${key}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('uses every key of the catalogues (keys under a prefix a template builds count as used)', () => {
+    // The catalogues name every key themselves: only the other sources count as uses.
+    const users = [...scans].filter(([file]) => !/^i18n[\\/](zh-CN|en)\.ts$/.test(file)).map(([, scan]) => scan);
+    expect(users.length).toBe(scans.size - 2);
+    expect(unusedKeys(Object.keys(zhCN), users)).toEqual([]);
   });
 
   it('has no literal user-visible text in JSX', () => {

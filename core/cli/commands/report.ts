@@ -1,9 +1,13 @@
 import { bureauReport } from '../../bureau/report.ts';
+import { readHardQueryReasons, saveHardQueryReasons } from '../../bureau/settings.ts';
 import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
 import type { BureauReport, Figure } from '../../bureau/types.ts';
+import { CredenceError } from '../../errors.ts';
 import { formatMonth } from '../../ledger/calendar.ts';
 import { asOfFrom } from '../../ledger/accounts.ts';
-import { ledgerDb } from '../../ledger/cli-args.ts';
+import { ledgerDb, namedArgs } from '../../ledger/cli-args.ts';
+import { QUERY_REASONS } from '../../ledger/reference-data.ts';
+import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 
@@ -68,10 +72,63 @@ function lines(ctx: CliContext, r: BureauReport): string[] {
     const safe = rule.safeToApply?.warn ? (zh ? `  可再申请：${rule.safeToApply.warn}` : `  safe to apply from ${rule.safeToApply.warn}`) : '';
     out.push(`  [${rule.status}] ${rule.label[ctx.locale]}: ${figureText(rule.figure)}${safe}`);
   }
+  const hard = r.hardQueryReasons;
+  out.push(
+    zh
+      ? `  硬查询的查询原因（${hard.edited ? '已修改' : '默认'}）：${hard.codes.join(', ') || '无'}；用 credence report settings 修改`
+      : `  hard-query reasons (${hard.edited ? 'edited' : 'default'}): ${hard.codes.join(', ') || 'none'}; change with credence report settings`,
+  );
   return out;
 }
 
+/** The hard-query set, one reason code per line: `[x]` hard, `*` where that differs from the default. */
+function hardReasonLines(ctx: CliContext, set: HardQueryReasons): string[] {
+  const zh = ctx.locale === 'zh-CN';
+  const out = [
+    zh
+      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 credit-domain §3.6）：${set.codes.join(', ') || '无'}`
+      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per credit-domain §3.6): ${set.codes.join(', ') || 'none'}`,
+  ];
+  for (const reason of QUERY_REASONS) {
+    const hard = set.codes.includes(reason.code);
+    const changed = hard !== set.defaults.includes(reason.code) ? ' *' : '';
+    out.push(`  [${hard ? 'x' : ' '}] ${reason.code.padEnd(4)} ${reason.name[ctx.locale]}${changed}`);
+  }
+  return out;
+}
+
+/** "02,03 08" → ['02', '03', '08'] (a single digit gets its leading zero, as pboc_conf.py writes codes without it); "none" → []. */
+function reasonCodes(text: string): string[] | null {
+  const value = text.trim();
+  if (value === 'default') return null;
+  if (value === 'none') return [];
+  const codes = value.split(/[\s,，、]+/).filter((code) => code !== '');
+  if (codes.length === 0) throw new CredenceError('cli.usage', { reason: 'hard-reasons needs codes such as 02,03,08, "none" or "default"' });
+  return codes.map((code) => (/^\d$/.test(code) ? `0${code}` : code));
+}
+
+/**
+ * `credence report settings`: the profile's report settings. Shows the hard-query reason codes;
+ * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to §3.6).
+ */
+function settings(ctx: CliContext): number {
+  const args = namedArgs(ctx, ['hard-reasons']);
+  const db = ledgerDb(ctx, 'report settings');
+  try {
+    const wanted = args['hard-reasons'];
+    const set = wanted === undefined ? readHardQueryReasons(db) : saveHardQueryReasons(db, reasonCodes(wanted), 'cli');
+    if (ctx.json) printJson(ctx, { hardQueryReasons: { ...set, source: HARD_QUERY_REASONS_SOURCE } });
+    else for (const line of hardReasonLines(ctx, set)) ctx.io.out(line);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 function run(ctx: CliContext): number {
+  const [sub, ...rest] = ctx.args;
+  if (sub === 'settings') return settings({ ...ctx, args: rest });
+  if (sub !== undefined) throw new CredenceError('cli.usage', { reason: reportCommand.usage.join(' | ') });
   const db = ledgerDb(ctx, 'report');
   try {
     const report = bureauReport(db, asOfFrom(ctx.options['as-of']));
@@ -89,6 +146,10 @@ function run(ctx: CliContext): number {
 export const reportCommand: Command = {
   name: 'report',
   summary: { 'zh-CN': '模拟二代征信报告：信息概要、60个月还款记录、查询记录与放贷规则', en: 'simulated second-generation credit report: summary, 60-month grid, queries and lender rules' },
-  usage: ['credence report --db DB [--as-of YYYY-MM-DD] [--json]'],
+  usage: [
+    'credence report --db DB [--as-of YYYY-MM-DD] [--json]',
+    'credence report settings --db DB [--json]',
+    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: credit-domain §3.6)',
+  ],
   run,
 };

@@ -5,8 +5,9 @@ import { localizedText, profileId } from '../schemas.ts';
 
 // Node-free like every channel module: only the Node-free type modules of core/bureau and core/ledger.
 // The simulated credit report (core/bureau): read it as of a date; edit a lender rule's
-// threshold or the monthly income, each answered with the fresh report. Inputs are validated by
-// core/bureau/settings.ts, which names each bad field in both languages (bureau.invalid_settings).
+// threshold, the profile's hard-query reason codes or the monthly income, each answered with the
+// fresh report. Inputs are validated by core/bureau/settings.ts, which names each bad field in
+// both languages (bureau.invalid_settings, bureau.invalid_hard_reasons).
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const month = z.string();
@@ -181,11 +182,12 @@ export const bureauReportSchema = z.object({
       fromMonth: month,
       monthsOnReport: z.number().int(),
       monthsBefore: z.number().int(),
-      changes: z.array(z.object({ key: z.string(), unit: z.enum(FIGURE_UNITS), before: z.number().nullable(), after: z.number().nullable() })),
+      changes: z.array(z.object({ key: z.string(), unit: z.enum(FIGURE_UNITS), before: figure, after: figure })),
       rules: z.array(z.object({ ruleId: z.string(), label: localizedText, before: ruleStatus, after: ruleStatus })),
     }),
   ),
   monthlyIncomeFen: fen.nullable(),
+  hardQueryReasons: z.object({ codes: z.array(z.string()), defaults: z.array(z.string()), edited: z.boolean(), source: z.string() }),
 });
 
 export const bureauChannels = {
@@ -196,6 +198,11 @@ export const bureauChannels = {
   'bureau.rule.save': {
     // input: { warn, fail, windowMonths? } or null to return to the table's default.
     request: z.strictObject({ profileId, ruleId: z.string().min(1).max(40), input: z.record(z.string(), z.unknown()).nullable(), asOf: date.optional() }),
+    response: bureauReportSchema,
+  },
+  'bureau.hardReasons.save': {
+    // codes: the query-reason codes that count as hard (checked against the reason table by core), or null for the default.
+    request: z.strictObject({ profileId, codes: z.array(z.string().max(8)).max(100).nullable(), asOf: date.optional() }),
     response: bureauReportSchema,
   },
   'bureau.income.save': {

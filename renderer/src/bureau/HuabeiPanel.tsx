@@ -1,13 +1,12 @@
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { FigureValue } from './FigureValue.tsx';
 import { keyFigureLabel } from './key-figures.ts';
 import { STATUS_LABEL_KEYS } from './LenderPanel.tsx';
-import { formatValue, type BureauReport, type HuabeiSwitch } from './useBureau.ts';
+import type { BureauReport, HuabeiSwitch } from './useBureau.ts';
 
 function Switch({ item }: { item: HuabeiSwitch }) {
   const { t, locale } = useI18n();
-  const dash = t('ledger.none');
-  const text = (unit: HuabeiSwitch['changes'][number]['unit'], value: number | null) => (value === null ? dash : formatValue(unit, value));
   return (
     <div className="bureau-subsection" data-testid="huabei-switch" data-account-id={item.accountId} data-hypothetical={item.hypothetical}>
       <h3>
@@ -31,13 +30,20 @@ function Switch({ item }: { item: HuabeiSwitch }) {
               </tr>
             </thead>
             <tbody>
-              {item.changes.map((change) => (
-                <tr key={change.key} data-testid="huabei-change" data-key={change.key} data-before={String(change.before)} data-after={String(change.after)}>
-                  <th scope="row">{keyFigureLabel(t, change.key)}</th>
-                  <td className="num">{text(change.unit, change.before)}</td>
-                  <td className="num">{text(change.unit, change.after)}</td>
-                </tr>
-              ))}
+              {item.changes.map((change) => {
+                const label = keyFigureLabel(t, change.key);
+                return (
+                  <tr key={change.key} data-testid="huabei-change" data-key={change.key} data-before={String(change.before.value)} data-after={String(change.after.value)}>
+                    <th scope="row">{label}</th>
+                    <td className="num">
+                      <FigureValue figure={change.before} label={`${label} · ${t('bureau.huabei.without')}`} testId="huabei-before" />
+                    </td>
+                    <td className="num">
+                      <FigureValue figure={change.after} label={`${label} · ${t('bureau.huabei.with')}`} testId="huabei-after" />
+                    </td>
+                  </tr>
+                );
+              })}
               {item.rules.map((rule) => (
                 <tr key={rule.ruleId} className="bureau-row-differs" data-testid="huabei-rule" data-rule-id={rule.ruleId}>
                   <th scope="row">{rule.label[locale]}</th>

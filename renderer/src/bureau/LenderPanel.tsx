@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import { formatFen } from '../import/format.ts';
 import { FigureValue } from './FigureValue.tsx';
+import { HardReasonsEditor } from './HardReasonsEditor.tsx';
 import type { BureauReport, RuleView } from './useBureau.ts';
 
 export const STATUS_LABEL_KEYS: Record<RuleView['status'], MessageKey> = {
@@ -210,7 +211,7 @@ function IncomeForm({ report, profileId, asOf, onSaved }: { report: BureauReport
   );
 }
 
-/** The lender view: the §5 rule table evaluated on this report, each threshold editable. */
+/** The lender view: the §5 rule table evaluated on this report, each threshold editable, and the profile's hard-query reasons. */
 export function LenderPanel({ report, profileId, onSaved }: { report: BureauReport; profileId: string; onSaved: (report: BureauReport) => void }) {
   const { t } = useI18n();
   return (
@@ -222,6 +223,12 @@ export function LenderPanel({ report, profileId, onSaved }: { report: BureauRepo
           <RuleRow key={rule.ruleId} rule={rule} profileId={profileId} asOf={report.asOf} onSaved={onSaved} />
         ))}
       </ul>
+      <HardReasonsEditor
+        key={`${report.hardQueryReasons.edited}:${report.hardQueryReasons.codes.join(',')}`}
+        report={report}
+        profileId={profileId}
+        onSaved={onSaved}
+      />
       <IncomeForm key={report.monthlyIncomeFen ?? 'none'} report={report} profileId={profileId} asOf={report.asOf} onSaved={onSaved} />
     </section>
   );

@@ -50,12 +50,6 @@ export const en: Record<MessageKey, string> = {
   'dashboard.emptyAction': 'Go to Import',
 
   'planned.badge': 'Not available yet',
-  'planned.import.title': 'Import',
-  'planned.import.body': 'Import Alipay and WeChat Pay bill files and credit card statements (CSV, XLSX) here. Files are read on this computer only, transactions are saved in the database of “{profile}”, and duplicate records are recognised.',
-  'planned.accounts.title': 'Accounts',
-  'planned.accounts.body': 'This page will list the Huabei, Jiebei, Weilidai, JD Baitiao and credit card accounts of “{profile}”, with limits, amounts used, statement dates and due dates.',
-  'planned.bureau.title': 'Bureau report',
-  'planned.bureau.body': 'This page will build a simulated PBOC-style credit report summary for “{profile}” from its accounts and repayment history, and explain each factor that affects the score. It is not an official credit report.',
   'planned.whatif.title': 'What-if',
   'planned.whatif.body': 'Simulate paying off debt, opening an account, a missed payment or the passing of time, and see how the score of “{profile}” might change. Results are shown as ranges and are for guidance only.',
   'planned.consent.title': 'Consent and export',
@@ -598,6 +592,13 @@ export const en: Record<MessageKey, string> = {
   'bureau.note.missing': "Personal details, the digital interpretation score, public records, non-credit accounts (e.g. telecom arrears), guarantees and related liabilities, recourse, special transactions, five-level classification, large special instalments, credit agreements and dispute annotations.",
   'bureau.note.versions': "Report definitions {bureau}; rule table {rules}; defaults table {defaults}",
   // ---- end simulated credit report ----
+  // ---- hard-query reasons (renderer/src/bureau/HardReasonsEditor.tsx) ----
+  'bureau.hard.title': "Which query reasons count as hard",
+  'bureau.hard.intro': "Checked reasons count as hard queries: the “hard query” marks in the query records, the hard-query rules above (last 1, 3 and 6 months) and the score’s query adjustments all follow this setting. Default (as commonly cited): {defaults}.",
+  'bureau.hard.isDefault': "(default)",
+  'bureau.hard.none': "Nothing is checked: no query will count as hard.",
+  'bureau.hard.save': "Save hard-query reasons",
+  // ---- end hard-query reasons ----
   // ---- scores (core/score, Dashboard) ----
   'score.asOf': "Scored as of {date}, reading monthly records up to {month} (the latest month that has ended).",
   'score.bandRange': "The range spans {low} to {high}",

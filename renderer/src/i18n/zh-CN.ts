@@ -50,12 +50,6 @@ export const zhCN = {
   'dashboard.emptyAction': '去导入账单',
 
   'planned.badge': '尚未开放',
-  'planned.import.title': '导入账单',
-  'planned.import.body': '在这里导入支付宝、微信支付的账单文件和信用卡账单（CSV、XLSX）。文件只在这台电脑上解析，交易会保存到「{profile}」的数据库中，重复记录会被识别出来。',
-  'planned.accounts.title': '账户',
-  'planned.accounts.body': '这里将列出「{profile}」的花呗、借呗、微粒贷、京东白条和信用卡等账户，包括额度、已用额度、账单日和还款日。',
-  'planned.bureau.title': '征信报告',
-  'planned.bureau.body': '这里将根据「{profile}」的账户和还款记录，生成一份模拟的人行征信报告式摘要，并逐项解释影响评分的因素。它不是官方征信报告。',
   'planned.whatif.title': '假设分析',
   'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
   'planned.consent.title': '授权与导出',
@@ -598,6 +592,13 @@ export const zhCN = {
   'bureau.note.missing': "个人基本信息、数字解读（评分）、公共信息、非信贷交易（如电信欠费）、相关还款责任（担保）、被追偿信息、特殊交易、五级分类、大额专项分期、授信协议、异议标注。",
   'bureau.note.versions': "报告定义版本 {bureau}；规则表 {rules}；默认值表 {defaults}",
   // ---- end simulated credit report ----
+  // ---- hard-query reasons (renderer/src/bureau/HardReasonsEditor.tsx) ----
+  'bureau.hard.title': "哪些查询原因算硬查询",
+  'bureau.hard.intro': "勾选的查询原因算作硬查询：查询记录里的“硬查询”标记、上面近 1、3、6 个月的硬查询规则，以及评分中的查询调整，都按这里的设置计算。默认（常见说法）：{defaults}。",
+  'bureau.hard.isDefault': "（默认）",
+  'bureau.hard.none': "没有勾选任何原因：不会有查询算作硬查询。",
+  'bureau.hard.save': "保存硬查询设置",
+  // ---- end hard-query reasons ----
   // ---- scores (core/score, Dashboard) ----
   'score.asOf': "评分日期 {date}，读取到 {month} 的月度记录（已经结束的最近一个月）。",
   'score.bandRange': "区间跨越「{low}」到「{high}」两档",

@@ -3,7 +3,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import type { Route } from '../router.ts';
 
-export type PlannedRoute = Exclude<Route, 'dashboard' | 'settings'>;
+/** Routes without a page of their own yet (App.tsx sends the others to their pages). */
+export type PlannedRoute = Exclude<Route, 'dashboard' | 'settings' | 'import' | 'accounts' | 'bureau'>;
 
 /** Pages whose features are not built yet: say plainly what each will do for this profile. */
 export function PlannedPage({ route, profile }: { route: PlannedRoute; profile: ProfileSummary }) {

@@ -4,7 +4,7 @@
 import type { LedgerAccountSnapshot, LedgerSnapshot, Figure } from '../../../core/bureau/types.ts';
 import { formatMonth, parseMonth } from '../../../core/ledger/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
+import { isHardQuery } from '../../../core/rules/hard-queries.ts';
 import type { MonthRow, StatusCode } from '../../../core/ledger/types.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
@@ -71,10 +71,9 @@ export function card(id: number, over: Partial<LedgerAccountSnapshot> = {}): Led
   return account(id, { product: 'credit_card', kind: 'revolving', bureauType: 'R2', bureauLayout: 'revolving_line', ...over });
 }
 
-const HARD = new Map(QUERY_REASONS.map((r) => [r.code, r.hard]));
-
-export function query(id: number, queriedOn: string, reasonCode: string, institution = `Inst ${id}`): QueryRecord {
-  return { id, queriedOn, institution, institutionType: '11', reasonCode, hard: HARD.get(reasonCode) ?? false, note: null };
+/** A query record, `hard` as the ledger reads it with the default set (or `hardReasons`). */
+export function query(id: number, queriedOn: string, reasonCode: string, institution = `Inst ${id}`, hardReasons?: readonly string[]): QueryRecord {
+  return { id, queriedOn, institution, institutionType: '11', reasonCode, hard: isHardQuery(reasonCode, hardReasons), note: null };
 }
 
 export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord[] = [], monthlyIncomeFen: number | null = null): LedgerSnapshot {

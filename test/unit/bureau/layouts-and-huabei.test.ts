@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
-import type { LedgerAccountSnapshot } from '../../../core/bureau/types.ts';
+import type { FigureChange, LedgerAccountSnapshot } from '../../../core/bureau/types.ts';
 import { computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';
-import { account, card, repeat, rows, snapshot } from './helpers.ts';
+import { account, accountIds, card, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30';
 
@@ -107,6 +107,8 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
       ...over,
     });
   const other = card(2, { limitFen: 2_000_000, months: rows('2024-01', repeat('N', 30), { creditUsedFen: 100_000 }) });
+  /** A change as numbers: its key, unit and the two values. */
+  const moved = (c: FigureChange) => ({ key: c.key, unit: c.unit, before: c.before.value, after: c.after.value });
 
   it('puts Huabei on the report from the month reporting began, never the months before', () => {
     const report = buildReport(snapshot([huabei({ reportsToBureau: 'yes', bureauSinceMonth: '2021-09' }), other]), AS_OF);
@@ -116,7 +118,7 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
     expect(report.negativeItems).toEqual([]);
     const [sw] = report.huabei;
     expect(sw).toMatchObject({ accountId: 1, reporting: 'yes', hypothetical: false, fromMonth: '2021-09', monthsOnReport: 58, monthsBefore: 28 });
-    expect(sw.changes).toEqual(
+    expect(sw.changes.map(moved)).toEqual(
       expect.arrayContaining([
         { key: 'accounts.total', unit: 'count', before: 1, after: 2 },
         { key: 'accounts.R1', unit: 'count', before: 0, after: 1 },
@@ -129,11 +131,24 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
     expect(sw.changes.map((c) => c.key)).not.toContain('card_utilisation');
   });
 
+  it('each change carries both figures with the records behind them, so the page can open them', () => {
+    const [sw] = buildReport(snapshot([huabei({ reportsToBureau: 'yes', bureauSinceMonth: '2021-09' }), other]), AS_OF).huabei;
+    const total = sw.changes.find((c) => c.key === 'accounts.total')!;
+    expect(accountIds(total.before)).toEqual([2]);
+    expect(accountIds(total.after).sort()).toEqual([1, 2]);
+    const balance = sw.changes.find((c) => c.key === 'debt.R1.balance')!;
+    expect(accountIds(balance.before)).toEqual([]);
+    expect(balance.after).toMatchObject({ unit: 'fen', value: 400_000, records: [expect.objectContaining({ kind: 'account', accountId: 1 })] });
+    expect(accountIds(sw.changes.find((c) => c.key === 'online_loans')!.after)).toEqual([1]);
+  });
+
   it('reported from its start, its old lapse is on the report with its fall-off month', () => {
     const report = buildReport(snapshot([huabei({ reportsToBureau: 'yes' })]), '2024-12-31');
     expect(report.negativeItems).toEqual([expect.objectContaining({ from: '2020-03', endedMonth: '2020-04', fallsOffMonth: '2025-04', monthsLeft: 4 })]);
     expect(report.huabei[0]).toMatchObject({ fromMonth: '2019-05', monthsBefore: 0 });
-    expect(report.huabei[0].changes).toEqual(expect.arrayContaining([{ key: 'overdue.months', unit: 'months', before: 0, after: 1 }]));
+    const overdue = report.huabei[0].changes.find((c) => c.key === 'overdue.months')!;
+    expect(moved(overdue)).toEqual({ key: 'overdue.months', unit: 'months', before: 0, after: 1 });
+    expect(overdue.after.records).toEqual([expect.objectContaining({ kind: 'account', accountId: 1, months: ['2020-03'] })]);
   });
 
   it('not reporting yet: shows what signing would bring, from the report month on', () => {
@@ -141,7 +156,7 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
     expect(report.accounts.map((a) => a.id)).toEqual([2]);
     const [sw] = report.huabei;
     expect(sw).toMatchObject({ reporting: 'no', hypothetical: true, fromMonth: '2026-06', monthsOnReport: 1 });
-    expect(sw.changes).toEqual(expect.arrayContaining([{ key: 'accounts.total', unit: 'count', before: 1, after: 2 }]));
+    expect(sw.changes.map(moved)).toEqual(expect.arrayContaining([{ key: 'accounts.total', unit: 'count', before: 1, after: 2 }]));
     expect(sw.rules).toEqual([]); // one clean month and an open line move no rule here
   });
 
