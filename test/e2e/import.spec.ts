@@ -54,6 +54,9 @@ test.describe('import page', () => {
     await expect(report.getByTestId('report-platform')).toHaveText('美团');
     await expect(report).toContainText('csv');
     await expect(report.getByTestId('report-rows-read')).toHaveText('29');
+    // The period the export states on line 3, [2025-02-01] to [2025-02-28], whole days in UTC+8.
+    await expect(report.getByTestId('report-period')).toHaveAttribute('data-source', 'stated');
+    await expect(report.getByTestId('report-period')).toContainText('2025-02-01 00:00（UTC+8） – 2025-02-28 23:59（UTC+8）');
     await expect(report.getByTestId('report-imported')).toHaveText('29');
     await expect(report.getByTestId('report-duplicates')).toHaveText('0');
     await expect(report.getByTestId('report-nothing-new')).toHaveCount(0);

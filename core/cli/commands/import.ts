@@ -19,9 +19,14 @@ function describe(ctx: CliContext, report: ImportReport): string {
   const events = Object.entries(report.creditEvents).map(([kind, n]) => `${kind}×${n}`).join(' ');
   const reconciled =
     report.reconciled.agrees === null ? (zh ? '无自带合计' : 'no stated totals') : report.reconciled.agrees ? (zh ? '与账单合计一致' : 'matches the stated totals') : (zh ? '与账单合计不一致' : 'differs from the stated totals');
-  return zh
+  const period = report.period
+    ? zh
+      ? `；账单期间 ${report.period.start.iso} 至 ${report.period.end.iso}（${report.period.source === 'stated' ? '账单注明' : '按记录推算'}）`
+      : `; period ${report.period.start.iso} to ${report.period.end.iso} (${report.period.source === 'stated' ? 'as stated' : 'from the rows'})`
+    : '';
+  return (zh
     ? `${report.file}: ${report.platform}/${report.variant} 读取 ${report.rowsRead} 行，新增 ${report.imported}，重复 ${report.duplicates}，拒绝 ${report.rejected.length}，警告 ${report.warnings.length}；收入 ${d.income.count} 笔 ¥${yuan(d.income.fen)}，支出 ${d.expense.count} 笔 ¥${yuan(d.expense.fen)}，不计收支 ${d.neutral.count} 笔 ¥${yuan(d.neutral.fen)}；${reconciled}${events ? `；信用事件 ${events}` : ''}`
-    : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ¥${yuan(d.income.fen)}, expense ${d.expense.count} ¥${yuan(d.expense.fen)}, neutral ${d.neutral.count} ¥${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`;
+    : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ¥${yuan(d.income.fen)}, expense ${d.expense.count} ¥${yuan(d.expense.fen)}, neutral ${d.neutral.count} ¥${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
 }
 
 async function run(ctx: CliContext): Promise<number> {

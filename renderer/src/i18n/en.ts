@@ -155,6 +155,9 @@ export const en: Record<MessageKey, string> = {
   'review.choose': 'Choose a kind…',
   'review.notCredit': 'Not a credit event',
   'review.apply': 'Correct',
+  'report.period': 'Bill period',
+  'report.periodStated': '(as the export states it)',
+  'report.periodRows': '(from the rows: the export states none, or one that does not contain them)',
   'format.utc8': '{date} {time} (UTC+8)',
   // ---- credit ledger (renderer/src/accounts, issue 4) ----
   'ledger.title': "Credit accounts",

@@ -155,6 +155,9 @@ export const zhCN = {
   'review.choose': '选择类型…',
   'review.notCredit': '不是信用事件',
   'review.apply': '更正',
+  'report.period': '账单期间',
+  'report.periodStated': '（账单注明）',
+  'report.periodRows': '（按交易记录推算，账单未注明或注明的期间与记录不符）',
   'format.utc8': '{date} {time}（UTC+8）',
   // ---- credit ledger (renderer/src/accounts, issue 4) ----
   'ledger.title': "信用账户",

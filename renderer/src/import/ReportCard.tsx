@@ -4,6 +4,7 @@ import { platformName } from './labels.ts';
 import { ReportNotices } from './ReportNotices.tsx';
 import { ReportReconciliation } from './ReportReconciliation.tsx';
 import { ReportCreditEvents, ReportTotals } from './ReportTotals.tsx';
+import { Utc8Time } from './Utc8Time.tsx';
 import type { FileFailure, ImportReport } from './useImportRun.ts';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -31,6 +32,12 @@ export function ReportCard({ report }: { report: ImportReport }) {
           {report.variant}
         </span>
       </header>
+      {report.period && (
+        <p className="muted" data-testid="report-period" data-source={report.period.source}>
+          {t('report.period')} <Utc8Time iso={report.period.start.iso} /> – <Utc8Time iso={report.period.end.iso} />{' '}
+          {t(report.period.source === 'stated' ? 'report.periodStated' : 'report.periodRows')}
+        </p>
+      )}
       {nothingNew && (
         <p className="report-nothing-new" data-testid="report-nothing-new">
           {t('report.nothingNew', { count: formatCount(report.duplicates) })}

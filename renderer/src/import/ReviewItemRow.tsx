@@ -2,18 +2,13 @@ import { useState } from 'react';
 import type { IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen, utc8Parts } from './format.ts';
+import { formatCount, formatFen } from './format.ts';
+import { Utc8Time } from './Utc8Time.tsx';
 import { ALL_KINDS, directionName, kindName, platformName } from './labels.ts';
 import type { ReviewAction, ReviewItem } from './useReviewList.ts';
 
 /** The select's value for "no credit event at all" (kind null); kinds are snake_case, so no clash. */
 const NO_EVENT = '-';
-
-function OccurredAt({ iso }: { iso: string }) {
-  const { t } = useI18n();
-  const parts = utc8Parts(iso);
-  return <time dateTime={iso}>{parts ? t('format.utc8', { date: parts.date, time: parts.time }) : iso}</time>;
-}
 
 function CorrectControl({ item, busy, onApply }: { item: ReviewItem; busy: boolean; onApply: (action: ReviewAction) => void }) {
   const { t } = useI18n();
@@ -65,7 +60,7 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
     <li className="review-item" data-testid="review-item" data-id={item.id}>
       <div className="review-item-main">
         <div className="review-item-when">
-          <OccurredAt iso={item.occurredAt} />
+          <Utc8Time iso={item.occurredAt} />
           <span className="review-platform">{platformName(t, item.platform)}</span>
         </div>
         <div className="review-item-what">
