@@ -7,11 +7,18 @@
 // or missed), statement and due days, open dates and limits set by the user, half of them
 // confirmed as reported; 30 bank loans entered by hand with a repayment a month; Alipay rows
 // (bills, transfers, Huabei purchases) to make 100,000 transactions; 20 hard queries; profile
-// facts and a recorded Sesame score. Then times:
-//   load         loadScoringLedger(): bring the derived ledger up to date and read it into memory
-//   score        scoreLedger() on the loaded day: both models, factors, ranges, next actions
-//   score, new day  the same on a day not scored before (the lender metrics are computed afresh)
-//   slider       scoreLedger() without the next-action search (what a what-if slider calls)
+// facts and a recorded Sesame score. Then times (median and p95 of each):
+//   load           loadScoringLedger(): bring the derived ledger up to date and read it into memory
+//   scored day     scoreLedger() on the loaded day, scored before: both models, factors, ranges, next actions
+//   new day        the same on a day not scored before, day after day backwards (5 rounds of 60
+//                  days, each on a ledger just loaded: nothing memoised but the loaded day)
+//   new month      the first score of a ledger just loaded, on a random day of the 10 years: the
+//                  lender metrics of its report month and of the 6 months the next-action search
+//                  projects to are all computed afresh (the worst case)
+//   no next step   scoreLedger() without the next-action search (what a what-if slider may call)
+//   IPC report     what the score.report handler does: the kept ledger's staleness check
+//                  (core/score/ledger-cache.ts), then a full score
+// A "ledger just loaded" is a shallow copy of the loaded one: the engine memoises per ledger object.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +26,10 @@ import { join } from 'node:path';
 import { dayOfMonth, formatDay, lastDay, parseDay } from '../core/ledger/calendar.ts';
 import { deriveAndStore } from '../core/ledger/recompute.ts';
 import { scoreLedger } from '../core/score/engine.ts';
+import { LedgerCache } from '../core/score/ledger-cache.ts';
 import { loadScoringLedger } from '../core/score/load-ledger.ts';
 import { saveProfileFacts } from '../core/score/profile-facts.ts';
+import type { ScoringLedger } from '../core/score/scoring-ledger.ts';
 import { openDatabase, type Db } from '../core/storage/database.ts';
 
 const ACCOUNTS = Number(process.argv[2] ?? 200);
@@ -156,17 +165,31 @@ function userFacts(db: Db): void {
   db.prepare("INSERT INTO score_observations (kind, value, observed_on, created_at, updated_at) VALUES ('sesame', 702, '2026-11-06', ?, ?)").run(NOW, NOW);
 }
 
-function time(label: string, runs: number, fn: (run: number) => unknown): number[] {
+interface Timing {
+  median: number;
+  p95: number;
+}
+
+function summarise(label: string, times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+  console.log(`${label.padEnd(15)} median ${median.toFixed(2).padStart(8)} ms  p95 ${p95.toFixed(2).padStart(8)} ms  best ${sorted[0]!.toFixed(2).padStart(8)} ms  (${sorted.length} runs)`);
+  return { median, p95 };
+}
+
+function time(label: string, runs: number, fn: (run: number) => unknown): Timing {
+  return summarise(label, sample(runs, fn));
+}
+
+function sample(runs: number, fn: (run: number) => unknown): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     fn(i);
     times.push(performance.now() - started);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-  console.log(`${label.padEnd(15)} median ${sorted[Math.floor(runs / 2)]!.toFixed(2).padStart(8)} ms  p95 ${p95.toFixed(2).padStart(8)} ms  best ${sorted[0]!.toFixed(2).padStart(8)} ms  (${runs} runs)`);
-  return sorted;
+  return times;
 }
 
 const dir = process.env.KEEP_BENCH_DB ?? mkdtempSync(join(tmpdir(), 'credence-score-bench-'));
@@ -197,12 +220,24 @@ try {
   console.log(`next: ${report.bureau.nextAction?.text.en ?? '—'} | ${report.sesame.nextAction?.text.en ?? '—'}`);
 
   for (let i = 0; i < 20; i++) scoreLedger(ledger); // warm-up
-  const score = time('score', 200, () => scoreLedger(ledger));
-  const fresh = time('score, new day', 60, (run) => scoreLedger(ledger, { asOfDay: AS_OF - 1 - run }));
-  const slider = time('slider', 200, () => scoreLedger(ledger, { nextActions: false }));
-  const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)]!;
-  const worst = Math.max(median(score), median(fresh));
-  console.log(`goal: under 5 ms per score after the ledger is loaded — ${worst < 5 ? 'met' : 'NOT met'} (median ${median(score).toFixed(2)} ms; on a new day ${median(fresh).toFixed(2)} ms; slider ${median(slider).toFixed(2)} ms)`);
+  const fresh = (): ScoringLedger => ({ ...ledger });
+  const score = time('scored day', 200, () => scoreLedger(ledger));
+  const days: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const kept = fresh();
+    scoreLedger(kept);
+    days.push(...sample(60, (run) => scoreLedger(kept, { asOfDay: AS_OF - 1 - run })));
+  }
+  const newDay = summarise('new day', days);
+  const random = rng(99);
+  const newMonth = time('new month', 100, () => scoreLedger(fresh(), { asOfDay: AS_OF - Math.floor(random() * YEARS * 365) }));
+  const slider = time('no next step', 200, () => scoreLedger(ledger, { nextActions: false }));
+  const cache = new LedgerCache();
+  cache.ledger(db, AS_OF);
+  const ipc = time('IPC report', 50, () => scoreLedger(cache.ledger(db, AS_OF), { asOfDay: AS_OF }));
+  const ms = (t: Timing) => `median ${t.median.toFixed(2)} / p95 ${t.p95.toFixed(2)} ms`;
+  const met = [score, newDay, newMonth].every((t) => t.p95 < 5);
+  console.log(`goal: under 5 ms per score after the ledger is loaded, at p95 — ${met ? 'met' : 'NOT met'} (scored day ${ms(score)}; new day ${ms(newDay)}; new month ${ms(newMonth)}; no next step ${ms(slider)}; IPC ${ms(ipc)}, ${cache.loads} load)`);
   db.close();
 } finally {
   if (!process.env.KEEP_BENCH_DB) rmSync(dir, { recursive: true, force: true });

@@ -1,21 +1,27 @@
-// The main-process side of the score channels (core/ipc/channels/score.ts).
+// The main-process side of the score channels (core/ipc/channels/score.ts). Reports score the
+// profile's ledger kept in memory (ledger-cache.ts), loaded again only when it changed.
 
 import type { scoreChannels } from '../ipc/channels/score.ts';
 import type { HandlerContext } from '../ipc/handlers.ts';
 import type { Handlers } from '../ipc/registry.ts';
 import { asOfFrom } from '../ledger/accounts.ts';
-import { scoreDatabase } from './engine.ts';
+import { scoreLedger } from './engine.ts';
+import { LedgerCache } from './ledger-cache.ts';
 import { EDUCATION_LEVELS } from './profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from './profile-facts.ts';
 import { listSnapshots } from './snapshots.ts';
 
 type ScoreHandlers = Pick<Handlers, keyof typeof scoreChannels>;
 
-export function scoreHandlers(ctx: HandlerContext): ScoreHandlers {
+export function scoreHandlers(ctx: HandlerContext, ledgers: LedgerCache = new LedgerCache()): ScoreHandlers {
   const db = (profileId: string) => ctx.store.database(profileId);
   const facts = (profileId: string) => ({ facts: readProfileFacts(db(profileId)), educationLevels: [...EDUCATION_LEVELS] });
   return {
-    'score.report': ({ profileId, asOf }) => scoreDatabase(db(profileId), asOfFrom(asOf)),
+    'score.report': ({ profileId, asOf }) => {
+      const asOfDay = asOfFrom(asOf);
+      // What scoreDatabase(db, asOfDay) does, with the ledger kept between requests.
+      return scoreLedger(ledgers.ledger(db(profileId), asOfDay), { asOfDay });
+    },
     'score.history': ({ profileId }) => ({ snapshots: listSnapshots(db(profileId)) }),
     'score.profile.get': ({ profileId }) => facts(profileId),
     'score.profile.save': ({ profileId, input }) => {

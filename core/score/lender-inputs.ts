@@ -6,14 +6,50 @@
 // to "all of them". A sum with amounts the ledger cannot tell is a lower bound: unbounded above.
 // Loan lines whose layout nobody confirmed (per-draw or merged, credit-domain §4 and report note
 // 10) are computed both ways and the bounds cover both.
+//
+// Speed (issue 5 §8: a full score on a day not scored before well under 5 ms): only the rules an
+// adjustment names are computed, each once per thing it depends on and from no more of the ledger
+// than it reads (METRIC_READS), and kept with the ledger. Scoring the next day then costs only the
+// query metrics of that day; the next-action search's projected month ends only the figures of
+// months not seen yet. A loaded ledger is read as immutable (a what-if scores a changed copy).
 
+import type { ScenarioOverrides } from '../bureau/layouts.ts';
+import { reportMonthOf } from '../bureau/windows.ts';
+import { formatDay, parseMonth } from '../ledger/calendar.ts';
 import type { BureauLayout } from '../ledger/types.ts';
-import { formatDay } from '../ledger/calendar.ts';
-import { computeLenderMetrics, type LenderMetrics, type LenderMetricValue } from '../rules/lender-metrics.ts';
+import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
+import { computeLenderMetrics, type LenderMetricInput, type LenderMetricValue } from '../rules/lender-metrics.ts';
+import { ADJUSTMENTS, type AdjustmentRow } from './adjustments.ts';
 import type { ValueBounds } from './bins.ts';
-import type { ScoringLedger } from './scoring-ledger.ts';
+import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 
 export type AdjustmentInputs = Record<string, ValueBounds>;
+
+/**
+ * What each lender metric reads (core/rules/lender-metrics.ts), so that it is computed once per
+ * thing it depends on, from no more of the ledger than it reads:
+ *   window  the months in the rule's look-back window (windowMonths) up to the report month whose
+ *           status is an overdue month for the lender rules (status-classes.ts lenderOverdue), of
+ *           the accounts on the report: computed once per report month, on a snapshot of the
+ *           account families (a line with its draws) with such a month in the window, their
+ *           histories cut to the window (the others add nothing to a count of overdue months);
+ *   month   the accounts on the report as of the report month (every day of a report month gives
+ *           the same figure): computed once per report month;
+ *   day     the query records and the day, never the accounts: computed once per day, on a
+ *           snapshot without accounts.
+ * Checked against computeLenderMetrics on the whole snapshot, day by day, in
+ * test/unit/score/score-cache.test.ts.
+ */
+export const METRIC_READS: Readonly<Record<LenderMetricId, 'window' | 'month' | 'day'>> = {
+  consecutive_overdue_months: 'window',
+  overdue_months_in_window: 'window',
+  current_overdue_fen: 'month',
+  bad_debt_accounts: 'month',
+  hard_queries_in_window: 'day',
+  open_online_loan_accounts: 'month',
+  card_utilisation: 'month',
+  debt_to_income: 'month',
+};
 
 function bounds(figure: LenderMetricValue): ValueBounds {
   const point = figure.ifUnknownReported !== undefined ? figure.ifUnknownReported : figure.value;
@@ -35,27 +71,154 @@ export function unconfirmedLayoutLines(ledger: ScoringLedger): number[] {
   return ledger.accounts.filter((a) => a.kind === 'line' && a.bureauLayout === null && parents.has(a.id)).map((a) => a.id);
 }
 
-const cache = new WeakMap<ScoringLedger, Map<number, AdjustmentInputs>>();
-
-function metricsFor(ledger: ScoringLedger, asOf: string, layout?: BureauLayout): LenderMetrics {
-  const lines = layout ? unconfirmedLayoutLines(ledger) : [];
-  const overrides = lines.length > 0 ? { layout: new Map(lines.map((id) => [id, layout!])) } : {};
-  return computeLenderMetrics(ledger.lenderInput, asOf, ledger.rules, overrides);
+/** A snapshot account as the window snapshots cut it. */
+interface Cut {
+  /** The account's family: its line when it is a draw of one (reportAccounts reports them together), else itself. */
+  family: number;
+  /** The typed history (months in step with the snapshot's rows), or null when the rows do not run month by month. */
+  typed: ScoringAccount | null;
 }
 
-/** Every lender rule's metric as of `asOfDay`, keyed by rule id (computed once per day and ledger). */
-export function adjustmentInputs(ledger: ScoringLedger, asOfDay: number): AdjustmentInputs {
-  let byDay = cache.get(ledger);
-  if (!byDay) cache.set(ledger, (byDay = new Map()));
-  const cached = byDay.get(asOfDay);
-  if (cached) return cached;
+/** What does not depend on the day, worked out once per ledger, and the figures computed so far. */
+interface Memo {
+  /** The rules the adjustments name, as the ledger carries them (the user's thresholds and windows). */
+  rules: ReadonlyMap<string, LenderRule>;
+  /** Layout overrides for each scenario: as recorded, then (with unconfirmed lines) per draw and merged. */
+  scenarios: ScenarioOverrides[];
+  /** The snapshot without accounts, for the day metrics. */
+  queriesOnly: LenderMetricInput;
+  /** Per snapshot account. */
+  cuts: Cut[];
+  byMonth: Map<number, Map<string, ValueBounds>>;
+  byDay: Map<number, Map<string, ValueBounds>>;
+  /** Every adjustment's input by day. */
+  inputs: Map<number, AdjustmentInputs>;
+}
+
+const memos = new WeakMap<ScoringLedger, Memo>();
+
+function cutsOf(ledger: ScoringLedger): Cut[] {
+  const { accounts } = ledger.lenderInput;
+  const kinds = new Map(accounts.map((a) => [a.id, a.kind]));
+  const typed = new Map(ledger.accounts.map((a) => [a.id, a]));
+  return accounts.map((a) => {
+    const own = typed.get(a.id);
+    const rows = a.months;
+    const last = rows.length > 0 ? parseMonth(rows.at(-1)!.month) : null;
+    const inStep = own !== undefined && own.codes.length === rows.length && (rows.length === 0 || (own.firstMonth === parseMonth(rows[0]!.month) && last === own.firstMonth + rows.length - 1));
+    return {
+      family: a.kind === 'draw' && a.parentId !== null && kinds.get(a.parentId) === 'line' ? a.parentId : a.id,
+      typed: inStep ? own : null,
+    };
+  });
+}
+
+function memoOf(ledger: ScoringLedger): Memo {
+  let memo = memos.get(ledger);
+  if (memo) return memo;
+  const named = new Set(ADJUSTMENTS.map((row) => row.ruleId));
+  const lines = unconfirmedLayoutLines(ledger);
+  const layout = (choice: BureauLayout) => ({ layout: new Map(lines.map((id) => [id, choice])) });
+  memo = {
+    rules: new Map(ledger.rules.filter((rule) => named.has(rule.id)).map((rule) => [rule.id, rule])),
+    scenarios: lines.length > 0 ? [{}, layout('per_draw'), layout('merged_monthly')] : [{}],
+    queriesOnly: { ...ledger.lenderInput, accounts: [] },
+    cuts: cutsOf(ledger),
+    byMonth: new Map(),
+    byDay: new Map(),
+    inputs: new Map(),
+  };
+  memos.set(ledger, memo);
+  return memo;
+}
+
+/** Rows [start, end) of an account in step with the typed ledger for the `window` months up to `reportMonth`. */
+function windowRows(account: ScoringAccount, reportMonth: number, window: number): [number, number] {
+  const n = account.codes.length;
+  const start = Math.min(n, Math.max(0, reportMonth - window + 1 - account.firstMonth));
+  return [start, Math.max(start, Math.min(n, reportMonth - account.firstMonth + 1))];
+}
+
+/** The snapshot of the families with an overdue month in the `window` months up to `reportMonth`, histories cut to them. */
+function windowSnapshot(memo: Memo, input: LenderMetricInput, reportMonth: number, window: number): LenderMetricInput {
+  const families = new Set<number>();
+  memo.cuts.forEach(({ family, typed }) => {
+    if (typed === null) return void families.add(family);
+    const [start, end] = windowRows(typed, reportMonth, window);
+    for (let i = start; i < end; i++) {
+      if (typed.lenderOverdue[i]) return void families.add(family);
+    }
+  });
+  const accounts: LenderMetricInput['accounts'] = [];
+  input.accounts.forEach((account, k) => {
+    const { family, typed } = memo.cuts[k]!;
+    if (!families.has(family)) return;
+    if (typed === null) return void accounts.push(account); // the metric cuts it itself
+    const [start, end] = windowRows(typed, reportMonth, window);
+    accounts.push(start === 0 && end === account.months.length ? account : { ...account, months: account.months.slice(start, end) });
+  });
+  return { ...input, accounts };
+}
+
+/** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario). */
+function compute(input: LenderMetricInput, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, ValueBounds>): void {
+  if (rules.length === 0) return;
   const asOf = formatDay(asOfDay);
-  const base = metricsFor(ledger, asOf);
-  const variants = unconfirmedLayoutLines(ledger).length > 0 ? [metricsFor(ledger, asOf, 'per_draw'), metricsFor(ledger, asOf, 'merged_monthly')] : [];
-  const inputs: AdjustmentInputs = {};
-  for (const [ruleId, figure] of Object.entries(base)) {
-    inputs[ruleId] = variants.reduce((b, v) => union(b, bounds(v[ruleId]!)), bounds(figure));
+  const [base, ...variants] = scenarios.map((overrides) => computeLenderMetrics(input, asOf, rules, overrides));
+  for (const rule of rules) into.set(rule.id, variants.reduce((b, v) => union(b, bounds(v[rule.id]!)), bounds(base![rule.id]!)));
+}
+
+function readsOf(rule: LenderRule): 'window' | 'month' | 'day' {
+  const reads = METRIC_READS[rule.metric];
+  return reads === 'window' && rule.windowMonths === null ? 'month' : reads;
+}
+
+function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, rows: readonly AdjustmentRow[]): AdjustmentInputs {
+  const month = reportMonthOf(asOfDay);
+  let byMonth = memo.byMonth.get(month);
+  if (!byMonth) memo.byMonth.set(month, (byMonth = new Map()));
+  let byDay = memo.byDay.get(asOfDay);
+  if (!byDay) memo.byDay.set(asOfDay, (byDay = new Map()));
+  const monthRules: LenderRule[] = [];
+  const dayRules: LenderRule[] = [];
+  const windowRules = new Map<number, LenderRule[]>();
+  for (const row of rows) {
+    const rule = memo.rules.get(row.ruleId);
+    if (!rule) continue;
+    const reads = readsOf(rule);
+    if (reads === 'day') {
+      if (!byDay.has(rule.id)) dayRules.push(rule);
+    } else if (byMonth.has(rule.id)) continue;
+    else if (reads === 'month') monthRules.push(rule);
+    else {
+      const window = rule.windowMonths!;
+      if (!windowRules.has(window)) windowRules.set(window, []);
+      windowRules.get(window)!.push(rule);
+    }
   }
-  byDay.set(asOfDay, inputs);
+  compute(ledger.lenderInput, asOfDay, monthRules, memo.scenarios, byMonth);
+  for (const [window, rules] of windowRules) compute(windowSnapshot(memo, ledger.lenderInput, month, window), asOfDay, rules, memo.scenarios, byMonth);
+  // Without accounts the layout scenarios are all the same: one is enough.
+  compute(memo.queriesOnly, asOfDay, dayRules, [{}], byDay);
+  const out: AdjustmentInputs = {};
+  for (const row of rows) {
+    const rule = memo.rules.get(row.ruleId);
+    if (rule) out[rule.id] = (readsOf(rule) === 'day' ? byDay : byMonth).get(rule.id)!;
+  }
+  return out;
+}
+
+/** Every adjustment's lender metric as of `asOfDay`, keyed by rule id (computed once per day and ledger). */
+export function adjustmentInputs(ledger: ScoringLedger, asOfDay: number): AdjustmentInputs {
+  const memo = memoOf(ledger);
+  let inputs = memo.inputs.get(asOfDay);
+  if (!inputs) memo.inputs.set(asOfDay, (inputs = figuresFor(memo, ledger, asOfDay, ADJUSTMENTS)));
   return inputs;
+}
+
+const AGING = ADJUSTMENTS.filter((row) => row.ages);
+
+/** The adjustments whose metrics change with time alone (AdjustmentRow.ages), as of `asOfDay`: what projections re-read. */
+export function agingInputs(ledger: ScoringLedger, asOfDay: number): AdjustmentInputs {
+  return figuresFor(memoOf(ledger), ledger, asOfDay, AGING);
 }

@@ -5,6 +5,7 @@
 import { reportAccounts } from '../bureau/layouts.ts';
 import { loadAccounts } from '../ledger/account-values.ts';
 import { effectiveRules, readRuleSettings } from '../bureau/settings.ts';
+import { statusClassOf } from '../bureau/status-classes.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 import { monthOfDay, parseDay, parseMonth } from '../ledger/calendar.ts';
 import { listObservations } from '../ledger/observations.ts';
@@ -36,7 +37,7 @@ export function latenessReadings(rows: readonly Pick<MonthRow, 'status' | 'uncon
   return { low, high };
 }
 
-type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed'>;
+type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdue'>;
 
 function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount {
   const n = rows.length;
@@ -53,6 +54,7 @@ function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount
     dueFen: new Float64Array(n),
     observed: new Uint8Array(n),
     unconfirmed: new Uint16Array(n),
+    lenderOverdue: new Uint8Array(n),
   };
   rows.forEach((r, i) => {
     account.statementFen[i] = r.statementBalanceFen ?? nan(r.creditUsedFen);
@@ -60,6 +62,7 @@ function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount
     account.dueFen[i] = nan(r.amountDueFen);
     account.observed[i] = r.status === '#' ? 0 : 1;
     account.unconfirmed[i] = r.unconfirmed;
+    account.lenderOverdue[i] = statusClassOf(r.status).lenderOverdue ? 1 : 0;
   });
   return account;
 }

@@ -20,7 +20,7 @@ import { exact, type ValueBounds } from './bins.ts';
 import { nextBandAbove } from './explain.ts';
 import { historyMonths, lateMonths, overdueNow, projectMonths, revolvingUtilisation, type BureauMonth } from './ledger-features.ts';
 import { ADJUSTMENTS } from './adjustments.ts';
-import { adjustmentInputs, type AdjustmentInputs } from './lender-inputs.ts';
+import { agingInputs, type AdjustmentInputs } from './lender-inputs.ts';
 import { bureauPointScore, type EngineModels } from './models.ts';
 import { BUREAU_BANDS } from './models/bureau-bands-v1.ts';
 import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
@@ -178,7 +178,7 @@ export interface BureauActionContext {
 
 /** Adjustment inputs `steps` months on: the rules whose windows move re-read at the later date, the others as now. */
 function laterInputs(ctx: BureauActionContext, steps: number): AdjustmentInputs {
-  const later = adjustmentInputs(ctx.ledger, lastDay(ctx.latest + steps));
+  const later = agingInputs(ctx.ledger, lastDay(ctx.latest + steps));
   const out: AdjustmentInputs = { ...ctx.inputs };
   for (const row of ADJUSTMENTS) if (row.ages && later[row.ruleId]) out[row.ruleId] = later[row.ruleId]!;
   return out;

@@ -49,6 +49,8 @@ export interface ScoringAccount {
   /** Whether the month's repayments are all seen (else more may have been paid). */
   observed: Uint8Array;
   unconfirmed: Uint16Array;
+  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/bureau/status-classes.ts lenderOverdue). */
+  lenderOverdue: Uint8Array;
 }
 
 export interface ScoringQuery {
