@@ -71,8 +71,8 @@ describe('credence CLI', () => {
     const dir = tempDir();
     const bin = resolve(import.meta.dirname, '../../bin/credence.mjs');
     const result = spawnSync(process.execPath, [bin, 'profile', 'create', '李四', '--data-dir', dir, '--json'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).profile.name).toBe('李四');
   });
 });
