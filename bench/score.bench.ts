@@ -23,7 +23,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayOfMonth, formatDay, lastDay, parseDay } from '../core/ledger/calendar.ts';
+import { dayOfMonth, formatDay } from '../core/ledger/calendar.ts';
 import { deriveAndStore } from '../core/ledger/recompute.ts';
 import { scoreLedger } from '../core/score/engine.ts';
 import { LedgerCache } from '../core/score/ledger-cache.ts';
@@ -31,103 +31,13 @@ import { loadScoringLedger } from '../core/score/load-ledger.ts';
 import { saveProfileFacts } from '../core/score/profile-facts.ts';
 import type { ScoringLedger } from '../core/score/scoring-ledger.ts';
 import { openDatabase, type Db } from '../core/storage/database.ts';
+import { AS_OF, NOW, firstMonth, isoAt, noonEpoch, rng, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';
 
 const ACCOUNTS = Number(process.argv[2] ?? 200);
 const YEARS = Number(process.argv[3] ?? 10);
 const TARGET_TRANSACTIONS = 100_000;
-const CARDS = Math.round(ACCOUNTS * 0.85);
-const LOANS = ACCOUNTS - CARDS;
-const AS_OF = parseDay('2026-11-21')!;
-const FIRST_MONTH = 2026 * 12 + 10 - YEARS * 12 + 1;
-const NOW = '2026-11-21T00:00:00+08:00';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const iso = (day: number) => `${formatDay(day)}T12:00:00+08:00`;
-const epoch = (day: number) => day * 86400 + 4 * 3600;
-
-function cards(db: Db): number {
-  const batch = db.prepare("INSERT INTO import_batches (file_name, file_sha256, platform, variant, started_at) VALUES (?, '', 'cmb', 'credit-csv', ?)");
-  const tx = db.prepare(
-    `INSERT INTO transactions (batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, status_class,
-       item, funding_account, credit_event, credit_confidence, needs_review, raw_row, source_line, credit_account_key)
-     VALUES (?, 'cmb', ?, ?, ?, ?, ?, '交易成功', 'completed', ?, ?, ?, 0.9, 0, '', ?, ?)`,
-  );
-  let count = 0;
-  for (let c = 0; c < CARDS; c++) {
-    const random = rng(c + 1);
-    const last4 = String(1000 + c);
-    const key = `credit_card:招商银行:${last4}`;
-    const funding = `招商银行信用卡(${last4})`;
-    const batchId = Number(batch.run(`card-${last4}.csv`, NOW).lastInsertRowid);
-    const S = 1 + (c % 28);
-    const D = ((S + 17) % 28) + 1;
-    let balance = 0;
-    let line = 0;
-    const add = (day: number, fen: number, expense: boolean) => {
-      line++;
-      count++;
-      tx.run(batchId, `${last4}-${line}`, iso(day), epoch(day), fen, expense ? 'expense' : 'income', expense ? '消费' : '掌上生活还款', funding,
-        expense ? 'credit_card_purchase' : 'credit_card_repayment', line, key);
-    };
-    add(dayOfMonth(FIRST_MONTH, 1), 100, true);
-    balance += 100;
-    for (let month = FIRST_MONTH; month < FIRST_MONTH + YEARS * 12; month++) {
-      const statement = dayOfMonth(month, S);
-      const due = D > S ? dayOfMonth(month, D) : dayOfMonth(month + 1, D);
-      let carry = 0;
-      for (const d of [4, 12, 20]) {
-        const day = dayOfMonth(month, d);
-        if (day > AS_OF) continue;
-        const fen = 500 + Math.floor(random() * 150_000);
-        add(day, fen, true);
-        if (day <= statement) balance += fen;
-        else carry += fen;
-      }
-      const roll = random();
-      const payDay = roll < 0.005 ? null : roll < 0.02 ? due + 5 : due - 2;
-      if (payDay !== null && payDay <= AS_OF && balance > 0) add(payDay, balance, false);
-      balance = payDay === null ? balance + carry : carry;
-    }
-    add(Math.min(lastDay(FIRST_MONTH + YEARS * 12 - 1), AS_OF), 100, true);
-  }
-  return count;
-}
-
-function loans(db: Db): number {
-  const account = db.prepare("INSERT INTO credit_accounts (product, name, source, details_json, created_at, updated_at, kind) VALUES ('bank_loan', ?, 'manual', '{}', ?, ?, 'loan')");
-  const override = db.prepare('INSERT OR REPLACE INTO credit_account_overrides (account_id, field, value_json, updated_at) VALUES (?, ?, ?, ?)');
-  const tx = db.prepare(
-    `INSERT INTO transactions (batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, status_class, raw_row, source_line)
-     VALUES (?, 'icbc', ?, ?, ?, ?, 'expense', '交易成功', 'completed', '', 0)`,
-  );
-  const link = db.prepare(
-    "INSERT INTO credit_links (transaction_id, account_id, role, source, basis, day, amount_fen, batch_id, platform, unconfirmed) VALUES (?, ?, 'payment', 'manual', 'user', ?, ?, ?, 'icbc', 0)",
-  );
-  const batchId = Number(db.prepare("INSERT INTO import_batches (file_name, file_sha256, platform, variant, started_at) VALUES ('loans', '', 'icbc', 'x', ?)").run(NOW).lastInsertRowid);
-  let count = 0;
-  for (let l = 0; l < LOANS; l++) {
-    const id = Number(account.run(`贷款 ${l + 1}`, NOW, NOW).lastInsertRowid);
-    const opened = dayOfMonth(FIRST_MONTH, 10);
-    const terms = { product: 'bank_loan', kind: 'loan', name: `贷款 ${l + 1}`, principalFen: 60_000_000, openedOn: formatDay(opened), termMonths: YEARS * 12, repaymentMethod: 'equal_principal', annualRateBp: 0, reportsToBureau: 'yes' };
-    for (const [field, value] of Object.entries(terms)) override.run(id, field, JSON.stringify(value), NOW);
-    const instalment = Math.floor(60_000_000 / (YEARS * 12));
-    for (let k = 1; k <= YEARS * 12; k++) {
-      const day = dayOfMonth(FIRST_MONTH + k, 10);
-      if (day > AS_OF) break;
-      const txId = Number(tx.run(batchId, `loan-${l}-${k}`, iso(day), epoch(day), instalment).lastInsertRowid);
-      link.run(txId, id, day, instalment, batchId);
-      count++;
-    }
-  }
-  return count;
-}
+const { cards: CARDS, loans: LOANS } = splitAccounts(ACCOUNTS);
+const FIRST_MONTH = firstMonth(YEARS);
 
 /** Alipay rows up to the target count: utility bills, transfers with 40 people, Huabei purchases, shopping. */
 function alipay(db: Db, rows: number): void {
@@ -144,22 +54,13 @@ function alipay(db: Db, rows: number): void {
     const kind = random();
     const [category, counterparty, event] =
       kind < 0.1 ? ['充值缴费', '国家电网', null] : kind < 0.2 ? ['转账红包', `朋友${Math.floor(random() * 40)}`, null] : kind < 0.3 ? ['日用百货', '某超市', 'huabei_purchase'] : ['餐饮美食', '某餐厅', null];
-    tx.run(batchId, `alipay-${k}`, iso(day), epoch(day), 100 + Math.floor(random() * 20_000), category, counterparty, event);
+    tx.run(batchId, `alipay-${k}`, isoAt(day), noonEpoch(day), 100 + Math.floor(random() * 20_000), category, counterparty, event);
   }
 }
 
 /** The user's facts: card days, open dates and limits; reporting confirmed on half the cards; queries; profile; a real score. */
 function userFacts(db: Db): void {
-  const override = db.prepare('INSERT OR REPLACE INTO credit_account_overrides (account_id, field, value_json, updated_at) VALUES (?, ?, ?, ?)');
-  const cardRows = db.prepare("SELECT id FROM credit_accounts WHERE product = 'credit_card' ORDER BY id").pluck().all() as number[];
-  cardRows.forEach((id, c) => {
-    const S = 1 + (c % 28);
-    override.run(id, 'statementDay', JSON.stringify(S), NOW);
-    override.run(id, 'dueDay', JSON.stringify(((S + 17) % 28) + 1), NOW);
-    override.run(id, 'openedOn', JSON.stringify(formatDay(dayOfMonth(FIRST_MONTH, 1))), NOW);
-    override.run(id, 'limitFen', JSON.stringify(5_000_000), NOW);
-    if (c % 2 === 0) override.run(id, 'reportsToBureau', JSON.stringify('yes'), NOW);
-  });
+  writeCardFacts(db, { years: YEARS, reported: (c) => c % 2 === 0 });
   const query = db.prepare("INSERT INTO credit_queries (queried_on, institution, reason_code, created_at, updated_at) VALUES (?, '某银行', ?, ?, ?)");
   for (let q = 0; q < 20; q++) query.run(formatDay(AS_OF - 9 * q - 3), q % 3 === 0 ? '02' : '03', NOW, NOW);
   db.prepare("INSERT INTO score_observations (kind, value, observed_on, created_at, updated_at) VALUES ('sesame', 702, '2026-11-06', ?, ?)").run(NOW, NOW);
@@ -198,8 +99,9 @@ try {
   const setup = performance.now();
   let transactions = 0;
   db.transaction(() => {
-    transactions += cards(db);
-    transactions += loans(db);
+    // 3 charges a month; 1.5% of bills repaid late, 0.5% missed.
+    transactions += writeCardStatements(db, { cards: CARDS, years: YEARS, chargeDays: [4, 12, 20], chargeSpreadFen: 150_000, lateRate: 0.015, missedRate: 0.005 });
+    transactions += writeBankLoans(db, { loans: LOANS, years: YEARS, reported: true });
     const rest = Math.max(0, TARGET_TRANSACTIONS - transactions);
     alipay(db, rest);
     transactions += rest;
