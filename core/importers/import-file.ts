@@ -14,7 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CredenceError, type ErrorCode } from '../errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../time.ts';
-import { BatchWriter } from './batch-writer.ts';
+import { BatchWriter, duplicatePrefilterEnabled } from './batch-writer.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -373,9 +373,14 @@ function checkCancelled(signal: AbortSignal | undefined, file: string): void {
 
 async function importTable(db: Db, input: TableInput, options: ImportOptions): Promise<ImportReport> {
   const { file, meter } = input;
-  const reader = new BillReader(file, input.source);
+  const reader = new BillReader(file, input.source, { deferRawRow: duplicatePrefilterEnabled() });
   input.notices.forEach((notice) => reader.warnings.add(notice));
-  const writer = new BatchWriter(db, reader.warnings, (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false);
+  const writer = new BatchWriter(
+    db,
+    reader.warnings,
+    (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false,
+    (cells) => reader.rawRowOf(cells),
+  );
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;
   const progress = (final = false): void => {
@@ -395,7 +400,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   try {
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
-      if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt));
+      if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
     };
     checkCancelled(options.signal, file);
     for await (const _ of input.pump(onRecord)) {
