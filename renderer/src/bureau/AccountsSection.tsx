@@ -4,6 +4,7 @@ import { money } from '../accounts/format.ts';
 import { INSTITUTION_KEYS } from '../accounts/labels.ts';
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { BureauTable } from './BureauTable.tsx';
 import { GridLegend, RepaymentGrid } from './RepaymentGrid.tsx';
 import { TYPE_KEYS } from './SummarySection.tsx';
 import type { NegativeItem, ReportAccount } from './useBureau.ts';
@@ -14,55 +15,53 @@ export function NegativeList({ items, showAccount = true }: { items: NegativeIte
   const dash = t('ledger.none');
   if (items.length === 0) return <p className="muted">{t('bureau.negative.none')}</p>;
   return (
-    <div className="table-scroll">
-      <table className="ledger-table bureau-table" data-testid="negative-list">
-        <thead>
-          <tr>
-            {showAccount && <th scope="col">{t('bureau.col.account')}</th>}
-            <th scope="col">{t('bureau.col.months')}</th>
-            <th scope="col">{t('bureau.col.worst')}</th>
-            <th scope="col" className="num">{t('bureau.col.highestOverdue')}</th>
-            <th scope="col">{t('bureau.col.ended')}</th>
-            <th scope="col">{t('bureau.col.fallsOff')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={`${item.accountId}:${item.from}`} data-testid="negative-item" data-account-id={item.accountId} data-falls-off={item.fallsOffMonth ?? ''}>
-              {showAccount && (
-                <th scope="row">
-                  <a href={accountHref(item.accountId)}>{item.accountName}</a>
-                  {item.reporting === 'unknown' && <span className="badge badge-warning">{t('bureau.reporting.unknownBadge')}</span>}
-                </th>
+    <BureauTable
+      testId="negative-list"
+      columns={[
+        ...(showAccount ? [{ label: t('bureau.col.account') }] : []),
+        { label: t('bureau.col.months') },
+        { label: t('bureau.col.worst') },
+        { label: t('bureau.col.highestOverdue'), num: true },
+        { label: t('bureau.col.ended') },
+        { label: t('bureau.col.fallsOff') },
+      ]}
+    >
+      <tbody>
+        {items.map((item) => (
+          <tr key={`${item.accountId}:${item.from}`} data-testid="negative-item" data-account-id={item.accountId} data-falls-off={item.fallsOffMonth ?? ''}>
+            {showAccount && (
+              <th scope="row">
+                <a href={accountHref(item.accountId)}>{item.accountName}</a>
+                {item.reporting === 'unknown' && <span className="badge badge-warning">{t('bureau.reporting.unknownBadge')}</span>}
+              </th>
+            )}
+            <td>{t('bureau.negative.span', { from: item.from, to: item.to, count: item.months })}</td>
+            <td>
+              <span className={`bureau-cell bureau-tone-${statusClassOf(item.worst).tone}`} data-status={item.worst}>
+                {item.worst}
+              </span>
+            </td>
+            <td className="num">{money(item.highestOverdueFen, dash)}</td>
+            <td>
+              {item.endedMonth ?? t('bureau.negative.ongoing')}
+              {item.endedEarliest && <span className="muted"> {t('bureau.negative.endedEarliest', { month: item.endedEarliest })}</span>}
+            </td>
+            <td data-testid="negative-countdown">
+              {item.fallsOffMonth === null ? (
+                t('bureau.negative.notStarted')
+              ) : (
+                <>
+                  <strong>{item.fallsOffMonth}</strong> {t('bureau.negative.left', { count: item.monthsLeft ?? 0 })}
+                  {item.fallsOffEarliest && item.fallsOffEarliest !== item.fallsOffMonth && (
+                    <span className="muted"> {t('bureau.negative.earliest', { month: item.fallsOffEarliest })}</span>
+                  )}
+                </>
               )}
-              <td>{t('bureau.negative.span', { from: item.from, to: item.to, count: item.months })}</td>
-              <td>
-                <span className={`bureau-cell bureau-tone-${statusClassOf(item.worst).tone}`} data-status={item.worst}>
-                  {item.worst}
-                </span>
-              </td>
-              <td className="num">{money(item.highestOverdueFen, dash)}</td>
-              <td>
-                {item.endedMonth ?? t('bureau.negative.ongoing')}
-                {item.endedEarliest && <span className="muted"> {t('bureau.negative.endedEarliest', { month: item.endedEarliest })}</span>}
-              </td>
-              <td data-testid="negative-countdown">
-                {item.fallsOffMonth === null ? (
-                  t('bureau.negative.notStarted')
-                ) : (
-                  <>
-                    <strong>{item.fallsOffMonth}</strong> {t('bureau.negative.left', { count: item.monthsLeft ?? 0 })}
-                    {item.fallsOffEarliest && item.fallsOffEarliest !== item.fallsOffMonth && (
-                      <span className="muted"> {t('bureau.negative.earliest', { month: item.fallsOffEarliest })}</span>
-                    )}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </BureauTable>
   );
 }
 

@@ -1,6 +1,6 @@
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { FigureValue } from './FigureValue.tsx';
+import { BureauTable, FigureCells } from './BureauTable.tsx';
 import { keyFigureLabel } from './key-figures.ts';
 import { STATUS_LABEL_KEYS } from './LenderPanel.tsx';
 import type { BureauReport, HuabeiSwitch } from './useBureau.ts';
@@ -20,40 +20,37 @@ function Switch({ item }: { item: HuabeiSwitch }) {
       {item.changes.length === 0 ? (
         <p className="muted">{t('bureau.huabei.noChange')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="ledger-table bureau-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('bureau.layouts.figure')}</th>
-                <th scope="col" className="num">{t('bureau.huabei.without')}</th>
-                <th scope="col" className="num">{t('bureau.huabei.with')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {item.changes.map((change) => {
-                const label = keyFigureLabel(t, change.key);
-                return (
-                  <tr key={change.key} data-testid="huabei-change" data-key={change.key} data-before={String(change.before.value)} data-after={String(change.after.value)}>
-                    <th scope="row">{label}</th>
-                    <td className="num">
-                      <FigureValue figure={change.before} label={`${label} · ${t('bureau.huabei.without')}`} testId="huabei-before" />
-                    </td>
-                    <td className="num">
-                      <FigureValue figure={change.after} label={`${label} · ${t('bureau.huabei.with')}`} testId="huabei-after" />
-                    </td>
-                  </tr>
-                );
-              })}
-              {item.rules.map((rule) => (
-                <tr key={rule.ruleId} className="bureau-row-differs" data-testid="huabei-rule" data-rule-id={rule.ruleId}>
-                  <th scope="row">{rule.label[locale]}</th>
-                  <td className="num">{t(STATUS_LABEL_KEYS[rule.before])}</td>
-                  <td className="num">{t(STATUS_LABEL_KEYS[rule.after])}</td>
+        <BureauTable
+          columns={[
+            { label: t('bureau.layouts.figure') },
+            { label: t('bureau.huabei.without'), num: true },
+            { label: t('bureau.huabei.with'), num: true },
+          ]}
+        >
+          <tbody>
+            {item.changes.map((change) => {
+              const label = keyFigureLabel(t, change.key);
+              return (
+                <tr key={change.key} data-testid="huabei-change" data-key={change.key} data-before={String(change.before.value)} data-after={String(change.after.value)}>
+                  <th scope="row">{label}</th>
+                  <FigureCells
+                    cells={[
+                      { figure: change.before, label: `${label} · ${t('bureau.huabei.without')}`, testId: 'huabei-before' },
+                      { figure: change.after, label: `${label} · ${t('bureau.huabei.with')}`, testId: 'huabei-after' },
+                    ]}
+                  />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              );
+            })}
+            {item.rules.map((rule) => (
+              <tr key={rule.ruleId} className="bureau-row-differs" data-testid="huabei-rule" data-rule-id={rule.ruleId}>
+                <th scope="row">{rule.label[locale]}</th>
+                <td className="num">{t(STATUS_LABEL_KEYS[rule.before])}</td>
+                <td className="num">{t(STATUS_LABEL_KEYS[rule.after])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </BureauTable>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { PRODUCT_KEYS } from '../accounts/labels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { AccountCard } from './AccountsSection.tsx';
-import { FigureValue } from './FigureValue.tsx';
+import { BureauTable, FigureCells } from './BureauTable.tsx';
 import { keyFigureLabel } from './key-figures.ts';
 import { STATUS_LABEL_KEYS } from './LenderPanel.tsx';
 import type { BureauReport, LayoutComparison } from './useBureau.ts';
@@ -22,48 +22,48 @@ function Comparison({ comparison, rules }: { comparison: LayoutComparison; rules
         {comparison.lineName} <span className="muted">{t(PRODUCT_KEYS[comparison.product])}</span>
       </h3>
       <p>{t('bureau.layouts.lineIntro', { count: comparison.draws, chosen: t(`ledger.layout.${comparison.chosen}`) })}</p>
-      <div className="table-scroll">
-        <table className="ledger-table bureau-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bureau.layouts.figure')}</th>
-              {sides.map((side) => (
-                <th scope="col" className="num" key={side.layout}>
-                  {t(`ledger.layout.${side.layout}`)}
-                  {side.layout === comparison.chosen && <span className="badge">{t('bureau.layouts.chosen')}</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const label = keyFigureLabel(t, row.key);
-              return (
-                <tr key={row.key} data-testid="layout-figure" data-key={row.key} className={row.perDraw.value !== row.merged.value ? 'bureau-row-differs' : undefined}>
-                  <th scope="row">{label}</th>
-                  <td className="num">
-                    <FigureValue figure={row.perDraw} label={`${label} · ${t('ledger.layout.per_draw')}`} testId="layout-per-draw" />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.merged} label={`${label} · ${t('ledger.layout.merged_monthly')}`} testId="layout-merged" />
-                  </td>
-                </tr>
-              );
-            })}
-            {ruleRows.map((row) => (
-              <tr key={row.ruleId} className="bureau-row-differs">
-                <th scope="row">{rules.find((r) => r.ruleId === row.ruleId)?.label[locale] ?? row.ruleId}</th>
-                <td className="num">
-                  <span className={`bureau-status bureau-status-${row.perDraw}`}>{t(STATUS_LABEL_KEYS[row.perDraw])}</span>
-                </td>
-                <td className="num">
-                  <span className={`bureau-status bureau-status-${row.merged}`}>{t(STATUS_LABEL_KEYS[row.merged])}</span>
-                </td>
+      <BureauTable
+        columns={[
+          { label: t('bureau.layouts.figure') },
+          ...sides.map((side) => ({
+            num: true,
+            label: (
+              <>
+                {t(`ledger.layout.${side.layout}`)}
+                {side.layout === comparison.chosen && <span className="badge">{t('bureau.layouts.chosen')}</span>}
+              </>
+            ),
+          })),
+        ]}
+      >
+        <tbody>
+          {rows.map((row) => {
+            const label = keyFigureLabel(t, row.key);
+            return (
+              <tr key={row.key} data-testid="layout-figure" data-key={row.key} className={row.perDraw.value !== row.merged.value ? 'bureau-row-differs' : undefined}>
+                <th scope="row">{label}</th>
+                <FigureCells
+                  cells={[
+                    { figure: row.perDraw, label: `${label} · ${t('ledger.layout.per_draw')}`, testId: 'layout-per-draw' },
+                    { figure: row.merged, label: `${label} · ${t('ledger.layout.merged_monthly')}`, testId: 'layout-merged' },
+                  ]}
+                />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            );
+          })}
+          {ruleRows.map((row) => (
+            <tr key={row.ruleId} className="bureau-row-differs">
+              <th scope="row">{rules.find((r) => r.ruleId === row.ruleId)?.label[locale] ?? row.ruleId}</th>
+              <td className="num">
+                <span className={`bureau-status bureau-status-${row.perDraw}`}>{t(STATUS_LABEL_KEYS[row.perDraw])}</span>
+              </td>
+              <td className="num">
+                <span className={`bureau-status bureau-status-${row.merged}`}>{t(STATUS_LABEL_KEYS[row.merged])}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </BureauTable>
       <div className="bureau-side-by-side">
         {sides.map((side) => (
           <div key={side.layout} className="bureau-side" data-testid="layout-side" data-layout={side.layout}>

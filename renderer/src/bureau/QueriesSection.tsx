@@ -1,6 +1,7 @@
 import { INSTITUTION_KEYS } from '../accounts/labels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { InstitutionType } from '../../../core/ledger/types.ts';
+import { BureauTable } from './BureauTable.tsx';
 import type { BureauReport } from './useBureau.ts';
 
 /** 七 查询记录: every query on the report, newest first. */
@@ -12,32 +13,23 @@ export function QueriesSection({ queries }: { queries: BureauReport['queries'] }
       {queries.length === 0 ? (
         <p className="muted">{t('bureau.queries.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="ledger-table bureau-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('bureau.queries.date')}</th>
-                <th scope="col">{t('bureau.queries.institution')}</th>
-                <th scope="col">{t('bureau.queries.reason')}</th>
+        <BureauTable columns={[{ label: t('bureau.queries.date') }, { label: t('bureau.queries.institution') }, { label: t('bureau.queries.reason') }]}>
+          <tbody>
+            {queries.map((q) => (
+              <tr key={q.id} data-testid="query-row" data-hard={q.hard}>
+                <td>{q.queriedOn}</td>
+                <td>
+                  {q.institution}
+                  {q.institutionType && <span className="muted"> {t(INSTITUTION_KEYS[q.institutionType as InstitutionType])}</span>}
+                </td>
+                <td>
+                  {q.reasonName[locale]}
+                  {q.hard && <span className="badge badge-warning">{t('ledger.queries.hard')}</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {queries.map((q) => (
-                <tr key={q.id} data-testid="query-row" data-hard={q.hard}>
-                  <td>{q.queriedOn}</td>
-                  <td>
-                    {q.institution}
-                    {q.institutionType && <span className="muted"> {t(INSTITUTION_KEYS[q.institutionType as InstitutionType])}</span>}
-                  </td>
-                  <td>
-                    {q.reasonName[locale]}
-                    {q.hard && <span className="badge badge-warning">{t('ledger.queries.hard')}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </BureauTable>
       )}
     </section>
   );

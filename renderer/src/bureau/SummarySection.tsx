@@ -1,8 +1,9 @@
 import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
+import { BureauTable, FigureCells } from './BureauTable.tsx';
 import { FigureValue } from './FigureValue.tsx';
-import type { BureauReport } from './useBureau.ts';
+import type { BureauReport, FigureView } from './useBureau.ts';
 
 type Summary = BureauReport['summary'];
 type BureauType = Summary['debt'][number]['type'];
@@ -33,45 +34,45 @@ function Overview({ overview }: { overview: Summary['overview'] }) {
       <p>
         {t('bureau.summary.totalAccounts')} <FigureValue figure={overview.totalAccounts} label={t('bureau.summary.totalAccounts')} testId="fig-total" />
       </p>
-      <div className="table-scroll">
-        <table className="ledger-table bureau-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bureau.col.type')}</th>
-              <th scope="col" className="num">{t('bureau.col.accounts')}</th>
-              <th scope="col" className="num">{t('bureau.col.firstMonth')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.byType.map((row) => (
+      <BureauTable
+        columns={[
+          { label: t('bureau.col.type') },
+          { label: t('bureau.col.accounts'), num: true },
+          { label: t('bureau.col.firstMonth'), num: true },
+        ]}
+      >
+        <tbody>
+          {overview.byType.map((row) => {
+            const type = t(TYPE_KEYS[row.type]);
+            return (
               <tr key={row.type}>
                 <th scope="row">
                   <TypeName type={row.type} />
                 </th>
-                <td className="num">
-                  <FigureValue figure={row.accounts} label={t('bureau.label.accountsOfType', { type: t(TYPE_KEYS[row.type]) })} testId={`fig-type-${row.type}`} />
-                </td>
-                <td className="num">
-                  <FigureValue figure={row.firstMonth} label={t('bureau.label.firstMonthOfType', { type: t(TYPE_KEYS[row.type]) })} testId={`fig-type-${row.type}-first`} />
-                </td>
+                <FigureCells
+                  cells={[
+                    { figure: row.accounts, label: t('bureau.label.accountsOfType', { type }), testId: `fig-type-${row.type}` },
+                    { figure: row.firstMonth, label: t('bureau.label.firstMonthOfType', { type }), testId: `fig-type-${row.type}-first` },
+                  ]}
+                />
               </tr>
-            ))}
-          </tbody>
-          <tbody className="bureau-table-group">
-            {overview.byBusiness.map((row) => (
-              <tr key={row.category}>
-                <th scope="row">{row.name[locale]}</th>
-                <td className="num">
-                  <FigureValue figure={row.accounts} label={row.name[locale]} testId={`fig-business-${row.category}`} />
-                </td>
-                <td className="num">
-                  <FigureValue figure={row.firstMonth} label={t('bureau.label.firstMonthOfType', { type: row.name[locale] })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            );
+          })}
+        </tbody>
+        <tbody className="bureau-table-group">
+          {overview.byBusiness.map((row) => (
+            <tr key={row.category}>
+              <th scope="row">{row.name[locale]}</th>
+              <FigureCells
+                cells={[
+                  { figure: row.accounts, label: row.name[locale], testId: `fig-business-${row.category}` },
+                  { figure: row.firstMonth, label: t('bureau.label.firstMonthOfType', { type: row.name[locale] }) },
+                ]}
+              />
+            </tr>
+          ))}
+        </tbody>
+      </BureauTable>
     </section>
   );
 }
@@ -86,43 +87,37 @@ function Defaults({ defaults }: { defaults: Summary['defaults'] }) {
         {t('bureau.summary.badDebt')} <FigureValue figure={defaults.badDebt.accounts} label={t('bureau.summary.badDebt')} testId="fig-baddebt-accounts" />{' '}
         {t('bureau.summary.badDebtBalance')} <FigureValue figure={defaults.badDebt.balanceFen} label={t('bureau.summary.badDebtBalance')} testId="fig-baddebt-balance" />
       </p>
-      <div className="table-scroll">
-        <table className="ledger-table bureau-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bureau.col.type')}</th>
-              <th scope="col" className="num">{t('bureau.col.overdueAccounts')}</th>
-              <th scope="col" className="num">{t('bureau.col.overdueMonths')}</th>
-              <th scope="col" className="num">{t('bureau.col.highestMonthly')}</th>
-              <th scope="col" className="num">{t('bureau.col.longestMonths')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {defaults.overdue.map((row) => {
-              const type = t(TYPE_KEYS[row.type]);
-              return (
-                <tr key={row.type} data-testid="overdue-row" data-type={row.type}>
-                  <th scope="row">
-                    <TypeName type={row.type} />
-                  </th>
-                  <td className="num">
-                    <FigureValue figure={row.accounts} label={t('bureau.label.overdueAccounts', { type })} testId={`fig-overdue-${row.type}-accounts`} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.months} label={t('bureau.label.overdueMonths', { type })} testId={`fig-overdue-${row.type}-months`} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.highestMonthlyFen} label={t('bureau.label.highestMonthly', { type })} testId={`fig-overdue-${row.type}-highest`} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.longestMonths} label={t('bureau.label.longestMonths', { type })} testId={`fig-overdue-${row.type}-longest`} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <BureauTable
+        columns={[
+          { label: t('bureau.col.type') },
+          { label: t('bureau.col.overdueAccounts'), num: true },
+          { label: t('bureau.col.overdueMonths'), num: true },
+          { label: t('bureau.col.highestMonthly'), num: true },
+          { label: t('bureau.col.longestMonths'), num: true },
+        ]}
+      >
+        <tbody>
+          {defaults.overdue.map((row) => {
+            const type = t(TYPE_KEYS[row.type]);
+            const id = (field: string) => `fig-overdue-${row.type}-${field}`;
+            return (
+              <tr key={row.type} data-testid="overdue-row" data-type={row.type}>
+                <th scope="row">
+                  <TypeName type={row.type} />
+                </th>
+                <FigureCells
+                  cells={[
+                    { figure: row.accounts, label: t('bureau.label.overdueAccounts', { type }), testId: id('accounts') },
+                    { figure: row.months, label: t('bureau.label.overdueMonths', { type }), testId: id('months') },
+                    { figure: row.highestMonthlyFen, label: t('bureau.label.highestMonthly', { type }), testId: id('highest') },
+                    { figure: row.longestMonths, label: t('bureau.label.longestMonths', { type }), testId: id('longest') },
+                  ]}
+                />
+              </tr>
+            );
+          })}
+        </tbody>
+      </BureauTable>
     </section>
   );
 }
@@ -134,59 +129,50 @@ function Debt({ debt }: { debt: Summary['debt'] }) {
     <section className="bureau-subsection" data-testid="bureau-debt">
       <h3>{t('bureau.summary.debt')}</h3>
       <p className="muted">{t('bureau.summary.debtNote')}</p>
-      <div className="table-scroll">
-        <table className="ledger-table bureau-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bureau.col.type')}</th>
-              <th scope="col" className="num">{t('bureau.col.institutions')}</th>
-              <th scope="col" className="num">{t('bureau.col.accounts')}</th>
-              <th scope="col" className="num">{t('bureau.col.total')}</th>
-              <th scope="col" className="num">{t('bureau.col.balance')}</th>
-              <th scope="col" className="num">{t('bureau.col.average6m')}</th>
-              <th scope="col" className="num">{t('bureau.col.highestLowest')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debt.map((row) => {
-              const type = t(TYPE_KEYS[row.type]);
-              const id = (field: string) => `fig-debt-${row.type}-${field}`;
-              return (
-                <tr key={row.type} data-testid="debt-row" data-type={row.type}>
-                  <th scope="row">
-                    <TypeName type={row.type} />
-                  </th>
-                  <td className="num">
-                    <FigureValue figure={row.institutions} label={t('bureau.label.institutions', { type })} testId={id('institutions')} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.accounts} label={t('bureau.label.openAccounts', { type })} testId={id('accounts')} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.totalFen} label={t('bureau.label.total', { type })} testId={id('total')} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.balanceFen} label={t('bureau.label.balance', { type })} testId={id('balance')} />
-                  </td>
-                  <td className="num">
-                    <FigureValue figure={row.average6mFen} label={t('bureau.label.average6m', { type })} testId={id('average')} />
-                  </td>
-                  <td className="num">
-                    {row.highestLineFen && row.lowestLineFen ? (
-                      <>
-                        <FigureValue figure={row.highestLineFen} label={t('bureau.label.highestLine', { type })} testId={id('highest')} /> /{' '}
-                        <FigureValue figure={row.lowestLineFen} label={t('bureau.label.lowestLine', { type })} testId={id('lowest')} />
-                      </>
-                    ) : (
-                      <span className="muted">{t('ledger.none')}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <BureauTable
+        columns={[
+          { label: t('bureau.col.type') },
+          { label: t('bureau.col.institutions'), num: true },
+          { label: t('bureau.col.accounts'), num: true },
+          { label: t('bureau.col.total'), num: true },
+          { label: t('bureau.col.balance'), num: true },
+          { label: t('bureau.col.average6m'), num: true },
+          { label: t('bureau.col.highestLowest'), num: true },
+        ]}
+      >
+        <tbody>
+          {debt.map((row) => {
+            const type = t(TYPE_KEYS[row.type]);
+            const id = (field: string) => `fig-debt-${row.type}-${field}`;
+            return (
+              <tr key={row.type} data-testid="debt-row" data-type={row.type}>
+                <th scope="row">
+                  <TypeName type={row.type} />
+                </th>
+                <FigureCells
+                  cells={[
+                    { figure: row.institutions, label: t('bureau.label.institutions', { type }), testId: id('institutions') },
+                    { figure: row.accounts, label: t('bureau.label.openAccounts', { type }), testId: id('accounts') },
+                    { figure: row.totalFen, label: t('bureau.label.total', { type }), testId: id('total') },
+                    { figure: row.balanceFen, label: t('bureau.label.balance', { type }), testId: id('balance') },
+                    { figure: row.average6mFen, label: t('bureau.label.average6m', { type }), testId: id('average') },
+                  ]}
+                />
+                <td className="num">
+                  {row.highestLineFen && row.lowestLineFen ? (
+                    <>
+                      <FigureValue figure={row.highestLineFen} label={t('bureau.label.highestLine', { type })} testId={id('highest')} /> /{' '}
+                      <FigureValue figure={row.lowestLineFen} label={t('bureau.label.lowestLine', { type })} testId={id('lowest')} />
+                    </>
+                  ) : (
+                    <span className="muted">{t('ledger.none')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </BureauTable>
     </section>
   );
 }
@@ -196,56 +182,53 @@ function Queries({ queries }: { queries: Summary['queries'] }) {
   const { t, locale } = useI18n();
   const last = queries.last;
   const reason = (code: string) => QUERY_REASONS.find((r) => r.code === code)?.name[locale] ?? code;
-  const cell = (figure: Summary['queries']['queries1m']['loan'], label: string, testId: string) => (
-    <td className="num">
-      <FigureValue figure={figure} label={label} testId={testId} />
-    </td>
-  );
+  // Column groups, each a label key and its figures: [reason code, figure, testid].
+  const groups: Array<{ head: MessageKey; label: MessageKey; cells: Array<[string, FigureView, string]> }> = [
+    {
+      head: 'bureau.col.institutions1m',
+      label: 'bureau.label.institutions1m',
+      cells: [
+        ['02', queries.institutions1m.loan, 'fig-q-inst1m-loan'],
+        ['03', queries.institutions1m.card, 'fig-q-inst1m-card'],
+      ],
+    },
+    {
+      head: 'bureau.col.queries1m',
+      label: 'bureau.label.queries1m',
+      cells: [
+        ['02', queries.queries1m.loan, 'fig-q-1m-loan'],
+        ['03', queries.queries1m.card, 'fig-q-1m-card'],
+        ['self', queries.queries1m.self, 'fig-q-1m-self'],
+      ],
+    },
+    {
+      head: 'bureau.col.queries2y',
+      label: 'bureau.label.queries2y',
+      cells: [
+        ['01', queries.queries2y.postLoan, 'fig-q-2y-postloan'],
+        ['08', queries.queries2y.guarantee, 'fig-q-2y-guarantee'],
+        ['19', queries.queries2y.merchant, 'fig-q-2y-merchant'],
+      ],
+    },
+  ];
   return (
     <section className="bureau-subsection" data-testid="bureau-query-summary">
       <h3>{t('bureau.summary.queries')}</h3>
       <p data-testid="last-query">
         {last ? t('bureau.summary.lastQuery', { date: last.queriedOn, institution: last.institution, reason: reason(last.reasonCode) }) : t('bureau.summary.noQuery')}
       </p>
-      <div className="table-scroll">
-        <table className="ledger-table bureau-table">
-          <thead>
-            <tr>
-              <th scope="col" colSpan={2}>
-                {t('bureau.col.institutions1m')}
-              </th>
-              <th scope="col" colSpan={3}>
-                {t('bureau.col.queries1m')}
-              </th>
-              <th scope="col" colSpan={3}>
-                {t('bureau.col.queries2y')}
-              </th>
-            </tr>
-            <tr>
-              <th scope="col" className="num">{reason('02')}</th>
-              <th scope="col" className="num">{reason('03')}</th>
-              <th scope="col" className="num">{reason('02')}</th>
-              <th scope="col" className="num">{reason('03')}</th>
-              <th scope="col" className="num">{reason('self')}</th>
-              <th scope="col" className="num">{reason('01')}</th>
-              <th scope="col" className="num">{reason('08')}</th>
-              <th scope="col" className="num">{reason('19')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {cell(queries.institutions1m.loan, t('bureau.label.institutions1m', { reason: reason('02') }), 'fig-q-inst1m-loan')}
-              {cell(queries.institutions1m.card, t('bureau.label.institutions1m', { reason: reason('03') }), 'fig-q-inst1m-card')}
-              {cell(queries.queries1m.loan, t('bureau.label.queries1m', { reason: reason('02') }), 'fig-q-1m-loan')}
-              {cell(queries.queries1m.card, t('bureau.label.queries1m', { reason: reason('03') }), 'fig-q-1m-card')}
-              {cell(queries.queries1m.self, t('bureau.label.queries1m', { reason: reason('self') }), 'fig-q-1m-self')}
-              {cell(queries.queries2y.postLoan, t('bureau.label.queries2y', { reason: reason('01') }), 'fig-q-2y-postloan')}
-              {cell(queries.queries2y.guarantee, t('bureau.label.queries2y', { reason: reason('08') }), 'fig-q-2y-guarantee')}
-              {cell(queries.queries2y.merchant, t('bureau.label.queries2y', { reason: reason('19') }), 'fig-q-2y-merchant')}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <BureauTable
+        headRows={[
+          groups.map((g) => ({ label: t(g.head), span: g.cells.length })),
+          groups.flatMap((g) => g.cells.map(([code]) => ({ label: reason(code), num: true }))),
+        ]}
+      >
+        <tbody>
+          <tr>
+            <FigureCells cells={groups.flatMap((g) => g.cells.map(([code, figure, testId]) => ({ figure, label: t(g.label, { reason: reason(code) }), testId })))} />
+          </tr>
+        </tbody>
+      </BureauTable>
     </section>
   );
 }
