@@ -13,23 +13,16 @@
 // account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
 
 import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../ledger/types.ts';
-import type { LedgerAccountSnapshot, LedgerSnapshot, Reporting } from './types.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot, ReportAccountView } from './types.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 
-/** An account as it appears on the simulated report. */
-export interface ReportAccount {
-  id: number;
-  name: string;
-  product: Product;
+/** An account as it appears on the simulated report: the view's identity fields, plus what builds it. */
+export interface ReportAccount
+  extends Pick<
+    ReportAccountView,
+    'id' | 'name' | 'product' | 'lineId' | 'reporting' | 'sinceMonth' | 'type' | 'typeAssumed' | 'layout' | 'layoutAssumed'
+  > {
   kind: AccountKind;
-  /** The line a draw belongs to; for a merged line, the line itself. */
-  lineId: number | null;
-  reporting: Reporting;
-  sinceMonth: string | null;
-  type: BureauType;
-  typeAssumed: boolean;
-  layout: BureauLayout;
-  layoutAssumed: boolean;
   source: LedgerAccountSnapshot;
   /** Months on the report: from the reporting start on, up to the report month. */
   months: MonthRow[];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
+import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
 
 // A fake `electron` main-process API that records every call in order in `log`.
 const fake = vi.hoisted(() => {
@@ -169,19 +170,7 @@ describe('electron/main.ts', () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0];
-    expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    });
+    expect(window.options.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);
     expect(window.options.webPreferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
     expect(window.loadURL).toHaveBeenCalledWith('app://credence/index.html');
     // The window's webContents got the guards through app 'web-contents-created'.

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
 
 // A fake `electron`: only what security.ts touches, recording every call.
 const fake = vi.hoisted(() => {
@@ -52,21 +53,7 @@ describe('BrowserWindow', () => {
   it('is created with every hardened webPreference and loads app://credence/index.html', () => {
     createMainWindow('/somewhere/out/preload/index.cjs');
     const window = fake.windows.at(-1)!;
-    expect(window.options.webPreferences).toEqual({
-      preload: '/somewhere/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    });
+    expect(window.options.webPreferences).toEqual({ preload: '/somewhere/out/preload/index.cjs', ...HARDENED_WEB_PREFERENCES });
     expect(window.loadURL).toHaveBeenCalledWith('app://credence/index.html');
     expect(window.options.show).toBe(false);
     expect(window.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
