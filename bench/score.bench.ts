@@ -23,7 +23,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayOfMonth, formatDay } from '../core/ledger/calendar.ts';
+import { dayOfMonth, formatDay } from '../core/shared/calendar.ts';
 import { deriveAndStore } from '../core/ledger/recompute.ts';
 import { scoreLedger } from '../core/score/engine.ts';
 import { LedgerCache } from '../core/score/ledger-cache.ts';

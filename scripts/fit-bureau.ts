@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildModel, DATASET, fitBureau, sha256 } from '../core/score/fit/bureau-fit.ts';
 import { renderModelCard } from '../core/score/fit/model-card.ts';
-import { toUtc8Iso } from '../core/time.ts';
+import { toUtc8Iso } from '../core/shared/calendar.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = join(repoRoot, 'core/score/models/bureau-v1.json');

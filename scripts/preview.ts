@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CredenceError } from '../core/errors.ts';
+import { CredenceError } from '../core/shared/errors.ts';
 import { rendererIsStale } from '../core/preview/freshness.ts';
 import { startPreviewServer, type PreviewServer } from '../core/preview/server.ts';
 import type { ProfileSource } from '../core/profiles/profile-store.ts';

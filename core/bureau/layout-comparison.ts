@@ -6,7 +6,7 @@
 import { linesWithDraws, type ScenarioOverrides } from './layouts.ts';
 import { accountView, computeCore, keyFigures } from './report-core.ts';
 import type { EffectiveRule } from './settings.ts';
-import type { BureauLayout } from '../ledger/types.ts';
+import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LayoutComparison, LayoutSide, LedgerSnapshot } from './types.ts';
 
 function side(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], lineId: number, layout: BureauLayout, base: ScenarioOverrides): LayoutSide {

@@ -12,7 +12,7 @@
 // carried as "may be on it" (report.ts shows the figures both ways), and months before the
 // account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
 
-import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../ledger/types.ts';
+import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot, ReportAccountView } from './types.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 

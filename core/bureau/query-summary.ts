@@ -2,7 +2,7 @@
 // Every query record is on the report: there is no "unknown reporting" for a query.
 
 import type { QueryRecord } from '../ledger/queries.ts';
-import { QUERY_REASONS } from '../ledger/reference-data.ts';
+import { QUERY_REASONS } from '../shared/reference-data.ts';
 import { figure } from './figures.ts';
 import type { Figure, QueryRow, QuerySummary, RecordRef } from './types.ts';
 import { dayIndex, formatDay, inLastMonths, leavesWindowOn } from './windows.ts';

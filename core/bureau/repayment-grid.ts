@@ -1,7 +1,7 @@
 // The 60-month repayment grid of an account (PD01E, credit-domain §3.3) and the figures read
 // off it: the overdue amount of each month, the latest month, whether the account is open.
 
-import type { MonthRow } from '../ledger/types.ts';
+import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { ReportAccount } from './layouts.ts';
 import { CLOSING_CODES, isLenderOverdue } from './status-classes.ts';
 import type { GridMonth } from './types.ts';

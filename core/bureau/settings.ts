@@ -6,14 +6,15 @@
 // default, and can be reset.
 
 import { z } from 'zod';
-import { CredenceError, type LocalizedText } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 import { assertNotImporting } from '../ledger/recompute.ts';
-import { QUERY_REASON_CODES } from '../ledger/reference-data.ts';
+import { QUERY_REASON_CODES } from '../shared/reference-data.ts';
 import { defaultHardQueryReasons, hardQueryReasonsSchema, HARD_QUERY_REASONS_SOURCE, normalizeHardReasons, type HardQueryReasons } from '../rules/hard-queries.ts';
 import { LENDER_HEURISTICS_VERSION, LENDER_RULES, type LenderRule } from '../rules/lender-heuristics.ts';
 import { saveProfileFacts } from '../score/profile-facts.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
+import { toUtc8Iso } from '../shared/calendar.ts';
 
 /**
  * Rules whose look-back window the user may choose: 累六 is "within 2 years" in most sources

@@ -4,7 +4,7 @@
 
 import { loadAccounts } from '../ledger/account-values.ts';
 import { listAccounts } from '../ledger/accounts.ts';
-import { today } from '../ledger/calendar.ts';
+import { today } from '../shared/calendar.ts';
 import { listQueries } from '../ledger/queries.ts';
 import { readMonths } from '../ledger/recompute.ts';
 import { readProfileFacts } from '../score/profile-facts.ts';

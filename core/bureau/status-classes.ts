@@ -3,7 +3,7 @@
 // summary, the lender view and the UI cannot disagree about whether a month is "overdue".
 // Node-free: the renderer colours the grid from it.
 
-import type { StatusCode } from '../ledger/types.ts';
+import type { StatusCode } from '../shared/ledger-vocabulary.ts';
 
 /** Colour family of a grid cell; the CSS (renderer/src/styles.css, bureau section) maps each to a colour. */
 export const TONES = ['ok', 'late', 'overdue-low', 'overdue-mid', 'overdue-high', 'bad', 'settled-negative', 'closed', 'none', 'unknown', 'neutral'] as const;

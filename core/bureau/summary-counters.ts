@@ -3,8 +3,8 @@
 // open accounts (report note 7). Each function takes one scenario's accounts (report.ts runs it
 // for the accounts known to report and again with the unknown ones) and returns Figures.
 
-import type { LocalizedText } from '../errors.ts';
-import type { BureauType, MonthRow } from '../ledger/types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import type { BureauType, MonthRow } from '../shared/ledger-vocabulary.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import type { ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';

@@ -2,7 +2,7 @@
 // channel module, the CLI and the renderer all read these. Amounts are integer fen, months
 // `YYYY-MM`, dates `YYYY-MM-DD` (UTC+8), like the ledger.
 
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import type { QueryRecord } from '../ledger/queries.ts';
 import type {
@@ -16,7 +16,7 @@ import type {
   ReportsToBureau,
   StatusCode,
   StatusReason,
-} from '../ledger/types.ts';
+} from '../shared/ledger-vocabulary.ts';
 
 // ---------------------------------------------------------------- what the report is built from
 
@@ -74,7 +74,7 @@ export type FigureUnit = (typeof FIGURE_UNITS)[number];
  * reporting is unknown would change it, `ifUnknownReported` is the figure with them on the
  * report and `range` the two, low to high: the UI labels both ends. `missing` counts records
  * whose amount the ledger cannot tell (a sum is then a lower bound). `month` figures are month
- * indices (year × 12 + month − 1, core/ledger/calendar.ts).
+ * indices (year × 12 + month − 1, core/shared/calendar.ts).
  */
 export interface Figure {
   unit: FigureUnit;

@@ -1,6 +1,6 @@
-// The report's clock, built on core/ledger/calendar.ts (day numbers and month indices, UTC+8).
+// The report's clock, built on core/shared/calendar.ts (day numbers and month indices, UTC+8).
 
-import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../ledger/calendar.ts';
+import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 
 /**
  * The report's last month: the last month that has ended by the as-of day. Lenders report and

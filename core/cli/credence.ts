@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CredenceError, toErrorPayload } from '../errors.ts';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { commands } from './commands/index.ts';
 import { chooseLocale, type CliContext, type CliIo } from './io.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '../errors.ts';
+import type { Locale, LocalizedText } from '../shared/localized-text.ts';
 
 export interface CliIo {
   out: (text: string) => void;

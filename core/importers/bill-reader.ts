@@ -6,7 +6,7 @@
 import { cellText, isBlankRecord } from './cells.ts';
 import { classifyCredit, rulesFor, type CreditRule } from './credit-rules.ts';
 import { EXPECTED_HEADERS, isAlipayCashbookHeader, markerPlatform, matchHeader, partialHeader, type HeaderMatch } from './detect.ts';
-import { CredenceError } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages.ts';
 import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
 import { exportPeriod, parseStatedSummary, recordText, type RowSpan, type StatedTotals } from './summary.ts';

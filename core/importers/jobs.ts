@@ -1,4 +1,4 @@
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../errors.ts';
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
 import type { Emit } from '../ipc/registry.ts';
 import type { ProfileSource } from '../profiles/profile-store.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';

@@ -6,8 +6,8 @@ export type Direction = 'income' | 'expense' | 'neutral';
 
 export type StatusClass = 'completed' | 'closed' | 'refund' | 'pending' | 'failed';
 
-/** Defined in core/domain so the IPC contract validates the same list. */
-import type { CreditEventKind } from '../domain/credit-events.ts';
+/** Defined in core/shared so the IPC contract and the renderer use the same list. */
+import type { CreditEventKind } from '../shared/credit-events.ts';
 export type { CreditEventKind };
 
 /** One spreadsheet or CSV cell: CSV gives text only; XLSX/XLS may give numbers and dates. */

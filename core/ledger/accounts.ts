@@ -4,10 +4,9 @@
 // the audit log, and followed by a recompute of the derived history.
 
 import { randomUUID } from 'node:crypto';
-import type { CreditEventKind } from '../domain/credit-events.ts';
-import { CredenceError } from '../errors.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
 import { z } from 'zod';
 import {
   emptyValues,
@@ -18,12 +17,12 @@ import {
   type AccountValues,
   type FieldOrigin,
 } from './account-values.ts';
-import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today } from './calendar.ts';
+import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
 import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
 import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
 import { worstStatus } from './repayment-status.ts';
-import type { MonthRow, Product, StatusCode } from './types.ts';
+import type { MonthRow, Product, StatusCode } from '../shared/ledger-vocabulary.ts';
 import {
   ACCOUNT_FIELDS,
   installmentSchema,

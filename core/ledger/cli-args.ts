@@ -1,6 +1,6 @@
 // Argument helpers for the ledger's CLI commands (core/cli/commands/accounts.ts, query.ts, observe.ts).
 import { resolve } from 'node:path';
-import { CredenceError } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { openDatabase, type Db } from '../storage/database.ts';
 import type { CliContext } from '../cli/io.ts';
 

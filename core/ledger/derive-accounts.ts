@@ -6,9 +6,10 @@
 // rule below is data with the reason it is safe; anything that would need a guess stays
 // unassigned and the user assigns it (accounts.ts, manual links).
 
-import type { CreditEventKind } from '../domain/credit-events.ts';
+import { formatDay } from '../shared/calendar.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
 import type { EventRole } from './monthly-history.ts';
-import type { AccountKind, Product } from './types.ts';
+import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
 
 export interface CreditRow {
   id: number;
@@ -121,10 +122,6 @@ function parseCardKey(key: string): { bank: string; last4: string | null } | nul
   return match ? { bank: match[1], last4: match[2] ?? null } : null;
 }
 
-function formatDate(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 function specForKey(key: string): AccountSpec {
   const fixed = FIXED_ACCOUNTS[key];
   if (fixed) return { matchKey: key, ...fixed, parentKey: null, principalFen: null, openedDay: null, bank: null, last4: null };
@@ -222,7 +219,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
         matchKey: drawKey,
         product: line.product,
         kind: 'draw',
-        name: `${line.name}借款 ${formatDate(row.day)}`,
+        name: `${line.name}借款 ${formatDay(row.day)}`,
         parentKey: key,
         principalFen: row.fen,
         openedDay: row.day,

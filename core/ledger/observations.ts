@@ -3,13 +3,12 @@
 // computes or "estimates" them here. Ranges are the published ones, used only to catch typos.
 
 import { z } from 'zod';
-import { CredenceError } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
 import { assertNotImporting } from './recompute.ts';
-import { parseDay, today } from './calendar.ts';
-import { SCORE_RANGES } from './reference-data.ts';
-import { OBSERVATION_KINDS, type ObservationKind } from './types.ts';
+import { parseDay, today, toUtc8Iso } from '../shared/calendar.ts';
+import { SCORE_RANGES } from '../shared/reference-data.ts';
+import { OBSERVATION_KINDS, type ObservationKind } from '../shared/ledger-vocabulary.ts';
 import { invalid, parseInput, problem } from './validation.ts';
 
 export { OBSERVATION_KINDS, type ObservationKind };

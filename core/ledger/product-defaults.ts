@@ -8,8 +8,8 @@
 // Bump DEFAULTS_VERSION whenever a row changes; it is stored with every audit entry that
 // mentions a default and shown beside the values.
 
-import type { LocalizedText } from '../errors.ts';
-import type { AccountKind, BureauLayout, BureauType, InstitutionType, Product, ReportsToBureau } from './types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import type { AccountKind, BureauLayout, BureauType, InstitutionType, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
 
 export const DEFAULTS_VERSION = '2026-11-21.1';
 

@@ -5,17 +5,16 @@
 // Reads call ensureLedger(): it re-derives only when the newest transaction or audit entry, the
 // day, or this code's version changed since the stored derivation. Edits call refresh directly.
 
-import type { CreditEventKind } from '../domain/credit-events.ts';
-import { CredenceError } from '../errors.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
+import { CredenceError } from '../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
-import { dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, today } from './calendar.ts';
+import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, type DerivedLink, type KnownAccount } from './derive-accounts.ts';
 import { computeHistory, type DrawSchedule, type EventRole, type HistoryInput, type InstallmentPlan, type LedgerEvent, type ManualMonth } from './monthly-history.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
 import { buildSchedule, type Instalment } from './schedule.ts';
-import type { MonthRow, StatusCode } from './types.ts';
+import type { MonthRow, StatusCode } from '../shared/ledger-vocabulary.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 2;
@@ -94,9 +93,11 @@ export function recomputeAfterEdit(db: Db, asOfDay: number = today()): void {
 // ---------------------------------------------------------------- derive
 
 // A row's day is its UTC+8 calendar day, (epoch + 8 h) ÷ 1 day, computed in SQL (the stored
-// wall-clock text carries +08:00 and says the same).
+// wall-clock text carries +08:00 and says the same): dayOfEpoch of core/shared/calendar.ts.
+const DAY_OF_ROW_SQL = (epoch: string) => `(${epoch} + ${UTC8_OFFSET_SECONDS}) / ${SECONDS_PER_DAY}`;
+
 const CREDIT_ROWS_SQL = `
-  SELECT id, platform, platform_order_id, (occurred_epoch + 28800) / 86400, amount_fen, direction, status_class,
+  SELECT id, platform, platform_order_id, ${DAY_OF_ROW_SQL('occurred_epoch')}, amount_fen, direction, status_class,
          credit_event, credit_account_key, needs_review, counterparty, payment_method, funding_account, refund_of, batch_id
     FROM transactions
    WHERE credit_event IS NOT NULL
@@ -159,8 +160,8 @@ function storeBatchCoverage(db: Db): void {
     .all(seen) as [number, string, number, number, number][];
   let through = seen;
   for (const [batch, platform, from, to, maxId] of rows) {
-    const first = Math.floor((from + 28800) / 86400);
-    const last = Math.floor((to + 28800) / 86400);
+    const first = dayOfEpoch(from);
+    const last = dayOfEpoch(to);
     const entry = byBatch.get(batch);
     if (entry) {
       entry[2] = Math.min(entry[2], first);
@@ -300,7 +301,7 @@ function writeLinks(db: Db, rows: readonly CreditRow[], links: readonly DerivedL
   }
   db.prepare(
     `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
-       (SELECT (t.occurred_epoch + 28800) / 86400, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
+       (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
      WHERE source = 'manual'`,
   ).run();
   const manual = db

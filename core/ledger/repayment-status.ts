@@ -4,8 +4,8 @@
 // names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still be
 // entered by hand from the user's own report.
 
-import type { LocalizedText } from '../errors.ts';
-import type { StatusCode, StatusReason } from './types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import type { StatusCode, StatusReason } from '../shared/ledger-vocabulary.ts';
 
 export interface StatusInfo {
   code: StatusCode;

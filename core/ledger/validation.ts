@@ -3,8 +3,9 @@
 // put the sentence right under the field; rules across fields have their own sentences.
 
 import { z } from 'zod';
-import { CredenceError, type LocalizedText } from '../errors.ts';
-import { parseDay, parseMonth } from './calendar.ts';
+import { CredenceError } from '../shared/errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import { parseDay, parseMonth } from '../shared/calendar.ts';
 import {
   ACCOUNT_KINDS,
   BUREAU_LAYOUTS,
@@ -14,7 +15,7 @@ import {
   REPAYMENT_METHODS,
   REPORTS_TO_BUREAU,
   STATUS_CODES,
-} from './types.ts';
+} from '../shared/ledger-vocabulary.ts';
 
 const date = z.string().refine((text) => parseDay(text) !== null);
 const month = z.string().refine((text) => parseMonth(text) !== null);

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../errors.ts';
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
 import { appendAudit, openDatabase, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
+import { toUtc8Iso } from '../shared/calendar.ts';
 
 export interface ProfileSummary {
   id: string;

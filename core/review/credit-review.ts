@@ -1,5 +1,5 @@
-import type { CreditEventKind } from '../domain/credit-events.ts';
-import { CredenceError } from '../errors.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 
 export interface ReviewItem {

@@ -9,7 +9,7 @@
 // windows (core/rules/lender-metrics.ts) and the scoring engine's adjustments all read that flag.
 
 import { z } from 'zod';
-import { QUERY_REASON_CODES } from '../ledger/reference-data.ts';
+import { QUERY_REASON_CODES } from '../shared/reference-data.ts';
 
 /**
  * credit-domain §3.6 "For the app": "default the *hard* set to {02, 03, 08, 20, 24, 26} and make

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 
 /**
  * Commonly cited Chinese lender heuristics (credit-domain.md §5), as a versioned table. None is

@@ -17,7 +17,7 @@ import { retainedNegativeMonths } from '../bureau/retention.ts';
 import { statusClassOf } from '../bureau/status-classes.ts';
 import type { Figure, LedgerSnapshot } from '../bureau/types.ts';
 import { dayIndex, formatMonth, reportMonthOf } from '../bureau/windows.ts';
-import type { InstitutionType, Product } from '../ledger/types.ts';
+import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from './lender-heuristics.ts';
 
 export { loadLenderMetricInput } from '../bureau/snapshot.ts';

@@ -16,10 +16,11 @@
 // (current_months_late), bad debt (status 7 months) and card utilisation (max_utilisation_6m).
 // Each window of the hard-query rules is its own row, as lenders are cited as checking each.
 
+import type { LocalizedText } from '../shared/localized-text.ts';
 import { LENDER_RULES, evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import { pointsRange, type PointsBin, type ValueBounds } from './bins.ts';
 import { impactOf, type ImpactCutoffs } from './explain.ts';
-import type { FactorResult, FactorUnit, LocalText } from './types.ts';
+import type { FactorResult, FactorUnit } from './types.ts';
 
 export const ADJUSTMENTS_VERSION = '1.0.0';
 
@@ -27,14 +28,14 @@ export interface AdjustmentRow {
   ruleId: string;
   /** Assumed odds of repaying at the rule's warn and fail levels, against passing it. */
   oddsRatio: { warn: number; fail: number };
-  rationale: LocalText;
+  rationale: LocalizedText;
   /** Metric needs something only the user can give (debt-to-income: income). */
   requires: 'income' | null;
   /** The metric changes with time alone (its window moves on): projections re-read it at the later date. */
   ages: boolean;
 }
 
-const ALERT: LocalText = {
+const ALERT: LocalizedText = {
   'zh-CN': '来源只说“引起警觉/扣分”，假定还款几率降为 0.75 倍',
   en: 'Sources only say “alert” or “costs points”: odds of repaying assumed × 0.75',
 };

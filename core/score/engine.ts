@@ -8,8 +8,8 @@
 //   sesame  the Sesame-style estimate (models/sesame-estimate-v1.ts, sesame-estimate.ts)
 
 import { reportMonthOf } from '../bureau/windows.ts';
-import { CredenceError } from '../errors.ts';
-import { formatDay, formatMonth } from '../ledger/calendar.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { formatDay, formatMonth } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
 import { ADJUSTMENTS, adjustmentFactor, ruleOf } from './adjustments.ts';
 import { exact } from './bins.ts';

@@ -15,8 +15,8 @@
 
 import type { ScenarioOverrides } from '../bureau/layouts.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
-import { formatDay, parseMonth } from '../ledger/calendar.ts';
-import type { BureauLayout } from '../ledger/types.ts';
+import { formatDay, parseMonth } from '../shared/calendar.ts';
+import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
 import { computeLenderMetrics, type LenderMetricInput, type LenderMetricValue } from '../rules/lender-metrics.ts';
 import { ADJUSTMENTS, type AdjustmentRow } from './adjustments.ts';

@@ -2,10 +2,11 @@
 // row per fact, each edit in the audit log. A bad field comes back with its own sentence in both
 // languages (error `score.invalid_profile`, details.fields), as ledger inputs do.
 
-import { CredenceError, type LocalizedText } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 import { assertNotImporting } from '../ledger/recompute.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
+import { toUtc8Iso } from '../shared/calendar.ts';
 import { EMPTY_PROFILE_FACTS, PROFILE_FACT_KEYS, profileFactsInputSchema, type ProfileFactKey, type ProfileFacts } from './profile-facts-schema.ts';
 
 const FIELD_RULES: Record<ProfileFactKey | 'unknown_field', LocalizedText> = {

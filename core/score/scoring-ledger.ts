@@ -10,7 +10,7 @@
 //             the user has not confirmed, may have been one step later than the last month the
 //             data knew (1 after a clean month; k + 1 after a month k late).
 
-import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../ledger/types.ts';
+import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricInput } from '../rules/lender-metrics.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
 import type { ProfileFacts } from './profile-facts-schema.ts';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CredenceError } from '../errors.ts';
-import { toUtc8Iso } from '../time.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { toUtc8Iso } from '../shared/calendar.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;

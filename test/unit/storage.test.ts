@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CredenceError } from '../../core/errors.ts';
+import { CredenceError } from '../../core/shared/errors.ts';
 import { appendAudit, openDatabase, schemaVersion } from '../../core/storage/database.ts';
 import { loadMigrations, type Migration } from '../../core/storage/migrations.ts';
 import { initialiseProfile } from '../../core/profiles/profile-store.ts';

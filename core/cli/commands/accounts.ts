@@ -1,6 +1,6 @@
 import { accountDetail, asOfFrom, listAccounts, unassignedTransactions, type AccountSummary } from '../../ledger/accounts.ts';
 import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.ts';
-import type { MonthRow } from '../../ledger/types.ts';
+import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { ledgerDb } from '../../ledger/cli-args.ts';

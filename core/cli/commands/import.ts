@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../../errors.ts';
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { importFile } from '../../importers/import-file.ts';
 import type { ImportReport } from '../../importers/types.ts';
 import { snapshotAfterImport } from '../../score/snapshots.ts';

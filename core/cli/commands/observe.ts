@@ -1,4 +1,4 @@
-import { CredenceError } from '../../errors.ts';
+import { CredenceError } from '../../shared/errors.ts';
 import { asOfFrom } from '../../ledger/accounts.ts';
 import { namedArgs, ledgerDb, wholeNumber } from '../../ledger/cli-args.ts';
 import { deleteObservation, listObservations, saveObservation, SCORE_RANGES, type Observation } from '../../ledger/observations.ts';

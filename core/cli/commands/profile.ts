@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CredenceError } from '../../errors.ts';
+import { CredenceError } from '../../shared/errors.ts';
 import { initialiseProfile, normaliseProfileName, ProfileStore, readProfileRow, type ProfileSummary } from '../../profiles/profile-store.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { defaultDataDir } from '../../storage/data-dir.ts';

@@ -1,4 +1,4 @@
-import { CredenceError } from '../../errors.ts';
+import { CredenceError } from '../../shared/errors.ts';
 import { namedArgs, ledgerDb, wholeNumber } from '../../ledger/cli-args.ts';
 import { deleteQuery, listQueries, QUERY_REASONS, saveQuery, type QueryRecord } from '../../ledger/queries.ts';
 import { printJson, say, type CliContext } from '../io.ts';

@@ -1,4 +1,5 @@
-import { CredenceError, type LocalizedText } from '../../errors.ts';
+import { CredenceError } from '../../shared/errors.ts';
+import type { LocalizedText } from '../../shared/localized-text.ts';
 import { asOfFrom } from '../../ledger/accounts.ts';
 import { ledgerDb } from '../../ledger/cli-args.ts';
 import { scoreDatabase } from '../../score/engine.ts';

@@ -14,7 +14,8 @@
 // ratio null (scored at the population average). An unknown status makes the segment feature
 // null, and the scorer refuses to score without it.
 
-import type { BureauFeatureName, BureauFeatureVector, FeatureDoc, LocalText } from '../bureau-scorecard.ts';
+import type { LocalizedText } from '../../shared/localized-text.ts';
+import type { BureauFeatureName, BureauFeatureVector, FeatureDoc } from '../bureau-scorecard.ts';
 import type { RiskDirection } from './woe-binning.ts';
 
 export type MonthState = 'no-use' | 'paid-in-full' | 'revolving' | 'late';
@@ -278,8 +279,8 @@ export const FEATURE_DOCS: FeatureDoc[] = [
 
 export interface SegmentDesign {
   id: string;
-  label: LocalText;
-  reason: LocalText | null;
+  label: LocalizedText;
+  reason: LocalizedText | null;
   /** Segment on worst_months_late_6m in [lower, upper). */
   lower: number | null;
   upper: number | null;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { STATUS_CODES } from '../../../core/ledger/types.ts';
+import { STATUS_CODES } from '../../../core/shared/ledger-vocabulary.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

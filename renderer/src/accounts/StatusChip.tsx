@@ -1,4 +1,4 @@
-import type { StatusCode } from '../../../core/ledger/types.ts';
+import type { StatusCode } from '../../../core/shared/ledger-vocabulary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { STATUS_KEYS, statusClass } from './labels.ts';
 

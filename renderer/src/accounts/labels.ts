@@ -1,7 +1,7 @@
 // Codes from core → message keys. Complete records, so a code added in core without a name here
 // fails the typecheck instead of showing a raw code to the user.
 
-import type { InstitutionType, Product, StatusCode, StatusReason } from '../../../core/ledger/types.ts';
+import type { InstitutionType, Product, StatusCode, StatusReason } from '../../../core/shared/ledger-vocabulary.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 
 export const PRODUCT_KEYS: Record<Product, MessageKey> = {

@@ -1,4 +1,4 @@
-import type { CreditEventKind } from '../../../core/domain/credit-events.ts';
+import type { CreditEventKind } from '../../../core/shared/credit-events.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;

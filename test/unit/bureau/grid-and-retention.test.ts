@@ -9,9 +9,9 @@ import { GRID_MONTHS, overdueAmounts } from '../../../core/bureau/repayment-grid
 import { negativeRuns, RETENTION } from '../../../core/bureau/retention.ts';
 import { STATUS_CLASSES, statusClassOf } from '../../../core/bureau/status-classes.ts';
 import { inLastMonths, leavesWindowOn, reportMonthOf } from '../../../core/bureau/windows.ts';
-import { formatDay, formatMonth, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { formatDay, formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { STATUS_TABLE } from '../../../core/ledger/repayment-status.ts';
-import { STATUS_CODES } from '../../../core/ledger/types.ts';
+import { STATUS_CODES } from '../../../core/shared/ledger-vocabulary.ts';
 import { account, card, repeat, rows, snapshot } from './helpers.ts';
 
 const d = (text: string) => parseDay(text)!;

@@ -2,10 +2,10 @@
 // report prints it ("N N 1 2 3 N"), query records, and the snapshot the report is built from.
 
 import type { LedgerAccountSnapshot, LedgerSnapshot, Figure } from '../../../core/bureau/types.ts';
-import { formatMonth, parseMonth } from '../../../core/ledger/calendar.ts';
+import { formatMonth, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { isHardQuery } from '../../../core/rules/hard-queries.ts';
-import type { MonthRow, StatusCode } from '../../../core/ledger/types.ts';
+import type { MonthRow, StatusCode } from '../../../core/shared/ledger-vocabulary.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { lenderView } from '../../../core/bureau/lender-view.ts';
 import { safeToApplyFrom } from '../../../core/bureau/query-summary.ts';
-import { parseDay } from '../../../core/ledger/calendar.ts';
+import { parseDay } from '../../../core/shared/calendar.ts';
 import { defaultRules } from '../../../core/bureau/report-core.ts';
 import { effectiveRules } from '../../../core/bureau/settings.ts';
 import type { LedgerSnapshot, RuleEvaluation } from '../../../core/bureau/types.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../core/cli/credence.ts';
 import { bureauReport } from '../../../core/bureau/report.ts';
 import { readRuleSettings, saveRuleSetting } from '../../../core/bureau/settings.ts';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
-import { formatMonth } from '../../../core/ledger/calendar.ts';
+import { formatMonth } from '../../../core/shared/calendar.ts';
 import { account, accountIds, card, ends, query, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30'; // report month 2026-06; grid 2021-07 … 2026-06

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildSchedule } from '../../../core/ledger/schedule.ts';
-import { monthOfDay } from '../../../core/ledger/calendar.ts';
+import { monthOfDay } from '../../../core/shared/calendar.ts';
 import { column, day, ev, facts, grid, history } from './helpers.ts';
 
 const CARD = { statementDay: 5, dueDay: 25 }; // bill issued on the 5th, due the 25th of the same month

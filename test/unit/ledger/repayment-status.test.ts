@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeForDaysPastDue, pickStatus, STATUS_RULES, STATUS_TABLE, statusInfo, worstStatus, type MonthFacts } from '../../../core/ledger/repayment-status.ts';
 import { PRODUCT_DEFAULTS, defaultsFor, DEFAULTS_VERSION } from '../../../core/ledger/product-defaults.ts';
-import { PRODUCTS, STATUS_CODES } from '../../../core/ledger/types.ts';
+import { PRODUCTS, STATUS_CODES } from '../../../core/shared/ledger-vocabulary.ts';
 
 describe('the 60-month alphabet (credit-domain §3.4)', () => {
   it('has every code once, with the practitioner severity ranks', () => {

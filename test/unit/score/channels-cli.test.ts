@@ -9,7 +9,7 @@ import { main } from '../../../core/cli/credence.ts';
 import type { Envelope } from '../../../core/ipc/contract.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { today } from '../../../core/ledger/calendar.ts';
+import { today } from '../../../core/shared/calendar.ts';
 import { ProfileStore } from '../../../core/profiles/profile-store.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { listSnapshots, takeSnapshot } from '../../../core/score/snapshots.ts';
@@ -129,7 +129,7 @@ describe('credence score', () => {
     const file = db.name;
     db.close();
     const run = await cli(['score', '--db', file, '--json']);
-    const { formatDay } = await import('../../../core/ledger/calendar.ts');
+    const { formatDay } = await import('../../../core/shared/calendar.ts');
     expect((JSON.parse(run.out) as ScoreReport).asOf).toBe(formatDay(today()));
   });
 });

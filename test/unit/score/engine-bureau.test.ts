@@ -233,7 +233,7 @@ describe('bureau-style score: ranges where inputs are uncertain', () => {
     const { handLedger } = await import('./hand-ledger.ts');
     const { importFile } = await import('../../../core/importers/import-file.ts');
     const { scoreDatabase } = await import('../../../core/score/engine.ts');
-    const { parseDay } = await import('../../../core/ledger/calendar.ts');
+    const { parseDay } = await import('../../../core/shared/calendar.ts');
     const db = handLedger({});
     // The project's WeChat fixture: Weilidai and 分付 rows the import rules are not sure of.
     await importFile(db, new URL('../../fixtures-own/wechat-synthetic-credit-2025.csv', import.meta.url).pathname);

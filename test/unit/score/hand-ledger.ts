@@ -4,10 +4,10 @@
 
 import { join } from 'node:path';
 import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
-import { formatMonth, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { saveObservation } from '../../../core/ledger/observations.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
-import type { ReportsToBureau, StatusCode } from '../../../core/ledger/types.ts';
+import type { ReportsToBureau, StatusCode } from '../../../core/shared/ledger-vocabulary.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
 import type { ProfileFacts } from '../../../core/score/profile-facts-schema.ts';

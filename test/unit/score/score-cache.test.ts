@@ -10,7 +10,7 @@ import { ImportJobs } from '../../../core/importers/jobs.ts';
 import { scoreReportSchema } from '../../../core/ipc/channels/score.ts';
 import type { HandlerContext } from '../../../core/ipc/handlers.ts';
 import { createAccount, updateAccount } from '../../../core/ledger/accounts.ts';
-import { formatDay, lastDay, parseDay } from '../../../core/ledger/calendar.ts';
+import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/profiles/profile-store.ts';
 import { computeLenderMetrics, type LenderMetricValue } from '../../../core/rules/lender-metrics.ts';

@@ -2,8 +2,8 @@
 // import them: credit-report query reasons (credit-domain §3.6) and platform score ranges
 // (credit-domain §1, §2).
 
-import type { LocalizedText } from '../errors.ts';
-import type { ObservationKind } from './types.ts';
+import type { LocalizedText } from './localized-text.ts';
+import type { ObservationKind } from './ledger-vocabulary.ts';
 
 /**
  * Query reason codes (PH010Q03) with the practitioner grouping [B] (pboc_conf.py

@@ -1,8 +1,7 @@
 // Every error that can reach a user: a stable code, and its message in both UI languages.
 // The renderer shows `message[locale]`; `details` carries machine-readable context (file, line, field).
 
-export type Locale = 'zh-CN' | 'en';
-export type LocalizedText = Record<Locale, string>;
+import type { LocalizedText } from './localized-text.ts';
 
 const catalogue = {
   'db.newer_version': {

@@ -1,8 +1,12 @@
-// Calendar arithmetic for the ledger. Every date is a China wall-clock date (UTC+8): a day is
-// an integer count of days since 1970-01-01, a month an integer index year × 12 + (month − 1).
-// Integers keep the monthly-history pass free of Date objects and string parsing.
+// Calendar arithmetic and the app's clock, one home for both. Every date is a China wall-clock
+// date (UTC+8): a day is an integer count of days since 1970-01-01, a month an integer index
+// year × 12 + (month − 1). Integers keep the monthly-history pass free of Date objects and string
+// parsing. Every stored instant is wall-clock time in China Standard Time with an explicit +08:00
+// offset: bill exports are UTC+8 without saying so, and a user reads dates that way.
 
-const OFFSET_SECONDS = 8 * 3600;
+/** China Standard Time, UTC+8, which has no daylight saving. */
+export const UTC8_OFFSET_SECONDS = 8 * 3600;
+export const SECONDS_PER_DAY = 86_400;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -101,7 +105,7 @@ export function formatMonth(month: number): string {
 
 /** The UTC+8 calendar day of an instant given in epoch seconds. */
 export function dayOfEpoch(epochSeconds: number): number {
-  return Math.floor((epochSeconds + OFFSET_SECONDS) / 86_400);
+  return Math.floor((epochSeconds + UTC8_OFFSET_SECONDS) / SECONDS_PER_DAY);
 }
 
 /** The UTC+8 calendar day of a stored `YYYY-MM-DDTHH:MM:SS+08:00` time (fast path) or any ISO time. */
@@ -116,4 +120,13 @@ export function dayOfStoredTime(iso: string, epochSeconds: number): number {
 /** Today in UTC+8. */
 export function today(now: Date = new Date()): number {
   return dayOfEpoch(Math.floor(now.getTime() / 1000));
+}
+
+/** `2026-11-21T20:01:02+08:00` for the given instant (default: now). */
+export function toUtc8Iso(date: Date = new Date()): string {
+  const shifted = new Date(date.getTime() + UTC8_OFFSET_SECONDS * 1000);
+  return (
+    `${shifted.getUTCFullYear()}-${pad2(shifted.getUTCMonth() + 1)}-${pad2(shifted.getUTCDate())}` +
+    `T${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}:${pad2(shifted.getUTCSeconds())}+08:00`
+  );
 }

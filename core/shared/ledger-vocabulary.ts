@@ -2,7 +2,7 @@
 // the shapes the rest of the app reads. Amounts are integer fen; dates `YYYY-MM-DD` and months
 // `YYYY-MM`, both China wall-clock (UTC+8).
 
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from './localized-text.ts';
 
 export const PRODUCTS = [
   'huabei',
