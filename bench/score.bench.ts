@@ -28,7 +28,7 @@ import { deriveAndStore } from '../core/ledger/recompute.ts';
 import { scoreLedger } from '../core/score/engine.ts';
 import { LedgerCache } from '../core/score/ledger-cache.ts';
 import { loadScoringLedger } from '../core/score/load-ledger.ts';
-import { saveProfileFacts } from '../core/score/profile-facts.ts';
+import { saveProfileFacts } from '../core/settings/profile-facts.ts';
 import type { ScoringLedger } from '../core/score/scoring-ledger.ts';
 import { openDatabase, type Db } from '../core/storage/database.ts';
 import { AS_OF, NOW, firstMonth, isoAt, noonEpoch, rng, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
-import { ProfileStore } from '../core/profiles/profile-store.ts';
+import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
 import { createMainWindow, hardenApp, hardenSession, registerAppScheme, serveApp } from './security.ts';

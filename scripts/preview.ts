@@ -13,9 +13,9 @@ import { parseArgs } from 'node:util';
 import { CredenceError } from '../core/shared/errors.ts';
 import { rendererIsStale } from '../core/preview/freshness.ts';
 import { startPreviewServer, type PreviewServer } from '../core/preview/server.ts';
-import type { ProfileSource } from '../core/profiles/profile-store.ts';
+import type { ProfileSource } from '../core/storage/profile-store.ts';
 import { SingleFileProfileStore } from '../core/preview/single-file-store.ts';
-import { ProfileStore, readProfileRow } from '../core/profiles/profile-store.ts';
+import { ProfileStore, readProfileRow } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');

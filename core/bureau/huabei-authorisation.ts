@@ -11,7 +11,7 @@
 
 import type { ScenarioOverrides } from './layouts.ts';
 import { computeCore, keyFigures } from './report-core.ts';
-import type { EffectiveRule } from './settings.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import type { FigureChange, HuabeiSwitch, LedgerAccountSnapshot, LedgerSnapshot } from './types.ts';
 import { formatMonth, monthIndex, monthOfDate, reportMonthOf, dayIndex } from './windows.ts';
 

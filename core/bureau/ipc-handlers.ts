@@ -5,7 +5,8 @@ import type { HandlerContext } from '../ipc/handlers.ts';
 import type { Handlers } from '../ipc/registry.ts';
 import { asOfFrom } from '../ledger/accounts.ts';
 import { bureauReport } from './report.ts';
-import { saveHardQueryReasons, saveMonthlyIncome, saveRuleSetting } from './settings.ts';
+import { saveHardQueryReasons, saveRuleSetting } from '../settings/bureau-settings.ts';
+import { saveMonthlyIncome } from '../settings/profile-facts.ts';
 
 type BureauHandlers = Pick<Handlers, keyof typeof bureauChannels>;
 

@@ -5,7 +5,7 @@
 
 import { linesWithDraws, type ScenarioOverrides } from './layouts.ts';
 import { accountView, computeCore, keyFigures } from './report-core.ts';
-import type { EffectiveRule } from './settings.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LayoutComparison, LayoutSide, LedgerSnapshot } from './types.ts';
 

@@ -8,8 +8,8 @@ import { computeLenderMetrics, type LenderMetricInput } from '../rules/lender-me
 import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import type { ScenarioOverrides } from './layouts.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
-import type { EffectiveRule } from './settings.ts';
-import { WINDOW_CHOICES } from './settings.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
+import { WINDOW_CHOICES } from '../settings/bureau-settings.ts';
 import type { RuleEvaluation, RuleStatus } from './types.ts';
 import { dayIndex } from './windows.ts';
 

@@ -10,7 +10,7 @@ import { lenderView } from './lender-view.ts';
 import { querySummary } from './query-summary.ts';
 import { closedMonth, gridMonths, inGrid, onReport } from './repayment-grid.ts';
 import { retainedNegatives } from './retention.ts';
-import type { EffectiveRule } from './settings.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import {
   ACCOUNT_STATES,
   accountState,

@@ -16,7 +16,7 @@ import { layoutComparisons } from './layout-comparison.ts';
 import { accountView, computeCore, defaultRules } from './report-core.ts';
 import { gridWindow } from './repayment-grid.ts';
 import { queryRows } from './query-summary.ts';
-import { effectiveRules, readHardQueryReasons, readRuleSettings, type EffectiveRule } from './settings.ts';
+import { effectiveRules, readHardQueryReasons, readRuleSettings, type EffectiveRule } from '../settings/bureau-settings.ts';
 import { loadLedgerSnapshot } from './snapshot.ts';
 import type { BureauReport, LedgerSnapshot } from './types.ts';
 import { formatDay, formatMonth } from './windows.ts';

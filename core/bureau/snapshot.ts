@@ -1,13 +1,13 @@
 // Reads one profile's ledger as the report needs it: every visible account with its resolved
 // values and whole monthly history, the query records, and the monthly income the user gave
-// (kept with the scoring engine's profile facts, core/score/profile-facts.ts).
+// (kept with the scoring engine's profile facts, core/settings/profile-facts.ts).
 
 import { loadAccounts } from '../ledger/account-values.ts';
 import { listAccounts } from '../ledger/accounts.ts';
 import { today } from '../shared/calendar.ts';
 import { listQueries } from '../ledger/queries.ts';
 import { readMonths } from '../ledger/recompute.ts';
-import { readProfileFacts } from '../score/profile-facts.ts';
+import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { Db } from '../storage/database.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from './types.ts';
 

@@ -53,7 +53,7 @@ export interface LedgerAccountSnapshot {
 export interface LedgerSnapshot {
   accounts: LedgerAccountSnapshot[];
   queries: QueryRecord[];
-  /** For debt-to-income; null until the user enters it (core/bureau/settings.ts). */
+  /** For debt-to-income; null until the user enters it (core/settings/bureau-settings.ts). */
   monthlyIncomeFen: number | null;
 }
 

@@ -1,6 +1,6 @@
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
 import type { Emit } from '../ipc/registry.ts';
-import type { ProfileSource } from '../profiles/profile-store.ts';
+import type { ProfileSource } from '../storage/profile-store.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';
 import { openDatabase } from '../storage/database.ts';
 import { importBytes } from './import-file.ts';

@@ -1,8 +1,8 @@
 import { bureauHandlers } from '../bureau/ipc-handlers.ts';
 import { ImportJobs } from '../importers/jobs.ts';
 import { ledgerHandlers } from '../ledger/ipc-handlers.ts';
-import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
-import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
+import type { ProfileSource, ProfileSummary } from '../storage/profile-store.ts';
+import { listNeedsReview, resolveReview } from '../ledger/credit-review.ts';
 import { scoreHandlers } from '../score/ipc-handlers.ts';
 import type { importChannels } from './channels/imports.ts';
 import type { appChannels, profileChannels } from './channels/profiles.ts';

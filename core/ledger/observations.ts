@@ -4,8 +4,7 @@
 
 import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
-import { assertNotImporting } from './recompute.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
 import { parseDay, today, toUtc8Iso } from '../shared/calendar.ts';
 import { SCORE_RANGES } from '../shared/reference-data.ts';
 import { OBSERVATION_KINDS, type ObservationKind } from '../shared/ledger-vocabulary.ts';

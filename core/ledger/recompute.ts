@@ -6,8 +6,7 @@
 // day, or this code's version changed since the stored derivation. Edits call refresh directly.
 
 import type { CreditEventKind } from '../shared/credit-events.ts';
-import { CredenceError } from '../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
+import { assertNotImporting, type Db } from '../storage/database.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
 import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, type DerivedLink, type KnownAccount } from './derive-accounts.ts';
@@ -39,14 +38,6 @@ function fingerprint(db: Db, asOfDay: number): string {
   const tx = db.prepare('SELECT max(id) FROM transactions').pluck().get() ?? 0;
   const audit = db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'ledger.%' ORDER BY id DESC LIMIT 1").pluck().get() ?? 0;
   return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${tx}:${audit}:${asOfDay}`;
-}
-
-/**
- * An import holds its transaction open between chunks: a write now would join it (and vanish if
- * the import is cancelled). Edits refuse; reads serve what was derived before the import.
- */
-export function assertNotImporting(db: Db): void {
-  if (db.inTransaction) throw new CredenceError('ledger.busy');
 }
 
 function stamp(db: Db, asOfDay: number): void {

@@ -7,7 +7,7 @@ import { createHandlers } from '../ipc/handlers.ts';
 import { createDispatch, type Dispatch, type Emit } from '../ipc/registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../security/static-files.ts';
-import type { ProfileSource } from '../profiles/profile-store.ts';
+import type { ProfileSource } from '../storage/profile-store.ts';
 import { createToken, isAuthorised, TOKEN_PATTERN } from './token.ts';
 
 // `npm run preview`: the built renderer and the one IPC contract over HTTP on 127.0.0.1, for

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
-import { initialiseProfile, normaliseProfileName, readProfileRow, type ProfileSource, type ProfileSummary } from '../profiles/profile-store.ts';
+import { initialiseProfile, normaliseProfileName, readProfileRow, type ProfileSource, type ProfileSummary } from '../storage/profile-store.ts';
 import { openDatabase, type Db } from '../storage/database.ts';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,6 +1,6 @@
 // Which query records are "hard" (credit-domain §3.6): the one place that decides it. The set of
 // reason codes is the user's, per profile (stored with the bureau settings,
-// core/bureau/settings.ts); this module holds the sourced default and the test. Node-free, so
+// core/settings/bureau-settings.ts); this module holds the sourced default and the test. Node-free, so
 // the renderer may import it.
 //
 // A query's hardness is decided once, when the ledger reads its query records

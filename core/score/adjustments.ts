@@ -92,7 +92,7 @@ export const ADJUSTMENTS: readonly AdjustmentRow[] = [
   },
 ];
 
-/** The row's rule among `rules` (the table with the user's thresholds, core/bureau/settings.ts). */
+/** The row's rule among `rules` (the table with the user's thresholds, core/settings/bureau-settings.ts). */
 export function ruleOf(row: AdjustmentRow, rules: readonly LenderRule[] = LENDER_RULES): LenderRule {
   const rule = rules.find((r) => r.id === row.ruleId);
   if (!rule) throw new Error(`adjustment ${row.ruleId} names no lender-heuristics rule`);

@@ -7,8 +7,8 @@ import type { Handlers } from '../ipc/registry.ts';
 import { asOfFrom } from '../ledger/accounts.ts';
 import { scoreLedger } from './engine.ts';
 import { LedgerCache } from './ledger-cache.ts';
-import { EDUCATION_LEVELS } from './profile-facts-schema.ts';
-import { readProfileFacts, saveProfileFacts } from './profile-facts.ts';
+import { EDUCATION_LEVELS } from '../settings/profile-facts-schema.ts';
+import { readProfileFacts, saveProfileFacts } from '../settings/profile-facts.ts';
 import { listSnapshots } from './snapshots.ts';
 
 type ScoreHandlers = Pick<Handlers, keyof typeof scoreChannels>;

@@ -4,7 +4,7 @@
 
 import { reportAccounts } from '../bureau/layouts.ts';
 import { loadAccounts } from '../ledger/account-values.ts';
-import { effectiveRules, readRuleSettings } from '../bureau/settings.ts';
+import { effectiveRules, readRuleSettings } from '../settings/bureau-settings.ts';
 import { statusClassOf } from '../bureau/status-classes.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
@@ -13,7 +13,7 @@ import { statusInfo } from '../ledger/repayment-status.ts';
 import { loadLenderMetricInput, type LenderMetricInput } from '../rules/lender-metrics.ts';
 import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { Db } from '../storage/database.ts';
-import { readProfileFacts } from './profile-facts.ts';
+import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 
 const MAX_LATE = 7;

@@ -13,7 +13,7 @@
 import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricInput } from '../rules/lender-metrics.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
-import type { ProfileFacts } from './profile-facts-schema.ts';
+import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 
 export interface ScoringAccount {
   id: number;

@@ -115,3 +115,11 @@ export function appendAudit(db: Db, entry: { actor: string; action: string; subj
     JSON.stringify(entry.details ?? {}),
   );
 }
+
+/**
+ * An import holds its transaction open between chunks: a write now would join it (and vanish if
+ * the import is cancelled). Edits refuse; reads serve what was derived before the import.
+ */
+export function assertNotImporting(db: Db): void {
+  if (db.inTransaction) throw new CredenceError('ledger.busy');
+}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, eventNames } from '../../core/ipc/contract.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch, type Handlers } from '../../core/ipc/registry.ts';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { createEmitter, isTrustedSender, registerIpc } from '../../electron/ipc.ts';
 import { EVENT_CHANNEL } from '../../electron/ipc-wire.ts';
 

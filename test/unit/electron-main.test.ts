@@ -183,7 +183,7 @@ describe('electron/main.ts', () => {
   it('serves IPC from a real ProfileStore in the data dir, with the app version, and closes it on quit', async () => {
     await loadMain();
     // The module instance main.ts loaded (modules were reset before importing it).
-    const { ProfileStore } = await import('../../core/profiles/profile-store.ts');
+    const { ProfileStore } = await import('../../core/storage/profile-store.ts');
     const close = vi.spyOn(ProfileStore.prototype, 'close');
     fake.state.ready!();
     await flush();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CredenceError } from '../../core/shared/errors.ts';
 import { appendAudit, openDatabase, schemaVersion } from '../../core/storage/database.ts';
 import { loadMigrations, type Migration } from '../../core/storage/migrations.ts';
-import { initialiseProfile } from '../../core/profiles/profile-store.ts';
+import { initialiseProfile } from '../../core/storage/profile-store.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const migrations = loadMigrations();

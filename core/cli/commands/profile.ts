@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CredenceError } from '../../shared/errors.ts';
-import { initialiseProfile, normaliseProfileName, ProfileStore, readProfileRow, type ProfileSummary } from '../../profiles/profile-store.ts';
+import { initialiseProfile, normaliseProfileName, ProfileStore, readProfileRow, type ProfileSummary } from '../../storage/profile-store.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { defaultDataDir } from '../../storage/data-dir.ts';
 import { printJson, say, type CliContext } from '../io.ts';

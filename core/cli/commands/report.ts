@@ -1,5 +1,5 @@
 import { bureauReport } from '../../bureau/report.ts';
-import { readHardQueryReasons, saveHardQueryReasons } from '../../bureau/settings.ts';
+import { readHardQueryReasons, saveHardQueryReasons } from '../../settings/bureau-settings.ts';
 import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
 import type { BureauReport, Figure } from '../../bureau/types.ts';
 import { CredenceError } from '../../shared/errors.ts';

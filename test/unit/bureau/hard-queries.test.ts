@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bureauReport } from '../../../core/bureau/report.ts';
-import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/bureau/settings.ts';
+import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/settings/bureau-settings.ts';
 import type { BureauReport } from '../../../core/bureau/types.ts';
 import { main } from '../../../core/cli/credence.ts';
 import { CredenceError } from '../../../core/shared/errors.ts';
@@ -14,7 +14,7 @@ import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { listQueries, saveQuery } from '../../../core/ledger/queries.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
 import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';

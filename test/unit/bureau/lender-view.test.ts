@@ -7,7 +7,7 @@ import { lenderView } from '../../../core/bureau/lender-view.ts';
 import { safeToApplyFrom } from '../../../core/bureau/query-summary.ts';
 import { parseDay } from '../../../core/shared/calendar.ts';
 import { defaultRules } from '../../../core/bureau/report-core.ts';
-import { effectiveRules } from '../../../core/bureau/settings.ts';
+import { effectiveRules } from '../../../core/settings/bureau-settings.ts';
 import type { LedgerSnapshot, RuleEvaluation } from '../../../core/bureau/types.ts';
 import { LENDER_RULES } from '../../../core/rules/lender-heuristics.ts';
 import { computeLenderMetric, computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';

@@ -10,7 +10,7 @@ import type { Envelope } from '../../../core/ipc/contract.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { today } from '../../../core/shared/calendar.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { listSnapshots, takeSnapshot } from '../../../core/score/snapshots.ts';
 import type { ScoreReport, SnapshotRow } from '../../../core/score/types.ts';

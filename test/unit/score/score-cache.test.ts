@@ -12,7 +12,7 @@ import type { HandlerContext } from '../../../core/ipc/handlers.ts';
 import { createAccount, updateAccount } from '../../../core/ledger/accounts.ts';
 import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { computeLenderMetrics, type LenderMetricValue } from '../../../core/rules/lender-metrics.ts';
 import type { ValueBounds } from '../../../core/score/bins.ts';
 import { scoreDatabase, scoreLedger } from '../../../core/score/engine.ts';
@@ -20,7 +20,7 @@ import { scoreHandlers } from '../../../core/score/ipc-handlers.ts';
 import { LedgerCache } from '../../../core/score/ledger-cache.ts';
 import { adjustmentInputs, agingInputs, unconfirmedLayoutLines } from '../../../core/score/lender-inputs.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
-import { saveProfileFacts } from '../../../core/score/profile-facts.ts';
+import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
 import type { ScoringLedger } from '../../../core/score/scoring-ledger.ts';
 import type { ScoreReport } from '../../../core/score/types.ts';
 import { reportMonthOf } from '../../../core/bureau/windows.ts';
@@ -112,7 +112,7 @@ describe('scores over many days', () => {
     const db = handLedger(RICH);
     const loaded = loadScoringLedger(db, AS_OF_DAY);
     db.close();
-    // The user's windows too (core/bureau/settings.ts WINDOW_CHOICES: 连三 and 累六 within 1 year).
+    // The user's windows too (core/settings/bureau-settings.ts WINDOW_CHOICES: 连三 and 累六 within 1 year).
     const shortWindows = { ...loaded, rules: loaded.rules.map((r) => (r.id === 'lian_san' || r.id === 'lei_liu' ? { ...r, windowMonths: 12 } : r)) };
     for (const ledger of [loaded, shortWindows]) {
       const days = slidingDays().map((d) => d.day);

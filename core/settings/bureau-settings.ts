@@ -1,6 +1,6 @@
-// The user's own thresholds for the lender rules (bureau_rule_settings, migration 0005), the
-// query-reason codes the profile counts as hard (bureau_settings, migration 0007) and the
-// monthly income debt-to-income needs (a profile fact of the scoring engine, saved through it).
+// The user's own thresholds for the lender rules (bureau_rule_settings, migration 0005) and the
+// query-reason codes the profile counts as hard (bureau_settings, migration 0007). The monthly
+// income debt-to-income needs is a profile fact (profile-facts.ts).
 // The rule table itself (core/rules/lender-heuristics.ts) and the default hard set
 // (core/rules/hard-queries.ts) are never changed: an edit is stored beside them, wins over the
 // default, and can be reset.
@@ -8,12 +8,10 @@
 import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
-import { assertNotImporting } from '../ledger/recompute.ts';
 import { QUERY_REASON_CODES } from '../shared/reference-data.ts';
 import { defaultHardQueryReasons, hardQueryReasonsSchema, HARD_QUERY_REASONS_SOURCE, normalizeHardReasons, type HardQueryReasons } from '../rules/hard-queries.ts';
 import { LENDER_HEURISTICS_VERSION, LENDER_RULES, type LenderRule } from '../rules/lender-heuristics.ts';
-import { saveProfileFacts } from '../score/profile-facts.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
 /**
@@ -193,9 +191,4 @@ export function saveHardQueryReasons(db: Db, input: unknown, actor = 'user'): Ha
     });
   })();
   return readHardQueryReasons(db);
-}
-
-/** The monthly income for debt-to-income: one of the scoring engine's profile facts. */
-export function saveMonthlyIncome(db: Db, monthlyIncomeFen: number | null, actor = 'user'): void {
-  saveProfileFacts(db, { monthlyIncomeFen }, actor);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
-import { appendAudit, openDatabase, type Db } from '../storage/database.ts';
+import { appendAudit, openDatabase, type Db } from './database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
 export interface ProfileSummary {

@@ -4,8 +4,7 @@
 
 import { CredenceError } from '../shared/errors.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
-import { assertNotImporting } from '../ledger/recompute.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { EMPTY_PROFILE_FACTS, PROFILE_FACT_KEYS, profileFactsInputSchema, type ProfileFactKey, type ProfileFacts } from './profile-facts-schema.ts';
 
@@ -74,4 +73,9 @@ export function saveProfileFacts(db: Db, input: unknown, actor = 'user'): Profil
     if (Object.keys(changed).length > 0) appendAudit(db, { actor, action: 'score.profile.update', subject: 'profile', details: { changed } });
   })();
   return readProfileFacts(db);
+}
+
+/** The monthly income for debt-to-income: a profile fact the lender view reads too. */
+export function saveMonthlyIncome(db: Db, monthlyIncomeFen: number | null, actor = 'user'): void {
+  saveProfileFacts(db, { monthlyIncomeFen }, actor);
 }
