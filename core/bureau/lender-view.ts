@@ -3,8 +3,8 @@
 // evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and for
 // the hard-query windows the day from which one more application stays under the line.
 
-import type { LenderMetricValue } from '../rules/lender-metrics.ts';
-import { computeLenderMetrics, type LenderMetricInput } from '../rules/lender-metrics.ts';
+import type { LenderMetricValue } from './lender-metrics.ts';
+import { computeLenderMetrics, type LenderMetricInput } from './lender-metrics.ts';
 import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import type { ScenarioOverrides } from './layouts.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';

@@ -94,6 +94,12 @@ export interface DirectionTotal {
 
 export type ByDirection = Record<Direction, DirectionTotal>;
 
+/** The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`), read by summary.ts. */
+export interface StatedTotals {
+  count?: number;
+  byDirection: Partial<Record<Direction, { count?: number; fen?: number }>>;
+}
+
 export interface ReconciliationCheck {
   /** `count`, `income.count`, `income.fen`, `expense.count`, … */
   field: string;

@@ -6,7 +6,7 @@
 // A query's hardness is decided once, when the ledger reads its query records
 // (core/ledger/queries.ts listQueries, with the profile's set), and carried as `hard` on each
 // record: the ledger's query list, the report's query rows, the lender metrics' hard-query
-// windows (core/rules/lender-metrics.ts) and the scoring engine's adjustments all read that flag.
+// windows (core/bureau/lender-metrics.ts) and the scoring engine's adjustments all read that flag.
 
 import { z } from 'zod';
 import { QUERY_REASON_CODES } from '../shared/reference-data.ts';

@@ -4,7 +4,7 @@
 // the CLI, snapshots and what-if scenarios all call scoreLedger(); nothing else scores.
 //
 //   bureau  the fitted card (models/bureau-v1.json, bureau-range.ts) plus the expert adjustments
-//           (adjustments.ts) on the lender metrics (core/rules/lender-metrics.ts)
+//           (adjustments.ts) on the lender metrics (core/bureau/lender-metrics.ts)
 //   sesame  the Sesame-style estimate (models/sesame-estimate-v1.ts, sesame-estimate.ts)
 
 import { reportMonthOf } from '../bureau/windows.ts';

@@ -1,4 +1,4 @@
-// The expert adjustments' inputs: the lender metrics of core/rules/lender-metrics.ts (the one
+// The expert adjustments' inputs: the lender metrics of core/bureau/lender-metrics.ts (the one
 // place they are computed, shared with the simulated report's lender view), as value bounds.
 //
 // A metric's point value counts the accounts whose reporting is unknown as reported (as the
@@ -18,7 +18,7 @@ import { reportMonthOf } from '../bureau/windows.ts';
 import { formatDay, parseMonth } from '../shared/calendar.ts';
 import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
-import { computeLenderMetrics, type LenderMetricInput, type LenderMetricValue } from '../rules/lender-metrics.ts';
+import { computeLenderMetrics, type LenderMetricInput, type LenderMetricValue } from '../bureau/lender-metrics.ts';
 import { ADJUSTMENTS, type AdjustmentRow } from './adjustments.ts';
 import type { ValueBounds } from './bins.ts';
 import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
@@ -26,7 +26,7 @@ import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 export type AdjustmentInputs = Record<string, ValueBounds>;
 
 /**
- * What each lender metric reads (core/rules/lender-metrics.ts), so that it is computed once per
+ * What each lender metric reads (core/bureau/lender-metrics.ts), so that it is computed once per
  * thing it depends on, from no more of the ledger than it reads:
  *   window  the months in the rule's look-back window (windowMonths) up to the report month whose
  *           status is an overdue month for the lender rules (status-classes.ts lenderOverdue), of

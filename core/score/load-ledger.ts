@@ -10,7 +10,7 @@ import { reportMonthOf } from '../bureau/windows.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import { listObservations } from '../ledger/observations.ts';
 import { statusInfo } from '../ledger/repayment-status.ts';
-import { loadLenderMetricInput, type LenderMetricInput } from '../rules/lender-metrics.ts';
+import { loadLenderMetricInput, type LenderMetricInput } from '../bureau/lender-metrics.ts';
 import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { Db } from '../storage/database.ts';
 import { readProfileFacts } from '../settings/profile-facts.ts';

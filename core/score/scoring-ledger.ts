@@ -11,7 +11,7 @@
 //             data knew (1 after a clean month; k + 1 after a month k late).
 
 import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../shared/ledger-vocabulary.ts';
-import type { LenderMetricInput } from '../rules/lender-metrics.ts';
+import type { LenderMetricInput } from '../bureau/lender-metrics.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 
@@ -88,7 +88,7 @@ export interface ScoringLedger {
   activity: ActivityByMonth;
   /** Credit events resting on rules the user has not confirmed (review queue). */
   needsReview: number;
-  /** What the lender metrics read (core/rules/lender-metrics.ts), and the rules with the user's thresholds. */
+  /** What the lender metrics read (core/bureau/lender-metrics.ts), and the rules with the user's thresholds. */
   lenderInput: LenderMetricInput;
   rules: readonly LenderRule[];
 }

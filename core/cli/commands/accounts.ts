@@ -3,7 +3,7 @@ import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.t
 import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
-import { ledgerDb } from '../../ledger/cli-args.ts';
+import { ledgerDb } from '../args.ts';
 
 function yuan(fen: number | null): string {
   return fen === null ? '—' : `¥${(fen / 100).toFixed(2)}`;

@@ -5,7 +5,7 @@ import type { BureauReport, Figure } from '../../bureau/types.ts';
 import { CredenceError } from '../../shared/errors.ts';
 import { formatMonth } from '../../shared/calendar.ts';
 import { asOfFrom } from '../../ledger/accounts.ts';
-import { ledgerDb, namedArgs } from '../../ledger/cli-args.ts';
+import { ledgerDb, namedArgs } from '../args.ts';
 import { QUERY_REASONS } from '../../shared/reference-data.ts';
 import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';
 import { printJson, say, type CliContext } from '../io.ts';

@@ -1,7 +1,7 @@
 import { CredenceError } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/localized-text.ts';
 import { asOfFrom } from '../../ledger/accounts.ts';
-import { ledgerDb } from '../../ledger/cli-args.ts';
+import { ledgerDb } from '../args.ts';
 import { scoreDatabase } from '../../score/engine.ts';
 import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';

@@ -16,7 +16,7 @@ import { listQueries, saveQuery } from '../../../core/ledger/queries.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/bureau/lender-metrics.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
 import type { FigureChange, LedgerAccountSnapshot } from '../../../core/bureau/types.ts';
-import { computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { account, accountIds, card, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30';

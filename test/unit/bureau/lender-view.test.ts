@@ -10,7 +10,7 @@ import { defaultRules } from '../../../core/bureau/report-core.ts';
 import { effectiveRules } from '../../../core/settings/bureau-settings.ts';
 import type { LedgerSnapshot, RuleEvaluation } from '../../../core/bureau/types.ts';
 import { LENDER_RULES } from '../../../core/rules/lender-heuristics.ts';
-import { computeLenderMetric, computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetric, computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { account, accountIds, card, query, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30';

@@ -10,7 +10,7 @@ import { readRuleSettings, saveRuleSetting } from '../../../core/settings/bureau
 import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/bureau/lender-metrics.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';

@@ -1,10 +1,10 @@
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
-import type { Emit } from '../ipc/registry.ts';
+import type { Emit } from './registry.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';
 import { openDatabase } from '../storage/database.ts';
-import { importBytes } from './import-file.ts';
-import type { ImportReport } from './types.ts';
+import { importBytes } from '../importers/import-file.ts';
+import type { ImportReport } from '../importers/types.ts';
 
 export interface ImportRequest {
   profileId: string;

@@ -9,18 +9,18 @@
 //   computeLenderMetrics(input, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
 //   computeLenderMetric(input, asOf, metric, windowMonths) → LenderMetricValue
 
-import { accountRef, figure, merge } from '../bureau/figures.ts';
-import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from '../bureau/layouts.ts';
-import { queriesInWindow, queriesOnReport, queryRef } from '../bureau/query-summary.ts';
-import { isOpen, onReport, overdueAmounts } from '../bureau/repayment-grid.ts';
-import { retainedNegativeMonths } from '../bureau/retention.ts';
-import { statusClassOf } from '../bureau/status-classes.ts';
-import type { Figure, LedgerSnapshot } from '../bureau/types.ts';
-import { dayIndex, formatMonth, reportMonthOf } from '../bureau/windows.ts';
+import { accountRef, figure, merge } from './figures.ts';
+import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
+import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
+import { retainedNegativeMonths } from './retention.ts';
+import { statusClassOf } from './status-classes.ts';
+import type { Figure, LedgerSnapshot } from './types.ts';
+import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
-import { LENDER_RULES, type LenderMetricId, type LenderRule } from './lender-heuristics.ts';
+import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
 
-export { loadLenderMetricInput } from '../bureau/snapshot.ts';
+export { loadLenderMetricInput } from './snapshot.ts';
 
 /** The ledger as the metrics read it (core/bureau/snapshot.ts builds it from a profile database). */
 export type LenderMetricInput = LedgerSnapshot;

@@ -1,8 +1,7 @@
 // The main-process side of the ledger channels (core/ipc/channels/ledger.ts).
 
-import type { ledgerChannels } from '../ipc/channels/ledger.ts';
-import type { HandlerContext } from '../ipc/handlers.ts';
-import type { Handlers } from '../ipc/registry.ts';
+import type { ledgerChannels } from '../channels/ledger.ts';
+import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
 import {
   accountDetail,
   asOfFrom,
@@ -15,14 +14,12 @@ import {
   setMonthFact,
   unassignedTransactions,
   updateAccount,
-} from './accounts.ts';
-import { deleteObservation, listObservations, saveObservation } from './observations.ts';
-import { DEFAULTS_VERSION } from './product-defaults.ts';
-import { deleteQuery, listQueries, saveQuery } from './queries.ts';
+} from '../../ledger/accounts.ts';
+import { deleteObservation, listObservations, saveObservation } from '../../ledger/observations.ts';
+import { DEFAULTS_VERSION } from '../../ledger/product-defaults.ts';
+import { deleteQuery, listQueries, saveQuery } from '../../ledger/queries.ts';
 
-type LedgerHandlers = Pick<Handlers, keyof typeof ledgerChannels>;
-
-export function ledgerHandlers(ctx: HandlerContext): LedgerHandlers {
+export function ledgerHandlers(ctx: HandlerContext): DomainHandlers<typeof ledgerChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
   return {
     'ledger.accounts.list': ({ profileId, asOf, includeHidden }) => {

@@ -1,16 +1,13 @@
 // The main-process side of the bureau channels (core/ipc/channels/bureau.ts).
 
-import type { bureauChannels } from '../ipc/channels/bureau.ts';
-import type { HandlerContext } from '../ipc/handlers.ts';
-import type { Handlers } from '../ipc/registry.ts';
-import { asOfFrom } from '../ledger/accounts.ts';
-import { bureauReport } from './report.ts';
-import { saveHardQueryReasons, saveRuleSetting } from '../settings/bureau-settings.ts';
-import { saveMonthlyIncome } from '../settings/profile-facts.ts';
+import type { bureauChannels } from '../channels/bureau.ts';
+import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+import { asOfFrom } from '../../ledger/accounts.ts';
+import { bureauReport } from '../../bureau/report.ts';
+import { saveHardQueryReasons, saveRuleSetting } from '../../settings/bureau-settings.ts';
+import { saveMonthlyIncome } from '../../settings/profile-facts.ts';
 
-type BureauHandlers = Pick<Handlers, keyof typeof bureauChannels>;
-
-export function bureauHandlers(ctx: HandlerContext): BureauHandlers {
+export function bureauHandlers(ctx: HandlerContext): DomainHandlers<typeof bureauChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
   return {
     'bureau.report': ({ profileId, asOf }) => bureauReport(db(profileId), asOfFrom(asOf)),

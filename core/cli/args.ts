@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { CredenceError } from '../shared/errors.ts';
 import { openDatabase, type Db } from '../storage/database.ts';
-import type { CliContext } from '../cli/io.ts';
+import type { CliContext } from './io.ts';
 
 /** Opens the profile database named by --db (never creates one). */
 export function ledgerDb(ctx: CliContext, command: string): Db {

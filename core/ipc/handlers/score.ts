@@ -1,19 +1,16 @@
 // The main-process side of the score channels (core/ipc/channels/score.ts). Reports score the
 // profile's ledger kept in memory (ledger-cache.ts), loaded again only when it changed.
 
-import type { scoreChannels } from '../ipc/channels/score.ts';
-import type { HandlerContext } from '../ipc/handlers.ts';
-import type { Handlers } from '../ipc/registry.ts';
-import { asOfFrom } from '../ledger/accounts.ts';
-import { scoreLedger } from './engine.ts';
-import { LedgerCache } from './ledger-cache.ts';
-import { EDUCATION_LEVELS } from '../settings/profile-facts-schema.ts';
-import { readProfileFacts, saveProfileFacts } from '../settings/profile-facts.ts';
-import { listSnapshots } from './snapshots.ts';
+import type { scoreChannels } from '../channels/score.ts';
+import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+import { asOfFrom } from '../../ledger/accounts.ts';
+import { scoreLedger } from '../../score/engine.ts';
+import { LedgerCache } from '../../score/ledger-cache.ts';
+import { EDUCATION_LEVELS } from '../../settings/profile-facts-schema.ts';
+import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
+import { listSnapshots } from '../../score/snapshots.ts';
 
-type ScoreHandlers = Pick<Handlers, keyof typeof scoreChannels>;
-
-export function scoreHandlers(ctx: HandlerContext, ledgers: LedgerCache = new LedgerCache()): ScoreHandlers {
+export function scoreHandlers(ctx: HandlerContext, ledgers: LedgerCache = new LedgerCache()): DomainHandlers<typeof scoreChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
   const facts = (profileId: string) => ({ facts: readProfileFacts(db(profileId)), educationLevels: [...EDUCATION_LEVELS] });
   return {
