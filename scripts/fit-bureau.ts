@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildModel, DATASET, fitBureau, sha256 } from '../core/score/fit/bureau-fit.ts';
-import { renderModelCard } from '../core/score/fit/model-card.ts';
+import { buildModel, DATASET, fitBureau, sha256 } from '../core/score-fit/bureau-fit.ts';
+import { renderModelCard } from '../core/score-fit/model-card.ts';
 import { toUtc8Iso } from '../core/shared/calendar.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,11 +23,12 @@ const cardPath = join(repoRoot, 'core/score/models/bureau-v1.model-card.md');
 
 /** The sources whose hash is recorded as the fitting code's version (line endings normalised). */
 function codeVersion(): { sha256: string; files: string[] } {
-  const fitDir = join(repoRoot, 'core/score/fit');
+  const fitDir = join(repoRoot, 'core/score-fit');
   const files = [
     ...readdirSync(fitDir)
       .filter((f) => f.endsWith('.ts'))
       .map((f) => join(fitDir, f)),
+    join(repoRoot, 'core/score/bureau-features.ts'),
     join(repoRoot, 'core/score/bureau-scorecard.ts'),
     join(repoRoot, 'scripts/fit-bureau.ts'),
   ]

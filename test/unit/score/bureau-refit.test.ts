@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeBureauFeatures } from '../../../core/score/fit/bureau-features.ts';
-import { buildModel, DATASET, fitBureau, sha256, type BureauFit } from '../../../core/score/fit/bureau-fit.ts';
-import { isMonotone } from '../../../core/score/fit/woe-binning.ts';
-import { renderModelCard } from '../../../core/score/fit/model-card.ts';
-import { parseTaiwanTsv, toCardMonths } from '../../../core/score/fit/taiwan-dataset.ts';
+import { computeBureauFeatures } from '../../../core/score/bureau-features.ts';
+import { buildModel, DATASET, fitBureau, sha256, type BureauFit } from '../../../core/score-fit/bureau-fit.ts';
+import { isMonotone } from '../../../core/score-fit/woe-binning.ts';
+import { renderModelCard } from '../../../core/score-fit/model-card.ts';
+import { parseTaiwanTsv, toCardMonths } from '../../../core/score-fit/taiwan-dataset.ts';
 import { scoreBureau, type BureauModel } from '../../../core/score/bureau-scorecard.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

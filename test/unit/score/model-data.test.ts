@@ -7,7 +7,7 @@ import { ADJUSTMENTS, adjustmentFactor, adjustmentPoints, levelPoints, ruleOf } 
 import { exact, pointsRange } from '../../../core/score/bins.ts';
 import { BUREAU_FEATURE_NAMES } from '../../../core/score/bureau-scorecard.ts';
 import { bandOf, MAX_REASONS, nextBandAbove } from '../../../core/score/explain.ts';
-import { FEATURE_FUNCTIONS, type CardMonth } from '../../../core/score/fit/bureau-features.ts';
+import { FEATURE_FUNCTIONS, type CardMonth } from '../../../core/score/bureau-features.ts';
 import { FEATURE_MONOTONICITY } from '../../../core/score/ledger-features.ts';
 import { latenessReadings } from '../../../core/score/load-ledger.ts';
 import { BUREAU_BANDS, BUREAU_IMPACT } from '../../../core/score/models/bureau-bands-v1.ts';

@@ -23,7 +23,7 @@
 // month towards the previous statement", the ledger's definition.
 
 import { readFileSync } from 'node:fs';
-import type { CardMonth, MonthState } from './bureau-features.ts';
+import type { CardMonth, MonthState } from '../score/bureau-features.ts';
 
 export interface TaiwanRow {
   id: number;

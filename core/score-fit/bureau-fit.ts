@@ -9,16 +9,10 @@ import type {
   ModelBin,
   ModelSegment,
   PercentileTable,
-} from '../bureau-scorecard.ts';
-import { BUREAU_FEATURE_NAMES } from '../bureau-scorecard.ts';
-import {
-  CONSIDERED_FEATURES,
-  FEATURE_DOCS,
-  FEATURE_FUNCTIONS,
-  FEATURE_RESOLUTION,
-  SEGMENT_DESIGN,
-  SEGMENT_FEATURE,
-} from './bureau-features.ts';
+} from '../score/bureau-scorecard.ts';
+import { BUREAU_FEATURE_NAMES } from '../score/bureau-scorecard.ts';
+import { CONSIDERED_FEATURES, FEATURE_DOCS, FEATURE_RESOLUTION, SEGMENT_DESIGN, SEGMENT_FEATURE } from './bureau-feature-design.ts';
+import { FEATURE_FUNCTIONS } from '../score/bureau-features.ts';
 import {
   crossValidate,
   fitScorecard,

@@ -1,7 +1,7 @@
 // Renders the model card (Markdown) from the fitted model's data alone, so the card and the JSON
 // can never disagree. Deterministic: the same model gives byte-identical text.
 
-import type { BureauModel, FeatureDoc, ModelSegment } from '../bureau-scorecard.ts';
+import type { BureauModel, FeatureDoc, ModelSegment } from '../score/bureau-scorecard.ts';
 
 const f3 = (v: number): string => v.toFixed(3);
 const f4 = (v: number): string => v.toFixed(4);
@@ -158,7 +158,7 @@ export function renderModelCard(model: BureauModel): string {
       ],
     ),
     '',
-    'Each row is restated as six months of one card account in the ledger\'s terms (`core/score/fit/taiwan-dataset.ts`), and the features are computed from those months by the same code the ledger will call (`core/score/fit/bureau-features.ts`):',
+    'Each row is restated as six months of one card account in the ledger\'s terms (`core/score-fit/taiwan-dataset.ts`), and the features are computed from those months by the same code the ledger calls (`core/score/bureau-features.ts`):',
     '',
     '- **Months late** from the repayment status PAY_0 (September), PAY_2 … PAY_6 (April): −2 (no consumption), −1 (paid in full) and 0 (revolving credit) are all **not late** (0, PBOC N/*/C); 1 … 8 are 1 … 8 months of payment delay, read as PBOC status digits and capped at 7 (over 180 days).',
     `- **Revolving vs paid in full** is taken from the code (0 = revolving: minimum or more paid, a balance carried; −1 = paid in full; −2 = no use). The ledger would derive it from amounts (paid in full when the statement was settled by its due date; revolving when a balance was carried). **The model does not use it**: months revolving and months paid in full add nothing once the features below are in (see §6), and in this file carrying a balance while never late goes with *fewer* defaults (${revolving}), so a feature in the sensible direction is flat and one in the data's direction would reward paying interest.`,

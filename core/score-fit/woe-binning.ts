@@ -18,7 +18,7 @@
 // (their counts are reported, not added to it), or WOE 0 (the population average) when none of
 // the fitting rows was missing.
 
-export type RiskDirection = 'higher-is-riskier' | 'higher-is-safer';
+import type { RiskDirection } from '../score/bureau-scorecard.ts';
 
 export interface BinningOptions {
   direction: RiskDirection;

@@ -3,7 +3,8 @@
 // then points scaled by PDO and base odds and rounded to whole points. Also scores rows with a
 // fitted card and cross-validates the whole procedure (binning included) by stratified k-fold.
 
-import { binIndex, fitBinning, type Binning, type RiskDirection } from './woe-binning.ts';
+import type { RiskDirection } from '../score/bureau-scorecard.ts';
+import { binIndex, fitBinning, type Binning } from './woe-binning.ts';
 import { fitLogistic } from './logistic.ts';
 import { discrimination, meanSd, type MeanSd } from './metrics.ts';
 import { repeatedStratifiedKFold } from './stratified-kfold.ts';
