@@ -14,11 +14,11 @@ import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides }
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { statusClassOf } from './status-classes.ts';
 import type { Figure, LedgerSnapshot } from './types.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
+import { statusInfo } from '../shared/status-alphabet.ts';
 
 export { loadLenderMetricInput } from './snapshot.ts';
 
@@ -74,7 +74,7 @@ function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, wi
     let run: string[] = [];
     let runDepth = 0;
     for (const row of rows) {
-      const cls = statusClassOf(row.status);
+      const cls = statusInfo(row.status);
       if (!cls.lenderOverdue) {
         run = [];
         runDepth = 0;
@@ -99,7 +99,7 @@ function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, wi
   let total = 0;
   const records = [];
   for (const account of accounts) {
-    const months = windowMonths(account, ctx.reportMonth, window).filter((m) => statusClassOf(m.status).lenderOverdue).map((m) => m.month);
+    const months = windowMonths(account, ctx.reportMonth, window).filter((m) => statusInfo(m.status).lenderOverdue).map((m) => m.month);
     if (months.length === 0) continue;
     total += months.length;
     records.push(accountRef(account, months));
@@ -115,7 +115,7 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
   const records = [];
   for (const account of accounts) {
     const last = account.months.at(-1);
-    if (!last || last.month !== month || !statusClassOf(last.status).lenderOverdue) continue;
+    if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) continue;
     const amount = overdueAmounts(account.months, account.kind === 'revolving').at(-1) ?? null;
     if (amount === null) missing++;
     else total += amount;

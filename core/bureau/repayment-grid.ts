@@ -3,7 +3,7 @@
 
 import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { ReportAccount } from './layouts.ts';
-import { CLOSING_CODES, isLenderOverdue } from './status-classes.ts';
+import { CLOSING_CODES, isLenderOverdue } from '../shared/status-alphabet.ts';
 import type { GridMonth } from './types.ts';
 import { formatMonth, monthOfDate } from './windows.ts';
 

@@ -9,9 +9,9 @@ import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import type { ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { isLenderOverdue, statusClassOf } from './status-classes.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './types.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
+import { isLenderOverdue, statusInfo } from '../shared/status-alphabet.ts';
 
 /** The report's order of account types (credit-domain §3.2 sort key; §3.1 三 (二)–(六)). */
 export const TYPE_ORDER: readonly BureauType[] = ['D1', 'R4', 'R1', 'R2', 'R3'];
@@ -128,12 +128,12 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
     for (const a of accounts.filter((x) => x.type === type)) {
       const retained = retainedNegativeMonths(a, reportMonth);
       const amounts = overdueAmounts(a.months, a.kind === 'revolving');
-      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusClassOf(row.status).overdueMonths !== null);
+      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
       if (overdue.length === 0) continue;
       records.push(accountRef(a, overdue.map(({ row }) => row.month)));
       months += overdue.length;
       for (const { row, amount } of overdue) {
-        longest = Math.max(longest, statusClassOf(row.status).overdueMonths!);
+        longest = Math.max(longest, statusInfo(row.status).overdueMonths!);
         if (amount === null) missing++;
         else if (highest === null || amount > highest) {
           highest = amount;

@@ -5,18 +5,8 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import type { QueryRecord } from '../ledger/queries.ts';
-import type {
-  AccountKind,
-  BureauLayout,
-  BureauType,
-  InstitutionType,
-  MonthRow,
-  Product,
-  RepaymentMethod,
-  ReportsToBureau,
-  StatusCode,
-  StatusReason,
-} from '../shared/ledger-vocabulary.ts';
+import type { AccountKind, BureauLayout, BureauType, InstitutionType, MonthRow, Product, RepaymentMethod, ReportsToBureau, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 // ---------------------------------------------------------------- what the report is built from
 

@@ -5,6 +5,7 @@
 // account is the source of the money (a debit card, 余额宝) and must not make it a purchase.
 
 import type { MappedRow } from './platform.ts';
+import { BANK_PLATFORMS, PAYMENT_PLATFORMS } from '../shared/platforms.ts';
 import type { CreditEvent, CreditEventKind, Platform, StatusClass } from './types.ts';
 
 type Field = 'category' | 'counterparty' | 'item' | 'paymentMethod' | 'fundingAccount' | 'direction';
@@ -30,8 +31,6 @@ export interface CreditRule {
   source: string;
 }
 
-const BANKS: readonly Platform[] = ['icbc', 'cmb', 'citic'];
-const PAYMENT_PLATFORMS: readonly Platform[] = ['alipay', 'wechat', 'jd', 'meituan'];
 /** Closed or failed orders and refunds move no credit: no rule applies to them. */
 const LIVE: ReadonlySet<StatusClass> = new Set(['completed', 'pending']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
@@ -130,7 +129,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
   {
     id: 'bank.credit_card_repayment',
     kind: 'credit_card_repayment',
-    platforms: BANKS,
+    platforms: BANK_PLATFORMS,
     all: [{ field: 'direction', equals: 'income' }, { field: 'item', includes: '还款' }],
     confidence: 0.9,
     needsReview: false,
@@ -186,7 +185,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
   {
     id: 'card.purchase',
     kind: 'credit_card_purchase',
-    platforms: [...PAYMENT_PLATFORMS, ...BANKS],
+    platforms: [...PAYMENT_PLATFORMS, ...BANK_PLATFORMS],
     all: [
       { field: 'direction', equals: 'expense' },
       { field: 'fundingAccount', pattern: CARD },

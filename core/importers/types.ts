@@ -1,6 +1,8 @@
 // Shared vocabulary of the bill importers. Amounts are integer fen, times carry +08:00.
 
-export type Platform = 'alipay' | 'wechat' | 'jd' | 'meituan' | 'icbc' | 'cmb' | 'citic';
+/** The platform registry is core/shared/platforms.ts. */
+import type { Platform } from '../shared/platforms.ts';
+export type { Platform };
 
 export type Direction = 'income' | 'expense' | 'neutral';
 

@@ -22,7 +22,8 @@ import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
 import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
 import { worstStatus } from './repayment-status.ts';
-import type { MonthRow, Product, StatusCode } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow, Product } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 import {
   ACCOUNT_FIELDS,
   installmentSchema,

@@ -7,6 +7,7 @@
 // unassigned and the user assigns it (accounts.ts, manual links).
 
 import { formatDay } from '../shared/calendar.ts';
+import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
 import type { CreditEventKind } from '../shared/credit-events.ts';
 import type { EventRole } from './monthly-history.ts';
 import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
@@ -107,7 +108,6 @@ export const FIXED_ACCOUNTS: Record<string, { product: Product; kind: AccountKin
  */
 export const REFUNDS_NETTED: ReadonlySet<string> = new Set(['jd']);
 
-const BANK_PLATFORMS = new Set(['icbc', 'cmb', 'citic']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
 const BANK_OF_CARD = /([\p{Script=Han}]+银行)信用卡/u;
 const BANK_NAME = /^([\p{Script=Han}]+银行)$/u;
@@ -260,7 +260,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     }
     // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
     const card = CARD.exec(row.fundingAccount ?? '');
-    if (BANK_PLATFORMS.has(row.platform) && row.direction === 'income' && card) {
+    if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
       const key = cardKey(card[1], card[2]);
       need(key);
       link(row, key, 'credit', 'card_statement_credit');
@@ -279,7 +279,7 @@ export const COMPLETE_SOURCES: Record<Product, { platforms: readonly string[]; n
   weilidai: { platforms: [], note: 'Weilidai repayments can be debited from a bank card outside WeChat Pay: the WeChat bill is partial' },
   baitiao: { platforms: ['jd'], note: 'the JD wallet bill lists Baitiao payments and repayments (bill-formats §3, unverified rows)' },
   meituan_yuefu: { platforms: ['meituan'], note: '月付 purchases and repayments are Meituan transactions (bill-formats §4)' },
-  credit_card: { platforms: ['icbc', 'cmb', 'citic'], note: "only the issuing bank's own statement of that card shows every charge" },
+  credit_card: { platforms: BANK_PLATFORMS, note: "only the issuing bank's own statement of that card shows every charge" },
   bank_loan: { platforms: [], note: 'no bill format carries bank loans' },
   mortgage: { platforms: [], note: 'no bill format carries mortgages' },
   car_loan: { platforms: [], note: 'no bill format carries car loans' },

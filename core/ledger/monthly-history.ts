@@ -15,7 +15,8 @@
 import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
 import { pickStatus, type MonthFacts } from './repayment-status.ts';
 import type { Instalment } from './schedule.ts';
-import type { AccountKind, MonthRow, StatusCode, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { AccountKind, MonthRow, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 export type EventRole = 'charge' | 'payment' | 'credit' | 'disbursement';
 

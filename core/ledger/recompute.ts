@@ -6,6 +6,7 @@
 // day, or this code's version changed since the stored derivation. Edits call refresh directly.
 
 import type { CreditEventKind } from '../shared/credit-events.ts';
+import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
 import { assertNotImporting, type Db } from '../storage/database.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
 import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
@@ -13,12 +14,12 @@ import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, typ
 import { computeHistory, type DrawSchedule, type EventRole, type HistoryInput, type InstallmentPlan, type LedgerEvent, type ManualMonth } from './monthly-history.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
 import { buildSchedule, type Instalment } from './schedule.ts';
-import type { MonthRow, StatusCode } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 2;
 
-const BANK_PLATFORMS = new Set(['icbc', 'cmb', 'citic']);
 
 // ---------------------------------------------------------------- state
 
@@ -93,7 +94,7 @@ const CREDIT_ROWS_SQL = `
     FROM transactions
    WHERE credit_event IS NOT NULL
       OR status_class = 'refund'
-      OR (direction = 'income' AND platform IN ('icbc', 'cmb', 'citic'))`;
+      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')}))`;
 
 type RawCreditRow = [number, string, string, number, number, CreditRow['direction'], string, CreditEventKind | null, string | null, number, string | null, string | null, string | null, number | null, number];
 
@@ -421,7 +422,7 @@ function packEvents(db: Db, links: LinkTuple[]): void {
       packed[n++] = day;
       packed[n++] = ROLE_CODES.indexOf(role) + 8 * unconfirmed;
       packed[n++] = fen;
-      if (!card || BANK_PLATFORMS.has(platform)) batches.add(batch);
+      if (!card || isBankPlatform(platform)) batches.add(batch);
     }
     insert.run(accountId, Buffer.from(packed.buffer, 0, n * 8), JSON.stringify([...batches]));
     i = j;

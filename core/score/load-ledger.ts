@@ -5,16 +5,15 @@
 import { reportAccounts } from '../bureau/layouts.ts';
 import { loadAccounts } from '../ledger/account-values.ts';
 import { effectiveRules, readRuleSettings } from '../settings/bureau-settings.ts';
-import { statusClassOf } from '../bureau/status-classes.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import { listObservations } from '../ledger/observations.ts';
-import { statusInfo } from '../ledger/repayment-status.ts';
 import { loadLenderMetricInput, type LenderMetricInput } from '../bureau/lender-metrics.ts';
 import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { Db } from '../storage/database.ts';
 import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
+import { statusInfo } from '../shared/status-alphabet.ts';
 
 const MAX_LATE = 7;
 
@@ -62,7 +61,7 @@ function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount
     account.dueFen[i] = nan(r.amountDueFen);
     account.observed[i] = r.status === '#' ? 0 : 1;
     account.unconfirmed[i] = r.unconfirmed;
-    account.lenderOverdue[i] = statusClassOf(r.status).lenderOverdue ? 1 : 0;
+    account.lenderOverdue[i] = statusInfo(r.status).lenderOverdue ? 1 : 0;
   });
   return account;
 }

@@ -17,6 +17,7 @@
 
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { dayOfMonth, formatDay, lastDay, monthOfDay } from '../shared/calendar.ts';
+import { formatFen } from '../shared/money.ts';
 import { exact, type ValueBounds } from './bins.ts';
 import { nextBandAbove } from './explain.ts';
 import { historyMonths, lateMonths, overdueNow, projectMonths, revolvingUtilisation, type BureauMonth } from './ledger-features.ts';
@@ -56,10 +57,7 @@ interface Candidate {
 // ---------------------------------------------------------------- words
 
 function yuanText(fen: number): string {
-  const yuan = fen / 100;
-  const whole = Number.isInteger(yuan);
-  const [int, dec] = (whole ? String(yuan) : yuan.toFixed(2)).split('.');
-  return `¥${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec ? `.${dec}` : ''}`;
+  return formatFen(fen, { dropZeroCents: true });
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -10,10 +10,11 @@
 //             the user has not confirmed, may have been one step later than the last month the
 //             data knew (1 after a clean month; k + 1 after a month k late).
 
-import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../shared/ledger-vocabulary.ts';
+import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricInput } from '../bureau/lender-metrics.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 export interface ScoringAccount {
   id: number;
@@ -49,7 +50,7 @@ export interface ScoringAccount {
   /** Whether the month's repayments are all seen (else more may have been paid). */
   observed: Uint8Array;
   unconfirmed: Uint16Array;
-  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/bureau/status-classes.ts lenderOverdue). */
+  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/shared/status-alphabet.ts lenderOverdue). */
   lenderOverdue: Uint8Array;
 }
 

@@ -3,6 +3,7 @@
 // `YYYY-MM`, both China wall-clock (UTC+8).
 
 import type { LocalizedText } from './localized-text.ts';
+import type { StatusCode } from './status-alphabet.ts';
 
 export const PRODUCTS = [
   'huabei',
@@ -67,10 +68,6 @@ export const INSTITUTION_TYPE_NAMES: Record<InstitutionType, LocalizedText> = {
   '54': { 'zh-CN': '保理公司', en: 'Factoring company' },
   '99': { 'zh-CN': '其他机构', en: 'Other institution' },
 };
-
-/** The 60-month repayment-status alphabet (credit-domain §3.4, PD01ED01). */
-export const STATUS_CODES = ['N', '1', '2', '3', '4', '5', '6', '7', '*', '#', '/', 'A', 'B', 'C', 'D', 'G', 'M', 'Z'] as const;
-export type StatusCode = (typeof STATUS_CODES)[number];
 
 /** Platform scores the user can record (observations.ts). */
 export const OBSERVATION_KINDS = ['sesame', 'wechat_pay_score', 'other'] as const;

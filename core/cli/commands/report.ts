@@ -10,10 +10,11 @@ import { QUERY_REASONS } from '../../shared/reference-data.ts';
 import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { formatFen } from '../../shared/money.ts';
 
 function one(unit: Figure['unit'], value: number | null): string {
   if (value === null) return '—';
-  if (unit === 'fen') return `¥${(value / 100).toFixed(2)}`;
+  if (unit === 'fen') return formatFen(Math.round(value), { grouped: false }); // averages can fall between fen
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
   if (unit === 'month') return formatMonth(value);
   return String(value);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FIGURE_UNITS } from '../../bureau/types.ts';
-import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_CODES, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
+import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
 import { localizedText, profileId } from '../schemas.ts';
+import { STATUS_CODES } from '../../shared/status-alphabet.ts';
 
 // Node-free like every channel module: only the Node-free type modules of core/bureau and core/ledger.
 // The simulated credit report (core/bureau): read it as of a date; edit a lender rule's

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CREDIT_EVENT_KINDS } from '../../shared/credit-events.ts';
-import { ACCOUNT_KINDS, OBSERVATION_KINDS, PRODUCTS, STATUS_CODES, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
+import { ACCOUNT_KINDS, OBSERVATION_KINDS, PRODUCTS, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
 import { localizedText, profileId } from '../schemas.ts';
+import { STATUS_CODES } from '../../shared/status-alphabet.ts';
 
 // Node-free like every channel module (the preload bundles the contract): only core/shared/ledger-vocabulary.ts.
 // The credit ledger (core/ledger): accounts with their monthly history, manual facts, query

@@ -6,7 +6,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
-import { formatFen } from '../import/format.ts';
+import { formatFen } from '../../../core/shared/money.ts';
 import { FigureValue } from './FigureValue.tsx';
 import { HardReasonsEditor } from './HardReasonsEditor.tsx';
 import type { BureauReport, RuleView } from './useBureau.ts';

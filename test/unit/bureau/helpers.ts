@@ -5,7 +5,8 @@ import type { LedgerAccountSnapshot, LedgerSnapshot, Figure } from '../../../cor
 import { formatMonth, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { isHardQuery } from '../../../core/rules/hard-queries.ts';
-import type { MonthRow, StatusCode } from '../../../core/shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../../../core/shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
 
