@@ -12,7 +12,8 @@
 import type { ScenarioOverrides } from './layouts.ts';
 import { computeCore, keyFigures } from './report-core.ts';
 import type { EffectiveRule } from '../settings/bureau-settings.ts';
-import type { FigureChange, HuabeiSwitch, LedgerAccountSnapshot, LedgerSnapshot } from './types.ts';
+import type { FigureChange, HuabeiSwitch } from './types.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate, reportMonthOf, dayIndex } from './windows.ts';
 
 function fromMonthOf(account: LedgerAccountSnapshot, reportMonth: number): { month: string; hypothetical: boolean } {

@@ -13,7 +13,8 @@
 // account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
 
 import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
-import type { LedgerAccountSnapshot, LedgerSnapshot, ReportAccountView } from './types.ts';
+import type { ReportAccountView } from './types.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 
 /** An account as it appears on the simulated report: the view's identity fields, plus what builds it. */

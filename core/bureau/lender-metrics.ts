@@ -4,26 +4,21 @@
 // is unknown turn the value into a range. Every value carries the records behind it.
 //
 // Used by the bureau report's lender view (core/bureau/lender-view.ts) and by the scoring
-// engine's expert adjustments. Signature (stable):
-//   loadLenderMetricInput(db, asOfDay?) → LenderMetricInput
-//   computeLenderMetrics(input, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
-//   computeLenderMetric(input, asOf, metric, windowMonths) → LenderMetricValue
+// engine's expert adjustments. Pure functions of a ledger snapshot (core/ledger/snapshot.ts):
+//   computeLenderMetrics(snapshot, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
+//   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge } from './figures.ts';
 import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import type { Figure, LedgerSnapshot } from './types.ts';
+import type { Figure } from './types.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
-
-export { loadLenderMetricInput } from './snapshot.ts';
-
-/** The ledger as the metrics read it (core/bureau/snapshot.ts builds it from a profile database). */
-export type LenderMetricInput = LedgerSnapshot;
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -54,7 +49,7 @@ export function isOnlineLoan(account: ReportAccount): boolean {
 interface Context {
   reportMonth: number;
   asOfDay: number;
-  input: LenderMetricInput;
+  input: LedgerSnapshot;
 }
 
 /** The account's months in the last `window` reported months. */
@@ -181,7 +176,7 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
     if (amount === null) missing++;
     else due += amount;
   }
-  const income = ctx.input.monthlyIncomeFen;
+  const income = ctx.input.profileFacts.monthlyIncomeFen;
   return figure('ratio', income !== null && income > 0 ? due / income : null, open.map((a) => accountRef(a, [month])), missing);
 }
 
@@ -206,7 +201,7 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
   }
 }
 
-function prepare(input: LenderMetricInput, asOf: string, overrides: ScenarioOverrides) {
+function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => onReport(a, reportMonth));
@@ -221,7 +216,7 @@ function valueOf(metric: LenderMetricId, window: number | null, prepared: Return
 
 /** One metric over one window, as of `asOf` (YYYY-MM-DD). */
 export function computeLenderMetric(
-  input: LenderMetricInput,
+  input: LedgerSnapshot,
   asOf: string,
   metric: LenderMetricId,
   windowMonths: number | null,
@@ -232,7 +227,7 @@ export function computeLenderMetric(
 
 /** Every rule's metric, as of `asOf` (YYYY-MM-DD), keyed by rule id. */
 export function computeLenderMetrics(
-  input: LenderMetricInput,
+  input: LedgerSnapshot,
   asOf: string,
   rules: readonly LenderRule[] = LENDER_RULES,
   overrides: ScenarioOverrides = {},

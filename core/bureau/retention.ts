@@ -16,7 +16,7 @@ export const RETENTION = {
 } as const;
 
 /**
- * The account's runs of negative months (overdue digits, B, G, D, Z: status-classes.ts), each
+ * The account's runs of negative months (overdue digits, B, G, D, Z: core/shared/status-alphabet.ts), each
  * with the month it ended and the month it leaves the report. A run ends at the first later
  * month that is known not to be negative; `#` months in between leave the end uncertain (it
  * may have ended as early as the first of them). A run at the end of a closed account's

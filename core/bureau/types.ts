@@ -4,48 +4,8 @@
 
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
-import type { QueryRecord } from '../ledger/queries.ts';
-import type { AccountKind, BureauLayout, BureauType, InstitutionType, MonthRow, Product, RepaymentMethod, ReportsToBureau, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { BureauLayout, BureauType, InstitutionType, MonthRow, Product, RepaymentMethod, ReportsToBureau, StatusReason } from '../shared/ledger-vocabulary.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
-
-// ---------------------------------------------------------------- what the report is built from
-
-/** One ledger account as the report reads it: resolved values and its whole monthly history. */
-export interface LedgerAccountSnapshot {
-  id: number;
-  name: string;
-  product: Product;
-  kind: AccountKind;
-  parentId: number | null;
-  lender: string | null;
-  institutionType: InstitutionType | null;
-  reportsToBureau: ReportsToBureau;
-  /** The user said so (not the product default): a draw then reports on its own terms. */
-  reportsToBureauSet: boolean;
-  bureauSinceMonth: string | null;
-  bureauType: BureauType | null;
-  bureauLayout: BureauLayout | null;
-  limitFen: number | null;
-  principalFen: number | null;
-  openedOn: string | null;
-  closedOn: string | null;
-  /** A loan whose instalments were all paid: the day (from the ledger's recompute). */
-  settledOn: string | null;
-  termMonths: number | null;
-  repaymentMethod: RepaymentMethod | null;
-  months: MonthRow[];
-}
-
-/**
- * Everything the report and the lender metrics need, read from one profile's ledger
- * (core/bureau/snapshot.ts): the accounts, the query records and the monthly income.
- */
-export interface LedgerSnapshot {
-  accounts: LedgerAccountSnapshot[];
-  queries: QueryRecord[];
-  /** For debt-to-income; null until the user enters it (core/settings/bureau-settings.ts). */
-  monthlyIncomeFen: number | null;
-}
 
 // ---------------------------------------------------------------- figures and the records behind them
 

@@ -1,6 +1,7 @@
 // Combines every domain's handlers (core/ipc/handlers/<domain>.ts) into the one table the
 // dispatcher serves.
 
+import { LedgerCache } from '../score/ledger-cache.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { bureauHandlers } from './handlers/bureau.ts';
 import { importHandlers } from './handlers/imports.ts';
@@ -14,11 +15,13 @@ import type { Handlers } from './registry.ts';
  * Each domain contributes its handlers; a channel without one fails the typecheck here.
  */
 export function createHandlers(ctx: HandlerContext): Handlers {
+  // One read model per profile for the report and the scores: a page that shows both loads once.
+  const readModels = new LedgerCache();
   return {
     ...profileHandlers(ctx),
     ...importHandlers(ctx),
     ...ledgerHandlers(ctx),
-    ...bureauHandlers(ctx),
-    ...scoreHandlers(ctx),
+    ...bureauHandlers(ctx, readModels),
+    ...scoreHandlers(ctx, readModels),
   };
 }

@@ -2,12 +2,14 @@
 // imported credit events (derive), then every account's monthly history (recompute), all in
 // memory with one pass per account and the writes batched in one transaction.
 //
-// Reads call ensureLedger(): it re-derives only when the newest transaction or audit entry, the
-// day, or this code's version changed since the stored derivation. Edits call refresh directly.
+// Reads call ensureLedger(): it re-derives only when the data the derivation reads (the
+// `ledger_inputs` data version, which triggers move on every write: migration 0008), the day, or
+// this code's version changed since the stored derivation. Edits call refresh directly.
 
 import type { CreditEventKind } from '../shared/credit-events.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
 import { assertNotImporting, type Db } from '../storage/database.ts';
+import { readDataVersion } from '../storage/data-version.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
 import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, type DerivedLink, type KnownAccount } from './derive-accounts.ts';
@@ -20,7 +22,6 @@ import type { StatusCode } from '../shared/status-alphabet.ts';
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 2;
 
-
 // ---------------------------------------------------------------- state
 
 function readState(db: Db, key: string): string | null {
@@ -32,15 +33,14 @@ function writeState(db: Db, key: string, value: string): void {
 }
 
 /**
- * What a derivation depends on: the newest transaction, the newest audit entry that is not the
- * ledger's own (an import, a review correction), the day, and this code.
+ * What a derivation depends on: every table it reads (the data version's `ledger_inputs`, moved
+ * by triggers on each write, the derivation's own writes included), the day, and this code.
  */
 function fingerprint(db: Db, asOfDay: number): string {
-  const tx = db.prepare('SELECT max(id) FROM transactions').pluck().get() ?? 0;
-  const audit = db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'ledger.%' ORDER BY id DESC LIMIT 1").pluck().get() ?? 0;
-  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${tx}:${audit}:${asOfDay}`;
+  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${readDataVersion(db).ledgerInputs}:${asOfDay}`;
 }
 
+/** Recorded after the derivation's own writes, so that they do not count as a change. */
 function stamp(db: Db, asOfDay: number): void {
   writeState(db, 'fingerprint', fingerprint(db, asOfDay));
 }

@@ -1,5 +1,5 @@
-// The ledger as the scoring engine reads it: loaded once from SQLite (load-ledger.ts) into typed
-// arrays, then scored as often as needed without touching the database (performance-notes §6:
+// The ledger as the scoring engine reads it: a ledger snapshot (core/ledger/snapshot.ts) turned
+// once into typed arrays (load-ledger.ts), then scored as often as needed without touching the database (performance-notes §6:
 // what-if sliders call the engine on every move; SQL per call misses the budget 2–5×).
 //
 // Each account's months run from `firstMonth` (a month index, year × 12 + month − 1) in order.
@@ -11,7 +11,7 @@
 //             data knew (1 after a clean month; k + 1 after a month k late).
 
 import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
-import type { LenderMetricInput } from '../bureau/lender-metrics.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
@@ -89,8 +89,8 @@ export interface ScoringLedger {
   activity: ActivityByMonth;
   /** Credit events resting on rules the user has not confirmed (review queue). */
   needsReview: number;
-  /** What the lender metrics read (core/bureau/lender-metrics.ts), and the rules with the user's thresholds. */
-  lenderInput: LenderMetricInput;
+  /** The snapshot this was built from, which the lender metrics read (core/bureau/lender-metrics.ts), and the rules with the user's thresholds. */
+  lenderInput: LedgerSnapshot;
   rules: readonly LenderRule[];
 }
 

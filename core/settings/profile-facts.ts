@@ -63,10 +63,12 @@ export function saveProfileFacts(db: Db, input: unknown, actor = 'user'): Profil
     const drop = db.prepare('DELETE FROM score_profile_facts WHERE key = ?');
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
+      // A fact saved as it was is not written: a write moves the data version (migration 0008)
+      // and every kept snapshot of the profile would be read again for nothing.
+      if (value === undefined || JSON.stringify(before[key as ProfileFactKey]) === JSON.stringify(value)) continue;
       if (value === null) drop.run(key);
       else upsert.run(key, JSON.stringify(value), now);
-      if (JSON.stringify(before[key as ProfileFactKey]) !== JSON.stringify(value)) changed[key] = { from: before[key as ProfileFactKey], to: value };
+      changed[key] = { from: before[key as ProfileFactKey], to: value };
     }
     // Income is personal: the audit records which facts changed, never the amount.
     if (changed.monthlyIncomeFen) changed.monthlyIncomeFen = { from: before.monthlyIncomeFen === null ? null : 'set', to: changes.monthlyIncomeFen === null ? null : 'set' };

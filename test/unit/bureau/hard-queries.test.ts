@@ -16,7 +16,8 @@ import { listQueries, saveQuery } from '../../../core/ledger/queries.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/bureau/lender-metrics.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -151,9 +152,9 @@ describe('changing the set changes every reader of it', () => {
   it('the lender metrics the scoring engine reads', () => {
     const { db } = profileDb();
     ledgerWithQueries(db);
-    expect(computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF).hard_queries_1m.value).toBe(1);
+    expect(computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF).hard_queries_1m.value).toBe(1);
     saveHardQueryReasons(db, ['03', '16']);
-    const metrics = computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF);
+    const metrics = computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF);
     expect([metrics.hard_queries_1m.value, metrics.hard_queries_3m.value, metrics.hard_queries_6m.value]).toEqual([5, 5, 5]);
     db.close();
   });

@@ -10,7 +10,8 @@ import { readRuleSettings, saveRuleSetting } from '../../../core/settings/bureau
 import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/bureau/lender-metrics.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -47,7 +48,7 @@ describe('the report of a profile database', () => {
   it('gives the scoring engine the same metrics from the database', () => {
     const { db } = profileDb();
     handMadeLedger(db);
-    const metrics = computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF);
+    const metrics = computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF);
     expect(metrics.lei_liu.value).toBe(2);
     expect(metrics.online_loans.value).toBe(1); // Huabei
     db.close();
