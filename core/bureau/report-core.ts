@@ -56,7 +56,7 @@ export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[
   );
 }
 
-export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[] = defaultRules(), overrides: ScenarioOverrides = {}): ReportCore {
+export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): ReportCore {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const accounts = sortAccounts(reportAccounts(snapshot, reportMonth, overrides).filter((a) => onReport(a, reportMonth)));

@@ -20,42 +20,46 @@
 import type { QueryRecord } from './queries.ts';
 import { listQueries } from './queries.ts';
 import { listObservations, type Observation } from './observations.ts';
-import { loadAccounts } from './account-values.ts';
+import { loadAccounts, type AccountValues } from './account-values.ts';
 import { ensureLedger, parseMonthsJson } from './recompute.ts';
 import { today } from '../shared/calendar.ts';
-import type { AccountKind, BureauLayout, BureauType, InstitutionType, MonthRow, Product, RepaymentMethod, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { Db } from '../storage/database.ts';
 
+/** The account values the report and the scores read (account-values.ts resolves them). */
+const SNAPSHOT_VALUES = [
+  'name',
+  'product',
+  'kind',
+  'parentId',
+  'lender',
+  'institutionType',
+  'reportsToBureau',
+  'bureauSinceMonth',
+  'bureauType',
+  'bureauLayout',
+  'limitFen',
+  'principalFen',
+  'openedOn',
+  'closedOn',
+  'termMonths',
+  'repaymentMethod',
+  // For the next steps that name a statement or due day.
+  'statementDay',
+  'dueDay',
+] as const satisfies readonly (keyof AccountValues)[];
+
 /** One ledger account as the report and the scores read it: resolved values and its whole monthly history. */
-export interface LedgerAccountSnapshot {
+export interface LedgerAccountSnapshot extends Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]> {
   id: number;
-  name: string;
-  product: Product;
-  kind: AccountKind;
-  parentId: number | null;
-  lender: string | null;
-  institutionType: InstitutionType | null;
-  reportsToBureau: ReportsToBureau;
   /** The user said so (not the product default): a draw then reports on its own terms. */
   reportsToBureauSet: boolean;
-  bureauSinceMonth: string | null;
-  bureauType: BureauType | null;
-  bureauLayout: BureauLayout | null;
-  limitFen: number | null;
-  principalFen: number | null;
-  openedOn: string | null;
-  closedOn: string | null;
   /** A loan whose instalments were all paid: the day (from the ledger's recompute). */
   settledOn: string | null;
-  termMonths: number | null;
-  repaymentMethod: RepaymentMethod | null;
-  /** Day of month (1–31), for the next steps that name a statement or due day. */
-  statementDay: number | null;
-  dueDay: number | null;
   months: MonthRow[];
 }
 
@@ -127,30 +131,13 @@ function readAccounts(db: Db): LedgerAccountSnapshot[] {
   return loadAccounts(db)
     .filter((record) => !record.values.dismissed)
     .map((record) => {
-      const v = record.values;
       const json = histories.get(record.id);
+      const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
       return {
         id: record.id,
-        name: v.name,
-        product: v.product,
-        kind: v.kind,
-        parentId: v.parentId,
-        lender: v.lender,
-        institutionType: v.institutionType,
-        reportsToBureau: v.reportsToBureau,
+        ...values,
         reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
-        bureauSinceMonth: v.bureauSinceMonth,
-        bureauType: v.bureauType,
-        bureauLayout: v.bureauLayout,
-        limitFen: v.limitFen,
-        principalFen: v.principalFen,
-        openedOn: v.openedOn,
-        closedOn: v.closedOn,
         settledOn: settled.get(record.id) ?? null,
-        termMonths: v.termMonths,
-        repaymentMethod: v.repaymentMethod,
-        statementDay: v.statementDay,
-        dueDay: v.dueDay,
         months: json ? parseMonthsJson(json) : [],
       };
     });
