@@ -7,7 +7,7 @@
 //
 // --check      re-fit and compare with the committed files; exit 1 if either would change.
 // --fit-date   the fit date to record; default: the one in the committed model, else today (UTC+8).
-// --dataset    default: ../shared/datasets/taiwan-default-of-credit-card-clients.tsv from the repo root.
+// --dataset    default: the committed copy, test/datasets/taiwan-default-of-credit-card-clients.tsv.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -45,7 +45,7 @@ function main(): number {
       dataset: { type: 'string' },
     },
   });
-  const datasetPath = values.dataset ? resolve(values.dataset) : resolve(repoRoot, '../shared/datasets', DATASET.file);
+  const datasetPath = values.dataset ? resolve(values.dataset) : resolve(repoRoot, DATASET.location, DATASET.file);
   if (!existsSync(datasetPath)) {
     console.error(`fit-bureau: dataset not found: ${datasetPath}`);
     return 2;

@@ -12,15 +12,15 @@ import { isMonotone } from '../../../core/score/fit/woe-binning.ts';
 import { renderModelCard } from '../../../core/score/fit/model-card.ts';
 import { parseTaiwanTsv, toCardMonths } from '../../../core/score/fit/taiwan-dataset.ts';
 import { scoreBureau, type BureauModel } from '../../../core/score/bureau-scorecard.ts';
+import { dataset } from '../../helpers/fixtures.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const datasetPath = resolve(repoRoot, '../shared/datasets', DATASET.file);
+const datasetPath = dataset(DATASET.file);
 const committed = JSON.parse(readFileSync(resolve(repoRoot, 'core/score/models/bureau-v1.json'), 'utf8')) as BureauModel;
 const committedCard = readFileSync(resolve(repoRoot, 'core/score/models/bureau-v1.model-card.md'), 'utf8');
 const validation = committed.validation;
 const provenance = committed.provenance;
 
-// ../shared/datasets sits beside every checkout (README, CI): without it this fails, loudly.
 describe('bureau model v1 re-fitted on the Taiwan file', () => {
   let bytes: Buffer;
   let fit: BureauFit;
