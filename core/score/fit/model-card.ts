@@ -246,7 +246,7 @@ export function renderModelCard(model: BureauModel): string {
     'npm run fit:bureau -- --fit-date 2026-01-31   # records a new fit date (otherwise the committed one is kept)',
     '```',
     '',
-    `The fit is deterministic (fixed seed, no parallelism, whole-point rounding): the same file and code give byte-identical outputs. Code hashed for provenance: ${p.code.files.map((f) => `\`${f}\``).join(', ')}.`,
+    `The fit is deterministic (fixed seed, no parallelism, whole-point rounding): the same file and code give byte-identical outputs, and \`npm run fit:bureau -- --check\` re-fits and lists any value or line that would change. The fitting code sha256 covers the recipe and every module it imports for values (files named from the repository root, in this order, line endings normalised): ${p.code.files.map((f) => `\`${f}\``).join(', ')}.`,
     '',
   );
   return lines.join('\n');
