@@ -1,15 +1,15 @@
-// The PBOC 60-month repayment-status alphabet (credit-domain §3.4) and the rules that pick a
-// month's code, both as data. monthly-history.ts computes the facts of a month (is anything
-// overdue, was something due, is the month observed…); the first rule whose conditions all hold
-// names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still be
-// entered by hand from the user's own report.
+// The PBOC 60-month repayment-status alphabet (docs/domain/pboc-report.md#repayment-status-codes)
+// and the rules that pick a month's code, both as data. monthly-history.ts computes the facts of a
+// month (is anything overdue, was something due, is the month observed…); the first rule whose
+// conditions all hold names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /)
+// can still be entered by hand from the user's own report.
 
 import type { LocalizedText } from '../errors.ts';
 import type { StatusCode, StatusReason } from './types.ts';
 
 export interface StatusInfo {
   code: StatusCode;
-  /** The practitioner severity rank of credit-domain §3.4 (pboc_conf.py). */
+  /** The practitioner severity rank of docs/domain/pboc-report.md#repayment-status-codes (pboc_conf.py). */
   severity: number;
   meaning: LocalizedText;
 }
@@ -41,7 +41,7 @@ export function statusInfo(code: StatusCode): StatusInfo {
   return BY_CODE.get(code)!;
 }
 
-/** Days past due at the month's end → code (credit-domain §3.4: 1 = 1–30 days … 7 = over 180). */
+/** Days past due at the month's end → code (docs/domain/pboc-report.md#repayment-status-codes: 1 = 1–30 days … 7 = over 180). */
 export const DPD_BUCKETS: readonly { from: number; to: number; code: StatusCode }[] = [
   { from: 1, to: 30, code: '1' },
   { from: 31, to: 60, code: '2' },

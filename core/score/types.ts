@@ -47,7 +47,7 @@ export interface FactorResult {
   reason: LocalText;
   /** What moves it, in plain language. */
   effect: LocalText;
-  /** Citations: credit-domain sections, URLs, the model card. */
+  /** Citations: sections of docs/, URLs, the model card. */
   sources: string[];
   /** Adjustments: the lender-heuristics rule id (core/rules/lender-heuristics.ts). */
   ruleId: string | null;
@@ -107,7 +107,7 @@ export interface ThresholdResult {
 export interface DimensionResult {
   id: string;
   label: LocalText;
-  /** Unofficial weight (0.35 …), credit-domain §1. */
+  /** Unofficial weight (0.35 …), docs/domain/platform-scores.md#unofficial-weights. */
   weight: number;
   points: number;
   maxPoints: number;

@@ -45,14 +45,14 @@ export const BASELINES = [
     short: '8-quantile WOE logistic regression, all columns',
     auc: 0.758,
     ks: 0.407,
-    source: 'test/datasets/PROVENANCE.md; credit-domain.md §7 (3 × stratified 5-fold)',
+    source: 'test/datasets/PROVENANCE.md; docs/domain/datasets.md#baselines (3 × stratified 5-fold)',
   },
   {
     name: 'Histogram gradient boosting, all 23 columns',
     short: 'gradient boosting, all columns',
     auc: 0.783,
     ks: 0.433,
-    source: 'test/datasets/PROVENANCE.md; credit-domain.md §7 (3 × stratified 5-fold)',
+    source: 'test/datasets/PROVENANCE.md; docs/domain/datasets.md#baselines (3 × stratified 5-fold)',
   },
 ] as const;
 

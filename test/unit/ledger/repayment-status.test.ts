@@ -1,11 +1,12 @@
-// The status alphabet and its rule table, checked against credit-domain §3.4.
+// The status alphabet and its rule table, checked against
+// docs/domain/pboc-report.md#repayment-status-codes.
 
 import { describe, expect, it } from 'vitest';
 import { codeForDaysPastDue, pickStatus, STATUS_RULES, STATUS_TABLE, statusInfo, worstStatus, type MonthFacts } from '../../../core/ledger/repayment-status.ts';
 import { PRODUCT_DEFAULTS, defaultsFor, DEFAULTS_VERSION } from '../../../core/ledger/product-defaults.ts';
 import { PRODUCTS, STATUS_CODES } from '../../../core/ledger/types.ts';
 
-describe('the 60-month alphabet (credit-domain §3.4)', () => {
+describe('the 60-month alphabet (docs/domain/pboc-report.md#repayment-status-codes)', () => {
   it('has every code once, with the practitioner severity ranks', () => {
     expect(STATUS_TABLE.map((s) => s.code).sort()).toEqual([...STATUS_CODES].sort());
     const severity = Object.fromEntries(STATUS_TABLE.map((s) => [s.code, s.severity]));
