@@ -1,5 +1,5 @@
 // Import throughput and memory, 1,000,000 rows:
-//   cd /work/main && npx node bench/import.bench.ts [rows]
+//   npx node bench/import.bench.ts [rows]        (from the repository root)
 // Writes an Alipay-format GBK CSV and a WeChat-format CSV (newest first, time-prefixed ids,
 // as the real exports) to a temp folder, then runs each measurement in its own process so
 // that peak RSS belongs to that measurement alone:

@@ -1,5 +1,6 @@
 // Report note 10 side by side: every line that has draws (Jiebei, Weilidai, …) shown as the
-// report would show it per draw (each draw its own D1 account, "借10次→10笔已结清账户", §4 [C])
+// report would show it per draw (each draw its own D1 account, "借10次→10笔已结清账户",
+// docs/domain/platform-products.md#weilidai [C])
 // and merged (one account, 不区分还款方式, monthly), with the whole report's key figures in each.
 // Which one the report above uses is the line's chosen layout; this shows what the other would.
 

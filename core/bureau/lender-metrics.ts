@@ -1,6 +1,6 @@
-// Each metric of the lender rules (lender-heuristics.ts, credit-domain §5) computed from the
-// ledger as of a date, the way a lender reading the simulated report would: only accounts on
-// the report count (core/bureau/layouts.ts), each with its layout, and accounts whose reporting
+// Each metric of the lender rules (lender-heuristics.ts, docs/domain/lender-heuristics.md) computed
+// from the ledger as of a date, the way a lender reading the simulated report would: only accounts
+// on the report count (core/bureau/layouts.ts), each with its layout, and accounts whose reporting
 // is unknown turn the value into a range. Every value carries the records behind it.
 //
 // Used by the bureau report's lender view (core/bureau/lender-view.ts) and by the scoring
@@ -38,7 +38,7 @@ export type LenderMetrics = Record<string, LenderMetricValue>;
 export const ONLINE_LOAN = {
   institutionTypes: ['24', '51'] as readonly InstitutionType[],
   products: ['huabei', 'jiebei', 'weilidai', 'baitiao', 'meituan_yuefu'] as readonly Product[],
-  source: 'credit-domain §3.3 (institution types 24 消费金融公司 and 51 小额贷款公司 flag 网贷-like accounts; WeBank is 11) and §4 (the platform products)',
+  source: 'docs/domain/pboc-report.md#institution-types (24 消费金融公司 and 51 小额贷款公司 flag 网贷-like accounts; WeBank is 11) and docs/domain/lender-heuristics.md#online-loan-accounts (the platform products)',
 } as const;
 
 export function isOnlineLoan(account: ReportAccount): boolean {

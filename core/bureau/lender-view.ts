@@ -1,5 +1,5 @@
-// The lender view: every rule of credit-domain §5 (core/rules/lender-heuristics.ts, with the
-// user's thresholds from settings.ts) evaluated on the simulated report with
+// The lender view: every rule of docs/domain/lender-heuristics.md (core/rules/lender-heuristics.ts,
+// with the user's thresholds from settings.ts) evaluated on the simulated report with
 // evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and for
 // the hard-query windows the day from which one more application stays under the line.
 

@@ -1,5 +1,6 @@
-// The 60-month repayment grid of an account (PD01E, credit-domain §3.3) and the figures read
-// off it: the overdue amount of each month, the latest month, whether the account is open.
+// The 60-month repayment grid of an account (PD01E, docs/domain/pboc-report.md#five-year-history)
+// and the figures read off it: the overdue amount of each month, the latest month, whether the
+// account is open.
 
 import type { MonthRow } from '../shared/ledger-vocabulary.ts';
 import type { ReportAccount } from './layouts.ts';

@@ -1,6 +1,6 @@
-// The simulated second-generation PBOC report (个人信用报告, credit-domain §3) of one profile as
-// of a date, in the report's own order: 信息概要 (overview, defaults, credit lines and debt,
-// queries), 信贷交易信息明细 (each account with its 60-month grid), 查询记录; then what the
+// The simulated second-generation PBOC report (个人信用报告, docs/domain/pboc-report.md) of one
+// profile as of a date, in the report's own order: 信息概要 (overview, defaults, credit lines and
+// debt, queries), 信贷交易信息明细 (each account with its 60-month grid), 查询记录; then what the
 // app adds: negative records with the month each leaves the report, the layouts of note 10 side
 // by side, the lender view, and the Huabei authorisation switch.
 //

@@ -1,7 +1,7 @@
 // How long negative records stay on the report. 征信业管理条例 Art. 16 [A]: negative information
 // is kept 5 years from the day the bad behaviour or event ends, then deleted; report note 13:
-// defaults that ended more than 5 years ago are not shown (credit-domain §3.7). The clock starts
-// when the delinquency ends, not when it starts.
+// defaults that ended more than 5 years ago are not shown (docs/domain/pboc-report.md#retention).
+// The clock starts when the delinquency ends, not when it starts.
 
 import { worstStatus } from '../ledger/repayment-status.ts';
 import type { ReportAccount } from './layouts.ts';
@@ -12,7 +12,7 @@ import { formatMonth, monthIndex } from './windows.ts';
 
 export const RETENTION = {
   months: 60,
-  source: '征信业管理条例 Art. 16 (http://www.jianbiaoku.com/webarbs/book/164491/4714245.shtml) and report note 13, credit-domain §3.7',
+  source: '征信业管理条例 Art. 16 (http://www.jianbiaoku.com/webarbs/book/164491/4714245.shtml) and report note 13, docs/domain/pboc-report.md#retention',
 } as const;
 
 /**

@@ -1,5 +1,5 @@
-// Shapes of the simulated second-generation PBOC report (credit-domain §3). Node-free: the IPC
-// channel module, the CLI and the renderer all read these. Amounts are integer fen, months
+// Shapes of the simulated second-generation PBOC report (docs/domain/pboc-report.md). Node-free:
+// the IPC channel module, the CLI and the renderer all read these. Amounts are integer fen, months
 // `YYYY-MM`, dates `YYYY-MM-DD` (UTC+8), like the ledger.
 
 import type { LocalizedText } from '../shared/localized-text.ts';
@@ -77,7 +77,10 @@ export interface ReportAccountView {
   reporting: Reporting;
   sinceMonth: string | null;
   type: BureauType;
-  /** The ledger has no account type: the report files it under the §3.2 heuristic (layouts.ts). */
+  /**
+   * The ledger has no account type: the report files it under
+   * docs/domain/pboc-report.md#classifying-a-loan-without-a-type (layouts.ts).
+   */
   typeAssumed: boolean;
   layout: BureauLayout;
   layoutAssumed: boolean;

@@ -5,7 +5,8 @@ import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, 
 /**
  * The report's last month: the last month that has ended by the as-of day. Lenders report and
  * update repayment monthly (report note 10); a month still running has not been reported, so
- * the report does not show it (no source promises day-level reporting, credit-domain §3.7).
+ * the report does not show it (no source promises day-level reporting,
+ * docs/domain/pboc-report.md#reporting-cadence).
  */
 export function reportMonthOf(asOfDay: number): number {
   const month = monthOfDay(asOfDay);

@@ -30,7 +30,7 @@ export const COLUMNS = [
   'refund_of_order_id',
 ] as const;
 
-/** Multi-row VALUES cut the per-row statement overhead by ~20% (performance-notes §1). */
+/** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
 const NEEDS_REVIEW_KEPT = 1000;
 /** After a probe that found nothing, skip up to this many batches (doubling) before the next. */

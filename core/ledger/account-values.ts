@@ -1,6 +1,7 @@
 // An account's effective values: the user's value (credit_account_overrides) over the value
 // derived from imports (credit_accounts) over the product default (product-defaults.ts), each
-// with where it came from, so the UI and CLI can always say "default, from credit-domain §4".
+// with where it came from, so the UI and CLI can always say "default, from
+// docs/domain/platform-products.md#huabei".
 
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { Db } from '../storage/database.ts';

@@ -70,7 +70,7 @@ export interface AccountSummary {
   nextDueOn: string | null;
   nextDueFen: number | null;
   settledOn: string | null;
-  /** Worst status of the last 24 months (credit-domain §3.4 severity), null without history. */
+  /** Worst status of the last 24 months (docs/domain/pboc-report.md#repayment-status-codes severity), null without history. */
   worst24: StatusCode | null;
   latestMonth: string | null;
   latestStatus: StatusCode | null;

@@ -103,8 +103,9 @@ export const FIXED_ACCOUNTS: Record<string, { product: Product; kind: AccountKin
 
 /**
  * Platforms whose bill already nets refunds into the purchase row: JD writes `131.77(已退款89.84)`
- * and keeps the net amount, and books a fully refunded order as 不计收支 (bill-formats §3, JD
- * preamble note 2). Their refund rows must not be credited a second time.
+ * and keeps the net amount, and books a fully refunded order as 不计收支
+ * (docs/formats/bill-exports.md#jd-wallet, JD preamble note 2). Their refund rows must not be
+ * credited a second time.
  */
 export const REFUNDS_NETTED: ReadonlySet<string> = new Set(['jd']);
 
@@ -274,11 +275,11 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
  * covers is fully observed. Anything else is partial: what it shows is a lower bound.
  */
 export const COMPLETE_SOURCES: Record<Product, { platforms: readonly string[]; note: string }> = {
-  huabei: { platforms: ['alipay'], note: 'Huabei is an Alipay payment method: its purchases, refunds and repayments are Alipay transactions (bill-formats §1.F)' },
-  jiebei: { platforms: ['alipay'], note: 'Jiebei disbursements and repayments are Alipay transactions (bill-formats §1.F, unverified rows)' },
+  huabei: { platforms: ['alipay'], note: 'Huabei is an Alipay payment method: its purchases, refunds and repayments are Alipay transactions (docs/formats/bill-exports.md#alipay-credit-products)' },
+  jiebei: { platforms: ['alipay'], note: 'Jiebei disbursements and repayments are Alipay transactions (docs/formats/bill-exports.md#alipay-credit-products, unverified rows)' },
   weilidai: { platforms: [], note: 'Weilidai repayments can be debited from a bank card outside WeChat Pay: the WeChat bill is partial' },
-  baitiao: { platforms: ['jd'], note: 'the JD wallet bill lists Baitiao payments and repayments (bill-formats §3, unverified rows)' },
-  meituan_yuefu: { platforms: ['meituan'], note: '月付 purchases and repayments are Meituan transactions (bill-formats §4)' },
+  baitiao: { platforms: ['jd'], note: 'the JD wallet bill lists Baitiao payments and repayments (docs/formats/bill-exports.md#jd-wallet, unverified rows)' },
+  meituan_yuefu: { platforms: ['meituan'], note: '月付 purchases and repayments are Meituan transactions (docs/formats/bill-exports.md#meituan)' },
   credit_card: { platforms: BANK_PLATFORMS, note: "only the issuing bank's own statement of that card shows every charge" },
   bank_loan: { platforms: [], note: 'no bill format carries bank loans' },
   mortgage: { platforms: [], note: 'no bill format carries mortgages' },

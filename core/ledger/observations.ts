@@ -1,6 +1,7 @@
 // Platform scores the user read in an app (Sesame, WeChat Pay Score, others), with the date.
-// These are black boxes (credit-domain §0.1, §1, §2): Credence stores what the user saw and never
-// computes or "estimates" them here. Ranges are the published ones, used only to catch typos.
+// These are black boxes (docs/domain/platform-scores.md#black-box-scores): Credence stores what the
+// user saw and never computes or "estimates" them here. Ranges are the published ones, used only to
+// catch typos.
 
 import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';

@@ -1,14 +1,15 @@
 // The rules that pick a month's code of the PBOC 60-month repayment-status alphabet
-// (credit-domain §3.4; the alphabet itself: core/shared/status-alphabet.ts), as data. monthly-history.ts computes the facts of a month (is anything
-// overdue, was something due, is the month observed…); the first rule whose conditions all hold
-// names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still be
-// entered by hand from the user's own report.
+// (docs/domain/pboc-report.md#repayment-status-codes; the alphabet itself is
+// core/shared/status-alphabet.ts), as data. monthly-history.ts computes the facts of a month (is
+// anything overdue, was something due, is the month observed…); the first rule whose conditions
+// all hold names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still
+// be entered by hand from the user's own report.
 
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { StatusReason } from '../shared/ledger-vocabulary.ts';
 import { statusInfo, type StatusCode } from '../shared/status-alphabet.ts';
 
-/** Days past due at the month's end → code (credit-domain §3.4: 1 = 1–30 days … 7 = over 180). */
+/** Days past due at the month's end → code (docs/domain/pboc-report.md#repayment-status-codes: 1 = 1–30 days … 7 = over 180). */
 export const DPD_BUCKETS: readonly { from: number; to: number; code: StatusCode }[] = [
   { from: 1, to: 30, code: '1' },
   { from: 31, to: 60, code: '2' },

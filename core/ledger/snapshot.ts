@@ -94,9 +94,10 @@ export interface LedgerSnapshot {
   needsReview: number;
 }
 
-// Bills whose payment through Alipay or WeChat Sesame is said to reward (credit-domain §1 "Raises
-// the score": utilities and card repayment through Alipay): Alipay's 充值缴费 / 公共服务 categories,
-// and card repayments seen in Alipay or WeChat bills.
+// Bills whose payment through Alipay or WeChat Sesame is said to reward
+// (docs/domain/platform-scores.md#what-raises-the-score: utilities and card repayment through
+// Alipay): Alipay's 充值缴费 / 公共服务 categories, and card repayments seen in Alipay or WeChat
+// bills.
 const ACTIVITY_SQL = `
   SELECT substr(occurred_at, 1, 7) AS month,
          sum(platform IN ('alipay', 'wechat')),

@@ -39,20 +39,20 @@ export const BASELINES = [
     short: '8-quantile WOE logistic regression, all columns',
     auc: 0.758,
     ks: 0.407,
-    source: '../shared/datasets/PROVENANCE.md; credit-domain.md §7 (3 × stratified 5-fold)',
+    source: 'test/datasets/PROVENANCE.md; docs/domain/datasets.md#baselines (3 × stratified 5-fold)',
   },
   {
     name: 'Histogram gradient boosting, all 23 columns',
     short: 'gradient boosting, all columns',
     auc: 0.783,
     ks: 0.433,
-    source: '../shared/datasets/PROVENANCE.md; credit-domain.md §7 (3 × stratified 5-fold)',
+    source: 'test/datasets/PROVENANCE.md; docs/domain/datasets.md#baselines (3 × stratified 5-fold)',
   },
 ] as const;
 
 export const DATASET = {
   file: 'taiwan-default-of-credit-card-clients.tsv',
-  location: '../shared/datasets/ (relative to the repository root; not committed)',
+  location: 'test/datasets/',
   title: 'default of credit card clients',
   period: 'April–September 2005 (PAY_0/BILL_AMT1/PAY_AMT1 = September 2005, the latest month)',
   population: 'Credit card holders of a Taiwanese bank',

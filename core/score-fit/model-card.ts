@@ -233,7 +233,7 @@ export function renderModelCard(model: BureauModel): string {
     '- **Population.** Card holders of one Taiwanese bank in April–September 2005, during the run-up to Taiwan\'s 2005–2006 card-debt crisis, with a 22% default rate. Credence users are people in mainland China living on platform credit (Huabei, Baitiao, Jiebei, Weilidai, 月付) and cards, twenty years later. Rankings may carry over; levels (default probabilities, percentiles) will not.',
     '- **Not PBOC data.** The PBOC report records 24/60-month status grids with the alphabet N, 1–7, C, *, #, B, G, D, Z…; this file has six monthly statuses of one card. The mapping (N, *, C, M, #, / → 0; digits → months late; B, G → 7; D, Z → 1) is ours; and the file\'s own status codes are inconsistent (see the PAY_0 = 1 quirk in §2).',
     '- **One account per row.** The features are defined over a person\'s accounts aggregated per month, but were fitted on single cards. A person with many platform lines, or instalment loans (Jiebei, Weilidai) that have no “credit line”, is outside what was fitted; the ledger should aggregate as §4 says and show the score as illustrative.',
-    '- **Behavioural, not application, data.** Six months of history and a next-month default target: it is a short-horizon behaviour score, not the 12–24-month outlook of an application or bureau score. Query counts, account ages, number of online-lender accounts and debt-to-income, which Chinese lenders weigh (credit-domain.md §5), are not in the file and not in the model.',
+    '- **Behavioural, not application, data.** Six months of history and a next-month default target: it is a short-horizon behaviour score, not the 12–24-month outlook of an application or bureau score. Query counts, account ages, number of online-lender accounts and debt-to-income, which Chinese lenders weigh (docs/domain/lender-heuristics.md), are not in the file and not in the model.',
     '- **Idle-line effect.** The clean card gives fewer points to lines left unused or nearly so. That is what this file shows (and what Credit Karma\'s grades show for 0% utilisation); it may reflect card holders who had moved their spending elsewhere. The reason text is worded so that nobody is told to borrow to raise the score.',
     '- **Monotone by construction.** Every feature moves the score only in its documented direction, which gives up some fit where the data are not monotone (utilisation, which is U-shaped before the idle-line features take the low end).',
     '- **Rounding.** Points are whole numbers; the cross-validated figures are for the whole-point cards as shipped.',
@@ -246,7 +246,7 @@ export function renderModelCard(model: BureauModel): string {
     'npm run fit:bureau -- --fit-date 2026-01-31   # records a new fit date (otherwise the committed one is kept)',
     '```',
     '',
-    `The fit is deterministic (fixed seed, no parallelism, whole-point rounding): the same file and code give byte-identical outputs. Code hashed for provenance: ${p.code.files.map((f) => `\`${f}\``).join(', ')}.`,
+    `The fit is deterministic (fixed seed, no parallelism, whole-point rounding): the same file and code give byte-identical outputs, and \`npm run fit:bureau -- --check\` re-fits and lists any value or line that would change. The fitting code sha256 covers the recipe and every module it imports for values (files named from the repository root, in this order, line endings normalised): ${p.code.files.map((f) => `\`${f}\``).join(', ')}.`,
     '',
   );
   return lines.join('\n');

@@ -1,11 +1,13 @@
 // Expert adjustments to the bureau-style score: what the fitting file (Taiwanese card holders,
 // six months of one card each) cannot show, but Chinese lenders are widely cited as weighing
-// (credit-domain §5). Each row names a rule of core/rules/lender-heuristics.ts: the rule supplies
-// the thresholds (editable there), label, explanation and sources; this table supplies the points.
+// (docs/domain/lender-heuristics.md). Each row names a rule of core/rules/lender-heuristics.ts: the
+// rule supplies the thresholds (editable there), label, explanation and sources; this table
+// supplies the points.
 //
 // Points come from an assumed odds ratio against passing the rule, converted with the fitted
 // card's own scaling: points = PDO × log2(odds ratio), PDO 20, so "the odds of repaying halve"
-// costs 20 points, as on the card itself. The §5 sources give no default rates, only words:
+// costs 20 points, as on the card itself. The heuristics' sources give no default rates, only
+// words:
 //   "alert", "cost points", "causes doubt"        → warn level, odds × 0.75 (−8 points)
 //   "pass rate −50%", "red flag"                  → fail level, odds × 0.5 (−20 points)
 //   "likely reject"                               → odds × 0.35 (−30 points)
@@ -155,7 +157,7 @@ export function adjustmentFactor(row: AdjustmentRow, rule: LenderRule, bounds: V
       'zh-CN': `${rule.explanation['zh-CN']} 扣分依据：${row.rationale['zh-CN']}。`,
       en: `${rule.explanation.en} Points: ${row.rationale.en}.`,
     },
-    sources: [`core/rules/lender-heuristics.ts rule ${rule.id}`, 'credit-domain §5', ...rule.sources, `core/score/adjustments.ts v${ADJUSTMENTS_VERSION}: PDO × log2(odds ratio)`],
+    sources: [`core/rules/lender-heuristics.ts rule ${rule.id}`, 'docs/domain/lender-heuristics.md', ...rule.sources, `core/score/adjustments.ts v${ADJUSTMENTS_VERSION}: PDO × log2(odds ratio)`],
     ruleId: rule.id,
   };
 }

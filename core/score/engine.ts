@@ -94,7 +94,7 @@ function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
       `core/score/models/bureau-v1.model-card.md: ${model.id} ${model.version}, 5-fold × 3 AUC ${model.validation.auc.mean.toFixed(3)}, KS ${model.validation.ks.mean.toFixed(3)}`,
       model.provenance.dataset.citation,
       ...BUREAU_BAND_SOURCES,
-      'core/score/adjustments.ts (credit-domain §5, core/rules/lender-heuristics.ts)',
+      'core/score/adjustments.ts (docs/domain/lender-heuristics.md, core/rules/lender-heuristics.ts)',
     ],
   };
 }

@@ -4,8 +4,9 @@
 // A metric's point value counts the accounts whose reporting is unknown as reported (as the
 // bureau card's point estimate does); its bounds run from "only the accounts known to report"
 // to "all of them". A sum with amounts the ledger cannot tell is a lower bound: unbounded above.
-// Loan lines whose layout nobody confirmed (per-draw or merged, credit-domain §4 and report note
-// 10) are computed both ways and the bounds cover both.
+// Loan lines whose layout nobody confirmed (per-draw or merged,
+// docs/domain/platform-products.md#weilidai and report note 10) are computed both ways and the
+// bounds cover both.
 //
 // Speed (issue 5 §8: a full score on a day not scored before well under 5 ms): only the rules an
 // adjustment names are computed, each once per thing it depends on and from no more of the ledger

@@ -1,8 +1,10 @@
-// The smallest single action that reaches the next band or benefit threshold (credit-domain
-// §6.5: OptBinning's counterfactual explanations; user-expectations §7.5: "the smallest change
-// that moves the score into the next band"). Each candidate is applied to the model's inputs and
-// scored by the same engine; the state-dependent result is what §6.2 asks for (the same action
-// moves different profiles differently).
+// The smallest single action that reaches the next band or benefit threshold: OptBinning's
+// counterfactual explanations (docs/domain/explainable-scoring.md#counterfactual-explanations),
+// "the smallest change that moves the score into the next band"
+// (docs/product/user-expectations.md#scores-that-explain-themselves). Each candidate is applied
+// to the model's inputs and scored by the same engine; the state-dependent result is what
+// docs/domain/explainable-scoring.md#credit-karma asks for (the same action moves different
+// profiles differently).
 //
 // Candidates:
 //   bureau  repay part of a revolving balance before its next statement day (amounts on a ¥10

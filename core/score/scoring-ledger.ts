@@ -1,6 +1,7 @@
 // The ledger as the scoring engine reads it: a ledger snapshot (core/ledger/snapshot.ts) turned
-// once into typed arrays (load-ledger.ts), then scored as often as needed without touching the database (performance-notes §6:
-// what-if sliders call the engine on every move; SQL per call misses the budget 2–5×).
+// once into typed arrays (load-ledger.ts), then scored as often as needed without touching the
+// database (docs/engineering/performance.md#what-if-recompute: what-if sliders call the engine on
+// every move; SQL per call misses the budget 2–5×).
 //
 // Each account's months run from `firstMonth` (a month index, year × 12 + month − 1) in order.
 // Lateness is the PBOC status read as months past due (the severity of repayment-status.ts:

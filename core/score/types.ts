@@ -45,7 +45,7 @@ export interface FactorResult {
   reason: LocalizedText;
   /** What moves it, in plain language. */
   effect: LocalizedText;
-  /** Citations: credit-domain sections, URLs, the model card. */
+  /** Citations: sections of docs/, URLs, the model card. */
   sources: string[];
   /** Adjustments: the lender-heuristics rule id (core/rules/lender-heuristics.ts). */
   ruleId: string | null;
@@ -105,7 +105,7 @@ export interface ThresholdResult {
 export interface DimensionResult {
   id: string;
   label: LocalizedText;
-  /** Unofficial weight (0.35 …), credit-domain §1. */
+  /** Unofficial weight (0.35 …), docs/domain/platform-scores.md#unofficial-weights. */
   weight: number;
   points: number;
   maxPoints: number;

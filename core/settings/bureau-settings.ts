@@ -16,7 +16,9 @@ import { toUtc8Iso } from '../shared/calendar.ts';
 
 /**
  * Rules whose look-back window the user may choose: 累六 is "within 2 years" in most sources
- * and "within 1 year" in some (credit-domain §5); 连三 follows the same split.
+ * and "within 1 year" in some
+ * (docs/domain/lender-heuristics.md#consecutive-and-cumulative-overdue); 连三 follows the same
+ * split.
  */
 export const WINDOW_CHOICES: Readonly<Record<string, readonly number[]>> = {
   lian_san: [12, 24],
@@ -134,7 +136,7 @@ export function saveRuleSetting(db: Db, ruleId: string, input: unknown, actor = 
 
 const HARD_REASONS_KEY = 'hard_query_reasons';
 
-/** The profile's hard-query reason codes: the user's set, or the §3.6 default when none is saved. */
+/** The profile's hard-query reason codes: the user's set, or the default of docs/domain/pboc-report.md#hard-queries when none is saved. */
 export function readHardQueryReasons(db: Db): HardQueryReasons {
   const fallback = defaultHardQueryReasons();
   const json = db.prepare('SELECT value_json FROM bureau_settings WHERE key = ?').pluck().get(HARD_REASONS_KEY) as string | undefined;
@@ -169,7 +171,8 @@ function parseHardReasons(input: unknown): string[] {
 
 /**
  * Sets which query-reason codes count as hard for this profile (known codes only; repeats and
- * order do not matter; an empty list means none). `null` returns to the §3.6 default.
+ * order do not matter; an empty list means none). `null` returns to the default of
+ * docs/domain/pboc-report.md#hard-queries.
  */
 export function saveHardQueryReasons(db: Db, input: unknown, actor = 'user'): HardQueryReasons {
   assertNotImporting(db);

@@ -1,8 +1,9 @@
 // What the user says about themselves that no bill shows, as the Sesame-style estimate reads it
-// (身份特质 and 履约能力, credit-domain §1: "completing the profile (education, occupation, vehicle,
-// housing-fund/social-insurance data)" raises the score; "frequently changed phone number or
-// address" lowers it) and the debt-to-income adjustment (credit-domain §5). Node-free: the IPC
-// contract and the renderer import it. Every fact is optional; null = not provided.
+// (身份特质 and 履约能力: completing the profile (education, occupation, vehicle, housing-fund and
+// social-insurance records) raises the score, a missing or often changed phone number or address
+// lowers it: docs/domain/platform-scores.md#what-raises-the-score and #what-lowers-the-score) and
+// the debt-to-income adjustment (docs/domain/lender-heuristics.md#debt-to-income). Node-free: the
+// IPC contract and the renderer import it. Every fact is optional; null = not provided.
 
 import { z } from 'zod';
 

@@ -29,11 +29,11 @@ export type Product = (typeof PRODUCTS)[number];
 export const ACCOUNT_KINDS = ['revolving', 'line', 'draw', 'loan'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-/** PBOC account types (credit-domain §3.2). C1 (collection) is not an account a user opens. */
+/** PBOC account types (docs/domain/pboc-report.md#account-types). C1 (collection) is not an account a user opens. */
 export const BUREAU_TYPES = ['D1', 'R4', 'R1', 'R2', 'R3'] as const;
 export type BureauType = (typeof BUREAU_TYPES)[number];
 
-/** How the lender reports it (credit-domain §4 data model and report note 10). */
+/** How the lender reports it (docs/domain/platform-products.md#ledger-data-model, report note 10). */
 export const BUREAU_LAYOUTS = ['per_draw', 'merged_monthly', 'revolving_line'] as const;
 export type BureauLayout = (typeof BUREAU_LAYOUTS)[number];
 
@@ -44,7 +44,7 @@ export type ReportsToBureau = (typeof REPORTS_TO_BUREAU)[number];
 export const REPAYMENT_METHODS = ['equal_installment', 'equal_principal', 'interest_first', 'bullet', 'flexible'] as const;
 export type RepaymentMethod = (typeof REPAYMENT_METHODS)[number];
 
-/** 业务管理机构类型 PD01AD02 (credit-domain §3.3). */
+/** 业务管理机构类型 PD01AD02 (docs/domain/pboc-report.md#institution-types). */
 export const INSTITUTION_TYPES = ['11', '12', '14', '15', '16', '21', '22', '23', '24', '25', '26', '31', '41', '51', '52', '53', '54', '99'] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 

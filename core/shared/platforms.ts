@@ -1,8 +1,8 @@
 // Every platform Credence reads exports from, in one table: its id (stored with each imported
 // row), whether it is a payment platform or a card-issuing bank (a bank's own statement is the
-// complete record of its cards, bill-formats §5), and its name in both languages, which is also
-// how the bills themselves name the bank (`招商银行信用卡(1234)`). Node-free: the renderer
-// names platforms from it.
+// complete record of its cards: docs/formats/bill-exports.md#bank-and-card-files), and its name
+// in both languages, which is also how the bills themselves name the bank (`招商银行信用卡(1234)`).
+// Node-free: the renderer names platforms from it.
 
 import type { LocalizedText } from './localized-text.ts';
 

@@ -1,14 +1,15 @@
 // Reference tables the app and the UI share, free of Node and storage so the renderer can
-// import them: credit-report query reasons (credit-domain §3.6) and platform score ranges
-// (credit-domain §1, §2).
+// import them: credit-report query reasons (docs/domain/pboc-report.md#query-reasons) and platform
+// score ranges (docs/domain/platform-scores.md#range-and-dimensions,
+// docs/domain/platform-scores.md#wechat-pay-score).
 
 import type { LocalizedText } from './localized-text.ts';
 import type { ObservationKind } from './ledger-vocabulary.ts';
 
 /**
  * Query reason codes (PH010Q03) with the practitioner grouping [B] (pboc_conf.py
- * inq_reason_cat). Which of them are hard is the user's set, per profile, with the §3.6 default:
- * core/rules/hard-queries.ts.
+ * inq_reason_cat). Which of them are hard is the user's set, per profile, with the default of
+ * docs/domain/pboc-report.md#hard-queries: core/rules/hard-queries.ts.
  */
 export interface QueryReason {
   code: string;
@@ -41,8 +42,8 @@ export const QUERY_REASON_CODES = QUERY_REASONS.map((r) => r.code) as [string, .
 
 /** Published ranges, only to catch typos in what the user copies from an app. */
 export const SCORE_RANGES: Record<ObservationKind, { min: number; max: number; name: LocalizedText; source: string }> = {
-  sesame: { min: 350, max: 950, name: { 'zh-CN': '芝麻分', en: 'Sesame score' }, source: 'credit-domain §1: range 350–950 [C]' },
-  wechat_pay_score: { min: 300, max: 850, name: { 'zh-CN': '微信支付分', en: 'WeChat Pay Score' }, source: 'credit-domain §2: range 300–850 [C], single source' },
+  sesame: { min: 350, max: 950, name: { 'zh-CN': '芝麻分', en: 'Sesame score' }, source: 'docs/domain/platform-scores.md#range-and-dimensions: range 350–950 [C]' },
+  wechat_pay_score: { min: 300, max: 850, name: { 'zh-CN': '微信支付分', en: 'WeChat Pay Score' }, source: 'docs/domain/platform-scores.md#wechat-pay-score: range 300–850 [C], single source' },
   other: { min: 0, max: 100000, name: { 'zh-CN': '其他评分', en: 'Other score' }, source: 'no published range' },
 };
 

@@ -87,8 +87,8 @@ function hardReasonLines(ctx: CliContext, set: HardQueryReasons): string[] {
   const zh = ctx.locale === 'zh-CN';
   const out = [
     zh
-      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 credit-domain §3.6）：${set.codes.join(', ') || '无'}`
-      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per credit-domain §3.6): ${set.codes.join(', ') || 'none'}`,
+      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 docs/domain/pboc-report.md#hard-queries）：${set.codes.join(', ') || '无'}`
+      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per docs/domain/pboc-report.md#hard-queries): ${set.codes.join(', ') || 'none'}`,
   ];
   for (const reason of QUERY_REASONS) {
     const hard = set.codes.includes(reason.code);
@@ -110,7 +110,8 @@ function reasonCodes(text: string): string[] | null {
 
 /**
  * `credence report settings`: the profile's report settings. Shows the hard-query reason codes;
- * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to §3.6).
+ * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to
+ * docs/domain/pboc-report.md#hard-queries).
  */
 function settings(ctx: CliContext): number {
   const args = namedArgs(ctx, ['hard-reasons']);
@@ -150,7 +151,7 @@ export const reportCommand: Command = {
   usage: [
     'credence report --db DB [--as-of YYYY-MM-DD] [--json]',
     'credence report settings --db DB [--json]',
-    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: credit-domain §3.6)',
+    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: docs/domain/pboc-report.md#hard-queries)',
   ],
   run,
 };

@@ -1,5 +1,5 @@
 // CITIC (中信银行) credit-card "账单下载" XLS (BIFF8), sheet 本期账单明细(人民币): signed amounts,
-// negative for credits. bill-formats.md §5.
+// negative for credits. docs/formats/bill-exports.md#bank-and-card-files.
 
 import { bankName } from '../../shared/platforms.ts';
 import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';

@@ -1,5 +1,6 @@
 // ICBC (工商银行) web-banking credit-card "明细查询文件下载" CSV: padded cells with TABs inside
-// the quotes, separate income/expense columns, a 合计金额 footer. bill-formats.md §5.
+// the quotes, separate income/expense columns, a 合计金额 footer.
+// docs/formats/bill-exports.md#bank-and-card-files.
 
 import { bankName } from '../../shared/platforms.ts';
 import { parseAmountText } from '../amount.ts';

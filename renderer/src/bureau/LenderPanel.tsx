@@ -211,7 +211,7 @@ function IncomeForm({ report, profileId, asOf, onSaved }: { report: BureauReport
   );
 }
 
-/** The lender view: the §5 rule table evaluated on this report, each threshold editable, and the profile's hard-query reasons. */
+/** The lender view: the rule table of docs/domain/lender-heuristics.md evaluated on this report, each threshold editable, and the profile's hard-query reasons. */
 export function LenderPanel({ report, profileId, onSaved }: { report: BureauReport; profileId: string; onSaved: (report: BureauReport) => void }) {
   const { t } = useI18n();
   return (

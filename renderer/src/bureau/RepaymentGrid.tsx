@@ -64,7 +64,7 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
   );
 }
 
-/** Every code of the alphabet with its colour and meaning (credit-domain §3.4). */
+/** Every code of the alphabet with its colour and meaning (docs/domain/pboc-report.md#repayment-status-codes). */
 export function GridLegend() {
   const { t, locale } = useI18n();
   return (

@@ -1,6 +1,7 @@
-// The 60-month grid (report note 9), the status alphabet's meaning for the report (credit-domain
-// §3.4), the report's clock, and retention: negative records leave the report 5 years after the
-// delinquency ended (regulation Art. 16, report note 13).
+// The 60-month grid (report note 9), the status alphabet's meaning for the report
+// (docs/domain/pboc-report.md#repayment-status-codes), the report's clock, and retention: negative
+// records leave the report 5 years after the delinquency ended (regulation Art. 16, report note
+// 13).
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
@@ -38,7 +39,7 @@ describe('the report clock', () => {
   });
 });
 
-describe('the status alphabet on the report (credit-domain §3.4)', () => {
+describe('the status alphabet on the report (docs/domain/pboc-report.md#repayment-status-codes)', () => {
   it('has one row per code of the alphabet', () => {
     expect(new Set(STATUS_TABLE.map((c) => c.code)).size).toBe(18);
   });
@@ -51,7 +52,8 @@ describe('the status alphabet on the report (credit-domain §3.4)', () => {
   });
 
   it('treats exactly the codes of severity above 0 as negative information', () => {
-    // §3.4: N * # / A C M rank 0; 1–7, B, G, D, Z rank 1–7.
+    // docs/domain/pboc-report.md#repayment-status-codes: N * # / A C M rank 0; 1–7, B, G, D, Z rank
+    // 1–7.
     for (const info of STATUS_TABLE) expect(statusInfo(info.code).negative, info.code).toBe(info.severity > 0);
   });
 

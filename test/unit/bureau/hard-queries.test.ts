@@ -1,7 +1,8 @@
-// Which query reasons are hard (credit-domain §3.6): the user's set, per profile, with the sourced
-// default and a reset. One function decides it (core/rules/hard-queries.ts) and every reader
-// follows the profile's set: the ledger's query list, the report's query rows and hard-query
-// rules (with their "safe to apply" days), the lender metrics and the score's adjustments.
+// Which query reasons are hard (docs/domain/pboc-report.md#hard-queries): the user's set, per
+// profile, with the sourced default and a reset. One function decides it
+// (core/rules/hard-queries.ts) and every reader follows the profile's set: the ledger's query list,
+// the report's query rows and hard-query rules (with their "safe to apply" days), the lender
+// metrics and the score's adjustments.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ function thrown(fn: () => unknown): CredenceError {
 
 const rule = (report: BureauReport, id: string) => report.lenderView.find((r) => r.ruleId === id)!;
 
-describe('the default hard set is credit-domain §3.6', () => {
+describe('the default hard set is docs/domain/pboc-report.md#hard-queries', () => {
   it('is {02, 03, 08, 20, 24, 26}: the 1x “before credit” reasons less 16 and 18', () => {
     expect([...DEFAULT_HARD_QUERY_REASONS].sort()).toEqual(['02', '03', '08', '20', '24', '26']);
     const named = (code: string) => QUERY_REASONS.find((r) => r.code === code)!;
@@ -66,7 +67,7 @@ describe('the default hard set is credit-domain §3.6', () => {
   it('a profile with nothing saved reads the default, unedited, and the report says so', () => {
     const { db } = profileDb();
     expect(readHardQueryReasons(db)).toEqual({ codes: ['02', '03', '08', '20', '24', '26'], defaults: ['02', '03', '08', '20', '24', '26'], edited: false });
-    expect(bureauReport(db, asOfDay).hardQueryReasons).toMatchObject({ edited: false, codes: ['02', '03', '08', '20', '24', '26'], source: expect.stringContaining('§3.6') });
+    expect(bureauReport(db, asOfDay).hardQueryReasons).toMatchObject({ edited: false, codes: ['02', '03', '08', '20', '24', '26'], source: expect.stringContaining('docs/domain/pboc-report.md#hard-queries') });
     db.close();
   });
 });

@@ -1,6 +1,6 @@
-// The lender view: each rule of credit-domain §5 (core/rules/lender-heuristics.ts) computed on
-// the simulated report and judged with evaluateThreshold, with the records behind it; the
-// 连三累六 window of 1 or 2 years; the day it is safe to apply again.
+// The lender view: each rule of docs/domain/lender-heuristics.md (core/rules/lender-heuristics.ts)
+// computed on the simulated report and judged with evaluateThreshold, with the records behind it;
+// the 连三累六 window of 1 or 2 years; the day it is safe to apply again.
 
 import { describe, expect, it } from 'vitest';
 import { lenderView } from '../../../core/bureau/lender-view.ts';

@@ -1,4 +1,5 @@
-// Month-by-month histories worked out by hand, one scenario per rule of credit-domain §3.4.
+// Month-by-month histories worked out by hand, one scenario per rule of
+// docs/domain/pboc-report.md#repayment-status-codes.
 // Every expected grid below is written from the dates and amounts in the test, as a person
 // would fill in the 60-month grid: due date passed unpaid at month end → days past due → 1–7.
 

@@ -1,4 +1,5 @@
-// The status alphabet and its rule table, checked against credit-domain §3.4.
+// The status alphabet and its rule table, checked against
+// docs/domain/pboc-report.md#repayment-status-codes.
 
 import { describe, expect, it } from 'vitest';
 import { codeForDaysPastDue, pickStatus, STATUS_RULES, worstStatus, type MonthFacts } from '../../../core/ledger/repayment-status.ts';
@@ -6,9 +7,10 @@ import { PRODUCT_DEFAULTS, defaultsFor, DEFAULTS_VERSION } from '../../../core/l
 import { PRODUCTS } from '../../../core/shared/ledger-vocabulary.ts';
 import { STATUS_TABLE, statusInfo, STATUS_CODES } from '../../../core/shared/status-alphabet.ts';
 
-describe('the 60-month alphabet (credit-domain §3.4)', () => {
+describe('the 60-month alphabet (docs/domain/pboc-report.md#repayment-status-codes)', () => {
   it('has every code once, with the practitioner severity ranks', () => {
-    // The 18 codes of §3.4, in its order; the code list the app validates with is the table's.
+    // The 18 codes of docs/domain/pboc-report.md#repayment-status-codes, in its order; the code
+    // list the app validates with is the table's.
     expect(STATUS_TABLE.map((s) => s.code)).toEqual(['N', '1', '2', '3', '4', '5', '6', '7', '*', '#', '/', 'A', 'B', 'C', 'D', 'G', 'M', 'Z']);
     expect(STATUS_CODES).toEqual(STATUS_TABLE.map((s) => s.code));
     const severity = Object.fromEntries(STATUS_TABLE.map((s) => [s.code, s.severity]));

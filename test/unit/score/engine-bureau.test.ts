@@ -122,7 +122,7 @@ describe('bureau-style score: the delinquent card', () => {
   });
 });
 
-describe('bureau-style score: expert adjustments (credit-domain §5)', () => {
+describe('bureau-style score: expert adjustments (docs/domain/lender-heuristics.md)', () => {
   const base = scoreOf(card());
   const adjusted = (spec: LedgerSpec, rule: string) => {
     const report = scoreOf(spec);
@@ -137,7 +137,7 @@ describe('bureau-style score: expert adjustments (credit-domain §5)', () => {
     expect(report.bureau.score).toBe(base.bureau.score - 40);
     expect(report.bureau.reasons[0]!.key).toBe('adjustment:lian_san');
     expect(report.bureau.reasons[0]!.text['zh-CN']).toContain('常见的银行经验规则');
-    expect(f.sources).toContain('credit-domain §5');
+    expect(f.sources).toContain('docs/domain/lender-heuristics.md');
   });
 
   it('累六: six overdue months in total within 2 years costs 40 points', () => {

@@ -51,7 +51,7 @@ describe('Sesame-style estimate v1 as data', () => {
     }
   });
 
-  it('carries the bands of credit-domain §1, lower bound inclusive, and the benefit thresholds with sources', () => {
+  it('carries the bands of docs/domain/platform-scores.md#grade-bands, lower bound inclusive, and the benefit thresholds with sources', () => {
     expect(sesame.bands.map((b) => [b.label['zh-CN'], b.lower, b.upper])).toEqual([
       ['较差', 350, 550],
       ['中等', 550, 600],

@@ -217,7 +217,7 @@ describe('the ledger the score channel keeps per profile', () => {
     expect(ledgers.loads).toBe(1);
     expect(first.queries.map((q) => q.reasonCode)).toEqual(['08']);
 
-    // 08 is hard by default (credit-domain §3.6); 01 贷后管理 is not. Nothing of the app runs this write.
+    // 08 is hard by default (docs/domain/pboc-report.md#hard-queries); 01 贷后管理 is not. Nothing of the app runs this write.
     const other = new Database(store.fileFor(profile.id));
     other.prepare("UPDATE credit_queries SET reason_code = '01'").run();
     other.close();
