@@ -2,16 +2,16 @@
 
 import { createHandlers, type HandlerContext } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { AppLock } from '../../../core/lock/app-lock.ts';
+import { AppLock, type AppLockOptions } from '../../../core/lock/app-lock.ts';
 import { ProfileStore } from '../../../core/profiles/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
-export function appOver(options: Partial<HandlerContext> & { dataDir?: string } = {}) {
+export function appOver(options: Partial<HandlerContext> & { dataDir?: string; lockOptions?: AppLockOptions } = {}) {
   const dataDir = options.dataDir ?? tempDir();
   const store = new ProfileStore(dataDir);
   const events: Array<{ event: string; payload: unknown }> = [];
   const emit = ((event: string, payload: unknown) => events.push({ event, payload })) as HandlerContext['emit'];
-  const lock = options.lock ?? new AppLock(store, { emit, keychain: options.keychain, checkEveryMs: 0 });
+  const lock = new AppLock(store, { emit, keychain: options.keychain, checkEveryMs: 0, ...options.lockOptions });
   const dispatch = createDispatch(createHandlers({ store, dataDir, version: 't', transport: 'test', emit, ...options, lock }), (error) => {
     throw error;
   });
