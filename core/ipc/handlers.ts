@@ -43,6 +43,7 @@ function profileHandlers(ctx: HandlerContext): DomainHandlers<typeof appChannels
       const created = await ctx.store.createEncrypted(name, passphrase, quickUnlock ? ctx.keychain : undefined);
       return { profile: publicProfile(created.profile), recoveryCode: created.recoveryCode };
     },
+    'profiles.checkName': ({ name }) => ({ name: ctx.store.validateNewName(name) }),
     'profiles.delete': ({ id }) => {
       ctx.store.delete(id);
       return { deleted: true as const };

@@ -69,7 +69,7 @@ export class SingleFileProfileStore implements ProfileSource {
     return summariseProfileFile(this.files, this.file);
   }
 
-  private checkNew(rawName: string): string {
+  validateNewName(rawName: string): string {
     const name = normaliseProfileName(rawName);
     // The same refusal the CLI gives for `profile create --db FILE` on an existing file.
     if (existsSync(this.file)) throw new CredenceError('profile.duplicate_name', { name: this.file });
@@ -77,7 +77,7 @@ export class SingleFileProfileStore implements ProfileSource {
   }
 
   create(rawName: string): ProfileSummary {
-    const name = this.checkNew(rawName);
+    const name = this.validateNewName(rawName);
     const db = openDatabase(this.file);
     try {
       const summary = initialiseProfile(db, name, randomUUID());
@@ -92,7 +92,7 @@ export class SingleFileProfileStore implements ProfileSource {
   }
 
   async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
-    const name = this.checkNew(rawName);
+    const name = this.validateNewName(rawName);
     const id = randomUUID();
     try {
       const { db, createdAt, recoveryCode } = await this.files.createEncrypted(this.file, { id, name }, passphrase, keychain);

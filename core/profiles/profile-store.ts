@@ -118,7 +118,8 @@ export class ProfileStore {
     return this.summarise(id);
   }
 
-  private checkNewName(rawName: string): string {
+  /** The name a new profile would get, or the refusal `create` would give (blank, too long, taken). */
+  validateNewName(rawName: string): string {
     const name = normaliseProfileName(rawName);
     if (this.list().some((profile) => profile.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
       throw new CredenceError('profile.duplicate_name', { name });
@@ -128,7 +129,7 @@ export class ProfileStore {
 
   /** A plaintext profile (the CLI without a passphrase, tests, and the app when the user opts out). */
   create(rawName: string): ProfileSummary {
-    const name = this.checkNewName(rawName);
+    const name = this.validateNewName(rawName);
     const id = randomUUID();
     const file = this.fileFor(id);
     const db = openDatabase(file);
@@ -145,7 +146,7 @@ export class ProfileStore {
 
   /** An encrypted profile: a new data key, wrapped by the passphrase and a recovery code (and the keychain when given). */
   async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
-    const name = this.checkNewName(rawName);
+    const name = this.validateNewName(rawName);
     const id = randomUUID();
     const file = this.fileFor(id);
     try {
@@ -199,5 +200,5 @@ export class ProfileStore {
  */
 export type ProfileSource = Pick<
   ProfileStore,
-  'list' | 'summary' | 'create' | 'createEncrypted' | 'delete' | 'database' | 'connect' | 'fileFor' | 'unlock' | 'lock' | 'files' | 'close'
+  'list' | 'summary' | 'validateNewName' | 'create' | 'createEncrypted' | 'delete' | 'database' | 'connect' | 'fileFor' | 'unlock' | 'lock' | 'files' | 'close'
 >;

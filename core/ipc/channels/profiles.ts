@@ -27,6 +27,11 @@ export const profileChannels = {
     request: z.strictObject({ name: z.string().max(1000), passphrase: z.string().min(1).max(1024).optional(), quickUnlock: z.boolean().optional() }),
     response: z.object({ profile: profileSummary, recoveryCode: z.string().optional() }),
   },
+  /** The store's own name rules, before the app asks for a passphrase: a taken or blank name is refused first. */
+  'profiles.checkName': {
+    request: z.strictObject({ name: z.string().max(1000) }),
+    response: z.object({ name: z.string() }),
+  },
   'profiles.delete': {
     request: z.strictObject({ id: profileId }),
     response: z.object({ deleted: z.literal(true) }),

@@ -20,6 +20,7 @@ function requests(profileId: string): { [C in Channel]: Request<C> } {
     'app.info': {},
     'profiles.list': {},
     'profiles.create': { name: 'Intruder', passphrase: PASSPHRASE },
+    'profiles.checkName': { name: 'Intruder' },
     'profiles.delete': { id: profileId },
     'import.files': { profileId, importId: uuid, files: [{ name: 'a.csv', dataBase64: 'YQ==' }] },
     'import.cancel': { importId: uuid },
