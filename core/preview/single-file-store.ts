@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CredenceError, toErrorPayload } from '../errors.ts';
 import {
+  createEncryptedProfile,
   initialiseProfile,
   normaliseProfileName,
   summariseProfileFile,
@@ -94,15 +95,9 @@ export class SingleFileProfileStore implements ProfileSource {
   async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
     const name = this.validateNewName(rawName);
     const id = randomUUID();
-    try {
-      const { db, createdAt, recoveryCode } = await this.files.createEncrypted(this.file, { id, name }, passphrase, keychain);
-      initialiseProfile(db, name, id, createdAt);
-      this.knownId = id;
-      return { profile: summariseProfileFile(this.files, this.file), recoveryCode };
-    } catch (error) {
-      this.files.removeFiles(this.file);
-      throw error;
-    }
+    const created = await createEncryptedProfile(this.files, this.file, id, name, passphrase, keychain);
+    this.knownId = id;
+    return created;
   }
 
   fileFor(id: string): string {
@@ -126,8 +121,7 @@ export class SingleFileProfileStore implements ProfileSource {
   }
 
   async unlock(id: string, secret: ProfileSecret, keychain?: Keychain): Promise<void> {
-    if (!this.summary(id).encryption) return;
-    await this.files.unlock(this.file, secret, keychain);
+    await this.files.unlockListed(this.summary(id), secret, keychain);
   }
 
   lock(): void {
@@ -135,10 +129,8 @@ export class SingleFileProfileStore implements ProfileSource {
   }
 
   delete(id: string): void {
-    const profile = this.summary(id);
-    if (profile.encryption?.locked) throw new CredenceError('profile.locked', { name: profile.name });
+    this.files.removeListed(this.summary(id));
     this.knownId = undefined;
-    this.files.removeFiles(this.file);
   }
 
   close(): void {

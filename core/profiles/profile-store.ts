@@ -63,6 +63,18 @@ export function readProfileRow(file: string): { uuid: string; name: string; crea
   }
 }
 
+/** A new encrypted profile at `file` (nothing left behind when it fails): the store's part of `createEncrypted`. */
+export async function createEncryptedProfile(files: ProfileFiles, file: string, id: string, name: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
+  try {
+    const { db, createdAt, recoveryCode } = await files.createEncrypted(file, { id, name }, passphrase, keychain);
+    initialiseProfile(db, name, id, createdAt);
+    return { profile: summariseProfileFile(files, file), recoveryCode };
+  } catch (error) {
+    files.removeFiles(file);
+    throw error;
+  }
+}
+
 export function initialiseProfile(db: Db, name: string, uuid: string = randomUUID(), createdAt: string = toUtc8Iso()): ProfileSummary {
   db.transaction(() => {
     db.prepare('INSERT INTO profile (id, uuid, name, created_at) VALUES (1, ?, ?, ?)').run(uuid, name, createdAt);
@@ -148,15 +160,7 @@ export class ProfileStore {
   async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
     const name = this.validateNewName(rawName);
     const id = randomUUID();
-    const file = this.fileFor(id);
-    try {
-      const { db, createdAt, recoveryCode } = await this.files.createEncrypted(file, { id, name }, passphrase, keychain);
-      initialiseProfile(db, name, id, createdAt);
-      return { profile: summariseProfileFile(this.files, file), recoveryCode };
-    } catch (error) {
-      this.files.removeFiles(file);
-      throw error;
-    }
+    return createEncryptedProfile(this.files, this.fileFor(id), id, name, passphrase, keychain);
   }
 
   /** The open, migrated database of a profile; opened once and kept. An encrypted one must be unlocked first. */
@@ -172,9 +176,7 @@ export class ProfileStore {
   }
 
   async unlock(id: string, secret: ProfileSecret, keychain?: Keychain): Promise<void> {
-    const profile = this.summary(id);
-    if (!profile.encryption) return;
-    await this.files.unlock(profile.file, secret, keychain);
+    await this.files.unlockListed(this.summary(id), secret, keychain);
   }
 
   /** Closes every encrypted profile and forgets every key. */
@@ -182,11 +184,8 @@ export class ProfileStore {
     this.files.lockAll();
   }
 
-  /** Deleting an encrypted profile needs it unlocked: whoever finds the computer unattended cannot destroy it either. */
   delete(id: string): void {
-    const profile = this.summary(id);
-    if (profile.encryption?.locked) throw new CredenceError('profile.locked', { name: profile.name });
-    this.files.removeFiles(profile.file);
+    this.files.removeListed(this.summary(id));
   }
 
   close(): void {

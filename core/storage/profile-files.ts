@@ -32,6 +32,13 @@ function profileIdOf(db: Db): string {
   }
 }
 
+/** What the stores list of a profile (core/profiles/profile-store.ts ProfileSummary). */
+interface Listed {
+  file: string;
+  name: string;
+  encryption?: { locked: boolean };
+}
+
 /**
  * The open databases and unlocked data keys of the profiles one process works on, whichever store
  * lists them (a data folder, or one `--db` file). Keys live only here, in memory: `lockAll` closes
@@ -109,6 +116,17 @@ export class ProfileFiles {
       }
     }
     throw lastError;
+  }
+
+  /** Unlocks a listed profile when it is encrypted (a plaintext one has nothing to unlock). */
+  async unlockListed(profile: Listed, secret: ProfileSecret, keychain?: Keychain): Promise<void> {
+    if (profile.encryption) await this.unlock(profile.file, secret, keychain);
+  }
+
+  /** Deletes a listed profile's files; an encrypted one only when unlocked, so finding the computer unattended is not enough to destroy it. */
+  removeListed(profile: Listed): void {
+    if (profile.encryption?.locked) throw new CredenceError('profile.locked', { name: profile.name });
+    this.removeFiles(profile.file);
   }
 
   remember(file: string, key: Buffer): void {

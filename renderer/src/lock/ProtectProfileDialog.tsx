@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { asIpcError, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -6,6 +6,7 @@ import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
 import './lock.css';
+import { useModalDialog } from '../components/useModalDialog.ts';
 
 const MIN_LENGTH = 8;
 
@@ -17,7 +18,7 @@ export function ProtectProfileDialog({ name, onClose }: { name: string; onClose:
   const { t } = useI18n();
   const { create } = useProfiles();
   const { status, showRecoveryCode } = useLock();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
@@ -26,11 +27,6 @@ export function ProtectProfileDialog({ name, onClose }: { name: string; onClose:
   const [problem, setProblem] = useState<'tooShort' | 'mismatch' | IpcError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

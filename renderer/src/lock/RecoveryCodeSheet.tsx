@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useModalDialog } from '../components/useModalDialog.ts';
 
 /**
  * The recovery code, shown once: large, grouped, printable (the print style keeps only this sheet)
@@ -42,12 +43,7 @@ export function RecoveryCodeSheet({ code, profileName, onDone }: { code: string;
 
 /** The sheet as a modal: Escape does not close it, only "I have saved it" does. */
 export function RecoveryCodeDialog(props: { code: string; profileName: string; onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModalDialog();
   return (
     <dialog ref={ref} className="dialog protect-dialog" onCancel={(event) => event.preventDefault()}>
       <RecoveryCodeSheet {...props} />
