@@ -92,6 +92,7 @@ test.describe('lock, unlock and backups through the page', () => {
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('backup-restore').click();
     await expect(page.getByTestId('confirm-dialog')).toContainText('Replace the current data with this backup?');
+    await expect(page.getByTestId('backups-notice')).toContainText('Backed up');
     await shot(page, 'restore-confirm-en.png');
     await page.getByTestId('confirm-restore').click();
     await expect(page.getByTestId('backups-notice')).toContainText('Restored');
@@ -112,6 +113,7 @@ test.describe('lock, unlock and backups through the page', () => {
     await expect(page.getByTestId('encryption-state')).toContainText('未加密');
     await shot(page, 'encrypt-offer-zh-CN.png');
     await page.getByTestId('encrypt-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('encrypt-confirm').fill(PASSPHRASE);
     await page.getByTestId('encrypt-form').getByRole('button').click();
     await expect(page.getByTestId('recovery-code')).toBeVisible();
     await page.getByTestId('recovery-done').click();

@@ -43,10 +43,10 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
  * Configures the cipher, then gives the key, on a connection that has not read the file yet.
- * Pages are decrypted as they enter SQLite's page cache, so the cache is made large enough to hold
- * a profile's working set (64 MiB): a re-read is then a cache hit instead of a decryption (the
- * first-score bench measures this). Temporary tables and sort spills stay in memory: SQLite's temp
- * files are not encrypted.
+ * Temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted. The page
+ * cache stays at SQLite's default (2 MiB): pages are decrypted as they enter it, but measured
+ * (bench/encryption.bench.ts) a 64 MiB cache made neither the import nor the first score faster,
+ * and cost the import 50 MB of memory.
  */
 export function applyKey(db: Db, key: Buffer): void {
   db.pragma(`cipher = '${CIPHER.name}'`);
@@ -58,7 +58,6 @@ export function applyKey(db: Db, key: Buffer): void {
     raw.fill(0);
   }
   db.pragma(`page_size = ${PAGE_SIZE}`);
-  db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
 }
 

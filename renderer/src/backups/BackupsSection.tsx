@@ -26,7 +26,8 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a key and its values, so a language switch re-labels it.
+  const [notice, setNotice] = useState<{ key: 'backups.created' | 'backups.restored'; params: Record<string, string> } | null>(null);
   const [savePath, setSavePath] = useState('');
   const [restorePath, setRestorePath] = useState('');
   const [confirming, setConfirming] = useState<{ source: Source; label: string } | null>(null);
@@ -45,7 +46,7 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
     void load();
   }, [load]);
 
-  async function act(action: () => Promise<string>) {
+  async function act(action: () => Promise<NonNullable<typeof notice>>) {
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -62,7 +63,7 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
   }
 
   const create = (destination: Request<'backups.create'>['destination']) =>
-    act(async () => t('backups.created', { file: (await invoke('backups.create', { profileId: profile.id, destination })).backup.file }));
+    act(async () => ({ key: 'backups.created', params: { file: (await invoke('backups.create', { profileId: profile.id, destination })).backup.file } }));
 
   async function restore() {
     if (!confirming) return;
@@ -74,7 +75,7 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
           source: confirming.source,
           ...(needsSecret ? { secret: { kind: 'passphrase' as const, passphrase: secret } } : {}),
         });
-        return t('backups.restored', { name: outcome.restored, safety: outcome.safety.name });
+        return { key: 'backups.restored', params: { name: outcome.restored, safety: outcome.safety.name } };
       } catch (caught) {
         missingSecret = asIpcError(caught).code === 'backup.secret_required';
         throw caught;
@@ -137,7 +138,7 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
       </div>
       {notice && (
         <p className="notice-ok" data-testid="backups-notice">
-          {notice}
+          {t(notice.key, notice.params)}
         </p>
       )}
       {error && !confirming && <ErrorMessage error={error} testId="backups-error" />}

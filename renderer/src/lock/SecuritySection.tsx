@@ -83,6 +83,8 @@ function EncryptProfile({ profile, onCode }: { profile: ProfileSummary; onCode: 
   const { reload } = useProfiles();
   const { busy, error, run } = useAction();
   const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
   return (
     <ActionForm
       body={t('security.encryptBody')}
@@ -91,16 +93,25 @@ function EncryptProfile({ profile, onCode }: { profile: ProfileSummary; onCode: 
       busy={busy}
       error={error}
       testId="encrypt-form"
-      onSubmit={() =>
+      onSubmit={() => {
+        setMismatch(passphrase !== again);
+        if (passphrase !== again) return;
         void run(async () => {
           const outcome = await invoke('profile.encrypt', { profileId: profile.id, passphrase });
           setPassphrase('');
+          setAgain('');
           await reload();
           onCode(outcome.recoveryCode);
-        })
-      }
+        });
+      }}
     >
       <PassphraseField label={t('protect.passphrase')} value={passphrase} onChange={setPassphrase} testId="encrypt-passphrase" />
+      <PassphraseField label={t('protect.confirm')} value={again} onChange={setAgain} testId="encrypt-confirm" />
+      {mismatch && (
+        <p className="error-text" role="alert">
+          {t('protect.mismatch')}
+        </p>
+      )}
     </ActionForm>
   );
 }
