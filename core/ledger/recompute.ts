@@ -34,11 +34,12 @@ function writeState(db: Db, key: string, value: string): void {
 
 /**
  * What a derivation depends on: the newest transaction, the newest audit entry that is not the
- * ledger's own (an import, a review correction), the day, and this code.
+ * ledger's own (an import, a review correction) nor a consent's (core/consent: grants, exports),
+ * the day, and this code.
  */
 function fingerprint(db: Db, asOfDay: number): string {
   const tx = db.prepare('SELECT max(id) FROM transactions').pluck().get() ?? 0;
-  const audit = db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'ledger.%' ORDER BY id DESC LIMIT 1").pluck().get() ?? 0;
+  const audit = db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'ledger.%' AND action NOT LIKE 'consent.%' ORDER BY id DESC LIMIT 1").pluck().get() ?? 0;
   return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${tx}:${audit}:${asOfDay}`;
 }
 

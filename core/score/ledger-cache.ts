@@ -24,7 +24,8 @@ interface Entry {
 export function ledgerVersion(db: Db, asOfDay: number): string {
   ensureLedger(db, asOfDay);
   const stamp = (db.prepare("SELECT value FROM ledger_state WHERE key = 'fingerprint'").pluck().get() as string | undefined) ?? '';
-  const audit = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
+  // Consent events and exports (core/consent) change nothing a score reads.
+  const audit = (db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'consent.%' ORDER BY id DESC LIMIT 1").pluck().get() as number | undefined) ?? 0;
   return `${stamp}|${audit}|${asOfDay}`;
 }
 

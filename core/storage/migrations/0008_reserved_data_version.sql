@@ -1,0 +1,4 @@
+-- Placeholder that keeps the numbering contiguous on this branch: 0008 is the layers work's
+-- data_version migration. When that lands, this file goes and its migration takes the number;
+-- a database that recorded this placeholder is then refused (db.migration_mismatch), never
+-- silently left without the real 0008.

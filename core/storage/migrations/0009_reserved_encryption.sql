@@ -1,0 +1,3 @@
+-- Placeholder that keeps the numbering contiguous on this branch: 0009 is reserved for the
+-- encryption-at-rest work. When that lands, this file goes and its migration takes the number;
+-- a database that recorded this placeholder is then refused (db.migration_mismatch).
