@@ -351,6 +351,18 @@ const catalogue = {
     'zh-CN': '{file} 的密码不正确。',
     en: 'The password for {file} is wrong.',
   },
+  'consent.agreement_needed': {
+    'zh-CN': '未授权：请完整阅读上面的告知书。若同意，请在同一命令后加上 --sign "你的姓名" --accept {sha} 重新运行。',
+    en: 'Not granted: read the whole notice above. To agree, run the same command again with --sign "YOUR NAME" --accept {sha}.',
+  },
+  'export.package_problem': {
+    'zh-CN': '{file} 校验未通过：{path}（{problem}）。',
+    en: '{file} failed verification: {path} ({problem}).',
+  },
+  'audit.chain_broken': {
+    'zh-CN': '审计日志校验未通过：第 {id} 条（{action}，{at}）{reasonZh}。',
+    en: 'The audit log failed verification at entry {id} ({action}, {at}): {reasonEn}.',
+  },
   // ---- end consent and export ----
   // ---- export periods (core/importers/summary.ts) ----
   'import.warn.period_mismatch': {

@@ -1,12 +1,13 @@
 // Main process: a thin composition of the hardening in security.ts and the IPC wiring in ipc.ts.
 // Bundled to out/main/index.js; the renderer is at out/renderer, the preload at out/preload.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
 import { ProfileStore } from '../core/profiles/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
+import { exportPathChooser } from './export-dialog.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
 import { createMainWindow, hardenApp, hardenSession, registerAppScheme, serveApp } from './security.ts';
 
@@ -44,7 +45,8 @@ async function start(): Promise<void> {
   const store = new ProfileStore(dataDir);
   app.on('will-quit', () => store.close());
   const emit = createEmitter(() => mainWindow?.webContents);
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit });
+  const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, chooseExportPath });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
 
   showWindow();

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CredenceError, toErrorPayload } from '../errors.ts';
 import { commands } from './commands/index.ts';
-import { chooseLocale, type CliContext, type CliIo } from './io.ts';
+import { appVersion, chooseLocale, type CliContext, type CliIo } from './io.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -25,12 +24,27 @@ const OPTIONS = {
   note: { type: 'string' },
   // credence report settings
   'hard-reasons': { type: 'string' },
+  // credence consent grant / export
+  recipient: { type: 'string' },
+  'recipient-kind': { type: 'string' },
+  contact: { type: 'string' },
+  location: { type: 'string' },
+  purpose: { type: 'string' },
+  'purpose-text': { type: 'string' },
+  fields: { type: 'string' },
+  expires: { type: 'string' },
+  'max-exports': { type: 'string' },
+  'delete-by': { type: 'string' },
+  'notice-lang': { type: 'string' },
+  supersedes: { type: 'string' },
+  sign: { type: 'string' },
+  accept: { type: 'string' },
+  consent: { type: 'string' },
+  out: { type: 'string' },
+  'password-file': { type: 'string' },
+  unencrypted: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function help(ctx: CliContext): string {
   const zh = ctx.locale === 'zh-CN';
@@ -75,7 +89,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed;
   const ctx: CliContext = { ...early, locale: chooseLocale(values.lang, io.env), json: values.json === true, options: values };
   if (values.version) {
-    io.out(version());
+    io.out(appVersion());
     return 0;
   }
   const [name, ...rest] = positionals;

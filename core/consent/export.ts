@@ -27,6 +27,8 @@ import { invalidTerms, normaliseScope, type Scope, type TermsProblem } from './t
 
 export interface ExportRequest {
   consentId: string;
+  /** The id the package gets, when the destination was proposed by it (the save dialog's neutral name). */
+  exportId?: string;
   /** The fields to export; everything the consent covers when absent. */
   scope?: Scope;
   /** The package password; absent: a strong one is generated and returned once. */
@@ -61,7 +63,7 @@ function generatePassword(): string {
 }
 
 /** Refuses unless the consent may be used now for `scope`; the reasons in the order a person would fix them. */
-function assertExportable(db: Db, consentId: string, scope: Scope | undefined, nowIso: string): { record: ConsentRecord; scope: Scope } {
+export function assertExportable(db: Db, consentId: string, scope: Scope | undefined, nowIso: string): { record: ConsentRecord; scope: Scope } {
   const row = db.prepare('SELECT * FROM consents WHERE id = ?').get(consentId) as
     | { record_json: string; expires_at: string; max_exports: number; withdrawn_at: string | null; superseded_by: string | null }
     | undefined;
@@ -126,7 +128,7 @@ export async function exportUnderConsent(db: Db, request: ExportRequest, destina
   if (password !== null && [...password].length < LIMITS.minPasswordLength) throw new CredenceError('export.password_too_short', { min: LIMITS.minPasswordLength });
   assertDestination(destination);
 
-  const exportId = uuidv7(now);
+  const exportId = request.exportId ?? uuidv7(now);
   const fileName = destination.kind === 'file' ? basename(destination.path) : packageFileName(exportId);
   const asOfDay = today(now);
   const profileName = db.prepare('SELECT name FROM profile WHERE id = 1').pluck().get() as string;

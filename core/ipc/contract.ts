@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bureauChannels } from './channels/bureau.ts';
+import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
@@ -19,6 +20,7 @@ export const contract = {
   ...ledgerChannels,
   ...bureauChannels,
   ...scoreChannels,
+  ...consentChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -1,4 +1,5 @@
 import { bureauHandlers } from '../bureau/ipc-handlers.ts';
+import { consentHandlers } from '../consent/ipc-handlers.ts';
 import { ImportJobs } from '../importers/jobs.ts';
 import { ledgerHandlers } from '../ledger/ipc-handlers.ts';
 import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
@@ -12,8 +13,14 @@ export interface HandlerContext {
   store: ProfileSource;
   dataDir: string;
   version: string;
-  transport: 'electron' | 'http' | 'test';
+  transport: 'electron' | 'http' | 'test' | 'cli';
   emit: Emit;
+  /**
+   * Where an export package goes: Electron's save dialog in main, the CLI's --out. Null: the
+   * person cancelled. Absent (preview server, test page): the bytes go back for the browser's
+   * download; the renderer never touches the file system either way.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<{ path: string; overwrite: boolean } | null>;
 }
 
 /** Handlers of one domain's channel module (core/ipc/channels/<domain>.ts). */
@@ -62,5 +69,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...bureauHandlers(ctx),
     ...scoreHandlers(ctx),
+    ...consentHandlers(ctx),
   };
 }
