@@ -4,7 +4,7 @@
 // so a withdrawal that lands while the package is built still stops it. The file appears only
 // once the export is recorded (written beside its destination, then renamed into place).
 
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CredenceError } from '../errors.ts';
@@ -15,6 +15,7 @@ import { toUtc8Iso } from '../time.ts';
 import { LIMITS } from './catalogue.ts';
 import { categoryOf, collectCategory } from './categories/index.ts';
 import type { Row } from './categories/types.ts';
+import { sha256Hex } from './digest.ts';
 import { uuidv7 } from './ids.ts';
 import { renderPackageNotice } from './notice.ts';
 import { writePackage, type CategoryData } from './package.ts';
@@ -159,7 +160,7 @@ export async function exportUnderConsent(db: Db, request: ExportRequest, destina
     data,
     password,
   });
-  const packageSha256 = createHash('sha256').update(bytes).digest('hex');
+  const packageSha256 = sha256Hex(bytes);
 
   let written = false;
   try {

@@ -4,10 +4,10 @@
 //     screen and the grant can both render it and the grant can check the hash the user saw;
 //   - the recipient's notice, NOTICE.zh-CN.txt and NOTICE.en.txt in every package.
 
-import { createHash } from 'node:crypto';
 import type { Locale } from '../errors.ts';
 import { LOCATION_LABELS, RECIPIENT_KIND_LABELS } from './catalogue.ts';
 import { categoryOf } from './categories/index.ts';
+import { sha256Hex } from './digest.ts';
 import { REDACTION_RULES } from './redaction.ts';
 import type { ConsentTerms } from './terms.ts';
 
@@ -20,8 +20,6 @@ export interface RenderedNotice {
   text: string;
   sha256: string;
 }
-
-export const sha256Text = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function scopeLines(terms: Pick<ConsentTerms, 'categories'>, locale: Locale): string[] {
   const lines: string[] = [];
@@ -131,7 +129,7 @@ function consentNoticeEn(t: ConsentTerms): string {
 
 export function renderConsentNotice(terms: ConsentTerms, locale: Locale): RenderedNotice {
   const text = locale === 'zh-CN' ? consentNoticeZh(terms) : consentNoticeEn(terms);
-  return { version: NOTICE_VERSION, language: locale, text, sha256: sha256Text(text) };
+  return { version: NOTICE_VERSION, language: locale, text, sha256: sha256Hex(text) };
 }
 
 export interface PackageNoticeFacts {

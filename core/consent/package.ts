@@ -8,12 +8,12 @@
 //   data/<category>.json   the rows: integer fen, dates in China time (UTC+8)
 //   data/<category>.csv    the same rows, UTF-8 with BOM (core/consent/csv.ts)
 
-import { createHash } from 'node:crypto';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import type { Locale } from '../errors.ts';
 import { categoryOf } from './categories/index.ts';
 import type { Column, Row } from './categories/types.ts';
 import { FORMULA_GUARD, toCsv } from './csv.ts';
+import { sha256Hex } from './digest.ts';
 import { REDACTION_PROFILE, rulesFor, type RedactionRule } from './redaction.ts';
 import type { Scope } from './terms.ts';
 
@@ -69,7 +69,6 @@ export interface PackageInput {
 }
 
 const encoder = new TextEncoder();
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function dataJson(input: PackageInput, d: CategoryData): string {
   const source = categoryOf(d.code)!;
@@ -109,7 +108,7 @@ export function packageFiles(input: PackageInput): { files: { path: string; byte
     encryption: input.password === null ? 'none' : 'AES-256 (WinZip AE-2)',
     redaction: { profile: REDACTION_PROFILE, rules: rulesFor(input.manifest.scope).map(({ id, field, when, method, example }) => ({ id, field, ...(when ? { when } : {}), method, example })) },
     csv: { encoding: 'UTF-8 with BOM', lineEnding: 'CRLF', formulaGuard: `text starting with = + - @ tab CR or ${FORMULA_GUARD} carries one leading ${FORMULA_GUARD}` },
-    files: files.map(({ path, bytes, rows, columns }) => ({ path, sha256: sha256(bytes), bytes: bytes.length, rows, ...(columns ? { columns } : {}) })),
+    files: files.map(({ path, bytes, rows, columns }) => ({ path, sha256: sha256Hex(bytes), bytes: bytes.length, rows, ...(columns ? { columns } : {}) })),
   };
   return { files: [...files, { path: MANIFEST, bytes: encoder.encode(JSON.stringify(manifest, null, 2)) }], manifest };
 }

@@ -2,16 +2,16 @@
 // Consent Receipt v1.1 fields): a JSON document as issued, stored with its sha256 and its entry
 // in the chained log, and the same receipt as readable text in either language.
 
-import { createHash } from 'node:crypto';
 import type { Locale, LocalizedText } from '../errors.ts';
 import { appendAudit, chainHead } from '../storage/audit-chain.ts';
 import type { Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../time.ts';
 import { LOCATION_LABELS, RECIPIENT_KIND_LABELS } from './catalogue.ts';
 import { categoryOf } from './categories/index.ts';
+import { sha256Hex } from './digest.ts';
 import { uuidv7 } from './ids.ts';
 import { RECEIPT_VERSION, type ConsentRecord, type ConsentVia } from './record.ts';
-import type { ConsentState } from './state.ts';
+import { stateName, type ConsentState } from './state.ts';
 
 export const RECEIPT_KINDS = ['granted', 'amended', 'withdrawn', 'expired', 'superseded'] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
@@ -82,8 +82,6 @@ export interface ReceiptContext {
   exportsMade: ExportSummary[];
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 function buildReceipt(db: Db, ctx: ReceiptContext, now: Date): ConsentReceipt {
   const r = ctx.record;
   const head = chainHead(db);
@@ -132,7 +130,7 @@ function buildReceipt(db: Db, ctx: ReceiptContext, now: Date): ConsentReceipt {
 export function issueReceipt(db: Db, ctx: ReceiptContext, now: Date = new Date()): IssuedReceipt {
   const receipt = buildReceipt(db, ctx, now);
   const json = JSON.stringify(receipt);
-  const digest = sha256(json);
+  const digest = sha256Hex(json);
   const entry = appendAudit(db, {
     actor: ctx.actor,
     action: `consent.${ctx.kind}`,
@@ -160,17 +158,6 @@ const EVENT_TITLES: Record<ReceiptKind, LocalizedText> = {
   superseded: { 'zh-CN': '授权被修改回执（本授权已被新授权取代）', en: 'Consent receipt: superseded (replaced by an amendment)' },
 };
 
-const STATE_NAMES: Record<ConsentState, LocalizedText> = {
-  active: { 'zh-CN': '有效', en: 'active' },
-  expired: { 'zh-CN': '已到期', en: 'expired' },
-  used_up: { 'zh-CN': '次数已用完', en: 'used up' },
-  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
-  superseded: { 'zh-CN': '已被修改取代', en: 'superseded' },
-};
-
-export function stateName(state: ConsentState, locale: Locale): string {
-  return STATE_NAMES[state][locale];
-}
 
 /** The receipt as a person reads it. */
 export function receiptText(receipt: ConsentReceipt, locale: Locale): string {

@@ -10,7 +10,8 @@ import { toUtc8Iso } from '../time.ts';
 import { CATALOGUE_VERSION, TICKS, type LegalBasis, type TickCode } from './catalogue.ts';
 import { categoryOf } from './categories/index.ts';
 import { uuidv7 } from './ids.ts';
-import { includesRestricted, renderConsentNotice, sha256Text } from './notice.ts';
+import { sha256Hex } from './digest.ts';
+import { includesRestricted, renderConsentNotice } from './notice.ts';
 import { RECEIPT_VERSION, RECORD_SCHEMA, type ConsentRecord, type ConsentVia } from './record.ts';
 import { issueReceipt, listReceipts, type ExportSummary, type IssuedReceipt, type ReceiptKind } from './receipts.ts';
 import { REDACTION_PROFILE, surnameOnly } from './redaction.ts';
@@ -230,7 +231,7 @@ export function grantConsent(db: Db, input: GrantInput, now: Date = new Date()):
     db.prepare('INSERT INTO consents (id, record_json, record_sha256, granted_at, expires_at, max_exports, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       id,
       json,
-      sha256Text(json),
+      sha256Hex(json),
       nowIso,
       record.expiresAt,
       record.maxExports,

@@ -1,3 +1,5 @@
+import type { Locale, LocalizedText } from '../errors.ts';
+
 // A consent's state follows from what was recorded and the clock; it is never stored, so it
 // cannot fall out of step. The order is the order of precedence: a withdrawn consent stays
 // withdrawn after its expiry date, an expired one is expired even with exports left.
@@ -19,4 +21,16 @@ export function consentState(facts: StateFacts, exportsUsed: number, nowIso: str
   if (nowIso > facts.expires_at) return 'expired';
   if (exportsUsed >= facts.max_exports) return 'used_up';
   return 'active';
+}
+
+const STATE_NAMES: Record<ConsentState, LocalizedText> = {
+  active: { 'zh-CN': '有效', en: 'active' },
+  expired: { 'zh-CN': '已到期', en: 'expired' },
+  used_up: { 'zh-CN': '次数已用完', en: 'used up' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+  superseded: { 'zh-CN': '已被修改取代', en: 'superseded' },
+};
+
+export function stateName(state: ConsentState, locale: Locale): string {
+  return STATE_NAMES[state][locale];
 }

@@ -3,13 +3,13 @@
 // reads back to its JSON; reports the first problem. A changed byte anywhere in an encrypted
 // entry fails its AES authentication code; in a plain one, its CRC.
 
-import { createHash } from 'node:crypto';
 import { ERR_INVALID_PASSWORD } from '@zip.js/zip.js';
 import { CredenceError } from '../errors.ts';
 import { openZip, ZipCorrupt, ZipPasswordRequired, ZipPasswordWrong, type ZipFileEntry } from '../importers/zip.ts';
 import type { Db } from '../storage/database.ts';
 import type { Cell } from './categories/types.ts';
 import { parseCsv, readCsvCell } from './csv.ts';
+import { sha256Hex } from './digest.ts';
 import { MANIFEST, PACKAGE_FORMAT, type Manifest, type ManifestFile } from './package.ts';
 
 export const FILE_PROBLEMS = ['missing', 'damaged', 'sha256', 'bytes', 'rows', 'csv_differs', 'unlisted'] as const;
@@ -25,8 +25,6 @@ export interface PackageCheck {
   files: { path: string; problem: FileProblem | null }[];
   firstProblem: { path: string; problem: FileProblem } | null;
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function read(entry: ZipFileEntry): Promise<Uint8Array | 'damaged'> {
   try {
@@ -64,7 +62,7 @@ export async function verifyPackage(bytes: Uint8Array, password: string | undefi
     const first = files.find((f) => f.problem !== null);
     return {
       ok: first === undefined,
-      packageSha256: sha256(bytes),
+      packageSha256: sha256Hex(bytes),
       encrypted,
       exportId: manifest?.exportId ?? null,
       consentId: manifest?.consentId ?? null,
@@ -98,7 +96,7 @@ export async function verifyPackage(bytes: Uint8Array, password: string | undefi
     const data = entry ? await read(entry) : 'missing';
     let problem: FileProblem | null = null;
     if (data === 'missing' || data === 'damaged') problem = data;
-    else if (sha256(data) !== listed.sha256) problem = 'sha256';
+    else if (sha256Hex(data) !== listed.sha256) problem = 'sha256';
     else if (data.length !== listed.bytes) problem = 'bytes';
     else if (rowsOf(listed.path, data) !== listed.rows) problem = 'rows';
     if (problem === null && typeof data !== 'string') contents.set(listed.path, data);

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
 import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
+import { dayFromNow } from './consent/helpers.ts';
 
 // A fake `electron` main-process API that records every call in order in `log`.
 const fake = vi.hoisted(() => {
@@ -214,14 +215,13 @@ describe('electron/main.ts', () => {
     const documents = mkdtempSync(join(tmpdir(), 'credence-documents-'));
     fake.state.documents = documents;
     const { value: { profile } } = await call('profiles.create', { name: 'Export test' });
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
     const terms = {
       recipient: { name: 'Adviser', kind: 'individual', contact: 'a@example.com', location: 'CN' },
       purpose: { code: 'credit_review' },
       categories: [{ code: 'accounts', fields: ['name'] }],
-      expiresOn: day(10),
+      expiresOn: dayFromNow(10),
       maxExports: 2,
-      recipientDeleteBy: day(20),
+      recipientDeleteBy: dayFromNow(20),
       language: 'en',
     };
     const { value: notice } = await call('consent.notice', { profileId: profile.id, terms });

@@ -2,21 +2,15 @@
 // the same contract. A grant prints the full notice first and grants nothing until it is run
 // again with the name typed (--sign) and the notice's sha256 (--accept): the CLI's separate consent.
 
-import { CredenceError, type LocalizedText } from '../../errors.ts';
+import { UUID_PATTERN } from '../../consent/ids.ts';
+import { stateName } from '../../consent/state.ts';
+import { CredenceError } from '../../errors.ts';
 import type { Response } from '../../ipc/contract.ts';
 import { withContract, type ContractCall } from '../contract-call.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 
 type ConsentView = Response<'consent.list'>['consents'][number];
-
-const STATE_NAMES: Record<ConsentView['state'], LocalizedText> = {
-  active: { 'zh-CN': '有效', en: 'active' },
-  expired: { 'zh-CN': '已到期', en: 'expired' },
-  used_up: { 'zh-CN': '次数已用完', en: 'used up' },
-  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
-  superseded: { 'zh-CN': '已被修改取代', en: 'superseded' },
-};
 
 const text = (ctx: CliContext, key: string): string | undefined => (typeof ctx.options[key] === 'string' ? (ctx.options[key] as string) : undefined);
 
@@ -35,7 +29,7 @@ export async function parseFields(call: ContractCall, spec: string | undefined):
 
 function summary(ctx: CliContext, c: ConsentView): string {
   const r = c.record;
-  return `${c.id}  ${STATE_NAMES[c.state][ctx.locale]}  ${r.recipient.name}  ${r.purpose.text}  ${c.expiresAt}  ${c.exportsUsed}/${c.maxExports}`;
+  return `${c.id}  ${stateName(c.state, ctx.locale)}  ${r.recipient.name}  ${r.purpose.text}  ${c.expiresAt}  ${c.exportsUsed}/${c.maxExports}`;
 }
 
 async function grant(ctx: CliContext): Promise<number> {
@@ -89,7 +83,7 @@ async function list(ctx: CliContext): Promise<number> {
 function consentIdArg(ctx: CliContext, usage: string): string {
   const [id] = ctx.args;
   if (!id) throw new CredenceError('cli.usage', { reason: usage });
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw new CredenceError('consent.not_found', { id });
+  if (!UUID_PATTERN.test(id)) throw new CredenceError('consent.not_found', { id });
   return id;
 }
 

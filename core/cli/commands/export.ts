@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { UUID_PATTERN } from '../../consent/ids.ts';
 import { loggedExport, verifyPackage } from '../../consent/verify-package.ts';
 import { CredenceError } from '../../errors.ts';
 import { openDatabase } from '../../storage/database.ts';
@@ -11,8 +12,6 @@ import { withContract } from '../contract-call.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { parseFields } from './consent.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The password file's first line (an editor's final newline is not part of it). */
 function readPassword(ctx: CliContext): string | undefined {
@@ -27,7 +26,7 @@ async function create(ctx: CliContext): Promise<number> {
   const out = ctx.options.out;
   if (typeof consentId !== 'string') throw new CredenceError('cli.usage', { reason: 'export needs --consent ID: every export is made under a consent (credence consent grant)' });
   if (typeof out !== 'string') throw new CredenceError('cli.usage', { reason: 'export needs --out FILE' });
-  if (!UUID.test(consentId)) throw new CredenceError('export.consent_not_found', { id: consentId });
+  if (!UUID_PATTERN.test(consentId)) throw new CredenceError('export.consent_not_found', { id: consentId });
   const password = readPassword(ctx);
   if (password !== undefined && ctx.options.unencrypted) throw new CredenceError('cli.usage', { reason: '--password-file and --unencrypted exclude each other' });
   const path = resolve(out);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, GENESIS_HASH, verifyAuditChain } from '../../../core/storage/audit-chain.ts';
+import { appendAudit, GENESIS_HASH, verifyAuditChain, type AuditRow } from '../../../core/storage/audit-chain.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { loadMigrations } from '../../../core/storage/migrations.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -17,16 +17,7 @@ function expectedHash(row: { prev_hash: string; id: number; at: string; actor: s
 }
 
 function rows(db: Db) {
-  return db.prepare('SELECT * FROM audit_log ORDER BY id').all() as {
-    id: number;
-    at: string;
-    actor: string;
-    action: string;
-    subject: string | null;
-    details_json: string;
-    prev_hash: string;
-    entry_hash: string;
-  }[];
+  return db.prepare('SELECT * FROM audit_log ORDER BY id').all() as (AuditRow & { prev_hash: string; entry_hash: string })[];
 }
 
 /** Five entries through appendAudit, then the triggers dropped so the test can tamper as an attacker with the file would. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../core/cli/credence.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { seedProfile } from './helpers.ts';
+import { dayFromNow, seedProfile } from './helpers.ts';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -22,10 +22,8 @@ async function profile() {
   return { file, dir, pw: join(dir, 'pw') };
 }
 
-const expiry = () => new Date(Date.now() + 20 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-
 function grantArgs(file: string, extra: string[] = []) {
-  return ['consent', 'grant', '--recipient', 'Wang Adviser', '--contact', 'wang@example.com', '--purpose', 'credit_review', '--fields', 'accounts,transactions.amountFen', '--expires', expiry(), '--max-exports', '2', '--db', file, ...extra];
+  return ['consent', 'grant', '--recipient', 'Wang Adviser', '--contact', 'wang@example.com', '--purpose', 'credit_review', '--fields', 'accounts,transactions.amountFen', '--expires', dayFromNow(20), '--max-exports', '2', '--db', file, ...extra];
 }
 
 async function grant(file: string): Promise<string> {

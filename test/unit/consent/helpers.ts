@@ -86,8 +86,12 @@ export function terms(overrides: Partial<TermsInput> = {}): TermsInput {
 
 /** Terms valid from the real clock on (for calls through the handlers, which read it): 30 days, deletion 30 days later. */
 export function liveTerms(overrides: Partial<TermsInput> = {}): TermsInput {
-  const day = (offset: number) => new Date(Date.now() + offset * DAY_MS + 8 * 3600_000).toISOString().slice(0, 10);
-  return terms({ expiresOn: day(30), recipientDeleteBy: day(60), ...overrides });
+  return terms({ expiresOn: dayFromNow(30), recipientDeleteBy: dayFromNow(60), ...overrides });
+}
+
+/** The China-time day `offset` days from the real now, YYYY-MM-DD. */
+export function dayFromNow(offset: number): string {
+  return new Date(Date.now() + offset * DAY_MS + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Grants as the consent screen does: the notice's hash, every required tick, a typed name. */
