@@ -17,7 +17,7 @@ import {
   type AccountValues,
   type FieldOrigin,
 } from './account-values.ts';
-import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
+import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, today, toUtc8Iso } from '../shared/calendar.ts';
 import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
 import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
@@ -29,6 +29,7 @@ import {
   installmentSchema,
   invalid,
   monthFactSchema,
+  monthSchema,
   parseAccountInput,
   parseInput,
   problem,
@@ -459,8 +460,6 @@ export function deleteAccount(db: Db, id: number, options: EditOptions = {}): { 
 }
 
 // ---------------------------------------------------------------- month facts and instalments
-
-const monthSchema = z.string().refine((text) => parseMonth(text) !== null);
 
 /** Sets what the user knows of one month (null clears it). */
 export function setMonthFact(db: Db, accountId: number, month: unknown, input: unknown, options: EditOptions = {}): AccountDetail {

@@ -9,10 +9,14 @@ const profileSummary = z.object({
   encryption: z.object({ locked: z.boolean(), quickUnlock: z.boolean() }).optional(),
 });
 
+/** Who asks: the desktop app, the preview page, a test harness, or the `credence` CLI. */
+export const TRANSPORTS = ['electron', 'http', 'test', 'cli'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
 export const appChannels = {
   'app.info': {
     request: z.strictObject({}),
-    response: z.object({ version: z.string(), dataDir: z.string(), transport: z.enum(['electron', 'http', 'test', 'cli']) }),
+    response: z.object({ version: z.string(), dataDir: z.string(), transport: z.enum(TRANSPORTS) }),
   },
 } as const;
 

@@ -4,7 +4,7 @@ import { localizedText, profileId } from '../schemas.ts';
 
 // Node-free like every channel module (the preload bundles the contract).
 // Scores (core/score): both models as of a day, explained point by point (core/score/types.ts),
-// the score history kept after each import, and the profile facts the estimate reads.
+// the score history kept after each import (or when asked), and the profile facts the estimate reads.
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const interval = z.object({ low: z.number(), high: z.number() });
@@ -108,6 +108,11 @@ export const scoreChannels = {
   'score.history': {
     request: z.strictObject({ profileId }),
     response: z.object({ snapshots: z.array(snapshot) }),
+  },
+  'score.snapshot': {
+    // Keeps both scores as they stand now in the history; null when they equal the latest kept.
+    request: z.strictObject({ profileId, asOf: date.optional() }),
+    response: z.object({ snapshot: snapshot.nullable() }),
   },
   'score.profile.get': {
     request: z.strictObject({ profileId }),
