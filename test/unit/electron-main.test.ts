@@ -101,7 +101,15 @@ const fake = vi.hoisted(() => {
   }
 
   const session = { defaultSession };
-  const electron = { app, protocol, session, ipcMain, BrowserWindow };
+  const powerMonitor = new Emitter();
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(async () => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`sealed:${text}`)),
+    decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: sealed.toString().slice('sealed:'.length), shouldReEncrypt: false })),
+  };
+  const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() };
+  const electron = { app, protocol, session, ipcMain, BrowserWindow, powerMonitor, safeStorage, dialog };
   return { state, electron, defaultSession, ...electron };
 });
 
@@ -197,6 +205,29 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(close).toHaveBeenCalled();
     close.mockRestore();
+  });
+
+  it('offers quick unlock through safeStorage’s async API, and locks when the OS locks the screen', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    expect((await call('lock.status', {})).value).toMatchObject({ locked: false, quickUnlockAvailable: true });
+    const created = await call('profiles.create', { name: `Quick ${Date.now()}`, passphrase: 'a long enough passphrase', quickUnlock: true });
+    expect(created.value.profile.encryption).toEqual({ locked: false, quickUnlock: true });
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+    fake.powerMonitor.emit('lock-screen');
+    expect((await call('lock.status', {})).value.locked).toBe(true);
+    expect((await call('score.report', { profileId: created.value.profile.id })).error.code).toBe('app.locked');
+    expect((await call('lock.unlock', { profileId: created.value.profile.id, secret: { kind: 'keychain' } })).ok).toBe(true);
+    expect(fake.safeStorage.decryptStringAsync).toHaveBeenCalledTimes(1);
+    // Linux without a keyring: safeStorage's basic_text is a hard-coded password, so no quick unlock.
+    fake.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+    expect((await call('lock.status', {})).value.quickUnlockAvailable).toBe(process.platform !== 'linux');
+    fake.safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+    fake.app.emit('will-quit');
   });
 
   it('a second instance quits at once and builds nothing', async () => {

@@ -1,4 +1,5 @@
 import { accountsCommand } from './accounts.ts';
+import { backupCommand } from './backup.ts';
 import type { Command } from './command.ts';
 import { importCommand } from './import.ts';
 import { observeCommand } from './observe.ts';
@@ -8,4 +9,4 @@ import { reportCommand } from './report.ts';
 import { scoreCommand } from './score.ts';
 
 /** Every `credence` command; --help is generated from this list. */
-export const commands: Command[] = [profileCommand, importCommand, accountsCommand, queryCommand, observeCommand, reportCommand, scoreCommand];
+export const commands: Command[] = [profileCommand, importCommand, accountsCommand, queryCommand, observeCommand, reportCommand, scoreCommand, backupCommand];

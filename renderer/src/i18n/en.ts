@@ -1,3 +1,5 @@
+import { backupMessagesEn } from '../backups/messages.ts';
+import { lockMessagesEn } from '../lock/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -661,4 +663,6 @@ export const en: Record<MessageKey, string> = {
   'score.value.years': "{n} years",
   'score.value.yes': "Yes",
   // ---- end scores ----
+  ...lockMessagesEn,
+  ...backupMessagesEn,
 };

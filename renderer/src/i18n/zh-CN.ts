@@ -1,3 +1,6 @@
+import { backupMessagesZhCN } from '../backups/messages.ts';
+import { lockMessagesZhCN } from '../lock/messages.ts';
+
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
 export const zhCN = {
@@ -661,6 +664,8 @@ export const zhCN = {
   'score.value.years': "{n} 年",
   'score.value.yes': "是",
   // ---- end scores ----
+  ...lockMessagesZhCN,
+  ...backupMessagesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
