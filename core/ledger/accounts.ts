@@ -18,9 +18,10 @@ import {
   type FieldOrigin,
 } from './account-values.ts';
 import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
-import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
+import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive/derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
-import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
+import { parseMonthsJson } from './codecs/stored-months.ts';
+import { ensureLedger, ledgerEdit, recomputeAfterEdit, refreshLedger } from './freshness.ts';
 import { worstStatus } from './repayment-status.ts';
 import type { MonthRow, Product } from '../shared/ledger-vocabulary.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
@@ -245,6 +246,11 @@ export function unassignedTransactions(db: Db, limit = 200): { items: LedgerTran
   };
 }
 
+function monthsOf(db: Db, accountId: number): MonthRow[] {
+  const json = db.prepare('SELECT months_json FROM credit_account_histories WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+  return json ? parseMonthsJson(json) : [];
+}
+
 export function accountDetail(db: Db, id: number, options: { asOfDay?: number } = {}): AccountDetail {
   const asOfDay = options.asOfDay ?? today();
   ensureLedger(db, asOfDay);
@@ -269,7 +275,7 @@ export function accountDetail(db: Db, id: number, options: { asOfDay?: number } 
   const ids = account.values.kind === 'line' ? [id, ...kids.map((k) => k.id)] : [id];
   return {
     account: summary,
-    months: readMonths(db, id),
+    months: monthsOf(db, id),
     monthFacts,
     installments,
     transactions: transactionsOf(db, ids),
@@ -345,8 +351,7 @@ export function createAccount(db: Db, input: unknown, options: EditOptions = {})
   if (problems.length > 0) throw invalid(problems);
   const now = toUtc8Iso();
   let id = 0;
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     const parent = checkParent(db, draft.parentId);
     const name = parsed.name ?? defaultName(draft);
     const matchKey = matchKeyFor(draft, parent);
@@ -383,8 +388,7 @@ export function updateAccount(db: Db, id: number, input: unknown, reset: readonl
   if (resetFields.length !== reset.length) throw invalid(reset.filter((f) => !(ACCOUNT_FIELDS as readonly string[]).includes(f)).map((f) => problem(f, 'unknown_field')));
   const now = toUtc8Iso();
   let structural = false;
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     const before = requireAccount(db, id);
     const overrides = new Map<string, unknown>(Object.entries(before.overrides));
     for (const field of resetFields) overrides.delete(field);
@@ -438,8 +442,7 @@ export function updateAccount(db: Db, id: number, input: unknown, reset: readonl
 /** A manual account is deleted; a derived one is hidden (imports would only bring it back). */
 export function deleteAccount(db: Db, id: number, options: EditOptions = {}): { deleted: 'removed' | 'hidden' } {
   let outcome: 'removed' | 'hidden' = 'removed';
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     const account = requireAccount(db, id);
     if (account.source === 'manual') {
       db.prepare('DELETE FROM credit_accounts WHERE id = ?').run(id);
@@ -469,8 +472,7 @@ export function setMonthFact(db: Db, accountId: number, month: unknown, input: u
   if (fact && fact.minimumDueFen != null && fact.amountDueFen != null && fact.minimumDueFen > fact.amountDueFen) {
     throw invalid([problem('minimumDueFen', 'minimum_above_due')]);
   }
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     requireAccount(db, accountId);
     const before = db.prepare('SELECT * FROM credit_month_facts WHERE account_id = ? AND month = ?').get(accountId, parsedMonth) ?? null;
     const empty = fact === null || Object.values(fact).every((value) => value === null || value === undefined);
@@ -507,8 +509,7 @@ export function setMonthFact(db: Db, accountId: number, month: unknown, input: u
 
 export function saveInstallment(db: Db, accountId: number, installmentId: number | null, input: unknown, options: EditOptions = {}): AccountDetail {
   const plan = parseInput(installmentSchema, input);
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     requireAccount(db, accountId);
     const now = toUtc8Iso();
     let id = installmentId;
@@ -542,8 +543,7 @@ export function saveInstallment(db: Db, accountId: number, installmentId: number
 }
 
 export function deleteInstallment(db: Db, accountId: number, installmentId: number, options: EditOptions = {}): AccountDetail {
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     const row = db.prepare('SELECT * FROM credit_installments WHERE id = ? AND account_id = ?').get(installmentId, accountId);
     if (!row) throw new CredenceError('ledger.installment_not_found', { id: installmentId });
     db.prepare('DELETE FROM credit_installments WHERE id = ?').run(installmentId);
@@ -561,8 +561,7 @@ export function deleteInstallment(db: Db, accountId: number, installmentId: numb
  */
 export function assignTransaction(db: Db, transactionId: number, accountId: number | null | 'reset', options: EditOptions = {}): { accountId: number | null } {
   let result: number | null = null;
-  ledgerEdit(db, () => {
-    ensureLedger(db, options.asOfDay ?? today());
+  ledgerEdit(db, options.asOfDay ?? today(), () => {
     const tx = db
       .prepare('SELECT id, credit_event, occurred_at, occurred_epoch, amount_fen, batch_id, platform, needs_review FROM transactions WHERE id = ?')
       .get(transactionId) as

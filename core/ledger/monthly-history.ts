@@ -13,6 +13,7 @@
 // to the oldest unpaid obligation first. repayment-status.ts turns the month's facts into a code.
 
 import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
+import { covered } from './history/coverage.ts';
 import { pickStatus, type MonthFacts } from './repayment-status.ts';
 import type { Instalment } from './schedule.ts';
 import type { AccountKind, MonthRow, StatusReason } from '../shared/ledger-vocabulary.ts';
@@ -106,20 +107,6 @@ interface Obligation {
 }
 
 const EMPTY: HistoryResult = { rows: [], settledDay: null, balanceFen: null, nextDue: null };
-
-/** Whether every day of [from, to] lies in the merged intervals. */
-export function covered(coverage: readonly number[], from: number, to: number): boolean {
-  if (to < from) return true;
-  let lo = 0;
-  let hi = coverage.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (from < coverage[mid * 2]) hi = mid - 1;
-    else if (from > coverage[mid * 2 + 1]) lo = mid + 1;
-    else return to <= coverage[mid * 2 + 1];
-  }
-  return false;
-}
 
 function firstMonthOf(input: HistoryInput): number | null {
   let first = Number.POSITIVE_INFINITY;
