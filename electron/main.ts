@@ -9,6 +9,7 @@ import { AppLock } from '../core/ipc/lock/app-lock.ts';
 import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 import { createBackupDialogs } from './dialogs.ts';
+import { exportPathChooser } from './export-dialog.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
 import { createKeychain } from './keychain.ts';
 import { createMainWindow, hardenApp, hardenSession, registerAppScheme, serveApp } from './security.ts';
@@ -55,7 +56,8 @@ async function start(): Promise<void> {
   // The OS locking the screen or the machine going to sleep locks Credence too.
   for (const event of ['lock-screen', 'suspend'] as const) powerMonitor.on(event as 'suspend', () => lock.lock('system'));
   const dialogs = createBackupDialogs(dialog, () => mainWindow);
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs });
+  const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseExportPath });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
 
   showWindow();

@@ -30,6 +30,26 @@ const OPTIONS = {
   'new-passphrase-file': { type: 'string' },
   to: { type: 'string' },
   from: { type: 'string' },
+  // credence consent grant / export
+  recipient: { type: 'string' },
+  'recipient-kind': { type: 'string' },
+  contact: { type: 'string' },
+  location: { type: 'string' },
+  purpose: { type: 'string' },
+  'purpose-text': { type: 'string' },
+  fields: { type: 'string' },
+  expires: { type: 'string' },
+  'max-exports': { type: 'string' },
+  'delete-by': { type: 'string' },
+  'notice-lang': { type: 'string' },
+  supersedes: { type: 'string' },
+  sign: { type: 'string' },
+  accept: { type: 'string' },
+  consent: { type: 'string' },
+  out: { type: 'string' },
+  'password-file': { type: 'string' },
+  unencrypted: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 function help(ctx: CliContext): string {

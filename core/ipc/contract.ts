@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
 import { encryptionChannels } from './channels/encryption.ts';
+import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
 import { lockChannels, lockEvents } from './channels/lock.ts';
@@ -25,6 +26,7 @@ export const contract = {
   ...lockChannels,
   ...encryptionChannels,
   ...backupChannels,
+  ...consentChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -19,6 +19,12 @@ export interface HandlerContext {
   keychain?: Keychain;
   /** Main's own file dialogs: the desktop app only (elsewhere a typed path is taken instead). */
   dialogs?: BackupDialogs;
+  /**
+   * Where an export package goes: Electron's save dialog in main, the CLI's --out. Null: the
+   * person cancelled. Absent (preview server, test page): the bytes go back for the browser's
+   * download; the renderer never touches the file system either way.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<{ path: string; overwrite: boolean } | null>;
 }
 
 export interface BackupDialogs {

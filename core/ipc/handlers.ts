@@ -5,6 +5,7 @@ import { LedgerCache } from '../score/ledger-cache.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { bureauHandlers } from './handlers/bureau.ts';
+import { consentHandlers } from './handlers/consent.ts';
 import { encryptionHandlers } from './handlers/encryption.ts';
 import { importHandlers } from './handlers/imports.ts';
 import { ledgerHandlers } from './handlers/ledger.ts';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...lockHandlers(ctx, lock),
       ...encryptionHandlers(ctx),
       ...backupHandlers(ctx),
+      ...consentHandlers(ctx),
     },
     lock,
   );

@@ -20,7 +20,7 @@ import {
 import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
 import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive/derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
-import { parseMonthsJson } from './codecs/stored-months.ts';
+import { parseMonthsJson, readMonths } from './codecs/stored-months.ts';
 import { ensureLedger, ledgerEdit, recomputeAfterEdit, refreshLedger } from './freshness.ts';
 import { worstStatus } from './repayment-status.ts';
 import type { MonthRow, Product } from '../shared/ledger-vocabulary.ts';
@@ -246,11 +246,6 @@ export function unassignedTransactions(db: Db, limit = 200): { items: LedgerTran
   };
 }
 
-function monthsOf(db: Db, accountId: number): MonthRow[] {
-  const json = db.prepare('SELECT months_json FROM credit_account_histories WHERE account_id = ?').pluck().get(accountId) as string | undefined;
-  return json ? parseMonthsJson(json) : [];
-}
-
 export function accountDetail(db: Db, id: number, options: { asOfDay?: number } = {}): AccountDetail {
   const asOfDay = options.asOfDay ?? today();
   ensureLedger(db, asOfDay);
@@ -275,7 +270,7 @@ export function accountDetail(db: Db, id: number, options: { asOfDay?: number } 
   const ids = account.values.kind === 'line' ? [id, ...kids.map((k) => k.id)] : [id];
   return {
     account: summary,
-    months: monthsOf(db, id),
+    months: readMonths(db, id),
     monthFacts,
     installments,
     transactions: transactionsOf(db, ids),

@@ -269,6 +269,100 @@ const catalogue = {
     en: 'Invalid hard-query reasons: {fieldsEn}. Nothing was changed.',
   },
   // ---- end simulated credit report ----
+  // ---- consent and export (core/consent) ----
+  'consent.invalid_terms': {
+    'zh-CN': '授权内容有误：{fieldsZh}。未作任何修改。',
+    en: 'The consent’s terms are not valid: {fieldsEn}. Nothing was changed.',
+  },
+  'consent.not_found': {
+    'zh-CN': '找不到授权 {id}。',
+    en: 'Consent {id} does not exist.',
+  },
+  'consent.notice_changed': {
+    'zh-CN': '你阅读的告知书与这些授权内容不一致（内容已更改）。请重新阅读告知书后再同意。未作任何修改。',
+    en: 'The notice you read is not the notice for these terms (they changed). Read the notice again before agreeing. Nothing was changed.',
+  },
+  'consent.evidence_incomplete': {
+    'zh-CN': '尚未完成单独同意：{missingZh}。未作任何授权。',
+    en: 'Separate consent is not complete: {missingEn}. Nothing was granted.',
+  },
+  'consent.not_amendable': {
+    'zh-CN': '授权 {id} 当前为「{state}」，不能修改；请新建授权。',
+    en: 'Consent {id} is {state} and cannot be amended; grant a new one instead.',
+  },
+  'consent.not_withdrawable': {
+    'zh-CN': '授权 {id} 当前为「{state}」（{at}），已不能再用于导出，无需撤回。',
+    en: 'Consent {id} is {state} ({at}): it can no longer be used for an export, so there is nothing to withdraw.',
+  },
+  'consent.busy': {
+    'zh-CN': '这个档案正在导入账单，导入完成后再授权、撤回或导出。未作任何修改。',
+    en: 'Bills are being imported into this profile; grant, withdraw or export once the import has finished. Nothing was changed.',
+  },
+  'export.consent_not_found': {
+    'zh-CN': '未导出：找不到授权 {id}。每次导出都须依据一项有效的授权。没有写入任何文件。',
+    en: 'Not exported: there is no consent {id}. Every export needs a valid consent. No file was written.',
+  },
+  'export.consent_withdrawn': {
+    'zh-CN': '未导出：授权 {id} 已于 {at} 撤回。没有写入任何文件。',
+    en: 'Not exported: consent {id} was withdrawn at {at}. No file was written.',
+  },
+  'export.consent_superseded': {
+    'zh-CN': '未导出：授权 {id} 已被修改后的授权 {by} 取代，请使用新授权。没有写入任何文件。',
+    en: 'Not exported: consent {id} was replaced by its amendment {by}; use that one. No file was written.',
+  },
+  'export.consent_expired': {
+    'zh-CN': '未导出：授权 {id} 已于 {at} 到期。没有写入任何文件。',
+    en: 'Not exported: consent {id} expired at {at}. No file was written.',
+  },
+  'export.consent_used_up': {
+    'zh-CN': '未导出：授权 {id} 允许的 {max} 次导出已全部用完。没有写入任何文件。',
+    en: 'Not exported: consent {id} allowed {max} export(s) and all have been made. No file was written.',
+  },
+  'export.fields_out_of_scope': {
+    'zh-CN': '未导出：授权 {id} 不包括这些字段：{fields}。没有写入任何文件。',
+    en: 'Not exported: consent {id} does not cover these fields: {fields}. No file was written.',
+  },
+  'export.password_too_short': {
+    'zh-CN': '未导出：密码至少需要 {min} 个字符。没有写入任何文件。',
+    en: 'Not exported: the password needs at least {min} characters. No file was written.',
+  },
+  'export.destination_missing': {
+    'zh-CN': '未导出：文件夹 {dir} 不存在。没有写入任何文件。',
+    en: 'Not exported: the folder {dir} does not exist. No file was written.',
+  },
+  'export.destination_exists': {
+    'zh-CN': '未导出：文件 {file} 已存在，未覆盖。请换一个文件名。',
+    en: 'Not exported: {file} already exists and was not overwritten. Choose another name.',
+  },
+  'export.write_failed': {
+    'zh-CN': '未导出：无法写入 {file}：{reason}。导出未记录。',
+    en: 'Not exported: {file} could not be written: {reason}. The export was not recorded.',
+  },
+  'export.not_a_package': {
+    'zh-CN': '{file} 不是 Credence 导出文件：{reason}。',
+    en: '{file} is not a Credence export package: {reason}.',
+  },
+  'export.password_required': {
+    'zh-CN': '{file} 已加密，请提供密码（--password-file）。',
+    en: '{file} is encrypted; give its password (--password-file).',
+  },
+  'export.password_wrong': {
+    'zh-CN': '{file} 的密码不正确。',
+    en: 'The password for {file} is wrong.',
+  },
+  'consent.agreement_needed': {
+    'zh-CN': '未授权：请完整阅读上面的告知书。若同意，请在同一命令后加上 --sign "你的姓名" --accept {sha} 重新运行。',
+    en: 'Not granted: read the whole notice above. To agree, run the same command again with --sign "YOUR NAME" --accept {sha}.',
+  },
+  'export.package_problem': {
+    'zh-CN': '{file} 校验未通过：{path}（{problem}）。',
+    en: '{file} failed verification: {path} ({problem}).',
+  },
+  'audit.chain_broken': {
+    'zh-CN': '审计日志校验未通过：第 {id} 条（{action}，{at}）{reasonZh}。',
+    en: 'The audit log failed verification at entry {id} ({action}, {at}): {reasonEn}.',
+  },
+  // ---- end consent and export ----
   // ---- export periods (core/importers/summary.ts) ----
   'import.warn.period_mismatch': {
     'zh-CN': '第 {line} 行写明的账单时间范围（{start} 至 {end}）没有包含全部交易（最早 {first}，最晚 {last}），文件可能被编辑或拼接过。已按交易本身的时间范围（{first} 至 {last}）记录这份账单覆盖的期间。',

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { CredenceError } from '../shared/errors.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { applyKey, describeOpenFailure } from './encryption/cipher.ts';
+import { registerAuditHashFunction } from './audit-chain.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+
+export { appendAudit } from './audit-chain.ts';
 
 export type Db = Database.Database;
 
@@ -102,6 +105,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    registerAuditHashFunction(db);
     migrate(db, migrations, options.beforeMigrate);
     return db;
   } catch (error) {
@@ -112,16 +116,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
 export function schemaVersion(db: Db): number {
   return readApplied(db).at(-1)?.version ?? 0;
-}
-
-export function appendAudit(db: Db, entry: { actor: string; action: string; subject?: string; details?: unknown }): void {
-  db.prepare('INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?)').run(
-    toUtc8Iso(),
-    entry.actor,
-    entry.action,
-    entry.subject ?? null,
-    JSON.stringify(entry.details ?? {}),
-  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { useLock } from './lock/LockProvider.tsx';
 import { UnlockScreen } from './lock/UnlockScreen.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { BureauPage } from './pages/BureauPage.tsx';
+import { ConsentPage } from './pages/ConsentPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
@@ -21,6 +22,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'import') return null;
   if (route === 'accounts') return <AccountsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
+  if (route === 'consent') return <ConsentPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;
 }
 

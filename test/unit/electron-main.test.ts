@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
 import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
+import { dayFromNow } from './consent/helpers.ts';
 
 // A fake `electron` main-process API that records every call in order in `log`.
 const fake = vi.hoisted(() => {
@@ -27,6 +28,8 @@ const fake = vi.hoisted(() => {
     lock: true,
     ready: null as null | (() => void),
     windows: [] as any[],
+    documents: '',
+    saveResult: { canceled: true } as { canceled: boolean; filePath?: string },
   };
 
   const app = Object.assign(new Emitter(), {
@@ -46,6 +49,7 @@ const fake = vi.hoisted(() => {
       });
     }),
     getVersion: vi.fn(() => '9.8.7'),
+    getPath: vi.fn(() => state.documents),
     quit: vi.fn(() => state.log.push('app.quit')),
     exit: vi.fn(),
   });
@@ -108,7 +112,7 @@ const fake = vi.hoisted(() => {
     encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`sealed:${text}`)),
     decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: sealed.toString().slice('sealed:'.length), shouldReEncrypt: false })),
   };
-  const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() };
+  const dialog = { showSaveDialog: vi.fn(async (..._args: any[]) => state.saveResult), showOpenDialog: vi.fn() };
   const electron = { app, protocol, session, ipcMain, BrowserWindow, powerMonitor, safeStorage, dialog };
   return { state, electron, defaultSession, ...electron };
 });
@@ -246,5 +250,43 @@ describe('electron/main.ts', () => {
     fake.app.emit('second-instance');
     expect(fake.state.windows).toHaveLength(1);
     expect(fake.state.windows[0].focus).toHaveBeenCalled();
+  });
+
+  it('asks where an export goes with the save dialog over the window; a cancelled dialog writes and records nothing', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const documents = mkdtempSync(join(tmpdir(), 'credence-documents-'));
+    fake.state.documents = documents;
+    const { value: { profile } } = await call('profiles.create', { name: 'Export test' });
+    const terms = {
+      recipient: { name: 'Adviser', kind: 'individual', contact: 'a@example.com', location: 'CN' },
+      purpose: { code: 'credit_review' },
+      categories: [{ code: 'accounts', fields: ['name'] }],
+      expiresOn: dayFromNow(10),
+      maxExports: 2,
+      recipientDeleteBy: dayFromNow(20),
+      language: 'en',
+    };
+    const { value: notice } = await call('consent.notice', { profileId: profile.id, terms });
+    const { value: granted } = await call('consent.grant', { profileId: profile.id, terms, noticeSha256: notice.sha256, evidence: { typedName: 'A', ticks: notice.requiredTicks } });
+    const request = { profileId: profile.id, consentId: granted.consent.id, password: 'long enough' };
+
+    fake.state.saveResult = { canceled: true };
+    const cancelled = await call('export.create', request);
+    expect(cancelled).toMatchObject({ ok: true, value: { outcome: 'cancelled', export: null, download: null } });
+    const [parent, options] = fake.dialog.showSaveDialog.mock.calls[0]!;
+    expect(parent).toBe(window);
+    expect(dirname(options.defaultPath)).toBe(documents);
+    expect(basename(options.defaultPath)).toMatch(/^credence-export-[0-9a-f-]{36}\.zip$/);
+
+    fake.state.saveResult = { canceled: false, filePath: join(documents, 'for-adviser.zip') };
+    const saved = await call('export.create', request);
+    expect(saved).toMatchObject({ ok: true, value: { outcome: 'saved', fileName: 'for-adviser.zip', download: null, consent: { exportsUsed: 1 } } });
+    expect(readdirSync(documents)).toEqual(['for-adviser.zip']);
+    rmSync(documents, { recursive: true, force: true });
   });
 });

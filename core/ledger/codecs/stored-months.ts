@@ -4,6 +4,7 @@
 
 import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
+import type { Db } from '../../storage/database.ts';
 
 type StoredMonth = [string, StatusCode, MonthRow['statusSource'], MonthRow['reason'], number | null, number | null, number | null, number, number | null, number | null, string | null, number];
 
@@ -28,4 +29,10 @@ export function parseMonthsJson(json: string): MonthRow[] {
     dueOn: r[10],
     unconfirmed: r[11],
   }));
+}
+
+/** One account's stored months, as of the last recompute (ensureLedger brings it up to date). */
+export function readMonths(db: Db, accountId: number): MonthRow[] {
+  const json = db.prepare('SELECT months_json FROM credit_account_histories WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+  return json ? parseMonthsJson(json) : [];
 }

@@ -9,59 +9,37 @@ import { OPEN_WHILE_LOCKED } from '../../../core/ipc/handlers/lock.ts';
 import { AppLock } from '../../../core/ipc/lock/app-lock.ts';
 import { startPreviewServer } from '../../../core/preview/server.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
+import { wellFormedRequests } from '../../helpers/channel-requests.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { appOver } from './helpers-ipc.ts';
 import { importFixtures, PASSPHRASE, sensitiveStrings } from './helpers.ts';
 
-/** One well-formed request per channel; the type makes a channel added later fail here until it has one. */
+/** One well-formed request per channel (test/helpers/channel-requests.ts), on the given profile. */
 function requests(profileId: string): { [C in Channel]: Request<C> } {
   const uuid = '0b9f2c8e-4a61-4d2b-9a43-7f6f0e5c1d22';
-  return {
-    'app.info': {},
-    'profiles.list': {},
-    'profiles.create': { name: 'Intruder', passphrase: PASSPHRASE },
-    'profiles.checkName': { name: 'Intruder' },
-    'profiles.delete': { id: profileId },
-    'import.files': { profileId, importId: uuid, files: [{ name: 'a.csv', dataBase64: 'YQ==' }] },
-    'import.cancel': { importId: uuid },
-    'review.list': { profileId },
-    'review.resolve': { profileId, transactionId: 1, action: { type: 'confirm' } },
-    'ledger.accounts.list': { profileId },
-    'ledger.account.get': { profileId, accountId: 1 },
-    'ledger.account.create': { profileId, input: {} },
-    'ledger.account.update': { profileId, accountId: 1, input: {} },
-    'ledger.account.delete': { profileId, accountId: 1 },
-    'ledger.month.set': { profileId, accountId: 1, month: '2026-01', input: null },
-    'ledger.installment.save': { profileId, accountId: 1, installmentId: null, input: {} },
-    'ledger.installment.delete': { profileId, accountId: 1, installmentId: 1 },
-    'ledger.transaction.assign': { profileId, transactionId: 1, accountId: null },
-    'ledger.queries.list': { profileId },
-    'ledger.query.save': { profileId, queryId: null, input: {} },
-    'ledger.query.delete': { profileId, queryId: 1 },
-    'ledger.observations.list': { profileId },
-    'ledger.observation.save': { profileId, observationId: null, input: {} },
-    'ledger.observation.delete': { profileId, observationId: 1 },
-    'bureau.report': { profileId },
-    'bureau.rule.save': { profileId, ruleId: 'x', input: null },
-    'bureau.hardReasons.save': { profileId, codes: null },
-    'bureau.income.save': { profileId, monthlyIncomeFen: null },
-    'score.report': { profileId },
-    'score.history': { profileId },
-    'score.profile.get': { profileId },
-    'score.profile.save': { profileId, input: {} },
-    'lock.status': {},
-    'lock.now': {},
-    'lock.unlock': { profileId, secret: { kind: 'passphrase', passphrase: 'not the passphrase' } },
-    'lock.activity': {},
-    'lock.settings.save': { idleMinutes: null },
-    'profile.encrypt': { profileId, passphrase: PASSPHRASE },
-    'profile.passphrase': { profileId, current: { kind: 'passphrase', passphrase: PASSPHRASE }, next: 'a new passphrase' },
-    'profile.rekey': { profileId, passphrase: PASSPHRASE },
-    'profile.quickUnlock': { profileId, enabled: true },
-    'backups.list': { profileId },
-    'backups.create': { profileId, destination: { kind: 'folder' } },
-    'backups.restore': { profileId, source: { kind: 'backup', name: '20260101-000000-abcd-manual.sqlite' } },
+  const terms: Request<'consent.notice'>['terms'] = {
+    recipient: { name: 'Adviser', kind: 'individual', contact: 'a@example.com', location: 'CN' },
+    purpose: { code: 'credit_review' },
+    categories: [{ code: 'accounts', fields: ['name'] }],
+    expiresOn: '2099-01-01',
+    maxExports: 1,
+    recipientDeleteBy: '2099-02-01',
+    language: 'en',
   };
+  return wellFormedRequests({
+    profileId,
+    accountId: 1,
+    transactionId: 1,
+    queryId: 1,
+    observationId: 1,
+    consentId: uuid,
+    withdrawnConsentId: uuid,
+    importId: uuid,
+    noticeSha256: '0'.repeat(64),
+    requiredTicks: [],
+    terms,
+    passphrase: PASSPHRASE,
+  });
 }
 
 async function lockedAppWithData() {
