@@ -1,4 +1,6 @@
-import { accountDetail, asOfFrom, listAccounts, unassignedTransactions, type AccountSummary } from '../../ledger/accounts.ts';
+import { accountDetail, listAccounts, type AccountSummary } from '../../ledger/accounts/views.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { unassignedTransactions } from '../../ledger/accounts/transactions.ts';
 import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.ts';
 import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
 import { printJson, say, type CliContext } from '../io.ts';

@@ -1,5 +1,5 @@
 import { CredenceError } from '../../shared/errors.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
 import { namedArgs, ledgerDb, wholeNumber } from '../args.ts';
 import { deleteObservation, listObservations, saveObservation, SCORE_RANGES, type Observation } from '../../ledger/observations.ts';
 import { printJson, say, type CliContext } from '../io.ts';

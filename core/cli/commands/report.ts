@@ -4,7 +4,7 @@ import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
 import type { BureauReport, Figure } from '../../bureau/types.ts';
 import { CredenceError } from '../../shared/errors.ts';
 import { formatMonth } from '../../shared/calendar.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
 import { ledgerDb, namedArgs } from '../args.ts';
 import { QUERY_REASONS } from '../../shared/reference-data.ts';
 import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';

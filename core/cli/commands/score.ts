@@ -1,6 +1,6 @@
 import { CredenceError } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/localized-text.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
 import { ledgerDb } from '../args.ts';
 import { scoreDatabase } from '../../score/engine.ts';
 import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';

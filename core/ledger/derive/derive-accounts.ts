@@ -4,7 +4,7 @@
 // The importer names an account by `credit_account_key` (credit-rules.ts): `huabei`,
 // `credit_card:交通银行:7449`, `credit_card:建设银行:` (WeChat names the bank only), … Every
 // rule below is data with the reason it is safe; anything that would need a guess stays
-// unassigned and the user assigns it (accounts.ts, manual links).
+// unassigned and the user assigns it (accounts/event-links.ts, manual links).
 
 import { formatDay } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';

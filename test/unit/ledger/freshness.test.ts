@@ -5,7 +5,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBytes } from '../../../core/importers/import-file.ts';
-import { createAccount, listAccounts } from '../../../core/ledger/accounts.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { listAccounts } from '../../../core/ledger/accounts/views.ts';
 import { CredenceError } from '../../../core/shared/errors.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDb, type TempDb } from '../importers/helpers.ts';

@@ -3,7 +3,8 @@
 // report), bill rows inserted as an import would leave them. Amounts in yuan, months YYYY-MM.
 
 import { join } from 'node:path';
-import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { saveObservation } from '../../../core/ledger/observations.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
