@@ -1,5 +1,5 @@
-// Each account's month-by-month history (core/ledger/monthly-history.ts): the rows behind the
-// 60-month repayment grid.
+// Each account's month-by-month history (core/ledger/history/monthly-history.ts): the rows
+// behind the 60-month repayment grid.
 
 import { listAccounts } from '../../ledger/accounts/views.ts';
 import { readMonths } from '../../ledger/codecs/stored-months.ts';

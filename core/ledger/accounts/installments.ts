@@ -1,6 +1,6 @@
 // Instalment plans on a revolving account (分期): a purchase or a statement converted into
-// periods, each billed one part a month with its fee (monthly-history.ts). Saved or removed by
-// the user, audited, and the histories recomputed in the same transaction.
+// periods, each billed one part a month with its fee (history/obligations-revolving.ts). Saved
+// or removed by the user, audited, and the histories recomputed in the same transaction.
 
 import { CredenceError } from '../../shared/errors.ts';
 import { today, toUtc8Iso } from '../../shared/calendar.ts';

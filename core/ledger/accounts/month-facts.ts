@@ -1,6 +1,7 @@
 // What the user knows of one month of an account, from a bill or their report: balance, amount
 // due, minimum, amount paid, status. It wins over what the imports imply for that month
-// (monthly-history.ts), and the histories are recomputed in the same transaction.
+// (history/month-close.ts and the obligations), and the histories are recomputed in the same
+// transaction.
 
 import { z } from 'zod';
 import { parseMonth, today, toUtc8Iso } from '../../shared/calendar.ts';

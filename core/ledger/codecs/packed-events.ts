@@ -3,7 +3,7 @@
 // import rule the user has not confirmed), the amount in fen. Written by every derive, so that a
 // recompute after any edit reads one small row per account instead of every link.
 
-import type { EventRole, LedgerEvent } from '../monthly-history.ts';
+import type { EventRole, LedgerEvent } from '../history/history-input.ts';
 
 const ROLE_CODES: readonly EventRole[] = ['charge', 'payment', 'credit', 'disbursement'];
 const UNCONFIRMED = 8;

@@ -9,7 +9,7 @@
 import { formatDay } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';
 import type { CreditEventKind } from '../../shared/credit-events.ts';
-import type { EventRole } from '../monthly-history.ts';
+import type { EventRole } from '../history/history-input.ts';
 import type { AccountKind, Product } from '../../shared/ledger-vocabulary.ts';
 
 export interface CreditRow {

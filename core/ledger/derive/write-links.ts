@@ -2,7 +2,7 @@
 // beside the user's own links, which always win and are kept across re-imports.
 
 import type { Db } from '../../storage/database.ts';
-import type { EventRole } from '../monthly-history.ts';
+import type { EventRole } from '../history/history-input.ts';
 import { DAY_OF_ROW_SQL } from './credit-rows.ts';
 import type { CreditRow, DerivedLink } from './derive-accounts.ts';
 

@@ -8,7 +8,7 @@ import type { Db } from '../../storage/database.ts';
 import { loadAccounts, type AccountRecord } from '../account-values.ts';
 import { unpackEvents } from '../codecs/packed-events.ts';
 import { exportCoverage, type CoverageEntry } from '../export-coverage.ts';
-import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../monthly-history.ts';
+import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
 

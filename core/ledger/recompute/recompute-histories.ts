@@ -1,11 +1,12 @@
 // Every account's monthly history computed again from the stored derivation and the user's
-// facts, in memory, one pass per account (monthly-history.ts); an account's stored months are
-// written only when they changed (after an edit: that account's), its summary always.
+// facts, in memory, one pass per account (history/monthly-history.ts); an account's stored
+// months are written only when they changed (after an edit: that account's), its summary always.
 
 import { formatDay, today } from '../../shared/calendar.ts';
 import type { Db } from '../../storage/database.ts';
 import { monthsJson } from '../codecs/stored-months.ts';
-import { computeHistory, type HistoryResult } from '../monthly-history.ts';
+import type { HistoryResult } from '../history/history-input.ts';
+import { computeHistory } from '../history/monthly-history.ts';
 import { historyInputOf, readLedgerInputs } from './history-inputs.ts';
 
 /** Where the results go: the months of the accounts whose months changed, and every summary afresh. */
