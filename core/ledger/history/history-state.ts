@@ -95,7 +95,7 @@ export function newHistoryState(input: HistoryInput): HistoryState {
 
 // An unobserved day makes the balance unknown (a charge may hide there). Arrears stay known:
 // they change only through bills, and a bill whose amount or payments are unknown says so.
-export function loseBalance(s: HistoryState, reason: StatusReason): void {
+function loseBalance(s: HistoryState, reason: StatusReason): void {
   if (s.balKnown) s.balanceReason = reason;
   s.balKnown = false;
 }

@@ -14,7 +14,7 @@ import { newObligation, type Obligation } from './obligations.ts';
  * A plan's principal is in the balance already (the purchase, or the statement it converted);
  * from its first statement on, only one period of it is billed each month.
  */
-export function instalmentsAt(plans: readonly InstallmentPlan[], month: number): { unbilled: number; fee: number } {
+function instalmentsAt(plans: readonly InstallmentPlan[], month: number): { unbilled: number; fee: number } {
   let unbilled = 0;
   let fee = 0;
   for (const plan of plans) {

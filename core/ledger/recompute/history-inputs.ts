@@ -12,7 +12,7 @@ import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMo
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
 
-export interface AccountEvents {
+interface AccountEvents {
   events: LedgerEvent[];
   /** Batches that carried this account's events, by platform. */
   batches: Set<number>;
