@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { importFile } from '../core/importers/import-file.ts';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
-import { deriveAndStore } from '../core/ledger/recompute.ts';
+import { deriveAndStore } from '../core/ledger/derive/derive-and-store.ts';
 import { SingleFileProfileStore } from '../core/storage/single-file-store.ts';
 import { AS_OF, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';
 import { generateExports } from './synthetic-exports.ts';

@@ -14,7 +14,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveAndStore, recomputeHistories, refreshLedger } from '../core/ledger/recompute.ts';
+import { deriveAndStore } from '../core/ledger/derive/derive-and-store.ts';
+import { refreshLedger } from '../core/ledger/freshness.ts';
+import { recomputeHistories } from '../core/ledger/recompute/recompute-histories.ts';
 import { openDatabase } from '../core/storage/database.ts';
 import { AS_OF, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';
 

@@ -24,7 +24,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayOfMonth, formatDay } from '../core/shared/calendar.ts';
-import { deriveAndStore } from '../core/ledger/recompute.ts';
+import { deriveAndStore } from '../core/ledger/derive/derive-and-store.ts';
 import { scoreLedger } from '../core/score/engine.ts';
 import { LedgerCache } from '../core/score/ledger-cache.ts';
 import { loadScoringLedger } from '../core/score/load-ledger.ts';

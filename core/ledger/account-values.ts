@@ -3,6 +3,7 @@
 // with where it came from, so the UI and CLI can always say "default, from
 // docs/domain/platform-products.md#huabei".
 
+import { CredenceError } from '../shared/errors.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { Db } from '../storage/database.ts';
 import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type Grade, type ProductDefaults } from './product-defaults.ts';
@@ -196,4 +197,11 @@ export function loadAccounts(db: Db, ids?: readonly number[]): AccountRecord[] {
     byAccount.get(o.account_id)!.set(o.field, JSON.parse(o.value_json));
   }
   return rows.map((row) => resolveAccount(row, byAccount.get(row.id) ?? new Map()));
+}
+
+/** One account, resolved; a clear error when there is none of that id. */
+export function requireAccount(db: Db, id: number): AccountRecord {
+  const [account] = loadAccounts(db, [id]);
+  if (!account) throw new CredenceError('ledger.account_not_found', { id });
+  return account;
 }

@@ -1,5 +1,5 @@
 // Product defaults as versioned data. A value here is only ever shown as a default with its
-// source, and the user's own value always wins (core/ledger/accounts.ts). Nothing about an
+// source, and the user's own value always wins (core/ledger/account-values.ts). Nothing about an
 // account is inferred from its product name anywhere else: when this table says null, the
 // ledger says "unknown".
 //

@@ -1,8 +1,8 @@
 // The rules that pick a month's code of the PBOC 60-month repayment-status alphabet
 // (docs/domain/pboc-report.md#repayment-status-codes; the alphabet itself is
-// core/shared/status-alphabet.ts), as data. monthly-history.ts computes the facts of a month (is
-// anything overdue, was something due, is the month observed…); the first rule whose conditions
-// all hold names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still
+// core/shared/status-alphabet.ts), as data. The month close (history/month-close.ts) computes
+// the facts of a month (is anything overdue, was something due, is the month observed…); the
+// first rule whose conditions all hold names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still
 // be entered by hand from the user's own report.
 
 import type { LocalizedText } from '../shared/localized-text.ts';
@@ -26,8 +26,8 @@ export function codeForDaysPastDue(days: number): StatusCode {
 }
 
 /**
- * What monthly-history.ts knows about a month when it picks the code. `null` in a fact means
- * "the data cannot tell".
+ * What the month close knows about a month when it picks the code. `null` in a fact means "the
+ * data cannot tell".
  */
 export interface MonthFacts {
   /** The user closed the account, or the last instalment was paid, this month. */

@@ -8,7 +8,7 @@
 // a kept snapshot is served exactly while the version it was read at is still the database's.
 
 import { buildBureauView, type BureauView } from '../bureau/view.ts';
-import { ensureLedger } from '../ledger/recompute.ts';
+import { ensureLedger } from '../ledger/freshness.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { readDataVersion } from '../storage/data-version.ts';
 import type { Db } from '../storage/database.ts';

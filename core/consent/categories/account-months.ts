@@ -1,8 +1,8 @@
-// Each account's month-by-month history (core/ledger/monthly-history.ts): the rows behind the
-// 60-month repayment grid.
+// Each account's month-by-month history (core/ledger/history/monthly-history.ts): the rows
+// behind the 60-month repayment grid.
 
-import { listAccounts } from '../../ledger/accounts.ts';
-import { readMonths } from '../../ledger/recompute.ts';
+import { listAccounts } from '../../ledger/accounts/views.ts';
+import { readMonths } from '../../ledger/codecs/stored-months.ts';
 import { column, type CategorySource } from './types.ts';
 
 export const accountMonthsCategory: CategorySource = {

@@ -1,7 +1,7 @@
-// Credit accounts as the Accounts page lists them (core/ledger/accounts.ts): one row per visible
+// Credit accounts as the Accounts page lists them (core/ledger/accounts/views.ts): one row per visible
 // account, with its resolved values and its summary as of the day.
 
-import { listAccounts } from '../../ledger/accounts.ts';
+import { listAccounts } from '../../ledger/accounts/views.ts';
 import { column, type CategorySource } from './types.ts';
 
 export const accountsCategory: CategorySource = {

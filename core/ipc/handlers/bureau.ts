@@ -3,7 +3,7 @@
 // score channels and read again only when the data version moved.
 
 import { buildReport } from '../../bureau/report.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
 import { LedgerCache } from '../../score/ledger-cache.ts';
 import { formatDay } from '../../shared/calendar.ts';
 import { saveHardQueryReasons, saveRuleSetting } from '../../settings/bureau-settings.ts';

@@ -2,19 +2,13 @@
 
 import type { ledgerChannels } from '../channels/ledger.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
-import {
-  accountDetail,
-  asOfFrom,
-  assignTransaction,
-  createAccount,
-  deleteAccount,
-  deleteInstallment,
-  listAccounts,
-  saveInstallment,
-  setMonthFact,
-  unassignedTransactions,
-  updateAccount,
-} from '../../ledger/accounts.ts';
+import { accountDetail, listAccounts } from '../../ledger/accounts/views.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { assignTransaction } from '../../ledger/accounts/event-links.ts';
+import { createAccount, deleteAccount, updateAccount } from '../../ledger/accounts/commands.ts';
+import { deleteInstallment, saveInstallment } from '../../ledger/accounts/installments.ts';
+import { setMonthFact } from '../../ledger/accounts/month-facts.ts';
+import { unassignedTransactions } from '../../ledger/accounts/transactions.ts';
 import { observationRecords } from '../../ledger/observations.ts';
 import { DEFAULTS_VERSION } from '../../ledger/product-defaults.ts';
 import { queryRecords } from '../../ledger/queries.ts';

@@ -4,7 +4,7 @@
 
 import type { scoreChannels } from '../channels/score.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
 import { scoreLedger } from '../../score/engine.ts';
 import { LedgerCache } from '../../score/ledger-cache.ts';
 import { EDUCATION_LEVELS } from '../../settings/profile-facts-schema.ts';

@@ -6,7 +6,7 @@
 --                  (core/ledger/snapshot.ts) reads, directly or through the derived ledger: a
 --                  snapshot read at version v is current while version is still v.
 --   ledger_inputs  moves on writes to the tables the derived ledger (accounts and links from
---                  imports, every monthly history: core/ledger/recompute.ts) is computed from,
+--                  imports, every monthly history: core/ledger/freshness.ts) is computed from,
 --                  the derivation's own writes included; the derivation records the value it
 --                  left behind, and derives again only when the value moved.
 --

@@ -1,7 +1,8 @@
 // A profile's ledger entered by hand through the ledger's own API (no imports): shared by the
 // bureau unit tests and the Bureau page's e2e test, which checks the page against the CLI.
 
-import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { parseDay } from '../../../core/shared/calendar.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
 import type { Db } from '../../../core/storage/database.ts';

@@ -12,7 +12,7 @@ import { grantConsent, requiredTicks } from '../../../core/consent/records.ts';
 import { parseTerms, type TermsInput } from '../../../core/consent/terms.ts';
 import { CATEGORIES } from '../../../core/consent/categories/index.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
-import { createAccount } from '../../../core/ledger/accounts.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { today } from '../../../core/shared/calendar.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';

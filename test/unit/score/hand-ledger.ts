@@ -4,7 +4,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { observationRecords } from '../../../core/ledger/observations.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';

@@ -12,7 +12,7 @@ import { ImportJobs } from '../../../core/ipc/import-jobs.ts';
 import { bureauHandlers } from '../../../core/ipc/handlers/bureau.ts';
 import { scoreReportSchema } from '../../../core/ipc/channels/score.ts';
 import type { HandlerContext } from '../../../core/ipc/handler-context.ts';
-import { createAccount, updateAccount } from '../../../core/ledger/accounts.ts';
+import { createAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';

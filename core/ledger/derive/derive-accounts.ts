@@ -1,16 +1,16 @@
 // Accounts from imports: which credit account each credit event belongs to, and what role it
-// plays there. Pure: the rows in, account specs and links out (recompute.ts reads and writes).
+// plays there. Pure: the rows in, account specs and links out (derive-and-store.ts stores them).
 //
 // The importer names an account by `credit_account_key` (credit-rules.ts): `huabei`,
 // `credit_card:交通银行:7449`, `credit_card:建设银行:` (WeChat names the bank only), … Every
 // rule below is data with the reason it is safe; anything that would need a guess stays
-// unassigned and the user assigns it (accounts.ts, manual links).
+// unassigned and the user assigns it (accounts/event-links.ts, manual links).
 
-import { formatDay } from '../shared/calendar.ts';
-import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
-import type { CreditEventKind } from '../shared/credit-events.ts';
-import type { EventRole } from './monthly-history.ts';
-import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
+import { formatDay } from '../../shared/calendar.ts';
+import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';
+import type { CreditEventKind } from '../../shared/credit-events.ts';
+import type { EventRole } from '../history/history-input.ts';
+import type { AccountKind, Product } from '../../shared/ledger-vocabulary.ts';
 
 export interface CreditRow {
   id: number;
