@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../core/cli/credence.ts';
@@ -60,6 +60,21 @@ describe('credence CLI', () => {
     const missing = await run(['profile', 'list', '--db', join(dir, 'none.sqlite'), '--lang', 'en']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/does not exist/);
+  });
+
+  it('works on a profile of the data folder named by --profile (its name or its id), encrypted ones unlocked by a passphrase file', async () => {
+    const dir = tempDir();
+    const pw = join(dir, 'pw.txt');
+    writeFileSync(pw, 'a long enough passphrase\n');
+    const { profile } = JSON.parse((await run(['profile', 'create', '客户甲', '--data-dir', dir, '--passphrase-file', pw, '--json'])).stdout);
+    const added = await run(['observe', 'add', 'sesame', '712', '2026-05-06', '--profile', '客户甲', '--data-dir', dir, '--passphrase-file', pw, '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const listed = JSON.parse((await run(['observe', 'list', '--profile', profile.id, '--data-dir', dir, '--passphrase-file', pw, '--json'])).stdout);
+    expect(listed.observations).toMatchObject([{ kind: 'sesame', value: 712 }]);
+    // Without its passphrase the profile stays locked; an unknown name is not found; no profile named is a usage error.
+    expect((await run(['observe', 'list', '--profile', '客户甲', '--data-dir', dir, '--lang', 'en'])).stderr).toMatch(/passphrase/i);
+    expect((await run(['observe', 'list', '--profile', '客户乙', '--data-dir', dir, '--json'])).stderr).toContain('profile.not_found');
+    expect((await run(['observe', 'list', '--data-dir', dir])).code).toBe(2);
   });
 
   it('deletes a profile only with --yes', async () => {
