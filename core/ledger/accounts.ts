@@ -15,14 +15,14 @@ import {
   type AccountRecord,
   type AccountRow,
   type AccountValues,
-  type FieldOrigin,
 } from './account-values.ts';
+import type { AccountDetail, AccountFieldView, AccountSummary, InstallmentView, LedgerTransaction, MonthFactView } from './account-schema.ts';
 import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
 import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
 import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
 import { worstStatus } from './repayment-status.ts';
-import type { MonthRow, Product } from '../shared/ledger-vocabulary.ts';
+import type { Product } from '../shared/ledger-vocabulary.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
 import {
   ACCOUNT_FIELDS,
@@ -49,82 +49,6 @@ const SINGLETON_KEYS: Partial<Record<Product, string>> = {
 const STRUCTURAL: ReadonlySet<AccountField> = new Set(['product', 'kind', 'parentId', 'bank', 'cardLast4', 'closedOn', 'openedOn', 'dismissed']);
 
 // ---------------------------------------------------------------- views
-
-export interface AccountFieldView extends FieldOrigin {
-  value: string | number | boolean | null;
-}
-
-export interface AccountSummary {
-  id: number;
-  source: 'manual' | 'derived';
-  matchKey: string | null;
-  name: string;
-  product: Product;
-  kind: AccountValues['kind'];
-  parentId: number | null;
-  fields: Record<AccountField, AccountFieldView>;
-  balanceFen: number | null;
-  limitFen: number | null;
-  /** Balance ÷ limit in basis points (6543 = 65.43%). */
-  utilisationBp: number | null;
-  nextDueOn: string | null;
-  nextDueFen: number | null;
-  settledOn: string | null;
-  /** Worst status of the last 24 months (docs/domain/pboc-report.md#repayment-status-codes severity), null without history. */
-  worst24: StatusCode | null;
-  latestMonth: string | null;
-  latestStatus: StatusCode | null;
-  /** Months of the last 24 whose status is `#`. */
-  unknownMonths24: number;
-  /** Events resting on import rules the user has not confirmed. */
-  unconfirmed: number;
-  transactions: number;
-}
-
-export interface LedgerTransaction {
-  id: number;
-  occurredAt: string;
-  amountFen: number;
-  direction: 'income' | 'expense' | 'neutral';
-  platform: string;
-  counterparty: string | null;
-  item: string | null;
-  kind: CreditEventKind | null;
-  needsReview: boolean;
-  role: 'charge' | 'payment' | 'credit' | 'disbursement';
-  linkSource: 'derived' | 'manual';
-  basis: string;
-  accountId: number | null;
-}
-
-export interface MonthFactView {
-  month: string;
-  balanceFen: number | null;
-  amountDueFen: number | null;
-  minimumDueFen: number | null;
-  amountPaidFen: number | null;
-  status: StatusCode | null;
-  note: string | null;
-}
-
-export interface InstallmentView {
-  id: number;
-  label: string | null;
-  principalFen: number;
-  feeFen: number;
-  periods: number;
-  firstMonth: string;
-}
-
-export interface AccountDetail {
-  account: AccountSummary;
-  months: MonthRow[];
-  monthFacts: MonthFactView[];
-  installments: InstallmentView[];
-  transactions: LedgerTransaction[];
-  children: AccountSummary[];
-  parent: { id: number; name: string } | null;
-}
 
 function fieldViews(account: AccountRecord): Record<AccountField, AccountFieldView> {
   const out = {} as Record<AccountField, AccountFieldView>;

@@ -15,10 +15,9 @@
 import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
 import { pickStatus, type MonthFacts } from './repayment-status.ts';
 import type { Instalment } from './schedule.ts';
-import type { AccountKind, MonthRow, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { AccountKind, EventRole, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from './account-schema.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
-
-export type EventRole = 'charge' | 'payment' | 'credit' | 'disbursement';
 
 export interface LedgerEvent {
   day: number;

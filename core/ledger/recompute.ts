@@ -13,10 +13,11 @@ import { readDataVersion } from '../storage/data-version.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
 import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, type DerivedLink, type KnownAccount } from './derive-accounts.ts';
-import { computeHistory, type DrawSchedule, type EventRole, type HistoryInput, type InstallmentPlan, type LedgerEvent, type ManualMonth } from './monthly-history.ts';
+import { computeHistory, type DrawSchedule, type HistoryInput, type InstallmentPlan, type LedgerEvent, type ManualMonth } from './monthly-history.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
 import { buildSchedule, type Instalment } from './schedule.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { EventRole } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from './account-schema.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */

@@ -23,7 +23,7 @@ import { listObservations, type Observation } from './observations.ts';
 import { loadAccounts, type AccountValues } from './account-values.ts';
 import { ensureLedger, parseMonthsJson } from './recompute.ts';
 import { today } from '../shared/calendar.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';

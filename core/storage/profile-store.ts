@@ -2,18 +2,23 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
+import { z } from 'zod';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
+import { errorPayloadSchema } from '../wire/vocabulary.ts';
 import { appendAudit, openDatabase, type Db } from './database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
-export interface ProfileSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  file: string;
+/** A profile as the page sees it (core/ipc/channels/profiles.ts). */
+export const profileSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
   /** Set when the file cannot be opened by this build (corrupt, newer schema): listed, never hidden. */
-  problem?: ErrorPayload;
-}
+  problem: errorPayloadSchema.optional(),
+});
+
+/** The store's own view adds the file, which never leaves the main process. */
+export type ProfileSummary = z.output<typeof profileSummarySchema> & { file: string };
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SUFFIX = '.sqlite';

@@ -1,6 +1,6 @@
-import { accountDetail, asOfFrom, listAccounts, unassignedTransactions, type AccountSummary } from '../../ledger/accounts.ts';
+import { accountDetail, asOfFrom, listAccounts, unassignedTransactions } from '../../ledger/accounts.ts';
 import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.ts';
-import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
+import type { AccountSummary, MonthRow } from '../../ledger/account-schema.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { ledgerDb } from '../args.ts';

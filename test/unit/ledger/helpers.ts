@@ -2,7 +2,7 @@
 
 import { parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { computeHistory, type HistoryInput, type LedgerEvent, type ManualMonth } from '../../../core/ledger/monthly-history.ts';
-import type { MonthRow } from '../../../core/shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 
 export function day(text: string): number {
   const value = parseDay(text);
