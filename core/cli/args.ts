@@ -1,13 +1,14 @@
 // Argument helpers for the ledger's CLI commands (core/cli/commands/accounts.ts, query.ts, observe.ts).
 import { resolve } from 'node:path';
 import { CredenceError } from '../shared/errors.ts';
-import { openDatabase, type Db } from '../storage/database.ts';
+import type { Db } from '../storage/database.ts';
+import { openProfileDatabase } from './profile-access.ts';
 import type { CliContext } from './io.ts';
 
 /** Opens the profile database named by --db (never creates one). */
 export function ledgerDb(ctx: CliContext, command: string): Db {
   if (typeof ctx.options.db !== 'string') throw new CredenceError('cli.usage', { reason: `${command} needs --db FILE` });
-  return openDatabase(resolve(ctx.options.db), { create: false });
+  return openProfileDatabase(ctx, resolve(ctx.options.db));
 }
 
 /**

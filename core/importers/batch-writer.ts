@@ -7,7 +7,7 @@
 // raw row or binding 22 parameters each (a re-export of an imported bill: ~7 µs → ~0.6 µs a row).
 // A stored key is certain to be ignored by the INSERT, so counts are exactly as without it.
 
-import type { Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/database.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
@@ -91,9 +91,9 @@ export class BatchWriter {
   private readonly omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean;
   private readonly seenIds = new SeenIds();
   private readonly statementKeys = new StatementKeys();
-  private readonly statements = new Map<number, Statement>();
-  private findStored: Statement<[string, string], ContentFields> | null = null;
-  private readonly probes = new Map<number, Statement>();
+  private readonly statements = new Map<number, Database.Statement>();
+  private findStored: Database.Statement<[string, string], ContentFields> | null = null;
+  private readonly probes = new Map<number, Database.Statement>();
   private params: unknown[] = [];
   private rows = 0;
   private pendingTx: NormalizedTransaction[] = [];
@@ -238,7 +238,7 @@ export class BatchWriter {
     return new Set(found);
   }
 
-  private statement(rows: number): Statement {
+  private statement(rows: number): Database.Statement {
     let statement = this.statements.get(rows);
     if (!statement) {
       const tuple = `(${COLUMNS.map(() => '?').join(',')})`;

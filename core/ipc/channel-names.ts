@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'profiles.list',
   'profiles.create',
+  'profiles.checkName',
   'profiles.delete',
   'import.files',
   'import.cancel',
@@ -39,9 +40,29 @@ export const CHANNEL_NAMES = [
   'score.history',
   'score.profile.get',
   'score.profile.save',
+  'lock.status',
+  'lock.now',
+  'lock.unlock',
+  'lock.activity',
+  'lock.settings.save',
+  'profile.encrypt',
+  'profile.passphrase',
+  'profile.rekey',
+  'profile.quickUnlock',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'consent.catalogue',
+  'consent.notice',
+  'consent.grant',
+  'consent.list',
+  'consent.withdraw',
+  'consent.receipts',
+  'export.create',
+  'audit.verify',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES = ['app.notice', 'import.progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];
 
 /** Compiles only when nothing is missing; otherwise the error shows the missing names. */
 type NoneMissing<Missing extends never> = Missing;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
+import { encryptionChannels } from './channels/encryption.ts';
+import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
+import { lockChannels, lockEvents } from './channels/lock.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
@@ -19,12 +23,17 @@ export const contract = {
   ...ledgerChannels,
   ...bureauChannels,
   ...scoreChannels,
+  ...lockChannels,
+  ...encryptionChannels,
+  ...backupChannels,
+  ...consentChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */
 export const events = {
   'app.notice': z.strictObject({ message: localizedText }),
   ...importEvents,
+  ...lockEvents,
 } as const;
 
 export type Contract = typeof contract;

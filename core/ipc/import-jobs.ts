@@ -3,7 +3,6 @@ import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import type { Emit } from './registry.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';
-import { openDatabase } from '../storage/database.ts';
 import { importBytes } from '../importers/import-file.ts';
 import type { importOutcomeSchema } from './channels/imports.ts';
 
@@ -33,10 +32,10 @@ export class ImportJobs {
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
     if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
-    this.store.database(request.profileId); // refuses unknown, corrupt or newer profiles before any work
+    // Refuses unknown, locked, corrupt or newer profiles before any work.
+    const db = this.store.connect(request.profileId);
     const controller = new AbortController();
     this.running.set(request.importId, controller);
-    const db = openDatabase(this.store.fileFor(request.profileId), { create: false });
     db.pragma('busy_timeout = 10000');
     const outcome: ImportOutcome = { reports: [], failures: [] };
     try {
@@ -69,6 +68,11 @@ export class ImportJobs {
       this.running.delete(request.importId);
     }
     return outcome;
+  }
+
+  /** Cancels every running import (the app is being locked): each rolls back, as a cancel does. */
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort();
   }
 
   cancel(importId: string): boolean {

@@ -269,6 +269,100 @@ const catalogue = {
     en: 'Invalid hard-query reasons: {fieldsEn}. Nothing was changed.',
   },
   // ---- end simulated credit report ----
+  // ---- consent and export (core/consent) ----
+  'consent.invalid_terms': {
+    'zh-CN': '授权内容有误：{fieldsZh}。未作任何修改。',
+    en: 'The consent’s terms are not valid: {fieldsEn}. Nothing was changed.',
+  },
+  'consent.not_found': {
+    'zh-CN': '找不到授权 {id}。',
+    en: 'Consent {id} does not exist.',
+  },
+  'consent.notice_changed': {
+    'zh-CN': '你阅读的告知书与这些授权内容不一致（内容已更改）。请重新阅读告知书后再同意。未作任何修改。',
+    en: 'The notice you read is not the notice for these terms (they changed). Read the notice again before agreeing. Nothing was changed.',
+  },
+  'consent.evidence_incomplete': {
+    'zh-CN': '尚未完成单独同意：{missingZh}。未作任何授权。',
+    en: 'Separate consent is not complete: {missingEn}. Nothing was granted.',
+  },
+  'consent.not_amendable': {
+    'zh-CN': '授权 {id} 当前为「{state}」，不能修改；请新建授权。',
+    en: 'Consent {id} is {state} and cannot be amended; grant a new one instead.',
+  },
+  'consent.not_withdrawable': {
+    'zh-CN': '授权 {id} 当前为「{state}」（{at}），已不能再用于导出，无需撤回。',
+    en: 'Consent {id} is {state} ({at}): it can no longer be used for an export, so there is nothing to withdraw.',
+  },
+  'consent.busy': {
+    'zh-CN': '这个档案正在导入账单，导入完成后再授权、撤回或导出。未作任何修改。',
+    en: 'Bills are being imported into this profile; grant, withdraw or export once the import has finished. Nothing was changed.',
+  },
+  'export.consent_not_found': {
+    'zh-CN': '未导出：找不到授权 {id}。每次导出都须依据一项有效的授权。没有写入任何文件。',
+    en: 'Not exported: there is no consent {id}. Every export needs a valid consent. No file was written.',
+  },
+  'export.consent_withdrawn': {
+    'zh-CN': '未导出：授权 {id} 已于 {at} 撤回。没有写入任何文件。',
+    en: 'Not exported: consent {id} was withdrawn at {at}. No file was written.',
+  },
+  'export.consent_superseded': {
+    'zh-CN': '未导出：授权 {id} 已被修改后的授权 {by} 取代，请使用新授权。没有写入任何文件。',
+    en: 'Not exported: consent {id} was replaced by its amendment {by}; use that one. No file was written.',
+  },
+  'export.consent_expired': {
+    'zh-CN': '未导出：授权 {id} 已于 {at} 到期。没有写入任何文件。',
+    en: 'Not exported: consent {id} expired at {at}. No file was written.',
+  },
+  'export.consent_used_up': {
+    'zh-CN': '未导出：授权 {id} 允许的 {max} 次导出已全部用完。没有写入任何文件。',
+    en: 'Not exported: consent {id} allowed {max} export(s) and all have been made. No file was written.',
+  },
+  'export.fields_out_of_scope': {
+    'zh-CN': '未导出：授权 {id} 不包括这些字段：{fields}。没有写入任何文件。',
+    en: 'Not exported: consent {id} does not cover these fields: {fields}. No file was written.',
+  },
+  'export.password_too_short': {
+    'zh-CN': '未导出：密码至少需要 {min} 个字符。没有写入任何文件。',
+    en: 'Not exported: the password needs at least {min} characters. No file was written.',
+  },
+  'export.destination_missing': {
+    'zh-CN': '未导出：文件夹 {dir} 不存在。没有写入任何文件。',
+    en: 'Not exported: the folder {dir} does not exist. No file was written.',
+  },
+  'export.destination_exists': {
+    'zh-CN': '未导出：文件 {file} 已存在，未覆盖。请换一个文件名。',
+    en: 'Not exported: {file} already exists and was not overwritten. Choose another name.',
+  },
+  'export.write_failed': {
+    'zh-CN': '未导出：无法写入 {file}：{reason}。导出未记录。',
+    en: 'Not exported: {file} could not be written: {reason}. The export was not recorded.',
+  },
+  'export.not_a_package': {
+    'zh-CN': '{file} 不是 Credence 导出文件：{reason}。',
+    en: '{file} is not a Credence export package: {reason}.',
+  },
+  'export.password_required': {
+    'zh-CN': '{file} 已加密，请提供密码（--password-file）。',
+    en: '{file} is encrypted; give its password (--password-file).',
+  },
+  'export.password_wrong': {
+    'zh-CN': '{file} 的密码不正确。',
+    en: 'The password for {file} is wrong.',
+  },
+  'consent.agreement_needed': {
+    'zh-CN': '未授权：请完整阅读上面的告知书。若同意，请在同一命令后加上 --sign "你的姓名" --accept {sha} 重新运行。',
+    en: 'Not granted: read the whole notice above. To agree, run the same command again with --sign "YOUR NAME" --accept {sha}.',
+  },
+  'export.package_problem': {
+    'zh-CN': '{file} 校验未通过：{path}（{problem}）。',
+    en: '{file} failed verification: {path} ({problem}).',
+  },
+  'audit.chain_broken': {
+    'zh-CN': '审计日志校验未通过：第 {id} 条（{action}，{at}）{reasonZh}。',
+    en: 'The audit log failed verification at entry {id} ({action}, {at}): {reasonEn}.',
+  },
+  // ---- end consent and export ----
   // ---- export periods (core/importers/summary.ts) ----
   'import.warn.period_mismatch': {
     'zh-CN': '第 {line} 行写明的账单时间范围（{start} 至 {end}）没有包含全部交易（最早 {first}，最晚 {last}），文件可能被编辑或拼接过。已按交易本身的时间范围（{first} 至 {last}）记录这份账单覆盖的期间。',
@@ -279,6 +373,116 @@ const catalogue = {
     en: 'The period "{text}" on line {line} could not be read; the span of the transactions was recorded as the period this export covers.',
   },
   // ---- end export periods ----
+  // ---- encryption at rest, app lock and backups (core/storage/encryption, core/lock, core/storage/backups.ts) ----
+  'db.key_rejected': {
+    'zh-CN': '无法用这个密钥打开数据库 {file}：密钥不对，或文件不是用 Credence 固定的加密方式（AEGIS-256）写入的。未作任何修改。',
+    en: 'The key does not open {file}: it is the wrong key, or the file was not written with the cipher Credence uses (AEGIS-256). Nothing was changed.',
+  },
+  'db.key_missing': {
+    'zh-CN': '{file} 不是未加密的 SQLite 数据库：它已加密但没有提供密钥（旁边的密钥文件 {file}.keys.json 可能丢失了），或者文件已损坏。未作任何修改。',
+    en: '{file} is not a plaintext SQLite database: it is encrypted and no key was given (its key file {file}.keys.json may be missing), or it is damaged. Nothing was changed.',
+  },
+  'profile.locked': {
+    'zh-CN': '档案「{name}」已加密并锁定，请先用密码、恢复码或系统钥匙串解锁。',
+    en: 'Profile "{name}" is encrypted and locked. Unlock it with its passphrase, recovery code or the system keychain first.',
+  },
+  'app.locked': {
+    'zh-CN': 'Credence 已锁定，请先解锁。',
+    en: 'Credence is locked. Unlock it first.',
+  },
+  'key.passphrase_wrong': {
+    'zh-CN': '密码不正确，档案「{name}」未解锁，未作任何修改。',
+    en: 'Wrong passphrase: profile "{name}" was not unlocked and nothing was changed.',
+  },
+  'key.recovery_wrong': {
+    'zh-CN': '恢复码不正确，档案「{name}」未解锁，未作任何修改。',
+    en: 'Wrong recovery code: profile "{name}" was not unlocked and nothing was changed.',
+  },
+  'key.recovery_malformed': {
+    'zh-CN': '恢复码格式不对：应为 8 组、每组 4 个字母或数字（如 ABCD-EFGH-…），共 32 个字符，现有 {found} 个。',
+    en: 'That is not a recovery code: it has 8 groups of 4 letters or digits (ABCD-EFGH-…), 32 characters in all; this has {found}.',
+  },
+  'key.passphrase_too_short': {
+    'zh-CN': '密码至少需要 {min} 个字符。',
+    en: 'A passphrase needs at least {min} characters.',
+  },
+  'key.file_invalid': {
+    'zh-CN': '密钥文件 {file} 无法读取：{reason}。数据库未作任何修改。请用备份中的密钥文件替换它，或从备份恢复。',
+    en: 'The key file {file} cannot be read: {reason}. The database was not changed. Replace it with the key file kept beside a backup, or restore a backup.',
+  },
+  'key.kdf_unavailable': {
+    'zh-CN': '这个运行环境无法计算 {kdf}，无法用密码解锁；请改用恢复码。',
+    en: 'This runtime cannot compute {kdf}, so the passphrase cannot unlock here; use the recovery code instead.',
+  },
+  'key.keychain_unavailable': {
+    'zh-CN': '系统钥匙串不可用（{reason}），无法使用快速解锁。请用密码或恢复码解锁。',
+    en: 'The system keychain is not available ({reason}), so quick unlock cannot be used. Unlock with the passphrase or recovery code.',
+  },
+  'key.keychain_not_set': {
+    'zh-CN': '档案「{name}」没有启用系统钥匙串快速解锁。请用密码或恢复码解锁。',
+    en: 'Quick unlock with the system keychain is not set up for profile "{name}". Unlock with the passphrase or recovery code.',
+  },
+  'key.keychain_failed': {
+    'zh-CN': '系统钥匙串没能解开档案「{name}」的密钥（钥匙串可能已更换或重置）。请用密码或恢复码解锁，然后重新启用快速解锁。',
+    en: 'The system keychain could not unwrap the key of profile "{name}" (the keychain may have been changed or reset). Unlock with the passphrase or recovery code, then turn quick unlock on again.',
+  },
+  'key.not_encrypted': {
+    'zh-CN': '档案「{name}」未加密，请先加密。',
+    en: 'Profile "{name}" is not encrypted; encrypt it first.',
+  },
+  'key.already_encrypted': {
+    'zh-CN': '档案「{name}」已经加密。',
+    en: 'Profile "{name}" is already encrypted.',
+  },
+  'key.copy_mismatch': {
+    'zh-CN': '加密副本校验失败（{reason}），原数据库保持不变。',
+    en: 'The encrypted copy failed its check ({reason}); the original database was left as it was.',
+  },
+  'key.busy': {
+    'zh-CN': '档案「{name}」正在导入账单，导入完成后再进行此操作。未作任何修改。',
+    en: 'Bills are being imported into profile "{name}"; do this once the import has finished. Nothing was changed.',
+  },
+  'cli.secret_required': {
+    'zh-CN': '{file} 是加密档案，需要解锁：用 --passphrase-file 文件（或环境变量 CREDENCE_PASSPHRASE_FILE=文件）给出存放密码的文件，或用 --recovery-code-file 文件给出恢复码。',
+    en: '{file} is an encrypted profile and must be unlocked: give a file holding its passphrase with --passphrase-file FILE (or CREDENCE_PASSPHRASE_FILE=FILE), or its recovery code with --recovery-code-file FILE.',
+  },
+  'cli.secret_file_unreadable': {
+    'zh-CN': '无法读取 {option} 指定的文件 {file}：{reason}。',
+    en: 'Cannot read {file} given by {option}: {reason}.',
+  },
+  'db.in_use': {
+    'zh-CN': '{file} 正被另一个程序（另一个 Credence 窗口或命令行）打开，无法替换。请先关闭它再试。未作任何修改。',
+    en: '{file} is open in another program (another Credence window or a CLI command) and cannot be replaced. Close it and try again. Nothing was changed.',
+  },
+  'backup.not_found': {
+    'zh-CN': '找不到备份 {name}。',
+    en: 'Backup {name} does not exist.',
+  },
+  'backup.exists': {
+    'zh-CN': '{file} 已存在，未覆盖。请选择另一个文件名。',
+    en: '{file} already exists and was not overwritten. Choose another name.',
+  },
+  'backup.invalid': {
+    'zh-CN': '备份 {name} 不能恢复：{reason}。当前数据库保持不变。',
+    en: 'Backup {name} cannot be restored: {reason}. The current database was left as it was.',
+  },
+  'backup.other_profile': {
+    'zh-CN': '备份 {name} 属于另一个档案（{found}），不能恢复到档案「{profile}」。当前数据库保持不变。',
+    en: 'Backup {name} belongs to another profile ({found}) and cannot be restored into profile "{profile}". The current database was left as it was.',
+  },
+  'backup.secret_required': {
+    'zh-CN': '备份 {name} 是用另一把密钥加密的（在更换密钥之前制作），需要当时的密码或恢复码才能恢复。当前数据库保持不变。',
+    en: 'Backup {name} was encrypted with another key (it predates a key rotation); restoring it needs the passphrase or recovery code of that time. The current database was left as it was.',
+  },
+  'backup.cancelled': {
+    'zh-CN': '已取消，未作任何修改。',
+    en: 'Cancelled; nothing was changed.',
+  },
+  'backup.path_not_allowed': {
+    'zh-CN': '桌面应用中请通过文件对话框选择位置。',
+    en: 'In the desktop app, choose the location in the file dialog.',
+  },
+  // ---- end encryption, app lock and backups ----
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -1,11 +1,13 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { errorPayloadSchema } from '../wire/vocabulary.ts';
 import { appendAudit, openDatabase, type Db } from './database.ts';
+import type { Keychain, ProfileSecret } from './encryption/key-wrap.ts';
+import { ProfileFiles } from './profile-files.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
 /** A profile as the page sees it (core/ipc/channels/profiles.ts). */
@@ -15,10 +17,33 @@ export const profileSummarySchema = z.strictObject({
   createdAt: z.string(),
   /** Set when the file cannot be opened by this build (corrupt, newer schema): listed, never hidden. */
   problem: errorPayloadSchema.optional(),
+  /** Present for an encrypted profile: whether this process holds its key, and whether quick unlock is set up. */
+  encryption: z.strictObject({ locked: z.boolean(), quickUnlock: z.boolean() }).optional(),
 });
 
 /** The store's own view adds the file, which never leaves the main process. */
 export type ProfileSummary = z.output<typeof profileSummarySchema> & { file: string };
+
+/**
+ * A profile file's listing: an encrypted profile from its key file (its name and date are the one
+ * thing readable without the key), a plaintext one from its own profile row.
+ */
+export function summariseProfileFile(files: ProfileFiles, file: string): ProfileSummary {
+  const protection = files.protection(file);
+  if (!protection.encrypted) {
+    const row = readProfileRow(file);
+    return { id: row.uuid, name: row.name, createdAt: row.created_at, file };
+  }
+  const { profile, keys } = protection.keyFile;
+  const quickUnlock = keys.some((entry) => entry.wraps.some((wrap) => wrap.kind === 'keychain'));
+  return { id: profile.id, name: profile.name, createdAt: profile.createdAt, file, encryption: { locked: !protection.unlocked, quickUnlock } };
+}
+
+export interface CreatedProfile {
+  profile: ProfileSummary;
+  /** Shown once, at creation: the only time it exists outside the user's own copy. */
+  recoveryCode: string;
+}
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SUFFIX = '.sqlite';
@@ -43,8 +68,19 @@ export function readProfileRow(file: string): { uuid: string; name: string; crea
   }
 }
 
-export function initialiseProfile(db: Db, name: string, uuid: string = randomUUID()): ProfileSummary {
-  const createdAt = toUtc8Iso();
+/** A new encrypted profile at `file` (nothing left behind when it fails): the store's part of `createEncrypted`. */
+export async function createEncryptedProfile(files: ProfileFiles, file: string, id: string, name: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
+  try {
+    const { db, createdAt, recoveryCode } = await files.createEncrypted(file, { id, name }, passphrase, keychain);
+    initialiseProfile(db, name, id, createdAt);
+    return { profile: summariseProfileFile(files, file), recoveryCode };
+  } catch (error) {
+    files.removeFiles(file);
+    throw error;
+  }
+}
+
+export function initialiseProfile(db: Db, name: string, uuid: string = randomUUID(), createdAt: string = toUtc8Iso()): ProfileSummary {
   db.transaction(() => {
     db.prepare('INSERT INTO profile (id, uuid, name, created_at) VALUES (1, ?, ?, ?)').run(uuid, name, createdAt);
     appendAudit(db, { actor: 'user', action: 'profile.create', subject: uuid, details: { name } });
@@ -58,7 +94,8 @@ export function initialiseProfile(db: Db, name: string, uuid: string = randomUUI
  */
 export class ProfileStore {
   readonly dir: string;
-  private readonly open = new Map<string, Db>();
+  /** Open databases and unlocked keys (core/storage/profile-files.ts). */
+  readonly files = new ProfileFiles();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'profiles');
@@ -84,8 +121,7 @@ export class ProfileStore {
   private summarise(id: string): ProfileSummary {
     const file = this.fileFor(id);
     try {
-      const row = readProfileRow(file);
-      return { id, name: row.name, createdAt: row.created_at, file };
+      return { ...summariseProfileFile(this.files, file), id };
     } catch (error) {
       const problem =
         error instanceof CredenceError ? error.toPayload() : toErrorPayload(new CredenceError('db.corrupt', { file, reason: String((error as Error).message) }));
@@ -93,48 +129,72 @@ export class ProfileStore {
     }
   }
 
-  create(rawName: string): ProfileSummary {
+  /** The listing of one profile (refused when there is no such profile). */
+  summary(id: string): ProfileSummary {
+    if (!existsSync(this.fileFor(id))) throw new CredenceError('profile.not_found', { id });
+    return this.summarise(id);
+  }
+
+  /** The name a new profile would get, or the refusal `create` would give (blank, too long, taken). */
+  validateNewName(rawName: string): string {
     const name = normaliseProfileName(rawName);
     if (this.list().some((profile) => profile.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
       throw new CredenceError('profile.duplicate_name', { name });
     }
+    return name;
+  }
+
+  /** A plaintext profile (the CLI without a passphrase, tests, and the app when the user opts out). */
+  create(rawName: string): ProfileSummary {
+    const name = this.validateNewName(rawName);
     const id = randomUUID();
-    const db = openDatabase(this.fileFor(id));
+    const file = this.fileFor(id);
+    const db = openDatabase(file);
     try {
       const summary = initialiseProfile(db, name, id);
-      this.open.set(id, db);
-      return summary;
+      db.close();
+      return { ...summary, file };
     } catch (error) {
       db.close();
-      this.removeFiles(id);
+      this.files.removeFiles(file);
       throw error;
     }
   }
 
-  /** The open, migrated database of a profile; opened once and kept. */
+  /** An encrypted profile: a new data key, wrapped by the passphrase and a recovery code (and the keychain when given). */
+  async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
+    const name = this.validateNewName(rawName);
+    const id = randomUUID();
+    return createEncryptedProfile(this.files, this.fileFor(id), id, name, passphrase, keychain);
+  }
+
+  /** The open, migrated database of a profile; opened once and kept. An encrypted one must be unlocked first. */
   database(id: string): Db {
-    const cached = this.open.get(id);
-    if (cached) return cached;
-    const db = openDatabase(this.fileFor(id), { create: false });
-    this.open.set(id, db);
-    return db;
+    const file = this.fileFor(id);
+    return this.files.database(file, () => this.summary(id).name);
+  }
+
+  /** A separate connection to a profile (an import's own transaction); the caller closes it. */
+  connect(id: string): Db {
+    this.database(id);
+    return this.files.connect(this.fileFor(id), () => this.summary(id).name);
+  }
+
+  async unlock(id: string, secret: ProfileSecret, keychain?: Keychain): Promise<void> {
+    await this.files.unlockListed(this.summary(id), secret, keychain);
+  }
+
+  /** Closes every encrypted profile and forgets every key. */
+  lock(): void {
+    this.files.lockAll();
   }
 
   delete(id: string): void {
-    if (!this.list().some((profile) => profile.id === id)) throw new CredenceError('profile.not_found', { id });
-    this.open.get(id)?.close();
-    this.open.delete(id);
-    this.removeFiles(id);
-  }
-
-  private removeFiles(id: string): void {
-    const file = this.fileFor(id);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    this.files.removeListed(this.summary(id));
   }
 
   close(): void {
-    for (const db of this.open.values()) db.close();
-    this.open.clear();
+    this.files.closeAll();
   }
 }
 
@@ -142,4 +202,7 @@ export class ProfileStore {
  * What the IPC handlers and the import jobs use of a store of profiles: a folder of them
  * (ProfileStore), or the one database file `npm run preview -- --db FILE` serves.
  */
-export type ProfileSource = Pick<ProfileStore, 'list' | 'create' | 'delete' | 'database' | 'fileFor' | 'close'>;
+export type ProfileSource = Pick<
+  ProfileStore,
+  'list' | 'summary' | 'validateNewName' | 'create' | 'createEncrypted' | 'delete' | 'database' | 'connect' | 'fileFor' | 'unlock' | 'lock' | 'files' | 'close'
+>;

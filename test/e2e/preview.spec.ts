@@ -61,6 +61,9 @@ test.describe('npm run preview in a browser', () => {
 
     await page.getByTestId('new-profile-name').fill('预览用户');
     await page.getByTestId('new-profile-submit').click();
+    // Unencrypted by the user's explicit choice, so the store opened below can read it without a passphrase.
+    await page.getByTestId('protect-opt-out').check();
+    await page.getByTestId('protect-submit').click();
     await expect(page.getByTestId('dashboard-profile-name')).toHaveText('预览用户');
 
     await page.getByTestId('nav-import').click();

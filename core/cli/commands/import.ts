@@ -3,7 +3,7 @@ import { CredenceError, toErrorPayload, type ErrorPayload } from '../../shared/e
 import { importFile } from '../../importers/import-file.ts';
 import type { ImportReport } from '../../importers/report-schema.ts';
 import { snapshotAfterImport } from '../../score/snapshots.ts';
-import { openDatabase } from '../../storage/database.ts';
+import { openProfileDatabase } from '../profile-access.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { formatFen } from '../../shared/money.ts';
@@ -34,7 +34,7 @@ async function run(ctx: CliContext): Promise<number> {
   if (typeof ctx.options.db !== 'string') throw new CredenceError('cli.usage', { reason: 'import needs --db FILE' });
   if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
   const password = typeof ctx.options.password === 'string' ? ctx.options.password : undefined;
-  const db = openDatabase(resolve(ctx.options.db), { create: false });
+  const db = openProfileDatabase(ctx, resolve(ctx.options.db));
   const files: FileResult[] = [];
   try {
     for (const path of ctx.args) {
@@ -59,6 +59,6 @@ async function run(ctx: CliContext): Promise<number> {
 export const importCommand: Command = {
   name: 'import',
   summary: { 'zh-CN': '导入账单文件（支付宝、微信、京东、美团、信用卡；可为加密 ZIP）', en: 'import bill exports (Alipay, WeChat, JD, Meituan, credit cards; ZIPs too)' },
-  usage: ['credence import FILE... --db DB [--password P] [--json]'],
+  usage: ['credence import FILE... --db DB [--password P] [--passphrase-file F] [--json]'],
   run,
 };

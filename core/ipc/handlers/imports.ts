@@ -4,9 +4,12 @@ import { listNeedsReview, resolveReview } from '../../ledger/credit-review.ts';
 import type { importChannels } from '../channels/imports.ts';
 import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
 import { ImportJobs } from '../import-jobs.ts';
+import type { AppLock } from '../lock/app-lock.ts';
 
-export function importHandlers(ctx: HandlerContext): DomainHandlers<typeof importChannels> {
+export function importHandlers(ctx: HandlerContext, lock: AppLock): DomainHandlers<typeof importChannels> {
   const imports = new ImportJobs(ctx.store, ctx.emit);
+  // Locking closes the profiles' databases: an import under way is cancelled first.
+  lock.onLock(() => imports.cancelAll());
   return {
     'import.files': ({ profileId, importId, files, password }) =>
       imports.run({

@@ -12,7 +12,12 @@ export function profileHandlers(ctx: HandlerContext): DomainHandlers<typeof appC
   return {
     'app.info': () => ({ version: ctx.version, dataDir: ctx.dataDir, transport: ctx.transport }),
     'profiles.list': () => ({ profiles: ctx.store.list().map(publicProfile) }),
-    'profiles.create': ({ name }) => ({ profile: publicProfile(ctx.store.create(name)) }),
+    'profiles.create': async ({ name, passphrase, quickUnlock }) => {
+      if (passphrase === undefined) return { profile: publicProfile(ctx.store.create(name)) };
+      const created = await ctx.store.createEncrypted(name, passphrase, quickUnlock ? ctx.keychain : undefined);
+      return { profile: publicProfile(created.profile), recoveryCode: created.recoveryCode };
+    },
+    'profiles.checkName': ({ name }) => ({ name: ctx.store.validateNewName(name) }),
     'profiles.delete': ({ id }) => {
       ctx.store.delete(id);
       return { deleted: true as const };

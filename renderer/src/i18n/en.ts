@@ -1,6 +1,10 @@
+import { backupMessagesEn } from '../backups/messages.ts';
+import { lockMessagesEn } from '../lock/messages.ts';
+import { consentMessages } from '../consent/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...consentMessages.en,
   'app.name': 'Credence',
   'app.title': 'Credence personal credit manager',
   'app.tagline': 'Your data stays on this computer',
@@ -52,8 +56,6 @@ export const en: Record<MessageKey, string> = {
   'planned.badge': 'Not available yet',
   'planned.whatif.title': 'What-if',
   'planned.whatif.body': 'Simulate paying off debt, opening an account, a missed payment or the passing of time, and see how the score of “{profile}” might change. Results are shown as ranges and are for guidance only.',
-  'planned.consent.title': 'Consent and export',
-  'planned.consent.body': 'Grant consent field by field and export the data of “{profile}” to a recipient such as an adviser, with a stated purpose, fields and expiry, revocable at any time. Nothing is exported without your separate consent.',
 
   'settings.about': 'About',
   'settings.version': 'Version',
@@ -661,4 +663,6 @@ export const en: Record<MessageKey, string> = {
   'score.value.years': "{n} years",
   'score.value.yes': "Yes",
   // ---- end scores ----
+  ...lockMessagesEn,
+  ...backupMessagesEn,
 };

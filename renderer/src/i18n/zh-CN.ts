@@ -1,6 +1,11 @@
+import { backupMessagesZhCN } from '../backups/messages.ts';
+import { lockMessagesZhCN } from '../lock/messages.ts';
+import { consentMessages } from '../consent/messages.ts';
+
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
 export const zhCN = {
+  ...consentMessages['zh-CN'],
   'app.name': 'Credence',
   'app.title': 'Credence 个人信用管家',
   'app.tagline': '数据只保存在这台电脑上',
@@ -52,8 +57,6 @@ export const zhCN = {
   'planned.badge': '尚未开放',
   'planned.whatif.title': '假设分析',
   'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
-  'planned.consent.title': '授权与导出',
-  'planned.consent.body': '在这里为顾问等接收方逐项授权并导出「{profile}」的数据：写明用途、字段和有效期，并可随时撤回。未经你单独同意，不会导出任何数据。',
 
   'settings.about': '关于',
   'settings.version': '版本',
@@ -661,6 +664,8 @@ export const zhCN = {
   'score.value.years': "{n} 年",
   'score.value.yes': "是",
   // ---- end scores ----
+  ...lockMessagesZhCN,
+  ...backupMessagesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@
 // the read model the IPC handlers keep per profile (ledger-cache.ts), which must be read again as
 // soon as the profile changes.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,30 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
-import { initialiseProfile, normaliseProfileName, readProfileRow, type ProfileSource, type ProfileSummary } from '../storage/profile-store.ts';
-import { openDatabase, type Db } from '../storage/database.ts';
+import {
+  createEncryptedProfile,
+  initialiseProfile,
+  normaliseProfileName,
+  summariseProfileFile,
+  type CreatedProfile,
+  type ProfileSource,
+  type ProfileSummary,
+} from './profile-store.ts';
+import { openDatabase, type Db } from './database.ts';
+import type { Keychain, ProfileSecret } from './encryption/key-wrap.ts';
+import { ProfileFiles } from './profile-files.ts';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * `--db FILE`: a profile store whose only possible profile is that one SQLite file, so the app
  * works on it exactly as on a profile in the data folder, and nothing else on disk is touched (no
- * `profiles/` folder appears beside it, no sibling file is ever listed, opened or removed).
+ * `profiles/` folder appears beside it, no sibling file is ever listed, opened or removed, but
+ * its own key file, work files and backups folder).
  *
  * - list: the file's profile, or nothing when the file does not exist yet;
  * - create: initialises the file when it does not exist (as `credence profile create --db FILE`),
  *   and is refused once it holds a profile: a store of one has no room for a second;
  * - database / fileFor: only for the file's own profile id, anything else is `profile.not_found`;
- * - delete: after the UI's confirmation, removes the file (and its -wal/-shm), as deleting a
- *   profile does in the data folder; the store is then empty and `create` may start it afresh.
+ * - delete: after the UI's confirmation, removes the file (and its -wal/-shm and key file), as
+ *   deleting a profile does in the data folder; the store is then empty and `create` may start it afresh.
  *
  * A file that exists but is not a readable Credence database is refused before the server starts
  * (see scripts/preview.ts), and left untouched.
  */
 export class SingleFileProfileStore implements ProfileSource {
   readonly file: string;
-  private db: Db | undefined;
+  readonly files = new ProfileFiles();
   private knownId: string | undefined;
 
   constructor(file: string) {
@@ -35,16 +46,16 @@ export class SingleFileProfileStore implements ProfileSource {
   private idOnDisk(): string | undefined {
     if (this.knownId) return this.knownId;
     if (!existsSync(this.file)) return undefined;
-    this.knownId = readProfileRow(this.file).uuid;
+    this.knownId = summariseProfileFile(this.files, this.file).id;
     return this.knownId;
   }
 
   list(): ProfileSummary[] {
     if (!existsSync(this.file)) return [];
     try {
-      const row = readProfileRow(this.file);
-      this.knownId = row.uuid;
-      return [{ id: row.uuid, name: row.name, createdAt: row.created_at, file: this.file }];
+      const summary = summariseProfileFile(this.files, this.file);
+      this.knownId = summary.id;
+      return [summary];
     } catch (error) {
       const problem =
         error instanceof CredenceError
@@ -54,21 +65,39 @@ export class SingleFileProfileStore implements ProfileSource {
     }
   }
 
-  create(rawName: string): ProfileSummary {
+  summary(id: string): ProfileSummary {
+    this.fileFor(id);
+    return summariseProfileFile(this.files, this.file);
+  }
+
+  validateNewName(rawName: string): string {
     const name = normaliseProfileName(rawName);
     // The same refusal the CLI gives for `profile create --db FILE` on an existing file.
     if (existsSync(this.file)) throw new CredenceError('profile.duplicate_name', { name: this.file });
+    return name;
+  }
+
+  create(rawName: string): ProfileSummary {
+    const name = this.validateNewName(rawName);
     const db = openDatabase(this.file);
     try {
       const summary = initialiseProfile(db, name, randomUUID());
-      this.db = db;
+      db.close();
       this.knownId = summary.id;
       return { ...summary, file: this.file };
     } catch (error) {
       db.close();
-      this.removeFiles();
+      this.files.removeFiles(this.file);
       throw error;
     }
+  }
+
+  async createEncrypted(rawName: string, passphrase: string, keychain?: Keychain): Promise<CreatedProfile> {
+    const name = this.validateNewName(rawName);
+    const id = randomUUID();
+    const created = await createEncryptedProfile(this.files, this.file, id, name, passphrase, keychain);
+    this.knownId = id;
+    return created;
   }
 
   fileFor(id: string): string {
@@ -83,26 +112,28 @@ export class SingleFileProfileStore implements ProfileSource {
   }
 
   database(id: string): Db {
-    const file = this.fileFor(id);
-    if (this.db) return this.db;
-    this.db = openDatabase(file, { create: false });
-    return this.db;
+    return this.files.database(this.fileFor(id), () => this.summary(id).name);
+  }
+
+  connect(id: string): Db {
+    this.database(id);
+    return this.files.connect(this.file, () => this.summary(id).name);
+  }
+
+  async unlock(id: string, secret: ProfileSecret, keychain?: Keychain): Promise<void> {
+    await this.files.unlockListed(this.summary(id), secret, keychain);
+  }
+
+  lock(): void {
+    this.files.lockAll();
   }
 
   delete(id: string): void {
-    this.fileFor(id);
-    this.db?.close();
-    this.db = undefined;
+    this.files.removeListed(this.summary(id));
     this.knownId = undefined;
-    this.removeFiles();
-  }
-
-  private removeFiles(): void {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(this.file + suffix, { force: true });
   }
 
   close(): void {
-    this.db?.close();
-    this.db = undefined;
+    this.files.closeAll();
   }
 }
