@@ -1,8 +1,8 @@
-import { accountDetail, listAccounts, type AccountSummary } from '../../ledger/accounts/views.ts';
+import { accountDetail, listAccounts } from '../../ledger/accounts/views.ts';
 import { asOfFrom } from '../../ledger/validation.ts';
 import { unassignedTransactions } from '../../ledger/accounts/transactions.ts';
 import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.ts';
-import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
+import type { AccountSummary, MonthRow } from '../../ledger/account-schema.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { ledgerDb } from '../args.ts';

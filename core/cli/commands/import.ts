@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CredenceError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { importFile } from '../../importers/import-file.ts';
-import type { ImportReport } from '../../importers/types.ts';
+import type { ImportReport } from '../../importers/report-schema.ts';
 import { snapshotAfterImport } from '../../score/snapshots.ts';
 import { openProfileDatabase } from '../profile-access.ts';
 import { printJson, type CliContext } from '../io.ts';

@@ -1,7 +1,7 @@
 import { bureauReport } from '../../bureau/report.ts';
 import { readHardQueryReasons, saveHardQueryReasons } from '../../settings/bureau-settings.ts';
 import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
-import type { BureauReport, Figure } from '../../bureau/types.ts';
+import type { BureauReport, Figure } from '../../bureau/report-schema.ts';
 import { CredenceError } from '../../shared/errors.ts';
 import { formatMonth } from '../../shared/calendar.ts';
 import { asOfFrom } from '../../ledger/validation.ts';

@@ -6,7 +6,7 @@ import { scoreDatabase } from '../../score/engine.ts';
 import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
 import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
-import type { FactorResult, ModelResult, ScoreReport } from '../../score/types.ts';
+import type { FactorResult, ModelResult, ScoreReport } from '../../score/report-schema.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { formatFen } from '../../shared/money.ts';

@@ -10,7 +10,8 @@ import { requireAccount } from '../account-values.ts';
 import { ledgerEdit, recomputeAfterEdit } from '../freshness.ts';
 import { invalid, monthFactSchema, parseInput, problem } from '../validation.ts';
 import type { EditOptions } from './commands.ts';
-import { accountDetail, type AccountDetail } from './views.ts';
+import type { AccountDetail } from '../account-schema.ts';
+import { accountDetail } from './views.ts';
 
 const monthSchema = z.string().refine((text) => parseMonth(text) !== null);
 
