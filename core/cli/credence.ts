@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CredenceError, toErrorPayload } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import { chooseLocale, type CliContext, type CliIo } from './io.ts';
+import { packageVersion } from './version.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -25,12 +25,19 @@ const OPTIONS = {
   note: { type: 'string' },
   // credence report settings
   'hard-reasons': { type: 'string' },
+  // credence transactions
+  from: { type: 'string' },
+  to: { type: 'string' },
+  platform: { type: 'string' },
+  account: { type: 'string' },
+  direction: { type: 'string' },
+  file: { type: 'string' },
+  category: { type: 'string' },
+  event: { type: 'string' },
+  text: { type: 'string' },
+  order: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function help(ctx: CliContext): string {
   const zh = ctx.locale === 'zh-CN';
@@ -75,7 +82,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed;
   const ctx: CliContext = { ...early, locale: chooseLocale(values.lang, io.env), json: values.json === true, options: values };
   if (values.version) {
-    io.out(version());
+    io.out(packageVersion());
     return 0;
   }
   const [name, ...rest] = positionals;

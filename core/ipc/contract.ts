@@ -4,6 +4,7 @@ import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
+import { transactionChannels } from './channels/transactions.ts';
 import { errorPayloadSchema, localizedText } from './schemas.ts';
 
 // The one IPC contract. Main validates every request and response against it, the preload
@@ -19,6 +20,7 @@ export const contract = {
   ...ledgerChannels,
   ...bureauChannels,
   ...scoreChannels,
+  ...transactionChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -6,18 +6,19 @@ import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
 import { scoreHandlers } from '../score/ipc-handlers.ts';
 import type { importChannels } from './channels/imports.ts';
 import type { appChannels, profileChannels } from './channels/profiles.ts';
+import { transactionHandlers } from './handlers/transactions.ts';
 import type { Emit, Handlers } from './registry.ts';
 
 export interface HandlerContext {
   store: ProfileSource;
   dataDir: string;
   version: string;
-  transport: 'electron' | 'http' | 'test';
+  transport: 'electron' | 'http' | 'test' | 'cli';
   emit: Emit;
 }
 
 /** Handlers of one domain's channel module (core/ipc/channels/<domain>.ts). */
-type DomainHandlers<Channels> = Pick<Handlers, keyof Channels & keyof Handlers>;
+export type DomainHandlers<Channels> = Pick<Handlers, keyof Channels & keyof Handlers>;
 
 function publicProfile({ file: _file, ...profile }: ProfileSummary) {
   return profile;
@@ -62,5 +63,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...ledgerHandlers(ctx),
     ...bureauHandlers(ctx),
     ...scoreHandlers(ctx),
+    ...transactionHandlers(ctx),
   };
 }

@@ -104,6 +104,11 @@ export function dayOfEpoch(epochSeconds: number): number {
   return Math.floor((epochSeconds + OFFSET_SECONDS) / 86_400);
 }
 
+/** The first second (epoch seconds) of a UTC+8 calendar day: dayOfEpoch's inverse. */
+export function firstEpochOfDay(day: number): number {
+  return day * 86_400 - OFFSET_SECONDS;
+}
+
 /** The UTC+8 calendar day of a stored `YYYY-MM-DDTHH:MM:SS+08:00` time (fast path) or any ISO time. */
 export function dayOfStoredTime(iso: string, epochSeconds: number): number {
   if (iso.length === 25 && iso.endsWith('+08:00')) {

@@ -16,7 +16,11 @@ const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
  */
 export const defaultMigrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Ordered, contiguous from 1: a gap or a duplicate number is a packaging bug, caught at load. */
+/**
+ * Ordered by number. Numbers are handed out per feature before the branches merge, so a build may
+ * lack a number below its newest (that branch is not merged yet): a gap is allowed. The same
+ * number twice is a packaging bug, caught at load.
+ */
 export function loadMigrations(dir: string = defaultMigrationsDir): Migration[] {
   const migrations = readdirSync(dir)
     .map((file) => ({ file, match: FILE_PATTERN.exec(file) }))
@@ -28,8 +32,8 @@ export function loadMigrations(dir: string = defaultMigrationsDir): Migration[] 
     }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migrations in ${dir} are not numbered 1..N: found ${migration.version} at position ${index + 1}`);
+    if (migration.version < 1 || migration.version === migrations[index - 1]?.version) {
+      throw new Error(`Migrations in ${dir} must be numbered from 1, each number once: found ${migration.version} twice or out of range`);
     }
   });
   return migrations;

@@ -10,6 +10,8 @@ import { initialiseProfile } from '../../core/profiles/profile-store.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const migrations = loadMigrations();
+/** The newest schema version this build knows (numbers may have gaps: see loadMigrations). */
+const newest = migrations.at(-1)!.version;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function expectCredenceError(fn: () => unknown, code: string): CredenceError {
@@ -29,17 +31,26 @@ function databaseAt(file: string, version: number): void {
 }
 
 describe('migrations', () => {
-  it('are numbered 1..N with names, and the list is not empty', () => {
+  it('are numbered from 1 in rising order with names, and the list is not empty', () => {
     expect(migrations.length).toBeGreaterThanOrEqual(1);
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations[0].version).toBe(1);
+    for (const [i, m] of migrations.entries()) if (i > 0) expect(m.version).toBeGreaterThan(migrations[i - 1].version);
     for (const m of migrations) expect(m.sql.trim().length).toBeGreaterThan(0);
   });
 
-  it('refuse a folder with a gap in the numbering', () => {
+  it('refuse a folder with a number used twice', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '0001_first.sql'), 'CREATE TABLE a (x);');
+    writeFileSync(join(dir, '0002_second.sql'), 'CREATE TABLE b (x);');
+    writeFileSync(join(dir, '0002_other.sql'), 'CREATE TABLE c (x);');
+    expect(() => loadMigrations(dir)).toThrow(/each number once: found 2 twice/);
+  });
+
+  it('allow a gap: a number handed to a branch not merged into this build', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '0001_first.sql'), 'CREATE TABLE a (x);');
     writeFileSync(join(dir, '0003_third.sql'), 'CREATE TABLE c (x);');
-    expect(() => loadMigrations(dir)).toThrow(/not numbered 1\.\.N/);
+    expect(loadMigrations(dir).map((m) => m.version)).toEqual([1, 3]);
   });
 });
 
@@ -53,8 +64,8 @@ describe('openDatabase', () => {
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(schemaVersion(db)).toBe(migrations.length);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(newest);
+    expect(db.pragma('user_version', { simple: true })).toBe(newest);
     db.close();
   });
 
@@ -82,7 +93,7 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it.each(Array.from({ length: migrations.length }, (_, v) => v))('upgrades a database from version %i and keeps its data', (version) => {
+  it.each(Array.from({ length: migrations.length }, (_, v) => v))('upgrades a database from its first %i migrations and keeps its data', (version) => {
     const file = join(tempDir(), `v${version}.sqlite`);
     databaseAt(file, version);
     if (version >= 1) {
@@ -91,20 +102,34 @@ describe('openDatabase', () => {
       old.close();
     }
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(newest);
     if (version >= 1) expect(db.prepare('SELECT name FROM profile').pluck().get()).toBe('Older client');
     db.close();
   });
 
   it('refuses a database from a newer Credence and leaves its bytes untouched', () => {
     const file = join(tempDir(), 'newer.sqlite');
-    const future: Migration = { version: migrations.length + 1, name: 'from_the_future', sql: 'CREATE TABLE future (x);' };
+    const future: Migration = { version: newest + 1, name: 'from_the_future', sql: 'CREATE TABLE future (x);' };
     openDatabase(file, { migrations: [...migrations, future] }).close();
     const before = sha(file);
     const error = expectCredenceError(() => openDatabase(file), 'db.newer_version');
-    expect(error.details).toMatchObject({ found: migrations.length + 1, supported: migrations.length });
+    expect(error.details).toMatchObject({ found: newest + 1, supported: newest });
     expect(error.localized['zh-CN']).toContain('更新版本');
     expect(sha(file)).toBe(before);
+  });
+
+  it('applies a migration numbered below one already applied (its branch merged later), and only that one', () => {
+    const file = join(tempDir(), 'merged-later.sqlite');
+    const low: Migration = { version: newest + 1, name: 'merged_later', sql: 'CREATE TABLE merged_later (x);' };
+    // CREATE TABLE without IF NOT EXISTS: applying `high` a second time would throw.
+    const high: Migration = { version: newest + 2, name: 'merged_first', sql: 'CREATE TABLE merged_first (x);' };
+    openDatabase(file, { migrations: [...migrations, high] }).close();
+    const db = openDatabase(file, { migrations: [...migrations, low, high] });
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([...migrations.map((m) => m.version), newest + 1, newest + 2]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('merged_first', 'merged_later')").pluck().get()).toBe(2);
+    expect(schemaVersion(db)).toBe(newest + 2);
+    expect(db.pragma('user_version', { simple: true })).toBe(newest + 2);
+    db.close();
   });
 
   it('refuses a database whose applied migration differs from this build', () => {
@@ -170,7 +195,7 @@ describe('a database written by plain better-sqlite3 without migrations', () => 
     const file = join(tempDir(), 'empty.sqlite');
     new Database(file).close();
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(newest);
     db.close();
   });
 });

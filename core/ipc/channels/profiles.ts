@@ -11,7 +11,7 @@ const profileSummary = z.object({
 export const appChannels = {
   'app.info': {
     request: z.strictObject({}),
-    response: z.object({ version: z.string(), dataDir: z.string(), transport: z.enum(['electron', 'http', 'test']) }),
+    response: z.object({ version: z.string(), dataDir: z.string(), transport: z.enum(['electron', 'http', 'test', 'cli']) }),
   },
 } as const;
 
