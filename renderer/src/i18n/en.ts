@@ -1,3 +1,4 @@
+import { transactionsEn } from '../transactions/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -686,4 +687,5 @@ export const en: Record<MessageKey, string> = {
   'score.value.years': "{n} years",
   'score.value.yes': "Yes",
   // ---- end scores ----
+  ...transactionsEn,
 };

@@ -1,5 +1,7 @@
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
+import { transactionsZhCN } from '../transactions/messages.ts';
+
 export const zhCN = {
   'app.name': 'Credence',
   'app.title': 'Credence 个人信用管家',
@@ -686,6 +688,7 @@ export const zhCN = {
   'score.value.years': "{n} 年",
   'score.value.yes': "是",
   // ---- end scores ----
+  ...transactionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
