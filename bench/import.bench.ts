@@ -1,21 +1,25 @@
 // Import throughput and memory, 1,000,000 rows:
-//   cd /work/main && npx node bench/import.bench.ts [rows]
+//   npx node bench/import.bench.ts [rows]        (from the repository root)
 // Writes an Alipay-format GBK CSV and a WeChat-format CSV (newest first, time-prefixed ids,
 // as the real exports) to a temp folder, then runs each measurement in its own process so
 // that peak RSS belongs to that measurement alone:
-//   fresh import → re-import of the same file (all duplicates) → the raw better-sqlite3
-//   ceiling: the same 50-row INSERT OR IGNORE on the same schema with rows prebuilt.
+//   fresh import → re-import of the same file (all duplicates) → the raw SQLite ceiling: the same
+//   50-row INSERT OR IGNORE on the same schema with rows prebuilt, through the same driver
+//   (better-sqlite3-multiple-ciphers on a plaintext file: no key, no cipher; encrypted profiles
+//   are measured against plaintext ones in bench/encryption.bench.ts).
 
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLUMNS } from '../core/importers/batch-writer.ts';
 import { importFile } from '../core/importers/import-file.ts';
 import { openDatabase } from '../core/storage/database.ts';
-import { dir, generate } from './bill-files.ts';
+import { generateExports } from './synthetic-exports.ts';
 
 const here = fileURLToPath(import.meta.url);
+const dir = join(tmpdir(), 'credence-bench');
 
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -63,7 +67,7 @@ function child(args: string[]): { rows: number; seconds: number; rssMb: number; 
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 1_000_000);
-  const files = await generate(rows);
+  const files = await generateExports(dir, rows);
   const line = (label: string, r: ReturnType<typeof child>, bytes?: number) =>
     console.log(
       `${label.padEnd(28)} ${String(r.rows).padStart(8)} rows ${r.seconds.toFixed(2).padStart(6)} s ` +

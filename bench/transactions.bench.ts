@@ -1,7 +1,7 @@
 // The transactions page at a million rows (issue 17: "filters 1M rows in under 200 ms per query").
 //   npm run bench -- transactions [rows per file]
 // Builds a profile once (untimed, kept in the temp folder for the next run): the bench's Alipay
-// and WeChat exports (bench/bill-files.ts), 500,000 rows each, imported by the importer and the
+// and WeChat exports (bench/synthetic-exports.ts), 500,000 rows each, imported by the importer and the
 // ledger derived from them, as the app would have it. Then, per filter kind, times what the page
 // runs: the `transactions.list` request (the first page, 200 rows) and the `transactions.summary`
 // request (count and totals), each through the dispatcher (zod on the way in and out) to the
@@ -11,26 +11,27 @@
 // after one untimed run; p50 and p95 per kind.
 
 import { existsSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../core/importers/import-file.ts';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
 import { refreshLedger } from '../core/ledger/recompute.ts';
 import { SCAN_BUDGET, type TransactionFilter } from '../core/ledger/transaction-list.ts';
-import { addSummaries, emptySummary } from '../core/ledger/transaction-summary.ts';
-import { SingleFileProfileStore } from '../core/preview/single-file-store.ts';
-import { initialiseProfile } from '../core/profiles/profile-store.ts';
+import { addSummaries, emptySummary } from '../core/shared/transaction-summary.ts';
+import { SingleFileProfileStore } from '../core/storage/single-file-store.ts';
+import { initialiseProfile } from '../core/storage/profile-store.ts';
 import { openDatabase, type Db } from '../core/storage/database.ts';
-import { dir, generate } from './bill-files.ts';
+import { generateExports } from './synthetic-exports.ts';
 
 const ROWS_PER_FILE = Number(process.argv[2] ?? 500_000);
 const RUNS = 15;
 const PAGE = 200;
 const GOAL_MS = 200;
+const dir = join(tmpdir(), 'credence-bench');
 
 async function buildProfile(file: string): Promise<void> {
-  const files = await generate(ROWS_PER_FILE);
+  const files = await generateExports(dir, ROWS_PER_FILE);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const started = performance.now();
   const db = openDatabase(file);

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CredenceError, toErrorPayload } from '../core/errors.ts';
+import { CredenceError, toErrorPayload } from '../core/shared/errors.ts';
 import { channels, events, isEventName, type Envelope } from '../core/ipc/contract.ts';
 import type { Dispatch, Emit } from '../core/ipc/registry.ts';
 import { isAppUrl } from './app-url.ts';

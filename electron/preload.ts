@@ -1,7 +1,7 @@
 // Sandboxed, context-isolated preload, bundled to out/preload/index.cjs. It may import only
 // `electron` and Node-free modules. The channel and event names come from the contract itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CredenceError, toErrorPayload } from '../core/errors.ts';
+import { CredenceError, toErrorPayload } from '../core/shared/errors.ts';
 import { BRIDGE_KEY, type CredenceBridge } from '../core/ipc/bridge.ts';
 import { channels, eventNames, type Envelope } from '../core/ipc/contract.ts';
 import { EVENT_CHANNEL } from './ipc-wire.ts';

@@ -1,61 +1,11 @@
-// Shapes of the simulated second-generation PBOC report (credit-domain §3). Node-free: the IPC
-// channel module, the CLI and the renderer all read these. Amounts are integer fen, months
+// Shapes of the simulated second-generation PBOC report (docs/domain/pboc-report.md). Node-free:
+// the IPC channel module, the CLI and the renderer all read these. Amounts are integer fen, months
 // `YYYY-MM`, dates `YYYY-MM-DD` (UTC+8), like the ledger.
 
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
-import type { QueryRecord } from '../ledger/queries.ts';
-import type {
-  AccountKind,
-  BureauLayout,
-  BureauType,
-  InstitutionType,
-  MonthRow,
-  Product,
-  RepaymentMethod,
-  ReportsToBureau,
-  StatusCode,
-  StatusReason,
-} from '../ledger/types.ts';
-
-// ---------------------------------------------------------------- what the report is built from
-
-/** One ledger account as the report reads it: resolved values and its whole monthly history. */
-export interface LedgerAccountSnapshot {
-  id: number;
-  name: string;
-  product: Product;
-  kind: AccountKind;
-  parentId: number | null;
-  lender: string | null;
-  institutionType: InstitutionType | null;
-  reportsToBureau: ReportsToBureau;
-  /** The user said so (not the product default): a draw then reports on its own terms. */
-  reportsToBureauSet: boolean;
-  bureauSinceMonth: string | null;
-  bureauType: BureauType | null;
-  bureauLayout: BureauLayout | null;
-  limitFen: number | null;
-  principalFen: number | null;
-  openedOn: string | null;
-  closedOn: string | null;
-  /** A loan whose instalments were all paid: the day (from the ledger's recompute). */
-  settledOn: string | null;
-  termMonths: number | null;
-  repaymentMethod: RepaymentMethod | null;
-  months: MonthRow[];
-}
-
-/**
- * Everything the report and the lender metrics need, read from one profile's ledger
- * (core/bureau/snapshot.ts): the accounts, the query records and the monthly income.
- */
-export interface LedgerSnapshot {
-  accounts: LedgerAccountSnapshot[];
-  queries: QueryRecord[];
-  /** For debt-to-income; null until the user enters it (core/bureau/settings.ts). */
-  monthlyIncomeFen: number | null;
-}
+import type { BureauLayout, BureauType, InstitutionType, MonthRow, Product, RepaymentMethod, ReportsToBureau, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 // ---------------------------------------------------------------- figures and the records behind them
 
@@ -74,7 +24,7 @@ export type FigureUnit = (typeof FIGURE_UNITS)[number];
  * reporting is unknown would change it, `ifUnknownReported` is the figure with them on the
  * report and `range` the two, low to high: the UI labels both ends. `missing` counts records
  * whose amount the ledger cannot tell (a sum is then a lower bound). `month` figures are month
- * indices (year × 12 + month − 1, core/ledger/calendar.ts).
+ * indices (year × 12 + month − 1, core/shared/calendar.ts).
  */
 export interface Figure {
   unit: FigureUnit;
@@ -127,7 +77,10 @@ export interface ReportAccountView {
   reporting: Reporting;
   sinceMonth: string | null;
   type: BureauType;
-  /** The ledger has no account type: the report files it under the §3.2 heuristic (layouts.ts). */
+  /**
+   * The ledger has no account type: the report files it under
+   * docs/domain/pboc-report.md#classifying-a-loan-without-a-type (layouts.ts).
+   */
   typeAssumed: boolean;
   layout: BureauLayout;
   layoutAssumed: boolean;

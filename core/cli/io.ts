@@ -1,4 +1,5 @@
-import type { Locale, LocalizedText } from '../errors.ts';
+import { readFileSync } from 'node:fs';
+import type { Locale, LocalizedText } from '../shared/localized-text.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -27,4 +28,9 @@ export function printJson(ctx: CliContext, value: unknown): void {
 export function chooseLocale(flag: unknown, env: NodeJS.ProcessEnv): Locale {
   const wanted = String(flag ?? env.CREDENCE_LANG ?? env.LC_ALL ?? env.LANG ?? '');
   return /^en/i.test(wanted) ? 'en' : 'zh-CN';
+}
+
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }

@@ -5,8 +5,7 @@ import { fenFromNumber, parseAmountText } from './amount.ts';
 import { cellText } from './cells.ts';
 import { makeWarning, RowRejected, type WarningSink } from './messages.ts';
 import { fromExcelSerial, fromWallDate, parseTimeText, type WallTime } from './time.ts';
-import type { StatedTotals } from './summary.ts';
-import type { Cell, Direction, LocalizedMessage, NormalizedTransaction, Platform, StatusClass, TableRecord } from './types.ts';
+import type { Cell, Direction, LocalizedMessage, NormalizedTransaction, Platform, StatedTotals, StatusClass, TableRecord } from './types.ts';
 
 export type SourceKind = 'csv' | 'xlsx' | 'xls';
 

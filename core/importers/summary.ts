@@ -8,12 +8,7 @@ import { cellText } from './cells.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { HeaderInfo } from './platform.ts';
 import { fromWallDate, parseTimeText, type WallTime } from './time.ts';
-import type { ByDirection, Direction, ExportPeriod, PeriodBound, Reconciliation, ReconciliationCheck, TableRecord } from './types.ts';
-
-export interface StatedTotals {
-  count?: number;
-  byDirection: Partial<Record<Direction, { count?: number; fen?: number }>>;
-}
+import type { ByDirection, Direction, ExportPeriod, PeriodBound, Reconciliation, ReconciliationCheck, StatedTotals, TableRecord } from './types.ts';
 
 const LABELS: Readonly<Record<string, Direction>> = {
   收入: 'income',

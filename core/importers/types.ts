@@ -1,13 +1,15 @@
 // Shared vocabulary of the bill importers. Amounts are integer fen, times carry +08:00.
 
-export type Platform = 'alipay' | 'wechat' | 'jd' | 'meituan' | 'icbc' | 'cmb' | 'citic';
+/** The platform registry is core/shared/platforms.ts. */
+import type { Platform } from '../shared/platforms.ts';
+export type { Platform };
 
 export type Direction = 'income' | 'expense' | 'neutral';
 
 export type StatusClass = 'completed' | 'closed' | 'refund' | 'pending' | 'failed';
 
-/** Defined in core/domain so the IPC contract validates the same list. */
-import type { CreditEventKind } from '../domain/credit-events.ts';
+/** Defined in core/shared so the IPC contract and the renderer use the same list. */
+import type { CreditEventKind } from '../shared/credit-events.ts';
 export type { CreditEventKind };
 
 /** One spreadsheet or CSV cell: CSV gives text only; XLSX/XLS may give numbers and dates. */
@@ -93,6 +95,12 @@ export interface DirectionTotal {
 }
 
 export type ByDirection = Record<Direction, DirectionTotal>;
+
+/** The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`), read by summary.ts. */
+export interface StatedTotals {
+  count?: number;
+  byDirection: Partial<Record<Direction, { count?: number; fen?: number }>>;
+}
 
 export interface ReconciliationCheck {
   /** `count`, `income.count`, `income.fen`, `expense.count`, … */

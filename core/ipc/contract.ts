@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
+import { encryptionChannels } from './channels/encryption.ts';
+import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
 import { ledgerChannels } from './channels/ledger.ts';
+import { lockChannels, lockEvents } from './channels/lock.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
 import { transactionChannels } from './channels/transactions.ts';
@@ -20,6 +24,10 @@ export const contract = {
   ...ledgerChannels,
   ...bureauChannels,
   ...scoreChannels,
+  ...lockChannels,
+  ...encryptionChannels,
+  ...backupChannels,
+  ...consentChannels,
   ...transactionChannels,
 } as const;
 
@@ -27,6 +35,7 @@ export const contract = {
 export const events = {
   'app.notice': z.object({ message: localizedText }),
   ...importEvents,
+  ...lockEvents,
 } as const;
 
 export type Contract = typeof contract;

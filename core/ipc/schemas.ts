@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes, type ErrorCode } from '../errors.ts';
+import { errorCodes, type ErrorCode } from '../shared/errors.ts';
 
 // Schemas shared by the channel modules under core/ipc/channels.
 

@@ -1,8 +1,9 @@
 // An account's effective values: the user's value (credit_account_overrides) over the value
 // derived from imports (credit_accounts) over the product default (product-defaults.ts), each
-// with where it came from, so the UI and CLI can always say "default, from credit-domain §4".
+// with where it came from, so the UI and CLI can always say "default, from
+// docs/domain/platform-products.md#huabei".
 
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 import type { Db } from '../storage/database.ts';
 import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type Grade, type ProductDefaults } from './product-defaults.ts';
 import type {
@@ -14,7 +15,7 @@ import type {
   Provenance,
   RepaymentMethod,
   ReportsToBureau,
-} from './types.ts';
+} from '../shared/ledger-vocabulary.ts';
 import { ACCOUNT_FIELDS, type AccountField } from './validation.ts';
 
 export interface AccountValues {

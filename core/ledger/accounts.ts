@@ -4,10 +4,9 @@
 // the audit log, and followed by a recompute of the derived history.
 
 import { randomUUID } from 'node:crypto';
-import type { CreditEventKind } from '../domain/credit-events.ts';
-import { CredenceError } from '../errors.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
 import { z } from 'zod';
 import {
   emptyValues,
@@ -18,12 +17,13 @@ import {
   type AccountValues,
   type FieldOrigin,
 } from './account-values.ts';
-import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today } from './calendar.ts';
+import { dayOfStoredTime, formatMonth, monthOfDay, parseDay, parseMonth, today, toUtc8Iso } from '../shared/calendar.ts';
 import { cardKey, FIXED_ACCOUNTS, ROLE_OF_KIND } from './derive-accounts.ts';
 import { defaultsFor, DEFAULTS_VERSION, PRODUCT_NAMES } from './product-defaults.ts';
 import { ensureLedger, ledgerEdit, parseMonthsJson, readMonths, recomputeAfterEdit, refreshLedger } from './recompute.ts';
 import { worstStatus } from './repayment-status.ts';
-import type { MonthRow, Product, StatusCode } from './types.ts';
+import type { MonthRow, Product } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 import {
   ACCOUNT_FIELDS,
   installmentSchema,
@@ -70,7 +70,7 @@ export interface AccountSummary {
   nextDueOn: string | null;
   nextDueFen: number | null;
   settledOn: string | null;
-  /** Worst status of the last 24 months (credit-domain §3.4 severity), null without history. */
+  /** Worst status of the last 24 months (docs/domain/pboc-report.md#repayment-status-codes severity), null without history. */
   worst24: StatusCode | null;
   latestMonth: string | null;
   latestStatus: StatusCode | null;

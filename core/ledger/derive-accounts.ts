@@ -6,9 +6,11 @@
 // rule below is data with the reason it is safe; anything that would need a guess stays
 // unassigned and the user assigns it (accounts.ts, manual links).
 
-import type { CreditEventKind } from '../domain/credit-events.ts';
+import { formatDay } from '../shared/calendar.ts';
+import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
 import type { EventRole } from './monthly-history.ts';
-import type { AccountKind, Product } from './types.ts';
+import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
 
 export interface CreditRow {
   id: number;
@@ -101,12 +103,12 @@ export const FIXED_ACCOUNTS: Record<string, { product: Product; kind: AccountKin
 
 /**
  * Platforms whose bill already nets refunds into the purchase row: JD writes `131.77(已退款89.84)`
- * and keeps the net amount, and books a fully refunded order as 不计收支 (bill-formats §3, JD
- * preamble note 2). Their refund rows must not be credited a second time.
+ * and keeps the net amount, and books a fully refunded order as 不计收支
+ * (docs/formats/bill-exports.md#jd-wallet, JD preamble note 2). Their refund rows must not be
+ * credited a second time.
  */
 export const REFUNDS_NETTED: ReadonlySet<string> = new Set(['jd']);
 
-const BANK_PLATFORMS = new Set(['icbc', 'cmb', 'citic']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
 const BANK_OF_CARD = /([\p{Script=Han}]+银行)信用卡/u;
 const BANK_NAME = /^([\p{Script=Han}]+银行)$/u;
@@ -119,10 +121,6 @@ export function cardKey(bank: string, last4: string | null): string {
 function parseCardKey(key: string): { bank: string; last4: string | null } | null {
   const match = /^credit_card:([^:]+):(\d{4})?$/.exec(key);
   return match ? { bank: match[1], last4: match[2] ?? null } : null;
-}
-
-function formatDate(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function specForKey(key: string): AccountSpec {
@@ -222,7 +220,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
         matchKey: drawKey,
         product: line.product,
         kind: 'draw',
-        name: `${line.name}借款 ${formatDate(row.day)}`,
+        name: `${line.name}借款 ${formatDay(row.day)}`,
         parentKey: key,
         principalFen: row.fen,
         openedDay: row.day,
@@ -263,7 +261,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     }
     // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
     const card = CARD.exec(row.fundingAccount ?? '');
-    if (BANK_PLATFORMS.has(row.platform) && row.direction === 'income' && card) {
+    if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
       const key = cardKey(card[1], card[2]);
       need(key);
       link(row, key, 'credit', 'card_statement_credit');
@@ -277,12 +275,12 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
  * covers is fully observed. Anything else is partial: what it shows is a lower bound.
  */
 export const COMPLETE_SOURCES: Record<Product, { platforms: readonly string[]; note: string }> = {
-  huabei: { platforms: ['alipay'], note: 'Huabei is an Alipay payment method: its purchases, refunds and repayments are Alipay transactions (bill-formats §1.F)' },
-  jiebei: { platforms: ['alipay'], note: 'Jiebei disbursements and repayments are Alipay transactions (bill-formats §1.F, unverified rows)' },
+  huabei: { platforms: ['alipay'], note: 'Huabei is an Alipay payment method: its purchases, refunds and repayments are Alipay transactions (docs/formats/bill-exports.md#alipay-credit-products)' },
+  jiebei: { platforms: ['alipay'], note: 'Jiebei disbursements and repayments are Alipay transactions (docs/formats/bill-exports.md#alipay-credit-products, unverified rows)' },
   weilidai: { platforms: [], note: 'Weilidai repayments can be debited from a bank card outside WeChat Pay: the WeChat bill is partial' },
-  baitiao: { platforms: ['jd'], note: 'the JD wallet bill lists Baitiao payments and repayments (bill-formats §3, unverified rows)' },
-  meituan_yuefu: { platforms: ['meituan'], note: '月付 purchases and repayments are Meituan transactions (bill-formats §4)' },
-  credit_card: { platforms: ['icbc', 'cmb', 'citic'], note: "only the issuing bank's own statement of that card shows every charge" },
+  baitiao: { platforms: ['jd'], note: 'the JD wallet bill lists Baitiao payments and repayments (docs/formats/bill-exports.md#jd-wallet, unverified rows)' },
+  meituan_yuefu: { platforms: ['meituan'], note: '月付 purchases and repayments are Meituan transactions (docs/formats/bill-exports.md#meituan)' },
+  credit_card: { platforms: BANK_PLATFORMS, note: "only the issuing bank's own statement of that card shows every charge" },
   bank_loan: { platforms: [], note: 'no bill format carries bank loans' },
   mortgage: { platforms: [], note: 'no bill format carries mortgages' },
   car_loan: { platforms: [], note: 'no bill format carries car loans' },

@@ -12,10 +12,11 @@
 // balance, due on the due day); a loan has its instalments from the disbursement on. Payments go
 // to the oldest unpaid obligation first. repayment-status.ts turns the month's facts into a code.
 
-import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, lastDay, monthOfDay } from './calendar.ts';
+import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
 import { pickStatus, type MonthFacts } from './repayment-status.ts';
 import type { Instalment } from './schedule.ts';
-import type { AccountKind, MonthRow, StatusCode, StatusReason } from './types.ts';
+import type { AccountKind, MonthRow, StatusReason } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 export type EventRole = 'charge' | 'payment' | 'credit' | 'disbursement';
 

@@ -2,15 +2,13 @@
 // Reason codes: reference-data.ts; which are hard: the profile's set (core/rules/hard-queries.ts).
 
 import { z } from 'zod';
-import { readHardQueryReasons } from '../bureau/settings.ts';
-import { CredenceError } from '../errors.ts';
+import { readHardQueryReasons } from '../settings/bureau-settings.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { isHardQuery } from '../rules/hard-queries.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
-import { assertNotImporting } from './recompute.ts';
-import { parseDay } from './calendar.ts';
-import { QUERY_REASON_CODES, QUERY_REASONS } from './reference-data.ts';
-import { INSTITUTION_TYPES, type InstitutionType } from './types.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
+import { parseDay, toUtc8Iso } from '../shared/calendar.ts';
+import { QUERY_REASON_CODES, QUERY_REASONS } from '../shared/reference-data.ts';
+import { INSTITUTION_TYPES, type InstitutionType } from '../shared/ledger-vocabulary.ts';
 import { parseInput } from './validation.ts';
 export { QUERY_REASON_CODES, QUERY_REASONS };
 

@@ -2,25 +2,25 @@
 // imported credit events (derive), then every account's monthly history (recompute), all in
 // memory with one pass per account and the writes batched in one transaction.
 //
-// Reads call ensureLedger(): it re-derives only when the newest transaction or audit entry, the
-// day, or this code's version changed since the stored derivation. Edits call refresh directly.
+// Reads call ensureLedger(): it re-derives only when the data the derivation reads (the
+// `ledger_inputs` data version, which triggers move on every write: migration 0008), the day, or
+// this code's version changed since the stored derivation. Edits call refresh directly.
 
-import type { CreditEventKind } from '../domain/credit-events.ts';
-import { CredenceError } from '../errors.ts';
-import type { Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
+import type { CreditEventKind } from '../shared/credit-events.ts';
+import { BANK_PLATFORMS, isBankPlatform } from '../shared/platforms.ts';
+import { assertNotImporting, type Db } from '../storage/database.ts';
+import { readDataVersion } from '../storage/data-version.ts';
 import { loadAccounts, type AccountRecord } from './account-values.ts';
-import { dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, today } from './calendar.ts';
+import { dayOfEpoch, dayOfMonthOf, formatDay, monthOfDay, parseDay, parseMonth, SECONDS_PER_DAY, today, toUtc8Iso, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 import { COMPLETE_SOURCES, deriveAccounts, type AccountSpec, type CreditRow, type DerivedLink, type KnownAccount } from './derive-accounts.ts';
 import { computeHistory, type DrawSchedule, type EventRole, type HistoryInput, type InstallmentPlan, type LedgerEvent, type ManualMonth } from './monthly-history.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
 import { buildSchedule, type Instalment } from './schedule.ts';
-import type { MonthRow, StatusCode } from './types.ts';
+import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 2;
-
-const BANK_PLATFORMS = new Set(['icbc', 'cmb', 'citic']);
 
 // ---------------------------------------------------------------- state
 
@@ -33,23 +33,14 @@ function writeState(db: Db, key: string, value: string): void {
 }
 
 /**
- * What a derivation depends on: the newest transaction, the newest audit entry that is not the
- * ledger's own (an import, a review correction), the day, and this code.
+ * What a derivation depends on: every table it reads (the data version's `ledger_inputs`, moved
+ * by triggers on each write, the derivation's own writes included), the day, and this code.
  */
 function fingerprint(db: Db, asOfDay: number): string {
-  const tx = db.prepare('SELECT max(id) FROM transactions').pluck().get() ?? 0;
-  const audit = db.prepare("SELECT id FROM audit_log WHERE action NOT LIKE 'ledger.%' ORDER BY id DESC LIMIT 1").pluck().get() ?? 0;
-  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${tx}:${audit}:${asOfDay}`;
+  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${readDataVersion(db).ledgerInputs}:${asOfDay}`;
 }
 
-/**
- * An import holds its transaction open between chunks: a write now would join it (and vanish if
- * the import is cancelled). Edits refuse; reads serve what was derived before the import.
- */
-export function assertNotImporting(db: Db): void {
-  if (db.inTransaction) throw new CredenceError('ledger.busy');
-}
-
+/** Recorded after the derivation's own writes, so that they do not count as a change. */
 function stamp(db: Db, asOfDay: number): void {
   writeState(db, 'fingerprint', fingerprint(db, asOfDay));
 }
@@ -94,14 +85,16 @@ export function recomputeAfterEdit(db: Db, asOfDay: number = today()): void {
 // ---------------------------------------------------------------- derive
 
 // A row's day is its UTC+8 calendar day, (epoch + 8 h) ÷ 1 day, computed in SQL (the stored
-// wall-clock text carries +08:00 and says the same).
+// wall-clock text carries +08:00 and says the same): dayOfEpoch of core/shared/calendar.ts.
+const DAY_OF_ROW_SQL = (epoch: string) => `(${epoch} + ${UTC8_OFFSET_SECONDS}) / ${SECONDS_PER_DAY}`;
+
 const CREDIT_ROWS_SQL = `
-  SELECT id, platform, platform_order_id, (occurred_epoch + 28800) / 86400, amount_fen, direction, status_class,
+  SELECT id, platform, platform_order_id, ${DAY_OF_ROW_SQL('occurred_epoch')}, amount_fen, direction, status_class,
          credit_event, credit_account_key, needs_review, counterparty, payment_method, funding_account, refund_of, batch_id
     FROM transactions
    WHERE credit_event IS NOT NULL
       OR status_class = 'refund'
-      OR (direction = 'income' AND platform IN ('icbc', 'cmb', 'citic'))`;
+      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')}))`;
 
 type RawCreditRow = [number, string, string, number, number, CreditRow['direction'], string, CreditEventKind | null, string | null, number, string | null, string | null, string | null, number | null, number];
 
@@ -159,8 +152,8 @@ function storeBatchCoverage(db: Db): void {
     .all(seen) as [number, string, number, number, number][];
   let through = seen;
   for (const [batch, platform, from, to, maxId] of rows) {
-    const first = Math.floor((from + 28800) / 86400);
-    const last = Math.floor((to + 28800) / 86400);
+    const first = dayOfEpoch(from);
+    const last = dayOfEpoch(to);
     const entry = byBatch.get(batch);
     if (entry) {
       entry[2] = Math.min(entry[2], first);
@@ -300,7 +293,7 @@ function writeLinks(db: Db, rows: readonly CreditRow[], links: readonly DerivedL
   }
   db.prepare(
     `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
-       (SELECT (t.occurred_epoch + 28800) / 86400, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
+       (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
      WHERE source = 'manual'`,
   ).run();
   const manual = db
@@ -429,7 +422,7 @@ function packEvents(db: Db, links: LinkTuple[]): void {
       packed[n++] = day;
       packed[n++] = ROLE_CODES.indexOf(role) + 8 * unconfirmed;
       packed[n++] = fen;
-      if (!card || BANK_PLATFORMS.has(platform)) batches.add(batch);
+      if (!card || isBankPlatform(platform)) batches.add(batch);
     }
     insert.run(accountId, Buffer.from(packed.buffer, 0, n * 8), JSON.stringify([...batches]));
     i = j;

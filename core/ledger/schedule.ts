@@ -3,8 +3,8 @@
 // exactly. Lenders that charge daily interest (借呗, 微粒贷) differ by a few fen a month: the
 // user can enter the real amount of any month, which then wins (monthly-history.ts).
 
-import { dayOfMonth } from './calendar.ts';
-import type { RepaymentMethod } from './types.ts';
+import { dayOfMonth } from '../shared/calendar.ts';
+import type { RepaymentMethod } from '../shared/ledger-vocabulary.ts';
 
 export interface LoanTerms {
   principalFen: number;

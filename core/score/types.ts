@@ -1,9 +1,7 @@
 // The shapes the scoring engine answers with, shared by the engine, the IPC schema (channels/score.ts),
 // the CLI and the renderer. Types only: no Node, no storage, so every side can import them.
 
-import type { LocalText } from './bureau-scorecard.ts';
-
-export type { LocalText };
+import type { LocalizedText } from '../shared/localized-text.ts';
 
 /** A closed interval; low = high when the inputs are certain. */
 export interface Interval {
@@ -28,7 +26,7 @@ export interface FactorResult {
   origin: FactorOrigin;
   /** Sesame-style estimate: the dimension the factor belongs to. */
   dimension: string | null;
-  label: LocalText;
+  label: LocalizedText;
   unit: FactorUnit;
   /** The factor's value for the score's point estimate; null = cannot be computed from the data. */
   value: number | null;
@@ -44,10 +42,10 @@ export interface FactorResult {
   pointsRange: Interval;
   impact: Impact;
   /** The adverse reason, shown when the factor lost points. */
-  reason: LocalText;
+  reason: LocalizedText;
   /** What moves it, in plain language. */
-  effect: LocalText;
-  /** Citations: credit-domain sections, URLs, the model card. */
+  effect: LocalizedText;
+  /** Citations: sections of docs/, URLs, the model card. */
   sources: string[];
   /** Adjustments: the lender-heuristics rule id (core/rules/lender-heuristics.ts). */
   ruleId: string | null;
@@ -57,12 +55,12 @@ export interface ReasonResult {
   key: string;
   origin: FactorOrigin | 'segment';
   pointsBelowBest: number;
-  text: LocalText;
+  text: LocalizedText;
 }
 
 export interface BandResult {
   id: string;
-  label: LocalText;
+  label: LocalizedText;
   /** Inclusive lower bound. */
   lower: number;
   /** Exclusive upper bound; null for the top band. */
@@ -73,7 +71,7 @@ export interface BandResult {
 export interface UncertaintyNote {
   key: 'reporting_unknown' | 'status_unknown' | 'needs_review' | 'limit_unknown' | 'layout_unknown' | 'unobservable' | 'adjustments_missing';
   count: number;
-  text: LocalText;
+  text: LocalizedText;
 }
 
 export type ActionKind = 'repay_before_statement' | 'pay_overdue' | 'keep_on_time' | 'complete_profile' | 'pay_bills_on_platform';
@@ -81,7 +79,7 @@ export type ActionKind = 'repay_before_statement' | 'pay_overdue' | 'keep_on_tim
 export interface NextAction {
   kind: ActionKind;
   /** The target the action reaches (a band's lower bound or a benefit threshold). */
-  target: { score: number; label: LocalText };
+  target: { score: number; label: LocalizedText };
   /** Whether the action alone reaches the target (else it is the single action that gets closest). */
   reaches: boolean;
   /** The point estimate after the action, on the date it takes effect. */
@@ -90,24 +88,24 @@ export interface NextAction {
   effectiveOn: string;
   amountFen: number | null;
   accountId: number | null;
-  text: LocalText;
+  text: LocalizedText;
 }
 
 export interface ThresholdResult {
   id: string;
   score: number;
-  label: LocalText;
+  label: LocalizedText;
   reached: boolean;
   /** Reached at the low end of the range too (true), only at the point or high end (false). */
   certain: boolean;
   sources: string[];
-  note: LocalText | null;
+  note: LocalizedText | null;
 }
 
 export interface DimensionResult {
   id: string;
-  label: LocalText;
-  /** Unofficial weight (0.35 …), credit-domain §1. */
+  label: LocalizedText;
+  /** Unofficial weight (0.35 …), docs/domain/platform-scores.md#unofficial-weights. */
   weight: number;
   points: number;
   maxPoints: number;
@@ -119,9 +117,9 @@ export interface DimensionResult {
 export interface ModelResult {
   modelId: string;
   modelVersion: string;
-  name: LocalText;
+  name: LocalizedText;
   /** What the number is and is not, shown beside it. */
-  disclaimer: LocalText;
+  disclaimer: LocalizedText;
   score: number;
   range: Interval;
   /** The scale: the estimate's 350–950; the bureau card's fitted range (expert adjustments can go below it). */

@@ -227,7 +227,7 @@ test.describe('bureau report page', () => {
     expect(withIncome.status).not.toBe('unknown');
   });
 
-  test('the hard-query reasons edited on the page are the CLI’s, mark the queries and move the rules; reset brings §3.6 back', async ({ page, app }) => {
+  test('the hard-query reasons edited on the page are the CLI’s, mark the queries and move the rules; reset brings the default set back', async ({ page, app }) => {
     const { file } = await openBureau(page, app);
     const editor = page.getByTestId('hard-reasons-form');
     await expect(editor).toHaveAttribute('data-codes', '02,03,08,20,24,26');

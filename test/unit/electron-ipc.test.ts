@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, eventNames } from '../../core/ipc/contract.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch, type Handlers } from '../../core/ipc/registry.ts';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { createEmitter, isTrustedSender, registerIpc } from '../../electron/ipc.ts';
 import { EVENT_CHANNEL } from '../../electron/ipc-wire.ts';
 
@@ -117,7 +117,7 @@ describe('registerIpc', () => {
     ['a sub-frame on the app origin', () => eventFrom(subFrame(), appFrame())],
     ['a sub-frame on another origin', () => eventFrom({ ...subFrame(), url: 'https://evil.example/' }, appFrame())],
     ['the main frame on https', () => eventFrom({ ...appFrame(), url: 'https://example.com/index.html' })],
-    ['the main frame on file://', () => eventFrom({ ...appFrame(), url: 'file:///work/main/out/renderer/index.html' })],
+    ['the main frame on file://', () => eventFrom({ ...appFrame(), url: 'file:///opt/credence/out/renderer/index.html' })],
     ['the main frame on another app host', () => eventFrom({ ...appFrame(), url: 'app://evil/index.html' })],
     ['the main frame on a look-alike host', () => eventFrom({ ...appFrame(), url: 'app://credence.evil/index.html' })],
     ['the main frame on about:blank', () => eventFrom({ ...appFrame(), url: 'about:blank' })],

@@ -215,8 +215,10 @@ describe('renderer source scan', () => {
 
   it('uses every key of the catalogues (keys under a prefix a template builds count as used)', () => {
     // The catalogues name every key themselves: only the other sources count as uses.
-    const users = [...scans].filter(([file]) => !/^i18n[\\/](zh-CN|en)\.ts$/.test(file)).map(([, scan]) => scan);
-    expect(users.length).toBe(scans.size - 2);
+    // So do the per-feature catalogues spread into them (<feature>/messages.ts).
+    const isCatalogue = (file: string) => /^i18n[\\/](zh-CN|en)\.ts$/.test(file) || /^[\w-]+[\\/]messages\.ts$/.test(file);
+    const users = [...scans].filter(([file]) => !isCatalogue(file)).map(([, scan]) => scan);
+    expect(scans.size - users.length).toBeGreaterThanOrEqual(4);
     expect(unusedKeys(Object.keys(zhCN), users)).toEqual([]);
   });
 

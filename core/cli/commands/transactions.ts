@@ -1,12 +1,12 @@
 // `credence transactions`: the transactions page on the command line, through the same channels
 // (core/ipc/channels/transactions.ts): the filter's count and totals, then its rows newest first.
 
-import { CredenceError } from '../../errors.ts';
+import { CredenceError } from '../../shared/errors.ts';
 import type { Request, Response } from '../../ipc/contract.ts';
-import { wholeNumber } from '../../ledger/cli-args.ts';
-import { addSummaries, emptySummary, type TransactionSummary } from '../../ledger/transaction-summary.ts';
+import { wholeNumber } from '../args.ts';
+import { addSummaries, emptySummary, type TransactionSummary } from '../../shared/transaction-summary.ts';
 import { formatCount, formatFen } from '../../shared/money.ts';
-import { withProfile, type ContractClient } from '../contract-client.ts';
+import { withContract, type ContractSession as ContractClient } from '../contract-call.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 
@@ -121,7 +121,7 @@ async function run(ctx: CliContext): Promise<number> {
   const order = option(ctx, 'order') ?? 'newest';
   if (order !== 'newest' && order !== 'oldest') throw new CredenceError('cli.usage', { reason: '--order is newest or oldest' });
   const limit = limitOf(ctx);
-  return withProfile(ctx, 'transactions', async (client) => {
+  return withContract(ctx, 'transactions', async (client) => {
     const filter = await filterOf(ctx, client);
     const summary = await summaryOf(client, filter);
     const { rows, next } = await rowsOf(client, filter, order, limit);

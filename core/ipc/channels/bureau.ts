@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FIGURE_UNITS } from '../../bureau/types.ts';
-import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_CODES, STATUS_REASONS } from '../../ledger/types.ts';
+import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
 import { localizedText, profileId } from '../schemas.ts';
+import { STATUS_CODES } from '../../shared/status-alphabet.ts';
 
 // Node-free like every channel module: only the Node-free type modules of core/bureau and core/ledger.
 // The simulated credit report (core/bureau): read it as of a date; edit a lender rule's
 // threshold, the profile's hard-query reason codes or the monthly income, each answered with the
-// fresh report. Inputs are validated by core/bureau/settings.ts, which names each bad field in
+// fresh report. Inputs are validated by core/settings/bureau-settings.ts, which names each bad field in
 // both languages (bureau.invalid_settings, bureau.invalid_hard_reasons).
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CREDIT_EVENT_KINDS } from '../../domain/credit-events.ts';
+import { CREDIT_EVENT_KINDS } from '../../shared/credit-events.ts';
 import { errorPayloadSchema, localizedText, profileId } from '../schemas.ts';
 
 const creditEventKind = z.enum(CREDIT_EVENT_KINDS);

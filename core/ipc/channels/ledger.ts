@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CREDIT_EVENT_KINDS } from '../../domain/credit-events.ts';
-import { ACCOUNT_KINDS, OBSERVATION_KINDS, PRODUCTS, STATUS_CODES, STATUS_REASONS } from '../../ledger/types.ts';
+import { CREDIT_EVENT_KINDS } from '../../shared/credit-events.ts';
+import { ACCOUNT_KINDS, OBSERVATION_KINDS, PRODUCTS, STATUS_REASONS } from '../../shared/ledger-vocabulary.ts';
 import { localizedText, profileId } from '../schemas.ts';
+import { STATUS_CODES } from '../../shared/status-alphabet.ts';
 
-// Node-free like every channel module (the preload bundles the contract): only core/ledger/types.ts.
+// Node-free like every channel module (the preload bundles the contract): only core/shared/ledger-vocabulary.ts.
 // The credit ledger (core/ledger): accounts with their monthly history, manual facts, query
 // records and observed scores. Write requests carry the user's input as a plain record: the
 // ledger validates it itself, so that each bad field comes back with its own sentence in both

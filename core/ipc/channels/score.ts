@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EDUCATION_LEVELS, profileFactsSchema } from '../../score/profile-facts-schema.ts';
+import { EDUCATION_LEVELS, profileFactsSchema } from '../../settings/profile-facts-schema.ts';
 import { localizedText, profileId } from '../schemas.ts';
 
 // Node-free like every channel module (the preload bundles the contract).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CREDIT_EVENT_KINDS } from '../../domain/credit-events.ts';
-import { parseDay } from '../../ledger/calendar.ts';
-import { ACCOUNT_KINDS, PRODUCTS } from '../../ledger/types.ts';
+import { CREDIT_EVENT_KINDS } from '../../shared/credit-events.ts';
+import { parseDay } from '../../shared/calendar.ts';
+import { ACCOUNT_KINDS, PRODUCTS } from '../../shared/ledger-vocabulary.ts';
 import { profileId } from '../schemas.ts';
 
 // The transactions page (core/ledger/transaction-list.ts): every imported row, a page at a time

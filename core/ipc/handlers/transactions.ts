@@ -2,7 +2,7 @@
 
 import { listTransactions, summariseTransactions, transactionFacets } from '../../ledger/transaction-list.ts';
 import type { transactionChannels } from '../channels/transactions.ts';
-import type { DomainHandlers, HandlerContext } from '../handlers.ts';
+import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
 
 export function transactionHandlers(ctx: HandlerContext): DomainHandlers<typeof transactionChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);

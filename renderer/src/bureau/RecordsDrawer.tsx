@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
+import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { accountHref } from '../accounts/useLedger.ts';
 import { monthsRange, transactionsHref } from '../transactions/route.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

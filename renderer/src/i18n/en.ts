@@ -1,7 +1,11 @@
+import { backupMessagesEn } from '../backups/messages.ts';
+import { lockMessagesEn } from '../lock/messages.ts';
+import { consentMessages } from '../consent/messages.ts';
 import { transactionsEn } from '../transactions/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...consentMessages.en,
   'app.name': 'Credence',
   'app.title': 'Credence personal credit manager',
   'app.tagline': 'Your data stays on this computer',
@@ -53,8 +57,6 @@ export const en: Record<MessageKey, string> = {
   'planned.badge': 'Not available yet',
   'planned.whatif.title': 'What-if',
   'planned.whatif.body': 'Simulate paying off debt, opening an account, a missed payment or the passing of time, and see how the score of “{profile}” might change. Results are shown as ranges and are for guidance only.',
-  'planned.consent.title': 'Consent and export',
-  'planned.consent.body': 'Grant consent field by field and export the data of “{profile}” to a recipient such as an adviser, with a stated purpose, fields and expiry, revocable at any time. Nothing is exported without your separate consent.',
 
   'settings.about': 'About',
   'settings.version': 'Version',
@@ -122,13 +124,6 @@ export const en: Record<MessageKey, string> = {
   'report.check.directionCount': '{direction} count',
   'report.check.directionAmount': '{direction} amount',
   'report.failed': 'Not imported',
-  'platform.alipay': 'Alipay',
-  'platform.wechat': 'WeChat Pay',
-  'platform.jd': 'JD.com',
-  'platform.meituan': 'Meituan',
-  'platform.icbc': 'ICBC',
-  'platform.cmb': 'China Merchants Bank',
-  'platform.citic': 'China CITIC Bank',
   'kind.huabei_purchase': 'Huabei purchase',
   'kind.huabei_repayment': 'Huabei repayment',
   'kind.credit_card_purchase': 'Credit card purchase',
@@ -345,24 +340,6 @@ export const en: Record<MessageKey, string> = {
   'ledger.product.mortgage': "Mortgages",
   'ledger.product.car_loan': "Car loans",
   'ledger.product.other': "Other",
-  'ledger.status.N': "Paid as agreed",
-  'ledger.status.1': "1–30 days overdue",
-  'ledger.status.2': "31–60 days overdue",
-  'ledger.status.3': "61–90 days overdue",
-  'ledger.status.4': "91–120 days overdue",
-  'ledger.status.5': "121–150 days overdue",
-  'ledger.status.6': "151–180 days overdue",
-  'ledger.status.7': "Over 180 days overdue",
-  'ledger.status.star': "Nothing due, no arrears",
-  'ledger.status.hash': "Unknown",
-  'ledger.status.slash': "Skipped",
-  'ledger.status.A': "Statement date moved, no statement",
-  'ledger.status.B': "Bad debt",
-  'ledger.status.C': "Settled or closed normally",
-  'ledger.status.D': "Paid by guarantor",
-  'ledger.status.G': "Ended, not a normal close",
-  'ledger.status.M': "Paid after the due date, before month end",
-  'ledger.status.Z': "Settled with assets",
   'ledger.reason.manual': "The status you entered",
   'ledger.reason.closed': "Settled or closed this month",
   'ledger.reason.opened': "Opened this month, nothing due",
@@ -687,5 +664,7 @@ export const en: Record<MessageKey, string> = {
   'score.value.years': "{n} years",
   'score.value.yes': "Yes",
   // ---- end scores ----
+  ...lockMessagesEn,
+  ...backupMessagesEn,
   ...transactionsEn,
 };

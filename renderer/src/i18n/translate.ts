@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/errors.ts';
+import type { Locale } from '../../../core/shared/localized-text.ts';
 import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 

@@ -1,8 +1,13 @@
+import { backupMessagesZhCN } from '../backups/messages.ts';
+import { lockMessagesZhCN } from '../lock/messages.ts';
+import { consentMessages } from '../consent/messages.ts';
+
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
 import { transactionsZhCN } from '../transactions/messages.ts';
 
 export const zhCN = {
+  ...consentMessages['zh-CN'],
   'app.name': 'Credence',
   'app.title': 'Credence 个人信用管家',
   'app.tagline': '数据只保存在这台电脑上',
@@ -54,8 +59,6 @@ export const zhCN = {
   'planned.badge': '尚未开放',
   'planned.whatif.title': '假设分析',
   'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
-  'planned.consent.title': '授权与导出',
-  'planned.consent.body': '在这里为顾问等接收方逐项授权并导出「{profile}」的数据：写明用途、字段和有效期，并可随时撤回。未经你单独同意，不会导出任何数据。',
 
   'settings.about': '关于',
   'settings.version': '版本',
@@ -123,13 +126,6 @@ export const zhCN = {
   'report.check.directionCount': '{direction}笔数',
   'report.check.directionAmount': '{direction}金额',
   'report.failed': '未导入',
-  'platform.alipay': '支付宝',
-  'platform.wechat': '微信支付',
-  'platform.jd': '京东',
-  'platform.meituan': '美团',
-  'platform.icbc': '工商银行',
-  'platform.cmb': '招商银行',
-  'platform.citic': '中信银行',
   'kind.huabei_purchase': '花呗消费',
   'kind.huabei_repayment': '花呗还款',
   'kind.credit_card_purchase': '信用卡消费',
@@ -346,24 +342,6 @@ export const zhCN = {
   'ledger.product.mortgage': "房贷",
   'ledger.product.car_loan': "车贷",
   'ledger.product.other': "其他",
-  'ledger.status.N': "正常还款",
-  'ledger.status.1': "逾期1–30天",
-  'ledger.status.2': "逾期31–60天",
-  'ledger.status.3': "逾期61–90天",
-  'ledger.status.4': "逾期91–120天",
-  'ledger.status.5': "逾期121–150天",
-  'ledger.status.6': "逾期151–180天",
-  'ledger.status.7': "逾期180天以上",
-  'ledger.status.star': "当月无需还款且无拖欠",
-  'ledger.status.hash': "未知",
-  'ledger.status.slash': "跳过",
-  'ledger.status.A': "账单日调整，当月不出账单",
-  'ledger.status.B': "呆账",
-  'ledger.status.C': "结清或正常销户",
-  'ledger.status.D': "担保人代还",
-  'ledger.status.G': "非正常销户结束",
-  'ledger.status.M': "还款日后、月底前还款",
-  'ledger.status.Z': "以资抵债",
   'ledger.reason.manual': "您填写的状态",
   'ledger.reason.closed': "本月结清或销户",
   'ledger.reason.opened': "开户当月，无应还款",
@@ -688,6 +666,8 @@ export const zhCN = {
   'score.value.years': "{n} 年",
   'score.value.yes': "是",
   // ---- end scores ----
+  ...lockMessagesZhCN,
+  ...backupMessagesZhCN,
   ...transactionsZhCN,
 } as const;
 

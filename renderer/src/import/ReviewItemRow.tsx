@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { transactionsHref } from '../transactions/route.ts';
-import { formatCount, formatFen, utc8Parts } from './format.ts';
+import { utc8Parts } from './format.ts';
 import { Utc8Time } from './Utc8Time.tsx';
 import { ALL_KINDS, directionName, kindName, platformName } from './labels.ts';
 import type { ReviewAction, ReviewItem } from './useReviewList.ts';
@@ -47,7 +48,7 @@ function CorrectControl({ item, busy, onApply }: { item: ReviewItem; busy: boole
 }
 
 export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve: (id: number, action: ReviewAction) => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
 
@@ -68,7 +69,7 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
       <div className="review-item-main">
         <div className="review-item-when">
           <Utc8Time iso={item.occurredAt} />
-          <span className="review-platform">{platformName(t, item.platform)}</span>
+          <span className="review-platform">{platformName(locale, item.platform)}</span>
         </div>
         <div className="review-item-what">
           <span className="review-counterparty">{item.counterparty ?? t('review.unknown')}</span>

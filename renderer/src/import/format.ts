@@ -1,9 +1,7 @@
-// Display helpers for the import report and review list. Counts and money come from the one
-// formatter core and the CLI use (core/shared/money.ts).
+// Display helpers for the import report and review list. Amounts and counts are written by
+// core/shared/money.ts, as everywhere.
 
 import { formatCount } from '../../../core/shared/money.ts';
-
-export { formatCount, formatFen } from '../../../core/shared/money.ts';
 
 export function formatSignedCount(n: number): string {
   return n > 0 ? `+${formatCount(n)}` : formatCount(n);

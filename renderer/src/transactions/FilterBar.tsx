@@ -42,7 +42,7 @@ function DateField({ label, value, min, max, invalid, onChange, testId }: { labe
 
 /** Every filter of the page; each change replaces the page's hash, which the list follows. */
 export function FilterBar({ filter, order, facets, onChange }: { filter: Filter; order: Order; facets: Facets | null; onChange: (filter: Filter, order: Order) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const textId = useId();
   const set = (patch: Partial<Record<keyof Filter, string | number | undefined>>) => {
     const merged: Record<string, unknown> = { ...filter, ...patch };
@@ -74,7 +74,7 @@ export function FilterBar({ filter, order, facets, onChange }: { filter: Filter;
         <option value="">{t('tx.filters.all')}</option>
         {(facets?.platforms ?? (filter.platform ? [filter.platform] : [])).map((platform) => (
           <option key={platform} value={platform}>
-            {platformName(t, platform)}
+            {platformName(locale, platform)}
           </option>
         ))}
       </Select>

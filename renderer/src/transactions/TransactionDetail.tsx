@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../import/format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { directionName, kindName, platformName } from '../import/labels.ts';
 import { Utc8Time } from '../import/Utc8Time.tsx';
 import { hrefFor } from '../router.ts';
@@ -19,7 +19,7 @@ export function TransactionDetail({
   onOnlyFile: (batchId: number) => void;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [row.id]);
   const fact = (label: string, value: ReactNode, testId?: string) => (
@@ -48,7 +48,7 @@ export function TransactionDetail({
       </div>
       <dl className="facts tx-facts">
         {fact(t('tx.detail.time'), <Utc8Time iso={row.occurredAt} />)}
-        {fact(t('tx.col.platform'), platformName(t, row.platform))}
+        {fact(t('tx.col.platform'), platformName(locale, row.platform))}
         {fact(t('tx.col.what'), [row.counterparty, row.item].filter(Boolean).join(' · ') || '—')}
         {fact(t('tx.detail.amount'), `${formatFen(row.amountFen)} · ${directionName(t, row.direction)}`, 'tx-detail-amount')}
         {fact(t('tx.detail.status'), row.status)}

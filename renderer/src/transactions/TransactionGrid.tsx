@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { dayOfEpoch, formatDay } from '../../../core/ledger/calendar.ts';
+import { dayOfEpoch, formatDay } from '../../../core/shared/calendar.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen, utc8Parts } from '../import/format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { utc8Parts } from '../import/format.ts';
 import { directionName, kindName, platformName } from '../import/labels.ts';
 import type { ListState, TransactionRow } from './useTransactions.ts';
 
@@ -22,14 +23,14 @@ function When({ iso }: { iso: string }) {
 }
 
 function Cells({ row, accountName }: { row: TransactionRow; accountName: string | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <>
       <div role="gridcell" className="tx-cell">
         <When iso={row.occurredAt} />
       </div>
       <div role="gridcell" className="tx-cell">
-        {platformName(t, row.platform)}
+        {platformName(locale, row.platform)}
       </div>
       <div role="gridcell" className="tx-cell tx-what">
         <span className="tx-main">{row.counterparty ?? row.item ?? ''}</span>

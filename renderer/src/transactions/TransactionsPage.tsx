@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { dayOfEpoch, formatDay } from '../../../core/ledger/calendar.ts';
+import { dayOfEpoch, formatDay } from '../../../core/shared/calendar.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../import/format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { directionName } from '../import/labels.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { FilterBar } from './FilterBar.tsx';

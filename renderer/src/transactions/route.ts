@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Request } from '../../../core/ipc/contract.ts';
-import { firstDay, formatDay, lastDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { firstDay, formatDay, lastDay, parseMonth } from '../../../core/shared/calendar.ts';
 
 // The page's state lives in its hash, `#/transactions?platform=alipay&from=2026-01-01…`, so that
 // any page can link to it with a filter set (an account, a report figure, a review item), a

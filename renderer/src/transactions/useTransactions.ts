@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Response } from '../../../core/ipc/contract.ts';
-import { addSummaries, emptySummary, type TransactionSummary } from '../../../core/ledger/transaction-summary.ts';
+import { addSummaries, emptySummary, type TransactionSummary } from '../../../core/shared/transaction-summary.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import type { Filter, Order } from './route.ts';
 

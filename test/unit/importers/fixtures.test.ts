@@ -1,5 +1,6 @@
 // Every shared fixture, imported into a fresh profile database. The expected figures were
-// worked out by hand from the fixture bytes and bill-formats.md (the comments show the sums),
+// worked out by hand from the fixture bytes and
+// docs/formats/bill-exports.md (the comments show the sums),
 // not copied from the importer's output.
 
 import { readdirSync } from 'node:fs';

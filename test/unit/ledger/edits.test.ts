@@ -2,7 +2,7 @@
 // from derived values so a re-import never overwrites them, audited, and followed by a recompute.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import {
   accountDetail,

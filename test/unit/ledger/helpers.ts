@@ -1,8 +1,8 @@
 // Shared by the ledger tests: dates as text, events in yuan, a default history input.
 
-import { parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { computeHistory, type HistoryInput, type LedgerEvent, type ManualMonth } from '../../../core/ledger/monthly-history.ts';
-import type { MonthRow } from '../../../core/ledger/types.ts';
+import type { MonthRow } from '../../../core/shared/ledger-vocabulary.ts';
 
 export function day(text: string): number {
   const value = parseDay(text);

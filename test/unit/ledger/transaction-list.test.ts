@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { importBytes, importFile } from '../../../core/importers/import-file.ts';
 import { ensureLedger } from '../../../core/ledger/recompute.ts';
 import {
@@ -16,8 +16,8 @@ import {
   type ReadOptions,
   type TransactionFilter,
 } from '../../../core/ledger/transaction-list.ts';
-import { addSummaries, emptySummary, type TransactionSummary } from '../../../core/ledger/transaction-summary.ts';
-import { initialiseProfile } from '../../../core/profiles/profile-store.ts';
+import { addSummaries, emptySummary, type TransactionSummary } from '../../../core/shared/transaction-summary.ts';
+import { initialiseProfile } from '../../../core/storage/profile-store.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import { encodeGbk, ownFixturesDir, tempDb, type TempDb } from '../importers/helpers.ts';
 
@@ -272,7 +272,7 @@ describe('the transactions list on imported exports', () => {
       expect(summary).toEqual({ count: report.imported, byDirection: report.byDirection });
     }
     const rows = listTransactions(t.db, { batchId: alipay.batchId! }).rows;
-    // The fixture's data rows are lines 25..34, newest first (bill-formats §1: 24 lines before them).
+    // The fixture's data rows are lines 25..34, newest first (24 preamble and header lines before them).
     expect(rows.map((r) => r.sourceLine)).toEqual([25, 26, 27, 28, 29, 30, 31, 32, 33, 34]);
     expect(rows[0]).toMatchObject({ file: 'alipay-synthetic-credit-2026.csv', occurredAt: '2026-07-30T12:00:00+08:00', amountFen: 3500, creditEvent: 'huabei_purchase', needsReview: true });
     const facets = transactionFacets(t.db);
