@@ -9,17 +9,15 @@
 //     totals are summed in the index, never in the table rows (which carry raw_row);
 //   - an account's rows are read from its credit links (credit_links_account) in day order.
 
+import { dayOfEpoch, firstEpochOfDay, formatDay, parseDay } from '../shared/calendar.ts';
 import type { CreditEventKind } from '../shared/credit-events.ts';
 import { CredenceError } from '../shared/errors.ts';
+import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
+import type { Direction, TransactionSummary } from '../shared/transaction-summary.ts';
 import type { Db } from '../storage/database.ts';
 import { scopeOfAccount } from './accounts.ts';
 import { loadAccounts } from './account-values.ts';
-import { dayOfEpoch, firstEpochOfDay, formatDay, parseDay } from '../shared/calendar.ts';
 import { ensureLedger } from './recompute.ts';
-import type { TransactionSummary } from '../shared/transaction-summary.ts';
-import type { AccountKind, Product } from '../shared/ledger-vocabulary.ts';
-
-import type { Direction } from '../shared/transaction-summary.ts';
 
 export type { Direction };
 export type CreditEventFilter = CreditEventKind | 'any' | 'none';

@@ -7,7 +7,7 @@ import { wholeNumber } from '../args.ts';
 import { addSummaries, emptySummary, type TransactionSummary } from '../../shared/transaction-summary.ts';
 import { formatCount, formatFen } from '../../shared/money.ts';
 import { withContract, type ContractSession as ContractClient } from '../contract-call.ts';
-import { printJson, type CliContext } from '../io.ts';
+import { printJson, stringOption as option, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 
 type Filter = Request<'transactions.list'>['filter'];
@@ -24,11 +24,6 @@ const DIRECTION: Record<Row['direction'], { 'zh-CN': string; en: string }> = {
   expense: { 'zh-CN': '支出', en: 'expense' },
   neutral: { 'zh-CN': '不计收支', en: 'neutral' },
 };
-
-function option(ctx: CliContext, name: string): string | undefined {
-  const value = ctx.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** `--file` takes an import's number or its file name (as the rows show it). */
 async function batchOf(client: ContractClient, value: string): Promise<number | string> {
