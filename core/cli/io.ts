@@ -20,6 +20,12 @@ export function say(ctx: CliContext, text: LocalizedText): void {
   ctx.io.out(text[ctx.locale]);
 }
 
+/** A `--name VALUE` option's text, or undefined when it was not given. */
+export function stringOption(ctx: CliContext, name: string): string | undefined {
+  const value = ctx.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function printJson(ctx: CliContext, value: unknown): void {
   ctx.io.out(JSON.stringify(value, null, 2));
 }

@@ -9,7 +9,7 @@ import type { Db } from '../storage/database.ts';
 import { readKeyFile, unwrapDataKeySync, type ProfileSecret } from '../storage/encryption/key-wrap.ts';
 import { ProfileFiles } from '../storage/profile-files.ts';
 import { isEncryptedFile } from '../storage/profile-paths.ts';
-import { cliVersion, type CliContext } from './io.ts';
+import { cliVersion, stringOption as option, type CliContext } from './io.ts';
 
 // How every CLI command reaches an encrypted profile: its secret comes from a file (never the
 // command line, where other users of the machine could read it in the process list), named by
@@ -24,11 +24,6 @@ export function readSecretFile(option: string, path: string): string {
     throw new CredenceError('cli.secret_file_unreadable', { option, file: path, reason: (error as Error).message });
   }
   return text.replace(/\r?\n$/, '');
-}
-
-function option(ctx: CliContext, name: string): string | undefined {
-  const value = ctx.options[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 /** The passphrase given by --passphrase-file or CREDENCE_PASSPHRASE_FILE, if any. */

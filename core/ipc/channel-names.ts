@@ -60,6 +60,9 @@ export const CHANNEL_NAMES = [
   'consent.receipts',
   'export.create',
   'audit.verify',
+  'transactions.list',
+  'transactions.summary',
+  'transactions.facets',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

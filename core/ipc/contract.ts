@@ -8,6 +8,7 @@ import { ledgerChannels } from './channels/ledger.ts';
 import { lockChannels, lockEvents } from './channels/lock.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
+import { transactionChannels } from './channels/transactions.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
 
 // The one IPC contract. Main validates every request and response against it (core/ipc/
@@ -27,6 +28,7 @@ export const contract = {
   ...encryptionChannels,
   ...backupChannels,
   ...consentChannels,
+  ...transactionChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

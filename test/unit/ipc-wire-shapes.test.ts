@@ -287,6 +287,10 @@ const STEPS = [
   { channel: 'lock.unlock', request: ({ spareProfileId }) => ({ profileId: spareProfileId, secret: { kind: 'passphrase', passphrase: PASSPHRASE } }) },
   { channel: 'ledger.account.delete', request: ({ profileId, scratchId }) => ({ profileId, accountId: scratchId }) },
   { channel: 'ledger.account.delete', request: ({ profileId }, answers) => ({ profileId, accountId: last(answers, 'ledger.accounts.list').accounts.find((a) => a.source === 'derived')!.id }) },
+  // The imported rows, a page at a time, the filter's totals, and the filter controls.
+  { channel: 'transactions.facets', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'transactions.list', request: ({ profileId }) => ({ profileId, filter: {}, limit: 20 }) },
+  { channel: 'transactions.summary', request: ({ profileId }) => ({ profileId, filter: { creditEvent: 'any' } }) },
   { channel: 'profiles.list', request: () => ({}) },
   { channel: 'profiles.delete', request: ({ spareProfileId }) => ({ id: spareProfileId }) },
 ] as const satisfies readonly Step[];

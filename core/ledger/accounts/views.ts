@@ -101,12 +101,27 @@ export function listAccounts(db: Db, options: { asOfDay?: number; includeDismiss
   return summaries(db, accounts, asOfDay);
 }
 
+/** The accounts whose events an account's view lists: itself, and a loan line's draws too. */
+function scopeOf(account: AccountRecord, children: readonly AccountRecord[]): number[] {
+  return account.values.kind === 'line' ? [account.id, ...children.map((child) => child.id)] : [account.id];
+}
+
+function childrenOf(all: readonly AccountRecord[], id: number): AccountRecord[] {
+  return all.filter((a) => a.values.parentId === id && !a.values.dismissed);
+}
+
+/** scopeOf for an account id (the transactions page's account filter); an unknown id is refused. */
+export function scopeOfAccount(db: Db, id: number): number[] {
+  const account = requireAccount(db, id);
+  return scopeOf(account, account.values.kind === 'line' ? childrenOf(loadAccounts(db), id) : []);
+}
+
 export function accountDetail(db: Db, id: number, options: { asOfDay?: number } = {}): AccountDetail {
   const asOfDay = options.asOfDay ?? today();
   ensureLedger(db, asOfDay);
   const account = requireAccount(db, id);
   const all = loadAccounts(db);
-  const kids = all.filter((a) => a.values.parentId === id && !a.values.dismissed);
+  const kids = childrenOf(all, id);
   const [summary, ...children] = summaries(db, [account, ...kids], asOfDay);
   const parent = account.values.parentId === null ? undefined : all.find((a) => a.id === account.values.parentId);
   const monthFacts = db
@@ -122,13 +137,12 @@ export function accountDetail(db: Db, id: number, options: { asOfDay?: number } 
          FROM credit_installments WHERE account_id = ? ORDER BY first_month, id`,
     )
     .all(id) as InstallmentView[];
-  const ids = account.values.kind === 'line' ? [id, ...kids.map((k) => k.id)] : [id];
   return {
     account: summary,
     months: readMonths(db, id),
     monthFacts,
     installments,
-    transactions: transactionsOf(db, ids),
+    transactions: transactionsOf(db, scopeOf(account, kids)),
     children,
     parent: parent ? { id: parent.id, name: parent.values.name } : null,
   };

@@ -157,6 +157,7 @@ describe('every CLI command', () => {
       'observe delete': [['observe', 'delete', '999', ...db_]],
       report: [['report', ...db_], ['report', 'settings', '--hard-reasons', '02,03', ...db_]],
       score: [['score', ...db_], ['score', 'history', ...db_]],
+      transactions: [['transactions', ...db_], ['transactions', '--text', '某', '--limit', '5', '--json', ...db_]],
       'consent grant': [['consent', 'grant', '--recipient', 'X', '--contact', 'x@example.com', '--purpose', 'credit_review', '--fields', 'accounts', '--expires', '2099-01-01', ...db_]],
       'consent list': [['consent', 'list', ...db_]],
       'consent show': [['consent', 'show', active, ...db_]],
