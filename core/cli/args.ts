@@ -28,3 +28,9 @@ export function asOf(ctx: CliContext): { asOf?: string } {
   const value = textOption(ctx, 'as-of');
   return value === undefined ? {} : { asOf: value };
 }
+
+/** A whole-number option as the channel takes it; anything else reaches the validator, which names the field. */
+export function wholeNumber(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}

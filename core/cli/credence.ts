@@ -21,6 +21,16 @@ const OPTIONS = {
   // credence accounts
   hidden: { type: 'boolean' },
   reset: { type: 'string' },
+  // credence transactions (--from and --to as for backups)
+  platform: { type: 'string' },
+  account: { type: 'string' },
+  direction: { type: 'string' },
+  file: { type: 'string' },
+  category: { type: 'string' },
+  event: { type: 'string' },
+  text: { type: 'string' },
+  order: { type: 'string' },
+  limit: { type: 'string' },
   // encrypted profiles and backups
   'passphrase-file': { type: 'string' },
   'recovery-code-file': { type: 'string' },

@@ -22,14 +22,16 @@ export const observationSchema = z.strictObject({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export interface Observation {
-  id: number;
-  kind: ObservationKind;
-  label: string | null;
-  value: number;
-  observedOn: string;
-  note: string | null;
-}
+/** A recorded score as the ledger answers with it: the wire shape (core/ipc/channels/ledger.ts) and its type. */
+export const observationRecordSchema = z.strictObject({
+  id: z.number().int(),
+  kind: z.enum(OBSERVATION_KINDS),
+  label: z.string().nullable(),
+  value: z.number().int(),
+  observedOn: z.string(),
+  note: z.string().nullable(),
+});
+export type Observation = z.output<typeof observationRecordSchema>;
 
 export const observationRecords = manualRecords<typeof observationSchema, Observation>({
   kind: 'observation',

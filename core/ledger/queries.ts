@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readHardQueryReasons } from '../settings/bureau-settings.ts';
 import { isHardQuery } from '../rules/hard-queries.ts';
 import { QUERY_REASON_CODES, QUERY_REASONS } from '../shared/reference-data.ts';
-import { INSTITUTION_TYPES, type InstitutionType } from '../shared/ledger-vocabulary.ts';
+import { INSTITUTION_TYPES } from '../shared/ledger-vocabulary.ts';
 import { manualRecords } from './manual-records.ts';
 import { dateSchema } from './validation.ts';
 export { QUERY_REASON_CODES, QUERY_REASONS };
@@ -19,17 +19,20 @@ export const querySchema = z.strictObject({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export interface QueryRecord {
-  id: number;
-  queriedOn: string;
-  institution: string;
-  institutionType: InstitutionType | null;
-  reasonCode: string;
-  hard: boolean;
-  note: string | null;
-}
+/** A query record as the ledger answers with it: the wire shape (core/ipc/channels/ledger.ts) and its type. */
+export const queryRecordSchema = z.strictObject({
+  id: z.number().int(),
+  queriedOn: z.string(),
+  institution: z.string(),
+  institutionType: z.enum(INSTITUTION_TYPES).nullable(),
+  reasonCode: z.string(),
+  /** By the profile's own set of hard reason codes. */
+  hard: z.boolean(),
+  note: z.string().nullable(),
+});
+export type QueryRecord = z.output<typeof queryRecordSchema>;
 
-export const queryRecords = manualRecords({
+export const queryRecords = manualRecords<typeof querySchema, QueryRecord>({
   kind: 'query',
   table: 'credit_queries',
   schema: querySchema,

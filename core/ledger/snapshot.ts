@@ -24,7 +24,7 @@ import { loadAccounts, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { today } from '../shared/calendar.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';

@@ -5,7 +5,7 @@
 // hard-query reasons edited on the page reach the CLI, the query marks and the Accounts page.
 
 import type { Locator, Page } from '@playwright/test';
-import type { BureauReport, Figure } from '../../core/bureau/types.ts';
+import type { BureauReport, Figure } from '../../core/bureau/report-schema.ts';
 import { main } from '../../core/cli/credence.ts';
 import { AS_OF, ledgerWithLines } from '../unit/bureau/fixture-ledger.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';

@@ -70,6 +70,8 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     score: [['score', ...db]],
     'score history': [['score', 'history', ...db]],
     'score snapshot': [['score', 'snapshot', ...db]],
+    // By the seeded profile's imported file's name (looked up through transactions.facets).
+    transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
     'settings show': [['settings', ...db]],
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
     'settings hard-reasons': [['settings', 'hard-reasons', '02,03', ...db]],

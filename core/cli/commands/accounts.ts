@@ -36,7 +36,7 @@ const ORIGIN: Record<string, LocalizedText> = {
 
 /** A field's value and where it came from: `R2 (default: docs/…)`. */
 function valueAndOrigin(ctx: CliContext, account: AccountSummary, name: string): string {
-  const view = account.fields[name];
+  const view = (account.fields as Partial<Record<string, AccountSummary['fields'][keyof AccountSummary['fields']]>>)[name];
   if (!view) return '—';
   const value = view.value === null ? '—' : String(view.value);
   const source = view.provenance === 'default' || (view.provenance === 'none' && view.source) ? `: ${view.source}` : '';

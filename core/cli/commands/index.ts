@@ -15,6 +15,7 @@ import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
 import { scoreCommand } from './score.ts';
 import { settingsCommand } from './settings.ts';
+import { transactionsCommand } from './transactions.ts';
 
 /** Every `credence` command, in the order --help and the README list them. */
 export const commands: Command[] = [
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   observeCommand,
   reportCommand,
   scoreCommand,
+  transactionsCommand,
   settingsCommand,
   backupCommand,
   consentCommand,

@@ -10,7 +10,8 @@ import { requireAccount } from '../account-values.ts';
 import { ledgerEdit, recomputeAfterEdit } from '../freshness.ts';
 import { invalid, monthFactSchema, monthSchema, parseInput, problem } from '../validation.ts';
 import type { EditOptions } from './commands.ts';
-import { accountDetail, type AccountDetail } from './views.ts';
+import type { AccountDetail } from '../account-schema.ts';
+import { accountDetail } from './views.ts';
 
 /** Sets what the user knows of one month (null clears it). */
 export function setMonthFact(db: Db, accountId: number, month: unknown, input: unknown, options: EditOptions = {}): AccountDetail {

@@ -1,6 +1,7 @@
 import { backupMessagesEn } from '../backups/messages.ts';
 import { lockMessagesEn } from '../lock/messages.ts';
 import { consentMessages } from '../consent/messages.ts';
+import { transactionsEn } from '../transactions/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -668,4 +669,5 @@ export const en: Record<MessageKey, string> = {
   // ---- end scores ----
   ...lockMessagesEn,
   ...backupMessagesEn,
+  ...transactionsEn,
 };

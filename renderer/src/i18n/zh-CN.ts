@@ -4,6 +4,8 @@ import { consentMessages } from '../consent/messages.ts';
 
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
+import { transactionsZhCN } from '../transactions/messages.ts';
+
 export const zhCN = {
   ...consentMessages['zh-CN'],
   'app.name': 'Credence',
@@ -669,6 +671,7 @@ export const zhCN = {
   // ---- end scores ----
   ...lockMessagesZhCN,
   ...backupMessagesZhCN,
+  ...transactionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

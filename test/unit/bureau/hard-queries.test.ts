@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bureauReport } from '../../../core/bureau/report.ts';
 import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/settings/bureau-settings.ts';
-import type { BureauReport } from '../../../core/bureau/types.ts';
+import type { BureauReport } from '../../../core/bureau/report-schema.ts';
 import { main } from '../../../core/cli/credence.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';

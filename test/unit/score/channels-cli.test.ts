@@ -13,7 +13,7 @@ import { today } from '../../../core/shared/calendar.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { listSnapshots, takeSnapshot } from '../../../core/score/snapshots.ts';
-import type { ScoreReport, SnapshotRow } from '../../../core/score/types.ts';
+import type { ScoreReport, SnapshotRow } from '../../../core/score/report-schema.ts';
 import { bill } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { AS_OF, AS_OF_DAY, handLedger } from './hand-ledger.ts';

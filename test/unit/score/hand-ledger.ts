@@ -14,7 +14,7 @@ import { scoreDatabase } from '../../../core/score/engine.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
 import type { ProfileFacts } from '../../../core/settings/profile-facts-schema.ts';
 import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
-import type { ScoreReport } from '../../../core/score/types.ts';
+import type { ScoreReport } from '../../../core/score/report-schema.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
