@@ -18,8 +18,8 @@
 //   needsReview   credit events linked to accounts that rest on rules nobody confirmed yet
 
 import type { QueryRecord } from './queries.ts';
-import { listQueries } from './queries.ts';
-import { listObservations, type Observation } from './observations.ts';
+import { queryRecords } from './queries.ts';
+import { observationRecords, type Observation } from './observations.ts';
 import { loadAccounts, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
@@ -154,8 +154,8 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSna
   return {
     asOfDay,
     accounts: readAccounts(db),
-    queries: listQueries(db),
-    observations: listObservations(db),
+    queries: queryRecords.list(db),
+    observations: observationRecords.list(db),
     profileFacts: readProfileFacts(db),
     settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db) },
     activity: readActivity(db),

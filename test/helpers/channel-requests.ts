@@ -52,6 +52,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'bureau.income.save': { profileId, monthlyIncomeFen: 1_000_000 },
     'score.report': { profileId },
     'score.history': { profileId },
+    'score.snapshot': { profileId },
     'score.profile.get': { profileId },
     'score.profile.save': { profileId, input: { education: 'bachelor' } },
     'transactions.list': { profileId, filter: { platform: 'alipay' }, limit: 50 },

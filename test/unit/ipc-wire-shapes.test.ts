@@ -256,6 +256,7 @@ const STEPS = [
   { channel: 'score.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.history', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'score.snapshot', request: ({ profileId }) => ({ profileId }) },
   // An adviser asks for the file: consent on the separate screen, one export, the receipts, withdrawal, the log's check.
   { channel: 'consent.catalogue', request: () => ({}) },
   { channel: 'consent.notice', request: ({ profileId }, answers) => ({ profileId, terms: adviserTerms(answers) }) },
