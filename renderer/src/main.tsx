@@ -1,10 +1,12 @@
+// The foundation and the shared classes first: every feature's stylesheet comes after them.
+import './base.css';
+import './shared.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
-import './styles.css';
 
 // Before anything renders: Electron's preload bridge, or the preview server's HTTP bridge.
 chooseTransport();

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import './FormField.css';
 
 export interface Option {
   value: string;
@@ -52,6 +53,7 @@ export function FormField({
       ) : (
         <input
           id={id}
+          className="input"
           type={type}
           value={value}
           disabled={disabled}

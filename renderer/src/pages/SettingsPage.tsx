@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { DeleteProfileSection } from './DeleteProfileSection.tsx';
 import { useAppInfo } from './useAppInfo.ts';
+import './settings.css';
 
 function AboutSection() {
   const { t } = useI18n();
