@@ -7,6 +7,8 @@ if (!executablePath) throw new Error(INSTALL_HINT);
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Without tsconfig.json's type-only "paths" entry, which Playwright would apply to run-time imports.
+  tsconfig: './tsconfig.playwright.json',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/playwright-output',
   workers: 1,

@@ -1,93 +1,25 @@
 // Import throughput and memory, 1,000,000 rows:
-//   cd /work/main && npx node bench/import.bench.ts [rows]
+//   npx node bench/import.bench.ts [rows]        (from the repository root)
 // Writes an Alipay-format GBK CSV and a WeChat-format CSV (newest first, time-prefixed ids,
 // as the real exports) to a temp folder, then runs each measurement in its own process so
 // that peak RSS belongs to that measurement alone:
-//   fresh import → re-import of the same file (all duplicates) → the raw better-sqlite3
-//   ceiling: the same 50-row INSERT OR IGNORE on the same schema with rows prebuilt.
+//   fresh import → re-import of the same file (all duplicates) → the raw SQLite ceiling: the same
+//   50-row INSERT OR IGNORE on the same schema with rows prebuilt, through the same driver
+//   (better-sqlite3-multiple-ciphers on a plaintext file: no key, no cipher; encrypted profiles
+//   are measured against plaintext ones in bench/encryption.bench.ts).
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLUMNS } from '../core/importers/batch-writer.ts';
 import { importFile } from '../core/importers/import-file.ts';
 import { openDatabase } from '../core/storage/database.ts';
-import { bill, encodeGbk } from '../test/unit/importers/helpers.ts';
+import { generateExports } from './synthetic-exports.ts';
 
 const here = fileURLToPath(import.meta.url);
 const dir = join(tmpdir(), 'credence-bench');
-
-const CATEGORIES = ['餐饮美食', '日用百货', '交通出行', '充值缴费', '投资理财', '转账红包', '信用借还', '数码电器'];
-const METHODS = ['花呗', '余额宝', '招商银行信用卡(1234)', '交通银行储蓄卡(8705)', '花呗&红包', '账户余额'];
-const STATUSES = ['交易成功', '交易成功', '交易成功', '交易关闭', '退款成功', '等待确认收货'];
-const DIRECTIONS = ['支出', '支出', '支出', '收入', '不计收支'];
-const WECHAT_TYPES = ['商户消费', '扫二维码付款', '转账', '微信红包', '零钱提现', '信用卡还款'];
-const WECHAT_ID_PREFIXES = ['4200000805', '4200001234', '1000050001', '1800007367'];
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** Newest first, one row every 37 seconds back from 2026-06-30. */
-function stamp(i: number): { text: string; compact: string } {
-  const ms = Date.UTC(2026, 5, 30, 23, 59, 59) - i * 37_000;
-  const d = new Date(ms);
-  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
-  return { text, compact: text.replace(/\D/g, '').slice(0, 8) };
-}
-
-function amount(i: number): string {
-  return `${(i * 7919) % 50000}.${pad((i * 31) % 100, 2)}`;
-}
-
-function alipayRow(i: number): string {
-  const { text, compact } = stamp(i);
-  const id = `${compact}22001400${pad(1e9 - i, 12)}`;
-  return [
-    text, CATEGORIES[i % 8], `商户${i % 997}`, '/', `商品说明，第${i % 5003}号`, DIRECTIONS[i % 5], amount(i),
-    METHODS[i % 6], STATUSES[i % 6], `${id}\t`, `M${pad(i, 10)}\t`, '', '',
-  ].join(',');
-}
-
-function wechatRow(i: number): string {
-  const { text, compact } = stamp(i);
-  // A few id families (4200…, 1000050001…, 1800…), each time-ordered, as in real exports.
-  const id = `${WECHAT_ID_PREFIXES[i % 4]}${compact}${pad(1e9 - i, 10)}`;
-  const direction = ['支出', '支出', '收入', '/'][i % 4];
-  return `${text},${WECHAT_TYPES[i % 6]},商户${i % 997},"商品 ${i % 5003}",${direction},¥${amount(i)},零钱,支付成功,${id}\t,${pad(i, 12)}\t,"/"`;
-}
-
-async function writeFile(file: string, preamble: string[], rows: number, row: (i: number) => string, encode: (s: string) => Uint8Array): Promise<void> {
-  const out = createWriteStream(file);
-  const write = (text: string) => new Promise<void>((resolve) => (out.write(encode(text)) ? resolve() : out.once('drain', resolve)));
-  await write(`${preamble.join('\n')}\n`);
-  const chunk: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    chunk.push(row(i));
-    if (chunk.length === 5000 || i === rows - 1) {
-      await write(`${chunk.join('\n')}\n`);
-      chunk.length = 0;
-    }
-  }
-  await new Promise<void>((resolve) => out.end(resolve));
-}
-
-async function generate(rows: number): Promise<{ alipay: string; wechat: string }> {
-  mkdirSync(dir, { recursive: true });
-  const alipay = join(dir, `alipay-${rows}.csv`);
-  const wechat = join(dir, `wechat-${rows}.csv`);
-  if (!existsSync(alipay)) {
-    const preamble = new TextDecoder('gb18030').decode(readFileSync(bill('alipay/alipay-app-2023.csv'))).split('\n').slice(0, 25);
-    await writeFile(alipay, preamble, rows, alipayRow, encodeGbk);
-  }
-  if (!existsSync(wechat)) {
-    const preamble = readFileSync(bill('wechat/wechat-csv-2025.csv'), 'utf8').split('\n').slice(0, 17);
-    await writeFile(wechat, preamble, rows, wechatRow, (s) => Buffer.from(s));
-  }
-  return { alipay, wechat };
-}
 
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -135,7 +67,7 @@ function child(args: string[]): { rows: number; seconds: number; rssMb: number; 
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 1_000_000);
-  const files = await generate(rows);
+  const files = await generateExports(dir, rows);
   const line = (label: string, r: ReturnType<typeof child>, bytes?: number) =>
     console.log(
       `${label.padEnd(28)} ${String(r.rows).padStart(8)} rows ${r.seconds.toFixed(2).padStart(6)} s ` +

@@ -1,5 +1,5 @@
 // Ledger recompute speed: every derived monthly history for 200 accounts over 20 years.
-//   cd /work/main && npx node bench/ledger.bench.ts [accounts] [years]
+//   npx node bench/ledger.bench.ts [accounts] [years]        (from the repository root)
 // Builds a profile in a temp folder (untimed): 170 credit cards, each with its own 20-year bank
 // statement (4 charges a month, the bill repaid in full before the due day, now and then late
 // or missed), statement and due days and an open date set by the user; 30 bank loans entered by
@@ -14,7 +14,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deriveAndStore, recomputeHistories, refreshLedger } from '../core/ledger/recompute.ts';
+import { deriveAndStore } from '../core/ledger/derive/derive-and-store.ts';
+import { refreshLedger } from '../core/ledger/freshness.ts';
+import { recomputeHistories } from '../core/ledger/recompute/recompute-histories.ts';
 import { openDatabase } from '../core/storage/database.ts';
 import { AS_OF, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';
 

@@ -1,7 +1,7 @@
 // Scoring speed: both models, explained, with ranges and next actions, on a 10-year ledger of
 // 100,000 transactions and 200 accounts. The goal (issue 5 §8): under 5 ms per score once the
 // ledger is loaded, since what-if sliders call the engine on every move.
-//   cd /work/main && npx node bench/score.bench.ts [accounts] [years]
+//   npx node bench/score.bench.ts [accounts] [years]        (from the repository root)
 // Builds a profile in a temp folder (untimed): 170 credit cards with their own 10-year bank
 // statements (3 charges a month, the bill repaid in full before the due day, now and then late
 // or missed), statement and due days, open dates and limits set by the user, half of them
@@ -23,12 +23,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayOfMonth, formatDay } from '../core/ledger/calendar.ts';
-import { deriveAndStore } from '../core/ledger/recompute.ts';
+import { dayOfMonth, formatDay } from '../core/shared/calendar.ts';
+import { deriveAndStore } from '../core/ledger/derive/derive-and-store.ts';
 import { scoreLedger } from '../core/score/engine.ts';
 import { LedgerCache } from '../core/score/ledger-cache.ts';
 import { loadScoringLedger } from '../core/score/load-ledger.ts';
-import { saveProfileFacts } from '../core/score/profile-facts.ts';
+import { saveProfileFacts } from '../core/settings/profile-facts.ts';
 import type { ScoringLedger } from '../core/score/scoring-ledger.ts';
 import { openDatabase, type Db } from '../core/storage/database.ts';
 import { AS_OF, NOW, firstMonth, isoAt, noonEpoch, rng, splitAccounts, writeBankLoans, writeCardFacts, writeCardStatements } from './synthetic-ledger.ts';

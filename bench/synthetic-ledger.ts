@@ -4,7 +4,7 @@
 // late and missed rates, years, counts, which facts are set) comes in as options. Each function
 // writes its rows and leaves the transaction to the caller.
 
-import { dayOfMonth, formatDay, lastDay, parseDay } from '../core/ledger/calendar.ts';
+import { dayOfMonth, formatDay, lastDay, parseDay } from '../core/shared/calendar.ts';
 import type { Db } from '../core/storage/database.ts';
 
 /** The day the benches stand on, and when their rows were entered. */

@@ -1,13 +1,17 @@
 // Main process: a thin composition of the hardening in security.ts and the IPC wiring in ipc.ts.
 // Bundled to out/main/index.js; the renderer is at out/renderer, the preload at out/preload.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
-import { ProfileStore } from '../core/profiles/profile-store.ts';
+import { AppLock } from '../core/ipc/lock/app-lock.ts';
+import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
+import { createBackupDialogs } from './dialogs.ts';
+import { exportPathChooser } from './export-dialog.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
+import { createKeychain } from './keychain.ts';
 import { createMainWindow, hardenApp, hardenSession, registerAppScheme, serveApp } from './security.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,9 +46,18 @@ async function start(): Promise<void> {
   serveApp(session.defaultSession, rendererRoot);
 
   const store = new ProfileStore(dataDir);
-  app.on('will-quit', () => store.close());
   const emit = createEmitter(() => mainWindow?.webContents);
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit });
+  const keychain = createKeychain(safeStorage);
+  const lock = new AppLock(store, { settingsFile: join(dataDir, 'app-lock.json'), emit, keychain });
+  app.on('will-quit', () => {
+    lock.dispose();
+    store.close();
+  });
+  // The OS locking the screen or the machine going to sleep locks Credence too.
+  for (const event of ['lock-screen', 'suspend'] as const) powerMonitor.on(event as 'suspend', () => lock.lock('system'));
+  const dialogs = createBackupDialogs(dialog, () => mainWindow);
+  const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseExportPath });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
 
   showWindow();

@@ -5,36 +5,130 @@
 //
 //   node scripts/fit-bureau.ts [--check] [--fit-date YYYY-MM-DD] [--dataset PATH]
 //
-// --check      re-fit and compare with the committed files; exit 1 if either would change.
+// --check      re-fit and compare with the committed files, writing nothing; exit 1 with the
+//              changed values of the model and the changed lines of the card if either differs.
 // --fit-date   the fit date to record; default: the one in the committed model, else today (UTC+8).
-// --dataset    default: ../shared/datasets/taiwan-default-of-credit-card-clients.tsv from the repo root.
+// --dataset    default: the committed copy, test/datasets/taiwan-default-of-credit-card-clients.tsv.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildModel, DATASET, fitBureau, sha256 } from '../core/score/fit/bureau-fit.ts';
-import { renderModelCard } from '../core/score/fit/model-card.ts';
-import { toUtc8Iso } from '../core/time.ts';
+import { buildModel, DATASET, fitBureau, sha256 } from '../core/score-fit/bureau-fit.ts';
+import { fittingCodeVersion } from '../core/score-fit/code-version.ts';
+import { renderModelCard } from '../core/score-fit/model-card.ts';
+import { toUtc8Iso } from '../core/shared/calendar.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = join(repoRoot, 'core/score/models/bureau-v1.json');
 const cardPath = join(repoRoot, 'core/score/models/bureau-v1.model-card.md');
 
-/** The sources whose hash is recorded as the fitting code's version (line endings normalised). */
-function codeVersion(): { sha256: string; files: string[] } {
-  const fitDir = join(repoRoot, 'core/score/fit');
-  const files = [
-    ...readdirSync(fitDir)
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => join(fitDir, f)),
-    join(repoRoot, 'core/score/bureau-scorecard.ts'),
-    join(repoRoot, 'scripts/fit-bureau.ts'),
-  ]
-    .map((f) => relative(repoRoot, f).split('\\').join('/'))
-    .sort();
-  const hash = sha256(files.map((f) => `${f}\0${readFileSync(join(repoRoot, f), 'utf8').replace(/\r\n/g, '\n')}\0`).join(''));
-  return { sha256: hash, files };
+const SHOWN = 12;
+
+interface Output {
+  path: string;
+  fresh: string;
+  /** What a fresh fit changes in the committed text, one line per change. */
+  changes(committed: string, fresh: string): string[];
+}
+
+/** --check: compares each output with the committed file; exit 1 with what differs. */
+function check(outputs: Output[]): number {
+  let stale = 0;
+  for (const { path, fresh, changes } of outputs) {
+    const name = relative(repoRoot, path).split('\\').join('/');
+    const committed = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (committed === fresh) {
+      console.log(`check     ${name} matches a fresh fit`);
+      continue;
+    }
+    stale++;
+    const found = committed === null ? ['(not committed)'] : changes(committed, fresh);
+    console.error(`check     ${name} differs from a fresh fit (${found.length} change${found.length === 1 ? '' : 's'}):`);
+    for (const line of found.slice(0, SHOWN)) console.error(`            ${line}`);
+    if (found.length > SHOWN) console.error(`            … and ${found.length - SHOWN} more`);
+  }
+  if (stale) console.error('fit-bureau: the committed model is not what the code and dataset produce; run npm run fit:bureau and commit both files');
+  return stale ? 1 : 0;
+}
+
+const brief = (v: unknown): string => {
+  const text = v === undefined ? '(absent)' : JSON.stringify(v);
+  return text.length > 72 ? `${text.slice(0, 71)}…` : text;
+};
+
+const isContainer = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+/** An array of strings (a file list), compared as a set of items rather than by index. */
+const isList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The JSON values a fresh fit changes, by path: `provenance.code.sha256: "e0…" → "50…"`. */
+function changedValues(committed: string, fresh: string): string[] {
+  let before: unknown;
+  try {
+    before = JSON.parse(committed);
+  } catch {
+    return changedLines(committed, fresh);
+  }
+  const walk = (a: unknown, b: unknown, path: string): string[] => {
+    if (isList(a) && isList(b)) {
+      const gone = a.filter((v) => !b.includes(v));
+      const come = b.filter((v) => !a.includes(v));
+      if (!gone.length && !come.length) return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: reordered`];
+      return [`${path}: ${[...gone.map((v) => `− ${brief(v)}`), ...come.map((v) => `+ ${brief(v)}`)].join(', ')}`];
+    }
+    if (isContainer(a) && isContainer(b) && Array.isArray(a) === Array.isArray(b)) {
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+      return keys.flatMap((k) => walk(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k));
+    }
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path || '(whole file)'}: ${brief(a)} → ${brief(b)}`];
+  };
+  const values = walk(before, JSON.parse(fresh), '');
+  return values.length ? values : changedLines(committed, fresh);
+}
+
+/** The lines a fresh fit removes (`-N`, line N of the committed file) and adds (`+N`, of the fresh one). */
+function changedLines(committed: string, fresh: string): string[] {
+  const a = committed.split('\n');
+  const b = fresh.split('\n');
+  // Longest common subsequence from the end, then one walk from the start.
+  const common = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      common[i]![j] = a[i] === b[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+    }
+  }
+  const removed: [number, string][] = [];
+  const added: [number, string][] = [];
+  const out: string[] = [];
+  const flush = (): void => {
+    removed.forEach(([n, text], k) => out.push(`-${n} ${excerpt(text, added[k]?.[1])}`));
+    added.forEach(([n, text], k) => out.push(`+${n} ${excerpt(text, removed[k]?.[1])}`));
+    removed.length = 0;
+    added.length = 0;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      flush();
+      i++;
+      j++;
+    } else if (i < a.length && (j === b.length || common[i + 1]![j]! >= common[i]![j + 1]!)) {
+      removed.push([i + 1, a[i++]!]);
+    } else {
+      added.push([j + 1, b[j++]!]);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A changed line from shortly before where it first differs from its counterpart. */
+function excerpt(line: string, counterpart: string | undefined): string {
+  let at = 0;
+  if (counterpart !== undefined) while (at < line.length && line[at] === counterpart[at]) at++;
+  const from = Math.max(0, at - 24);
+  return brief(`${from > 0 ? '…' : ''}${line.slice(from)}`);
 }
 
 function main(): number {
@@ -45,7 +139,7 @@ function main(): number {
       dataset: { type: 'string' },
     },
   });
-  const datasetPath = values.dataset ? resolve(values.dataset) : resolve(repoRoot, '../shared/datasets', DATASET.file);
+  const datasetPath = values.dataset ? resolve(values.dataset) : resolve(repoRoot, DATASET.location, DATASET.file);
   if (!existsSync(datasetPath)) {
     console.error(`fit-bureau: dataset not found: ${datasetPath}`);
     return 2;
@@ -63,7 +157,7 @@ function main(): number {
   const started = performance.now();
   const bytes = readFileSync(datasetPath);
   const fit = fitBureau(bytes.toString('utf8'), { comparisons: true });
-  const model = buildModel(fit, { datasetSha256: sha256(bytes), fitDate, code: codeVersion() });
+  const model = buildModel(fit, { datasetSha256: sha256(bytes), fitDate, code: fittingCodeVersion(repoRoot) });
   const json = `${JSON.stringify(model, null, 2)}\n`;
   const card = renderModelCard(model);
   const seconds = (performance.now() - started) / 1000;
@@ -82,14 +176,10 @@ function main(): number {
   for (const c of fit.comparisons) console.log(`  ${c.deltaAuc >= 0 ? '+' : ''}${c.deltaAuc.toFixed(4)}  ${c.name}`);
   console.log(`time      ${seconds.toFixed(1)} s (cross-validation ${fit.seconds.crossValidation.toFixed(1)} s, design comparisons ${fit.seconds.comparisons.toFixed(1)} s)`);
 
-  if (values.check) {
-    const stale = [
-      [modelPath, json],
-      [cardPath, card],
-    ].filter(([path, text]) => !existsSync(path!) || readFileSync(path!, 'utf8') !== text);
-    for (const [path] of stale) console.error(`fit-bureau: ${relative(repoRoot, path!)} differs from a fresh fit; run npm run fit:bureau`);
-    return stale.length ? 1 : 0;
-  }
+  if (values.check) return check([
+    { path: modelPath, fresh: json, changes: changedValues },
+    { path: cardPath, fresh: card, changes: changedLines },
+  ]);
   writeFileSync(modelPath, json);
   writeFileSync(cardPath, card);
   console.log(`wrote     ${relative(repoRoot, modelPath)}, ${relative(repoRoot, cardPath)} (fit date ${fitDate})`);

@@ -10,12 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CredenceError } from '../core/errors.ts';
+import { CredenceError } from '../core/shared/errors.ts';
 import { rendererIsStale } from '../core/preview/freshness.ts';
 import { startPreviewServer, type PreviewServer } from '../core/preview/server.ts';
-import type { ProfileSource } from '../core/profiles/profile-store.ts';
-import { SingleFileProfileStore } from '../core/preview/single-file-store.ts';
-import { ProfileStore, readProfileRow } from '../core/profiles/profile-store.ts';
+import type { ProfileSource } from '../core/storage/profile-store.ts';
+import { SingleFileProfileStore } from '../core/storage/single-file-store.ts';
+import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -79,14 +79,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.ProcessEnv): { store: ProfileSource; shown: string } {
+function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.ProcessEnv): { store: ProfileSource; shown: string; lockSettingsFile?: string } {
   if (values.db !== undefined) {
     const file = resolve(values.db);
     if (!existsSync(dirname(file))) throw new CredenceError('db.not_found', { file });
     // An existing file must be a readable Credence profile: checked read-only, refused untouched otherwise.
     if (existsSync(file)) {
       try {
-        readProfileRow(file);
+        const [listed] = new SingleFileProfileStore(file).list();
+        if (listed?.problem) throw new CredenceError(listed.problem.code, listed.problem.details);
       } catch (error) {
         if (error instanceof CredenceError) throw error;
         throw new CredenceError('db.corrupt', { file, reason: error instanceof Error ? error.message : String(error) });
@@ -95,7 +96,7 @@ function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.Pro
     return { store: new SingleFileProfileStore(file), shown: file };
   }
   const dataDir = values['data-dir'] !== undefined ? resolve(values['data-dir']) : defaultDataDir(env);
-  return { store: new ProfileStore(dataDir), shown: dataDir };
+  return { store: new ProfileStore(dataDir), shown: dataDir, lockSettingsFile: join(dataDir, 'app-lock.json') };
 }
 
 /**
@@ -151,7 +152,7 @@ export async function runPreview(argv: string[], io: PreviewIo, overrides: Previ
     return 1;
   }
 
-  let opened: { store: ProfileSource; shown: string };
+  let opened: ReturnType<typeof openStore>;
   try {
     opened = openStore(values, io.env);
   } catch (error) {
@@ -160,7 +161,7 @@ export async function runPreview(argv: string[], io: PreviewIo, overrides: Previ
   }
   let server: PreviewServer;
   try {
-    server = await startPreviewServer({ rendererDir, store: opened.store, dataDir: opened.shown, version: packageVersion(), port });
+    server = await startPreviewServer({ rendererDir, store: opened.store, dataDir: opened.shown, version: packageVersion(), port, lockSettingsFile: opened.lockSettingsFile });
   } catch (error) {
     opened.store.close();
     io.err(`The preview server could not start: ${describe(error)}\n预览服务器无法启动。`);

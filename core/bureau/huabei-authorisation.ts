@@ -1,8 +1,8 @@
-// The 2020 Huabei "service upgrade" (credit-domain §4 [B]): a user who signs the 《个人征信查询
-// 报送授权书》 is reported by the lender of record (重庆蚂蚁消费金融 or a partner bank) with the
-// 花呗额度 and repayment status, monthly; before that, Huabei feeds only Ant's own scoring. In the
-// ledger: `reportsToBureau = yes` with `bureauSinceMonth` the month reporting began. The report
-// shows the account from that month on, never the months before it.
+// The 2020 Huabei "service upgrade" (docs/domain/platform-products.md#huabei [B]): a user who signs
+// the 《个人征信查询报送授权书》 is reported by the lender of record (重庆蚂蚁消费金融 or a partner
+// bank) with the 花呗额度 and repayment status, monthly; before that, Huabei feeds only Ant's own
+// scoring. In the ledger: `reportsToBureau = yes` with `bureauSinceMonth` the month reporting
+// began. The report shows the account from that month on, never the months before it.
 //
 // For each Huabei account this computes the report without it and with it (from its since
 // month; or, when it does not report yet, as if it started in the report month) and lists what
@@ -11,8 +11,9 @@
 
 import type { ScenarioOverrides } from './layouts.ts';
 import { computeCore, keyFigures } from './report-core.ts';
-import type { EffectiveRule } from './settings.ts';
-import type { FigureChange, HuabeiSwitch, LedgerAccountSnapshot, LedgerSnapshot } from './types.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
+import type { FigureChange, HuabeiSwitch } from './report-schema.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate, reportMonthOf, dayIndex } from './windows.ts';
 
 function fromMonthOf(account: LedgerAccountSnapshot, reportMonth: number): { month: string; hypothetical: boolean } {

@@ -1,13 +1,15 @@
 // Report note 10 side by side: every line that has draws (Jiebei, Weilidai, …) shown as the
-// report would show it per draw (each draw its own D1 account, "借10次→10笔已结清账户", §4 [C])
+// report would show it per draw (each draw its own D1 account, "借10次→10笔已结清账户",
+// docs/domain/platform-products.md#weilidai [C])
 // and merged (one account, 不区分还款方式, monthly), with the whole report's key figures in each.
 // Which one the report above uses is the line's chosen layout; this shows what the other would.
 
 import { linesWithDraws, type ScenarioOverrides } from './layouts.ts';
 import { accountView, computeCore, keyFigures } from './report-core.ts';
-import type { EffectiveRule } from './settings.ts';
-import type { BureauLayout } from '../ledger/types.ts';
-import type { LayoutComparison, LayoutSide, LedgerSnapshot } from './types.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
+import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
+import type { LayoutComparison, LayoutSide } from './report-schema.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 
 function side(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], lineId: number, layout: BureauLayout, base: ScenarioOverrides): LayoutSide {
   const layouts = new Map(base.layout ?? []);

@@ -1,9 +1,10 @@
 // Which ledger accounts are accounts on the report, under which type, and in which layout.
 //
 // Report note 10 [A]: for small-amount, high-frequency self-service loans the lender may merge
-// the accounts into one, shown as 不区分还款方式 with monthly frequency; the folklore (credit-domain
-// §4 [C]) says every Jiebei or Weilidai draw is its own account. Both are legitimate, so the
-// layout is chosen per line (the ledger's `bureauLayout`, a default the user confirms):
+// the accounts into one, shown as 不区分还款方式 with monthly frequency; the folklore
+// (docs/domain/platform-products.md#weilidai [C]) says every Jiebei or Weilidai draw is its own
+// account. Both are legitimate, so the layout is chosen per line (the ledger's `bureauLayout`, a
+// default the user confirms):
 //   per_draw        each draw under the line is an account; the line itself is not.
 //   merged_monthly  the line is one account whose history is its draws merged month by month
 //                   (the ledger's line history is exactly that); the draws are not accounts.
@@ -12,8 +13,10 @@
 // carried as "may be on it" (report.ts shows the figures both ways), and months before the
 // account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
 
-import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../ledger/types.ts';
-import type { LedgerAccountSnapshot, LedgerSnapshot, ReportAccountView } from './types.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
+import type { BureauLayout, BureauType, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
+import type { ReportAccountView } from './report-schema.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 
 /** An account as it appears on the simulated report: the view's identity fields, plus what builds it. */
@@ -47,25 +50,25 @@ interface TypeRule {
  * "type assumed" on the report.
  */
 export const ASSUMED_TYPES: readonly TypeRule[] = [
-  { id: 'card', when: { product: ['credit_card'] }, type: 'R2', source: 'credit-domain §3.2: R2 贷记卡账户' },
-  { id: 'draw', when: { kind: ['draw'] }, type: 'D1', source: 'credit-domain §4 data model "per_draw_D1"' },
-  { id: 'loan', when: { kind: ['loan'] }, type: 'D1', source: 'credit-domain §3.2: D1 非循环贷账户, one-off drawdown' },
-  { id: 'bullet', when: { method: ['bullet'] }, type: 'D1', source: 'credit-domain §3.2 heuristic: 到期一次还本付息 → 非循环' },
-  { id: 'instalments', when: { method: ['equal_installment'] }, type: 'R4', source: 'credit-domain §3.2 heuristic: 分期等额本息 → 循环额度下分' },
-  { id: 'otherwise', when: {}, type: 'R1', source: 'credit-domain §3.2 heuristic: else 循环贷 (R1)' },
+  { id: 'card', when: { product: ['credit_card'] }, type: 'R2', source: 'docs/domain/pboc-report.md#account-types: R2 贷记卡账户' },
+  { id: 'draw', when: { kind: ['draw'] }, type: 'D1', source: 'docs/domain/platform-products.md#ledger-data-model: one D1 per draw' },
+  { id: 'loan', when: { kind: ['loan'] }, type: 'D1', source: 'docs/domain/pboc-report.md#account-types: D1 非循环贷账户, one-off drawdown' },
+  { id: 'bullet', when: { method: ['bullet'] }, type: 'D1', source: 'docs/domain/pboc-report.md#classifying-a-loan-without-a-type: 到期一次还本付息 → 非循环' },
+  { id: 'instalments', when: { method: ['equal_installment'] }, type: 'R4', source: 'docs/domain/pboc-report.md#classifying-a-loan-without-a-type: 分期等额本息 → 循环额度下分' },
+  { id: 'otherwise', when: {}, type: 'R1', source: 'docs/domain/pboc-report.md#classifying-a-loan-without-a-type: else 循环贷 (R1)' },
 ];
 
 /** The layout when the ledger has none (a product the defaults table does not know). */
 export const ASSUMED_LAYOUTS: Record<AccountKind, { layout: BureauLayout; source: string }> = {
-  revolving: { layout: 'revolving_line', source: 'credit-domain §3.2: a revolving account is one account' },
+  revolving: { layout: 'revolving_line', source: 'docs/domain/pboc-report.md#account-types: a revolving account is one account' },
   line: { layout: 'merged_monthly', source: 'report note 10 [A]: small high-frequency loans may be merged into one monthly account' },
-  draw: { layout: 'per_draw', source: 'credit-domain §4: a draw reported on its own' },
-  loan: { layout: 'per_draw', source: 'credit-domain §3.2: one account per loan' },
+  draw: { layout: 'per_draw', source: 'docs/domain/platform-products.md#ledger-data-model: a draw reported on its own' },
+  loan: { layout: 'per_draw', source: 'docs/domain/pboc-report.md#account-types: one account per loan' },
 };
 
 /** How each layout fills the account's fields (report notes 10 and 12). */
 export const LAYOUT_FIELDS: Record<BureauLayout, { method: 'own' | 'flexible' | 'none'; instalments: 'term' | 'months_run' | 'none'; source: string }> = {
-  per_draw: { method: 'own', instalments: 'term', source: 'credit-domain §3.3: AD05 还款方式, AS01 还款期数 from the contract' },
+  per_draw: { method: 'own', instalments: 'term', source: 'docs/domain/pboc-report.md#account-fields: AD05 还款方式, AS01 还款期数 from the contract' },
   merged_monthly: {
     method: 'flexible',
     instalments: 'months_run',

@@ -1,16 +1,17 @@
-// The lender view: every rule of credit-domain §5 (core/rules/lender-heuristics.ts, with the
-// user's thresholds from settings.ts) evaluated on the simulated report with
+// The lender view: every rule of docs/domain/lender-heuristics.md (core/rules/lender-heuristics.ts,
+// with the user's thresholds from settings.ts) evaluated on the simulated report with
 // evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and for
 // the hard-query windows the day from which one more application stays under the line.
 
-import type { LenderMetricValue } from '../rules/lender-metrics.ts';
-import { computeLenderMetrics, type LenderMetricInput } from '../rules/lender-metrics.ts';
+import type { LenderMetricValue } from './lender-metrics.ts';
+import { computeLenderMetrics } from './lender-metrics.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import type { ScenarioOverrides } from './layouts.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
-import type { EffectiveRule } from './settings.ts';
-import { WINDOW_CHOICES } from './settings.ts';
-import type { RuleEvaluation, RuleStatus } from './types.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
+import { WINDOW_CHOICES } from '../settings/bureau-settings.ts';
+import type { RuleEvaluation, RuleStatus } from './report-schema.ts';
 import { dayIndex } from './windows.ts';
 
 /**
@@ -28,7 +29,7 @@ function statusOf(value: number | null, metric: LenderMetricValue, rule: LenderR
   return judged === null ? 'unknown' : evaluateThreshold(judged, rule.threshold);
 }
 
-function safeToApply(input: LenderMetricInput, asOf: string, rule: LenderRule): RuleEvaluation['safeToApply'] {
+function safeToApply(input: LedgerSnapshot, asOf: string, rule: LenderRule): RuleEvaluation['safeToApply'] {
   if (rule.metric !== 'hard_queries_in_window' || rule.windowMonths === null) return null;
   const asOfDay = dayIndex(asOf);
   const hard = queriesOnReport(input.queries, asOfDay).filter((q) => q.hard);
@@ -39,7 +40,7 @@ function safeToApply(input: LenderMetricInput, asOf: string, rule: LenderRule): 
   };
 }
 
-export function lenderView(input: LenderMetricInput, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): RuleEvaluation[] {
+export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): RuleEvaluation[] {
   const metrics = computeLenderMetrics(input, asOf, rules.map((r) => r.rule), overrides);
   return rules.map(({ rule, defaults, edited }) => {
     const metric = metrics[rule.id];

@@ -1,10 +1,12 @@
-// 查询记录概要 (PC05, credit-domain §3.5) and the query windows of the lender rules (§3.6, §5).
-// Every query record is on the report: there is no "unknown reporting" for a query.
+// 查询记录概要 (PC05, docs/domain/pboc-report.md#summary-counters) and the query windows of the
+// lender rules (docs/domain/pboc-report.md#hard-queries,
+// docs/domain/lender-heuristics.md#hard-queries). Every query record is on the report: there is no
+// "unknown reporting" for a query.
 
 import type { QueryRecord } from '../ledger/queries.ts';
-import { QUERY_REASONS } from '../ledger/reference-data.ts';
+import { QUERY_REASONS } from '../shared/reference-data.ts';
 import { figure } from './figures.ts';
-import type { Figure, QueryRow, QuerySummary, RecordRef } from './types.ts';
+import type { Figure, QueryRow, QuerySummary, RecordRef } from './report-schema.ts';
 import { dayIndex, formatDay, inLastMonths, leavesWindowOn } from './windows.ts';
 
 /** The PC05 counters: which reason codes each one counts, and over how many months. */
@@ -13,7 +15,7 @@ export const QUERY_COUNTERS = {
   queries1m: { loan: ['02'], card: ['03'], self: ['self'] },
   queries2y: { postLoan: ['01'], guarantee: ['08'], merchant: ['19'] },
   windows: { institutions1m: 1, queries1m: 1, queries2y: 24 },
-  source: 'credit-domain §3.5 PC05BS01–08; reason codes §3.6 (pboc_conf.py inq_reason_cat)',
+  source: 'docs/domain/pboc-report.md#summary-counters PC05BS01–08; reason codes docs/domain/pboc-report.md#query-reasons (pboc_conf.py inq_reason_cat)',
 } as const;
 
 const REASON_BY_CODE = new Map(QUERY_REASONS.map((r) => [r.code, r]));

@@ -1,10 +1,11 @@
-// The 60-month repayment grid of an account (PD01E, credit-domain §3.3) and the figures read
-// off it: the overdue amount of each month, the latest month, whether the account is open.
+// The 60-month repayment grid of an account (PD01E, docs/domain/pboc-report.md#five-year-history)
+// and the figures read off it: the overdue amount of each month, the latest month, whether the
+// account is open.
 
-import type { MonthRow } from '../ledger/types.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import type { ReportAccount } from './layouts.ts';
-import { CLOSING_CODES, isLenderOverdue } from './status-classes.ts';
-import type { GridMonth } from './types.ts';
+import { CLOSING_CODES, isLenderOverdue } from '../shared/status-alphabet.ts';
+import type { GridMonth } from './report-schema.ts';
 import { formatMonth, monthOfDate } from './windows.ts';
 
 /** Report note 9: each credit account shows the last 5 years of repayment. */

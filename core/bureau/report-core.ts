@@ -10,7 +10,7 @@ import { lenderView } from './lender-view.ts';
 import { querySummary } from './query-summary.ts';
 import { closedMonth, gridMonths, inGrid, onReport } from './repayment-grid.ts';
 import { retainedNegatives } from './retention.ts';
-import type { EffectiveRule } from './settings.ts';
+import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import {
   ACCOUNT_STATES,
   accountState,
@@ -25,7 +25,8 @@ import {
   overview,
   TYPE_ORDER,
 } from './summary-counters.ts';
-import type { Figure, KeyFigure, LedgerSnapshot, ReportAccountView, ReportSummary, RuleEvaluation } from './types.ts';
+import type { Figure, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './report-schema.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 
 export interface ReportCore {
@@ -55,7 +56,7 @@ export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[
   );
 }
 
-export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[] = defaultRules(), overrides: ScenarioOverrides = {}): ReportCore {
+export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): ReportCore {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const accounts = sortAccounts(reportAccounts(snapshot, reportMonth, overrides).filter((a) => onReport(a, reportMonth)));

@@ -1,6 +1,6 @@
-// The simulated second-generation PBOC report (个人信用报告, credit-domain §3) of one profile as
-// of a date, in the report's own order: 信息概要 (overview, defaults, credit lines and debt,
-// queries), 信贷交易信息明细 (each account with its 60-month grid), 查询记录; then what the
+// The simulated second-generation PBOC report (个人信用报告, docs/domain/pboc-report.md) of one
+// profile as of a date, in the report's own order: 信息概要 (overview, defaults, credit lines and
+// debt, queries), 信贷交易信息明细 (each account with its 60-month grid), 查询记录; then what the
 // app adds: negative records with the month each leaves the report, the layouts of note 10 side
 // by side, the lender view, and the Huabei authorisation switch.
 //
@@ -8,32 +8,28 @@
 // report on issue 6) for which parts are the real report's definitions and which are estimates.
 
 import { DEFAULTS_VERSION } from '../ledger/product-defaults.ts';
-import { defaultHardQueryReasons, HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../rules/hard-queries.ts';
+import { HARD_QUERY_REASONS_SOURCE } from '../rules/hard-queries.ts';
 import { LENDER_HEURISTICS_VERSION } from '../rules/lender-heuristics.ts';
 import type { Db } from '../storage/database.ts';
 import { huabeiSwitches } from './huabei-authorisation.ts';
 import { layoutComparisons } from './layout-comparison.ts';
-import { accountView, computeCore, defaultRules } from './report-core.ts';
+import { accountView, computeCore } from './report-core.ts';
 import { gridWindow } from './repayment-grid.ts';
 import { queryRows } from './query-summary.ts';
-import { effectiveRules, readHardQueryReasons, readRuleSettings, type EffectiveRule } from './settings.ts';
-import { loadLedgerSnapshot } from './snapshot.ts';
-import type { BureauReport, LedgerSnapshot } from './types.ts';
+import type { BureauReport } from './report-schema.ts';
+import { snapshotRules } from './view.ts';
+import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatDay, formatMonth } from './windows.ts';
 
 /** Bump when a definition of the report changes (stored nowhere; shown with the report). */
 export const BUREAU_VERSION = '2026-11-22.2';
 
 /**
- * The report of a snapshot. `hardQueryReasons` is the set the snapshot's query records were read
- * with (their `hard` flags, core/ledger/queries.ts): shown with the report, for the editor.
+ * The report of a snapshot as of a day (`YYYY-MM-DD`, no later than the snapshot's asOfDay), with
+ * the snapshot's rule thresholds and hard-query set (its query records carry `hard` by that set).
  */
-export function buildReport(
-  snapshot: LedgerSnapshot,
-  asOf: string,
-  rules: readonly EffectiveRule[] = defaultRules(),
-  hardQueryReasons: HardQueryReasons = defaultHardQueryReasons(),
-): BureauReport {
+export function buildReport(snapshot: LedgerSnapshot, asOf: string): BureauReport {
+  const rules = snapshotRules(snapshot);
   const core = computeCore(snapshot, asOf, rules);
   const R = core.reportMonth;
   const accounts = core.accounts.map((a) => accountView(a, R));
@@ -60,14 +56,12 @@ export function buildReport(
     layouts: layoutComparisons(snapshot, asOf, rules),
     lenderView: core.lenderView,
     huabei: huabeiSwitches(snapshot, asOf, rules),
-    monthlyIncomeFen: snapshot.monthlyIncomeFen,
-    hardQueryReasons: { ...hardQueryReasons, source: HARD_QUERY_REASONS_SOURCE },
+    monthlyIncomeFen: snapshot.profileFacts.monthlyIncomeFen,
+    hardQueryReasons: { ...snapshot.settings.hardQueryReasons, source: HARD_QUERY_REASONS_SOURCE },
   };
 }
 
-/** The report of a profile database as of a day (default today), with the user's rule thresholds and hard-query set. */
+/** The report of a profile database as of a day: its snapshot read, then buildReport (what the CLI runs). */
 export function bureauReport(db: Db, asOfDay: number): BureauReport {
-  const snapshot = loadLedgerSnapshot(db, asOfDay);
-  return buildReport(snapshot, formatDay(asOfDay), effectiveRules(readRuleSettings(db)), readHardQueryReasons(db));
+  return buildReport(loadLedgerSnapshot(db, asOfDay), formatDay(asOfDay));
 }
-

@@ -1,22 +1,22 @@
 // How long negative records stay on the report. 征信业管理条例 Art. 16 [A]: negative information
 // is kept 5 years from the day the bad behaviour or event ends, then deleted; report note 13:
-// defaults that ended more than 5 years ago are not shown (credit-domain §3.7). The clock starts
-// when the delinquency ends, not when it starts.
+// defaults that ended more than 5 years ago are not shown (docs/domain/pboc-report.md#retention).
+// The clock starts when the delinquency ends, not when it starts.
 
 import { worstStatus } from '../ledger/repayment-status.ts';
 import type { ReportAccount } from './layouts.ts';
 import { overdueAmounts } from './repayment-grid.ts';
-import { isNegative } from './status-classes.ts';
-import type { NegativeItem } from './types.ts';
+import { isNegative } from '../shared/status-alphabet.ts';
+import type { NegativeItem } from './report-schema.ts';
 import { formatMonth, monthIndex } from './windows.ts';
 
 export const RETENTION = {
   months: 60,
-  source: '征信业管理条例 Art. 16 (http://www.jianbiaoku.com/webarbs/book/164491/4714245.shtml) and report note 13, credit-domain §3.7',
+  source: '征信业管理条例 Art. 16 (http://www.jianbiaoku.com/webarbs/book/164491/4714245.shtml) and report note 13, docs/domain/pboc-report.md#retention',
 } as const;
 
 /**
- * The account's runs of negative months (overdue digits, B, G, D, Z: status-classes.ts), each
+ * The account's runs of negative months (overdue digits, B, G, D, Z: core/shared/status-alphabet.ts), each
  * with the month it ended and the month it leaves the report. A run ends at the first later
  * month that is known not to be negative; `#` months in between leave the end uncertain (it
  * may have ended as early as the first of them). A run at the end of a closed account's

@@ -1,19 +1,21 @@
-// 信息概要 (credit-domain §3.5): the overview of credit accounts (PC02A), the default summary
-// (PC02C bad debt, PC02D overdue per account type), and the credit-line and debt summary of the
-// open accounts (report note 7). Each function takes one scenario's accounts (report.ts runs it
-// for the accounts known to report and again with the unknown ones) and returns Figures.
+// 信息概要 (docs/domain/pboc-report.md#summary-counters): the overview of credit accounts (PC02A),
+// the default summary (PC02C bad debt, PC02D overdue per account type), and the credit-line and
+// debt summary of the open accounts (report note 7). Each function takes one scenario's accounts
+// (report.ts runs it for the accounts known to report and again with the unknown ones) and returns
+// Figures.
 
-import type { LocalizedText } from '../errors.ts';
-import type { BureauType, MonthRow } from '../ledger/types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import type { BureauType } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import type { ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { isLenderOverdue, statusClassOf } from './status-classes.ts';
-import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './types.ts';
+import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
+import { isLenderOverdue, statusInfo } from '../shared/status-alphabet.ts';
 
-/** The report's order of account types (credit-domain §3.2 sort key; §3.1 三 (二)–(六)). */
+/** The report's order of account types (docs/domain/pboc-report.md#account-types sort key; 三 (二)–(六) of the layout). */
 export const TYPE_ORDER: readonly BureauType[] = ['D1', 'R4', 'R1', 'R2', 'R3'];
 
 export const TYPE_NAMES: Record<BureauType, LocalizedText> = {
@@ -24,7 +26,7 @@ export const TYPE_NAMES: Record<BureauType, LocalizedText> = {
   R3: { 'zh-CN': '准贷记卡账户', en: 'Semi-credit card' },
 };
 
-/** PC02A's business categories (credit-domain §3.5) and which accounts fall in each. */
+/** PC02A's business categories (docs/domain/pboc-report.md#summary-counters) and which accounts fall in each. */
 export const BUSINESS_CATEGORIES: readonly { id: string; name: LocalizedText; of: (a: ReportAccount) => boolean }[] = [
   { id: 'housing', name: { 'zh-CN': '个人住房贷款', en: 'Personal housing loans' }, of: (a) => a.product === 'mortgage' },
   { id: 'other_loan', name: { 'zh-CN': '其他类贷款', en: 'Other loans' }, of: (a) => a.product !== 'mortgage' && a.type !== 'R2' && a.type !== 'R3' },
@@ -32,7 +34,7 @@ export const BUSINESS_CATEGORIES: readonly { id: string; name: LocalizedText; of
   { id: 'semi_credit_card', name: { 'zh-CN': '准贷记卡', en: 'Semi-credit cards' }, of: (a) => a.type === 'R3' },
 ];
 
-/** 业务种类 PD01AD03 (credit-domain §3.3, pboc_conf.py biz_cat). */
+/** 业务种类 PD01AD03 (docs/domain/pboc-report.md#business-types, pboc_conf.py biz_cat). */
 export function businessType(a: ReportAccount): { code: string; name: LocalizedText } {
   if (a.type === 'R2') return { code: '81', name: { 'zh-CN': '贷记卡', en: 'Credit card' } };
   if (a.type === 'R3') return { code: '71', name: { 'zh-CN': '准贷记卡', en: 'Semi-credit card' } };
@@ -41,7 +43,7 @@ export function businessType(a: ReportAccount): { code: string; name: LocalizedT
   return { code: '91', name: { 'zh-CN': '其他个人消费贷款', en: 'Other consumer loan' } };
 }
 
-/** 账户状态 PD01BD01 by account type (credit-domain §3.3 account status enums). */
+/** 账户状态 PD01BD01 by account type (docs/domain/pboc-report.md#account-status). */
 export const ACCOUNT_STATES: Record<string, { loan: string | null; card: string | null; name: LocalizedText }> = {
   normal: { loan: '1', card: '1', name: { 'zh-CN': '正常', en: 'Normal' } },
   overdue: { loan: '2', card: null, name: { 'zh-CN': '逾期', en: 'Overdue' } },
@@ -68,7 +70,7 @@ export function openedMonthOnReport(a: ReportAccount): number {
   return a.sinceMonth ? Math.max(opened, monthIndex(a.sinceMonth)) : opened;
 }
 
-/** D1/R4: 借款金额; R1/R2/R3: 授信额度 (credit-domain §3.2). A merged D1/R4 line: its draws together. */
+/** D1/R4: 借款金额; R1/R2/R3: 授信额度 (docs/domain/pboc-report.md#account-types). A merged D1/R4 line: its draws together. */
 export function amountOf(a: ReportAccount): number | null {
   if (a.type === 'D1' || a.type === 'R4') return a.source.principalFen ?? a.drawPrincipalFen;
   return a.source.limitFen;
@@ -128,12 +130,12 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
     for (const a of accounts.filter((x) => x.type === type)) {
       const retained = retainedNegativeMonths(a, reportMonth);
       const amounts = overdueAmounts(a.months, a.kind === 'revolving');
-      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusClassOf(row.status).overdueMonths !== null);
+      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
       if (overdue.length === 0) continue;
       records.push(accountRef(a, overdue.map(({ row }) => row.month)));
       months += overdue.length;
       for (const { row, amount } of overdue) {
-        longest = Math.max(longest, statusClassOf(row.status).overdueMonths!);
+        longest = Math.max(longest, statusInfo(row.status).overdueMonths!);
         if (amount === null) missing++;
         else if (highest === null || amount > highest) {
           highest = amount;

@@ -1,11 +1,12 @@
-// The report's clock, built on core/ledger/calendar.ts (day numbers and month indices, UTC+8).
+// The report's clock, built on core/shared/calendar.ts (day numbers and month indices, UTC+8).
 
-import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../ledger/calendar.ts';
+import { dayOfMonth, dayOfMonthOf, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 
 /**
  * The report's last month: the last month that has ended by the as-of day. Lenders report and
  * update repayment monthly (report note 10); a month still running has not been reported, so
- * the report does not show it (no source promises day-level reporting, credit-domain §3.7).
+ * the report does not show it (no source promises day-level reporting,
+ * docs/domain/pboc-report.md#reporting-cadence).
  */
 export function reportMonthOf(asOfDay: number): number {
   const month = monthOfDay(asOfDay);

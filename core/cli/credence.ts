@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CredenceError, toErrorPayload } from '../errors.ts';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { commands } from './commands/index.ts';
-import { chooseLocale, type CliContext, type CliIo } from './io.ts';
+import { chooseLocale, cliVersion, type CliContext, type CliIo } from './io.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -25,12 +24,43 @@ const OPTIONS = {
   note: { type: 'string' },
   // credence report settings
   'hard-reasons': { type: 'string' },
+  // credence transactions (--from and --to as for backups)
+  platform: { type: 'string' },
+  account: { type: 'string' },
+  direction: { type: 'string' },
+  file: { type: 'string' },
+  category: { type: 'string' },
+  event: { type: 'string' },
+  text: { type: 'string' },
+  order: { type: 'string' },
+  limit: { type: 'string' },
+  // encrypted profiles and backups
+  'passphrase-file': { type: 'string' },
+  'recovery-code-file': { type: 'string' },
+  'new-passphrase-file': { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  // credence consent grant / export
+  recipient: { type: 'string' },
+  'recipient-kind': { type: 'string' },
+  contact: { type: 'string' },
+  location: { type: 'string' },
+  purpose: { type: 'string' },
+  'purpose-text': { type: 'string' },
+  fields: { type: 'string' },
+  expires: { type: 'string' },
+  'max-exports': { type: 'string' },
+  'delete-by': { type: 'string' },
+  'notice-lang': { type: 'string' },
+  supersedes: { type: 'string' },
+  sign: { type: 'string' },
+  accept: { type: 'string' },
+  consent: { type: 'string' },
+  out: { type: 'string' },
+  'password-file': { type: 'string' },
+  unencrypted: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function help(ctx: CliContext): string {
   const zh = ctx.locale === 'zh-CN';
@@ -48,6 +78,8 @@ function help(ctx: CliContext): string {
     zh ? '通用选项：' : 'Common options:',
     zh ? '  --db FILE        直接使用该数据库文件' : '  --db FILE        use this database file',
     zh ? '  --data-dir DIR   档案所在目录（默认与桌面应用相同）' : '  --data-dir DIR   folder holding profiles (default: the desktop app’s)',
+    zh ? '  --passphrase-file 文件    加密档案的密码所在文件（也可用环境变量 CREDENCE_PASSPHRASE_FILE）' : '  --passphrase-file FILE   file holding an encrypted profile’s passphrase (or CREDENCE_PASSPHRASE_FILE)',
+    zh ? '  --recovery-code-file 文件 改用恢复码解锁（忘记密码时）' : '  --recovery-code-file FILE unlock with the recovery code instead (a forgotten passphrase)',
     zh ? '  --json           在标准输出打印机器可读的 JSON' : '  --json           print machine-readable JSON on stdout',
     zh ? '  --lang zh-CN|en  输出语言' : '  --lang zh-CN|en  output language',
     zh ? '  -h, --help       显示帮助；-v, --version 显示版本' : '  -h, --help       show help; -v, --version show the version',
@@ -75,7 +107,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed;
   const ctx: CliContext = { ...early, locale: chooseLocale(values.lang, io.env), json: values.json === true, options: values };
   if (values.version) {
-    io.out(version());
+    io.out(cliVersion());
     return 0;
   }
   const [name, ...rest] = positionals;

@@ -1,4 +1,5 @@
-import type { Locale, LocalizedText } from '../errors.ts';
+import { readFileSync } from 'node:fs';
+import type { Locale, LocalizedText } from '../shared/localized-text.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -19,6 +20,12 @@ export function say(ctx: CliContext, text: LocalizedText): void {
   ctx.io.out(text[ctx.locale]);
 }
 
+/** A `--name VALUE` option's text, or undefined when it was not given. */
+export function stringOption(ctx: CliContext, name: string): string | undefined {
+  const value = ctx.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function printJson(ctx: CliContext, value: unknown): void {
   ctx.io.out(JSON.stringify(value, null, 2));
 }
@@ -27,4 +34,9 @@ export function printJson(ctx: CliContext, value: unknown): void {
 export function chooseLocale(flag: unknown, env: NodeJS.ProcessEnv): Locale {
   const wanted = String(flag ?? env.CREDENCE_LANG ?? env.LC_ALL ?? env.LANG ?? '');
   return /^en/i.test(wanted) ? 'en' : 'zh-CN';
+}
+
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }

@@ -1,6 +1,6 @@
 // Alipay (支付宝): the app "交易流水证明 / 用于个人对账" CSV (2023-02 on, revised 2025-10 and
 // 2026), the older app layout (2021-06..2023-01) and the discontinued web export.
-// See bill-formats.md §1.
+// See docs/formats/bill-exports.md#alipay.
 
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import { makeWarning } from './messages.ts';

@@ -7,21 +7,13 @@
 // raw row or binding 22 parameters each (a re-export of an imported bill: ~7 µs → ~0.6 µs a row).
 // A stored key is certain to be ignored by the INSERT, so counts are exactly as without it.
 
-import type { Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/database.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
-import type {
-  ByDirection,
-  Cell,
-  CreditEventKind,
-  DirectionTotal,
-  NeedsReviewEntry,
-  NormalizedTransaction,
-  Platform,
-  StatusClass,
-} from './types.ts';
+import type { Cell, CreditEventKind, NormalizedTransaction, Platform, StatusClass } from './types.ts';
+import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
 
 export const COLUMNS = [
   'batch_id', 'platform', 'platform_order_id', 'merchant_order_id', 'occurred_at', 'occurred_epoch', 'amount_fen',
@@ -30,7 +22,7 @@ export const COLUMNS = [
   'refund_of_order_id',
 ] as const;
 
-/** Multi-row VALUES cut the per-row statement overhead by ~20% (performance-notes §1). */
+/** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
 const NEEDS_REVIEW_KEPT = 1000;
 /** After a probe that found nothing, skip up to this many batches (doubling) before the next. */
@@ -99,9 +91,9 @@ export class BatchWriter {
   private readonly omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean;
   private readonly seenIds = new SeenIds();
   private readonly statementKeys = new StatementKeys();
-  private readonly statements = new Map<number, Statement>();
-  private findStored: Statement<[string, string], ContentFields> | null = null;
-  private readonly probes = new Map<number, Statement>();
+  private readonly statements = new Map<number, Database.Statement>();
+  private findStored: Database.Statement<[string, string], ContentFields> | null = null;
+  private readonly probes = new Map<number, Database.Statement>();
   private params: unknown[] = [];
   private rows = 0;
   private pendingTx: NormalizedTransaction[] = [];
@@ -246,7 +238,7 @@ export class BatchWriter {
     return new Set(found);
   }
 
-  private statement(rows: number): Statement {
+  private statement(rows: number): Database.Statement {
     let statement = this.statements.get(rows);
     if (!statement) {
       const tuple = `(${COLUMNS.map(() => '?').join(',')})`;

@@ -6,12 +6,13 @@
 import { cellText, isBlankRecord } from './cells.ts';
 import { classifyCredit, rulesFor, type CreditRule } from './credit-rules.ts';
 import { EXPECTED_HEADERS, isAlipayCashbookHeader, markerPlatform, matchHeader, partialHeader, type HeaderMatch } from './detect.ts';
-import { CredenceError } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages.ts';
 import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
-import { exportPeriod, parseStatedSummary, recordText, type RowSpan, type StatedTotals } from './summary.ts';
+import { exportPeriod, parseStatedSummary, recordText, type RowSpan } from './summary.ts';
 import { formatWallDate } from './time.ts';
-import type { Cell, ExportPeriod, NormalizedTransaction, RejectedRow, TableRecord } from './types.ts';
+import type { Cell, NormalizedTransaction, StatedTotals, TableRecord } from './types.ts';
+import type { ExportPeriod, RejectedRow } from './report-schema.ts';
 
 /** The longest preamble seen is 24 lines; a header further down means this is not a bill. */
 export const PREAMBLE_LIMIT = 100;

@@ -1,10 +1,11 @@
 // Credit events as data: each rule says what it recognises, how sure we are and where that
-// knowledge comes from (tags as in bill-formats.md). Rules resting on [3P] or [UNVERIFIED]
-// evidence are marked needsReview so the UI asks the user before scoring on them.
-// The first matching rule wins, so repayments come before purchases: a repayment's funding
+// knowledge comes from (tags as in docs/formats/bill-exports.md#confidence-tags). Rules resting on
+// [3P] or [UNVERIFIED] evidence are marked needsReview so the UI asks the user before scoring on
+// them. The first matching rule wins, so repayments come before purchases: a repayment's funding
 // account is the source of the money (a debit card, 余额宝) and must not make it a purchase.
 
 import type { MappedRow } from './platform.ts';
+import { BANK_PLATFORMS, PAYMENT_PLATFORMS } from '../shared/platforms.ts';
 import type { CreditEvent, CreditEventKind, Platform, StatusClass } from './types.ts';
 
 type Field = 'category' | 'counterparty' | 'item' | 'paymentMethod' | 'fundingAccount' | 'direction';
@@ -30,8 +31,6 @@ export interface CreditRule {
   source: string;
 }
 
-const BANKS: readonly Platform[] = ['icbc', 'cmb', 'citic'];
-const PAYMENT_PLATFORMS: readonly Platform[] = ['alipay', 'wechat', 'jd', 'meituan'];
 /** Closed or failed orders and refunds move no credit: no rule applies to them. */
 const LIVE: ReadonlySet<StatusClass> = new Set(['completed', 'pending']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
@@ -45,7 +44,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.95,
     needsReview: false,
     account: { fixed: 'huabei' },
-    source: '§1.F: 商品说明 "花呗主动还款-…账单" / "自动还款-花呗…账单" [RAW] (web row) and [3P]×4 (app text)',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 商品说明 "花呗主动还款-…账单" / "自动还款-花呗…账单" [RAW] (web row) and [3P]×4 (app text)',
   },
   {
     id: 'alipay.jiebei_disbursement',
@@ -55,7 +54,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.5,
     needsReview: true,
     account: { fixed: 'jiebei' },
-    source: '§1.F: 交易对方 借呗 + 商品说明 借呗放款至银行卡 [UNVERIFIED] single test string',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 交易对方 借呗 + 商品说明 借呗放款至银行卡 [UNVERIFIED] single test string',
   },
   {
     id: 'alipay.jiebei_repayment',
@@ -65,7 +64,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.5,
     needsReview: true,
     account: { fixed: 'jiebei' },
-    source: '§1.F: 交易对方 借呗/蚂蚁借呗 + 商品说明 …还款 [UNVERIFIED] keyword lists of 3 parsers',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 交易对方 借呗/蚂蚁借呗 + 商品说明 …还款 [UNVERIFIED] keyword lists of 3 parsers',
   },
   {
     id: 'alipay.credit_card_repayment',
@@ -75,7 +74,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.6,
     needsReview: true,
     account: null,
-    source: '§1.F: 商品说明 信用卡还款 / 信用卡自动还款 [3P]/[UNVERIFIED], no real row found',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 商品说明 信用卡还款 / 信用卡自动还款 [3P]/[UNVERIFIED], no real row found',
   },
   {
     id: 'wechat.credit_card_repayment',
@@ -85,7 +84,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.95,
     needsReview: false,
     account: 'card_repayment',
-    source: '§2.F: 交易类型 信用卡还款, 交易对方 <银行>信用卡还款 [SAN] (real row in deb-sig #28)',
+    source: 'docs/formats/bill-exports.md#wechat-credit-products: 交易类型 信用卡还款, 交易对方 <银行>信用卡还款 [SAN] (real row in deb-sig #28)',
   },
   {
     id: 'wechat.weilidai_disbursement',
@@ -95,7 +94,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.4,
     needsReview: true,
     account: { fixed: 'weilidai' },
-    source: '§2.F: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
+    source: 'docs/formats/bill-exports.md#wechat-credit-products: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
   },
   {
     id: 'wechat.weilidai_repayment',
@@ -105,7 +104,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.4,
     needsReview: true,
     account: { fixed: 'weilidai' },
-    source: '§2.F: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
+    source: 'docs/formats/bill-exports.md#wechat-credit-products: no sample or parser rule anywhere [UNVERIFIED]; our guess from the product names',
   },
   {
     id: 'meituan.yuefu_repayment',
@@ -115,7 +114,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.95,
     needsReview: false,
     account: { fixed: 'meituan_yuefu' },
-    source: '§4: 交易类型 还款, 订单标题 【美团月付】主动还款…账单 [SAN]; booked as 支出 by Meituan',
+    source: 'docs/formats/bill-exports.md#meituan: 交易类型 还款, 订单标题 【美团月付】主动还款…账单 [SAN]; booked as 支出 by Meituan',
   },
   {
     id: 'jd.baitiao_repayment',
@@ -125,17 +124,17 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.5,
     needsReview: true,
     account: { fixed: 'baitiao' },
-    source: '§3: 交易说明 contains 白条 and 还款 [UNVERIFIED] (deb-sig example config only)',
+    source: 'docs/formats/bill-exports.md#jd-wallet: 交易说明 contains 白条 and 还款 [UNVERIFIED] (deb-sig example config only)',
   },
   {
     id: 'bank.credit_card_repayment',
     kind: 'credit_card_repayment',
-    platforms: BANKS,
+    platforms: BANK_PLATFORMS,
     all: [{ field: 'direction', equals: 'income' }, { field: 'item', includes: '还款' }],
     confidence: 0.9,
     needsReview: false,
     account: 'card',
-    source: '§5: credits such as 人民币自动转帐还款 (ICBC), 掌上生活还款/财付通还款 (CMB), 财付通还款 (CITIC) [SAN]',
+    source: 'docs/formats/bill-exports.md#bank-and-card-files: credits such as 人民币自动转帐还款 (ICBC), 掌上生活还款/财付通还款 (CMB), 财付通还款 (CITIC) [SAN]',
   },
   {
     id: 'alipay.huabei_purchase',
@@ -148,7 +147,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.85,
     needsReview: true,
     account: { fixed: 'huabei' },
-    source: '§1.F: 收/支 支出 with 收/付款方式 containing 花呗 [3P] (many parsers)',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 收/支 支出 with 收/付款方式 containing 花呗 [3P] (many parsers)',
   },
   {
     id: 'meituan.yuefu_purchase',
@@ -161,7 +160,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.95,
     needsReview: false,
     account: { fixed: 'meituan_yuefu' },
-    source: '§4: 交易类型 支付 with 支付方式 美团月付 [SAN]',
+    source: 'docs/formats/bill-exports.md#meituan: 交易类型 支付 with 支付方式 美团月付 [SAN]',
   },
   {
     id: 'jd.baitiao_purchase',
@@ -171,7 +170,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.6,
     needsReview: true,
     account: { fixed: 'baitiao' },
-    source: '§3: 收/付款方式 京东白条 [UNVERIFIED] (config only, no real row)',
+    source: 'docs/formats/bill-exports.md#jd-wallet: 收/付款方式 京东白条 [UNVERIFIED] (config only, no real row)',
   },
   {
     id: 'jd.xianxiang_houfu',
@@ -181,12 +180,12 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.9,
     needsReview: false,
     account: { fixed: 'jd_xianxiang_houfu' },
-    source: '§3: 收/付款方式 先享后付 [SAN] (deb-sig JD sample)',
+    source: 'docs/formats/bill-exports.md#jd-wallet: 收/付款方式 先享后付 [SAN] (deb-sig JD sample)',
   },
   {
     id: 'card.purchase',
     kind: 'credit_card_purchase',
-    platforms: [...PAYMENT_PLATFORMS, ...BANKS],
+    platforms: [...PAYMENT_PLATFORMS, ...BANK_PLATFORMS],
     all: [
       { field: 'direction', equals: 'expense' },
       { field: 'fundingAccount', pattern: CARD },
@@ -194,7 +193,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.95,
     needsReview: false,
     account: 'card',
-    source: '§1.F/§2.F: funding account <银行>信用卡(NNNN) [SAN]; on a card statement every charge',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products and #wechat-credit-products: funding account <银行>信用卡(NNNN) [SAN]; on a card statement every charge',
   },
   {
     id: 'card.purchase_without_digits',
@@ -207,7 +206,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.7,
     needsReview: true,
     account: null,
-    source: '§3: JD 微信-招商银行信用卡 (card named without its last four digits) [inferred]',
+    source: 'docs/formats/bill-exports.md#jd-wallet: JD 微信-招商银行信用卡 (card named without its last four digits) [inferred]',
   },
 ];
 

@@ -1,5 +1,6 @@
 // JD (京东) wallet bill "账单导出（仅限个人对账）": UTF-8 with BOM, a TAB after every time,
-// amounts with a refund suffix `131.77(已退款89.84)` / `468.32(已全额退款)`. bill-formats.md §3.
+// amounts with a refund suffix `131.77(已退款89.84)` / `468.32(已全额退款)`.
+// docs/formats/bill-exports.md#jd-wallet.
 
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import { RowRejected } from './messages.ts';

@@ -1,5 +1,6 @@
 // Meituan (美团) 交易账单明细: UTF-8 BOM, CRLF, ids quoted with the TAB inside the quotes.
-// Includes the 美团月付 credit product; its repayment is booked as 支出. bill-formats.md §4.
+// Includes the 美团月付 credit product; its repayment is booked as 支出.
+// docs/formats/bill-exports.md#meituan.
 
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import {

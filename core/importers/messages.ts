@@ -1,8 +1,8 @@
 // Warnings and row rejections are user-visible, so their texts live in the one catalogue
-// (core/errors.ts) beside the errors; this module only shapes them for the import report.
+// (core/shared/errors.ts) beside the errors; this module only shapes them for the import report.
 
-import { localize, type ErrorCode } from '../errors.ts';
-import type { ImportWarning, RejectedRow } from './types.ts';
+import { localize, type ErrorCode } from '../shared/errors.ts';
+import type { ImportWarning, RejectedRow } from './report-schema.ts';
 
 type WarningCode = Extract<ErrorCode, `import.warn.${string}`>;
 type RejectCode = Extract<ErrorCode, `import.reject.${string}`>;

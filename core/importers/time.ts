@@ -1,7 +1,8 @@
 // Bill times are China wall-clock time without a zone. They are stored as
 // `YYYY-MM-DDTHH:MM:SS+08:00` plus epoch seconds for ordering.
 
-const OFFSET_SECONDS = 8 * 3600;
+import { daysInMonth, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
+
 /** 1899-12-30: serial 0 of the 1900 date system once Excel's fictitious 1900-02-29 is skipped. */
 const EXCEL_EPOCH_1900_MS = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_1904_MS = Date.UTC(1904, 0, 1);
@@ -17,13 +18,6 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysIn(year: number, month: number): number {
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return leap ? 29 : DAYS_IN_MONTH[month - 1];
-}
-
 export function fromParts(
   year: number,
   month: number,
@@ -34,10 +28,10 @@ export function fromParts(
   resaved = false,
 ): WallTime | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  if (year < 1990 || year > 2200 || day > daysIn(year, month)) return null;
+  if (year < 1990 || year > 2200 || day > daysInMonth(year * 12 + month - 1)) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}+08:00`;
-  return { iso, epoch: ms / 1000 - OFFSET_SECONDS, resaved };
+  return { iso, epoch: ms / 1000 - UTC8_OFFSET_SECONDS, resaved };
 }
 
 function digit(text: string, at: number): number {

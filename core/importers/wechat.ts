@@ -1,6 +1,6 @@
 // WeChat Pay (微信支付) "用于个人对账" bill: CSV until 2025-07, then XLSX (v1: amount as text;
 // v2 from 2026-03: one more note row, amount a number cell, time possibly a date serial).
-// See bill-formats.md §2.
+// See docs/formats/bill-exports.md#wechat-pay.
 
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import {

@@ -1,7 +1,7 @@
-// XLSX via read-excel-file (the fast, correct reader in performance-notes §4). It returns
-// strings, numbers, booleans and Dates; a date-formatted serial arrives as a Date whose UTC
-// fields are the wall-clock time. Cells are not trimmed by the library: padding is ours to
-// remove, the same way as for CSV.
+// XLSX via read-excel-file (the fast, correct reader in
+// docs/engineering/performance.md#xlsx-reading). It returns strings, numbers, booleans and Dates; a
+// date-formatted serial arrives as a Date whose UTC fields are the wall-clock time. Cells are not
+// trimmed by the library: padding is ours to remove, the same way as for CSV.
 //
 // The ArrayBuffer entry point, not `read-excel-file/node`: the bytes are in memory anyway, and
 // the Node stream unzipper never settles on some corrupt archives (found by the fuzz test).

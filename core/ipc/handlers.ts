@@ -1,66 +1,42 @@
-import { bureauHandlers } from '../bureau/ipc-handlers.ts';
-import { ImportJobs } from '../importers/jobs.ts';
-import { ledgerHandlers } from '../ledger/ipc-handlers.ts';
-import type { ProfileSource, ProfileSummary } from '../profiles/profile-store.ts';
-import { listNeedsReview, resolveReview } from '../review/credit-review.ts';
-import { scoreHandlers } from '../score/ipc-handlers.ts';
-import type { importChannels } from './channels/imports.ts';
-import type { appChannels, profileChannels } from './channels/profiles.ts';
-import type { Emit, Handlers } from './registry.ts';
+// Combines every domain's handlers (core/ipc/handlers/<domain>.ts) into the one table the
+// dispatcher serves, with the app lock in front of all of them.
 
-export interface HandlerContext {
-  store: ProfileSource;
-  dataDir: string;
-  version: string;
-  transport: 'electron' | 'http' | 'test';
-  emit: Emit;
-}
-
-/** Handlers of one domain's channel module (core/ipc/channels/<domain>.ts). */
-type DomainHandlers<Channels> = Pick<Handlers, keyof Channels & keyof Handlers>;
-
-function publicProfile({ file: _file, ...profile }: ProfileSummary) {
-  return profile;
-}
-
-function profileHandlers(ctx: HandlerContext): DomainHandlers<typeof appChannels & typeof profileChannels> {
-  return {
-    'app.info': () => ({ version: ctx.version, dataDir: ctx.dataDir, transport: ctx.transport }),
-    'profiles.list': () => ({ profiles: ctx.store.list().map(publicProfile) }),
-    'profiles.create': ({ name }) => ({ profile: publicProfile(ctx.store.create(name)) }),
-    'profiles.delete': ({ id }) => {
-      ctx.store.delete(id);
-      return { deleted: true as const };
-    },
-  };
-}
-
-function importHandlers(ctx: HandlerContext): DomainHandlers<typeof importChannels> {
-  const imports = new ImportJobs(ctx.store, ctx.emit);
-  return {
-    'import.files': ({ profileId, importId, files, password }) =>
-      imports.run({
-        profileId,
-        importId,
-        password,
-        files: files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') })),
-      }),
-    'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
-    'review.list': ({ profileId }) => listNeedsReview(ctx.store.database(profileId)),
-    'review.resolve': ({ profileId, transactionId, action }) => resolveReview(ctx.store.database(profileId), transactionId, action),
-  };
-}
+import { LedgerCache } from '../score/ledger-cache.ts';
+import type { HandlerContext } from './handler-context.ts';
+import { backupHandlers } from './handlers/backups.ts';
+import { bureauHandlers } from './handlers/bureau.ts';
+import { consentHandlers } from './handlers/consent.ts';
+import { encryptionHandlers } from './handlers/encryption.ts';
+import { importHandlers } from './handlers/imports.ts';
+import { ledgerHandlers } from './handlers/ledger.ts';
+import { guardWithLock, lockHandlers } from './handlers/lock.ts';
+import { profileHandlers } from './handlers/profiles.ts';
+import { scoreHandlers } from './handlers/score.ts';
+import { transactionHandlers } from './handlers/transactions.ts';
+import { AppLock } from './lock/app-lock.ts';
+import type { Handlers } from './registry.ts';
 
 /**
- * The main-process side of every channel; the same functions serve Electron, tests and preview.
- * Each domain contributes its handlers; a channel without one fails the typecheck here.
+ * The main-process side of every channel; the same functions serve Electron, tests, preview and
+ * the CLI. Each domain contributes its handlers; a channel without one fails the typecheck here.
  */
 export function createHandlers(ctx: HandlerContext): Handlers {
-  return {
-    ...profileHandlers(ctx),
-    ...importHandlers(ctx),
-    ...ledgerHandlers(ctx),
-    ...bureauHandlers(ctx),
-    ...scoreHandlers(ctx),
-  };
+  const lock = ctx.lock ?? new AppLock(ctx.store, { emit: ctx.emit, keychain: ctx.keychain });
+  // One read model per profile for the report and the scores: a page that shows both loads once.
+  const readModels = new LedgerCache();
+  return guardWithLock(
+    {
+      ...profileHandlers(ctx),
+      ...importHandlers(ctx, lock),
+      ...ledgerHandlers(ctx),
+      ...bureauHandlers(ctx, readModels),
+      ...scoreHandlers(ctx, readModels),
+      ...lockHandlers(ctx, lock),
+      ...encryptionHandlers(ctx),
+      ...backupHandlers(ctx),
+      ...consentHandlers(ctx),
+      ...transactionHandlers(ctx),
+    },
+    lock,
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CredenceError, toErrorPayload } from '../errors.ts';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import {
   contract,
   isChannel,

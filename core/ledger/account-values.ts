@@ -1,21 +1,22 @@
 // An account's effective values: the user's value (credit_account_overrides) over the value
 // derived from imports (credit_accounts) over the product default (product-defaults.ts), each
-// with where it came from, so the UI and CLI can always say "default, from credit-domain §4".
+// with where it came from, so the UI and CLI can always say "default, from
+// docs/domain/platform-products.md#huabei".
 
-import type { LocalizedText } from '../errors.ts';
+import { CredenceError } from '../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
-import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type Grade, type ProductDefaults } from './product-defaults.ts';
+import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type ProductDefaults } from './product-defaults.ts';
 import type {
   AccountKind,
   BureauLayout,
   BureauType,
   InstitutionType,
   Product,
-  Provenance,
   RepaymentMethod,
   ReportsToBureau,
-} from './types.ts';
+} from '../shared/ledger-vocabulary.ts';
 import { ACCOUNT_FIELDS, type AccountField } from './validation.ts';
+import type { FieldOrigin } from './account-schema.ts';
 
 export interface AccountValues {
   name: string;
@@ -46,14 +47,6 @@ export interface AccountValues {
   dismissed: boolean;
 }
 
-export interface FieldOrigin {
-  provenance: Provenance;
-  /** For defaults: the table row's source, grade, note and the table version. */
-  source?: string;
-  grade?: Grade;
-  note?: LocalizedText;
-  version?: string;
-}
 
 export interface AccountRecord {
   id: number;
@@ -195,4 +188,11 @@ export function loadAccounts(db: Db, ids?: readonly number[]): AccountRecord[] {
     byAccount.get(o.account_id)!.set(o.field, JSON.parse(o.value_json));
   }
   return rows.map((row) => resolveAccount(row, byAccount.get(row.id) ?? new Map()));
+}
+
+/** One account, resolved; a clear error when there is none of that id. */
+export function requireAccount(db: Db, id: number): AccountRecord {
+  const [account] = loadAccounts(db, [id]);
+  if (!account) throw new CredenceError('ledger.account_not_found', { id });
+  return account;
 }

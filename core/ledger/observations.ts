@@ -1,15 +1,14 @@
 // Platform scores the user read in an app (Sesame, WeChat Pay Score, others), with the date.
-// These are black boxes (credit-domain §0.1, §1, §2): Credence stores what the user saw and never
-// computes or "estimates" them here. Ranges are the published ones, used only to catch typos.
+// These are black boxes (docs/domain/platform-scores.md#black-box-scores): Credence stores what the
+// user saw and never computes or "estimates" them here. Ranges are the published ones, used only to
+// catch typos.
 
 import { z } from 'zod';
-import { CredenceError } from '../errors.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
-import { assertNotImporting } from './recompute.ts';
-import { parseDay, today } from './calendar.ts';
-import { SCORE_RANGES } from './reference-data.ts';
-import { OBSERVATION_KINDS, type ObservationKind } from './types.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
+import { parseDay, today, toUtc8Iso } from '../shared/calendar.ts';
+import { SCORE_RANGES } from '../shared/reference-data.ts';
+import { OBSERVATION_KINDS, type ObservationKind } from '../shared/ledger-vocabulary.ts';
 import { invalid, parseInput, problem } from './validation.ts';
 
 export { OBSERVATION_KINDS, type ObservationKind };
@@ -24,14 +23,16 @@ export const observationSchema = z.strictObject({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export interface Observation {
-  id: number;
-  kind: ObservationKind;
-  label: string | null;
-  value: number;
-  observedOn: string;
-  note: string | null;
-}
+/** A recorded score as the ledger answers with it: the wire shape (core/ipc/channels/ledger.ts) and its type. */
+export const observationRecordSchema = z.strictObject({
+  id: z.number().int(),
+  kind: z.enum(OBSERVATION_KINDS),
+  label: z.string().nullable(),
+  value: z.number().int(),
+  observedOn: z.string(),
+  note: z.string().nullable(),
+});
+export type Observation = z.output<typeof observationRecordSchema>;
 
 const COLUMNS = 'id, kind, label, value, observed_on AS observedOn, note';
 

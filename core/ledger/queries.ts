@@ -2,15 +2,13 @@
 // Reason codes: reference-data.ts; which are hard: the profile's set (core/rules/hard-queries.ts).
 
 import { z } from 'zod';
-import { readHardQueryReasons } from '../bureau/settings.ts';
-import { CredenceError } from '../errors.ts';
+import { readHardQueryReasons } from '../settings/bureau-settings.ts';
+import { CredenceError } from '../shared/errors.ts';
 import { isHardQuery } from '../rules/hard-queries.ts';
-import { appendAudit, type Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
-import { assertNotImporting } from './recompute.ts';
-import { parseDay } from './calendar.ts';
-import { QUERY_REASON_CODES, QUERY_REASONS } from './reference-data.ts';
-import { INSTITUTION_TYPES, type InstitutionType } from './types.ts';
+import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
+import { parseDay, toUtc8Iso } from '../shared/calendar.ts';
+import { QUERY_REASON_CODES, QUERY_REASONS } from '../shared/reference-data.ts';
+import { INSTITUTION_TYPES } from '../shared/ledger-vocabulary.ts';
 import { parseInput } from './validation.ts';
 export { QUERY_REASON_CODES, QUERY_REASONS };
 
@@ -22,15 +20,18 @@ export const querySchema = z.strictObject({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export interface QueryRecord {
-  id: number;
-  queriedOn: string;
-  institution: string;
-  institutionType: InstitutionType | null;
-  reasonCode: string;
-  hard: boolean;
-  note: string | null;
-}
+/** A query record as the ledger answers with it: the wire shape (core/ipc/channels/ledger.ts) and its type. */
+export const queryRecordSchema = z.strictObject({
+  id: z.number().int(),
+  queriedOn: z.string(),
+  institution: z.string(),
+  institutionType: z.enum(INSTITUTION_TYPES).nullable(),
+  reasonCode: z.string(),
+  /** By the profile's own set of hard reason codes. */
+  hard: z.boolean(),
+  note: z.string().nullable(),
+});
+export type QueryRecord = z.output<typeof queryRecordSchema>;
 
 const COLUMNS = 'id, queried_on AS queriedOn, institution, institution_type AS institutionType, reason_code AS reasonCode, note';
 

@@ -1,47 +1,15 @@
-// The PBOC 60-month repayment-status alphabet (credit-domain §3.4) and the rules that pick a
-// month's code, both as data. monthly-history.ts computes the facts of a month (is anything
-// overdue, was something due, is the month observed…); the first rule whose conditions all hold
-// names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still be
-// entered by hand from the user's own report.
+// The rules that pick a month's code of the PBOC 60-month repayment-status alphabet
+// (docs/domain/pboc-report.md#repayment-status-codes; the alphabet itself is
+// core/shared/status-alphabet.ts), as data. The month close (history/month-close.ts) computes
+// the facts of a month (is anything overdue, was something due, is the month observed…); the
+// first rule whose conditions all hold names the code. Codes the ledger never derives by itself (B, D, G, Z, A, /) can still
+// be entered by hand from the user's own report.
 
-import type { LocalizedText } from '../errors.ts';
-import type { StatusCode, StatusReason } from './types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import type { StatusReason } from '../shared/ledger-vocabulary.ts';
+import { statusInfo, type StatusCode } from '../shared/status-alphabet.ts';
 
-export interface StatusInfo {
-  code: StatusCode;
-  /** The practitioner severity rank of credit-domain §3.4 (pboc_conf.py). */
-  severity: number;
-  meaning: LocalizedText;
-}
-
-export const STATUS_TABLE: readonly StatusInfo[] = [
-  { code: 'N', severity: 0, meaning: { 'zh-CN': '正常还款', en: 'Paid as agreed' } },
-  { code: '1', severity: 1, meaning: { 'zh-CN': '逾期1–30天', en: '1–30 days overdue' } },
-  { code: '2', severity: 2, meaning: { 'zh-CN': '逾期31–60天', en: '31–60 days overdue' } },
-  { code: '3', severity: 3, meaning: { 'zh-CN': '逾期61–90天', en: '61–90 days overdue' } },
-  { code: '4', severity: 4, meaning: { 'zh-CN': '逾期91–120天', en: '91–120 days overdue' } },
-  { code: '5', severity: 5, meaning: { 'zh-CN': '逾期121–150天', en: '121–150 days overdue' } },
-  { code: '6', severity: 6, meaning: { 'zh-CN': '逾期151–180天', en: '151–180 days overdue' } },
-  { code: '7', severity: 7, meaning: { 'zh-CN': '逾期180天以上', en: 'Over 180 days overdue' } },
-  { code: '*', severity: 0, meaning: { 'zh-CN': '当月不需要还款且之前没有拖欠', en: 'Nothing due this month, no arrears' } },
-  { code: '#', severity: 0, meaning: { 'zh-CN': '未知', en: 'Unknown' } },
-  { code: '/', severity: 0, meaning: { 'zh-CN': '跳过', en: 'Skipped' } },
-  { code: 'A', severity: 0, meaning: { 'zh-CN': '账单日调整，当月不出单', en: 'Statement date moved, no statement this month' } },
-  { code: 'B', severity: 7, meaning: { 'zh-CN': '呆账', en: 'Bad debt' } },
-  { code: 'C', severity: 0, meaning: { 'zh-CN': '结清、正常销户', en: 'Settled or closed normally' } },
-  { code: 'D', severity: 1, meaning: { 'zh-CN': '担保人代还', en: 'Paid by guarantor' } },
-  { code: 'G', severity: 7, meaning: { 'zh-CN': '（非正常销户）结束', en: 'Ended (not a normal close)' } },
-  { code: 'M', severity: 0, meaning: { 'zh-CN': '约定还款日后月底前还款', en: 'Paid after the due date, before month end' } },
-  { code: 'Z', severity: 1, meaning: { 'zh-CN': '以资抵债', en: 'Settled with assets' } },
-];
-
-const BY_CODE = new Map(STATUS_TABLE.map((info) => [info.code, info]));
-
-export function statusInfo(code: StatusCode): StatusInfo {
-  return BY_CODE.get(code)!;
-}
-
-/** Days past due at the month's end → code (credit-domain §3.4: 1 = 1–30 days … 7 = over 180). */
+/** Days past due at the month's end → code (docs/domain/pboc-report.md#repayment-status-codes: 1 = 1–30 days … 7 = over 180). */
 export const DPD_BUCKETS: readonly { from: number; to: number; code: StatusCode }[] = [
   { from: 1, to: 30, code: '1' },
   { from: 31, to: 60, code: '2' },
@@ -58,8 +26,8 @@ export function codeForDaysPastDue(days: number): StatusCode {
 }
 
 /**
- * What monthly-history.ts knows about a month when it picks the code. `null` in a fact means
- * "the data cannot tell".
+ * What the month close knows about a month when it picks the code. `null` in a fact means "the
+ * data cannot tell".
  */
 export interface MonthFacts {
   /** The user closed the account, or the last instalment was paid, this month. */

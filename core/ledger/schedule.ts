@@ -1,10 +1,10 @@
 // Loan repayment schedules from the contract terms. Interest is monthly at annualRate / 12,
 // rounded to the fen per instalment; the last instalment takes the rounding so principal sums
 // exactly. Lenders that charge daily interest (借呗, 微粒贷) differ by a few fen a month: the
-// user can enter the real amount of any month, which then wins (monthly-history.ts).
+// user can enter the real amount of any month, which then wins (history/obligations-loan.ts).
 
-import { dayOfMonth } from './calendar.ts';
-import type { RepaymentMethod } from './types.ts';
+import { dayOfMonth } from '../shared/calendar.ts';
+import type { RepaymentMethod } from '../shared/ledger-vocabulary.ts';
 
 export interface LoanTerms {
   principalFen: number;

@@ -3,18 +3,11 @@
 // put the sentence right under the field; rules across fields have their own sentences.
 
 import { z } from 'zod';
-import { CredenceError, type LocalizedText } from '../errors.ts';
-import { parseDay, parseMonth } from './calendar.ts';
-import {
-  ACCOUNT_KINDS,
-  BUREAU_LAYOUTS,
-  BUREAU_TYPES,
-  INSTITUTION_TYPES,
-  PRODUCTS,
-  REPAYMENT_METHODS,
-  REPORTS_TO_BUREAU,
-  STATUS_CODES,
-} from './types.ts';
+import { CredenceError } from '../shared/errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import { parseDay, parseMonth, today } from '../shared/calendar.ts';
+import { ACCOUNT_KINDS, BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU } from '../shared/ledger-vocabulary.ts';
+import { STATUS_CODES } from '../shared/status-alphabet.ts';
 
 const date = z.string().refine((text) => parseDay(text) !== null);
 const month = z.string().refine((text) => parseMonth(text) !== null);
@@ -177,3 +170,11 @@ export function parseAccountInput(input: unknown): AccountInput {
   return parseInput(accountInputSchema, input) as AccountInput;
 }
 
+
+/** The day a read or an edit is for (`--as-of`, a channel's `asOf`): the date given, or today. */
+export function asOfFrom(text: unknown): number {
+  if (typeof text !== 'string') return today();
+  const day = parseDay(text);
+  if (day === null) throw invalid([problem('asOf')]);
+  return day;
+}

@@ -5,9 +5,10 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { events, isEventName } from '../ipc/contract.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { createDispatch, type Dispatch, type Emit } from '../ipc/registry.ts';
+import { AppLock } from '../ipc/lock/app-lock.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../security/static-files.ts';
-import type { ProfileSource } from '../profiles/profile-store.ts';
+import type { ProfileSource } from '../storage/profile-store.ts';
 import { createToken, isAuthorised, TOKEN_PATTERN } from './token.ts';
 
 // `npm run preview`: the built renderer and the one IPC contract over HTTP on 127.0.0.1, for
@@ -48,6 +49,8 @@ export interface PreviewServerOptions {
   /** Shown by `app.info` (Settings): the data folder, or the `--db` file. */
   dataDir: string;
   version: string;
+  /** Where the app lock keeps its idle setting (`<data folder>/app-lock.json`); in memory when absent. */
+  lockSettingsFile?: string;
   /** 0 (the default) lets the OS choose a free port. */
   port?: number;
   /** A fresh random token unless given (tests); must be 43 base64url characters. */
@@ -157,8 +160,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
   };
 
+  // The same lock as the desktop app's: locked, every channel but the unlock screen's refuses.
+  const lock = new AppLock(options.store, { settingsFile: options.lockSettingsFile, emit });
   const dispatch: Dispatch = createDispatch(
-    createHandlers({ store: options.store, dataDir: options.dataDir, version: options.version, transport: 'http', emit }),
+    createHandlers({ store: options.store, dataDir: options.dataDir, version: options.version, transport: 'http', emit, lock }),
     log,
   );
 
@@ -280,6 +285,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     close: () =>
       new Promise<void>((done) => {
         clearInterval(heartbeat);
+        lock.dispose();
         for (const stream of streams) stream.end();
         streams.clear();
         server.close(() => done());

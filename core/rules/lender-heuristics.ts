@@ -1,9 +1,9 @@
-import type { LocalizedText } from '../errors.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 
 /**
- * Commonly cited Chinese lender heuristics (credit-domain.md §5), as a versioned table. None is
- * regulation: every rule is shown as "commonly cited lender heuristic (source)", and its
- * thresholds are defaults the user may edit. The bureau report's lender view evaluates them;
+ * Commonly cited Chinese lender heuristics (docs/domain/lender-heuristics.md), as a versioned
+ * table. None is regulation: every rule is shown as "commonly cited lender heuristic (source)", and
+ * its thresholds are defaults the user may edit. The bureau report's lender view evaluates them;
  * the scoring engine's expert adjustments cite them by id.
  */
 export const LENDER_HEURISTICS_VERSION = '2026-11-21.1';

@@ -1,11 +1,13 @@
 // Expert adjustments to the bureau-style score: what the fitting file (Taiwanese card holders,
 // six months of one card each) cannot show, but Chinese lenders are widely cited as weighing
-// (credit-domain §5). Each row names a rule of core/rules/lender-heuristics.ts: the rule supplies
-// the thresholds (editable there), label, explanation and sources; this table supplies the points.
+// (docs/domain/lender-heuristics.md). Each row names a rule of core/rules/lender-heuristics.ts: the
+// rule supplies the thresholds (editable there), label, explanation and sources; this table
+// supplies the points.
 //
 // Points come from an assumed odds ratio against passing the rule, converted with the fitted
 // card's own scaling: points = PDO × log2(odds ratio), PDO 20, so "the odds of repaying halve"
-// costs 20 points, as on the card itself. The §5 sources give no default rates, only words:
+// costs 20 points, as on the card itself. The heuristics' sources give no default rates, only
+// words:
 //   "alert", "cost points", "causes doubt"        → warn level, odds × 0.75 (−8 points)
 //   "pass rate −50%", "red flag"                  → fail level, odds × 0.5 (−20 points)
 //   "likely reject"                               → odds × 0.35 (−30 points)
@@ -16,10 +18,11 @@
 // (current_months_late), bad debt (status 7 months) and card utilisation (max_utilisation_6m).
 // Each window of the hard-query rules is its own row, as lenders are cited as checking each.
 
+import type { LocalizedText } from '../shared/localized-text.ts';
 import { LENDER_RULES, evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import { pointsRange, type PointsBin, type ValueBounds } from './bins.ts';
 import { impactOf, type ImpactCutoffs } from './explain.ts';
-import type { FactorResult, FactorUnit, LocalText } from './types.ts';
+import type { FactorResult, FactorUnit } from './report-schema.ts';
 
 export const ADJUSTMENTS_VERSION = '1.0.0';
 
@@ -27,14 +30,14 @@ export interface AdjustmentRow {
   ruleId: string;
   /** Assumed odds of repaying at the rule's warn and fail levels, against passing it. */
   oddsRatio: { warn: number; fail: number };
-  rationale: LocalText;
+  rationale: LocalizedText;
   /** Metric needs something only the user can give (debt-to-income: income). */
   requires: 'income' | null;
   /** The metric changes with time alone (its window moves on): projections re-read it at the later date. */
   ages: boolean;
 }
 
-const ALERT: LocalText = {
+const ALERT: LocalizedText = {
   'zh-CN': '来源只说“引起警觉/扣分”，假定还款几率降为 0.75 倍',
   en: 'Sources only say “alert” or “costs points”: odds of repaying assumed × 0.75',
 };
@@ -91,7 +94,7 @@ export const ADJUSTMENTS: readonly AdjustmentRow[] = [
   },
 ];
 
-/** The row's rule among `rules` (the table with the user's thresholds, core/bureau/settings.ts). */
+/** The row's rule among `rules` (the table with the user's thresholds, core/settings/bureau-settings.ts). */
 export function ruleOf(row: AdjustmentRow, rules: readonly LenderRule[] = LENDER_RULES): LenderRule {
   const rule = rules.find((r) => r.id === row.ruleId);
   if (!rule) throw new Error(`adjustment ${row.ruleId} names no lender-heuristics rule`);
@@ -154,7 +157,7 @@ export function adjustmentFactor(row: AdjustmentRow, rule: LenderRule, bounds: V
       'zh-CN': `${rule.explanation['zh-CN']} 扣分依据：${row.rationale['zh-CN']}。`,
       en: `${rule.explanation.en} Points: ${row.rationale.en}.`,
     },
-    sources: [`core/rules/lender-heuristics.ts rule ${rule.id}`, 'credit-domain §5', ...rule.sources, `core/score/adjustments.ts v${ADJUSTMENTS_VERSION}: PDO × log2(odds ratio)`],
+    sources: [`core/rules/lender-heuristics.ts rule ${rule.id}`, 'docs/domain/lender-heuristics.md', ...rule.sources, `core/score/adjustments.ts v${ADJUSTMENTS_VERSION}: PDO × log2(odds ratio)`],
     ruleId: rule.id,
   };
 }

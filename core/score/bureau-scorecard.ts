@@ -9,6 +9,8 @@
 // (600 points at odds 50:1 good:bad, 20 points to double the odds), so scores from different
 // cards are on one scale.
 
+import type { LocalizedText } from '../shared/localized-text.ts';
+
 /** The features the ledger supplies, month 1 = the latest complete month. See FEATURE_DOCS in the model. */
 export const BUREAU_FEATURE_NAMES = [
   'worst_months_late_6m',
@@ -30,8 +32,6 @@ export type BureauFeatureName = (typeof BUREAU_FEATURE_NAMES)[number];
  */
 export type BureauFeatureVector = Record<BureauFeatureName, number | null>;
 
-export type Lang = 'zh-CN' | 'en';
-export type LocalText = Record<Lang, string>;
 export type RiskDirection = 'higher-is-riskier' | 'higher-is-safer';
 
 export interface FeatureDoc {
@@ -40,17 +40,17 @@ export interface FeatureDoc {
   kind: 'months-late' | 'count' | 'ratio';
   direction: RiskDirection;
   range: { min: number; max: number | null };
-  label: LocalText;
+  label: LocalizedText;
   /** What the number is, in ledger terms. */
-  definition: LocalText;
+  definition: LocalizedText;
   /** How the ledger computes it from monthly account history, across accounts. */
   ledger: string;
   /** How it was computed from the fitting file. */
   dataset: string;
   /** The adverse reason shown when this feature lost points. */
-  reason: LocalText;
+  reason: LocalizedText;
   /** What raising or lowering it does, in plain language. */
-  effect: LocalText;
+  effect: LocalizedText;
 }
 
 export interface ModelBin {
@@ -95,10 +95,10 @@ export interface SegmentRule {
 
 export interface ModelSegment {
   id: string;
-  label: LocalText;
+  label: LocalizedText;
   rule: SegmentRule;
   /** Adverse reason shown when the segment itself costs points (the delinquent card). */
-  reason: LocalText | null;
+  reason: LocalizedText | null;
   rows: number;
   bads: number;
   badRate: number;
@@ -179,8 +179,8 @@ export interface BureauModel {
   schema: 1;
   id: string;
   version: string;
-  name: LocalText;
-  description: LocalText;
+  name: LocalizedText;
+  description: LocalizedText;
   segmentFeature: BureauFeatureName;
   features: FeatureDoc[];
   segments: ModelSegment[];
@@ -205,7 +205,7 @@ export interface Reason {
   /** A feature name, or `segment:<id>` when the card itself costs points. */
   key: string;
   pointsBelowBest: number;
-  text: LocalText;
+  text: LocalizedText;
 }
 
 export interface BureauScore {

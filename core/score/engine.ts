@@ -1,15 +1,18 @@
-// The scoring engine: the one place a ledger becomes scores. It scores an in-memory ledger
-// (load-ledger.ts) as of a day with both models, each explained factor by factor, as a point and
-// the range its uncertain inputs allow, with the smallest next action. The main process (IPC),
-// the CLI, snapshots and what-if scenarios all call scoreLedger(); nothing else scores.
+// The scoring engine: the one place a ledger becomes scores. It scores the engine's form of a
+// ledger snapshot (load-ledger.ts: the snapshot through its bureau view) as of a day with both
+// models, each explained factor by factor, as a point and the range its uncertain inputs allow,
+// with the smallest next action. The main process (IPC), the CLI, score history and what-if
+// scenarios all come through scoreLedger(); nothing else scores.
 //
 //   bureau  the fitted card (models/bureau-v1.json, bureau-range.ts) plus the expert adjustments
-//           (adjustments.ts) on the lender metrics (core/rules/lender-metrics.ts)
+//           (adjustments.ts) on the lender metrics (core/bureau/lender-metrics.ts)
 //   sesame  the Sesame-style estimate (models/sesame-estimate-v1.ts, sesame-estimate.ts)
 
+import type { BureauView } from '../bureau/view.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
-import { CredenceError } from '../errors.ts';
-import { formatDay, formatMonth } from '../ledger/calendar.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { formatDay, formatMonth } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
 import { ADJUSTMENTS, adjustmentFactor, ruleOf } from './adjustments.ts';
 import { exact } from './bins.ts';
@@ -18,13 +21,13 @@ import { percentileOf } from './bureau-scorecard.ts';
 import { bandOf, topReasons } from './explain.ts';
 import { bureauFeatures, bureauMonths, sesameInputs, type BureauMonth } from './ledger-features.ts';
 import { adjustmentInputs, unconfirmedLayoutLines, type AdjustmentInputs } from './lender-inputs.ts';
-import { loadScoringLedger } from './load-ledger.ts';
+import { loadScoringLedger, scoringLedgerOf } from './load-ledger.ts';
 import { BUREAU_BAND_SOURCES, BUREAU_BANDS, BUREAU_IMPACT } from './models/bureau-bands-v1.ts';
 import { DEFAULT_MODELS, type EngineModels } from './models.ts';
 import { bureauNextAction, sesameNextAction } from './next-action.ts';
 import type { ScoringLedger } from './scoring-ledger.ts';
 import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
-import type { ModelResult, ReasonResult, ScoreReport } from './types.ts';
+import type { ModelResult, ReasonResult, ScoreReport } from './report-schema.ts';
 import { uncertaintyNotes } from './uncertainty.ts';
 
 export { DEFAULT_MODELS, type EngineModels };
@@ -91,7 +94,7 @@ function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
       `core/score/models/bureau-v1.model-card.md: ${model.id} ${model.version}, 5-fold × 3 AUC ${model.validation.auc.mean.toFixed(3)}, KS ${model.validation.ks.mean.toFixed(3)}`,
       model.provenance.dataset.citation,
       ...BUREAU_BAND_SOURCES,
-      'core/score/adjustments.ts (credit-domain §5, core/rules/lender-heuristics.ts)',
+      'core/score/adjustments.ts (docs/domain/lender-heuristics.md, core/rules/lender-heuristics.ts)',
     ],
   };
 }
@@ -169,7 +172,15 @@ export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): 
   };
 }
 
-/** Loads a profile's ledger for `asOfDay` and scores it: what the IPC handler, the CLI and snapshots call. */
+/**
+ * Both scores of a snapshot through its bureau view (default as of the view's day): a pure
+ * function of the two, the seam a what-if calls with an edited copy of a snapshot.
+ */
+export function scoreSnapshot(snapshot: LedgerSnapshot, view: BureauView, options: ScoreOptions = {}): ScoreReport {
+  return scoreLedger(scoringLedgerOf(snapshot, view), { asOfDay: view.asOfDay, ...options });
+}
+
+/** Reads a profile's snapshot for `asOfDay` and scores it: what the CLI and the score history call. */
 export function scoreDatabase(db: Db, asOfDay: number, options: Omit<ScoreOptions, 'asOfDay'> = {}): ScoreReport {
   return scoreLedger(loadScoringLedger(db, asOfDay), { ...options, asOfDay });
 }

@@ -1,14 +1,16 @@
 // Explanations shared by both models: impact levels, bands, the top reasons.
 //
-// Impact (credit-domain §6.1–6.2: Credit Karma's High / Medium / Low labels, which §6.1 prefers
-// to false-precision percentages) is a factor's swing, best bin minus worst, against the model's
-// own cut-offs: the bureau card's are in PDO terms (20 points = the odds doubled), the estimate's
-// in points of its 600-point span.
+// Impact (Credit Karma's High / Medium / Low labels,
+// docs/domain/explainable-scoring.md#credit-karma, which
+// docs/domain/explainable-scoring.md#factor-weights prefers to false-precision percentages) is a
+// factor's swing, best bin minus worst, against the model's own cut-offs: the bureau card's are in
+// PDO terms (20 points = the odds doubled), the estimate's in points of its 600-point span.
 //
 // Reasons: every factor that lost points, most points lost first, at most four, the cap of the
-// FCRA key-factor disclosure (credit-domain §6.4; the PBOC 数字解读 shows at most two).
+// FCRA key-factor disclosure (docs/domain/explainable-scoring.md#adverse-action-reasons; the PBOC
+// 数字解读 shows at most two).
 
-import type { BandResult, FactorResult, Impact, ReasonResult } from './types.ts';
+import type { BandResult, FactorResult, Impact, ReasonResult } from './report-schema.ts';
 
 export const MAX_REASONS = 4;
 
@@ -24,7 +26,7 @@ export function impactOf(swing: number, cutoffs: ImpactCutoffs): Impact {
   return 'low';
 }
 
-/** The band holding `score` (lower bound inclusive, credit-domain §1); scores below the first band fall in it. */
+/** The band holding `score` (lower bound inclusive, docs/domain/platform-scores.md#grade-bands); scores below the first band fall in it. */
 export function bandOf(bands: readonly BandResult[], score: number): BandResult {
   for (let k = bands.length - 1; k >= 0; k--) if (score >= bands[k]!.lower) return bands[k]!;
   return bands[0]!;

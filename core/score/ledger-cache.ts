@@ -1,48 +1,61 @@
-// One loaded ledger per profile database, kept between score requests: loading reads every
-// monthly history (about 110 ms at 100,000 transactions and 200 accounts), scoring a loaded
-// ledger takes about a millisecond (issue 5 §8).
+// The read model the IPC handlers keep per profile database: the ledger snapshot
+// (core/ledger/snapshot.ts), its bureau view and the scoring engine's form of it, loaded once per
+// data version and day. Loading reads every monthly history (about 100 ms at 100,000 transactions
+// and 200 accounts); scoring a loaded ledger takes about a millisecond (issue 5 §8).
 //
-// A kept ledger is served while nothing it was read from has changed, by the ledger's own
-// staleness check (core/ledger/recompute.ts ensureLedger): it re-derives when the newest
-// transaction, the newest audit entry that is not the ledger's own, the day or the code moved,
-// and stamps ledger_state 'fingerprint' with them. The ledger's own edits (accounts, month facts,
-// queries, observed scores) recompute at once and leave that stamp as it was; they, like every
-// other change a score reads (profile facts, rule settings, reviews, imports), write an audit
-// entry, so the stamp and the newest audit entry together say whether a reload is due.
+// Freshness is the data version (migration 0008): SQL triggers move it on every write to every
+// table a snapshot reads, whoever writes (an edit, an import on its own connection, raw SQL), so
+// a kept snapshot is served exactly while the version it was read at is still the database's.
 
-import { ensureLedger } from '../ledger/recompute.ts';
+import { buildBureauView, type BureauView } from '../bureau/view.ts';
+import { ensureLedger } from '../ledger/freshness.ts';
+import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
+import { readDataVersion } from '../storage/data-version.ts';
 import type { Db } from '../storage/database.ts';
-import { loadScoringLedger } from './load-ledger.ts';
+import { scoringLedgerOf } from './load-ledger.ts';
 import type { ScoringLedger } from './scoring-ledger.ts';
 
-interface Entry {
-  version: string;
-  ledger: ScoringLedger;
+export interface ReadModel {
+  snapshot: LedgerSnapshot;
+  view: BureauView;
 }
 
-/** What a loaded ledger was read from, after the staleness check brought the derived ledger up to date. */
-export function ledgerVersion(db: Db, asOfDay: number): string {
-  ensureLedger(db, asOfDay);
-  const stamp = (db.prepare("SELECT value FROM ledger_state WHERE key = 'fingerprint'").pluck().get() as string | undefined) ?? '';
-  const audit = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
-  return `${stamp}|${audit}|${asOfDay}`;
+interface Entry extends ReadModel {
+  version: number;
+  /** Built on the first score request, from the kept snapshot and view. */
+  ledger: ScoringLedger | null;
 }
 
 export class LedgerCache {
   /** By database: the profile store keeps one per profile; a closed profile's entry goes with it. */
   private readonly entries = new WeakMap<Db, Entry>();
-  /** Ledgers read from a database so far (tests check that a request reloads only when it must). */
+  /** Snapshots read from a database so far (tests check that a request reloads only when it must). */
   loads = 0;
 
-  /** The profile's ledger loaded for `asOfDay`, from memory while nothing it was read from changed. */
-  ledger(db: Db, asOfDay: number): ScoringLedger {
+  private entry(db: Db, asOfDay: number): Entry {
+    // The derived ledger first: bringing it up to date for the day writes, and moves the version.
+    ensureLedger(db, asOfDay);
     // Read before loading: a change that lands during the load makes the next request reload.
-    const version = ledgerVersion(db, asOfDay);
+    const { version } = readDataVersion(db);
     const kept = this.entries.get(db);
-    if (kept && kept.version === version) return kept.ledger;
-    const ledger = loadScoringLedger(db, asOfDay);
+    if (kept && kept.version === version && kept.snapshot.asOfDay === asOfDay) return kept;
+    const snapshot = loadLedgerSnapshot(db, asOfDay);
     this.loads++;
-    this.entries.set(db, { version, ledger });
-    return ledger;
+    const entry: Entry = { version, snapshot, view: buildBureauView(snapshot, asOfDay), ledger: null };
+    this.entries.set(db, entry);
+    return entry;
+  }
+
+  /** The profile's snapshot for `asOfDay` and its bureau view, from memory while nothing they were read from changed. */
+  readModel(db: Db, asOfDay: number): ReadModel {
+    const { snapshot, view } = this.entry(db, asOfDay);
+    return { snapshot, view };
+  }
+
+  /** The scoring engine's form of the same read model. */
+  ledger(db: Db, asOfDay: number): ScoringLedger {
+    const entry = this.entry(db, asOfDay);
+    entry.ledger ??= scoringLedgerOf(entry.snapshot, entry.view);
+    return entry.ledger;
   }
 }

@@ -19,11 +19,11 @@
 
 import type { BureauFeatureName, BureauFeatureVector } from './bureau-scorecard.ts';
 import type { BureauBounds } from './bureau-range.ts';
-import { computeBureauFeatures, FEATURE_FUNCTIONS, HISTORY_MONTHS, type CardMonth } from './fit/bureau-features.ts';
+import { computeBureauFeatures, FEATURE_FUNCTIONS, HISTORY_MONTHS, type CardMonth } from './bureau-features.ts';
 import { exact, type ValueBounds } from './bins.ts';
 import { activityAt, monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import type { SesameInputs } from './sesame-estimate.ts';
-import type { Interval } from './types.ts';
+import type { Interval } from './report-schema.ts';
 
 // ---------------------------------------------------------------- bureau months
 

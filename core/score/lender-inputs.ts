@@ -1,11 +1,12 @@
-// The expert adjustments' inputs: the lender metrics of core/rules/lender-metrics.ts (the one
+// The expert adjustments' inputs: the lender metrics of core/bureau/lender-metrics.ts (the one
 // place they are computed, shared with the simulated report's lender view), as value bounds.
 //
 // A metric's point value counts the accounts whose reporting is unknown as reported (as the
 // bureau card's point estimate does); its bounds run from "only the accounts known to report"
 // to "all of them". A sum with amounts the ledger cannot tell is a lower bound: unbounded above.
-// Loan lines whose layout nobody confirmed (per-draw or merged, credit-domain §4 and report note
-// 10) are computed both ways and the bounds cover both.
+// Loan lines whose layout nobody confirmed (per-draw or merged,
+// docs/domain/platform-products.md#weilidai and report note 10) are computed both ways and the
+// bounds cover both.
 //
 // Speed (issue 5 §8: a full score on a day not scored before well under 5 ms): only the rules an
 // adjustment names are computed, each once per thing it depends on and from no more of the ledger
@@ -15,10 +16,11 @@
 
 import type { ScenarioOverrides } from '../bureau/layouts.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
-import { formatDay, parseMonth } from '../ledger/calendar.ts';
-import type { BureauLayout } from '../ledger/types.ts';
+import { formatDay, parseMonth } from '../shared/calendar.ts';
+import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
-import { computeLenderMetrics, type LenderMetricInput, type LenderMetricValue } from '../rules/lender-metrics.ts';
+import { computeLenderMetrics, type LenderMetricValue } from '../bureau/lender-metrics.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { ADJUSTMENTS, type AdjustmentRow } from './adjustments.ts';
 import type { ValueBounds } from './bins.ts';
 import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
@@ -26,10 +28,10 @@ import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 export type AdjustmentInputs = Record<string, ValueBounds>;
 
 /**
- * What each lender metric reads (core/rules/lender-metrics.ts), so that it is computed once per
+ * What each lender metric reads (core/bureau/lender-metrics.ts), so that it is computed once per
  * thing it depends on, from no more of the ledger than it reads:
  *   window  the months in the rule's look-back window (windowMonths) up to the report month whose
- *           status is an overdue month for the lender rules (status-classes.ts lenderOverdue), of
+ *           status is an overdue month for the lender rules (core/shared/status-alphabet.ts lenderOverdue), of
  *           the accounts on the report: computed once per report month, on a snapshot of the
  *           account families (a line with its draws) with such a month in the window, their
  *           histories cut to the window (the others add nothing to a count of overdue months);
@@ -86,7 +88,7 @@ interface Memo {
   /** Layout overrides for each scenario: as recorded, then (with unconfirmed lines) per draw and merged. */
   scenarios: ScenarioOverrides[];
   /** The snapshot without accounts, for the day metrics. */
-  queriesOnly: LenderMetricInput;
+  queriesOnly: LedgerSnapshot;
   /** Per snapshot account. */
   cuts: Cut[];
   byMonth: Map<number, Map<string, ValueBounds>>;
@@ -140,7 +142,7 @@ function windowRows(account: ScoringAccount, reportMonth: number, window: number
 }
 
 /** The snapshot of the families with an overdue month in the `window` months up to `reportMonth`, histories cut to them. */
-function windowSnapshot(memo: Memo, input: LenderMetricInput, reportMonth: number, window: number): LenderMetricInput {
+function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, window: number): LedgerSnapshot {
   const families = new Set<number>();
   memo.cuts.forEach(({ family, typed }) => {
     if (typed === null) return void families.add(family);
@@ -149,7 +151,7 @@ function windowSnapshot(memo: Memo, input: LenderMetricInput, reportMonth: numbe
       if (typed.lenderOverdue[i]) return void families.add(family);
     }
   });
-  const accounts: LenderMetricInput['accounts'] = [];
+  const accounts: LedgerSnapshot['accounts'] = [];
   input.accounts.forEach((account, k) => {
     const { family, typed } = memo.cuts[k]!;
     if (!families.has(family)) return;
@@ -161,7 +163,7 @@ function windowSnapshot(memo: Memo, input: LenderMetricInput, reportMonth: numbe
 }
 
 /** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario). */
-function compute(input: LenderMetricInput, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, ValueBounds>): void {
+function compute(input: LedgerSnapshot, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, ValueBounds>): void {
   if (rules.length === 0) return;
   const asOf = formatDay(asOfDay);
   const [base, ...variants] = scenarios.map((overrides) => computeLenderMetrics(input, asOf, rules, overrides));

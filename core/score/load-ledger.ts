@@ -1,19 +1,14 @@
-// Loads a profile's ledger into the engine's in-memory form (scoring-ledger.ts): one read of the
-// derived monthly histories, account values, queries, observed scores, profile facts and per-month
-// bill counts. Everything after this runs without SQL.
+// The scoring engine's in-memory form of a ledger snapshot (scoring-ledger.ts): the snapshot's
+// monthly histories as typed arrays, with whether the simulated report carries each account taken
+// from the bureau view (core/bureau/view.ts), so the score consumes what the report decided. Pure:
+// the one database read is loadLedgerSnapshot's (core/ledger/snapshot.ts), at the edge.
 
-import { reportAccounts } from '../bureau/layouts.ts';
-import { loadAccounts } from '../ledger/account-values.ts';
-import { effectiveRules, readRuleSettings } from '../bureau/settings.ts';
-import { statusClassOf } from '../bureau/status-classes.ts';
-import { reportMonthOf } from '../bureau/windows.ts';
-import { monthOfDay, parseDay, parseMonth } from '../ledger/calendar.ts';
-import { listObservations } from '../ledger/observations.ts';
-import { statusInfo } from '../ledger/repayment-status.ts';
-import { loadLenderMetricInput, type LenderMetricInput } from '../rules/lender-metrics.ts';
-import type { MonthRow } from '../ledger/types.ts';
+import { buildBureauView, type BureauView } from '../bureau/view.ts';
+import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
+import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
+import { statusInfo } from '../shared/status-alphabet.ts';
 import type { Db } from '../storage/database.ts';
-import { readProfileFacts } from './profile-facts.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 
 const MAX_LATE = 7;
@@ -62,17 +57,15 @@ function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount
     account.dueFen[i] = nan(r.amountDueFen);
     account.observed[i] = r.status === '#' ? 0 : 1;
     account.unconfirmed[i] = r.unconfirmed;
-    account.lenderOverdue[i] = statusClassOf(r.status).lenderOverdue ? 1 : 0;
+    account.lenderOverdue[i] = statusInfo(r.status).lenderOverdue ? 1 : 0;
   });
   return account;
 }
 
-/** Every visible account, with whether the simulated report carries it as of the report month. */
-function scoringAccounts(db: Db, input: LenderMetricInput, asOfDay: number): ScoringAccount[] {
-  const onReport = new Map(reportAccounts(input, reportMonthOf(asOfDay)).map((a) => [a.id, a]));
-  // Statement and due days are not in the report's snapshot; the action texts name them.
-  const days = new Map(loadAccounts(db, input.accounts.map((a) => a.id)).map((r) => [r.id, r.values]));
-  return input.accounts.map((a) => {
+/** Every visible account, with whether the simulated report carries it as of the view's report month. */
+function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
+  const onReport = new Map(view.accounts.map((a) => [a.id, a]));
+  return snapshot.accounts.map((a) => {
     const reported = onReport.get(a.id);
     const opened = a.openedOn ? parseDay(a.openedOn) : null;
     const since = reported?.sinceMonth ?? null;
@@ -89,8 +82,8 @@ function scoringAccounts(db: Db, input: LenderMetricInput, asOfDay: number): Sco
         bureauLayout: a.bureauLayout,
         institutionType: a.institutionType,
         limitFen: a.limitFen,
-        statementDay: days.get(a.id)?.statementDay ?? null,
-        dueDay: days.get(a.id)?.dueDay ?? null,
+        statementDay: a.statementDay,
+        dueDay: a.dueDay,
         openedMonth: opened === null ? null : monthOfDay(opened),
       },
       a.months,
@@ -98,28 +91,10 @@ function scoringAccounts(db: Db, input: LenderMetricInput, asOfDay: number): Sco
   });
 }
 
-// Bills whose payment through Alipay or WeChat Sesame is said to reward (credit-domain §1 "Raises
-// the score": utilities and card repayment through Alipay): Alipay's 充值缴费 / 公共服务 categories,
-// and card repayments seen in Alipay or WeChat bills.
-const ACTIVITY_SQL = `
-  SELECT substr(occurred_at, 1, 7) AS month,
-         sum(platform IN ('alipay', 'wechat')),
-         sum(platform IN ('alipay', 'wechat') AND (category IN ('充值缴费', '公共服务') OR credit_event = 'credit_card_repayment')),
-         sum(credit_event IN ('huabei_purchase', 'baitiao_purchase', 'meituan_yuefu_purchase'))
-    FROM transactions
-   WHERE status_class = 'completed'
-   GROUP BY month`;
-
-// Person-to-person transfers: Alipay's 转账红包, WeChat's 转账 and 微信红包… types.
-const CONTACTS_SQL = `
-  SELECT DISTINCT substr(occurred_at, 1, 7), counterparty
-    FROM transactions
-   WHERE status_class = 'completed' AND counterparty IS NOT NULL AND counterparty <> ''
-     AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%')`;
-
-function loadActivity(db: Db): ActivityByMonth {
-  const rows = (db.prepare(ACTIVITY_SQL).raw().all() as [string, number, number, number][])
-    .map(([month, rowsN, bills, credit]) => [parseMonth(month), rowsN, bills, credit] as const)
+/** The snapshot's activity as series from its first month (one slot per month, 0 where nothing happened). */
+function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
+  const rows = months
+    .map((m) => [parseMonth(m.month), m.platformRows, m.billPayments, m.platformCredit] as const)
     .filter((r): r is readonly [number, number, number, number] => r[0] !== null);
   const first = rows.length > 0 ? Math.min(...rows.map((r) => r[0])) : 0;
   const last = rows.length > 0 ? Math.max(...rows.map((r) => r[0])) : -1;
@@ -138,35 +113,35 @@ function loadActivity(db: Db): ActivityByMonth {
   }
   const names = new Map<string, number>();
   const pairs: number[] = [];
-  for (const [month, who] of db.prepare(CONTACTS_SQL).raw().all() as [string, string][]) {
+  for (const { month, counterparty } of contacts) {
     const m = parseMonth(month);
     if (m === null) continue;
-    if (!names.has(who)) names.set(who, names.size);
-    pairs.push(m, names.get(who)!);
+    if (!names.has(counterparty)) names.set(counterparty, names.size);
+    pairs.push(m, names.get(counterparty)!);
   }
   activity.contacts = Int32Array.from(pairs);
   return activity;
 }
 
-/**
- * Brings the derived ledger up to date for `asOfDay` and reads it into memory, through the same
- * reader as the simulated report and the lender metrics (core/bureau/snapshot.ts). Scores can
- * then be asked for `asOfDay` or any earlier day.
- */
-export function loadScoringLedger(db: Db, asOfDay: number): ScoringLedger {
-  const lenderInput = loadLenderMetricInput(db, asOfDay);
-  const needsReview = db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number;
+/** The engine's form of a snapshot through its bureau view: scores may then be asked for the snapshot's day or earlier. */
+export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): ScoringLedger {
   return {
-    loadedAsOf: asOfDay,
-    accounts: scoringAccounts(db, lenderInput, asOfDay),
-    queries: lenderInput.queries
+    loadedAsOf: snapshot.asOfDay,
+    accounts: scoringAccounts(snapshot, view),
+    queries: snapshot.queries
       .map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode }))
       .sort((a, b) => a.day - b.day),
-    observations: listObservations(db).map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! })),
-    profile: readProfileFacts(db),
-    activity: loadActivity(db),
-    needsReview,
-    lenderInput,
-    rules: effectiveRules(readRuleSettings(db)).map((r) => r.rule),
+    observations: snapshot.observations.map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! })),
+    profile: snapshot.profileFacts,
+    activity: activityOf(snapshot.activity),
+    needsReview: snapshot.needsReview,
+    lenderInput: snapshot,
+    rules: view.rules.map((r) => r.rule),
   };
+}
+
+/** Reads a profile's snapshot for `asOfDay` and its bureau view into the engine's form (the CLI, snapshots and the bench). */
+export function loadScoringLedger(db: Db, asOfDay: number): ScoringLedger {
+  const snapshot = loadLedgerSnapshot(db, asOfDay);
+  return scoringLedgerOf(snapshot, buildBureauView(snapshot, asOfDay));
 }

@@ -3,7 +3,7 @@
 
 import { ADJUSTMENTS, adjustmentPoints, ruleOf } from './adjustments.ts';
 import { scoreBureau, type BureauModel } from './bureau-scorecard.ts';
-import { computeBureauFeatures } from './fit/bureau-features.ts';
+import { computeBureauFeatures } from './bureau-features.ts';
 import type { BureauMonth } from './ledger-features.ts';
 import type { AdjustmentInputs } from './lender-inputs.ts';
 import bureauV1 from './models/bureau-v1.json' with { type: 'json' };

@@ -1,8 +1,10 @@
-// The smallest single action that reaches the next band or benefit threshold (credit-domain
-// §6.5: OptBinning's counterfactual explanations; user-expectations §7.5: "the smallest change
-// that moves the score into the next band"). Each candidate is applied to the model's inputs and
-// scored by the same engine; the state-dependent result is what §6.2 asks for (the same action
-// moves different profiles differently).
+// The smallest single action that reaches the next band or benefit threshold: OptBinning's
+// counterfactual explanations (docs/domain/explainable-scoring.md#counterfactual-explanations),
+// "the smallest change that moves the score into the next band"
+// (docs/product/user-expectations.md#scores-that-explain-themselves). Each candidate is applied
+// to the model's inputs and scored by the same engine; the state-dependent result is what
+// docs/domain/explainable-scoring.md#credit-karma asks for (the same action moves different
+// profiles differently).
 //
 // Candidates:
 //   bureau  repay part of a revolving balance before its next statement day (amounts on a ¥10
@@ -15,7 +17,9 @@
 // "Smallest": the soonest to take effect, then the least money, then the least effort (the
 // order of ACTION_ORDER). When no single action reaches the target, the one that gets closest.
 
-import { dayOfMonth, formatDay, lastDay, monthOfDay } from '../ledger/calendar.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import { dayOfMonth, formatDay, lastDay, monthOfDay } from '../shared/calendar.ts';
+import { formatFen } from '../shared/money.ts';
 import { exact, type ValueBounds } from './bins.ts';
 import { nextBandAbove } from './explain.ts';
 import { historyMonths, lateMonths, overdueNow, projectMonths, revolvingUtilisation, type BureauMonth } from './ledger-features.ts';
@@ -25,7 +29,7 @@ import { bureauPointScore, type EngineModels } from './models.ts';
 import { BUREAU_BANDS } from './models/bureau-bands-v1.ts';
 import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import { sesamePoints, type SesameFactorKey, type SesameInputs, type SesameModel } from './sesame-estimate.ts';
-import type { ActionKind, LocalText, NextAction } from './types.ts';
+import type { ActionKind, NextAction } from './report-schema.ts';
 
 const ACTION_ORDER: readonly ActionKind[] = ['complete_profile', 'pay_bills_on_platform', 'keep_on_time', 'pay_overdue', 'repay_before_statement'];
 /** Months ahead the waiting actions look: the bureau card reads 6 months, the estimate 24. */
@@ -39,7 +43,7 @@ const REPAY_ACCOUNTS = 3;
 
 interface Target {
   score: number;
-  label: LocalText;
+  label: LocalizedText;
 }
 
 interface Candidate {
@@ -49,26 +53,23 @@ interface Candidate {
   amountFen: number | null;
   account: ScoringAccount | null;
   /** Months waited, bills to pay, or the profile fact. */
-  detail: { months?: number; bills?: number; fact?: LocalText; statementDay?: number };
+  detail: { months?: number; bills?: number; fact?: LocalizedText; statementDay?: number };
 }
 
 // ---------------------------------------------------------------- words
 
 function yuanText(fen: number): string {
-  const yuan = fen / 100;
-  const whole = Number.isInteger(yuan);
-  const [int, dec] = (whole ? String(yuan) : yuan.toFixed(2)).split('.');
-  return `¥${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec ? `.${dec}` : ''}`;
+  return formatFen(fen, { dropZeroCents: true });
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function dateText(day: number): LocalText {
+function dateText(day: number): LocalizedText {
   const [y, m, d] = formatDay(day).split('-').map(Number) as [number, number, number];
   return { 'zh-CN': `${y}年${m}月${d}日`, en: `${MONTHS_EN[m - 1]} ${d}, ${y}` };
 }
 
-function outcome(c: Candidate, target: Target, reaches: boolean): LocalText {
+function outcome(c: Candidate, target: Target, reaches: boolean): LocalizedText {
   const short = target.score - c.score;
   return reaches
     ? { 'zh-CN': `预计 ${c.score} 分，达到「${target.label['zh-CN']}」（${target.score}）。`, en: `about ${c.score}, reaching ${target.label.en} (${target.score}).` }
@@ -78,7 +79,7 @@ function outcome(c: Candidate, target: Target, reaches: boolean): LocalText {
       };
 }
 
-function describe(c: Candidate, target: Target, reaches: boolean): LocalText {
+function describe(c: Candidate, target: Target, reaches: boolean): LocalizedText {
   const end = outcome(c, target, reaches);
   const when = dateText(c.effectiveDay);
   switch (c.kind) {
@@ -250,7 +251,7 @@ function sesameUpdateAfter(model: SesameModel, day: number): number {
 }
 
 /** Profile facts the user has not given, each as the factor value it would set (the reading that helps). */
-const PROFILE_STEPS: readonly { key: SesameFactorKey; missing: (i: SesameInputs) => boolean; value: (i: SesameInputs) => number; fact: LocalText }[] = [
+const PROFILE_STEPS: readonly { key: SesameFactorKey; missing: (i: SesameInputs) => boolean; value: (i: SesameInputs) => number; fact: LocalizedText }[] = [
   { key: 'occupation_provided', missing: (i) => i.occupation_provided.value === null, value: () => 1, fact: { 'zh-CN': '职业信息', en: 'occupation' } },
   { key: 'education_provided', missing: (i) => i.education_provided.value === null, value: () => 1, fact: { 'zh-CN': '学历信息', en: 'education' } },
   { key: 'phone_years', missing: (i) => i.phone_years.value === null, value: () => 2, fact: { 'zh-CN': '手机号使用年数（如已用满 2 年）', en: 'years with your phone number (if 2 or more)' } },

@@ -1,6 +1,7 @@
-// The ledger as the scoring engine reads it: loaded once from SQLite (load-ledger.ts) into typed
-// arrays, then scored as often as needed without touching the database (performance-notes §6:
-// what-if sliders call the engine on every move; SQL per call misses the budget 2–5×).
+// The ledger as the scoring engine reads it: a ledger snapshot (core/ledger/snapshot.ts) turned
+// once into typed arrays (load-ledger.ts), then scored as often as needed without touching the
+// database (docs/engineering/performance.md#what-if-recompute: what-if sliders call the engine on
+// every move; SQL per call misses the budget 2–5×).
 //
 // Each account's months run from `firstMonth` (a month index, year × 12 + month − 1) in order.
 // Lateness is the PBOC status read as months past due (the severity of repayment-status.ts:
@@ -10,10 +11,11 @@
 //             the user has not confirmed, may have been one step later than the last month the
 //             data knew (1 after a clean month; k + 1 after a month k late).
 
-import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau, StatusCode } from '../ledger/types.ts';
-import type { LenderMetricInput } from '../rules/lender-metrics.ts';
+import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
-import type { ProfileFacts } from './profile-facts-schema.ts';
+import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import type { StatusCode } from '../shared/status-alphabet.ts';
 
 export interface ScoringAccount {
   id: number;
@@ -49,7 +51,7 @@ export interface ScoringAccount {
   /** Whether the month's repayments are all seen (else more may have been paid). */
   observed: Uint8Array;
   unconfirmed: Uint16Array;
-  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/bureau/status-classes.ts lenderOverdue). */
+  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/shared/status-alphabet.ts lenderOverdue). */
   lenderOverdue: Uint8Array;
 }
 
@@ -88,8 +90,8 @@ export interface ScoringLedger {
   activity: ActivityByMonth;
   /** Credit events resting on rules the user has not confirmed (review queue). */
   needsReview: number;
-  /** What the lender metrics read (core/rules/lender-metrics.ts), and the rules with the user's thresholds. */
-  lenderInput: LenderMetricInput;
+  /** The snapshot this was built from, which the lender metrics read (core/bureau/lender-metrics.ts), and the rules with the user's thresholds. */
+  lenderInput: LedgerSnapshot;
   rules: readonly LenderRule[];
 }
 

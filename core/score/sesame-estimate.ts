@@ -2,9 +2,10 @@
 // points of every factor; per dimension its points against its most (600 × the unofficial weight);
 // the range the uncertain inputs allow; band, benefit thresholds and reasons. Pure.
 
+import type { LocalizedText } from '../shared/localized-text.ts';
 import { maxPoints, minPoints, pointsFor, pointsRange, type MissingRule, type PointsBin, type ValueBounds } from './bins.ts';
 import { bandOf, impactOf, topReasons, type ImpactCutoffs } from './explain.ts';
-import type { BandResult, DimensionResult, FactorResult, FactorUnit, Interval, LocalText, ReasonResult, ThresholdResult } from './types.ts';
+import type { BandResult, DimensionResult, FactorResult, FactorUnit, Interval, ReasonResult, ThresholdResult } from './report-schema.ts';
 
 export const SESAME_DIMENSIONS = ['credit_history', 'behaviour', 'capacity', 'identity', 'connections'] as const;
 export type SesameDimensionId = (typeof SESAME_DIMENSIONS)[number];
@@ -34,37 +35,37 @@ export type SesameInputs = Record<SesameFactorKey, ValueBounds>;
 export interface SesameFactor {
   key: SesameFactorKey;
   dimension: SesameDimensionId;
-  label: LocalText;
+  label: LocalizedText;
   unit: FactorUnit;
   bins: PointsBin[];
   missing: MissingRule;
-  reason: LocalText;
-  effect: LocalText;
+  reason: LocalizedText;
+  effect: LocalizedText;
   sources: string[];
 }
 
 export interface SesameDimension {
   id: SesameDimensionId;
-  label: LocalText;
+  label: LocalizedText;
   weight: number;
-  definition: LocalText;
+  definition: LocalizedText;
 }
 
 export interface SesameThreshold {
   id: string;
   score: number;
-  label: LocalText;
+  label: LocalizedText;
   sources: string[];
-  note: LocalText | null;
+  note: LocalizedText | null;
 }
 
 export interface SesameModel {
   schema: 1;
   id: string;
   version: string;
-  name: LocalText;
-  description: LocalText;
-  disclaimer: LocalText;
+  name: LocalizedText;
+  description: LocalizedText;
+  disclaimer: LocalizedText;
   scale: Interval;
   basePoints: number;
   sources: string[];
@@ -75,7 +76,7 @@ export interface SesameModel {
   bands: BandResult[];
   bandSources: string[];
   thresholds: SesameThreshold[];
-  thresholdNote: LocalText;
+  thresholdNote: LocalizedText;
   /** Sesame is recomputed monthly on this day: when an action shows in the real score. */
   update: { dayOfMonth: number; source: string };
 }

@@ -2,11 +2,10 @@
 // after each import and on demand, for the Dashboard's score history. A snapshot identical to the
 // latest one (same day, models and numbers: a re-import that added nothing) is not stored twice.
 
-import { today } from '../ledger/calendar.ts';
+import { today, toUtc8Iso } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
-import { toUtc8Iso } from '../time.ts';
 import { scoreDatabase } from './engine.ts';
-import type { ModelResult, ScoreReport, SnapshotRow } from './types.ts';
+import type { ModelResult, ScoreReport, SnapshotRow } from './report-schema.ts';
 
 type Trigger = SnapshotRow['trigger'];
 

@@ -1,8 +1,12 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
-import { CredenceError } from '../errors.ts';
-import { toUtc8Iso } from '../time.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { toUtc8Iso } from '../shared/calendar.ts';
+import { applyKey, describeOpenFailure } from './encryption/cipher.ts';
+import { registerAuditHashFunction } from './audit-chain.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+
+export { appendAudit } from './audit-chain.ts';
 
 export type Db = Database.Database;
 
@@ -10,6 +14,10 @@ export interface OpenOptions {
   /** Create the file when it does not exist (default: true). */
   create?: boolean;
   migrations?: Migration[];
+  /** The profile's raw data key when the file is encrypted (core/storage/encryption). */
+  key?: Buffer;
+  /** Called before the first pending migration of an existing file: the automatic backup (core/storage/backups.ts). */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
 }
 
 interface AppliedMigration {
@@ -39,46 +47,54 @@ function readApplied(db: Db): AppliedMigration[] {
  * Checks an existing file read-only before anything may write to it: integrity first, then the
  * schema version. A corrupt file or one from a newer Credence is refused with its bytes untouched.
  */
-function inspectExisting(file: string, migrations: Migration[]): void {
+export function inspectExisting(file: string, migrations: Migration[], key: Buffer | undefined): void {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) applyKey(db, key);
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     if (problems.length > 0) throw new CredenceError('db.corrupt', { file, reason: problems.slice(0, 3).join('; ') });
-    const applied = readApplied(db);
-    const newest = applied.at(-1)?.version ?? 0;
-    if (newest > migrations.length) {
-      throw new CredenceError('db.newer_version', { file, found: newest, supported: migrations.length });
-    }
-    for (const row of applied) {
-      const expected = migrations[row.version - 1];
-      if (expected.name !== row.name) {
+    const known = new Map(migrations.map((migration) => [migration.version, migration.name]));
+    for (const row of readApplied(db)) {
+      const expected = known.get(row.version);
+      // A migration this build does not have: written by a newer Credence (or a branch not merged here).
+      if (expected === undefined) {
+        throw new CredenceError('db.newer_version', { file, found: row.version, supported: migrations.at(-1)?.version ?? 0 });
+      }
+      if (expected !== row.name) {
         throw new CredenceError('db.migration_mismatch', {
           file,
           version: row.version,
           found: row.name,
-          expected: expected.name,
+          expected,
         });
       }
     }
   } catch (error) {
     if (error instanceof CredenceError) throw error;
-    throw new CredenceError('db.corrupt', { file, reason: sqliteReason(error) });
+    throw describeOpenFailure(file, key !== undefined, error) ?? new CredenceError('db.corrupt', { file, reason: sqliteReason(error) });
   } finally {
     db?.close();
   }
 }
 
-function migrate(db: Db, migrations: Migration[]): void {
+/**
+ * Applies, in order, every migration not yet recorded. Usually those above the newest applied; a
+ * lower one too when its branch merged after a higher one had reached this file (see loadMigrations).
+ */
+function migrate(db: Db, migrations: Migration[], beforeMigrate: OpenOptions['beforeMigrate']): void {
   db.exec(MIGRATIONS_TABLE);
-  const current = readApplied(db).at(-1)?.version ?? 0;
+  const applied = new Set(readApplied(db).map((row) => row.version));
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  if (applied.size > 0 && pending.length > 0) beforeMigrate?.(db, Math.max(...applied), migrations.at(-1)!.version);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations.slice(current)) {
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, toUtc8Iso());
-      db.pragma(`user_version = ${migration.version}`);
+      applied.add(migration.version);
+      db.pragma(`user_version = ${Math.max(...applied)}`);
     })();
   }
 }
@@ -88,13 +104,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const exists = existsSync(file);
   if (!exists && options.create === false) throw new CredenceError('db.not_found', { file });
-  if (exists) inspectExisting(file, migrations);
+  if (exists) inspectExisting(file, migrations, options.key);
   const db = new Database(file);
   try {
+    if (options.key) applyKey(db, options.key);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, migrations);
+    registerAuditHashFunction(db);
+    migrate(db, migrations, options.beforeMigrate);
     return db;
   } catch (error) {
     db.close();
@@ -106,12 +124,10 @@ export function schemaVersion(db: Db): number {
   return readApplied(db).at(-1)?.version ?? 0;
 }
 
-export function appendAudit(db: Db, entry: { actor: string; action: string; subject?: string; details?: unknown }): void {
-  db.prepare('INSERT INTO audit_log (at, actor, action, subject, details_json) VALUES (?, ?, ?, ?, ?)').run(
-    toUtc8Iso(),
-    entry.actor,
-    entry.action,
-    entry.subject ?? null,
-    JSON.stringify(entry.details ?? {}),
-  );
+/**
+ * An import holds its transaction open between chunks: a write now would join it (and vanish if
+ * the import is cancelled). Edits refuse; reads serve what was derived before the import.
+ */
+export function assertNotImporting(db: Db): void {
+  if (db.inTransaction) throw new CredenceError('ledger.busy');
 }

@@ -4,21 +4,27 @@ import { Header } from './components/Header.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { useLock } from './lock/LockProvider.tsx';
+import { UnlockScreen } from './lock/UnlockScreen.tsx';
 import { AccountsPage } from './pages/AccountsPage.tsx';
 import { BureauPage } from './pages/BureauPage.tsx';
+import { ConsentPage } from './pages/ConsentPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
 import { useRoute, type Route } from './router.ts';
+import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
   if (route === 'settings') return <SettingsPage profile={profile} />;
   if (route === 'import') return null;
   if (route === 'accounts') return <AccountsPage profile={profile} />;
+  if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
+  if (route === 'consent') return <ConsentPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;
 }
 
@@ -39,9 +45,21 @@ function LoadFailed() {
 function PageBody({ route }: { route: Route }) {
   const { t } = useI18n();
   const { profiles, loadError, selected } = useProfiles();
+  const { status } = useLock();
   if (profiles === null) return loadError ? <LoadFailed /> : <p className="muted">{t('app.loading')}</p>;
   // A failed refresh keeps the last good list on screen, but says so.
   const stale = loadError && <ErrorMessage error={loadError} />;
+  // Locked (the app, or the chosen profile's key is not in memory): nothing of the profile is mounted.
+  const appLocked = status?.locked === true;
+  const toUnlock = appLocked ? (selected ?? profiles[0]) : selected?.encryption?.locked ? selected : undefined;
+  if (toUnlock) {
+    return (
+      <>
+        {stale}
+        <UnlockScreen key={toUnlock.id} profile={toUnlock} appLocked={appLocked} />
+      </>
+    );
+  }
   if (selected === null) {
     return (
       <>

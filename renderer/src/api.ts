@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../core/errors.ts';
+import type { LocalizedText } from '../../core/shared/localized-text.ts';
 import type { CredenceBridge } from '../../core/ipc/bridge.ts';
 import type { Channel, Envelope, ErrorPayloadWire, Request, Response } from '../../core/ipc/contract.ts';
 import { translate } from './i18n/translate.ts';

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { LockProvider } from './lock/LockProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
 
@@ -18,7 +19,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <ProfilesProvider>
-        <App />
+        <LockProvider>
+          <App />
+        </LockProvider>
       </ProfilesProvider>
     </I18nProvider>
   </StrictMode>,

@@ -51,7 +51,7 @@ test.describe('accounts page', () => {
     // A value nobody entered shows that it is a default, and where the default comes from.
     await expect(page.getByTestId('fact-bureauType')).toContainText('R2');
     await expect(page.getByTestId('origin-bureauType')).toHaveAttribute('data-provenance', 'default');
-    await expect(page.getByTestId('origin-bureauType')).toContainText('credit-domain §3.2');
+    await expect(page.getByTestId('origin-bureauType')).toContainText('docs/domain/pboc-report.md#account-types');
     await expect(page.getByTestId('origin-reportsToBureau')).toHaveAttribute('data-provenance', 'default');
 
     // Import the card's statement: Jan, Feb and Mar bills each repaid before the 28th.

@@ -5,7 +5,7 @@
 // hard-query reasons edited on the page reach the CLI, the query marks and the Accounts page.
 
 import type { Locator, Page } from '@playwright/test';
-import type { BureauReport, Figure } from '../../core/bureau/types.ts';
+import type { BureauReport, Figure } from '../../core/bureau/report-schema.ts';
 import { main } from '../../core/cli/credence.ts';
 import { AS_OF, ledgerWithLines } from '../unit/bureau/fixture-ledger.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
@@ -227,7 +227,7 @@ test.describe('bureau report page', () => {
     expect(withIncome.status).not.toBe('unknown');
   });
 
-  test('the hard-query reasons edited on the page are the CLI’s, mark the queries and move the rules; reset brings §3.6 back', async ({ page, app }) => {
+  test('the hard-query reasons edited on the page are the CLI’s, mark the queries and move the rules; reset brings the default set back', async ({ page, app }) => {
     const { file } = await openBureau(page, app);
     const editor = page.getByTestId('hard-reasons-form');
     await expect(editor).toHaveAttribute('data-codes', '02,03,08,20,24,26');

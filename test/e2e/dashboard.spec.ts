@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../core/cli/credence.ts';
-import type { ScoreReport } from '../../core/score/types.ts';
+import type { ScoreReport } from '../../core/score/report-schema.ts';
 import { alipayRow, syntheticAlipayCsv } from '../helpers/fixtures.ts';
 import { cmbStatement, type CmbRow } from '../unit/ledger/cmb-statement.ts';
 import { ARTIFACTS_DIR, expect, test } from './harness.ts';

@@ -2,10 +2,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { toErrorPayload, CredenceError } from '../../core/errors.ts';
+import { toErrorPayload, CredenceError } from '../../core/shared/errors.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch, type Dispatch } from '../../core/ipc/registry.ts';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { serveRenderer } from './static-server.ts';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');

@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { bill } from '../helpers/fixtures.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
 
-const BILLS = resolve(import.meta.dirname, '../../../shared/fixtures/bills');
-const MEITUAN = join(BILLS, 'meituan/meituan-2025.csv');
-const JD = join(BILLS, 'jd/jd-2025.csv');
-const ALIPAY_2023 = join(BILLS, 'alipay/alipay-app-2023.csv');
+const MEITUAN = bill('meituan/meituan-2025.csv');
+const JD = bill('jd/jd-2025.csv');
+const ALIPAY_2023 = bill('alipay/alipay-app-2023.csv');
 
 let scratch: string;
 test.beforeEach(() => {

@@ -1,15 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { join } from 'node:path';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { runPreview, type RunningPreview } from '../../scripts/preview.ts';
+import { bill } from '../helpers/fixtures.ts';
 
 // `npm run preview` end to end: the server started as the CLI starts it, the printed URL opened in
 // Chromium, and the page on its own HTTP bridge (no exposeBinding, no harness): create a profile,
 // import a bill, read the dashboard, and never a request outside the page's origin.
 
-const MEITUAN = resolve(import.meta.dirname, '../../../shared/fixtures/bills/meituan/meituan-2025.csv');
+const MEITUAN = bill('meituan/meituan-2025.csv');
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}/g;
 
 let dataDir: string;
@@ -60,6 +61,9 @@ test.describe('npm run preview in a browser', () => {
 
     await page.getByTestId('new-profile-name').fill('预览用户');
     await page.getByTestId('new-profile-submit').click();
+    // Unencrypted by the user's explicit choice, so the store opened below can read it without a passphrase.
+    await page.getByTestId('protect-opt-out').check();
+    await page.getByTestId('protect-submit').click();
     await expect(page.getByTestId('dashboard-profile-name')).toHaveText('预览用户');
 
     await page.getByTestId('nav-import').click();

@@ -10,6 +10,11 @@ test.describe('the renderer on the real main-process handlers', () => {
 
     await page.getByTestId('new-profile-name').fill('张三');
     await page.getByTestId('new-profile-submit').click();
+    // Encrypted unless the user opts out (test/e2e/lock.spec.ts covers the passphrase step itself).
+    await page.getByTestId('protect-passphrase').fill('张三的密码 2026');
+    await page.getByTestId('protect-confirm').fill('张三的密码 2026');
+    await page.getByTestId('protect-submit').click();
+    await page.getByTestId('recovery-done').click();
     await expect(page.getByTestId('dashboard-profile-name')).toHaveText('张三');
     expect(app.store.list().map((p) => p.name)).toEqual(['张三']);
 
@@ -27,7 +32,7 @@ test.describe('the renderer on the real main-process handlers', () => {
   test('every route renders in both languages and the choice survives a reload', async ({ page, app }) => {
     app.store.create('Client A');
     await page.goto(app.url);
-    for (const route of ['dashboard', 'import', 'accounts', 'bureau', 'whatif', 'consent', 'settings']) {
+    for (const route of ['dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings']) {
       await page.getByTestId(`nav-${route}`).click();
       await expect(page.getByTestId(`page-${route}`)).toBeVisible();
     }

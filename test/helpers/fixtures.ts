@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** ../shared beside the repo: the public sample exports and datasets. */
-export const SHARED_DIR = resolve(import.meta.dirname, '../../../shared');
-export const BILLS_DIR = resolve(SHARED_DIR, 'fixtures/bills');
+// Where the tests, benches and scripts find their inputs: inside the repository, never beside it.
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+/** Public sample exports, byte for byte (test/fixtures/PROVENANCE.md, Apache-2.0). */
+export const BILLS_DIR = resolve(REPO_ROOT, 'test/fixtures/bills');
+/** Exports the project writes itself, marked synthetic (test/fixtures-own/README.md). */
+export const OWN_FIXTURES_DIR = resolve(REPO_ROOT, 'test/fixtures-own');
+/** Public credit datasets, byte for byte (test/datasets/PROVENANCE.md, CC BY 4.0). */
+export const DATASETS_DIR = resolve(REPO_ROOT, 'test/datasets');
 
 export function bill(relative: string): string {
   return resolve(BILLS_DIR, relative);
+}
+
+export function dataset(file: string): string {
+  return resolve(DATASETS_DIR, file);
 }
 
 /**

@@ -72,7 +72,8 @@ describe('credence CLI', () => {
     const bin = resolve(import.meta.dirname, '../../bin/credence.mjs');
     const result = spawnSync(process.execPath, [bin, 'profile', 'create', '李四', '--data-dir', dir, '--json'], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toBe('');
+    // No passphrase: a plaintext profile, and stderr says so (test/unit/encryption/cli.test.ts).
+    expect(result.stderr).toMatch(/未加密/);
     expect(JSON.parse(result.stdout).profile.name).toBe('李四');
   });
 });

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
+import { REFUSAL_CHANNEL } from '../../electron/ipc-wire.ts';
 import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
+import { dayFromNow } from './consent/helpers.ts';
 
 // A fake `electron` main-process API that records every call in order in `log`.
 const fake = vi.hoisted(() => {
@@ -27,6 +29,8 @@ const fake = vi.hoisted(() => {
     lock: true,
     ready: null as null | (() => void),
     windows: [] as any[],
+    documents: '',
+    saveResult: { canceled: true } as { canceled: boolean; filePath?: string },
   };
 
   const app = Object.assign(new Emitter(), {
@@ -46,6 +50,7 @@ const fake = vi.hoisted(() => {
       });
     }),
     getVersion: vi.fn(() => '9.8.7'),
+    getPath: vi.fn(() => state.documents),
     quit: vi.fn(() => state.log.push('app.quit')),
     exit: vi.fn(),
   });
@@ -101,7 +106,15 @@ const fake = vi.hoisted(() => {
   }
 
   const session = { defaultSession };
-  const electron = { app, protocol, session, ipcMain, BrowserWindow };
+  const powerMonitor = new Emitter();
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(async () => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptStringAsync: vi.fn(async (text: string) => Buffer.from(`sealed:${text}`)),
+    decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: sealed.toString().slice('sealed:'.length), shouldReEncrypt: false })),
+  };
+  const dialog = { showSaveDialog: vi.fn(async (..._args: any[]) => state.saveResult), showOpenDialog: vi.fn() };
+  const electron = { app, protocol, session, ipcMain, BrowserWindow, powerMonitor, safeStorage, dialog };
   return { state, electron, defaultSession, ...electron };
 });
 
@@ -167,7 +180,7 @@ describe('electron/main.ts', () => {
       expect(at(entry), entry).toBeLessThan(at('new BrowserWindow'));
     }
     expect(log).not.toContain('protocol.handle (global)');
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels, REFUSAL_CHANNEL].sort());
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0];
     expect(window.options.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);
@@ -183,7 +196,7 @@ describe('electron/main.ts', () => {
   it('serves IPC from a real ProfileStore in the data dir, with the app version, and closes it on quit', async () => {
     await loadMain();
     // The module instance main.ts loaded (modules were reset before importing it).
-    const { ProfileStore } = await import('../../core/profiles/profile-store.ts');
+    const { ProfileStore } = await import('../../core/storage/profile-store.ts');
     const close = vi.spyOn(ProfileStore.prototype, 'close');
     fake.state.ready!();
     await flush();
@@ -197,6 +210,29 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(close).toHaveBeenCalled();
     close.mockRestore();
+  });
+
+  it('offers quick unlock through safeStorage’s async API, and locks when the OS locks the screen', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    expect((await call('lock.status', {})).value).toMatchObject({ locked: false, quickUnlockAvailable: true });
+    const created = await call('profiles.create', { name: `Quick ${Date.now()}`, passphrase: 'a long enough passphrase', quickUnlock: true });
+    expect(created.value.profile.encryption).toEqual({ locked: false, quickUnlock: true });
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+    fake.powerMonitor.emit('lock-screen');
+    expect((await call('lock.status', {})).value.locked).toBe(true);
+    expect((await call('score.report', { profileId: created.value.profile.id })).error.code).toBe('app.locked');
+    expect((await call('lock.unlock', { profileId: created.value.profile.id, secret: { kind: 'keychain' } })).ok).toBe(true);
+    expect(fake.safeStorage.decryptStringAsync).toHaveBeenCalledTimes(1);
+    // Linux without a keyring: safeStorage's basic_text is a hard-coded password, so no quick unlock.
+    fake.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
+    expect((await call('lock.status', {})).value.quickUnlockAvailable).toBe(process.platform !== 'linux');
+    fake.safeStorage.getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+    fake.app.emit('will-quit');
   });
 
   it('a second instance quits at once and builds nothing', async () => {
@@ -215,5 +251,43 @@ describe('electron/main.ts', () => {
     fake.app.emit('second-instance');
     expect(fake.state.windows).toHaveLength(1);
     expect(fake.state.windows[0].focus).toHaveBeenCalled();
+  });
+
+  it('asks where an export goes with the save dialog over the window; a cancelled dialog writes and records nothing', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const documents = mkdtempSync(join(tmpdir(), 'credence-documents-'));
+    fake.state.documents = documents;
+    const { value: { profile } } = await call('profiles.create', { name: 'Export test' });
+    const terms = {
+      recipient: { name: 'Adviser', kind: 'individual', contact: 'a@example.com', location: 'CN' },
+      purpose: { code: 'credit_review' },
+      categories: [{ code: 'accounts', fields: ['name'] }],
+      expiresOn: dayFromNow(10),
+      maxExports: 2,
+      recipientDeleteBy: dayFromNow(20),
+      language: 'en',
+    };
+    const { value: notice } = await call('consent.notice', { profileId: profile.id, terms });
+    const { value: granted } = await call('consent.grant', { profileId: profile.id, terms, noticeSha256: notice.sha256, evidence: { typedName: 'A', ticks: notice.requiredTicks } });
+    const request = { profileId: profile.id, consentId: granted.consent.id, password: 'long enough' };
+
+    fake.state.saveResult = { canceled: true };
+    const cancelled = await call('export.create', request);
+    expect(cancelled).toMatchObject({ ok: true, value: { outcome: 'cancelled', export: null, download: null } });
+    const [parent, options] = fake.dialog.showSaveDialog.mock.calls[0]!;
+    expect(parent).toBe(window);
+    expect(dirname(options.defaultPath)).toBe(documents);
+    expect(basename(options.defaultPath)).toMatch(/^credence-export-[0-9a-f-]{36}\.zip$/);
+
+    fake.state.saveResult = { canceled: false, filePath: join(documents, 'for-adviser.zip') };
+    const saved = await call('export.create', request);
+    expect(saved).toMatchObject({ ok: true, value: { outcome: 'saved', fileName: 'for-adviser.zip', download: null, consent: { exportsUsed: 1 } } });
+    expect(readdirSync(documents)).toEqual(['for-adviser.zip']);
+    rmSync(documents, { recursive: true, force: true });
   });
 });

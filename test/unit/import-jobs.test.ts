@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Envelope, EventName } from '../../core/ipc/contract.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch } from '../../core/ipc/registry.ts';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { alipayRow, bill, syntheticAlipayCsv } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 

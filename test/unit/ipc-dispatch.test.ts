@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../core/ipc/contract.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch, type Handlers } from '../../core/ipc/registry.ts';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 function setup() {

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProfileStore } from '../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { defaultDataDir } from '../../core/storage/data-dir.ts';
 import { tempDir } from '../helpers/temp.ts';
 

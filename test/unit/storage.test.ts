@@ -1,12 +1,12 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CredenceError } from '../../core/errors.ts';
+import { CredenceError } from '../../core/shared/errors.ts';
 import { appendAudit, openDatabase, schemaVersion } from '../../core/storage/database.ts';
 import { loadMigrations, type Migration } from '../../core/storage/migrations.ts';
-import { initialiseProfile } from '../../core/profiles/profile-store.ts';
+import { initialiseProfile } from '../../core/storage/profile-store.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const migrations = loadMigrations();
@@ -171,6 +171,99 @@ describe('a database written by plain better-sqlite3 without migrations', () => 
     new Database(file).close();
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(migrations.length);
+    db.close();
+  });
+});
+
+describe('the data version (migration 0008)', () => {
+  const T = '2026-11-21T10:00:00+08:00';
+  /**
+   * Every table of the schema, by what a write to it means for the read model: `inputs` are
+   * what the derived ledger is computed from (both counters move), `read` what the ledger
+   * snapshot reads besides (only `version` moves), `unread` what no snapshot reads. A new table
+   * fails the last test until it is placed here and, if read, given its triggers.
+   */
+  const inputs = ['import_batches', 'transactions', 'credit_accounts', 'credit_account_overrides', 'credit_month_facts', 'credit_installments', 'credit_links'];
+  const read = ['credit_account_events', 'credit_account_histories', 'credit_account_summaries', 'credit_queries', 'score_observations', 'score_profile_facts', 'bureau_rule_settings', 'bureau_settings'];
+  // Consent records, receipts and exports (core/consent) change nothing a report or score reads.
+  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version'];
+
+  /** One insert, update and delete per table, by raw SQL that no app function wraps; rows the others need come first. */
+  const writes: Record<string, [string, string, string]> = {
+    import_batches: [`INSERT INTO import_batches (id, file_name, file_sha256, platform, variant, started_at) VALUES (1, 'a.csv', '', 'alipay', 'app', '${T}')`, "UPDATE import_batches SET rows_read = 5 WHERE id = 1", ''],
+    transactions: [
+      `INSERT INTO transactions (id, batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, raw_row, source_line) VALUES (1, 1, 'alipay', 'o1', '${T}', 1795226400, 100, 'expense', '交易成功', '', 2)`,
+      "UPDATE transactions SET category = '餐饮美食' WHERE id = 1",
+      '',
+    ],
+    credit_accounts: [`INSERT INTO credit_accounts (id, product, name, created_at, updated_at) VALUES (1, 'huabei', '花呗', '${T}', '${T}')`, "UPDATE credit_accounts SET name = '花呗 2' WHERE id = 1", ''],
+    credit_account_overrides: [`INSERT INTO credit_account_overrides (account_id, field, value_json, updated_at) VALUES (1, 'limitFen', '500000', '${T}')`, "UPDATE credit_account_overrides SET value_json = '600000'", 'DELETE FROM credit_account_overrides'],
+    credit_month_facts: [`INSERT INTO credit_month_facts (account_id, month, amount_paid_fen, updated_at) VALUES (1, '2026-10', 100, '${T}')`, 'UPDATE credit_month_facts SET amount_paid_fen = 200', 'DELETE FROM credit_month_facts'],
+    credit_installments: [`INSERT INTO credit_installments (id, account_id, principal_fen, periods, first_month, created_at, updated_at) VALUES (1, 1, 120000, 12, '2026-01', '${T}', '${T}')`, 'UPDATE credit_installments SET periods = 6', 'DELETE FROM credit_installments'],
+    credit_links: [`INSERT INTO credit_links (transaction_id, account_id, role, source, basis, day, amount_fen, batch_id, platform, unconfirmed) VALUES (1, 1, 'charge', 'manual', 'user', 20778, 100, 1, 'alipay', 0)`, 'UPDATE credit_links SET unconfirmed = 1', 'DELETE FROM credit_links'],
+    credit_account_events: ["INSERT INTO credit_account_events (account_id, events, batches) VALUES (1, x'', '[]')", "UPDATE credit_account_events SET batches = '[1]'", 'DELETE FROM credit_account_events'],
+    credit_account_histories: ["INSERT INTO credit_account_histories (account_id, months_json) VALUES (1, '[]')", "UPDATE credit_account_histories SET months_json = '[[\"2026-10\"]]'", 'DELETE FROM credit_account_histories'],
+    credit_account_summaries: ['INSERT INTO credit_account_summaries (account_id, balance_fen) VALUES (1, 0)', 'UPDATE credit_account_summaries SET balance_fen = 5', 'DELETE FROM credit_account_summaries'],
+    credit_queries: [`INSERT INTO credit_queries (id, queried_on, institution, reason_code, created_at, updated_at) VALUES (1, '2026-10-02', '某银行', '02', '${T}', '${T}')`, "UPDATE credit_queries SET reason_code = '03'", 'DELETE FROM credit_queries'],
+    score_observations: [`INSERT INTO score_observations (id, kind, value, observed_on, created_at, updated_at) VALUES (1, 'sesame', 700, '2026-10-02', '${T}', '${T}')`, 'UPDATE score_observations SET value = 701', 'DELETE FROM score_observations'],
+    score_profile_facts: [`INSERT INTO score_profile_facts (key, value_json, updated_at) VALUES ('phoneYears', '3', '${T}')`, "UPDATE score_profile_facts SET value_json = '4'", 'DELETE FROM score_profile_facts'],
+    bureau_rule_settings: [`INSERT INTO bureau_rule_settings (rule_id, warn, fail, updated_at) VALUES ('lei_liu', 2, 4, '${T}')`, 'UPDATE bureau_rule_settings SET warn = 1', 'DELETE FROM bureau_rule_settings'],
+    bureau_settings: [`INSERT INTO bureau_settings (key, value_json, updated_at) VALUES ('hard_query_reasons', '["02"]', '${T}')`, `UPDATE bureau_settings SET value_json = '["03"]'`, 'DELETE FROM bureau_settings'],
+  };
+  // The rows the others hang on go last, in reverse: the links first, the batch after its transaction.
+  const deletesLast: Record<string, string> = {
+    transactions: 'DELETE FROM transactions',
+    credit_accounts: 'DELETE FROM credit_accounts',
+    import_batches: 'DELETE FROM import_batches',
+  };
+
+  const counters = (db: Database.Database) => db.prepare('SELECT version, ledger_inputs AS ledgerInputs FROM data_version').get() as { version: number; ledgerInputs: number };
+
+  it('moves on every insert, update and delete of every table a snapshot reads, by any connection; ledger_inputs only for the derivation’s inputs', () => {
+    const file = join(tempDir(), 'version.sqlite');
+    openDatabase(file).close();
+    // A plain connection: nothing of the app wraps these writes.
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const check = (table: string, sql: string) => {
+      const before = counters(db);
+      const changes = db.prepare(sql).run().changes;
+      expect(changes, `${table}: ${sql}`).toBe(1);
+      const after = counters(db);
+      expect(after.version, `${table}: ${sql}`).toBe(before.version + 1);
+      expect(after.ledgerInputs, `${table}: ${sql}`).toBe(before.ledgerInputs + (inputs.includes(table) ? 1 : 0));
+    };
+    for (const [table, [insert, update]] of Object.entries(writes)) {
+      check(table, insert);
+      check(table, update);
+    }
+    for (const [table, [, , remove]] of Object.entries(writes)) if (remove) check(table, remove);
+    for (const [table, remove] of Object.entries(deletesLast)) check(table, remove);
+    expect(Object.keys(writes).sort()).toEqual([...inputs, ...read].sort());
+    db.close();
+  });
+
+  it('does not move for what no snapshot reads: the audit log, the score history, the derivation’s bookkeeping', () => {
+    const db = openDatabase(join(tempDir(), 'unread.sqlite'));
+    const before = counters(db);
+    appendAudit(db, { actor: 'user', action: 'test.action' });
+    db.prepare("INSERT INTO ledger_state (key, value) VALUES ('fingerprint', 'x')").run();
+    db.prepare(
+      `INSERT INTO score_snapshots (taken_at, as_of, trigger, bureau_model, bureau_score, bureau_low, bureau_high, sesame_model, sesame_score, sesame_low, sesame_high, detail_json)
+       VALUES ('${T}', '2026-11-21', 'manual', 'm@1', 500, 500, 500, 's@1', 700, 700, 700, '{}')`,
+    ).run();
+    expect(counters(db)).toEqual(before);
+    db.close();
+  });
+
+  it('has a place for every table of the schema (a new table must be classified here)', () => {
+    const db = openDatabase(join(tempDir(), 'tables.sqlite'));
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).sort();
+    expect(tables).toEqual([...inputs, ...read, ...unread].sort());
+    // Every read table has its three triggers; no unread table has one.
+    const triggers = db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_data_version'").pluck().all() as string[];
+    for (const table of [...inputs, ...read]) expect(triggers.filter((t) => t === table), table).toHaveLength(3);
+    for (const table of unread) expect(triggers, table).not.toContain(table);
     db.close();
   });
 });

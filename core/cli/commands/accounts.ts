@@ -1,12 +1,15 @@
-import { accountDetail, asOfFrom, listAccounts, unassignedTransactions, type AccountSummary } from '../../ledger/accounts.ts';
+import { accountDetail, listAccounts } from '../../ledger/accounts/views.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { unassignedTransactions } from '../../ledger/accounts/transactions.ts';
 import { DEFAULTS_VERSION, PRODUCT_NAMES } from '../../ledger/product-defaults.ts';
-import type { MonthRow } from '../../ledger/types.ts';
+import type { AccountSummary, MonthRow } from '../../ledger/account-schema.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
-import { ledgerDb } from '../../ledger/cli-args.ts';
+import { ledgerDb } from '../args.ts';
+import { formatFen } from '../../shared/money.ts';
 
 function yuan(fen: number | null): string {
-  return fen === null ? '—' : `¥${(fen / 100).toFixed(2)}`;
+  return fen === null ? '—' : formatFen(fen, { grouped: false });
 }
 
 const ORIGIN: Record<string, { 'zh-CN': string; en: string }> = {

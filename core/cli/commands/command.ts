@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../errors.ts';
+import type { LocalizedText } from '../../shared/localized-text.ts';
 import type { CliContext } from '../io.ts';
 
 export type Run = (ctx: CliContext) => number | Promise<number>;

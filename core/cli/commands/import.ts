@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../../errors.ts';
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { importFile } from '../../importers/import-file.ts';
-import type { ImportReport } from '../../importers/types.ts';
+import type { ImportReport } from '../../importers/report-schema.ts';
 import { snapshotAfterImport } from '../../score/snapshots.ts';
-import { openDatabase } from '../../storage/database.ts';
+import { openProfileDatabase } from '../profile-access.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { formatFen } from '../../shared/money.ts';
 
 type FileResult = ImportReport | { file: string; error: ErrorPayload };
 
 function yuan(fen: number): string {
-  return (fen / 100).toFixed(2);
+  return formatFen(fen, { grouped: false });
 }
 
 function describe(ctx: CliContext, report: ImportReport): string {
@@ -25,15 +26,15 @@ function describe(ctx: CliContext, report: ImportReport): string {
       : `; period ${report.period.start.iso} to ${report.period.end.iso} (${report.period.source === 'stated' ? 'as stated' : 'from the rows'})`
     : '';
   return (zh
-    ? `${report.file}: ${report.platform}/${report.variant} 读取 ${report.rowsRead} 行，新增 ${report.imported}，重复 ${report.duplicates}，拒绝 ${report.rejected.length}，警告 ${report.warnings.length}；收入 ${d.income.count} 笔 ¥${yuan(d.income.fen)}，支出 ${d.expense.count} 笔 ¥${yuan(d.expense.fen)}，不计收支 ${d.neutral.count} 笔 ¥${yuan(d.neutral.fen)}；${reconciled}${events ? `；信用事件 ${events}` : ''}`
-    : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ¥${yuan(d.income.fen)}, expense ${d.expense.count} ¥${yuan(d.expense.fen)}, neutral ${d.neutral.count} ¥${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
+    ? `${report.file}: ${report.platform}/${report.variant} 读取 ${report.rowsRead} 行，新增 ${report.imported}，重复 ${report.duplicates}，拒绝 ${report.rejected.length}，警告 ${report.warnings.length}；收入 ${d.income.count} 笔 ${yuan(d.income.fen)}，支出 ${d.expense.count} 笔 ${yuan(d.expense.fen)}，不计收支 ${d.neutral.count} 笔 ${yuan(d.neutral.fen)}；${reconciled}${events ? `；信用事件 ${events}` : ''}`
+    : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ${yuan(d.income.fen)}, expense ${d.expense.count} ${yuan(d.expense.fen)}, neutral ${d.neutral.count} ${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
 }
 
 async function run(ctx: CliContext): Promise<number> {
   if (typeof ctx.options.db !== 'string') throw new CredenceError('cli.usage', { reason: 'import needs --db FILE' });
   if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
   const password = typeof ctx.options.password === 'string' ? ctx.options.password : undefined;
-  const db = openDatabase(resolve(ctx.options.db), { create: false });
+  const db = openProfileDatabase(ctx, resolve(ctx.options.db));
   const files: FileResult[] = [];
   try {
     for (const path of ctx.args) {
@@ -58,6 +59,6 @@ async function run(ctx: CliContext): Promise<number> {
 export const importCommand: Command = {
   name: 'import',
   summary: { 'zh-CN': '导入账单文件（支付宝、微信、京东、美团、信用卡；可为加密 ZIP）', en: 'import bill exports (Alipay, WeChat, JD, Meituan, credit cards; ZIPs too)' },
-  usage: ['credence import FILE... --db DB [--password P] [--json]'],
+  usage: ['credence import FILE... --db DB [--password P] [--passphrase-file F] [--json]'],
   run,
 };

@@ -1,6 +1,6 @@
-import { CredenceError } from '../../errors.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
-import { namedArgs, ledgerDb, wholeNumber } from '../../ledger/cli-args.ts';
+import { CredenceError } from '../../shared/errors.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { namedArgs, ledgerDb, wholeNumber } from '../args.ts';
 import { deleteObservation, listObservations, saveObservation, SCORE_RANGES, type Observation } from '../../ledger/observations.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';

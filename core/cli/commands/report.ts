@@ -1,19 +1,20 @@
 import { bureauReport } from '../../bureau/report.ts';
-import { readHardQueryReasons, saveHardQueryReasons } from '../../bureau/settings.ts';
+import { readHardQueryReasons, saveHardQueryReasons } from '../../settings/bureau-settings.ts';
 import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
-import type { BureauReport, Figure } from '../../bureau/types.ts';
-import { CredenceError } from '../../errors.ts';
-import { formatMonth } from '../../ledger/calendar.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
-import { ledgerDb, namedArgs } from '../../ledger/cli-args.ts';
-import { QUERY_REASONS } from '../../ledger/reference-data.ts';
+import type { BureauReport, Figure } from '../../bureau/report-schema.ts';
+import { CredenceError } from '../../shared/errors.ts';
+import { formatMonth } from '../../shared/calendar.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { ledgerDb, namedArgs } from '../args.ts';
+import { QUERY_REASONS } from '../../shared/reference-data.ts';
 import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { formatFen } from '../../shared/money.ts';
 
 function one(unit: Figure['unit'], value: number | null): string {
   if (value === null) return '—';
-  if (unit === 'fen') return `¥${(value / 100).toFixed(2)}`;
+  if (unit === 'fen') return formatFen(Math.round(value), { grouped: false }); // averages can fall between fen
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
   if (unit === 'month') return formatMonth(value);
   return String(value);
@@ -86,8 +87,8 @@ function hardReasonLines(ctx: CliContext, set: HardQueryReasons): string[] {
   const zh = ctx.locale === 'zh-CN';
   const out = [
     zh
-      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 credit-domain §3.6）：${set.codes.join(', ') || '无'}`
-      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per credit-domain §3.6): ${set.codes.join(', ') || 'none'}`,
+      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 docs/domain/pboc-report.md#hard-queries）：${set.codes.join(', ') || '无'}`
+      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per docs/domain/pboc-report.md#hard-queries): ${set.codes.join(', ') || 'none'}`,
   ];
   for (const reason of QUERY_REASONS) {
     const hard = set.codes.includes(reason.code);
@@ -109,7 +110,8 @@ function reasonCodes(text: string): string[] | null {
 
 /**
  * `credence report settings`: the profile's report settings. Shows the hard-query reason codes;
- * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to §3.6).
+ * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to
+ * docs/domain/pboc-report.md#hard-queries).
  */
 function settings(ctx: CliContext): number {
   const args = namedArgs(ctx, ['hard-reasons']);
@@ -149,7 +151,7 @@ export const reportCommand: Command = {
   usage: [
     'credence report --db DB [--as-of YYYY-MM-DD] [--json]',
     'credence report settings --db DB [--json]',
-    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: credit-domain §3.6)',
+    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: docs/domain/pboc-report.md#hard-queries)',
   ],
   run,
 };

@@ -1,13 +1,15 @@
-import { CredenceError, type LocalizedText } from '../../errors.ts';
-import { asOfFrom } from '../../ledger/accounts.ts';
-import { ledgerDb } from '../../ledger/cli-args.ts';
+import { CredenceError } from '../../shared/errors.ts';
+import type { LocalizedText } from '../../shared/localized-text.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { ledgerDb } from '../args.ts';
 import { scoreDatabase } from '../../score/engine.ts';
-import { PROFILE_FACT_KEYS } from '../../score/profile-facts-schema.ts';
-import { readProfileFacts, saveProfileFacts } from '../../score/profile-facts.ts';
+import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';
+import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
 import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
-import type { FactorResult, ModelResult, ScoreReport } from '../../score/types.ts';
+import type { FactorResult, ModelResult, ScoreReport } from '../../score/report-schema.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { formatFen } from '../../shared/money.ts';
 
 function range(m: ModelResult): string {
   return m.range.low === m.range.high ? '' : ` (${m.range.low}–${m.range.high})`;
@@ -16,7 +18,7 @@ function range(m: ModelResult): string {
 function valueText(f: FactorResult): string {
   if (f.value === null) return '—';
   if (f.unit === 'ratio') return `${(f.value * 100).toFixed(1)}%`;
-  if (f.unit === 'fen') return `¥${(f.value / 100).toFixed(2)}`;
+  if (f.unit === 'fen') return formatFen(Math.round(f.value), { grouped: false }); // averages can fall between fen
   return String(Math.round(f.value * 100) / 100);
 }
 

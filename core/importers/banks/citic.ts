@@ -1,6 +1,7 @@
 // CITIC (中信银行) credit-card "账单下载" XLS (BIFF8), sheet 本期账单明细(人民币): signed amounts,
-// negative for credits. bill-formats.md §5.
+// negative for credits. docs/formats/bill-exports.md#bank-and-card-files.
 
+import { bankName } from '../../shared/platforms.ts';
 import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';
 import { amountAt, optionalAt, textAt, timeAt, type PlatformSpec } from '../platform.ts';
 import { cardAccount, directionOfSigned, lastFourOf, requireRmb, statementRow } from './common.ts';
@@ -30,7 +31,7 @@ export const citic: PlatformSpec = {
         ...directionOfSigned(amountAt(ctx, cells, col.amount, line)),
         item: optionalAt(cells, col.description),
         counterparty: null,
-        account: cardAccount('中信银行', lastFourOf(cells[col.card])),
+        account: cardAccount(bankName('citic'), lastFourOf(cells[col.card])),
       });
     };
   },

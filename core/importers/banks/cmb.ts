@@ -1,7 +1,9 @@
 // CMB (招商银行) credit-card statement as CSV. Not bank-native: converted from the PDF/EML
 // statement by deb-sig/bill-file-converter. Dates are `MM/DD`; the year comes from the title
-// `招商银行信用卡对账单（… 2024年01月）`. bill-formats.md §5.
+// `招商银行信用卡对账单（… 2024年01月）`.
+// docs/formats/bill-exports.md#bank-and-card-files.
 
+import { bankName } from '../../shared/platforms.ts';
 import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';
 import { RowRejected } from '../messages.ts';
 import { amountAt, optionalAt, textAt, timeAt, type MapContext, type PlatformSpec } from '../platform.ts';
@@ -55,7 +57,7 @@ export const cmb: PlatformSpec = {
         ...signed,
         item: optionalAt(cells, col.summary),
         counterparty: null,
-        account: cardAccount('招商银行', lastFourOf(cells[col.card])),
+        account: cardAccount(bankName('cmb'), lastFourOf(cells[col.card])),
       });
     };
   },

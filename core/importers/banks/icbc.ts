@@ -1,6 +1,8 @@
 // ICBC (工商银行) web-banking credit-card "明细查询文件下载" CSV: padded cells with TABs inside
-// the quotes, separate income/expense columns, a 合计金额 footer. bill-formats.md §5.
+// the quotes, separate income/expense columns, a 合计金额 footer.
+// docs/formats/bill-exports.md#bank-and-card-files.
 
+import { bankName } from '../../shared/platforms.ts';
 import { parseAmountText } from '../amount.ts';
 import { requiredColumns, resolveColumns, type ColumnTable } from '../columns.ts';
 import { RowRejected } from '../messages.ts';
@@ -32,7 +34,7 @@ export const icbc: PlatformSpec = {
   createMapper(ctx) {
     const col = resolveColumns(ctx, COLUMNS);
     const card = ctx.preamble.map((line) => /卡号[:：]\s*([\d*]+)/.exec(line)?.[1]).find(Boolean);
-    const account = cardAccount('工商银行', lastFourOf(card));
+    const account = cardAccount(bankName('icbc'), lastFourOf(card));
     return (cells, line) => {
       requireRmb(textAt(cells, col.currency));
       const creditText = textAt(cells, col.credit);

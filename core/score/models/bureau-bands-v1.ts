@@ -1,16 +1,16 @@
 // Bands and impact cut-offs for the bureau-style score (models/bureau-v1.json), as data.
 //
-// The PBOC's own explainable score (数字解读) publishes no bands, only a percentile (credit-domain
-// §3.7), so these are Credence's, derived from the model's scaling rather than chosen by feel:
-// the card puts 600 points at odds 50:1 with PDO 20 (model card §3), so every 20 points is one
-// doubling of the odds of repaying. The bands are 20 points wide, one doubling each, cut at 480,
-// 500, 520 and 540; the top band holds about 45% of the fitting population and the bottom about
-// 10% (the percentile table in bureau-v1.json). The fitting population's odds are Taiwanese card
-// holders' in 2005 (22% defaulted), not a forecast for a Credence user, so the bands name relative
-// risk only.
+// The PBOC's own explainable score (数字解读) publishes no bands, only a percentile
+// (docs/domain/pboc-report.md#digital-interpretation-score), so these are Credence's, derived from
+// the model's scaling rather than chosen by feel: the card puts 600 points at odds 50:1 with PDO 20
+// (model card §3), so every 20 points is one doubling of the odds of repaying. The bands are 20
+// points wide, one doubling each, cut at 480, 500, 520 and 540; the top band holds about 45% of the
+// fitting population and the bottom about 10% (the percentile table in bureau-v1.json). The fitting
+// population's odds are Taiwanese card holders' in 2005 (22% defaulted), not a forecast for a
+// Credence user, so the bands name relative risk only.
 
 import type { ImpactCutoffs } from '../explain.ts';
-import type { BandResult } from '../types.ts';
+import type { BandResult } from '../report-schema.ts';
 
 export const BUREAU_BANDS_VERSION = '1.0.0';
 
@@ -25,7 +25,7 @@ export const BUREAU_BANDS: readonly BandResult[] = [
 
 export const BUREAU_BAND_SOURCES: readonly string[] = [
   'core/score/models/bureau-bands-v1.ts: one band per doubling of the odds (PDO 20, bureau-v1 model card §3)',
-  'credit-domain §3.7: the PBOC 数字解读 shows a percentile (相对位置), not bands',
+  'docs/domain/pboc-report.md#digital-interpretation-score: the PBOC 数字解读 shows a percentile (相对位置), not bands',
 ];
 
 /**

@@ -1,15 +1,16 @@
 // The Sesame-style estimate v1 as data: an ILLUSTRATION of the factors Ant publishes for Sesame
-// Credit (芝麻信用), not Ant's algorithm, which is not public (credit-domain §0.1, §1). Nothing here
-// is fitted: the five dimensions and what raises or lowers them come from the sources cited on
-// each row, the dimension weights are the unofficial 35/20/25/15/5 split of one [C] page, and the
-// points within a dimension are this file's own choices, shown as such. The user can record their
-// real score (ledger observations) and the Dashboard shows the gap.
+// Credit (芝麻信用), not Ant's algorithm, which is not public
+// (docs/domain/platform-scores.md#black-box-scores). Nothing here is fitted: the five dimensions
+// and what raises or lowers them come from the sources cited on each row, the dimension weights are
+// the unofficial 35/20/25/15/5 split of one [C] page, and the points within a dimension are this
+// file's own choices, shown as such. The user can record their real score (ledger observations) and
+// the Dashboard shows the gap.
 //
 // Score = 350 + the points of every factor. Each dimension's factors can earn at most
 // 600 × its weight between them (test/unit/score/sesame-model.test.ts checks the sums), so a
 // perfect profile reaches 950 and an empty one 350, the published range.
 //
-// Sources (credit-domain §1, all grade [C] unless noted):
+// Sources (docs/domain/platform-scores.md#sesame-credit, all grade [C] unless noted):
 //   readke    http://readke.com/c/02104449242022.html            dimensions and their definitions; bands
 //   kanong    https://www.51kanong.com/xyk-993762-1.htm          range, dimensions
 //   dims108   https://www.8809792.com/technology/108.html        dimensions; what raises the score
@@ -25,9 +26,9 @@
 
 import type { SesameModel } from '../sesame-estimate.ts';
 
-const READKE = 'credit-domain §1: http://readke.com/c/02104449242022.html [C] (dimension definitions)';
-const RAISES = 'credit-domain §1 "Raises the score": https://www.8809792.com/technology/108.html [C]';
-const LOWERS = 'credit-domain §1 "Lowers the score": https://kpd109.vip/24896.html ; http://manyoumao.com/kuaiji/817014.html [C]';
+const READKE = 'docs/domain/platform-scores.md#range-and-dimensions: http://readke.com/c/02104449242022.html [C] (dimension definitions)';
+const RAISES = 'docs/domain/platform-scores.md#what-raises-the-score: https://www.8809792.com/technology/108.html [C]';
+const LOWERS = 'docs/domain/platform-scores.md#what-lowers-the-score: https://kpd109.vip/24896.html ; http://manyoumao.com/kuaiji/817014.html [C]';
 const POINTS_OWN = 'Points within the dimension: Credence’s own illustrative choice (sesame-estimate-v1), not published by Ant';
 
 export const SESAME_ESTIMATE_V1: SesameModel = {
@@ -46,8 +47,8 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
   scale: { low: 350, high: 950 },
   basePoints: 350,
   sources: [
-    'credit-domain §1 (Sesame Credit): range, five dimensions, unofficial weights, bands, benefit thresholds',
-    'credit-domain §0.1: label any Sesame estimate as an illustrative model; let the user enter the real score',
+    'docs/domain/platform-scores.md#sesame-credit: range, five dimensions, unofficial weights, bands, benefit thresholds',
+    'docs/domain/platform-scores.md#black-box-scores: label any Sesame estimate as an illustrative model; let the user enter the real score',
     'http://lnmlw.com/Bigdatamanagement/qggztdfqwj.html [B/C]: Ant publishes the dimensions only',
   ],
   impact: { high: 60, medium: 30 },
@@ -83,7 +84,7 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
       definition: { 'zh-CN': '好友的信用状况和互动程度。', en: 'Friends’ credit and how much you interact.' },
     },
   ],
-  weightSource: 'credit-domain §1 "Weights (unofficial)": http://m.huiyuanjidian.cn/b/188362.html [C]; Ant does not publish weights (lnmlw [B/C]); some pages swap 20/25 between 行为偏好 and 履约能力',
+  weightSource: 'docs/domain/platform-scores.md#unofficial-weights: http://m.huiyuanjidian.cn/b/188362.html [C]; Ant does not publish weights (lnmlw [B/C]); some pages swap 20/25 between 行为偏好 and 履约能力',
   factors: [
     {
       key: 'credit_history_months',
@@ -101,7 +102,7 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
       missing: { points: 0, uncertain: false },
       reason: { 'zh-CN': '信用记录时间较短', en: 'A short credit history' },
       effect: { 'zh-CN': '信用账户用得越久，这项越高；它只随时间增长。', en: 'The longer your credit accounts have run, the higher this is; only time raises it.' },
-      sources: [READKE, 'credit-domain §6.1: length of history is 15% of FICO (the Western anchor)', POINTS_OWN],
+      sources: [READKE, 'docs/domain/explainable-scoring.md#factor-weights: length of history is 15% of FICO (the Western anchor)', POINTS_OWN],
     },
     {
       key: 'late_months_24m',
@@ -151,7 +152,7 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
       effect: { 'zh-CN': '账单日前多还一些、让欠款占额度的比例降低，这项就会提高。', en: 'Paying down before the statement day, so less of the line is in use, raises it.' },
       sources: [
         READKE,
-        'credit-domain §5 card utilisation (≤ 50% healthy, > 70% high risk; rule card_utilisation in core/rules/lender-heuristics.ts): a lender heuristic, used here as no Sesame figure is published',
+        'docs/domain/lender-heuristics.md#card-utilisation (≤ 50% healthy, > 70% high risk; rule card_utilisation in core/rules/lender-heuristics.ts): a lender heuristic, used here as no Sesame figure is published',
         POINTS_OWN,
       ],
     },
@@ -184,7 +185,7 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
       missing: { points: 0, uncertain: false },
       reason: { 'zh-CN': '资料里没有社保、公积金、房产或车辆信息', en: 'No social insurance, housing fund, home or vehicle on the profile' },
       effect: { 'zh-CN': '在芝麻信用里补充社保、公积金、房产、车辆等信息被认为能提分；在这里填写后估算随之变化。', en: 'Adding social insurance, housing fund, home or vehicle details in Sesame is said to raise the score; fill them in here and the estimate follows.' },
-      sources: [RAISES, 'credit-domain §1: http://www.xinxi1368.com/xinxi/15963.html [C] (anecdote: profile + fewer loans, 524 → 600+)', POINTS_OWN],
+      sources: [RAISES, 'docs/domain/platform-scores.md#what-raises-the-score: http://www.xinxi1368.com/xinxi/15963.html [C] (anecdote: profile + fewer loans, 524 → 600+)', POINTS_OWN],
     },
     {
       key: 'debt_to_income',
@@ -200,7 +201,7 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
       missing: { points: 5, uncertain: false },
       reason: { 'zh-CN': '每月还款占收入比例偏高，或未填写收入', en: 'Monthly repayments high against income, or no income given' },
       effect: { 'zh-CN': '填写月收入后才能计算；每月还款不超过收入的 40–50% 为宜。', en: 'Computed once you give a monthly income; repayments up to 40–50% of income are considered sound.' },
-      sources: [READKE, 'credit-domain §5 debt-to-income (rule debt_to_income in core/rules/lender-heuristics.ts)', POINTS_OWN],
+      sources: [READKE, 'docs/domain/lender-heuristics.md#debt-to-income (rule debt_to_income in core/rules/lender-heuristics.ts)', POINTS_OWN],
     },
     {
       key: 'education_provided',
@@ -342,8 +343,8 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
     { id: 'excellent', label: { 'zh-CN': '极好', en: 'Excellent' }, lower: 700, upper: null },
   ],
   bandSources: [
-    'credit-domain §1 "Grade bands": https://yes29.com/detail-55797bc6a5f7b90b.html ; http://putian.vip/zhishiku/56821.html ; http://readke.com/c/02104449242022.html ; https://363616.com/article/626885.html [C]',
-    'credit-domain §1: whether a boundary belongs to the lower or upper band is never stated; lower bound inclusive',
+    'docs/domain/platform-scores.md#grade-bands: https://yes29.com/detail-55797bc6a5f7b90b.html ; http://putian.vip/zhishiku/56821.html ; http://readke.com/c/02104449242022.html ; https://363616.com/article/626885.html [C]',
+    'docs/domain/platform-scores.md#grade-bands: whether a boundary belongs to the lower or upper band is never stated; lower bound inclusive',
   ],
   thresholds: [
     {
@@ -423,6 +424,6 @@ export const SESAME_ESTIMATE_V1: SesameModel = {
   },
   update: {
     dayOfMonth: 6,
-    source: 'credit-domain §1 "Update frequency": monthly, on the 6th, since July 2015 (https://363616.com/article/626885.html ; https://w.sf024.com/info/924055045135820379.html [C]); one page claims weekly (low confidence)',
+    source: 'docs/domain/platform-scores.md#update-frequency: monthly, on the 6th, since July 2015 (https://363616.com/article/626885.html ; https://w.sf024.com/info/924055045135820379.html [C]); one page claims weekly (low confidence)',
   },
 };

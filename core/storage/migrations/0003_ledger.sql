@@ -115,7 +115,8 @@ CREATE TABLE credit_account_events (
   batches    TEXT NOT NULL   -- JSON array of the import batches the events came from (a card: its bank's statements only)
 );
 
--- Hard queries (查询记录, credit-domain §3.6) and observed platform scores, both entered by hand.
+-- Hard queries (查询记录, docs/domain/pboc-report.md#hard-queries) and observed platform scores,
+-- both entered by hand.
 CREATE TABLE credit_queries (
   id               INTEGER PRIMARY KEY,
   queried_on       TEXT NOT NULL CHECK (queried_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),

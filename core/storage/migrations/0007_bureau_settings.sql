@@ -1,9 +1,10 @@
 -- Settings of the simulated credit report other than the rule thresholds (bureau_rule_settings,
 -- 0005), one row per setting the user changed; no row means the default.
 --
---   bureau_settings  key 'hard_query_reasons': the query-reason codes (PH010Q03, credit-domain
---                    §3.6) this profile counts as hard queries, as a JSON array of code strings
---                    (known codes only, validated by core/bureau/settings.ts). An empty array is
+--   bureau_settings  key 'hard_query_reasons': the query-reason codes (PH010Q03,
+--                    docs/domain/pboc-report.md#query-reasons) this profile counts as hard
+--                    queries, as a JSON array of code strings (known codes only, validated by
+--                    core/bureau/settings.ts). An empty array is
 --                    a choice too ("none is hard"); the default {02, 03, 08, 20, 24, 26} is
 --                    core/rules/hard-queries.ts.
 

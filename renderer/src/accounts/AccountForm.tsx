@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, ACCOUNT_KINDS } from '../../../core/ledger/types.ts';
+import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, ACCOUNT_KINDS } from '../../../core/shared/ledger-vocabulary.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -8,14 +8,14 @@ import { FieldOrigin } from './FieldOrigin.tsx';
 import { FormField, type Option } from './FormField.tsx';
 import { INSTITUTION_KEYS, PRODUCT_KEYS } from './labels.ts';
 import { parsePercent, parseWhole, parseYuan, percentText, yuanText } from './money.ts';
-import { fieldErrors, type AccountDetail, type AccountSummary } from './useLedger.ts';
+import { fieldErrors, type AccountDetail, type AccountFieldName, type AccountSummary } from './useLedger.ts';
 
 type Kind = 'text' | 'money' | 'percent' | 'whole' | 'date' | 'month' | 'select';
 type Values = Record<string, string>;
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 interface Spec {
-  name: string;
+  name: AccountFieldName;
   kind: Kind;
   options?: (t: T, lines: AccountSummary[]) => Option[];
   show?: (v: Values) => boolean;

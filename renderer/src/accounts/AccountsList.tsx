@@ -1,4 +1,4 @@
-import { PRODUCTS, type Product } from '../../../core/ledger/types.ts';
+import { PRODUCTS, type Product } from '../../../core/shared/ledger-vocabulary.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -1,6 +1,5 @@
 import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import './FormField.css';
 
 export interface Option {
   value: string;

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { STATUS_CODES } from '../../../core/ledger/types.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { money } from './format.ts';
 import { FormField } from './FormField.tsx';
-import { REASON_KEYS, STATUS_KEYS } from './labels.ts';
+import { REASON_KEYS } from './labels.ts';
 import { parseYuan, yuanText } from './money.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { fieldErrors, type AccountDetail, type MonthRow } from './useLedger.ts';
+import { STATUS_CODES, statusInfo } from '../../../core/shared/status-alphabet.ts';
 
 type Fact = AccountDetail['monthFacts'][number];
 const MONEY = ['amountDueFen', 'minimumDueFen', 'amountPaidFen', 'balanceFen'] as const;
@@ -27,7 +27,7 @@ export function MonthPanel({
   fact: Fact | undefined;
   onSaved: (detail: AccountDetail) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const dash = t('ledger.none');
   const start = () => ({
     amountDueFen: yuanText(fact?.amountDueFen),
@@ -78,7 +78,7 @@ export function MonthPanel({
         {t('ledger.month.title', { month: row.month })} <StatusChip code={row.status} />
       </h2>
       <p data-testid="month-reason">
-        {t(STATUS_KEYS[row.status])} · {t(REASON_KEYS[row.reason])}
+        {statusInfo(row.status).meaning[locale]} · {t(REASON_KEYS[row.reason])}
       </p>
       <dl className="facts">
         <dt>{t('ledger.month.dueOn')}</dt>
@@ -114,7 +114,7 @@ export function MonthPanel({
             value={form.status}
             onChange={set('status')}
             error={errors.status}
-            options={[{ value: '', label: t('ledger.month.derivedStatus') }, ...STATUS_CODES.map((code) => ({ value: code, label: `${code} ${t(STATUS_KEYS[code])}` }))]}
+            options={[{ value: '', label: t('ledger.month.derivedStatus') }, ...STATUS_CODES.map((code) => ({ value: code, label: `${code} ${statusInfo(code).meaning[locale]}` }))]}
           />
           <FormField name="month-note" label={t('ledger.field.note')} value={form.note} onChange={set('note')} error={errors.note} />
         </div>

@@ -1,10 +1,11 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { STATUS_KEYS, statusClass } from './labels.ts';
+import { statusClass } from './labels.ts';
 import type { MonthRow } from './useLedger.ts';
+import { statusInfo } from '../../../core/shared/status-alphabet.ts';
 
 /** The account's months as the report's grid: one row per year, each month coloured by its status. */
 export function MonthTimeline({ months, selected, onSelect }: { months: MonthRow[]; selected: string | null; onSelect: (month: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (months.length === 0) return <p className="muted">{t('ledger.timeline.empty')}</p>;
   const years = new Map<string, (MonthRow | null)[]>();
   for (const row of months) {
@@ -31,8 +32,8 @@ export function MonthTimeline({ months, selected, onSelect }: { months: MonthRow
                 data-month={row.month}
                 data-status={row.status}
                 aria-pressed={row.month === selected}
-                aria-label={t('ledger.timeline.cell', { month: row.month, code: row.status, meaning: t(STATUS_KEYS[row.status]) })}
-                title={`${row.month} ${row.status} — ${t(STATUS_KEYS[row.status])}`}
+                aria-label={t('ledger.timeline.cell', { month: row.month, code: row.status, meaning: statusInfo(row.status).meaning[locale] })}
+                title={`${row.month} ${row.status} — ${statusInfo(row.status).meaning[locale]}`}
                 onClick={() => onSelect(row.month)}
               >
                 {row.status}
@@ -46,13 +47,13 @@ export function MonthTimeline({ months, selected, onSelect }: { months: MonthRow
 }
 
 export function StatusLegend() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const codes = ['N', 'M', '1', '3', '7', '*', '#', 'C'] as const;
   return (
     <ul className="status-legend" aria-label={t('ledger.timeline.legend')}>
       {codes.map((code) => (
         <li key={code}>
-          <span className={statusClass(code)}>{code}</span> {t(STATUS_KEYS[code])}
+          <span className={statusClass(code)}>{code}</span> {statusInfo(code).meaning[locale]}
         </li>
       ))}
     </ul>

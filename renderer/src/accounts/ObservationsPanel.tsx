@@ -1,5 +1,5 @@
-import { SCORE_RANGES } from '../../../core/ledger/reference-data.ts';
-import { OBSERVATION_KINDS } from '../../../core/ledger/types.ts';
+import { SCORE_RANGES } from '../../../core/shared/reference-data.ts';
+import { OBSERVATION_KINDS } from '../../../core/shared/ledger-vocabulary.ts';
 import { invoke } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

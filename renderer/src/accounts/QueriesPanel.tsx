@@ -1,5 +1,5 @@
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
-import { INSTITUTION_TYPES } from '../../../core/ledger/types.ts';
+import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
+import { INSTITUTION_TYPES } from '../../../core/shared/ledger-vocabulary.ts';
 import { invoke } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -3,7 +3,8 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { kindName, platformName } from '../import/labels.ts';
-import { formatFen, utc8Parts } from '../import/format.ts';
+import { utc8Parts } from '../import/format.ts';
+import { formatFen } from '../../../core/shared/money.ts';
 import type { AccountsList, AccountSummary, LedgerTransaction } from './useLedger.ts';
 
 /** Assigns one credit event to an account (or none, or back to the import rules). */
@@ -61,12 +62,12 @@ function AssignSelect({
 }
 
 function TransactionCells({ transaction }: { transaction: LedgerTransaction }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const parts = utc8Parts(transaction.occurredAt);
   return (
     <>
       <td>{parts ? parts.date : transaction.occurredAt}</td>
-      <td>{platformName(t, transaction.platform)}</td>
+      <td>{platformName(locale, transaction.platform)}</td>
       <td>
         {transaction.counterparty ?? t('ledger.none')}
         {transaction.item && <span className="muted"> {transaction.item}</span>}

@@ -1,8 +1,9 @@
 // Codes from core → message keys. Complete records, so a code added in core without a name here
 // fails the typecheck instead of showing a raw code to the user.
 
-import type { InstitutionType, Product, StatusCode, StatusReason } from '../../../core/ledger/types.ts';
+import type { InstitutionType, Product, StatusReason } from '../../../core/shared/ledger-vocabulary.ts';
 import type { MessageKey } from '../i18n/translate.ts';
+import { statusInfo, type StatusCode, type Tone } from '../../../core/shared/status-alphabet.ts';
 
 export const PRODUCT_KEYS: Record<Product, MessageKey> = {
   huabei: 'ledger.product.huabei',
@@ -15,27 +16,6 @@ export const PRODUCT_KEYS: Record<Product, MessageKey> = {
   mortgage: 'ledger.product.mortgage',
   car_loan: 'ledger.product.car_loan',
   other: 'ledger.product.other',
-};
-
-export const STATUS_KEYS: Record<StatusCode, MessageKey> = {
-  N: 'ledger.status.N',
-  '1': 'ledger.status.1',
-  '2': 'ledger.status.2',
-  '3': 'ledger.status.3',
-  '4': 'ledger.status.4',
-  '5': 'ledger.status.5',
-  '6': 'ledger.status.6',
-  '7': 'ledger.status.7',
-  '*': 'ledger.status.star',
-  '#': 'ledger.status.hash',
-  '/': 'ledger.status.slash',
-  A: 'ledger.status.A',
-  B: 'ledger.status.B',
-  C: 'ledger.status.C',
-  D: 'ledger.status.D',
-  G: 'ledger.status.G',
-  M: 'ledger.status.M',
-  Z: 'ledger.status.Z',
 };
 
 export const REASON_KEYS: Record<StatusReason, MessageKey> = {
@@ -78,9 +58,21 @@ export const INSTITUTION_KEYS: Record<InstitutionType, MessageKey> = {
   '99': 'ledger.institution.99',
 };
 
-/** CSS class of a status cell: digits share one scale, letters their own colours. */
+/** The accounts page's class for each colour family of the alphabet (core/shared/status-alphabet.ts). */
+const TONE_CLASS: Record<Exclude<Tone, 'overdue-low' | 'overdue-mid' | 'overdue-high'>, string> = {
+  ok: 'ok',
+  late: 'late',
+  none: 'none',
+  unknown: 'unknown',
+  closed: 'closed',
+  bad: 'bad',
+  'settled-negative': 'warn',
+  neutral: 'other',
+};
+
+/** CSS class of a status cell: digits share one scale of their own, letters their family's colour. */
 export function statusClass(code: StatusCode): string {
-  if (/^[1-7]$/.test(code)) return `status-cell status-overdue status-overdue-${code}`;
-  const names: Partial<Record<StatusCode, string>> = { N: 'ok', M: 'late', '*': 'none', '#': 'unknown', C: 'closed', B: 'bad', G: 'bad', D: 'warn', Z: 'warn' };
-  return `status-cell status-${names[code] ?? 'other'}`;
+  const { tone, overdueMonths } = statusInfo(code);
+  if (overdueMonths !== null) return `status-cell status-overdue status-overdue-${code}`;
+  return `status-cell status-${TONE_CLASS[tone as keyof typeof TONE_CLASS]}`;
 }

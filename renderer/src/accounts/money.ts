@@ -1,6 +1,8 @@
 // Form values ↔ what core stores: yuan text ↔ integer fen, percent text ↔ basis points. Integer
 // arithmetic on the digits only, so no float rounding can move a fen.
 
+import { formatFen } from '../../../core/shared/money.ts';
+
 const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 
@@ -13,10 +15,9 @@ export function parseYuan(text: string): number | null | undefined {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+/** 123450 → `1234.50`, what a form field shows; null → ''. */
 export function yuanText(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  const cents = String(fen % 100).padStart(2, '0');
-  return `${Math.trunc(fen / 100)}.${cents}`;
+  return fen === null || fen === undefined ? '' : formatFen(fen, { grouped: false, symbol: false });
 }
 
 /** `10.95` (%) → 1095 basis points. */

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { statusClassOf } from '../../../core/bureau/status-classes.ts';
 import { money } from '../accounts/format.ts';
 import { INSTITUTION_KEYS } from '../accounts/labels.ts';
 import { accountHref } from '../accounts/useLedger.ts';
@@ -8,6 +7,7 @@ import { BureauTable } from './BureauTable.tsx';
 import { GridLegend, RepaymentGrid } from './RepaymentGrid.tsx';
 import { TYPE_KEYS } from './SummarySection.tsx';
 import type { NegativeItem, ReportAccount } from './useBureau.ts';
+import { statusInfo } from '../../../core/shared/status-alphabet.ts';
 
 /** Negative records with the month each leaves the report (regulation Art. 16) and the countdown. */
 export function NegativeList({ items, showAccount = true }: { items: NegativeItem[]; showAccount?: boolean }) {
@@ -37,7 +37,7 @@ export function NegativeList({ items, showAccount = true }: { items: NegativeIte
             )}
             <td>{t('bureau.negative.span', { from: item.from, to: item.to, count: item.months })}</td>
             <td>
-              <span className={`bureau-cell bureau-tone-${statusClassOf(item.worst).tone}`} data-status={item.worst}>
+              <span className={`bureau-cell bureau-tone-${statusInfo(item.worst).tone}`} data-status={item.worst}>
                 {item.worst}
               </span>
             </td>

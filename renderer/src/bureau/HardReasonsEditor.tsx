@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
+import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -6,7 +6,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
-import { formatFen } from '../import/format.ts';
+import { formatFen } from '../../../core/shared/money.ts';
 import { FigureValue } from './FigureValue.tsx';
 import { HardReasonsEditor } from './HardReasonsEditor.tsx';
 import type { BureauReport, RuleView } from './useBureau.ts';
@@ -211,7 +211,7 @@ function IncomeForm({ report, profileId, asOf, onSaved }: { report: BureauReport
   );
 }
 
-/** The lender view: the §5 rule table evaluated on this report, each threshold editable, and the profile's hard-query reasons. */
+/** The lender view: the rule table of docs/domain/lender-heuristics.md evaluated on this report, each threshold editable, and the profile's hard-query reasons. */
 export function LenderPanel({ report, profileId, onSaved }: { report: BureauReport; profileId: string; onSaved: (report: BureauReport) => void }) {
   const { t } = useI18n();
   return (

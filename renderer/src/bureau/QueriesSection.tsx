@@ -1,6 +1,6 @@
 import { INSTITUTION_KEYS } from '../accounts/labels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { InstitutionType } from '../../../core/ledger/types.ts';
+import type { InstitutionType } from '../../../core/shared/ledger-vocabulary.ts';
 import { BureauTable } from './BureauTable.tsx';
 import type { BureauReport } from './useBureau.ts';
 

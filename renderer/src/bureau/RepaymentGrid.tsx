@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { STATUS_CLASSES, statusClassOf } from '../../../core/bureau/status-classes.ts';
 import { money } from '../accounts/format.ts';
-import { STATUS_KEYS } from '../accounts/labels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { GridMonth } from './useBureau.ts';
+import { STATUS_TABLE, statusInfo } from '../../../core/shared/status-alphabet.ts';
 
 function toneClass(code: GridMonth['status']): string {
-  return `bureau-cell bureau-tone-${statusClassOf(code).tone}`;
+  return `bureau-cell bureau-tone-${statusInfo(code).tone}`;
 }
 
 /** The account's 60 months as on the report: a row per year, each month coloured by its status. */
 export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]; compact?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
   if (months.length === 0) return <p className="muted">{t('bureau.grid.empty')}</p>;
   const years = new Map<string, (GridMonth | null)[]>();
@@ -39,7 +38,7 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
                 data-month={row.month}
                 data-status={row.status}
                 aria-pressed={row.month === selected}
-                title={t('bureau.grid.cell', { month: row.month, code: row.status, meaning: t(STATUS_KEYS[row.status]) })}
+                title={t('bureau.grid.cell', { month: row.month, code: row.status, meaning: statusInfo(row.status).meaning[locale] })}
                 onClick={() => setSelected(row.month === selected ? null : row.month)}
               >
                 {row.status}
@@ -53,7 +52,7 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
           {t('bureau.grid.detail', {
             month: chosen.month,
             code: chosen.status,
-            meaning: t(STATUS_KEYS[chosen.status]),
+            meaning: statusInfo(chosen.status).meaning[locale],
             overdue: money(chosen.overdueFen, dash),
             due: money(chosen.amountDueFen, dash),
             paid: money(chosen.amountPaidFen, dash),
@@ -65,17 +64,17 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
   );
 }
 
-/** Every code of the alphabet with its colour and meaning (credit-domain §3.4). */
+/** Every code of the alphabet with its colour and meaning (docs/domain/pboc-report.md#repayment-status-codes). */
 export function GridLegend() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <ul className="status-legend" data-testid="grid-legend" aria-label={t('bureau.grid.legend')}>
-      {STATUS_CLASSES.map((c) => (
+      {STATUS_TABLE.map((c) => (
         <li key={c.code} data-code={c.code}>
           <span className={toneClass(c.code)} aria-hidden="true">
             {c.code}
           </span>{' '}
-          {t(STATUS_KEYS[c.code])}
+          {statusInfo(c.code).meaning[locale]}
         </li>
       ))}
     </ul>

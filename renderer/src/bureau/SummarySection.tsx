@@ -1,4 +1,4 @@
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
+import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import { BureauTable, FigureCells } from './BureauTable.tsx';

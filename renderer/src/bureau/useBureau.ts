@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { Response } from '../../../core/ipc/contract.ts';
-import { formatDay, formatMonth, today } from '../../../core/ledger/calendar.ts';
+import { formatDay, formatMonth, today } from '../../../core/shared/calendar.ts';
 import { useLoaded, type Loaded } from '../accounts/useLedger.ts';
 import { invoke } from '../api.ts';
-import { formatCount, formatFen } from '../import/format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 
 export type BureauReport = Response<'bureau.report'>;
 export type FigureView = BureauReport['summary']['overview']['totalAccounts'];

@@ -1,3 +1,5 @@
+import { LockButton } from '../lock/LockButton.tsx';
+import { useLock } from '../lock/LockProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
@@ -6,12 +8,16 @@ import './Header.css';
 
 export function Header() {
   const { selected } = useProfiles();
+  const { status } = useLock();
+  // While locked nothing but the unlock screen acts: main would refuse a new profile anyway.
+  const open = selected !== null && status?.locked !== true;
   return (
     <header className="topbar">
       <ProfileSwitcher />
       {/* Until a profile exists the form lives in the first-profile panel; one copy on screen keeps its test ids unique. */}
-      {selected !== null && <NewProfileForm compact />}
+      {open && <NewProfileForm compact />}
       <div className="topbar-end">
+        {open && <LockButton />}
         <LocaleSwitch />
       </div>
     </header>

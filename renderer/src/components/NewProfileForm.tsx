@@ -1,20 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
-import { asIpcError, type IpcError } from '../api.ts';
+import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { ProtectProfileDialog } from '../lock/ProtectProfileDialog.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import './NewProfileForm.css';
 
 // A blank name is caught here because main would only report it as a generic invalid request;
 // every other rule (length, duplicates) is main's, and its envelope error is shown as sent.
+// A name main accepts goes on to the passphrase step (lock/ProtectProfileDialog.tsx).
 type FormError = IpcError | 'blank';
 
 export function NewProfileForm({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
-  const { create } = useProfiles();
   const [name, setName] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [protecting, setProtecting] = useState<string | null>(null);
   const inputId = useId();
   const errorId = useId();
 
@@ -27,9 +28,9 @@ export function NewProfileForm({ compact = false }: { compact?: boolean }) {
     }
     setBusy(true);
     try {
-      await create(name);
-      setName('');
+      const checked = await invoke('profiles.checkName', { name });
       setError(null);
+      setProtecting(checked.name);
     } catch (caught) {
       setError(asIpcError(caught));
     } finally {
@@ -38,6 +39,7 @@ export function NewProfileForm({ compact = false }: { compact?: boolean }) {
   }
 
   return (
+    <>
     <form className={compact ? 'new-profile new-profile-compact' : 'new-profile'} onSubmit={submit} noValidate>
       <label htmlFor={inputId}>{t('profiles.newLabel')}</label>
       <div className="new-profile-row">
@@ -65,5 +67,16 @@ export function NewProfileForm({ compact = false }: { compact?: boolean }) {
       )}
       {error !== null && error !== 'blank' && <ErrorMessage error={error} id={errorId} testId="profile-error" />}
     </form>
+      {/* Outside the form: the dialog has a form of its own. */}
+      {protecting !== null && (
+        <ProtectProfileDialog
+          name={protecting}
+          onClose={(created) => {
+            setProtecting(null);
+            if (created) setName('');
+          }}
+        />
+      )}
+    </>
   );
 }

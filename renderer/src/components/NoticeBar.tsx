@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LocalizedText } from '../../../core/errors.ts';
+import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import type { CredenceBridge } from '../../../core/ipc/bridge.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import './NoticeBar.css';

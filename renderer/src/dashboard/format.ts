@@ -1,6 +1,6 @@
 // Display helpers for the Dashboard: a factor's value in its unit, points with their sign.
 
-import { formatCount, formatFen } from '../import/format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import type { MessageKey, Params } from '../i18n/translate.ts';
 import type { FactorResult } from './useScores.ts';
 

@@ -1,11 +1,11 @@
-import type { Locale } from '../../../core/errors.ts';
+import { LOCALES, type Locale } from '../../../core/shared/localized-text.ts';
 import { catalogues, type MessageKey } from './catalogue.ts';
 
 export type { Locale, MessageKey };
 export type Params = Record<string, string | number>;
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
-export const locales: readonly Locale[] = ['zh-CN', 'en'];
+export const locales: readonly Locale[] = LOCALES;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../../core/shared/money.ts';
 import type { ProgressView } from './useImportRun.ts';
 
 export function ImportProgress({ progress, cancelling, onCancel }: { progress: ProgressView | null; cancelling: boolean; onCancel: () => void }) {

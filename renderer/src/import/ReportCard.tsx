@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../../core/shared/money.ts';
 import { platformName } from './labels.ts';
 import { ReportNotices } from './ReportNotices.tsx';
 import { ReportReconciliation } from './ReportReconciliation.tsx';
@@ -18,7 +18,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
 
 /** One imported file (or one bill inside a ZIP). */
 export function ReportCard({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // A re-import is the common case for "0 imported": say so, so it does not read as a failure.
   const nothingNew = report.imported === 0 && report.duplicates > 0;
   return (
@@ -26,7 +26,7 @@ export function ReportCard({ report }: { report: ImportReport }) {
       <header className="report-card-head">
         <h3 className="report-file">{report.file}</h3>
         <span className="report-platform" data-testid="report-platform">
-          {platformName(t, report.platform)}
+          {platformName(locale, report.platform)}
         </span>
         <span className="badge" title={t('report.variant')}>
           {report.variant}

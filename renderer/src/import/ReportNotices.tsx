@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../../../core/errors.ts';
+import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../../core/shared/money.ts';
 
 export interface Notice {
   message: LocalizedText;

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen, formatSignedCount } from './format.ts';
+import { formatSignedCount } from './format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { checkFieldName, isFenField } from './labels.ts';
 import type { ImportReport } from './useImportRun.ts';
 

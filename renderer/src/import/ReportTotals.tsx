@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from './format.ts';
+import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { directionName, kindName, type Direction } from './labels.ts';
 import type { ImportReport } from './useImportRun.ts';
 

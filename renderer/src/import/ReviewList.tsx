@@ -1,6 +1,6 @@
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount } from './format.ts';
+import { formatCount } from '../../../core/shared/money.ts';
 import { ReviewItemRow } from './ReviewItemRow.tsx';
 import type { ReviewList as ReviewListState } from './useReviewList.ts';
 

@@ -1,10 +1,11 @@
-import type { CreditEventKind } from '../../../core/domain/credit-events.ts';
-import type { MessageKey } from '../i18n/translate.ts';
+import type { CreditEventKind } from '../../../core/shared/credit-events.ts';
+import { platformInfo } from '../../../core/shared/platforms.ts';
+import type { Locale, MessageKey } from '../i18n/translate.ts';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-// Typed as complete records, so a kind or platform added in core without a name here fails the
-// typecheck instead of showing a raw code to the user.
+// Typed as complete records, so a kind added in core without a name here fails the typecheck
+// instead of showing a raw code to the user. Platforms are named by core/shared/platforms.ts.
 const KIND_KEYS: Record<CreditEventKind, MessageKey> = {
   huabei_purchase: 'kind.huabei_purchase',
   huabei_repayment: 'kind.huabei_repayment',
@@ -24,16 +25,6 @@ const KIND_KEYS: Record<CreditEventKind, MessageKey> = {
 /** Every kind, in the order core lists them (for the correction select). */
 export const ALL_KINDS = Object.keys(KIND_KEYS) as CreditEventKind[];
 
-const PLATFORM_KEYS: Record<string, MessageKey> = {
-  alipay: 'platform.alipay',
-  wechat: 'platform.wechat',
-  jd: 'platform.jd',
-  meituan: 'platform.meituan',
-  icbc: 'platform.icbc',
-  cmb: 'platform.cmb',
-  citic: 'platform.citic',
-};
-
 export type Direction = 'income' | 'expense' | 'neutral';
 
 const DIRECTION_KEYS: Record<Direction, MessageKey> = {
@@ -47,8 +38,8 @@ export function kindName(t: T, kind: string): string {
 }
 
 /** A platform this build has no name for (a newer core) is shown by its code rather than hidden. */
-export function platformName(t: T, platform: string): string {
-  return Object.hasOwn(PLATFORM_KEYS, platform) ? t(PLATFORM_KEYS[platform]!) : platform;
+export function platformName(locale: Locale, platform: string): string {
+  return platformInfo(platform)?.name[locale] ?? platform;
 }
 
 export function directionName(t: T, direction: Direction): string {

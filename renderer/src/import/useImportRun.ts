@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LocalizedText } from '../../../core/errors.ts';
+import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import type { Response } from '../../../core/ipc/contract.ts';
 import { asIpcError, invoke } from '../api.ts';
 import { translate, type MessageKey, type Params } from '../i18n/translate.ts';

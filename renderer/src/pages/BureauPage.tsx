@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseDay } from '../../../core/ledger/calendar.ts';
+import { parseDay } from '../../../core/shared/calendar.ts';
 import { accountHref } from '../accounts/useLedger.ts';
 import { AccountsSection, NegativeList } from '../bureau/AccountsSection.tsx';
 import { ClosingNote } from '../bureau/ClosingNote.tsx';

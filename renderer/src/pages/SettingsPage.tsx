@@ -1,6 +1,8 @@
+import { BackupsSection } from '../backups/BackupsSection.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ProfileList } from '../components/ProfileList.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { SecuritySection } from '../lock/SecuritySection.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { DeleteProfileSection } from './DeleteProfileSection.tsx';
 import { useAppInfo } from './useAppInfo.ts';
@@ -39,6 +41,8 @@ export function SettingsPage({ profile }: { profile: ProfileSummary }) {
         <h1>{t('nav.settings')}</h1>
       </header>
       <AboutSection />
+      <SecuritySection profile={profile} />
+      <BackupsSection profile={profile} />
       <section className="panel">
         <h2 className="section-title">{t('settings.profiles')}</h2>
         <ProfileList />

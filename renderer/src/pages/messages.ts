@@ -6,8 +6,6 @@ const zhCN = {
   'planned.badge': '尚未开放',
   'planned.whatif.title': '假设分析',
   'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
-  'planned.consent.title': '授权与导出',
-  'planned.consent.body': '在这里为顾问等接收方逐项授权并导出「{profile}」的数据：写明用途、字段和有效期，并可随时撤回。未经你单独同意，不会导出任何数据。',
 
   'settings.about': '关于',
   'settings.version': '版本',
@@ -23,8 +21,6 @@ const en = {
   'planned.badge': 'Not available yet',
   'planned.whatif.title': 'What-if',
   'planned.whatif.body': 'Simulate paying off debt, opening an account, a missed payment or the passing of time, and see how the score of “{profile}” might change. Results are shown as ranges and are for guidance only.',
-  'planned.consent.title': 'Consent and export',
-  'planned.consent.body': 'Grant consent field by field and export the data of “{profile}” to a recipient such as an adviser, with a stated purpose, fields and expiry, revocable at any time. Nothing is exported without your separate consent.',
 
   'settings.about': 'About',
   'settings.version': 'Version',

@@ -12,7 +12,8 @@ export interface Profiles {
   selected: ProfileSummary | null;
   select: (id: string) => void;
   reload: () => Promise<void>;
-  create: (name: string) => Promise<ProfileSummary>;
+  /** With a passphrase the profile is encrypted, and the answer carries its recovery code (shown once). */
+  create: (name: string, protection?: { passphrase: string; quickUnlock: boolean }) => Promise<{ profile: ProfileSummary; recoveryCode?: string }>;
   remove: (id: string) => Promise<void>;
 }
 
@@ -60,10 +61,10 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
   );
 
   const create = useCallback(
-    async (name: string) => {
-      const { profile } = await invoke('profiles.create', { name });
-      await load(profile.id);
-      return profile;
+    async (name: string, protection?: { passphrase: string; quickUnlock: boolean }) => {
+      const created = await invoke('profiles.create', protection ? { name, ...protection } : { name });
+      await load(created.profile.id);
+      return created;
     },
     [load],
   );

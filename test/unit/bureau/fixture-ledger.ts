@@ -1,11 +1,12 @@
 // A profile's ledger entered by hand through the ledger's own API (no imports): shared by the
 // bureau unit tests and the Bureau page's e2e test, which checks the page against the CLI.
 
-import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
-import { parseDay } from '../../../core/ledger/calendar.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
+import { parseDay } from '../../../core/shared/calendar.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
-import type { StatusCode } from '../../../core/ledger/types.ts';
 import type { Db } from '../../../core/storage/database.ts';
+import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 export const AS_OF = '2026-05-31';
 export const asOfDay = parseDay(AS_OF)!;

@@ -1,18 +1,17 @@
-// The 60-month grid (report note 9), the status alphabet's meaning for the report (credit-domain
-// §3.4), the report's clock, and retention: negative records leave the report 5 years after the
-// delinquency ended (regulation Art. 16, report note 13).
+// The 60-month grid (report note 9), the status alphabet's meaning for the report
+// (docs/domain/pboc-report.md#repayment-status-codes), the report's clock, and retention: negative
+// records leave the report 5 years after the delinquency ended (regulation Art. 16, report note
+// 13).
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
 import { reportAccounts } from '../../../core/bureau/layouts.ts';
 import { GRID_MONTHS, overdueAmounts } from '../../../core/bureau/repayment-grid.ts';
 import { negativeRuns, RETENTION } from '../../../core/bureau/retention.ts';
-import { STATUS_CLASSES, statusClassOf } from '../../../core/bureau/status-classes.ts';
 import { inLastMonths, leavesWindowOn, reportMonthOf } from '../../../core/bureau/windows.ts';
-import { formatDay, formatMonth, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
-import { STATUS_TABLE } from '../../../core/ledger/repayment-status.ts';
-import { STATUS_CODES } from '../../../core/ledger/types.ts';
+import { formatDay, formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { account, card, repeat, rows, snapshot } from './helpers.ts';
+import { STATUS_TABLE, statusInfo, STATUS_CODES } from '../../../core/shared/status-alphabet.ts';
 
 const d = (text: string) => parseDay(text)!;
 const m = (text: string) => parseMonth(text)!;
@@ -40,30 +39,31 @@ describe('the report clock', () => {
   });
 });
 
-describe('the status alphabet on the report (credit-domain §3.4)', () => {
+describe('the status alphabet on the report (docs/domain/pboc-report.md#repayment-status-codes)', () => {
   it('has one row per code of the alphabet', () => {
-    expect(STATUS_CLASSES.map((c) => c.code).sort()).toEqual([...STATUS_CODES].sort());
+    expect(new Set(STATUS_TABLE.map((c) => c.code)).size).toBe(18);
   });
 
   it('reads digits 1–7 as months past due, and nothing else', () => {
     for (const code of STATUS_CODES) {
       const expected = /^[1-7]$/.test(code) ? Number(code) : null;
-      expect(statusClassOf(code).overdueMonths, code).toBe(expected);
+      expect(statusInfo(code).overdueMonths, code).toBe(expected);
     }
   });
 
   it('treats exactly the codes of severity above 0 as negative information', () => {
-    // §3.4: N * # / A C M rank 0; 1–7, B, G, D, Z rank 1–7.
-    for (const info of STATUS_TABLE) expect(statusClassOf(info.code).negative, info.code).toBe(info.severity > 0);
+    // docs/domain/pboc-report.md#repayment-status-codes: N * # / A C M rank 0; 1–7, B, G, D, Z rank
+    // 1–7.
+    for (const info of STATUS_TABLE) expect(statusInfo(info.code).negative, info.code).toBe(info.severity > 0);
   });
 
   it('counts the digits and B (over 180 days unpaid) as overdue months for 连三累六', () => {
-    const lender = STATUS_CLASSES.filter((c) => c.lenderOverdue).map((c) => c.code);
+    const lender = STATUS_TABLE.filter((c) => c.lenderOverdue).map((c) => c.code);
     expect(lender.sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', 'B']);
   });
 
   it('gives every code a colour tone, digits darker as they grow', () => {
-    const tone = (code: string) => statusClassOf(code as never).tone;
+    const tone = (code: string) => statusInfo(code as never).tone;
     expect([tone('N'), tone('1'), tone('3'), tone('7'), tone('B'), tone('#'), tone('C'), tone('*'), tone('M')]).toEqual([
       'ok',
       'overdue-low',

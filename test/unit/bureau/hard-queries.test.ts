@@ -1,22 +1,24 @@
-// Which query reasons are hard (credit-domain §3.6): the user's set, per profile, with the sourced
-// default and a reset. One function decides it (core/rules/hard-queries.ts) and every reader
-// follows the profile's set: the ledger's query list, the report's query rows and hard-query
-// rules (with their "safe to apply" days), the lender metrics and the score's adjustments.
+// Which query reasons are hard (docs/domain/pboc-report.md#hard-queries): the user's set, per
+// profile, with the sourced default and a reset. One function decides it
+// (core/rules/hard-queries.ts) and every reader follows the profile's set: the ledger's query list,
+// the report's query rows and hard-query rules (with their "safe to apply" days), the lender
+// metrics and the score's adjustments.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bureauReport } from '../../../core/bureau/report.ts';
-import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/bureau/settings.ts';
-import type { BureauReport } from '../../../core/bureau/types.ts';
+import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/settings/bureau-settings.ts';
+import type { BureauReport } from '../../../core/bureau/report-schema.ts';
 import { main } from '../../../core/cli/credence.ts';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { listQueries, saveQuery } from '../../../core/ledger/queries.ts';
-import { QUERY_REASONS } from '../../../core/ledger/reference-data.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -47,7 +49,7 @@ function thrown(fn: () => unknown): CredenceError {
 
 const rule = (report: BureauReport, id: string) => report.lenderView.find((r) => r.ruleId === id)!;
 
-describe('the default hard set is credit-domain §3.6', () => {
+describe('the default hard set is docs/domain/pboc-report.md#hard-queries', () => {
   it('is {02, 03, 08, 20, 24, 26}: the 1x “before credit” reasons less 16 and 18', () => {
     expect([...DEFAULT_HARD_QUERY_REASONS].sort()).toEqual(['02', '03', '08', '20', '24', '26']);
     const named = (code: string) => QUERY_REASONS.find((r) => r.code === code)!;
@@ -65,7 +67,7 @@ describe('the default hard set is credit-domain §3.6', () => {
   it('a profile with nothing saved reads the default, unedited, and the report says so', () => {
     const { db } = profileDb();
     expect(readHardQueryReasons(db)).toEqual({ codes: ['02', '03', '08', '20', '24', '26'], defaults: ['02', '03', '08', '20', '24', '26'], edited: false });
-    expect(bureauReport(db, asOfDay).hardQueryReasons).toMatchObject({ edited: false, codes: ['02', '03', '08', '20', '24', '26'], source: expect.stringContaining('§3.6') });
+    expect(bureauReport(db, asOfDay).hardQueryReasons).toMatchObject({ edited: false, codes: ['02', '03', '08', '20', '24', '26'], source: expect.stringContaining('docs/domain/pboc-report.md#hard-queries') });
     db.close();
   });
 });
@@ -151,9 +153,9 @@ describe('changing the set changes every reader of it', () => {
   it('the lender metrics the scoring engine reads', () => {
     const { db } = profileDb();
     ledgerWithQueries(db);
-    expect(computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF).hard_queries_1m.value).toBe(1);
+    expect(computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF).hard_queries_1m.value).toBe(1);
     saveHardQueryReasons(db, ['03', '16']);
-    const metrics = computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF);
+    const metrics = computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF);
     expect([metrics.hard_queries_1m.value, metrics.hard_queries_3m.value, metrics.hard_queries_6m.value]).toEqual([5, 5, 5]);
     db.close();
   });

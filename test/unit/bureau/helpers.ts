@@ -1,11 +1,14 @@
 // Hand-made ledgers for the bureau tests: accounts with a month-by-month grid written as the
 // report prints it ("N N 1 2 3 N"), query records, and the snapshot the report is built from.
 
-import type { LedgerAccountSnapshot, LedgerSnapshot, Figure } from '../../../core/bureau/types.ts';
-import { formatMonth, parseMonth } from '../../../core/ledger/calendar.ts';
+import type { Figure } from '../../../core/bureau/report-schema.ts';
+import type { LedgerAccountSnapshot, LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
+import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
-import { isHardQuery } from '../../../core/rules/hard-queries.ts';
-import type { MonthRow, StatusCode } from '../../../core/ledger/types.ts';
+import { defaultHardQueryReasons, isHardQuery } from '../../../core/rules/hard-queries.ts';
+import { EMPTY_PROFILE_FACTS } from '../../../core/settings/profile-facts-schema.ts';
+import type { MonthRow } from '../../../core/ledger/account-schema.ts';
+import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
 
@@ -62,6 +65,8 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     settledOn: null,
     termMonths: null,
     repaymentMethod: null,
+    statementDay: null,
+    dueDay: null,
     months: [],
     ...over,
   };
@@ -76,8 +81,18 @@ export function query(id: number, queriedOn: string, reasonCode: string, institu
   return { id, queriedOn, institution, institutionType: '11', reasonCode, hard: isHardQuery(reasonCode, hardReasons), note: null };
 }
 
+/** The snapshot of these records, with the default rule settings; histories complete for any day a test asks about. */
 export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord[] = [], monthlyIncomeFen: number | null = null): LedgerSnapshot {
-  return { accounts, queries, monthlyIncomeFen };
+  return {
+    asOfDay: parseDay('2099-12-31')!,
+    accounts,
+    queries,
+    observations: [],
+    profileFacts: { ...EMPTY_PROFILE_FACTS, monthlyIncomeFen },
+    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons() },
+    activity: { months: [], contacts: [] },
+    needsReview: 0,
+  };
 }
 
 /** A figure's value and, when present, its other end: compact for assertions. */

@@ -1,11 +1,12 @@
-// Report note 10 and the Weilidai folklore (credit-domain §4): five draws shown per draw and
-// merged, side by side. The 2020 Huabei authorisation: from its month on, the account is on
-// the report, with what that changes.
+// Report note 10 and the Weilidai folklore (docs/domain/platform-products.md#weilidai): five draws
+// shown per draw and merged, side by side. The 2020 Huabei authorisation: from its month on, the
+// account is on the report, with what that changes.
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
-import type { FigureChange, LedgerAccountSnapshot } from '../../../core/bureau/types.ts';
-import { computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';
+import type { FigureChange } from '../../../core/bureau/report-schema.ts';
+import type { LedgerAccountSnapshot } from '../../../core/ledger/snapshot.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { account, accountIds, card, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30';
@@ -167,7 +168,7 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
   });
 });
 
-describe('the account type when the ledger has none (credit-domain §3.2 heuristic)', () => {
+describe('the account type when the ledger has none (docs/domain/pboc-report.md#classifying-a-loan-without-a-type)', () => {
   const typeOf = (over: Partial<LedgerAccountSnapshot>) =>
     buildReport(snapshot([account(1, { bureauType: null, months: rows('2026-06', 'N'), ...over })]), AS_OF).accounts[0];
 

@@ -1,16 +1,17 @@
-// The lender view: each rule of credit-domain §5 (core/rules/lender-heuristics.ts) computed on
-// the simulated report and judged with evaluateThreshold, with the records behind it; the
-// 连三累六 window of 1 or 2 years; the day it is safe to apply again.
+// The lender view: each rule of docs/domain/lender-heuristics.md (core/rules/lender-heuristics.ts)
+// computed on the simulated report and judged with evaluateThreshold, with the records behind it;
+// the 连三累六 window of 1 or 2 years; the day it is safe to apply again.
 
 import { describe, expect, it } from 'vitest';
 import { lenderView } from '../../../core/bureau/lender-view.ts';
 import { safeToApplyFrom } from '../../../core/bureau/query-summary.ts';
-import { parseDay } from '../../../core/ledger/calendar.ts';
+import { parseDay } from '../../../core/shared/calendar.ts';
 import { defaultRules } from '../../../core/bureau/report-core.ts';
-import { effectiveRules } from '../../../core/bureau/settings.ts';
-import type { LedgerSnapshot, RuleEvaluation } from '../../../core/bureau/types.ts';
+import { effectiveRules } from '../../../core/settings/bureau-settings.ts';
+import type { RuleEvaluation } from '../../../core/bureau/report-schema.ts';
+import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { LENDER_RULES } from '../../../core/rules/lender-heuristics.ts';
-import { computeLenderMetric, computeLenderMetrics } from '../../../core/rules/lender-metrics.ts';
+import { computeLenderMetric, computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { account, accountIds, card, query, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30';

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../core/cli/credence.ts';
 import { bureauReport } from '../../../core/bureau/report.ts';
-import { readRuleSettings, saveRuleSetting } from '../../../core/bureau/settings.ts';
-import { CredenceError } from '../../../core/errors.ts';
+import { readRuleSettings, saveRuleSetting } from '../../../core/settings/bureau-settings.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { computeLenderMetrics, loadLenderMetricInput } from '../../../core/rules/lender-metrics.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { AS_OF, asOfDay, handMadeLedger, ledgerWithLines } from './fixture-ledger.ts';
@@ -47,7 +48,7 @@ describe('the report of a profile database', () => {
   it('gives the scoring engine the same metrics from the database', () => {
     const { db } = profileDb();
     handMadeLedger(db);
-    const metrics = computeLenderMetrics(loadLenderMetricInput(db, asOfDay), AS_OF);
+    const metrics = computeLenderMetrics(loadLedgerSnapshot(db, asOfDay), AS_OF);
     expect(metrics.lei_liu.value).toBe(2);
     expect(metrics.online_loans.value).toBe(1); // Huabei
     db.close();

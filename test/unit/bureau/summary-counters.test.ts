@@ -1,10 +1,11 @@
-// 信息概要 counters (credit-domain §3.5) on hand-made ledgers: PC02A overview, PC02C bad debt,
-// PC02D overdue per account type, the credit-line and debt summary of open accounts (report
-// note 7), PC05 query summary, and the ranges an account of unknown reporting makes.
+// 信息概要 counters (docs/domain/pboc-report.md#summary-counters) on hand-made ledgers: PC02A
+// overview, PC02C bad debt, PC02D overdue per account type, the credit-line and debt summary of
+// open accounts (report note 7), PC05 query summary, and the ranges an account of unknown reporting
+// makes.
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
-import { formatMonth } from '../../../core/ledger/calendar.ts';
+import { formatMonth } from '../../../core/shared/calendar.ts';
 import { account, accountIds, card, ends, query, repeat, rows, snapshot } from './helpers.ts';
 
 const AS_OF = '2026-06-30'; // report month 2026-06; grid 2021-07 … 2026-06

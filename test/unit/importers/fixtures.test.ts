@@ -1,11 +1,13 @@
 // Every shared fixture, imported into a fresh profile database. The expected figures were
-// worked out by hand from the fixture bytes and bill-formats.md (the comments show the sums),
+// worked out by hand from the fixture bytes and
+// docs/formats/bill-exports.md (the comments show the sums),
 // not copied from the importer's output.
 
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../core/importers/import-file.ts';
-import type { ByDirection, CreditEventKind, ImportReport } from '../../../core/importers/types.ts';
+import type { CreditEventKind } from '../../../core/importers/types.ts';
+import type { ByDirection, ImportReport } from '../../../core/importers/report-schema.ts';
 import { bill, billsDir, snapshot, tempDb, type TempDb } from './helpers.ts';
 
 interface Expected {

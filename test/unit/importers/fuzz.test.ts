@@ -4,7 +4,7 @@
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import { billsDir, readBill, snapshot, tempDb } from './helpers.ts';
 

@@ -1,23 +1,16 @@
-// Shared by the importer tests and the benchmark: fixture paths, a throwaway profile database,
-// and a GBK encoder (Node has none built in) for writing Alipay-style mutations in memory.
+// Shared by the importer tests and the benchmark: fixture paths (test/helpers/fixtures.ts), a
+// throwaway profile database, and a GBK encoder (Node has none built in) for writing
+// Alipay-style mutations in memory.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
+import { bill } from '../../helpers/fixtures.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '../../..');
-/** The shared fixtures sit next to the repository: /work/main/../shared. */
-export const billsDir = resolve(repoRoot, '../shared/fixtures/bills');
-export const ownFixturesDir = resolve(repoRoot, 'test/fixtures-own');
-
-export function bill(relative: string): string {
-  return join(billsDir, relative);
-}
+export { bill, BILLS_DIR as billsDir, OWN_FIXTURES_DIR as ownFixturesDir } from '../../helpers/fixtures.ts';
 
 export function readBill(relative: string): Buffer {
   return readFileSync(bill(relative));

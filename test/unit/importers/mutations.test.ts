@@ -1,5 +1,5 @@
 // Variants no public sample has yet, derived in memory from the fixtures exactly as
-// bill-formats.md describes them, and the ways real files get damaged or confused.
+// docs/formats/bill-exports.md describes them, and the ways real files get damaged or confused.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // Credit products that no public sample shows yet, from the project's own synthetic fixtures
-// (test/fixtures-own/README.md). Expected events follow the rule table and bill-formats.md §1.F–§3.
+// (test/fixtures-own/README.md). Expected events follow the rule table and
+// docs/formats/bill-exports.md#alipay-credit-products, #wechat-credit-products and #jd-wallet.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

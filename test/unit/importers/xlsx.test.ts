@@ -1,4 +1,4 @@
-// WeChat XLSX v2 as two third-party reports describe it (bill-formats.md §2.C): 交易时间 a
+// WeChat XLSX v2 as two third-party reports describe it (docs/formats/bill-exports.md#wechat-xlsx-2026): 交易时间 a
 // date-formatted serial number, 金额(元) a number with a `¥#,##0.00` format. No public sample
 // stores times that way yet, so the workbook is written here, part by part.
 

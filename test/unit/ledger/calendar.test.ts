@@ -1,7 +1,7 @@
 // Day and month arithmetic in UTC+8, checked against Date over four centuries of dates.
 
 import { describe, expect, it } from 'vitest';
-import { dayOfEpoch, dayOfMonth, dayOfMonthOf, dayOfStoredTime, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { dayOfEpoch, dayOfMonth, dayOfMonthOf, dayOfStoredTime, formatDay, formatMonth, lastDay, monthOfDay, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 
 describe('calendar', () => {
   it('agrees with Date for every day from 1900 to 2300', () => {

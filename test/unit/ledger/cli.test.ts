@@ -43,10 +43,10 @@ describe('credence accounts', () => {
     const db = await profileWithStatement();
     const zh = await run(['accounts', '--db', db, '--as-of', '2026-04-30']);
     expect(zh.stdout).toContain('招商银行信用卡 尾号8888');
-    expect(zh.stdout).toContain('征信账户类型 R2 (默认: credit-domain §3.2');
+    expect(zh.stdout).toContain('征信账户类型 R2 (默认: docs/domain/pboc-report.md#account-types');
     expect(zh.stdout).toContain('2026-01..2026-04: # # # #');
     const en = await run(['accounts', '--db', db, '--as-of', '2026-04-30', '--lang', 'en']);
-    expect(en.stdout).toContain('bureau type R2 (default: credit-domain §3.2');
+    expect(en.stdout).toContain('bureau type R2 (default: docs/domain/pboc-report.md#account-types');
     expect((await run(['accounts'])).code).toBe(2);
     expect((await run(['accounts', '--db', db, '--as-of', '2026-02-30'])).code).toBe(1);
   });

@@ -1,5 +1,5 @@
 // A synthetic CMB credit-card statement in the layout of the public fixture
-// (../shared/fixtures/bills/banks/cmb-credit.csv): made-up card and amounts, for tests that
+// (test/fixtures/bills/banks/cmb-credit.csv): made-up card and amounts, for tests that
 // need a card whose every charge and repayment over several months is in one export.
 
 export interface CmbRow {

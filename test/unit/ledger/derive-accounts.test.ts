@@ -2,10 +2,10 @@
 // the data cannot tell.
 
 import { describe, expect, it } from 'vitest';
-import { deriveAccounts, type CreditRow, type KnownAccount } from '../../../core/ledger/derive-accounts.ts';
-import { computeHistory } from '../../../core/ledger/monthly-history.ts';
+import { deriveAccounts, type CreditRow, type KnownAccount } from '../../../core/ledger/derive/derive-accounts.ts';
+import { computeHistory } from '../../../core/ledger/history/monthly-history.ts';
 import { buildSchedule } from '../../../core/ledger/schedule.ts';
-import { monthOfDay } from '../../../core/ledger/calendar.ts';
+import { monthOfDay } from '../../../core/shared/calendar.ts';
 import { day, grid } from './helpers.ts';
 
 let nextId = 1;

@@ -2,19 +2,13 @@
 // from derived values so a re-import never overwrites them, audited, and followed by a recompute.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { CredenceError } from '../../../core/errors.ts';
+import { CredenceError } from '../../../core/shared/errors.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
-import {
-  accountDetail,
-  assignTransaction,
-  createAccount,
-  deleteAccount,
-  deleteInstallment,
-  listAccounts,
-  saveInstallment,
-  setMonthFact,
-  updateAccount,
-} from '../../../core/ledger/accounts.ts';
+import { accountDetail, listAccounts } from '../../../core/ledger/accounts/views.ts';
+import { assignTransaction } from '../../../core/ledger/accounts/event-links.ts';
+import { createAccount, deleteAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
+import { deleteInstallment, saveInstallment } from '../../../core/ledger/accounts/installments.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { deleteObservation, listObservations, saveObservation } from '../../../core/ledger/observations.ts';
 import { deleteQuery, listQueries, saveQuery } from '../../../core/ledger/queries.ts';
 import { tempDb, type TempDb } from '../importers/helpers.ts';

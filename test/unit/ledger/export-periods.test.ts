@@ -3,8 +3,10 @@
 // export says it covers them. Before, coverage ran from the first row's day to the last row's.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAccounts, updateAccount } from '../../../core/ledger/accounts.ts';
-import { periodDays, refreshLedger } from '../../../core/ledger/recompute.ts';
+import { listAccounts } from '../../../core/ledger/accounts/views.ts';
+import { updateAccount } from '../../../core/ledger/accounts/commands.ts';
+import { periodDays } from '../../../core/ledger/export-coverage.ts';
+import { refreshLedger } from '../../../core/ledger/freshness.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import { decodeGbk, encodeGbk, readBill, tempDb, type TempDb } from '../importers/helpers.ts';
 import { importFixture, ledgerLines } from './fixture-ledger.ts';

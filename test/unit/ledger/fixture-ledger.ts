@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listAccounts, accountDetail } from '../../../core/ledger/accounts.ts';
+import { listAccounts, accountDetail } from '../../../core/ledger/accounts/views.ts';
 import { importBytes, importFile } from '../../../core/importers/import-file.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import { bill, encodeGbk, ownFixturesDir } from '../importers/helpers.ts';

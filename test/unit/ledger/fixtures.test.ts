@@ -4,7 +4,9 @@
 // the second half of the file gives them and checks the statuses a careful person derives.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { assignTransaction, listAccounts, updateAccount } from '../../../core/ledger/accounts.ts';
+import { assignTransaction } from '../../../core/ledger/accounts/event-links.ts';
+import { listAccounts } from '../../../core/ledger/accounts/views.ts';
+import { updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { tempDb, type TempDb } from '../importers/helpers.ts';
 import { importFixture, ledgerLines, type LedgerLine } from './fixture-ledger.ts';
 import { day } from './helpers.ts';

@@ -1,8 +1,9 @@
 // Shared by the ledger tests: dates as text, events in yuan, a default history input.
 
-import { parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
-import { computeHistory, type HistoryInput, type LedgerEvent, type ManualMonth } from '../../../core/ledger/monthly-history.ts';
-import type { MonthRow } from '../../../core/ledger/types.ts';
+import { parseDay, parseMonth } from '../../../core/shared/calendar.ts';
+import type { HistoryInput, LedgerEvent, ManualMonth } from '../../../core/ledger/history/history-input.ts';
+import { computeHistory } from '../../../core/ledger/history/monthly-history.ts';
+import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 
 export function day(text: string): number {
   const value = parseDay(text);

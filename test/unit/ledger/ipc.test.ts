@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 function setup() {

@@ -1,10 +1,11 @@
-// Month-by-month histories worked out by hand, one scenario per rule of credit-domain §3.4.
+// Month-by-month histories worked out by hand, one scenario per rule of
+// docs/domain/pboc-report.md#repayment-status-codes.
 // Every expected grid below is written from the dates and amounts in the test, as a person
 // would fill in the 60-month grid: due date passed unpaid at month end → days past due → 1–7.
 
 import { describe, expect, it } from 'vitest';
 import { buildSchedule } from '../../../core/ledger/schedule.ts';
-import { monthOfDay } from '../../../core/ledger/calendar.ts';
+import { monthOfDay } from '../../../core/shared/calendar.ts';
 import { column, day, ev, facts, grid, history } from './helpers.ts';
 
 const CARD = { statementDay: 5, dueDay: 25 }; // bill issued on the 5th, due the 25th of the same month

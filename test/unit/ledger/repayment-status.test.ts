@@ -1,13 +1,18 @@
-// The status alphabet and its rule table, checked against credit-domain §3.4.
+// The status alphabet and its rule table, checked against
+// docs/domain/pboc-report.md#repayment-status-codes.
 
 import { describe, expect, it } from 'vitest';
-import { codeForDaysPastDue, pickStatus, STATUS_RULES, STATUS_TABLE, statusInfo, worstStatus, type MonthFacts } from '../../../core/ledger/repayment-status.ts';
+import { codeForDaysPastDue, pickStatus, STATUS_RULES, worstStatus, type MonthFacts } from '../../../core/ledger/repayment-status.ts';
 import { PRODUCT_DEFAULTS, defaultsFor, DEFAULTS_VERSION } from '../../../core/ledger/product-defaults.ts';
-import { PRODUCTS, STATUS_CODES } from '../../../core/ledger/types.ts';
+import { PRODUCTS } from '../../../core/shared/ledger-vocabulary.ts';
+import { STATUS_TABLE, statusInfo, STATUS_CODES } from '../../../core/shared/status-alphabet.ts';
 
-describe('the 60-month alphabet (credit-domain §3.4)', () => {
+describe('the 60-month alphabet (docs/domain/pboc-report.md#repayment-status-codes)', () => {
   it('has every code once, with the practitioner severity ranks', () => {
-    expect(STATUS_TABLE.map((s) => s.code).sort()).toEqual([...STATUS_CODES].sort());
+    // The 18 codes of docs/domain/pboc-report.md#repayment-status-codes, in its order; the code
+    // list the app validates with is the table's.
+    expect(STATUS_TABLE.map((s) => s.code)).toEqual(['N', '1', '2', '3', '4', '5', '6', '7', '*', '#', '/', 'A', 'B', 'C', 'D', 'G', 'M', 'Z']);
+    expect(STATUS_CODES).toEqual(STATUS_TABLE.map((s) => s.code));
     const severity = Object.fromEntries(STATUS_TABLE.map((s) => [s.code, s.severity]));
     expect(severity).toEqual({ N: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, '*': 0, '#': 0, '/': 0, A: 0, B: 7, C: 0, D: 1, G: 7, M: 0, Z: 1 });
     expect(statusInfo('M').meaning['zh-CN']).toBe('约定还款日后月底前还款');

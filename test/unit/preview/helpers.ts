@@ -3,8 +3,8 @@ import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'nod
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../../core/preview/server.ts';
-import type { ProfileSource } from '../../../core/profiles/profile-store.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import type { ProfileSource } from '../../../core/storage/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 export interface RawResponse {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { createToken } from '../../../core/preview/token.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { createHttpBridge } from '../../../renderer/src/transport/http-bridge.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { snapshot, startServer } from './helpers.ts';

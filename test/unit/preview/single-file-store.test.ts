@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SingleFileProfileStore } from '../../../core/preview/single-file-store.ts';
-import { initialiseProfile, ProfileStore } from '../../../core/profiles/profile-store.ts';
+import { SingleFileProfileStore } from '../../../core/storage/single-file-store.ts';
+import { initialiseProfile, ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { bill } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';

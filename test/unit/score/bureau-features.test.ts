@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeBureauFeatures, type CardMonth } from '../../../core/score/fit/bureau-features.ts';
-import { parseTaiwanTsv, statusToMonth, toCardMonths } from '../../../core/score/fit/taiwan-dataset.ts';
+import { computeBureauFeatures, type CardMonth } from '../../../core/score/bureau-features.ts';
+import { parseTaiwanTsv, statusToMonth, toCardMonths } from '../../../core/score-fit/taiwan-dataset.ts';
 import { BUREAU_FEATURE_NAMES } from '../../../core/score/bureau-scorecard.ts';
 
 const month = (balance: number, paid: number, monthsLate = 0, limit = 10_000): CardMonth => ({ balance, limit, paid, monthsLate });

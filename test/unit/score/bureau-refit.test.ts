@@ -1,26 +1,25 @@
-// Re-fits the bureau model on the real file and holds the committed model and card to it: the
-// k-fold AUC must match the card within 0.005 and beat the 0.758 baseline, and the committed
-// bins and points must be what the fitting code produces today.
+// Re-fits the bureau model on the real file (test/datasets) and holds the committed model and card
+// to it: the k-fold AUC must match the card within 0.005 and beat the 0.758 baseline, and the
+// committed bins, points and fitting-code hash must be what the fitting code produces today.
 
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeBureauFeatures } from '../../../core/score/fit/bureau-features.ts';
-import { buildModel, DATASET, fitBureau, sha256, type BureauFit } from '../../../core/score/fit/bureau-fit.ts';
-import { isMonotone } from '../../../core/score/fit/woe-binning.ts';
-import { renderModelCard } from '../../../core/score/fit/model-card.ts';
-import { parseTaiwanTsv, toCardMonths } from '../../../core/score/fit/taiwan-dataset.ts';
+import { computeBureauFeatures } from '../../../core/score/bureau-features.ts';
+import { buildModel, DATASET, fitBureau, sha256, type BureauFit } from '../../../core/score-fit/bureau-fit.ts';
+import { fittingCodeVersion } from '../../../core/score-fit/code-version.ts';
+import { isMonotone } from '../../../core/score-fit/woe-binning.ts';
+import { renderModelCard } from '../../../core/score-fit/model-card.ts';
+import { parseTaiwanTsv, toCardMonths } from '../../../core/score-fit/taiwan-dataset.ts';
 import { scoreBureau, type BureauModel } from '../../../core/score/bureau-scorecard.ts';
+import { dataset, REPO_ROOT } from '../../helpers/fixtures.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const datasetPath = resolve(repoRoot, '../shared/datasets', DATASET.file);
-const committed = JSON.parse(readFileSync(resolve(repoRoot, 'core/score/models/bureau-v1.json'), 'utf8')) as BureauModel;
-const committedCard = readFileSync(resolve(repoRoot, 'core/score/models/bureau-v1.model-card.md'), 'utf8');
+const datasetPath = dataset(DATASET.file);
+const committed = JSON.parse(readFileSync(resolve(REPO_ROOT, 'core/score/models/bureau-v1.json'), 'utf8')) as BureauModel;
+const committedCard = readFileSync(resolve(REPO_ROOT, 'core/score/models/bureau-v1.model-card.md'), 'utf8');
 const validation = committed.validation;
 const provenance = committed.provenance;
 
-// ../shared/datasets sits beside every checkout (README, CI): without it this fails, loudly.
 describe('bureau model v1 re-fitted on the Taiwan file', () => {
   let bytes: Buffer;
   let fit: BureauFit;
@@ -59,8 +58,15 @@ describe('bureau model v1 re-fitted on the Taiwan file', () => {
     }
   });
 
+  it('records the fitting code it was fitted with (otherwise run npm run fit:bureau)', () => {
+    const code = fittingCodeVersion(REPO_ROOT);
+    expect(code.files).toContain('core/score-fit/bureau-fit.ts');
+    expect(code.files).not.toContain('core/score-fit/model-card.ts');
+    expect(provenance.code).toEqual(code);
+  });
+
   it('matches the committed model and card (otherwise run npm run fit:bureau)', () => {
-    const fresh = buildModel(fit, { datasetSha256: sha256(bytes), fitDate: provenance.fitDate, code: provenance.code });
+    const fresh = buildModel(fit, { datasetSha256: sha256(bytes), fitDate: provenance.fitDate, code: fittingCodeVersion(REPO_ROOT) });
     const withoutComparisons = (m: BureauModel) => ({ ...m, validation: { ...m.validation, comparisons: [] } });
     expect(withoutComparisons(fresh)).toEqual(withoutComparisons(committed));
     expect(committedCard).toBe(renderModelCard(committed));

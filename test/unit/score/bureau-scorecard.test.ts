@@ -10,7 +10,7 @@ import {
   type BureauFeatureVector,
   type BureauModel,
 } from '../../../core/score/bureau-scorecard.ts';
-import { FEATURE_DOCS } from '../../../core/score/fit/bureau-features.ts';
+import { FEATURE_DOCS } from '../../../core/score-fit/bureau-feature-design.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const model = JSON.parse(readFileSync(resolve(repoRoot, 'core/score/models/bureau-v1.json'), 'utf8')) as BureauModel;

@@ -122,7 +122,7 @@ describe('bureau-style score: the delinquent card', () => {
   });
 });
 
-describe('bureau-style score: expert adjustments (credit-domain §5)', () => {
+describe('bureau-style score: expert adjustments (docs/domain/lender-heuristics.md)', () => {
   const base = scoreOf(card());
   const adjusted = (spec: LedgerSpec, rule: string) => {
     const report = scoreOf(spec);
@@ -137,7 +137,7 @@ describe('bureau-style score: expert adjustments (credit-domain §5)', () => {
     expect(report.bureau.score).toBe(base.bureau.score - 40);
     expect(report.bureau.reasons[0]!.key).toBe('adjustment:lian_san');
     expect(report.bureau.reasons[0]!.text['zh-CN']).toContain('常见的银行经验规则');
-    expect(f.sources).toContain('credit-domain §5');
+    expect(f.sources).toContain('docs/domain/lender-heuristics.md');
   });
 
   it('累六: six overdue months in total within 2 years costs 40 points', () => {
@@ -233,7 +233,7 @@ describe('bureau-style score: ranges where inputs are uncertain', () => {
     const { handLedger } = await import('./hand-ledger.ts');
     const { importFile } = await import('../../../core/importers/import-file.ts');
     const { scoreDatabase } = await import('../../../core/score/engine.ts');
-    const { parseDay } = await import('../../../core/ledger/calendar.ts');
+    const { parseDay } = await import('../../../core/shared/calendar.ts');
     const db = handLedger({});
     // The project's WeChat fixture: Weilidai and 分付 rows the import rules are not sure of.
     await importFile(db, new URL('../../fixtures-own/wechat-synthetic-credit-2025.csv', import.meta.url).pathname);

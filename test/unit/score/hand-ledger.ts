@@ -3,18 +3,20 @@
 // report), bill rows inserted as an import would leave them. Amounts in yuan, months YYYY-MM.
 
 import { join } from 'node:path';
-import { createAccount, setMonthFact } from '../../../core/ledger/accounts.ts';
-import { formatMonth, parseDay, parseMonth } from '../../../core/ledger/calendar.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
+import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import { saveObservation } from '../../../core/ledger/observations.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
-import type { ReportsToBureau, StatusCode } from '../../../core/ledger/types.ts';
+import type { ReportsToBureau } from '../../../core/shared/ledger-vocabulary.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
-import type { ProfileFacts } from '../../../core/score/profile-facts-schema.ts';
-import { saveProfileFacts } from '../../../core/score/profile-facts.ts';
-import type { ScoreReport } from '../../../core/score/types.ts';
+import type { ProfileFacts } from '../../../core/settings/profile-facts-schema.ts';
+import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
+import type { ScoreReport } from '../../../core/score/report-schema.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 /** Scored on this day: the report month is 2026-10, the bureau card reads 2026-05 … 2026-10. */
 export const AS_OF = '2026-11-21';

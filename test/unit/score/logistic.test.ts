@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choleskySolve, fitLogistic, predictLogOdds, sigmoid } from '../../../core/score/fit/logistic.ts';
-import { mulberry32 } from '../../../core/score/fit/stratified-kfold.ts';
+import { choleskySolve, fitLogistic, predictLogOdds, sigmoid } from '../../../core/score-fit/logistic.ts';
+import { mulberry32 } from '../../../core/score-fit/stratified-kfold.ts';
 
 function normal(random: () => number): number {
   // Box-Muller: deterministic given the PRNG.

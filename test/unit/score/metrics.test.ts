@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auc, discrimination, ks, meanSd } from '../../../core/score/fit/metrics.ts';
-import { mulberry32, repeatedStratifiedKFold, stratifiedFolds } from '../../../core/score/fit/stratified-kfold.ts';
+import { auc, discrimination, ks, meanSd } from '../../../core/score-fit/metrics.ts';
+import { mulberry32, repeatedStratifiedKFold, stratifiedFolds } from '../../../core/score-fit/stratified-kfold.ts';
 
 function bruteForceAuc(risk: number[], bad: number[]): number {
   let pairs = 0;

@@ -7,7 +7,7 @@ import { ADJUSTMENTS, adjustmentFactor, adjustmentPoints, levelPoints, ruleOf } 
 import { exact, pointsRange } from '../../../core/score/bins.ts';
 import { BUREAU_FEATURE_NAMES } from '../../../core/score/bureau-scorecard.ts';
 import { bandOf, MAX_REASONS, nextBandAbove } from '../../../core/score/explain.ts';
-import { FEATURE_FUNCTIONS, type CardMonth } from '../../../core/score/fit/bureau-features.ts';
+import { FEATURE_FUNCTIONS, type CardMonth } from '../../../core/score/bureau-features.ts';
 import { FEATURE_MONOTONICITY } from '../../../core/score/ledger-features.ts';
 import { latenessReadings } from '../../../core/score/load-ledger.ts';
 import { BUREAU_BANDS, BUREAU_IMPACT } from '../../../core/score/models/bureau-bands-v1.ts';
@@ -51,7 +51,7 @@ describe('Sesame-style estimate v1 as data', () => {
     }
   });
 
-  it('carries the bands of credit-domain §1, lower bound inclusive, and the benefit thresholds with sources', () => {
+  it('carries the bands of docs/domain/platform-scores.md#grade-bands, lower bound inclusive, and the benefit thresholds with sources', () => {
     expect(sesame.bands.map((b) => [b.label['zh-CN'], b.lower, b.upper])).toEqual([
       ['较差', 350, 550],
       ['中等', 550, 600],

@@ -1,28 +1,32 @@
 // What the engine keeps between scores must never change a score: the lender metrics memoised per
 // report month and per day (lender-inputs.ts), the next-action search's projected month ends, and
-// the ledger the IPC handlers keep per profile (ledger-cache.ts), which must be read again as
+// the read model the IPC handlers keep per profile (ledger-cache.ts), which must be read again as
 // soon as the profile changes.
 
+import Database from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportJobs } from '../../../core/importers/jobs.ts';
-import { scoreReportSchema } from '../../../core/ipc/channels/score.ts';
-import type { HandlerContext } from '../../../core/ipc/handlers.ts';
-import { createAccount, updateAccount } from '../../../core/ledger/accounts.ts';
-import { formatDay, lastDay, parseDay } from '../../../core/ledger/calendar.ts';
+import type { BureauReport } from '../../../core/bureau/report-schema.ts';
+import { ImportJobs } from '../../../core/ipc/import-jobs.ts';
+import { bureauHandlers } from '../../../core/ipc/handlers/bureau.ts';
+import { scoreReportSchema } from '../../../core/score/report-schema.ts';
+import type { HandlerContext } from '../../../core/ipc/handler-context.ts';
+import { createAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
+import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
 import { saveQuery } from '../../../core/ledger/queries.ts';
-import { ProfileStore } from '../../../core/profiles/profile-store.ts';
-import { computeLenderMetrics, type LenderMetricValue } from '../../../core/rules/lender-metrics.ts';
+import { ProfileStore } from '../../../core/storage/profile-store.ts';
+import { computeLenderMetrics, type LenderMetricValue } from '../../../core/bureau/lender-metrics.ts';
 import type { ValueBounds } from '../../../core/score/bins.ts';
 import { scoreDatabase, scoreLedger } from '../../../core/score/engine.ts';
-import { scoreHandlers } from '../../../core/score/ipc-handlers.ts';
+import { scoreHandlers } from '../../../core/ipc/handlers/score.ts';
 import { LedgerCache } from '../../../core/score/ledger-cache.ts';
 import { adjustmentInputs, agingInputs, unconfirmedLayoutLines } from '../../../core/score/lender-inputs.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
-import { saveProfileFacts } from '../../../core/score/profile-facts.ts';
+import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
 import type { ScoringLedger } from '../../../core/score/scoring-ledger.ts';
-import type { ScoreReport } from '../../../core/score/types.ts';
+import type { ScoreReport } from '../../../core/score/report-schema.ts';
+import { readDataVersion } from '../../../core/storage/data-version.ts';
 import { reportMonthOf } from '../../../core/bureau/windows.ts';
 import { bill } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -112,7 +116,7 @@ describe('scores over many days', () => {
     const db = handLedger(RICH);
     const loaded = loadScoringLedger(db, AS_OF_DAY);
     db.close();
-    // The user's windows too (core/bureau/settings.ts WINDOW_CHOICES: 连三 and 累六 within 1 year).
+    // The user's windows too (core/settings/bureau-settings.ts WINDOW_CHOICES: 连三 and 累六 within 1 year).
     const shortWindows = { ...loaded, rules: loaded.rules.map((r) => (r.id === 'lian_san' || r.id === 'lei_liu' ? { ...r, windowMonths: 12 } : r)) };
     for (const ledger of [loaded, shortWindows]) {
       const days = slidingDays().map((d) => d.day);
@@ -181,15 +185,16 @@ describe('the ledger the score channel keeps per profile', () => {
     expect(report(asOf)).toStrictEqual(withFacts);
     expect(ledgers.loads).toBe(3);
 
-    // An account edit: the ledger recomputes at once and leaves its stamp as it was; the audit entry tells.
+    // An account edit: the ledger recomputes at once, so the read after it derives nothing again
+    // (a derivation would write, and move the data version); the version the edit moved tells.
     const card = createAccount(db(), { product: 'huabei', openedOn: '2024-01-01', reportsToBureau: 'yes' }, { asOfDay: AS_OF_DAY }).account.id;
     const withCard = report(asOf);
     expect(ledgers.loads).toBe(4);
     expect(withCard.inputs.accounts).toBe(1);
-    const stamp = db().prepare("SELECT value FROM ledger_state WHERE key = 'fingerprint'").pluck().get();
     updateAccount(db(), card, { reportsToBureau: 'unknown' }, [], { asOfDay: AS_OF_DAY });
-    expect(db().prepare("SELECT value FROM ledger_state WHERE key = 'fingerprint'").pluck().get()).toBe(stamp);
+    const afterEdit = readDataVersion(db()).version;
     const edited = report(asOf);
+    expect(readDataVersion(db()).version).toBe(afterEdit);
     expect(ledgers.loads).toBe(5);
     expect(edited.inputs.reportingUnknown).toBe(1);
     expect(edited).toStrictEqual(scoreDatabase(db(), AS_OF_DAY));
@@ -197,6 +202,30 @@ describe('the ledger the score channel keeps per profile', () => {
     // Another day is another ledger (histories are computed as of the day).
     report(formatDay(AS_OF_DAY - 1));
     expect(ledgers.loads).toBe(6);
+    store.close();
+  });
+
+  it('is read again after a write by raw SQL on another connection, and only then; the bureau report shares it', () => {
+    const { store, ledgers, profile, report, db } = setup();
+    const bureau = bureauHandlers({ store, dataDir: '', version: 't', transport: 'test', emit: () => {} }, ledgers);
+    const asOf = formatDay(AS_OF_DAY);
+    saveQuery(db(), null, { queriedOn: formatDay(AS_OF_DAY - 3), institution: '某银行', reasonCode: '08' });
+    expect(report(asOf).inputs.hardQueries12m).toBe(1);
+    expect(ledgers.loads).toBe(1);
+    // The report of the same day reads the snapshot the score read.
+    const first = bureau['bureau.report']({ profileId: profile.id, asOf }) as BureauReport;
+    expect(ledgers.loads).toBe(1);
+    expect(first.queries.map((q) => q.reasonCode)).toEqual(['08']);
+
+    // 08 is hard by default (docs/domain/pboc-report.md#hard-queries); 01 贷后管理 is not. Nothing of the app runs this write.
+    const other = new Database(store.fileFor(profile.id));
+    other.prepare("UPDATE credit_queries SET reason_code = '01'").run();
+    other.close();
+    expect(report(asOf).inputs.hardQueries12m).toBe(0);
+    expect(ledgers.loads).toBe(2);
+    const second = bureau['bureau.report']({ profileId: profile.id, asOf }) as BureauReport;
+    expect(second.queries.map((q) => [q.reasonCode, q.hard])).toEqual([['01', false]]);
+    expect(ledgers.loads).toBe(2);
     store.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binIndex, fitBinning, isMonotone, woeOf, type Binning } from '../../../core/score/fit/woe-binning.ts';
-import { mulberry32 } from '../../../core/score/fit/stratified-kfold.ts';
+import { binIndex, fitBinning, isMonotone, woeOf, type Binning } from '../../../core/score-fit/woe-binning.ts';
+import { mulberry32 } from '../../../core/score-fit/stratified-kfold.ts';
 
 function synthetic(n: number, seed: number, badRate: (x: number) => number, draw: (r: () => number) => number) {
   const random = mulberry32(seed);

@@ -1,0 +1,237 @@
+// Each metric of the lender rules (lender-heuristics.ts, docs/domain/lender-heuristics.md) computed
+// from the ledger as of a date, the way a lender reading the simulated report would: only accounts
+// on the report count (core/bureau/layouts.ts), each with its layout, and accounts whose reporting
+// is unknown turn the value into a range. Every value carries the records behind it.
+//
+// Used by the bureau report's lender view (core/bureau/lender-view.ts) and by the scoring
+// engine's expert adjustments. Pure functions of a ledger snapshot (core/ledger/snapshot.ts):
+//   computeLenderMetrics(snapshot, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
+//   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
+
+import { accountRef, figure, merge } from './figures.ts';
+import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
+import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
+import { retainedNegativeMonths } from './retention.ts';
+import type { Figure } from './report-schema.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
+import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
+import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
+import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
+import { statusInfo } from '../shared/status-alphabet.ts';
+
+/**
+ * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
+ * unknown reporting would change it, `missing` records whose amount is unknown (a sum is then a
+ * lower bound), and the records behind it.
+ */
+export type LenderMetricValue = Figure & { metric: LenderMetricId; windowMonths: number | null };
+
+/** Keyed by rule id (lian_san, lei_liu, current_overdue, bad_debt, hard_queries_1m/3m/6m, online_loans, card_utilisation, debt_to_income). */
+export type LenderMetrics = Record<string, LenderMetricValue>;
+
+/**
+ * Which accounts count as 网贷 (online / platform loans) for the "open online-loan accounts"
+ * rule. Institution type alone cannot tell (WeBank, which issues Weilidai, is a bank: 11), so
+ * the platform credit products count too.
+ */
+export const ONLINE_LOAN = {
+  institutionTypes: ['24', '51'] as readonly InstitutionType[],
+  products: ['huabei', 'jiebei', 'weilidai', 'baitiao', 'meituan_yuefu'] as readonly Product[],
+  source: 'docs/domain/pboc-report.md#institution-types (24 消费金融公司 and 51 小额贷款公司 flag 网贷-like accounts; WeBank is 11) and docs/domain/lender-heuristics.md#online-loan-accounts (the platform products)',
+} as const;
+
+export function isOnlineLoan(account: ReportAccount): boolean {
+  const { institutionType } = account.source;
+  return ONLINE_LOAN.products.includes(account.product) || (institutionType !== null && ONLINE_LOAN.institutionTypes.includes(institutionType));
+}
+
+interface Context {
+  reportMonth: number;
+  asOfDay: number;
+  input: LedgerSnapshot;
+}
+
+/** The account's months in the last `window` reported months. */
+function windowMonths(account: ReportAccount, reportMonth: number, window: number) {
+  const from = formatMonth(reportMonth - window + 1);
+  return account.months.filter((m) => m.month >= from);
+}
+
+/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
+function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  let best = 0;
+  const records = [];
+  for (const account of accounts) {
+    const rows = windowMonths(account, ctx.reportMonth, window);
+    let longest: string[] = [];
+    let longestValue = 0;
+    let run: string[] = [];
+    let runDepth = 0;
+    for (const row of rows) {
+      const cls = statusInfo(row.status);
+      if (!cls.lenderOverdue) {
+        run = [];
+        runDepth = 0;
+        continue;
+      }
+      run.push(row.month);
+      runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
+      const value = Math.max(run.length, runDepth);
+      if (value > longestValue) {
+        longestValue = value;
+        longest = [...run];
+      }
+    }
+    if (longestValue > 0) records.push(accountRef(account, longest));
+    best = Math.max(best, longestValue);
+  }
+  return figure('months', best, records);
+}
+
+/** Overdue months in total across accounts (累六). */
+function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  let total = 0;
+  const records = [];
+  for (const account of accounts) {
+    const months = windowMonths(account, ctx.reportMonth, window).filter((m) => statusInfo(m.status).lenderOverdue).map((m) => m.month);
+    if (months.length === 0) continue;
+    total += months.length;
+    records.push(accountRef(account, months));
+  }
+  return figure('months', total, records);
+}
+
+/** 当前逾期总额: what is overdue in the report month. */
+function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figure {
+  const month = formatMonth(ctx.reportMonth);
+  let total = 0;
+  let missing = 0;
+  const records = [];
+  for (const account of accounts) {
+    const last = account.months.at(-1);
+    if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) continue;
+    const amount = overdueAmounts(account.months, account.kind === 'revolving').at(-1) ?? null;
+    if (amount === null) missing++;
+    else total += amount;
+    records.push(accountRef(account, [month]));
+  }
+  return figure('fen', total, records, missing);
+}
+
+/** Accounts with 呆账 (B) still on the report. */
+function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
+  const records = [];
+  for (const account of accounts) {
+    const retained = retainedNegativeMonths(account, ctx.reportMonth);
+    const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+    if (months.length > 0) records.push(accountRef(account, months));
+  }
+  return figure('count', records.length, records);
+}
+
+/** Hard queries in the window: `hard` is the profile's set, decided when the ledger read the queries (hard-queries.ts). */
+function hardQueries(ctx: Context, window: number): Figure {
+  const hard = queriesOnReport(ctx.input.queries, ctx.asOfDay).filter((q) => q.hard);
+  const within = queriesInWindow(hard, ctx.asOfDay, window);
+  return figure('count', within.length, within.map(queryRef));
+}
+
+function openAccounts(accounts: readonly ReportAccount[], ctx: Context): ReportAccount[] {
+  return accounts.filter((a) => isOpen(a, ctx.reportMonth));
+}
+
+function onlineLoans(accounts: readonly ReportAccount[], ctx: Context): Figure {
+  const open = openAccounts(accounts, ctx).filter(isOnlineLoan);
+  return figure('count', open.length, open.map((a) => accountRef(a)));
+}
+
+/** Used ÷ line over open cards (R2, R3); cards missing either amount are left out and counted. */
+function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figure {
+  const cards = openAccounts(accounts, ctx).filter((a) => a.type === 'R2' || a.type === 'R3');
+  let used = 0;
+  let line = 0;
+  let missing = 0;
+  for (const card of cards) {
+    const balance = card.months.at(-1)?.creditUsedFen ?? null;
+    if (balance === null || card.source.limitFen === null) {
+      missing++;
+      continue;
+    }
+    used += balance;
+    line += card.source.limitFen;
+  }
+  const month = formatMonth(ctx.reportMonth);
+  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => accountRef(a, [month])), missing);
+}
+
+/** 本月应还款 of every open account in the report month ÷ the monthly income. */
+function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure {
+  const month = formatMonth(ctx.reportMonth);
+  const open = openAccounts(accounts, ctx).filter((a) => a.months.at(-1)?.month === month);
+  let due = 0;
+  let missing = 0;
+  for (const account of open) {
+    const amount = account.months.at(-1)!.amountDueFen;
+    if (amount === null) missing++;
+    else due += amount;
+  }
+  const income = ctx.input.profileFacts.monthlyIncomeFen;
+  return figure('ratio', income !== null && income > 0 ? due / income : null, open.map((a) => accountRef(a, [month])), missing);
+}
+
+function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
+  switch (metric) {
+    case 'consecutive_overdue_months':
+      return consecutiveOverdue(accounts, ctx, window ?? 24);
+    case 'overdue_months_in_window':
+      return overdueMonthsTotal(accounts, ctx, window ?? 24);
+    case 'current_overdue_fen':
+      return currentOverdue(accounts, ctx);
+    case 'bad_debt_accounts':
+      return badDebt(accounts, ctx);
+    case 'hard_queries_in_window':
+      return hardQueries(ctx, window ?? 1);
+    case 'open_online_loan_accounts':
+      return onlineLoans(accounts, ctx);
+    case 'card_utilisation':
+      return cardUtilisation(accounts, ctx);
+    case 'debt_to_income':
+      return debtToIncome(accounts, ctx);
+  }
+}
+
+function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
+  const asOfDay = dayIndex(asOf);
+  const reportMonth = reportMonthOf(asOfDay);
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => onReport(a, reportMonth));
+  return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
+}
+
+function valueOf(metric: LenderMetricId, window: number | null, prepared: ReturnType<typeof prepare>): LenderMetricValue {
+  const certain = compute(metric, window, prepared.certain, prepared.ctx);
+  const possible = compute(metric, window, prepared.possible, prepared.ctx);
+  return { ...merge(certain, possible), metric, windowMonths: window };
+}
+
+/** One metric over one window, as of `asOf` (YYYY-MM-DD). */
+export function computeLenderMetric(
+  input: LedgerSnapshot,
+  asOf: string,
+  metric: LenderMetricId,
+  windowMonths: number | null,
+  overrides: ScenarioOverrides = {},
+): LenderMetricValue {
+  return valueOf(metric, windowMonths, prepare(input, asOf, overrides));
+}
+
+/** Every rule's metric, as of `asOf` (YYYY-MM-DD), keyed by rule id. */
+export function computeLenderMetrics(
+  input: LedgerSnapshot,
+  asOf: string,
+  rules: readonly LenderRule[] = LENDER_RULES,
+  overrides: ScenarioOverrides = {},
+): LenderMetrics {
+  const prepared = prepare(input, asOf, overrides);
+  return Object.fromEntries(rules.map((rule) => [rule.id, valueOf(rule.metric, rule.windowMonths, prepared)]));
+}

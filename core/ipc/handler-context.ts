@@ -1,0 +1,38 @@
+// What every domain's handlers are given, kept apart from the place that combines them
+// (handlers.ts) so that a domain's handler module imports only this, its channel module and the
+// domain below: no circle back through the combiner.
+
+import type { Keychain } from '../storage/encryption/key-wrap.ts';
+import type { ProfileSource } from '../storage/profile-store.ts';
+import type { AppLock } from './lock/app-lock.ts';
+import type { Emit, Handlers } from './registry.ts';
+
+export interface HandlerContext {
+  store: ProfileSource;
+  dataDir: string;
+  version: string;
+  transport: 'electron' | 'http' | 'test' | 'cli';
+  emit: Emit;
+  /** The app lock (lock/app-lock.ts); one with its idle setting in memory is made when not given. */
+  lock?: AppLock;
+  /** The OS keychain for quick unlock: the desktop app only. */
+  keychain?: Keychain;
+  /** Main's own file dialogs: the desktop app only (elsewhere a typed path is taken instead). */
+  dialogs?: BackupDialogs;
+  /**
+   * Where an export package goes: Electron's save dialog in main, the CLI's --out. Null: the
+   * person cancelled. Absent (preview server, test page): the bytes go back for the browser's
+   * download; the renderer never touches the file system either way.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<{ path: string; overwrite: boolean } | null>;
+}
+
+export interface BackupDialogs {
+  /** A path to save a backup copy to, or null when the user cancelled. */
+  saveBackupAs(suggestedName: string): Promise<string | null>;
+  /** A backup file to restore, or null when the user cancelled. */
+  openBackup(): Promise<string | null>;
+}
+
+/** Handlers of one domain's channel module (core/ipc/channels/<domain>.ts). */
+export type DomainHandlers<Channels> = Pick<Handlers, keyof Channels & keyof Handlers>;

@@ -1,0 +1,39 @@
+// The main-process side of the bureau channels (core/ipc/channels/bureau.ts). Reports are built
+// from the profile's read model kept in memory (core/score/ledger-cache.ts), shared with the
+// score channels and read again only when the data version moved.
+
+import { buildReport } from '../../bureau/report.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { LedgerCache } from '../../score/ledger-cache.ts';
+import { formatDay } from '../../shared/calendar.ts';
+import { saveHardQueryReasons, saveRuleSetting } from '../../settings/bureau-settings.ts';
+import { saveMonthlyIncome } from '../../settings/profile-facts.ts';
+import type { Db } from '../../storage/database.ts';
+import type { bureauChannels } from '../channels/bureau.ts';
+import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+
+export function bureauHandlers(ctx: HandlerContext, readModels: LedgerCache = new LedgerCache()): DomainHandlers<typeof bureauChannels> {
+  const db = (profileId: string) => ctx.store.database(profileId);
+  const report = (d: Db, asOf: unknown) => {
+    const asOfDay = asOfFrom(asOf);
+    return buildReport(readModels.readModel(d, asOfDay).snapshot, formatDay(asOfDay));
+  };
+  return {
+    'bureau.report': ({ profileId, asOf }) => report(db(profileId), asOf),
+    'bureau.rule.save': ({ profileId, ruleId, input, asOf }) => {
+      const d = db(profileId);
+      saveRuleSetting(d, ruleId, input);
+      return report(d, asOf);
+    },
+    'bureau.hardReasons.save': ({ profileId, codes, asOf }) => {
+      const d = db(profileId);
+      saveHardQueryReasons(d, codes);
+      return report(d, asOf);
+    },
+    'bureau.income.save': ({ profileId, monthlyIncomeFen, asOf }) => {
+      const d = db(profileId);
+      saveMonthlyIncome(d, monthlyIncomeFen);
+      return report(d, asOf);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// A derivation, stored: the accounts and links the imported credit events imply
+// (derive-accounts.ts), written beside the user's own, then what recomputes read from them
+// (the imports' day spans, every account's packed events).
+
+import type { Db } from '../../storage/database.ts';
+import { loadAccounts } from '../account-values.ts';
+import { extendRowSpans } from '../export-coverage.ts';
+import { knownAccounts, readCreditRows } from './credit-rows.ts';
+import { deriveAccounts } from './derive-accounts.ts';
+import { removeOrphans, writeDerivedAccounts } from './write-accounts.ts';
+import { writeAccountEvents } from './write-events.ts';
+import { writeLinks } from './write-links.ts';
+
+export function deriveAndStore(db: Db): { accounts: number; links: number } {
+  const rows = readCreditRows(db);
+  const existing = loadAccounts(db);
+  const derived = deriveAccounts(rows, knownAccounts(existing));
+  const { idByKey, wanted } = writeDerivedAccounts(db, existing, derived.accounts);
+  const linked = writeLinks(db, rows, derived.links, idByKey);
+  removeOrphans(db, wanted);
+  extendRowSpans(db);
+  writeAccountEvents(db, linked);
+  return { accounts: wanted.size, links: derived.links.length };
+}

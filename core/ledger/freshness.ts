@@ -1,0 +1,76 @@
+// Keeps the derived half of the ledger in step with the data: accounts and links from the
+// imported credit events (derive/), then every account's monthly history (recompute/), in one
+// transaction.
+//
+// Reads call ensureLedger(): it derives again only when the data the derivation reads (the
+// `ledger_inputs` data version, which triggers move on every write: migration 0008), the day, or
+// this code's version changed since the stored derivation. Edits run in ledgerEdit(), which
+// brings the ledger up to date inside the edit's own transaction, and then refresh or recompute.
+
+import { today } from '../shared/calendar.ts';
+import { readDataVersion } from '../storage/data-version.ts';
+import { assertNotImporting, type Db } from '../storage/database.ts';
+import { deriveAndStore } from './derive/derive-and-store.ts';
+import { readLedgerState, writeLedgerState } from './ledger-state.ts';
+import { DEFAULTS_VERSION } from './product-defaults.ts';
+import { recomputeHistories } from './recompute/recompute-histories.ts';
+
+/** Bump when derivation or history rules change: stored histories are then recomputed on read. */
+export const LEDGER_ENGINE_VERSION = 2;
+
+/**
+ * What a derivation depends on: every table it reads (the data version's `ledger_inputs`, moved
+ * by triggers on each write, the derivation's own writes included), the day, and this code.
+ */
+function fingerprint(db: Db, asOfDay: number): string {
+  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${readDataVersion(db).ledgerInputs}:${asOfDay}`;
+}
+
+/** Recorded after the derivation's own writes, so that they do not count as a change. */
+function stamp(db: Db, asOfDay: number): void {
+  writeLedgerState(db, 'fingerprint', fingerprint(db, asOfDay));
+}
+
+function deriveIfStale(db: Db, asOfDay: number): void {
+  if (readLedgerState(db, 'fingerprint') === fingerprint(db, asOfDay)) return;
+  refreshLedger(db, asOfDay);
+}
+
+/**
+ * Before a read: derives and recomputes when anything it depends on moved. While a transaction
+ * holds the connection (an import running on it) the stored ledger is served as it is, and
+ * nothing is written into that transaction.
+ */
+export function ensureLedger(db: Db, asOfDay: number = today()): void {
+  if (db.inTransaction) return;
+  deriveIfStale(db, asOfDay);
+}
+
+/**
+ * Runs a ledger edit in one transaction, on a ledger derived for `asOfDay` first (the edit is
+ * checked against what the user sees); refused while an import holds the connection.
+ */
+export function ledgerEdit<T>(db: Db, asOfDay: number, edit: () => T): T {
+  assertNotImporting(db);
+  return db.transaction(() => {
+    deriveIfStale(db, asOfDay);
+    return edit();
+  })();
+}
+
+/** Derive accounts and links, then recompute every history: one transaction. */
+export function refreshLedger(db: Db, asOfDay: number = today()): void {
+  db.transaction(() => {
+    deriveAndStore(db);
+    recomputeHistories(db, asOfDay);
+    stamp(db, asOfDay);
+  })();
+}
+
+/** After an edit that cannot change links (terms, month facts, instalments): recompute only. */
+export function recomputeAfterEdit(db: Db, asOfDay: number = today()): void {
+  db.transaction(() => {
+    recomputeHistories(db, asOfDay);
+    stamp(db, asOfDay);
+  })();
+}

@@ -1,0 +1,15 @@
+// The derived ledger's own bookkeeping (table ledger_state, one text value per key): the
+// fingerprint of the last derivation (freshness.ts) and the cached day spans of the imports
+// (export-coverage.ts). Nothing here is the user's: a fresh derivation rebuilds all of it.
+
+import type { Db } from '../storage/database.ts';
+
+export type LedgerStateKey = 'fingerprint' | 'batch_coverage' | 'batch_coverage_through';
+
+export function readLedgerState(db: Db, key: LedgerStateKey): string | null {
+  return (db.prepare('SELECT value FROM ledger_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+}
+
+export function writeLedgerState(db: Db, key: LedgerStateKey, value: string): void {
+  db.prepare('INSERT INTO ledger_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

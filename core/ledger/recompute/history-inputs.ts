@@ -1,0 +1,176 @@
+// What a recompute reads, for every account at once (one query per table), and one account's
+// input to the history pass built from it: its terms, its events (a line's merged with its
+// draws'), the days exports cover it, the user's month facts and instalment plans, a line's draws.
+
+import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/calendar.ts';
+import type { StatusCode } from '../../shared/status-alphabet.ts';
+import type { Db } from '../../storage/database.ts';
+import { loadAccounts, type AccountRecord } from '../account-values.ts';
+import { unpackEvents } from '../codecs/packed-events.ts';
+import { exportCoverage, type CoverageEntry } from '../export-coverage.ts';
+import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
+import { buildSchedule, type Instalment } from '../schedule.ts';
+import { accountCoverage, drawCoverage } from './account-coverage.ts';
+
+interface AccountEvents {
+  events: LedgerEvent[];
+  /** Batches that carried this account's events, by platform. */
+  batches: Set<number>;
+  /** Line-level repayments nobody could assign to a draw (lines only). */
+  unassigned: number[];
+}
+
+export interface LedgerInputs {
+  accounts: AccountRecord[];
+  byId: Map<number, AccountRecord>;
+  events: Map<number, AccountEvents>;
+  /** A line's merged history carries its draws' events too. */
+  lineEvents: Map<number, LedgerEvent[]>;
+  exports: CoverageEntry[];
+  facts: Map<number, Map<number, ManualMonth>>;
+  plans: Map<number, InstallmentPlan[]>;
+  children: Map<number, AccountRecord[]>;
+  /** Loan schedules from the terms, computed once per account (a draw's serves its line too). */
+  schedules: Map<number, Instalment[] | null>;
+}
+
+type FactRow = [number, string, number | null, number | null, number | null, number | null, StatusCode | null];
+type PlanRow = [number, string, number, number, number];
+
+function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>): Map<number, AccountEvents> {
+  const perAccount = new Map<number, AccountEvents>();
+  for (const [id, blob, batches] of db.prepare('SELECT account_id, events, batches FROM credit_account_events').raw().all() as [number, Buffer, string][]) {
+    const events = unpackEvents(blob);
+    const unassigned = byId.get(id)?.values.kind === 'line' ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
+    perAccount.set(id, { events, batches: new Set(JSON.parse(batches) as number[]), unassigned });
+  }
+  return perAccount;
+}
+
+function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
+  const lineEvents = new Map<number, LedgerEvent[]>();
+  for (const account of accounts) {
+    const parentId = account.values.parentId;
+    if (account.values.kind !== 'draw' || parentId === null || byId.get(parentId)?.values.kind !== 'line') continue;
+    if (!lineEvents.has(parentId)) lineEvents.set(parentId, [...(perAccount.get(parentId)?.events ?? [])]);
+    lineEvents.get(parentId)!.push(...(perAccount.get(account.id)?.events ?? []));
+  }
+  for (const events of lineEvents.values()) events.sort((a, b) => a.day - b.day);
+  return lineEvents;
+}
+
+function readMonthFacts(db: Db): Map<number, Map<number, ManualMonth>> {
+  const facts = new Map<number, Map<number, ManualMonth>>();
+  for (const [id, month, balance, due, minimum, paid, status] of db
+    .prepare('SELECT account_id, month, balance_fen, amount_due_fen, minimum_due_fen, amount_paid_fen, status FROM credit_month_facts')
+    .raw()
+    .all() as FactRow[]) {
+    const index = parseMonth(month);
+    if (index === null) continue;
+    if (!facts.has(id)) facts.set(id, new Map());
+    facts.get(id)!.set(index, { balanceFen: balance, amountDueFen: due, minimumDueFen: minimum, amountPaidFen: paid, status });
+  }
+  return facts;
+}
+
+function readInstallmentPlans(db: Db): Map<number, InstallmentPlan[]> {
+  const plans = new Map<number, InstallmentPlan[]>();
+  for (const [id, first, principal, fee, periods] of db
+    .prepare('SELECT account_id, first_month, principal_fen, fee_fen, periods FROM credit_installments')
+    .raw()
+    .all() as PlanRow[]) {
+    const firstMonth = parseMonth(first);
+    if (firstMonth === null) continue;
+    if (!plans.has(id)) plans.set(id, []);
+    plans.get(id)!.push({ firstMonth, principalFen: principal, feeFen: fee, periods });
+  }
+  return plans;
+}
+
+function childrenByParent(accounts: readonly AccountRecord[]): Map<number, AccountRecord[]> {
+  const children = new Map<number, AccountRecord[]>();
+  for (const account of accounts) {
+    const parent = account.values.parentId;
+    if (parent !== null) {
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent)!.push(account);
+    }
+  }
+  return children;
+}
+
+export function readLedgerInputs(db: Db): LedgerInputs {
+  const accounts = loadAccounts(db);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const events = readAccountEvents(db, byId);
+  return {
+    accounts,
+    byId,
+    events,
+    lineEvents: mergeLineEvents(accounts, byId, events),
+    exports: exportCoverage(db),
+    facts: readMonthFacts(db),
+    plans: readInstallmentPlans(db),
+    children: childrenByParent(accounts),
+    schedules: new Map(),
+  };
+}
+
+function termsSchedule(account: AccountRecord): Instalment[] | null {
+  const v = account.values;
+  const openDay = v.openedOn ? parseDay(v.openedOn) : null;
+  if (openDay === null || v.principalFen === null || v.termMonths === null || v.repaymentMethod === null || v.annualRateBp === null) return null;
+  return buildSchedule({
+    principalFen: v.principalFen,
+    openDay,
+    openMonth: monthOfDay(openDay),
+    termMonths: v.termMonths,
+    method: v.repaymentMethod,
+    annualRateBp: v.annualRateBp,
+    dueDay: v.dueDay ?? dayOfMonthOf(openDay),
+  });
+}
+
+function scheduleOf(inputs: LedgerInputs, account: AccountRecord): Instalment[] | null {
+  if (!inputs.schedules.has(account.id)) inputs.schedules.set(account.id, termsSchedule(account));
+  return inputs.schedules.get(account.id)!;
+}
+
+function coverageOf(inputs: LedgerInputs, account: AccountRecord): number[] {
+  const parent = account.values.kind === 'draw' && account.values.parentId !== null ? inputs.byId.get(account.values.parentId) : undefined;
+  if (parent) return drawCoverage(inputs.exports, account, parent, inputs.events.get(parent.id));
+  return accountCoverage(inputs.exports, account, inputs.events.get(account.id));
+}
+
+/** A line's draws, and whether its repayments show draws that the data does not have. */
+function lineDraws(inputs: LedgerInputs, line: AccountRecord, events: readonly LedgerEvent[]): { draws: DrawSchedule[]; unknownDraws: boolean } {
+  const kids = (inputs.children.get(line.id) ?? []).filter((c) => !c.values.dismissed && c.values.openedOn);
+  const draws = kids.map((c) => ({ openDay: parseDay(c.values.openedOn!)!, schedule: scheduleOf(inputs, c) }));
+  const firstDraw = Math.min(...draws.map((d) => d.openDay));
+  const unassigned = inputs.events.get(line.id)?.unassigned ?? [];
+  return { draws, unknownDraws: unassigned.some((day) => day < firstDraw) || (draws.length === 0 && events.length > 0) };
+}
+
+export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asOfDay: number): HistoryInput {
+  const v = account.values;
+  const events = inputs.lineEvents.get(account.id) ?? inputs.events.get(account.id)?.events ?? [];
+  const line = v.kind === 'line' ? lineDraws(inputs, account, events) : { draws: undefined, unknownDraws: false };
+  return {
+    kind: v.kind,
+    asOfDay,
+    statementDay: v.statementDay,
+    dueDay: v.dueDay,
+    openedDay: v.openedOn ? parseDay(v.openedOn) : null,
+    closedDay: v.closedOn ? parseDay(v.closedOn) : null,
+    opening: v.openingBalanceFen !== null && v.openingBalanceOn ? { day: parseDay(v.openingBalanceOn)!, fen: v.openingBalanceFen } : null,
+    minimumPaymentBp: v.minimumPaymentBp,
+    principalFen: v.principalFen,
+    schedule: v.kind === 'draw' || v.kind === 'loan' ? scheduleOf(inputs, account) : null,
+    installments: inputs.plans.get(account.id) ?? [],
+    events,
+    coverage: coverageOf(inputs, account),
+    facts: inputs.facts.get(account.id) ?? new Map(),
+    draws: line.draws,
+    unknownDraws: line.unknownDraws,
+  };
+}

@@ -1,0 +1,164 @@
+// The read model: one profile's ledger as plain data, read once per data version (migration
+// 0008) and day. The simulated report, both scores and their explanations are pure functions of
+// a snapshot and a date (core/bureau/view.ts, core/bureau/report.ts, core/score/engine.ts);
+// nothing after loadLedgerSnapshot() touches the database. A what-if edits a structuredClone of
+// a snapshot and asks for the report and scores again; a snapshot that has been scored is never
+// edited in place (the engine memoises per loaded object).
+//
+// Shape (every amount integer fen, every date `YYYY-MM-DD` and month `YYYY-MM`, UTC+8):
+//   asOfDay       day number the monthly histories were computed for; reports and scores may be
+//                 asked for this day or earlier
+//   accounts[]    every visible account: its resolved values (user over import over product
+//                 default, account-values.ts) and its whole monthly history `months` (MonthRow)
+//   queries[]     credit-report query records, each `hard` by settings.hardQueryReasons
+//   observations  platform scores the user recorded (observations.ts)
+//   profileFacts  what the user says about themselves (core/settings/profile-facts-schema.ts)
+//   settings      rule thresholds by rule id and the hard-query reason set (core/settings)
+//   activity      per-month counts of imported platform rows the Sesame-style estimate reads
+//   needsReview   credit events linked to accounts that rest on rules nobody confirmed yet
+
+import type { QueryRecord } from './queries.ts';
+import { listQueries } from './queries.ts';
+import { listObservations, type Observation } from './observations.ts';
+import { loadAccounts, type AccountValues } from './account-values.ts';
+import { parseMonthsJson } from './codecs/stored-months.ts';
+import { ensureLedger } from './freshness.ts';
+import { today } from '../shared/calendar.ts';
+import type { MonthRow } from './account-schema.ts';
+import type { HardQueryReasons } from '../rules/hard-queries.ts';
+import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
+import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import { readProfileFacts } from '../settings/profile-facts.ts';
+import type { Db } from '../storage/database.ts';
+
+/** The account values the report and the scores read (account-values.ts resolves them). */
+const SNAPSHOT_VALUES = [
+  'name',
+  'product',
+  'kind',
+  'parentId',
+  'lender',
+  'institutionType',
+  'reportsToBureau',
+  'bureauSinceMonth',
+  'bureauType',
+  'bureauLayout',
+  'limitFen',
+  'principalFen',
+  'openedOn',
+  'closedOn',
+  'termMonths',
+  'repaymentMethod',
+  // For the next steps that name a statement or due day.
+  'statementDay',
+  'dueDay',
+] as const satisfies readonly (keyof AccountValues)[];
+
+/** One ledger account as the report and the scores read it: resolved values and its whole monthly history. */
+export interface LedgerAccountSnapshot extends Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]> {
+  id: number;
+  /** The user said so (not the product default): a draw then reports on its own terms. */
+  reportsToBureauSet: boolean;
+  /** A loan whose instalments were all paid: the day (from the ledger's recompute). */
+  settledOn: string | null;
+  months: MonthRow[];
+}
+
+/** Completed rows of one month in the imported bills. */
+export interface ActivityMonth {
+  month: string;
+  /** Alipay and WeChat rows. */
+  platformRows: number;
+  /** Utility and phone bills (充值缴费, 公共服务) and card repayments paid through Alipay or WeChat. */
+  billPayments: number;
+  /** Purchases on Huabei, Baitiao or Meituan 月付. */
+  platformCredit: number;
+}
+
+export interface LedgerSnapshot {
+  asOfDay: number;
+  accounts: LedgerAccountSnapshot[];
+  queries: QueryRecord[];
+  observations: Observation[];
+  profileFacts: ProfileFacts;
+  settings: {
+    /** The user's thresholds by rule id (core/settings/bureau-settings.ts); a rule without one keeps the table's. */
+    rules: Record<string, RuleSetting>;
+    hardQueryReasons: HardQueryReasons;
+  };
+  activity: {
+    /** Months with completed rows, in month order. */
+    months: ActivityMonth[];
+    /** Each person transferred with in a month (转账, 红包), once per month. */
+    contacts: { month: string; counterparty: string }[];
+  };
+  needsReview: number;
+}
+
+// Bills whose payment through Alipay or WeChat Sesame is said to reward
+// (docs/domain/platform-scores.md#what-raises-the-score: utilities and card repayment through
+// Alipay): Alipay's 充值缴费 / 公共服务 categories, and card repayments seen in Alipay or WeChat
+// bills.
+const ACTIVITY_SQL = `
+  SELECT substr(occurred_at, 1, 7) AS month,
+         sum(platform IN ('alipay', 'wechat')),
+         sum(platform IN ('alipay', 'wechat') AND (category IN ('充值缴费', '公共服务') OR credit_event = 'credit_card_repayment')),
+         sum(credit_event IN ('huabei_purchase', 'baitiao_purchase', 'meituan_yuefu_purchase'))
+    FROM transactions
+   WHERE status_class = 'completed'
+   GROUP BY month
+   ORDER BY month`;
+
+// Person-to-person transfers: Alipay's 转账红包, WeChat's 转账 and 微信红包… types.
+const CONTACTS_SQL = `
+  SELECT DISTINCT substr(occurred_at, 1, 7), counterparty
+    FROM transactions
+   WHERE status_class = 'completed' AND counterparty IS NOT NULL AND counterparty <> ''
+     AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%')`;
+
+function readActivity(db: Db): LedgerSnapshot['activity'] {
+  const months = (db.prepare(ACTIVITY_SQL).raw().all() as [string, number, number, number][]).map(([month, platformRows, billPayments, platformCredit]) => ({
+    month,
+    platformRows,
+    billPayments,
+    platformCredit,
+  }));
+  const contacts = (db.prepare(CONTACTS_SQL).raw().all() as [string, string][]).map(([month, counterparty]) => ({ month, counterparty }));
+  return { months, contacts };
+}
+
+function readAccounts(db: Db): LedgerAccountSnapshot[] {
+  const histories = new Map(db.prepare('SELECT account_id, months_json FROM credit_account_histories').raw().all() as [number, string][]);
+  const settled = new Map(db.prepare('SELECT account_id, settled_on FROM credit_account_summaries').raw().all() as [number, string | null][]);
+  return loadAccounts(db)
+    .filter((record) => !record.values.dismissed)
+    .map((record) => {
+      const json = histories.get(record.id);
+      const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
+      return {
+        id: record.id,
+        ...values,
+        reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
+        settledOn: settled.get(record.id) ?? null,
+        months: json ? parseMonthsJson(json) : [],
+      };
+    });
+}
+
+/**
+ * Brings the derived ledger up to date for `asOfDay` (day number; default today) and reads the
+ * whole read model in one pass: the one place report and scores read the database.
+ */
+export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSnapshot {
+  ensureLedger(db, asOfDay);
+  return {
+    asOfDay,
+    accounts: readAccounts(db),
+    queries: listQueries(db),
+    observations: listObservations(db),
+    profileFacts: readProfileFacts(db),
+    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db) },
+    activity: readActivity(db),
+    needsReview: db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number,
+  };
+}

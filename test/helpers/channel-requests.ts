@@ -1,0 +1,85 @@
+// One well-formed request for every channel of the contract, for the tests that walk them all
+// (nothing leaves a profile without a consent; a locked app answers nothing; …). The mapped type
+// makes a channel added to the contract fail the typecheck here until it has a request. Order
+// matters to the walkers: reads and edits first, then the lock, then deletions.
+
+import type { Channel, Request } from '../../core/ipc/contract.ts';
+
+export interface RequestIds {
+  profileId: string;
+  accountId: number;
+  transactionId: number;
+  queryId: number;
+  observationId: number;
+  /** A consent to read receipts of, and one to withdraw and export under. */
+  consentId: string;
+  withdrawnConsentId: string;
+  importId: string;
+  /** A notice and its ticks, for consent.grant. */
+  noticeSha256: string;
+  requiredTicks: string[];
+  /** Terms for consent.notice and consent.grant. */
+  terms: Request<'consent.notice'>['terms'];
+  passphrase: string;
+}
+
+export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C> } {
+  const { profileId, accountId, transactionId } = ids;
+  return {
+    'app.info': {},
+    'profiles.list': {},
+    'profiles.create': { name: '另一位客户' },
+    'profiles.checkName': { name: '另一位客户' },
+    'import.files': { profileId, importId: ids.importId, files: [{ name: 'x.csv', dataBase64: Buffer.from('not a bill\n').toString('base64') }] },
+    'import.cancel': { importId: ids.importId },
+    'review.list': { profileId },
+    'review.resolve': { profileId, transactionId, action: { type: 'confirm' } },
+    'ledger.accounts.list': { profileId },
+    'ledger.account.get': { profileId, accountId },
+    'ledger.account.create': { profileId, input: { product: 'bank_loan', name: '某银行消费贷', principalFen: 1_000_000, openedOn: '2026-01-10', termMonths: 12 } },
+    'ledger.account.update': { profileId, accountId, input: { limitFen: 2_500_000 } },
+    'ledger.month.set': { profileId, accountId, month: '2026-06', input: { amountPaidFen: 100 } },
+    'ledger.installment.save': { profileId, accountId, installmentId: null, input: { principalFen: 60_000, periods: 3, firstMonth: '2026-05' } },
+    'ledger.installment.delete': { profileId, accountId, installmentId: 999 },
+    'ledger.transaction.assign': { profileId, transactionId, accountId: 'reset' },
+    'ledger.queries.list': { profileId },
+    'ledger.query.save': { profileId, queryId: null, input: { queriedOn: '2026-05-01', institution: '某银行', reasonCode: '03' } },
+    'ledger.observations.list': { profileId },
+    'ledger.observation.save': { profileId, observationId: null, input: { kind: 'sesame', value: 700, observedOn: '2026-07-01' } },
+    'bureau.report': { profileId },
+    'bureau.rule.save': { profileId, ruleId: 'hard_queries_6m', input: null },
+    'bureau.hardReasons.save': { profileId, codes: null },
+    'bureau.income.save': { profileId, monthlyIncomeFen: 1_000_000 },
+    'score.report': { profileId },
+    'score.history': { profileId },
+    'score.profile.get': { profileId },
+    'score.profile.save': { profileId, input: { education: 'bachelor' } },
+    'transactions.list': { profileId, filter: { platform: 'alipay' }, limit: 50 },
+    'transactions.summary': { profileId, filter: { creditEvent: 'any' } },
+    'transactions.facets': { profileId },
+    'consent.catalogue': {},
+    'consent.notice': { profileId, terms: ids.terms },
+    'consent.grant': { profileId, terms: ids.terms, noticeSha256: ids.noticeSha256, evidence: { typedName: '张三丰', ticks: ids.requiredTicks } },
+    'consent.list': { profileId },
+    'consent.receipts': { profileId, consentId: ids.consentId },
+    'consent.withdraw': { profileId, consentId: ids.withdrawnConsentId },
+    'export.create': { profileId, consentId: ids.withdrawnConsentId, password: 'long enough' },
+    'audit.verify': { profileId },
+    'profile.encrypt': { profileId, passphrase: ids.passphrase },
+    'profile.passphrase': { profileId, current: { kind: 'passphrase', passphrase: ids.passphrase }, next: 'a new passphrase' },
+    'profile.rekey': { profileId, passphrase: ids.passphrase },
+    'profile.quickUnlock': { profileId, enabled: true },
+    'backups.list': { profileId },
+    'backups.create': { profileId, destination: { kind: 'folder' } },
+    'backups.restore': { profileId, source: { kind: 'backup', name: '20260101-000000-abcd-manual.sqlite' } },
+    'lock.status': {},
+    'lock.settings.save': { idleMinutes: null },
+    'lock.activity': {},
+    'lock.now': {},
+    'lock.unlock': { profileId, secret: { kind: 'passphrase', passphrase: 'not the passphrase' } },
+    'ledger.query.delete': { profileId, queryId: ids.queryId },
+    'ledger.observation.delete': { profileId, observationId: ids.observationId },
+    'ledger.account.delete': { profileId, accountId },
+    'profiles.delete': { id: profileId },
+  };
+}
