@@ -244,7 +244,7 @@ export class BatchWriter {
     bucket.fen += tx.amountFen;
     const basis = f.statedBasis[tx.direction];
     basis.count++;
-    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.amountFen;
+    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.statedFen ?? tx.amountFen;
     f.statusClasses[tx.statusClass]++;
     const kind = tx.credit?.kind;
     const live = tx.statusClass === 'completed' || tx.statusClass === 'pending';
