@@ -3,7 +3,7 @@ import { CredenceError, toErrorPayload } from '../core/shared/errors.ts';
 import { channels, events, isEventName, type Envelope } from '../core/ipc/contract.ts';
 import type { Dispatch, Emit } from '../core/ipc/registry.ts';
 import { isAppUrl } from './app-url.ts';
-import { EVENT_CHANNEL } from './ipc-wire.ts';
+import { EVENT_CHANNEL, REFUSAL_CHANNEL } from './ipc-wire.ts';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
@@ -26,12 +26,20 @@ export function forbiddenSender(): Envelope<never> {
   return { ok: false, error: toErrorPayload(new CredenceError('ipc.forbidden_sender')) };
 }
 
+/** The preload's refusal of a name outside the contract, worded here so the preload carries no catalogue. */
+export function unknownChannel(name: unknown): Envelope<never> {
+  const channel = typeof name === 'string' ? name.slice(0, 200) : typeof name;
+  return { ok: false, error: toErrorPayload(new CredenceError('ipc.unknown_channel', { channel })) };
+}
+
 /**
- * One `ipcMain.handle` per contract channel, nothing else. Each call is checked for its sender,
- * then goes through the shared dispatch (allowlist, validation, handler, errors as envelopes).
- * Returns a function that removes the handlers again.
+ * One `ipcMain.handle` per contract channel, and the refusal channel the preload sends unknown
+ * names to; nothing else. Each call is checked for its sender, then goes through the shared
+ * dispatch (allowlist, validation, handler, errors as envelopes). Returns a function that removes
+ * the handlers again.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch): () => void {
+  ipcMain.handle(REFUSAL_CHANNEL, (event: IpcMainInvokeEvent, name: unknown) => (isTrustedSender(event) ? unknownChannel(name) : forbiddenSender()));
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event)) return forbiddenSender();
@@ -43,6 +51,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
     });
   }
   return () => {
+    ipcMain.removeHandler(REFUSAL_CHANNEL);
     for (const channel of channels) ipcMain.removeHandler(channel);
   };
 }

@@ -1,22 +1,23 @@
 // Sandboxed, context-isolated preload, bundled to out/preload/index.cjs. It may import only
-// `electron` and Node-free modules. The channel and event names come from the contract itself.
+// `electron` and Node-free modules, and carries only the contract's names (core/ipc/
+// channel-names.ts): validation and every message live in main.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CredenceError, toErrorPayload } from '../core/shared/errors.ts';
 import { BRIDGE_KEY, type CredenceBridge } from '../core/ipc/bridge.ts';
-import { channels, eventNames, type Envelope } from '../core/ipc/contract.ts';
-import { EVENT_CHANNEL } from './ipc-wire.ts';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../core/ipc/channel-names.ts';
+import type { Envelope } from '../core/ipc/contract.ts';
+import { EVENT_CHANNEL, REFUSAL_CHANNEL } from './ipc-wire.ts';
 
 type Renderer = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 /** The object the page sees as `window.credence`: exactly `invoke` and `on`. */
 export function createBridge(renderer: Renderer): CredenceBridge {
-  const knownChannels = new Set<string>(channels);
-  const knownEvents = new Set<string>(eventNames);
+  const knownChannels = new Set<string>(CHANNEL_NAMES);
+  const knownEvents = new Set<string>(EVENT_NAMES);
 
   function invoke(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
     if (typeof channel !== 'string' || !knownChannels.has(channel)) {
-      const error = toErrorPayload(new CredenceError('ipc.unknown_channel', { channel: String(channel) }));
-      return Promise.resolve({ ok: false, error });
+      // Only the name crosses, as a string (never page code run through toString), and no payload.
+      return renderer.invoke(REFUSAL_CHANNEL, typeof channel === 'string' ? channel : typeof channel) as Promise<Envelope<unknown>>;
     }
     // Exactly one argument crosses: nothing else the page passes reaches main.
     return renderer.invoke(channel, payload) as Promise<Envelope<unknown>>;

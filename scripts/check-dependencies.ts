@@ -17,7 +17,8 @@ import { parseSync } from 'vite';
  */
 export const LAYERS: readonly { rank: number; folders: readonly string[] }[] = [
   { rank: 0, folders: ['shared'] },
-  { rank: 1, folders: ['rules'] },
+  // core/wire: zod schemas of core/shared's vocabulary, kept out of core/shared, which the renderer bundles.
+  { rank: 1, folders: ['rules', 'wire'] },
   { rank: 2, folders: ['storage'] },
   { rank: 3, folders: ['settings'] },
   { rank: 4, folders: ['importers'] },

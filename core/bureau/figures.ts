@@ -4,7 +4,7 @@
 // Figure that carries both ends when they differ.
 
 import type { ReportAccount } from './layouts.ts';
-import type { Figure, FigureUnit, RecordRef } from './types.ts';
+import type { Figure, FigureUnit, RecordRef } from './report-schema.ts';
 
 export function accountRef(account: ReportAccount, months: readonly string[] = []): RecordRef {
   return { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [...months] };

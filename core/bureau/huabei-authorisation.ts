@@ -12,7 +12,7 @@
 import type { ScenarioOverrides } from './layouts.ts';
 import { computeCore, keyFigures } from './report-core.ts';
 import type { EffectiveRule } from '../settings/bureau-settings.ts';
-import type { FigureChange, HuabeiSwitch } from './types.ts';
+import type { FigureChange, HuabeiSwitch } from './report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate, reportMonthOf, dayIndex } from './windows.ts';
 

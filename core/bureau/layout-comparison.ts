@@ -8,7 +8,7 @@ import { linesWithDraws, type ScenarioOverrides } from './layouts.ts';
 import { accountView, computeCore, keyFigures } from './report-core.ts';
 import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
-import type { LayoutComparison, LayoutSide } from './types.ts';
+import type { LayoutComparison, LayoutSide } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 
 function side(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], lineId: number, layout: BureauLayout, base: ScenarioOverrides): LayoutSide {

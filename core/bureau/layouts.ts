@@ -13,8 +13,9 @@
 // carried as "may be on it" (report.ts shows the figures both ways), and months before the
 // account's `bureauSinceMonth` are not on it (the 2020 Huabei upgrade, huabei-authorisation.ts).
 
-import type { BureauLayout, BureauType, MonthRow, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
-import type { ReportAccountView } from './types.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
+import type { BureauLayout, BureauType, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
+import type { ReportAccountView } from './report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 

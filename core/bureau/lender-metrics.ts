@@ -13,7 +13,7 @@ import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides }
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import type { Figure } from './types.ts';
+import type { Figure } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';

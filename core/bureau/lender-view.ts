@@ -11,7 +11,7 @@ import type { ScenarioOverrides } from './layouts.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
 import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import { WINDOW_CHOICES } from '../settings/bureau-settings.ts';
-import type { RuleEvaluation, RuleStatus } from './types.ts';
+import type { RuleEvaluation, RuleStatus } from './report-schema.ts';
 import { dayIndex } from './windows.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { QueryRecord } from '../ledger/queries.ts';
 import { QUERY_REASONS } from '../shared/reference-data.ts';
 import { figure } from './figures.ts';
-import type { Figure, QueryRow, QuerySummary, RecordRef } from './types.ts';
+import type { Figure, QueryRow, QuerySummary, RecordRef } from './report-schema.ts';
 import { dayIndex, formatDay, inLastMonths, leavesWindowOn } from './windows.ts';
 
 /** The PC05 counters: which reason codes each one counts, and over how many months. */

@@ -2,10 +2,10 @@
 // and the figures read off it: the overdue amount of each month, the latest month, whether the
 // account is open.
 
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import type { ReportAccount } from './layouts.ts';
 import { CLOSING_CODES, isLenderOverdue } from '../shared/status-alphabet.ts';
-import type { GridMonth } from './types.ts';
+import type { GridMonth } from './report-schema.ts';
 import { formatMonth, monthOfDate } from './windows.ts';
 
 /** Report note 9: each credit account shows the last 5 years of repayment. */

@@ -25,7 +25,7 @@ import {
   overview,
   TYPE_ORDER,
 } from './summary-counters.ts';
-import type { Figure, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './types.ts';
+import type { Figure, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 

@@ -16,7 +16,7 @@ import { layoutComparisons } from './layout-comparison.ts';
 import { accountView, computeCore } from './report-core.ts';
 import { gridWindow } from './repayment-grid.ts';
 import { queryRows } from './query-summary.ts';
-import type { BureauReport } from './types.ts';
+import type { BureauReport } from './report-schema.ts';
 import { snapshotRules } from './view.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatDay, formatMonth } from './windows.ts';

@@ -7,7 +7,7 @@ import { worstStatus } from '../ledger/repayment-status.ts';
 import type { ReportAccount } from './layouts.ts';
 import { overdueAmounts } from './repayment-grid.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
-import type { NegativeItem } from './types.ts';
+import type { NegativeItem } from './report-schema.ts';
 import { formatMonth, monthIndex } from './windows.ts';
 
 export const RETENTION = {

@@ -5,12 +5,13 @@
 // Figures.
 
 import type { LocalizedText } from '../shared/localized-text.ts';
-import type { BureauType, MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { BureauType } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import type { ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './types.ts';
+import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
 import { isLenderOverdue, statusInfo } from '../shared/status-alphabet.ts';
 

@@ -2,13 +2,15 @@
 // receipt and export the consent tables hold checked against its own entry in the log. The
 // chain alone cannot see its last entries deleted; these references can.
 
-import { verifyAuditChain, type ChainVerification } from '../storage/audit-chain.ts';
+import { z } from 'zod';
+import { chainVerificationSchema, verifyAuditChain } from '../storage/audit-chain.ts';
 import type { Db } from '../storage/database.ts';
 
-export interface LogVerification extends ChainVerification {
+export const logVerificationSchema = chainVerificationSchema.extend({
   /** The first receipt or export whose log entry is missing or says something else. */
-  firstUnlogged: { kind: 'receipt' | 'export'; id: string; auditId: number } | null;
-}
+  firstUnlogged: z.strictObject({ kind: z.enum(['receipt', 'export']), id: z.string(), auditId: z.number().int() }).nullable(),
+});
+export type LogVerification = z.output<typeof logVerificationSchema>;
 
 export function verifyConsentLog(db: Db): LogVerification {
   const chain = verifyAuditChain(db);

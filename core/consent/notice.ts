@@ -4,7 +4,8 @@
 //     screen and the grant can both render it and the grant can check the hash the user saw;
 //   - the recipient's notice, NOTICE.zh-CN.txt and NOTICE.en.txt in every package.
 
-import type { Locale } from '../shared/localized-text.ts';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../shared/localized-text.ts';
 import { LOCATION_LABELS, RECIPIENT_KIND_LABELS } from './catalogue.ts';
 import { categoryOf } from './categories/index.ts';
 import { sha256Hex } from './digest.ts';
@@ -14,12 +15,14 @@ import type { ConsentTerms } from './terms.ts';
 export const NOTICE_VERSION = 'consent-notice@1';
 export const PACKAGE_NOTICE_VERSION = 'package-notice@1';
 
-export interface RenderedNotice {
-  version: string;
-  language: Locale;
-  text: string;
-  sha256: string;
-}
+/** A notice as shown, identified by the sha256 of its text: the wire shape and its type. */
+export const renderedNoticeSchema = z.strictObject({
+  version: z.string(),
+  language: z.enum(LOCALES),
+  text: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type RenderedNotice = z.output<typeof renderedNoticeSchema>;
 
 function scopeLines(terms: Pick<ConsentTerms, 'categories'>, locale: Locale): string[] {
   const lines: string[] = [];

@@ -3,6 +3,7 @@
 // clock. Each event is one transaction that adds to the record (never rewrites its terms),
 // issues a receipt and appends to the chained log.
 
+import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';
 import { today } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
@@ -12,10 +13,10 @@ import { categoryOf } from './categories/index.ts';
 import { uuidv7 } from './ids.ts';
 import { sha256Hex } from './digest.ts';
 import { includesRestricted, renderConsentNotice } from './notice.ts';
-import { RECEIPT_VERSION, RECORD_SCHEMA, type ConsentRecord, type ConsentVia } from './record.ts';
-import { issueReceipt, listReceipts, type ExportSummary, type IssuedReceipt, type ReceiptKind } from './receipts.ts';
+import { CONSENT_VIAS, consentRecordSchema, RECEIPT_VERSION, RECORD_SCHEMA, type ConsentRecord, type ConsentVia } from './record.ts';
+import { issueReceipt, listReceipts, RECEIPT_KINDS, type ExportSummary, type IssuedReceipt } from './receipts.ts';
 import { REDACTION_PROFILE, surnameOnly } from './redaction.ts';
-import { consentState, type ConsentState } from './state.ts';
+import { CONSENT_STATES, consentState } from './state.ts';
 import { parseTerms, type ConsentTerms } from './terms.ts';
 
 export interface ConsentRow {
@@ -33,35 +34,40 @@ export interface ConsentRow {
   expired_at: string | null;
 }
 
-export interface ExportView {
-  id: string;
-  createdAt: string;
-  fileName: string;
-  delivery: 'file' | 'download';
-  encrypted: boolean;
-  packageSha256: string;
-  packageBytes: number;
-  files: { path: string; rows: number | null }[];
-}
+// A consent and its exports as the dashboard and the CLI see them (core/ipc/channels/consent.ts):
+// the wire shapes, declared once, and their types.
 
-export interface ConsentView {
-  id: string;
-  state: ConsentState;
-  record: ConsentRecord;
-  grantedAt: string;
-  expiresAt: string;
-  maxExports: number;
-  exportsUsed: number;
-  exportsLeft: number;
-  supersedes: string | null;
-  supersededBy: string | null;
-  supersededAt: string | null;
-  withdrawnAt: string | null;
-  withdrawnVia: ConsentVia | null;
-  expiredAt: string | null;
-  exports: ExportView[];
-  receipts: { id: string; kind: ReceiptKind; issuedAt: string; sha256: string }[];
-}
+export const exportViewSchema = z.strictObject({
+  id: z.string(),
+  createdAt: z.string(),
+  fileName: z.string(),
+  delivery: z.enum(['file', 'download']),
+  encrypted: z.boolean(),
+  packageSha256: z.string(),
+  packageBytes: z.number().int(),
+  files: z.array(z.strictObject({ path: z.string(), rows: z.number().int().nullable() })),
+});
+export type ExportView = z.output<typeof exportViewSchema>;
+
+export const consentViewSchema = z.strictObject({
+  id: z.string(),
+  state: z.enum(CONSENT_STATES),
+  record: consentRecordSchema,
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+  maxExports: z.number().int(),
+  exportsUsed: z.number().int(),
+  exportsLeft: z.number().int(),
+  supersedes: z.string().nullable(),
+  supersededBy: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawnVia: z.enum(CONSENT_VIAS).nullable(),
+  expiredAt: z.string().nullable(),
+  exports: z.array(exportViewSchema),
+  receipts: z.array(z.strictObject({ id: z.string(), kind: z.enum(RECEIPT_KINDS), issuedAt: z.string(), sha256: z.string() })),
+});
+export type ConsentView = z.output<typeof consentViewSchema>;
 
 export interface GrantInput {
   terms: unknown;

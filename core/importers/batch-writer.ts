@@ -12,16 +12,8 @@ import type { Db } from '../storage/database.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
-import type {
-  ByDirection,
-  Cell,
-  CreditEventKind,
-  DirectionTotal,
-  NeedsReviewEntry,
-  NormalizedTransaction,
-  Platform,
-  StatusClass,
-} from './types.ts';
+import type { Cell, CreditEventKind, NormalizedTransaction, Platform, StatusClass } from './types.ts';
+import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
 
 export const COLUMNS = [
   'batch_id', 'platform', 'platform_order_id', 'merchant_order_id', 'occurred_at', 'occurred_epoch', 'amount_fen',

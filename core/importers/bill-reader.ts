@@ -11,7 +11,8 @@ import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages
 import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
 import { exportPeriod, parseStatedSummary, recordText, type RowSpan } from './summary.ts';
 import { formatWallDate } from './time.ts';
-import type { Cell, ExportPeriod, NormalizedTransaction, RejectedRow, StatedTotals, TableRecord } from './types.ts';
+import type { Cell, NormalizedTransaction, StatedTotals, TableRecord } from './types.ts';
+import type { ExportPeriod, RejectedRow } from './report-schema.ts';
 
 /** The longest preamble seen is 24 lines; a header further down means this is not a bill. */
 export const PREAMBLE_LIMIT = 100;

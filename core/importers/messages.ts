@@ -2,7 +2,7 @@
 // (core/shared/errors.ts) beside the errors; this module only shapes them for the import report.
 
 import { localize, type ErrorCode } from '../shared/errors.ts';
-import type { ImportWarning, RejectedRow } from './types.ts';
+import type { ImportWarning, RejectedRow } from './report-schema.ts';
 
 type WarningCode = Extract<ErrorCode, `import.warn.${string}`>;
 type RejectCode = Extract<ErrorCode, `import.reject.${string}`>;

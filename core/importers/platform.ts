@@ -5,7 +5,8 @@ import { fenFromNumber, parseAmountText } from './amount.ts';
 import { cellText } from './cells.ts';
 import { makeWarning, RowRejected, type WarningSink } from './messages.ts';
 import { fromExcelSerial, fromWallDate, parseTimeText, type WallTime } from './time.ts';
-import type { Cell, Direction, LocalizedMessage, NormalizedTransaction, Platform, StatedTotals, StatusClass, TableRecord } from './types.ts';
+import type { Cell, Direction, NormalizedTransaction, Platform, StatedTotals, StatusClass, TableRecord } from './types.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
 
 export type SourceKind = 'csv' | 'xlsx' | 'xls';
 
@@ -49,7 +50,7 @@ export type RowMapper = (cells: readonly Cell[], line: number) => MappedRow;
 
 export interface PlatformSpec {
   platform: Platform;
-  label: LocalizedMessage;
+  label: LocalizedText;
   layouts: readonly Layout[];
   /** Preamble text that names this platform's document even if its header is damaged. */
   markers: readonly RegExp[];

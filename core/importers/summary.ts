@@ -8,7 +8,8 @@ import { cellText } from './cells.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { HeaderInfo } from './platform.ts';
 import { fromWallDate, parseTimeText, type WallTime } from './time.ts';
-import type { ByDirection, Direction, ExportPeriod, PeriodBound, Reconciliation, ReconciliationCheck, StatedTotals, TableRecord } from './types.ts';
+import type { Direction, StatedTotals, TableRecord } from './types.ts';
+import type { ByDirection, ExportPeriod, PeriodBound, Reconciliation, ReconciliationCheck } from './report-schema.ts';
 
 const LABELS: Readonly<Record<string, Direction>> = {
   收入: 'income',

@@ -4,9 +4,11 @@
 import type { Platform } from '../shared/platforms.ts';
 export type { Platform };
 
-export type Direction = 'income' | 'expense' | 'neutral';
+export const DIRECTIONS = ['income', 'expense', 'neutral'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
-export type StatusClass = 'completed' | 'closed' | 'refund' | 'pending' | 'failed';
+export const STATUS_CLASSES = ['completed', 'closed', 'refund', 'pending', 'failed'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
 
 /** Defined in core/shared so the IPC contract and the renderer use the same list. */
 import type { CreditEventKind } from '../shared/credit-events.ts';
@@ -70,101 +72,8 @@ export interface NormalizedTransaction {
   pairKey: string | null;
 }
 
-export interface LocalizedMessage {
-  'zh-CN': string;
-  en: string;
-}
-
-export interface ImportWarning {
-  code: string;
-  line: number | null;
-  details: Record<string, unknown>;
-  message: LocalizedMessage;
-}
-
-export interface RejectedRow {
-  line: number;
-  reason: string;
-  details: Record<string, unknown>;
-  message: LocalizedMessage;
-}
-
-export interface DirectionTotal {
-  count: number;
-  fen: number;
-}
-
-export type ByDirection = Record<Direction, DirectionTotal>;
-
 /** The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`), read by summary.ts. */
 export interface StatedTotals {
   count?: number;
   byDirection: Partial<Record<Direction, { count?: number; fen?: number }>>;
-}
-
-export interface ReconciliationCheck {
-  /** `count`, `income.count`, `income.fen`, `expense.count`, … */
-  field: string;
-  stated: number;
-  actual: number;
-  /** actual − stated */
-  difference: number;
-}
-
-export interface Reconciliation {
-  /** null when the export states no totals (bank CSVs, Meituan without summary…). */
-  agrees: boolean | null;
-  checks: ReconciliationCheck[];
-}
-
-export interface NeedsReviewEntry {
-  line: number;
-  kind: CreditEventKind;
-  rule: string;
-  confidence: number;
-}
-
-/** An instant of an export's period: UTC+8 wall-clock text and epoch seconds. */
-export interface PeriodBound {
-  /** `YYYY-MM-DDTHH:MM:SS+08:00` */
-  iso: string;
-  epoch: number;
-}
-
-/**
- * The span of time an export shows, both ends inclusive. `stated`: the period the export's own
- * preamble or footer names (`起始时间：[…] 终止时间：[…]`, `日期区间：… 至 …`), which contains every
- * row. `rows`: from the first row's time to the last's, when the export states no period or
- * states one that leaves rows out (import.warn.period_mismatch).
- */
-export interface ExportPeriod {
-  start: PeriodBound;
-  end: PeriodBound;
-  source: 'stated' | 'rows';
-}
-
-export interface ImportReport {
-  file: string;
-  platform: Platform;
-  variant: string;
-  batchId: number | null;
-  rowsRead: number;
-  imported: number;
-  duplicates: number;
-  rejected: RejectedRow[];
-  rejectedOmitted: number;
-  warnings: ImportWarning[];
-  /** Warnings beyond the kept ones (the list is capped so a bad 1M-row file stays readable). */
-  warningsOmitted: number;
-  byDirection: ByDirection;
-  /** Expense rows that are real spending: not closed/failed/refund, not a repayment. */
-  spending: DirectionTotal;
-  statusClasses: Record<StatusClass, number>;
-  refundsPaired: number;
-  reconciled: Reconciliation;
-  /** null only when the export states no period and has no row with a time. */
-  period: ExportPeriod | null;
-  creditEvents: Partial<Record<CreditEventKind, number>>;
-  needsReview: NeedsReviewEntry[];
-  needsReviewOmitted: number;
 }

@@ -8,13 +8,14 @@ import { ledgerChannels } from './channels/ledger.ts';
 import { lockChannels, lockEvents } from './channels/lock.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
-import { errorPayloadSchema, localizedText } from './schemas.ts';
+import { transactionChannels } from './channels/transactions.ts';
+import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
 
-// The one IPC contract. Main validates every request and response against it, the preload
-// exposes only its channel and event names, and the renderer's calls are typed from it.
-// Each domain declares its channels in core/ipc/channels/<domain>.ts; this is the only list.
-
-export { errorPayloadSchema };
+// The one IPC contract. Main validates every request and response against it (core/ipc/
+// registry.ts), the preload carries only its names (channel-names.ts, checked against it), and the
+// renderer's calls are typed from it. Each domain declares its channels in
+// core/ipc/channels/<domain>.ts; this is the only list. Every response object is strict, so a
+// field its producer adds without adding it to the schema fails the response check.
 
 export const contract = {
   ...appChannels,
@@ -27,11 +28,12 @@ export const contract = {
   ...encryptionChannels,
   ...backupChannels,
   ...consentChannels,
+  ...transactionChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */
 export const events = {
-  'app.notice': z.object({ message: localizedText }),
+  'app.notice': z.strictObject({ message: localizedText }),
   ...importEvents,
   ...lockEvents,
 } as const;

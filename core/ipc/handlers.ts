@@ -12,6 +12,7 @@ import { ledgerHandlers } from './handlers/ledger.ts';
 import { guardWithLock, lockHandlers } from './handlers/lock.ts';
 import { profileHandlers } from './handlers/profiles.ts';
 import { scoreHandlers } from './handlers/score.ts';
+import { transactionHandlers } from './handlers/transactions.ts';
 import { AppLock } from './lock/app-lock.ts';
 import type { Handlers } from './registry.ts';
 
@@ -34,6 +35,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...encryptionHandlers(ctx),
       ...backupHandlers(ctx),
       ...consentHandlers(ctx),
+      ...transactionHandlers(ctx),
     },
     lock,
   );

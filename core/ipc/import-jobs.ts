@@ -1,9 +1,10 @@
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
+import type { z } from 'zod';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import type { Emit } from './registry.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';
 import { importBytes } from '../importers/import-file.ts';
-import type { ImportReport } from '../importers/types.ts';
+import type { importOutcomeSchema } from './channels/imports.ts';
 
 export interface ImportRequest {
   profileId: string;
@@ -12,10 +13,7 @@ export interface ImportRequest {
   password?: string;
 }
 
-export interface ImportOutcome {
-  reports: ImportReport[];
-  failures: Array<{ file: string; error: ErrorPayload }>;
-}
+export type ImportOutcome = z.output<typeof importOutcomeSchema>;
 
 /**
  * Imports running for the UI, each cancellable by its id. Every import gets its own connection:
@@ -26,10 +24,12 @@ export class ImportJobs {
   private readonly running = new Map<string, AbortController>();
   private readonly store: ProfileSource;
   private readonly emit: Emit;
+  private readonly actor: string;
 
-  constructor(store: ProfileSource, emit: Emit) {
+  constructor(store: ProfileSource, emit: Emit, actor = 'user') {
     this.store = store;
     this.emit = emit;
+    this.actor = actor;
   }
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
@@ -47,7 +47,7 @@ export class ImportJobs {
           const reports = await importBytes(db, file.name, file.bytes, {
             password: request.password,
             signal: controller.signal,
-            actor: 'user',
+            actor: this.actor,
             onProgress: (progress) =>
               this.emit('import.progress', {
                 importId: request.importId,

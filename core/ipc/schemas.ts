@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import { errorCodes, type ErrorCode } from '../shared/errors.ts';
 
-// Schemas shared by the channel modules under core/ipc/channels.
-
-export const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
-
-export const errorPayloadSchema = z.object({
-  code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
-  message: localizedText,
-  details: z.record(z.string(), z.unknown()),
-});
+// Request schemas shared by the channel modules under core/ipc/channels. Response shapes are
+// declared by the layer that produces them (core/<domain>/*-schema.ts, core/wire).
 
 export const profileId = z.uuid();

@@ -4,20 +4,19 @@
 // docs/domain/platform-products.md#huabei".
 
 import { CredenceError } from '../shared/errors.ts';
-import type { LocalizedText } from '../shared/localized-text.ts';
 import type { Db } from '../storage/database.ts';
-import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type Grade, type ProductDefaults } from './product-defaults.ts';
+import { defaultsFor, DEFAULTS_VERSION, type DefaultValue, type ProductDefaults } from './product-defaults.ts';
 import type {
   AccountKind,
   BureauLayout,
   BureauType,
   InstitutionType,
   Product,
-  Provenance,
   RepaymentMethod,
   ReportsToBureau,
 } from '../shared/ledger-vocabulary.ts';
 import { ACCOUNT_FIELDS, type AccountField } from './validation.ts';
+import type { FieldOrigin } from './account-schema.ts';
 
 export interface AccountValues {
   name: string;
@@ -48,14 +47,6 @@ export interface AccountValues {
   dismissed: boolean;
 }
 
-export interface FieldOrigin {
-  provenance: Provenance;
-  /** For defaults: the table row's source, grade, note and the table version. */
-  source?: string;
-  grade?: Grade;
-  note?: LocalizedText;
-  version?: string;
-}
 
 export interface AccountRecord {
   id: number;

@@ -13,7 +13,8 @@ import type { AccountKind, BureauLayout, BureauType, InstitutionType, Product, R
 
 export const DEFAULTS_VERSION = '2026-12-02.1';
 
-export type Grade = 'A' | 'B' | 'C';
+export const GRADES = ['A', 'B', 'C'] as const;
+export type Grade = (typeof GRADES)[number];
 
 export interface DefaultValue<T> {
   value: T;

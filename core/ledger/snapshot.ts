@@ -18,13 +18,13 @@
 //   needsReview   credit events linked to accounts that rest on rules nobody confirmed yet
 
 import type { QueryRecord } from './queries.ts';
-import { listQueries } from './queries.ts';
-import { listObservations, type Observation } from './observations.ts';
+import { queryRecords } from './queries.ts';
+import { observationRecords, type Observation } from './observations.ts';
 import { loadAccounts, type AccountRecord, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { today } from '../shared/calendar.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
@@ -159,8 +159,8 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSna
   return {
     asOfDay,
     accounts: readAccounts(db),
-    queries: listQueries(db),
-    observations: listObservations(db),
+    queries: queryRecords.list(db),
+    observations: observationRecords.list(db),
     profileFacts: readProfileFacts(db),
     settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db) },
     activity: readActivity(db),

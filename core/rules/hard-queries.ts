@@ -4,7 +4,7 @@
 // the renderer may import it.
 //
 // A query's hardness is decided once, when the ledger reads its query records
-// (core/ledger/queries.ts listQueries, with the profile's set), and carried as `hard` on each
+// (core/ledger/queries.ts queryRecords.list, with the profile's set), and carried as `hard` on each
 // record: the ledger's query list, the report's query rows, the lender metrics' hard-query
 // windows (core/bureau/lender-metrics.ts) and the scoring engine's adjustments all read that flag.
 
@@ -23,11 +23,8 @@ export const HARD_QUERY_REASONS_SOURCE =
   'docs/domain/pboc-report.md#hard-queries (hard: 贷款审批, 信用卡审批, 担保资格审查, some add 保前审查; default {02, 03, 08, 20, 24, 26}, user-editable)';
 
 /** The profile's hard set as the report shows it: the codes, the default, and whether the user changed it. */
-export interface HardQueryReasons {
-  codes: string[];
-  defaults: string[];
-  edited: boolean;
-}
+export const hardQuerySetSchema = z.strictObject({ codes: z.array(z.string()), defaults: z.array(z.string()), edited: z.boolean() });
+export type HardQueryReasons = z.output<typeof hardQuerySetSchema>;
 
 /** Is a query with this reason code hard under the given set (the profile's, or the default)? */
 export function isHardQuery(reasonCode: string, hardReasons: readonly string[] = DEFAULT_HARD_QUERY_REASONS): boolean {

@@ -22,7 +22,7 @@ import type { LocalizedText } from '../shared/localized-text.ts';
 import { LENDER_RULES, evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import { pointsRange, type PointsBin, type ValueBounds } from './bins.ts';
 import { impactOf, type ImpactCutoffs } from './explain.ts';
-import type { FactorResult, FactorUnit } from './types.ts';
+import type { FactorResult, FactorUnit } from './report-schema.ts';
 
 export const ADJUSTMENTS_VERSION = '1.0.0';
 

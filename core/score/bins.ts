@@ -2,7 +2,7 @@
 // bureau card (its ModelBin rows), the expert adjustments and the Sesame-style estimate.
 
 import { findBin } from './bureau-scorecard.ts';
-import type { Interval } from './types.ts';
+import type { Interval } from './report-schema.ts';
 
 export interface PointsBin {
   /** Inclusive; null = −∞. */

@@ -8,7 +8,7 @@
 import { pointsRange, type ValueBounds } from './bins.ts';
 import { scoreBureau, type BureauFeatureName, type BureauFeatureVector, type BureauModel, type BureauScore, type ModelSegment } from './bureau-scorecard.ts';
 import { impactOf, type ImpactCutoffs } from './explain.ts';
-import type { FactorResult, Interval } from './types.ts';
+import type { FactorResult, Interval } from './report-schema.ts';
 
 export type BureauBounds = Record<BureauFeatureName, ValueBounds>;
 

@@ -27,7 +27,7 @@ import { DEFAULT_MODELS, type EngineModels } from './models.ts';
 import { bureauNextAction, sesameNextAction } from './next-action.ts';
 import type { ScoringLedger } from './scoring-ledger.ts';
 import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
-import type { ModelResult, ReasonResult, ScoreReport } from './types.ts';
+import type { ModelResult, ReasonResult, ScoreReport } from './report-schema.ts';
 import { uncertaintyNotes } from './uncertainty.ts';
 
 export { DEFAULT_MODELS, type EngineModels };

@@ -10,7 +10,7 @@
 // FCRA key-factor disclosure (docs/domain/explainable-scoring.md#adverse-action-reasons; the PBOC
 // 数字解读 shows at most two).
 
-import type { BandResult, FactorResult, Impact, ReasonResult } from './types.ts';
+import type { BandResult, FactorResult, Impact, ReasonResult } from './report-schema.ts';
 
 export const MAX_REASONS = 4;
 

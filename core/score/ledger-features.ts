@@ -23,7 +23,7 @@ import { computeBureauFeatures, FEATURE_FUNCTIONS, HISTORY_MONTHS, type CardMont
 import { exact, type ValueBounds } from './bins.ts';
 import { activityAt, monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import type { SesameInputs } from './sesame-estimate.ts';
-import type { Interval } from './types.ts';
+import type { Interval } from './report-schema.ts';
 
 // ---------------------------------------------------------------- bureau months
 

@@ -6,7 +6,7 @@
 import { buildBureauView, type BureauView } from '../bureau/view.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
 import type { Db } from '../storage/database.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';

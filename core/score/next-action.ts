@@ -29,7 +29,7 @@ import { bureauPointScore, type EngineModels } from './models.ts';
 import { BUREAU_BANDS } from './models/bureau-bands-v1.ts';
 import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import { sesamePoints, type SesameFactorKey, type SesameInputs, type SesameModel } from './sesame-estimate.ts';
-import type { ActionKind, NextAction } from './types.ts';
+import type { ActionKind, NextAction } from './report-schema.ts';
 
 const ACTION_ORDER: readonly ActionKind[] = ['complete_profile', 'pay_bills_on_platform', 'keep_on_time', 'pay_overdue', 'repay_before_statement'];
 /** Months ahead the waiting actions look: the bureau card reads 6 months, the estimate 24. */

@@ -5,7 +5,7 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { maxPoints, minPoints, pointsFor, pointsRange, type MissingRule, type PointsBin, type ValueBounds } from './bins.ts';
 import { bandOf, impactOf, topReasons, type ImpactCutoffs } from './explain.ts';
-import type { BandResult, DimensionResult, FactorResult, FactorUnit, Interval, ReasonResult, ThresholdResult } from './types.ts';
+import type { BandResult, DimensionResult, FactorResult, FactorUnit, Interval, ReasonResult, ThresholdResult } from './report-schema.ts';
 
 export const SESAME_DIMENSIONS = ['credit_history', 'behaviour', 'capacity', 'identity', 'connections'] as const;
 export type SesameDimensionId = (typeof SESAME_DIMENSIONS)[number];

@@ -5,7 +5,7 @@
 import { today, toUtc8Iso } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
 import { scoreDatabase } from './engine.ts';
-import type { ModelResult, ScoreReport, SnapshotRow } from './types.ts';
+import type { ModelResult, ScoreReport, SnapshotRow } from './report-schema.ts';
 
 type Trigger = SnapshotRow['trigger'];
 

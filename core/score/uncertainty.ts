@@ -2,7 +2,7 @@
 // the model reads (six for the bureau card, twenty-four for the estimate's history).
 
 import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
-import type { UncertaintyNote } from './types.ts';
+import type { UncertaintyNote } from './report-schema.ts';
 
 type Key = UncertaintyNote['key'];
 

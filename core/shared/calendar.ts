@@ -108,6 +108,11 @@ export function dayOfEpoch(epochSeconds: number): number {
   return Math.floor((epochSeconds + UTC8_OFFSET_SECONDS) / SECONDS_PER_DAY);
 }
 
+/** The first second (epoch seconds) of a UTC+8 calendar day: dayOfEpoch's inverse. */
+export function firstEpochOfDay(day: number): number {
+  return day * SECONDS_PER_DAY - UTC8_OFFSET_SECONDS;
+}
+
 /** The UTC+8 calendar day of a stored `YYYY-MM-DDTHH:MM:SS+08:00` time (fast path) or any ISO time. */
 export function dayOfStoredTime(iso: string, epochSeconds: number): number {
   if (iso.length === 25 && iso.endsWith('+08:00')) {

@@ -517,6 +517,16 @@ const catalogue = {
     en: 'In the desktop app, choose the location in the file dialog.',
   },
   // ---- end encryption, app lock and backups ----
+  // ---- transactions page (core/ledger/transaction-list.ts) ----
+  'transactions.invalid_range': {
+    'zh-CN': '起始日期 {from} 晚于结束日期 {to}，请调整日期范围。',
+    en: 'The start date {from} is after the end date {to}; adjust the date range.',
+  },
+  'transactions.invalid_date': {
+    'zh-CN': '日期 {value} 不存在（{field}），请按 YYYY-MM-DD 填写真实的日期。',
+    en: 'There is no date {value} ({field}); give a real date as YYYY-MM-DD.',
+  },
+  // ---- end transactions page ----
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -3,7 +3,6 @@
 // `YYYY-MM`, both China wall-clock (UTC+8).
 
 import type { LocalizedText } from './localized-text.ts';
-import type { StatusCode } from './status-alphabet.ts';
 
 export const PRODUCTS = [
   'huabei',
@@ -74,7 +73,12 @@ export const OBSERVATION_KINDS = ['sesame', 'wechat_pay_score', 'other'] as cons
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
 /** Where a value comes from; the UI and CLI show it beside every value. */
-export type Provenance = 'manual' | 'derived' | 'default' | 'none';
+export const PROVENANCES = ['manual', 'derived', 'default', 'none'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+/** What a credit event does to its account: charges and disbursements owe, payments and credits repay. */
+export const EVENT_ROLES = ['charge', 'payment', 'credit', 'disbursement'] as const;
+export type EventRole = (typeof EVENT_ROLES)[number];
 
 /** Why a month's status is what it is; `#` months always name what was missing. */
 export const STATUS_REASONS = [
@@ -96,23 +100,3 @@ export const STATUS_REASONS = [
   'not_yet_due',
 ] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
-
-export interface MonthRow {
-  month: string;
-  status: StatusCode;
-  statusSource: 'derived' | 'manual';
-  reason: StatusReason;
-  /** New balance on the statement issued this month (revolving), or null. */
-  statementBalanceFen: number | null;
-  /** 本月应还款: what falls due this month (full statement balance, or the instalment). */
-  amountDueFen: number | null;
-  minimumDueFen: number | null;
-  /** 本月实还款: repayments seen this calendar month (or the amount the user entered). */
-  amountPaidFen: number;
-  /** Balance owed at month end (已用额度 / 余额), null when the data cannot tell. */
-  creditUsedFen: number | null;
-  daysPastDue: number | null;
-  dueOn: string | null;
-  /** Events in this month that rest on import rules the user has not confirmed yet. */
-  unconfirmed: number;
-}

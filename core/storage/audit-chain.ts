@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
 type Db = Database.Database;
@@ -32,11 +33,12 @@ export interface AuditEntry {
   details?: unknown;
 }
 
-export interface ChainHead {
+const chainHeadSchema = z.strictObject({
   /** 0 and GENESIS_HASH for an empty log. */
-  id: number;
-  hash: string;
-}
+  id: z.number().int(),
+  hash: z.string(),
+});
+export type ChainHead = z.output<typeof chainHeadSchema>;
 
 /** sha256 over the entry's fields and its link, as one JSON array (one unambiguous encoding). */
 export function auditEntryHash(row: Omit<AuditRow, 'entry_hash'>): string {
@@ -107,19 +109,23 @@ export function appendAudit(db: Db, entry: AuditEntry): ChainHead {
   return { id: row.id, hash };
 }
 
-export type ChainBreak =
-  /** The entry's content (or its id) is not what was hashed: it was edited, or moved to another place. */
-  | 'content_changed'
-  /** The entry does not point at the entry before it: one was deleted, inserted or moved in between. */
-  | 'link_broken';
+/**
+ * How a link broke. content_changed: the entry's content (or its id) is not what was hashed: it
+ * was edited, or moved to another place. link_broken: the entry does not point at the entry
+ * before it: one was deleted, inserted or moved in between.
+ */
+export const CHAIN_BREAKS = ['content_changed', 'link_broken'] as const;
+export type ChainBreak = (typeof CHAIN_BREAKS)[number];
 
-export interface ChainVerification {
-  ok: boolean;
-  entries: number;
-  head: ChainHead;
+/** The chain's check, as `credence audit verify` and the consent dashboard show it. */
+export const chainVerificationSchema = z.strictObject({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  head: chainHeadSchema,
   /** The first broken link, in id order. */
-  firstBroken: { id: number; reason: ChainBreak; at: string; action: string } | null;
-}
+  firstBroken: z.strictObject({ id: z.number().int(), reason: z.enum(CHAIN_BREAKS), at: z.string(), action: z.string() }).nullable(),
+});
+export type ChainVerification = z.output<typeof chainVerificationSchema>;
 
 export function verifyAuditChain(db: Db): ChainVerification {
   let prev = GENESIS_HASH;

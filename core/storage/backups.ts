@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { commitFile, partialName, writeFileAtomic } from './atomic-file.ts';
@@ -19,16 +20,18 @@ import { backupDirFor, isEncryptedFile } from './profile-paths.ts';
 // written automatically before a migration and before encryption, and on demand.
 
 
-export interface BackupInfo {
+/** A backup as the app and CLI see it (core/ipc/channels/backups.ts): the wire shape and its type. */
+export const backupInfoSchema = z.strictObject({
   /** The file name inside the profile's backup folder (what `restore` takes), or the full path of a copy saved elsewhere. */
-  name: string;
-  file: string;
+  name: z.string(),
+  file: z.string(),
   /** When it was written, UTC+8. */
-  createdAt: string;
-  reason: BackupReason;
-  bytes: number;
-  encrypted: boolean;
-}
+  createdAt: z.string(),
+  reason: z.enum(BACKUP_REASONS),
+  bytes: z.number().int(),
+  encrypted: z.boolean(),
+});
+export type BackupInfo = z.output<typeof backupInfoSchema>;
 
 const NAME = new RegExp(`^(\\d{4})(\\d{2})(\\d{2})-(\\d{2})(\\d{2})(\\d{2})-([0-9a-f]{4})-(${BACKUP_REASONS.join('|')})\\.sqlite$`);
 
@@ -140,11 +143,12 @@ export interface RestoreRequest {
   actor: string;
 }
 
-export interface RestoreOutcome {
-  restored: string;
+export const restoreOutcomeSchema = z.strictObject({
+  restored: z.string(),
   /** The copy of the database as it was just before the restore. */
-  safety: BackupInfo;
-}
+  safety: backupInfoSchema,
+});
+export type RestoreOutcome = z.output<typeof restoreOutcomeSchema>;
 
 /**
  * Restores a backup over a profile. Nothing is changed until the restored copy has passed every

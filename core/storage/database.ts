@@ -55,19 +55,19 @@ export function inspectExisting(file: string, migrations: Migration[], key: Buff
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     if (problems.length > 0) throw new CredenceError('db.corrupt', { file, reason: problems.slice(0, 3).join('; ') });
-    const applied = readApplied(db);
-    const newest = applied.at(-1)?.version ?? 0;
-    if (newest > migrations.length) {
-      throw new CredenceError('db.newer_version', { file, found: newest, supported: migrations.length });
-    }
-    for (const row of applied) {
-      const expected = migrations[row.version - 1];
-      if (expected.name !== row.name) {
+    const known = new Map(migrations.map((migration) => [migration.version, migration.name]));
+    for (const row of readApplied(db)) {
+      const expected = known.get(row.version);
+      // A migration this build does not have: written by a newer Credence (or a branch not merged here).
+      if (expected === undefined) {
+        throw new CredenceError('db.newer_version', { file, found: row.version, supported: migrations.at(-1)?.version ?? 0 });
+      }
+      if (expected !== row.name) {
         throw new CredenceError('db.migration_mismatch', {
           file,
           version: row.version,
           found: row.name,
-          expected: expected.name,
+          expected,
         });
       }
     }
@@ -79,16 +79,22 @@ export function inspectExisting(file: string, migrations: Migration[], key: Buff
   }
 }
 
+/**
+ * Applies, in order, every migration not yet recorded. Usually those above the newest applied; a
+ * lower one too when its branch merged after a higher one had reached this file (see loadMigrations).
+ */
 function migrate(db: Db, migrations: Migration[], beforeMigrate: OpenOptions['beforeMigrate']): void {
   db.exec(MIGRATIONS_TABLE);
-  const current = readApplied(db).at(-1)?.version ?? 0;
-  if (current > 0 && current < migrations.length) beforeMigrate?.(db, current, migrations.length);
+  const applied = new Set(readApplied(db).map((row) => row.version));
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  if (applied.size > 0 && pending.length > 0) beforeMigrate?.(db, Math.max(...applied), migrations.at(-1)!.version);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations.slice(current)) {
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, toUtc8Iso());
-      db.pragma(`user_version = ${migration.version}`);
+      applied.add(migration.version);
+      db.pragma(`user_version = ${Math.max(...applied)}`);
     })();
   }
 }

@@ -2,22 +2,27 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
+import { z } from 'zod';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
+import { errorPayloadSchema } from '../wire/vocabulary.ts';
 import { appendAudit, openDatabase, type Db } from './database.ts';
 import type { Keychain, ProfileSecret } from './encryption/key-wrap.ts';
 import { ProfileFiles } from './profile-files.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 
-export interface ProfileSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  file: string;
+/** A profile as the page sees it (core/ipc/channels/profiles.ts). */
+export const profileSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
   /** Set when the file cannot be opened by this build (corrupt, newer schema): listed, never hidden. */
-  problem?: ErrorPayload;
+  problem: errorPayloadSchema.optional(),
   /** Present for an encrypted profile: whether this process holds its key, and whether quick unlock is set up. */
-  encryption?: { locked: boolean; quickUnlock: boolean };
-}
+  encryption: z.strictObject({ locked: z.boolean(), quickUnlock: z.boolean() }).optional(),
+});
+
+/** The store's own view adds the file, which never leaves the main process. */
+export type ProfileSummary = z.output<typeof profileSummarySchema> & { file: string };
 
 /**
  * A profile file's listing: an encrypted profile from its key file (its name and date are the one

@@ -2,7 +2,7 @@
 // baseline against its own first month), with the values on both sides and the month from which
 // the factor differs: "+12: utilisation 82% → 28% from the 2027-01 statement".
 
-import type { FactorResult, ModelResult, ScoreReport } from '../score/types.ts';
+import type { FactorResult, ModelResult, ScoreReport } from '../score/report-schema.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import type { FactorDelta } from './schema.ts';

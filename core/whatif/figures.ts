@@ -4,7 +4,7 @@
 // counters, the query counters. Labels travel with the result so the app and the CLI name them alike.
 
 import { KEY_FIGURES, total, type ReportCore } from '../bureau/report-core.ts';
-import type { Figure, FigureUnit } from '../bureau/types.ts';
+import type { Figure, FigureUnit } from '../bureau/report-schema.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { FigureValue } from './schema.ts';
 

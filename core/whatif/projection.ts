@@ -24,7 +24,7 @@ import { historyInputOf, mergeLineEvents, type AccountEvents, type LedgerInputs 
 import { snapshotAccount, type LedgerAccountSnapshot } from '../ledger/snapshot.ts';
 import type { AccountRecord } from '../ledger/account-values.ts';
 import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, monthOfDay, parseMonth } from '../shared/calendar.ts';
-import type { MonthRow } from '../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import { reportMonthOf } from '../bureau/windows.ts';

@@ -2,10 +2,10 @@
 // ranges and bands, the figures, the lender rules and their verdict, the factor deltas; the day
 // from which every lender rule passes; the cash the actions need; the frozen assumptions.
 
-import type { RuleEvaluation } from '../bureau/types.ts';
+import type { RuleEvaluation } from '../bureau/report-schema.ts';
 import { formatDay, formatMonth } from '../shared/calendar.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
-import type { ModelResult } from '../score/types.ts';
+import type { ModelResult } from '../score/report-schema.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 import { frozenAssumptions } from './assumptions.ts';
 import { factorDeltas } from './deltas.ts';

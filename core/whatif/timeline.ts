@@ -9,7 +9,7 @@ import { computeCore, type ReportCore } from '../bureau/report-core.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatDay, formatMonth, monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import { scoreSnapshot } from '../score/engine.ts';
-import type { ScoreReport } from '../score/types.ts';
+import type { ScoreReport } from '../score/report-schema.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 import type { Projection } from './projection.ts';
 import type { ScenarioState } from './scenario-state.ts';

@@ -15,12 +15,14 @@ import { PlannedPage } from './pages/PlannedPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
 import { useRoute, type Route } from './router.ts';
+import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
   if (route === 'settings') return <SettingsPage profile={profile} />;
   if (route === 'import') return null;
   if (route === 'accounts') return <AccountsPage profile={profile} />;
+  if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
   if (route === 'consent') return <ConsentPage profile={profile} />;
   return <PlannedPage route={route} profile={profile} />;

@@ -32,7 +32,7 @@ test.describe('the renderer on the real main-process handlers', () => {
   test('every route renders in both languages and the choice survives a reload', async ({ page, app }) => {
     app.store.create('Client A');
     await page.goto(app.url);
-    for (const route of ['dashboard', 'import', 'accounts', 'bureau', 'whatif', 'consent', 'settings']) {
+    for (const route of ['dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings']) {
       await page.getByTestId(`nav-${route}`).click();
       await expect(page.getByTestId(`page-${route}`)).toBeVisible();
     }

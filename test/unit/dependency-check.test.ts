@@ -55,12 +55,12 @@ describe('the dependency check on a copy of this repository', () => {
   it('fails on an upward import and names it', () => {
     const root = copyOfRepo();
     // The ledger reaching up into the bureau's report types.
-    prepend(root, 'core/ledger/queries.ts', "import type { BureauReport } from '../bureau/types.ts';");
+    prepend(root, 'core/ledger/queries.ts', "import type { BureauReport } from '../bureau/report-schema.ts';");
     const { code, out } = run(root);
     expect(code).toBe(1);
     expect(out).toEqual([
       'dependencies: 1 broken rule (ARCHITECTURE.md):',
-      '  [layer-order] core/ledger/queries.ts:1 imports ../bureau/types.ts: upward import, core/ledger (layer 5) may import only the layers below it (shared, rules, storage, settings, importers), and core/bureau is layer 6',
+      '  [layer-order] core/ledger/queries.ts:1 imports ../bureau/report-schema.ts: upward import, core/ledger (layer 5) may import only the layers below it (shared, rules, wire, storage, settings, importers), and core/bureau is layer 6',
     ]);
   });
 

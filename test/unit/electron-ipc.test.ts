@@ -7,7 +7,7 @@ import { createHandlers } from '../../core/ipc/handlers.ts';
 import { createDispatch, type Handlers } from '../../core/ipc/registry.ts';
 import { ProfileStore } from '../../core/storage/profile-store.ts';
 import { createEmitter, isTrustedSender, registerIpc } from '../../electron/ipc.ts';
-import { EVENT_CHANNEL } from '../../electron/ipc-wire.ts';
+import { EVENT_CHANNEL, REFUSAL_CHANNEL } from '../../electron/ipc-wire.ts';
 
 // ipc.ts imports only types from electron; nothing here may load the real module.
 vi.mock('electron', () => {
@@ -66,9 +66,29 @@ describe('registerIpc', () => {
 
   const call = (channel: string, event: unknown, ...args: unknown[]) => ipcMain.handlers.get(channel)!(event, ...args);
 
-  it('registers exactly the contract channels, each once', () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
-    expect(ipcMain.handle).toHaveBeenCalledTimes(channels.length);
+  it('registers exactly the contract channels and the refusal channel, each once', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels, REFUSAL_CHANNEL].sort());
+    expect(ipcMain.handle).toHaveBeenCalledTimes(channels.length + 1);
+  });
+
+  it('answers a name the preload refused with ipc.unknown_channel in both languages, from main', async () => {
+    // The preload sends a name outside the contract as data (electron/preload.ts); main words the refusal.
+    const refused = (await call(REFUSAL_CHANNEL, eventFrom(appFrame()), 'fs.readFile')) as any;
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'ipc.unknown_channel',
+        message: { 'zh-CN': '未知的请求通道 fs.readFile。', en: 'Unknown request channel fs.readFile.' },
+        details: { channel: 'fs.readFile' },
+      },
+    });
+    const odd = (await call(REFUSAL_CHANNEL, eventFrom(appFrame()), { toString: () => 'app.info' })) as any;
+    expect(odd.error.details).toEqual({ channel: 'object' });
+    const long = (await call(REFUSAL_CHANNEL, eventFrom(appFrame()), 'x'.repeat(5000))) as any;
+    expect(long.error.details.channel).toHaveLength(200);
+    expect(dispatchSpy).not.toHaveBeenCalled();
+    const foreign = (await call(REFUSAL_CHANNEL, eventFrom({ ...appFrame(), url: 'https://evil.example/' }), 'x')) as any;
+    expect(foreign.error.code).toBe('ipc.forbidden_sender');
   });
 
   it('can remove every handler again', () => {

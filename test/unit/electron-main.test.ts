@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
+import { REFUSAL_CHANNEL } from '../../electron/ipc-wire.ts';
 import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
 import { dayFromNow } from './consent/helpers.ts';
 
@@ -179,7 +180,7 @@ describe('electron/main.ts', () => {
       expect(at(entry), entry).toBeLessThan(at('new BrowserWindow'));
     }
     expect(log).not.toContain('protocol.handle (global)');
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels, REFUSAL_CHANNEL].sort());
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0];
     expect(window.options.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);

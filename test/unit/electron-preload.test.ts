@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../core/ipc/channel-names.ts';
 import { channels, eventNames } from '../../core/ipc/contract.ts';
 
 // A fake `electron` for the preload: contextBridge records what is exposed, ipcRenderer is a
@@ -34,7 +35,7 @@ vi.mock('electron', () => ({
 }));
 
 await import('../../electron/preload.ts');
-const { EVENT_CHANNEL } = await import('../../electron/ipc-wire.ts');
+const { EVENT_CHANNEL, REFUSAL_CHANNEL } = await import('../../electron/ipc-wire.ts');
 
 type Bridge = {
   invoke: (channel: string, payload?: unknown, ...rest: unknown[]) => Promise<any>;
@@ -44,6 +45,16 @@ type Bridge = {
 function bridge(): Bridge {
   return fake.exposed[0][1] as Bridge;
 }
+
+describe("the preload's names", () => {
+  // The compiler holds the lists to the contract (core/ipc/channel-names.ts); a name listed twice it cannot see.
+  it('are the contract channel and event names, each once', () => {
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+    expect([...CHANNEL_NAMES].sort()).toEqual([...channels].sort());
+    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
+    expect([...EVENT_NAMES].sort()).toEqual([...eventNames].sort());
+  });
+});
 
 describe('preload', () => {
   beforeEach(() => {
@@ -68,22 +79,25 @@ describe('preload', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(channels.length);
   });
 
-  it.each(['profiles.drop', 'credence:event', 'ELECTRON_BROWSER_REQUIRE', '__proto__', 'constructor', 'toString', ''])(
-    'refuses the unknown channel %j without reaching ipcRenderer',
+  it.each(['profiles.drop', 'credence:event', 'credence:refusal', 'ELECTRON_BROWSER_REQUIRE', '__proto__', 'constructor', 'toString', ''])(
+    'never invokes the unknown channel %j: main gets only its name, on the refusal channel, and words the refusal',
     async (channel) => {
-      const result = await bridge().invoke(channel, {});
-      expect(result.ok).toBe(false);
-      expect(result.error.code).toBe('ipc.unknown_channel');
-      expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+      const refusal = { ok: false, error: { code: 'ipc.unknown_channel', message: { 'zh-CN': '…', en: '…' }, details: { channel } } };
+      fake.ipcRenderer.invoke.mockResolvedValueOnce(refusal as never);
+      const result = await bridge().invoke(channel, { some: 'payload' });
+      expect(result).toEqual(refusal);
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(REFUSAL_CHANNEL, channel);
     },
   );
 
-  it('refuses non-string channel names', async () => {
-    for (const channel of [undefined, null, 42, { toString: () => 'app.info' }]) {
-      const result = await bridge().invoke(channel as never, {});
-      expect(result.error.code).toBe('ipc.unknown_channel');
+  it('sends main only the type of a channel name that is not a string, never running its toString', async () => {
+    const toString = vi.fn(() => 'app.info');
+    for (const [channel, sent] of [[undefined, 'undefined'], [null, 'object'], [42, 'number'], [{ toString }, 'object']] as const) {
+      await bridge().invoke(channel as never, {});
+      expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(REFUSAL_CHANNEL, sent);
     }
-    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+    expect(toString).not.toHaveBeenCalled();
   });
 
   it('refuses unknown events and non-function listeners by throwing', () => {

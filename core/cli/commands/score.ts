@@ -1,15 +1,15 @@
-import { CredenceError } from '../../shared/errors.ts';
+// `credence score …`: the Dashboard's two scores with their explanations, and the score history.
+
+import type { Response } from '../../ipc/contract.ts';
 import type { LocalizedText } from '../../shared/localized-text.ts';
-import { asOfFrom } from '../../ledger/validation.ts';
-import { ledgerDb } from '../args.ts';
-import { scoreDatabase } from '../../score/engine.ts';
-import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';
-import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
-import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
-import type { FactorResult, ModelResult, ScoreReport } from '../../score/types.ts';
+import { formatFen } from '../../shared/money.ts';
+import { asOf, noMoreArgs } from '../args.ts';
+import { withContract } from '../contract-call.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
-import { formatFen } from '../../shared/money.ts';
+
+type ModelResult = Response<'score.report'>['bureau'];
+type FactorResult = ModelResult['factors'][number];
 
 function range(m: ModelResult): string {
   return m.range.low === m.range.high ? '' : ` (${m.range.low}–${m.range.high})`;
@@ -61,10 +61,10 @@ function printModel(ctx: CliContext, m: ModelResult): void {
   }
 }
 
-function report(ctx: CliContext): number {
-  const db = ledgerDb(ctx, 'score');
-  try {
-    const result: ScoreReport = scoreDatabase(db, asOfFrom(ctx.options['as-of']));
+async function report(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
+  return withContract(ctx, 'score', async ({ call, profileId }) => {
+    const result = await call('score.report', { profileId, ...asOf(ctx) });
     if (ctx.json) printJson(ctx, result);
     else {
       say(ctx, { 'zh-CN': `评分日期 ${result.asOf}（读取到 ${result.latestMonth} 月）`, en: `Scored as of ${result.asOf} (months up to ${result.latestMonth})` });
@@ -72,65 +72,30 @@ function report(ctx: CliContext): number {
       printModel(ctx, result.sesame);
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
-function history(ctx: CliContext): number {
-  const db = ledgerDb(ctx, 'score history');
-  try {
-    const snapshots = listSnapshots(db);
-    if (ctx.json) printJson(ctx, { snapshots });
-    else if (snapshots.length === 0) say(ctx, { 'zh-CN': '还没有评分记录（每次导入后自动记录）。', en: 'No score history yet (one is kept after each import).' });
-    else for (const s of snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${s.bureau.score} (${s.bureau.low}–${s.bureau.high}) sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
+async function history(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
+  return withContract(ctx, 'score history', async ({ call, profileId }) => {
+    const reply = await call('score.history', { profileId });
+    if (ctx.json) printJson(ctx, reply);
+    else if (reply.snapshots.length === 0) say(ctx, { 'zh-CN': '还没有评分记录（每次导入后自动记录，或用 credence score snapshot）。', en: 'No score history yet (one is kept after each import, or with credence score snapshot).' });
+    else for (const s of reply.snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${s.bureau.score} (${s.bureau.low}–${s.bureau.high}) sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
-function snapshot(ctx: CliContext): number {
-  const db = ledgerDb(ctx, 'score snapshot');
-  try {
-    const taken = takeSnapshot(db, 'manual', asOfFrom(ctx.options['as-of']));
-    if (ctx.json) printJson(ctx, { snapshot: taken });
-    else if (taken === null) say(ctx, { 'zh-CN': '分数与上一条记录相同，未重复记录。', en: 'Same as the latest snapshot; nothing stored.' });
-    else say(ctx, { 'zh-CN': `已记录评分 #${taken.id}。`, en: `Stored snapshot #${taken.id}.` });
+async function snapshot(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
+  return withContract(ctx, 'score snapshot', async ({ call, profileId }) => {
+    const reply = await call('score.snapshot', { profileId, ...asOf(ctx) });
+    if (ctx.json) printJson(ctx, reply);
+    else if (reply.snapshot === null) say(ctx, { 'zh-CN': '分数与上一条记录相同，未重复记录。', en: 'Same as the latest snapshot; nothing stored.' });
+    else say(ctx, { 'zh-CN': `已记录评分 #${reply.snapshot.id}。`, en: `Stored snapshot #${reply.snapshot.id}.` });
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
-
-/** `key=value`: null clears; true/false; numbers; `income` in yuan for monthlyIncomeFen. */
-function factInput(args: readonly string[]): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const arg of args) {
-    const at = arg.indexOf('=');
-    if (at < 1) throw new CredenceError('cli.usage', { reason: `expected key=value, got "${arg}" (keys: income, ${PROFILE_FACT_KEYS.join(', ')})` });
-    const key = arg.slice(0, at);
-    const text = arg.slice(at + 1);
-    const value = text === 'null' || text === '' ? null : text === 'true' ? true : text === 'false' ? false : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-    if (key === 'income') input.monthlyIncomeFen = typeof value === 'number' ? Math.round(value * 100) : value;
-    else input[key] = value;
-  }
-  return input;
-}
-
-function profile(ctx: CliContext): number {
-  const db = ledgerDb(ctx, 'score profile');
-  try {
-    const facts = ctx.args.length > 0 ? saveProfileFacts(db, factInput(ctx.args), 'cli') : readProfileFacts(db);
-    if (ctx.json) printJson(ctx, { facts });
-    else for (const [key, value] of Object.entries(facts)) ctx.io.out(`${key} = ${value === null ? '—' : String(value)}`);
-    return 0;
-  } finally {
-    db.close();
-  }
-}
-
-const SUBCOMMANDS: Record<string, (ctx: CliContext) => number> = { history, snapshot, profile };
 
 export const scoreCommand: Command = {
   name: 'score',
@@ -138,17 +103,25 @@ export const scoreCommand: Command = {
     'zh-CN': '两种评分（征信风格评分、芝麻分示意估算），逐项得分、原因、区间和下一步',
     en: 'both scores (bureau-style, Sesame-style estimate) with points per factor, reasons, range and the next step',
   },
-  usage: [
-    'credence score --db DB [--as-of YYYY-MM-DD] [--json]',
-    'credence score history --db DB [--json]',
-    'credence score snapshot --db DB [--as-of YYYY-MM-DD]',
-    'credence score profile [income=12000] [education=bachelor] [occupation=…] [phoneYears=3] [socialInsurance=true] … --db DB',
-  ],
-  run: (ctx) => {
-    const [sub, ...rest] = ctx.args;
-    if (sub === undefined) return report(ctx);
-    const run = SUBCOMMANDS[sub];
-    if (!run) throw new CredenceError('cli.usage', { reason: scoreCommand.usage.join(' | ') });
-    return run({ ...ctx, args: rest });
+  default: '',
+  subcommands: {
+    '': {
+      args: '[--as-of YYYY-MM-DD]',
+      summary: { 'zh-CN': '评分及其解释（个人资料用 credence settings facts 填写）', en: 'the scores and why (profile facts: credence settings facts)' },
+      channels: ['score.report'],
+      run: report,
+    },
+    history: {
+      args: '',
+      summary: { 'zh-CN': '历次记录的评分', en: 'the scores kept over time' },
+      channels: ['score.history'],
+      run: history,
+    },
+    snapshot: {
+      args: '[--as-of YYYY-MM-DD]',
+      summary: { 'zh-CN': '把现在的两种评分记入历史（与上一条相同则不记）', en: 'keep both scores as they stand now in the history (not when equal to the latest)' },
+      channels: ['score.snapshot'],
+      run: snapshot,
+    },
   },
 };

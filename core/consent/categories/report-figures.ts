@@ -4,7 +4,7 @@
 
 import { bureauReport } from '../../bureau/report.ts';
 import { formatMonth } from '../../shared/calendar.ts';
-import type { Figure, ReportSummary } from '../../bureau/types.ts';
+import type { Figure, ReportSummary } from '../../bureau/report-schema.ts';
 import { column, type CategorySource, type Row } from './types.ts';
 
 function figureRow(section: string, bureauType: string | null, metric: string, figure: Figure): Row {

@@ -2,7 +2,7 @@
 // and the top reasons, in the consent's language.
 
 import { scoreDatabase } from '../../score/engine.ts';
-import type { ModelResult } from '../../score/types.ts';
+import type { ModelResult } from '../../score/report-schema.ts';
 import { column, type CategorySource, type Row } from './types.ts';
 
 export const scoresCategory: CategorySource = {

@@ -2,7 +2,9 @@
 // one function that reads its rows from a profile as of a day. The package writer, the consent
 // screen and the notice read these declarations; nothing else knows a category's shape.
 
+import { z } from 'zod';
 import type { Locale, LocalizedText } from '../../shared/localized-text.ts';
+import { localizedText } from '../../wire/vocabulary.ts';
 import type { Db } from '../../storage/database.ts';
 
 /**
@@ -14,11 +16,9 @@ import type { Db } from '../../storage/database.ts';
 export const COLUMN_TYPES = ['integer', 'fen', 'number', 'text', 'boolean', 'date', 'month', 'datetime'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-export interface Column {
-  key: string;
-  type: ColumnType;
-  label: LocalizedText;
-}
+/** A column as the consent screen lists it (core/ipc/channels/consent.ts): the wire shape and its type. */
+export const columnSchema = z.strictObject({ key: z.string(), type: z.enum(COLUMN_TYPES), label: localizedText });
+export type Column = z.output<typeof columnSchema>;
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;

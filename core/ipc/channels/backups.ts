@@ -1,27 +1,19 @@
 import { z } from 'zod';
-import { BACKUP_REASONS } from '../../shared/backup-reasons.ts';
+import { backupInfoSchema, restoreOutcomeSchema } from '../../storage/backups.ts';
+import { profileSecretSchema } from '../../storage/encryption/key-wrap.ts';
 import { profileId } from '../schemas.ts';
-import { profileSecret } from './lock.ts';
 
-// Backups and restore (core/storage/backups.ts; handlers in core/ipc/backups.ts). The page never
+// Backups and restore (core/storage/backups.ts; handlers in core/ipc/handlers/backups.ts). The page never
 // touches a file: in the desktop app a location is chosen in main's own file dialog; the preview
-// server and the CLI, which have no dialog, take a path typed by the user.
-
-export const backupInfo = z.object({
-  name: z.string(),
-  file: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(BACKUP_REASONS),
-  bytes: z.number().int(),
-  encrypted: z.boolean(),
-});
+// server and the CLI, which have no dialog, take a path typed by the user. A backup's shape:
+// core/storage/backups.ts.
 
 const path = z.string().min(1).max(4096);
 
 export const backupChannels = {
   'backups.list': {
     request: z.strictObject({ profileId }),
-    response: z.object({ backups: z.array(backupInfo), folder: z.string(), locations: z.enum(['dialog', 'path']) }),
+    response: z.strictObject({ backups: z.array(backupInfoSchema), folder: z.string(), locations: z.enum(['dialog', 'path']) }),
   },
   'backups.create': {
     request: z.strictObject({
@@ -32,7 +24,7 @@ export const backupChannels = {
         z.strictObject({ kind: z.literal('path'), path }),
       ]),
     }),
-    response: z.object({ backup: backupInfo }),
+    response: z.strictObject({ backup: backupInfoSchema }),
   },
   'backups.restore': {
     request: z.strictObject({
@@ -43,8 +35,8 @@ export const backupChannels = {
         z.strictObject({ kind: z.literal('path'), path }),
       ]),
       /** Only for a backup made under an earlier key: the passphrase or recovery code of that time. */
-      secret: profileSecret.optional(),
+      secret: profileSecretSchema.optional(),
     }),
-    response: z.object({ restored: z.string(), safety: backupInfo }),
+    response: restoreOutcomeSchema,
   },
 } as const;

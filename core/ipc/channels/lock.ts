@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import { idleMinutesSchema } from '../lock/lock-settings.ts';
+import { idleMinutesSchema, LOCK_REASONS } from '../lock/lock-settings.ts';
+import { profileSecretSchema } from '../../storage/encryption/key-wrap.ts';
 import { profileId } from '../schemas.ts';
 
-// The app lock and unlocking (core/lock/app-lock.ts; handlers in core/ipc/app-lock.ts). These are
-// the only channels besides app.info and profiles.list that answer while the app is locked.
-
-/** What unlocks an encrypted profile. Lengths bound the request only; the rules live in core/storage/encryption. */
-export const profileSecret = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('passphrase'), passphrase: z.string().min(1).max(1024) }),
-  z.strictObject({ kind: z.literal('recovery'), code: z.string().min(1).max(200) }),
-  z.strictObject({ kind: z.literal('keychain') }),
-]);
+// The app lock and unlocking (core/ipc/lock/app-lock.ts; handlers in core/ipc/handlers/lock.ts).
+// These are the only channels besides app.info and profiles.list that answer while the app is locked.
 
 const idleMinutes = idleMinutesSchema;
 
-const lockStatus = z.object({
+const lockStatus = z.strictObject({
   locked: z.boolean(),
   idleMinutes,
   idleChoices: z.array(z.number()),
@@ -24,16 +18,16 @@ const lockStatus = z.object({
 
 export const lockChannels = {
   'lock.status': { request: z.strictObject({}), response: lockStatus },
-  'lock.now': { request: z.strictObject({}), response: z.object({ locked: z.literal(true) }) },
+  'lock.now': { request: z.strictObject({}), response: z.strictObject({ locked: z.literal(true) }) },
   'lock.unlock': {
-    request: z.strictObject({ profileId, secret: profileSecret.optional() }),
-    response: z.object({ locked: z.literal(false) }),
+    request: z.strictObject({ profileId, secret: profileSecretSchema.optional() }),
+    response: z.strictObject({ locked: z.literal(false) }),
   },
   /** The page saw the user type or click (sent at most every few seconds): the idle time restarts. */
-  'lock.activity': { request: z.strictObject({}), response: z.object({ locked: z.boolean() }) },
+  'lock.activity': { request: z.strictObject({}), response: z.strictObject({ locked: z.boolean() }) },
   'lock.settings.save': { request: z.strictObject({ idleMinutes }), response: lockStatus },
 } as const;
 
 export const lockEvents = {
-  'lock.changed': z.object({ locked: z.boolean(), reason: z.enum(['user', 'idle', 'system']) }),
+  'lock.changed': z.strictObject({ locked: z.boolean(), reason: z.enum(LOCK_REASONS) }),
 } as const;

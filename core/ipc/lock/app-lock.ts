@@ -4,14 +4,13 @@ import type { Emit } from '../registry.ts';
 import type { ProfileSource } from '../../storage/profile-store.ts';
 import { writeFileAtomic } from '../../storage/atomic-file.ts';
 import type { Keychain, ProfileSecret } from '../../storage/encryption/key-wrap.ts';
-import { DEFAULT_IDLE_MINUTES, lockSettingsSchema, type LockSettings } from './lock-settings.ts';
+import { DEFAULT_IDLE_MINUTES, lockSettingsSchema, type LockReason, type LockSettings } from './lock-settings.ts';
 
 // The app lock: one per running app (the Electron main process, one preview server). Locked, it
 // has closed every encrypted profile and overwritten every key in memory, and every IPC channel
 // but the few the unlock screen needs refuses (core/ipc/app-lock.ts). It locks on request, after
 // the idle time the user chose, and (desktop app) when the OS screen locks or the machine sleeps.
 
-export type LockReason = 'user' | 'idle' | 'system';
 
 
 export interface AppLockOptions {

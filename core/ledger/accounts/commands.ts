@@ -12,7 +12,8 @@ import { defaultsFor, DEFAULTS_VERSION } from '../product-defaults.ts';
 import { ACCOUNT_FIELDS, invalid, parseAccountInput, problem, type AccountField, type AccountInput } from '../validation.ts';
 import { checkParent, crossProblems } from './consistency.ts';
 import { assertKeyFree, defaultName, matchKeyFor } from './identity.ts';
-import { accountDetail, type AccountDetail } from './views.ts';
+import type { AccountDetail } from '../account-schema.ts';
+import { accountDetail } from './views.ts';
 
 export interface EditOptions {
   /** Who made the edit, for the audit log (default: the user). */

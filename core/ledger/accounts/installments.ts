@@ -9,7 +9,8 @@ import { requireAccount } from '../account-values.ts';
 import { ledgerEdit, recomputeAfterEdit } from '../freshness.ts';
 import { installmentSchema, parseInput } from '../validation.ts';
 import type { EditOptions } from './commands.ts';
-import { accountDetail, type AccountDetail } from './views.ts';
+import type { AccountDetail } from '../account-schema.ts';
+import { accountDetail } from './views.ts';
 
 export function saveInstallment(db: Db, accountId: number, installmentId: number | null, input: unknown, options: EditOptions = {}): AccountDetail {
   const plan = parseInput(installmentSchema, input);

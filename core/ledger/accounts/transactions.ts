@@ -1,25 +1,9 @@
 // The credit events behind the accounts, as the app and CLI list them: an account's linked
 // transactions, and the events no account could take, which the user assigns (event-links.ts).
 
-import type { CreditEventKind } from '../../shared/credit-events.ts';
+import type { LedgerTransaction } from '../account-schema.ts';
 import type { Db } from '../../storage/database.ts';
 import { ROLE_OF_KIND } from '../derive/derive-accounts.ts';
-
-export interface LedgerTransaction {
-  id: number;
-  occurredAt: string;
-  amountFen: number;
-  direction: 'income' | 'expense' | 'neutral';
-  platform: string;
-  counterparty: string | null;
-  item: string | null;
-  kind: CreditEventKind | null;
-  needsReview: boolean;
-  role: 'charge' | 'payment' | 'credit' | 'disbursement';
-  linkSource: 'derived' | 'manual';
-  basis: string;
-  accountId: number | null;
-}
 
 const TX_COLUMNS = `t.id, t.occurred_at AS occurredAt, t.amount_fen AS amountFen, t.direction, t.platform, t.counterparty, t.item,
   t.credit_event AS kind, t.needs_review AS needsReview, l.role, l.source AS linkSource, l.basis, l.account_id AS accountId`;

@@ -4,75 +4,15 @@
 // derive first when the data moved (freshness.ts); nothing here writes.
 
 import { formatMonth, monthOfDay, today } from '../../shared/calendar.ts';
-import type { MonthRow, Product } from '../../shared/ledger-vocabulary.ts';
+import type { AccountDetail, AccountFieldView, AccountSummary, InstallmentView, MonthFactView } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
-import { loadAccounts, requireAccount, type AccountRecord, type AccountValues, type FieldOrigin } from '../account-values.ts';
+import { loadAccounts, requireAccount, type AccountRecord } from '../account-values.ts';
 import { parseMonthsJson, readMonths } from '../codecs/stored-months.ts';
 import { ensureLedger } from '../freshness.ts';
 import { worstStatus } from '../repayment-status.ts';
 import { ACCOUNT_FIELDS, type AccountField } from '../validation.ts';
-import { transactionsOf, type LedgerTransaction } from './transactions.ts';
-
-export interface AccountFieldView extends FieldOrigin {
-  value: string | number | boolean | null;
-}
-
-export interface AccountSummary {
-  id: number;
-  source: 'manual' | 'derived';
-  matchKey: string | null;
-  name: string;
-  product: Product;
-  kind: AccountValues['kind'];
-  parentId: number | null;
-  fields: Record<AccountField, AccountFieldView>;
-  balanceFen: number | null;
-  limitFen: number | null;
-  /** Balance ÷ limit in basis points (6543 = 65.43%). */
-  utilisationBp: number | null;
-  nextDueOn: string | null;
-  nextDueFen: number | null;
-  settledOn: string | null;
-  /** Worst status of the last 24 months (docs/domain/pboc-report.md#repayment-status-codes severity), null without history. */
-  worst24: StatusCode | null;
-  latestMonth: string | null;
-  latestStatus: StatusCode | null;
-  /** Months of the last 24 whose status is `#`. */
-  unknownMonths24: number;
-  /** Events resting on import rules the user has not confirmed. */
-  unconfirmed: number;
-  transactions: number;
-}
-
-export interface MonthFactView {
-  month: string;
-  balanceFen: number | null;
-  amountDueFen: number | null;
-  minimumDueFen: number | null;
-  amountPaidFen: number | null;
-  status: StatusCode | null;
-  note: string | null;
-}
-
-export interface InstallmentView {
-  id: number;
-  label: string | null;
-  principalFen: number;
-  feeFen: number;
-  periods: number;
-  firstMonth: string;
-}
-
-export interface AccountDetail {
-  account: AccountSummary;
-  months: MonthRow[];
-  monthFacts: MonthFactView[];
-  installments: InstallmentView[];
-  transactions: LedgerTransaction[];
-  children: AccountSummary[];
-  parent: { id: number; name: string } | null;
-}
+import { transactionsOf } from './transactions.ts';
 
 function fieldViews(account: AccountRecord): Record<AccountField, AccountFieldView> {
   const out = {} as Record<AccountField, AccountFieldView>;
@@ -161,12 +101,27 @@ export function listAccounts(db: Db, options: { asOfDay?: number; includeDismiss
   return summaries(db, accounts, asOfDay);
 }
 
+/** The accounts whose events an account's view lists: itself, and a loan line's draws too. */
+function scopeOf(account: AccountRecord, children: readonly AccountRecord[]): number[] {
+  return account.values.kind === 'line' ? [account.id, ...children.map((child) => child.id)] : [account.id];
+}
+
+function childrenOf(all: readonly AccountRecord[], id: number): AccountRecord[] {
+  return all.filter((a) => a.values.parentId === id && !a.values.dismissed);
+}
+
+/** scopeOf for an account id (the transactions page's account filter); an unknown id is refused. */
+export function scopeOfAccount(db: Db, id: number): number[] {
+  const account = requireAccount(db, id);
+  return scopeOf(account, account.values.kind === 'line' ? childrenOf(loadAccounts(db), id) : []);
+}
+
 export function accountDetail(db: Db, id: number, options: { asOfDay?: number } = {}): AccountDetail {
   const asOfDay = options.asOfDay ?? today();
   ensureLedger(db, asOfDay);
   const account = requireAccount(db, id);
   const all = loadAccounts(db);
-  const kids = all.filter((a) => a.values.parentId === id && !a.values.dismissed);
+  const kids = childrenOf(all, id);
   const [summary, ...children] = summaries(db, [account, ...kids], asOfDay);
   const parent = account.values.parentId === null ? undefined : all.find((a) => a.id === account.values.parentId);
   const monthFacts = db
@@ -182,13 +137,12 @@ export function accountDetail(db: Db, id: number, options: { asOfDay?: number } 
          FROM credit_installments WHERE account_id = ? ORDER BY first_month, id`,
     )
     .all(id) as InstallmentView[];
-  const ids = account.values.kind === 'line' ? [id, ...kids.map((k) => k.id)] : [id];
   return {
     account: summary,
     months: readMonths(db, id),
     monthFacts,
     installments,
-    transactions: transactionsOf(db, ids),
+    transactions: transactionsOf(db, scopeOf(account, kids)),
     children,
     parent: parent ? { id: parent.id, name: parent.values.name } : null,
   };

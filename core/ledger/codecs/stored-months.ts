@@ -2,7 +2,7 @@
 // one positional array per month, in the column order of the credit_account_months view that
 // reads it in SQL. One row per account, not one per month, keeps rewriting every history fast.
 
-import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
 

@@ -9,8 +9,7 @@
 import { formatDay } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';
 import type { CreditEventKind } from '../../shared/credit-events.ts';
-import type { EventRole } from '../history/history-input.ts';
-import type { AccountKind, Product } from '../../shared/ledger-vocabulary.ts';
+import type { AccountKind, EventRole, Product } from '../../shared/ledger-vocabulary.ts';
 
 export interface CreditRow {
   id: number;

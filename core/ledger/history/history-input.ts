@@ -2,11 +2,12 @@
 // recompute/history-inputs.ts builds it from the database, and a what-if can build it from an
 // edited copy.
 
-import type { AccountKind, MonthRow } from '../../shared/ledger-vocabulary.ts';
+import type { AccountKind, EventRole } from '../../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Instalment } from '../schedule.ts';
 
-export type EventRole = 'charge' | 'payment' | 'credit' | 'disbursement';
+export type { EventRole };
 
 export interface LedgerEvent {
   day: number;

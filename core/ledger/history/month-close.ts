@@ -5,7 +5,8 @@
 // settled, a user's N/*/C/M says nothing was overdue, a user's balance is an anchor.
 
 import { dayOfMonth, formatDay, formatMonth, monthOfDay } from '../../shared/calendar.ts';
-import type { MonthRow, StatusReason } from '../../shared/ledger-vocabulary.ts';
+import type { StatusReason } from '../../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import { pickStatus, type MonthFacts } from '../repayment-status.ts';
 import { covered } from './coverage.ts';

@@ -15,7 +15,7 @@
 // month's facts into a code (repayment-status.ts).
 
 import { formatDay, monthOfDay } from '../../shared/calendar.ts';
-import type { MonthRow } from '../../shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../account-schema.ts';
 import type { HistoryInput, HistoryResult } from './history-input.ts';
 import { newHistoryState, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';

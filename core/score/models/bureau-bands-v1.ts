@@ -10,7 +10,7 @@
 // Credence user, so the bands name relative risk only.
 
 import type { ImpactCutoffs } from '../explain.ts';
-import type { BandResult } from '../types.ts';
+import type { BandResult } from '../report-schema.ts';
 
 export const BUREAU_BANDS_VERSION = '1.0.0';
 

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
+import { z } from 'zod';
 import { CredenceError } from '../../shared/errors.ts';
 import { toUtc8Iso } from '../../shared/calendar.ts';
 import { partialName } from '../atomic-file.ts';
-import { createBackup, encryptOldBackups, type BackupInfo } from '../backups.ts';
+import { backupInfoSchema, createBackup, encryptOldBackups, type BackupInfo } from '../backups.ts';
 import { appendAudit } from '../database.ts';
 import type { ProfileFiles } from '../profile-files.ts';
 import { isEncryptedFile } from '../profile-paths.ts';
@@ -19,12 +20,14 @@ export interface EncryptRequest {
   actor: string;
 }
 
-export interface EncryptOutcome {
-  recoveryCode: string;
-  backup: BackupInfo;
+/** What encrypting answers with (core/ipc/channels/encryption.ts): the wire shape and its type. */
+export const encryptOutcomeSchema = z.strictObject({
+  recoveryCode: z.string(),
+  backup: backupInfoSchema,
   /** Earlier plaintext backups of the profile, now encrypted with the new key. */
-  reencryptedBackups: number;
-}
+  reencryptedBackups: z.number().int(),
+});
+export type EncryptOutcome = z.output<typeof encryptOutcomeSchema>;
 
 /**
  * Encrypts a plaintext profile. The plaintext file stays the profile until the very last step:

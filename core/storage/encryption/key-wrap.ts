@@ -58,7 +58,13 @@ export type KeyFile = z.output<typeof keyFileSchema>;
 export type KeyEntry = z.output<typeof keyEntrySchema>;
 export type Wrap = z.output<typeof wrapSchema>;
 
-export type ProfileSecret = { kind: 'passphrase'; passphrase: string } | { kind: 'recovery'; code: string } | { kind: 'keychain' };
+/** What unlocks an encrypted profile, as a request carries it. Lengths bound the request only; the rules are below. */
+export const profileSecretSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('passphrase'), passphrase: z.string().min(1).max(1024) }),
+  z.strictObject({ kind: z.literal('recovery'), code: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal('keychain') }),
+]);
+export type ProfileSecret = z.output<typeof profileSecretSchema>;
 
 /**
  * The OS keychain as the desktop app offers it (electron/keychain.ts over safeStorage's async API).

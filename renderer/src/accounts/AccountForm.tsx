@@ -7,15 +7,16 @@ import type { MessageKey } from '../i18n/translate.ts';
 import { FieldOrigin } from './FieldOrigin.tsx';
 import { FormField, type Option } from './FormField.tsx';
 import { INSTITUTION_KEYS, PRODUCT_KEYS } from './labels.ts';
-import { parsePercent, parseWhole, parseYuan, percentText, yuanText } from './money.ts';
-import { fieldErrors, type AccountDetail, type AccountSummary } from './useLedger.ts';
+import { parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
+import { percentText, yuanText } from './money.ts';
+import { fieldErrors, type AccountDetail, type AccountFieldName, type AccountSummary } from './useLedger.ts';
 
 type Kind = 'text' | 'money' | 'percent' | 'whole' | 'date' | 'month' | 'select';
 type Values = Record<string, string>;
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 interface Spec {
-  name: string;
+  name: AccountFieldName;
   kind: Kind;
   options?: (t: T, lines: AccountSummary[]) => Option[];
   show?: (v: Values) => boolean;

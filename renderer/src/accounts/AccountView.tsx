@@ -15,6 +15,7 @@ import { MonthPanel } from './MonthPanel.tsx';
 import { MonthTimeline, StatusLegend } from './MonthTimeline.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { TransactionRow } from './UnassignedPanel.tsx';
+import { transactionsHref } from '../transactions/route.ts';
 import { ACCOUNTS_HREF, accountHref, useAccount, useAccounts, type AccountDetail, type AccountSummary } from './useLedger.ts';
 
 const FACT_FIELDS = [
@@ -116,6 +117,11 @@ function Transactions({ profileId, detail, accounts, onChanged }: { profileId: s
       <h2 className="section-title" id="tx-title">
         {t('ledger.transactions.title', { count: detail.transactions.length })}
       </h2>
+      <p>
+        <a href={transactionsHref({ accountId: detail.account.id })} data-testid="account-all-transactions">
+          {t('tx.link.account')}
+        </a>
+      </p>
       {detail.transactions.length === 0 ? (
         <p className="muted">{t('ledger.transactions.none')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { AccountSummary } from './useLedger.ts';
+import type { AccountFieldName, AccountSummary } from './useLedger.ts';
 
-export type FieldView = AccountSummary['fields'][string];
+export type FieldView = AccountSummary['fields'][AccountFieldName];
 
 /** Where a value comes from: the user, an import, or the defaults table (with its source). */
 export function FieldOrigin({ view, testId }: { view: FieldView; testId?: string }) {

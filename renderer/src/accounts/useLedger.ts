@@ -4,6 +4,8 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 
 export type AccountsList = Response<'ledger.accounts.list'>;
 export type AccountSummary = AccountsList['accounts'][number];
+/** An account field the ledger answers with (every one, each with its value and origin). */
+export type AccountFieldName = keyof AccountSummary['fields'];
 export type AccountDetail = Response<'ledger.account.get'>;
 export type MonthRow = AccountDetail['months'][number];
 export type LedgerTransaction = AccountDetail['transactions'][number];

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { accountHref } from '../accounts/useLedger.ts';
+import { monthsRange, transactionsHref } from '../transactions/route.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FigureValue } from './FigureValue.tsx';
 import type { RecordsTarget, RecordView } from './useBureau.ts';
@@ -20,6 +21,14 @@ function RecordRow({ record }: { record: RecordView }) {
       <a href={accountHref(record.accountId)}>{record.name}</a> <span className="badge badge-quiet">{record.type}</span>
       {record.reporting === 'unknown' && <span className="badge badge-warning">{t('bureau.reporting.unknownBadge')}</span>}
       {record.months.length > 0 && <span className="muted"> {t('bureau.records.months', { months: record.months.join(', ') })}</span>}
+      {' '}
+      <a
+        href={transactionsHref({ accountId: record.accountId, ...monthsRange(record.months) })}
+        aria-label={t('tx.link.recordLabel', { name: record.name })}
+        data-testid="record-transactions"
+      >
+        {t('tx.link.record')}
+      </a>
     </li>
   );
 }

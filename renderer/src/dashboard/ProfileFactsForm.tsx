@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormField } from '../accounts/FormField.tsx';
-import { parseYuan, yuanText } from '../accounts/money.ts';
+import { parseYuan } from '../../../core/shared/money.ts';
+import { yuanText } from '../accounts/money.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';

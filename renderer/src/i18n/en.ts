@@ -1,6 +1,7 @@
 import { backupMessagesEn } from '../backups/messages.ts';
 import { lockMessagesEn } from '../lock/messages.ts';
 import { consentMessages } from '../consent/messages.ts';
+import { transactionsEn } from '../transactions/messages.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -596,8 +597,11 @@ export const en: Record<MessageKey, string> = {
   'score.factors.fittedNote': "Each factor’s points against the most it can earn; in brackets, what the uncertain inputs allow.",
   'score.factors.title': "{model}: points by factor",
   'score.history.aria': "{model} history, {count} snapshots",
+  'score.history.keep': "Keep today’s scores",
+  'score.history.kept': "Both scores as they stand are kept in the history.",
+  'score.history.same': "Same as the latest snapshot; nothing new kept.",
   'score.history.none': "No history yet: a snapshot is kept after each import.",
-  'score.history.note': "Both scores are kept after each import; the vertical bars are the range at the time.",
+  'score.history.note': "Both scores are kept after each import, or when you keep them; the vertical bars are the range at the time.",
   'score.history.title': "Score history",
   'score.impact.high': "High impact",
   'score.impact.low': "Low impact",
@@ -665,4 +669,5 @@ export const en: Record<MessageKey, string> = {
   // ---- end scores ----
   ...lockMessagesEn,
   ...backupMessagesEn,
+  ...transactionsEn,
 };

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/shared/localized-text.ts';
+import { LOCALES, type Locale } from '../../../core/shared/localized-text.ts';
 import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
@@ -6,7 +6,7 @@ export type { Locale, MessageKey };
 export type Params = Record<string, string | number>;
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
-export const locales: readonly Locale[] = ['zh-CN', 'en'];
+export const locales: readonly Locale[] = LOCALES;
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 

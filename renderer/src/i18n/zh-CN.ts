@@ -4,6 +4,8 @@ import { consentMessages } from '../consent/messages.ts';
 
 // The default UI language. Keys are flat so the unit test and TypeScript can compare catalogues
 // key by key; `en.ts` is typed against this file, so a missing key fails the build.
+import { transactionsZhCN } from '../transactions/messages.ts';
+
 export const zhCN = {
   ...consentMessages['zh-CN'],
   'app.name': 'Credence',
@@ -597,8 +599,11 @@ export const zhCN = {
   'score.factors.fittedNote': "每项得分对照该项最高可得分；括号内为不确定输入允许的得分。",
   'score.factors.title': "{model}：逐项得分",
   'score.history.aria': "{model} 的历史记录，共 {count} 次",
+  'score.history.keep': "记录当前评分",
+  'score.history.kept': "已把当前的两种评分记入历史。",
+  'score.history.same': "评分与上一条记录相同，未重复记录。",
   'score.history.none': "还没有历史记录：每次导入账单后会自动记录一次。",
-  'score.history.note': "每次导入账单后记录两种评分；竖线为当时的区间。",
+  'score.history.note': "每次导入账单后（或点「记录当前评分」时）记录两种评分；竖线为当时的区间。",
   'score.history.title': "评分历史",
   'score.impact.high': "影响大",
   'score.impact.low': "影响小",
@@ -666,6 +671,7 @@ export const zhCN = {
   // ---- end scores ----
   ...lockMessagesZhCN,
   ...backupMessagesZhCN,
+  ...transactionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

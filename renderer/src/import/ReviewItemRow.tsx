@@ -3,9 +3,17 @@ import type { IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { transactionsHref } from '../transactions/route.ts';
+import { utc8Parts } from './format.ts';
 import { Utc8Time } from './Utc8Time.tsx';
 import { ALL_KINDS, directionName, kindName, platformName } from './labels.ts';
 import type { ReviewAction, ReviewItem } from './useReviewList.ts';
+
+/** The row's own UTC+8 day, so the transactions page opens on it and its neighbours. */
+function dayRange(iso: string): { from?: string; to?: string } {
+  const date = utc8Parts(iso)?.date;
+  return date ? { from: date, to: date } : {};
+}
 
 /** The select's value for "no credit event at all" (kind null); kinds are snake_case, so no clash. */
 const NO_EVENT = '-';
@@ -77,6 +85,13 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
           ? t('review.detectedNoConfidence', { kind: kindName(t, item.kind) })
           : t('review.detected', { kind: kindName(t, item.kind), confidence })}
         <span className="review-source">{t('review.source', { file: item.file, line: formatCount(item.sourceLine) })}</span>
+        <a
+          className="review-source"
+          href={transactionsHref({ platform: item.platform, ...dayRange(item.occurredAt) }, { focus: item.id })}
+          data-testid="review-transactions"
+        >
+          {t('tx.link.review')}
+        </a>
       </p>
       <div className="review-actions">
         <button type="button" className="button button-primary" disabled={busy} data-testid="review-confirm" onClick={() => void act({ type: 'confirm' })}>

@@ -3,6 +3,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactorList } from '../dashboard/FactorList.tsx';
 import { HistoryCharts } from '../dashboard/HistoryChart.tsx';
+import { KeepScores } from '../dashboard/KeepScores.tsx';
 import { ObservedScore } from '../dashboard/ObservedScore.tsx';
 import { ProfileFactsForm } from '../dashboard/ProfileFactsForm.tsx';
 import { RadarChart } from '../dashboard/RadarChart.tsx';
@@ -52,6 +53,7 @@ function Scores({ profileId, report, history, onChange }: { profileId: string; r
         <p className="muted">{t('score.history.note')}</p>
         {history.error && <ErrorMessage error={history.error} />}
         {history.data && <HistoryCharts snapshots={history.data.snapshots} bureauName={bureau.name[locale]} sesameName={sesame.name[locale]} />}
+        <KeepScores profileId={profileId} asOf={report.asOf} onKept={onChange} />
       </section>
 
       <section className="panel" aria-labelledby="bureau-factors-title">

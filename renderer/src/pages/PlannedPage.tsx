@@ -4,7 +4,7 @@ import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import type { Route } from '../router.ts';
 
 /** Routes without a page of their own yet (App.tsx sends the others to their pages). */
-export type PlannedRoute = Exclude<Route, 'dashboard' | 'settings' | 'import' | 'accounts' | 'bureau' | 'consent'>;
+export type PlannedRoute = Exclude<Route, 'dashboard' | 'settings' | 'import' | 'accounts' | 'transactions' | 'bureau' | 'consent'>;
 
 /** Pages whose features are not built yet: say plainly what each will do for this profile. */
 export function PlannedPage({ route, profile }: { route: PlannedRoute; profile: ProfileSummary }) {

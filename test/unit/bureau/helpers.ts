@@ -1,13 +1,13 @@
 // Hand-made ledgers for the bureau tests: accounts with a month-by-month grid written as the
 // report prints it ("N N 1 2 3 N"), query records, and the snapshot the report is built from.
 
-import type { Figure } from '../../../core/bureau/types.ts';
+import type { Figure } from '../../../core/bureau/report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { defaultHardQueryReasons, isHardQuery } from '../../../core/rules/hard-queries.ts';
 import { EMPTY_PROFILE_FACTS } from '../../../core/settings/profile-facts-schema.ts';
-import type { MonthRow } from '../../../core/shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
-import type { FigureChange } from '../../../core/bureau/types.ts';
+import type { FigureChange } from '../../../core/bureau/report-schema.ts';
 import type { LedgerAccountSnapshot } from '../../../core/ledger/snapshot.ts';
 import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { account, accountIds, card, repeat, rows, snapshot } from './helpers.ts';

@@ -8,7 +8,7 @@ import { safeToApplyFrom } from '../../../core/bureau/query-summary.ts';
 import { parseDay } from '../../../core/shared/calendar.ts';
 import { defaultRules } from '../../../core/bureau/report-core.ts';
 import { effectiveRules } from '../../../core/settings/bureau-settings.ts';
-import type { RuleEvaluation } from '../../../core/bureau/types.ts';
+import type { RuleEvaluation } from '../../../core/bureau/report-schema.ts';
 import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { LENDER_RULES } from '../../../core/rules/lender-heuristics.ts';
 import { computeLenderMetric, computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';

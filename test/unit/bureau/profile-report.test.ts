@@ -12,15 +12,18 @@ import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
-import { ProfileStore } from '../../../core/storage/profile-store.ts';
+import { initialiseProfile, ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { AS_OF, asOfDay, handMadeLedger, ledgerWithLines } from './fixture-ledger.ts';
 
+/** A profile database as the app creates it (its profile row too: the CLI opens it as a profile). */
 function profileDb() {
   const dir = tempDir();
   const file = join(dir, 'p.sqlite');
-  return { file, db: openDatabase(file) };
+  const db = openDatabase(file);
+  initialiseProfile(db, '报告');
+  return { file, db };
 }
 
 describe('the report of a profile database', () => {

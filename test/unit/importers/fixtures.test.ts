@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../core/importers/import-file.ts';
-import type { ByDirection, CreditEventKind, ImportReport } from '../../../core/importers/types.ts';
+import type { CreditEventKind } from '../../../core/importers/types.ts';
+import type { ByDirection, ImportReport } from '../../../core/importers/report-schema.ts';
 import { bill, billsDir, snapshot, tempDb, type TempDb } from './helpers.ts';
 
 interface Expected {

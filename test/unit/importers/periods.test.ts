@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBytes, importFile } from '../../../core/importers/import-file.ts';
-import type { ExportPeriod, ImportReport } from '../../../core/importers/types.ts';
+import type { ExportPeriod, ImportReport } from '../../../core/importers/report-schema.ts';
 import { bill, decodeGbk, encodeGbk, ownFixturesDir, readBill, tempDb, type TempDb } from './helpers.ts';
 
 let t: TempDb | undefined;

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDuplicatePrefilter } from '../../../core/importers/batch-writer.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
-import type { ImportReport } from '../../../core/importers/types.ts';
+import type { ImportReport } from '../../../core/importers/report-schema.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import { bill, billsDir, ownFixturesDir, snapshot, tempDb } from './helpers.ts';
 

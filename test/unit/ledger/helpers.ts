@@ -3,7 +3,7 @@
 import { parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { HistoryInput, LedgerEvent, ManualMonth } from '../../../core/ledger/history/history-input.ts';
 import { computeHistory } from '../../../core/ledger/history/monthly-history.ts';
-import type { MonthRow } from '../../../core/shared/ledger-vocabulary.ts';
+import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 
 export function day(text: string): number {
   const value = parseDay(text);

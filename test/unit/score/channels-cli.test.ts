@@ -13,7 +13,7 @@ import { today } from '../../../core/shared/calendar.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { listSnapshots, takeSnapshot } from '../../../core/score/snapshots.ts';
-import type { ScoreReport, SnapshotRow } from '../../../core/score/types.ts';
+import type { ScoreReport, SnapshotRow } from '../../../core/score/report-schema.ts';
 import { bill } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { AS_OF, AS_OF_DAY, handLedger } from './hand-ledger.ts';
@@ -117,7 +117,7 @@ describe('credence score', () => {
     expect(en.out).toContain('Credence bureau-style score v1: 560');
     expect(en.out).toMatch(/Sesame-style estimate v1: \d+ \(\d+–\d+\)/);
 
-    expect((await cli(['score', 'profile', 'income=12000', 'occupation=教师', '--db', file, '--json'])).out).toContain('"monthlyIncomeFen": 1200000');
+    expect((await cli(['settings', 'facts', 'monthlyIncome=12000', 'occupation=教师', '--db', file, '--json'])).out).toContain('"monthlyIncomeFen": 1200000');
     expect((await cli(['score', 'snapshot', '--db', file, '--as-of', AS_OF, '--json'])).code).toBe(0);
     const history = JSON.parse((await cli(['score', 'history', '--db', file, '--json'])).out) as { snapshots: SnapshotRow[] };
     expect(history.snapshots.map((s) => s.trigger)).toEqual(['manual']);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
-import { saveQuery } from '../../../core/ledger/queries.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, monthOfDay, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { InstitutionType, ReportsToBureau } from '../../../core/shared/ledger-vocabulary.ts';
 import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
@@ -166,7 +166,7 @@ export function handProfile(spec: ProfileSpec): { db: Db; ids: Map<string, numbe
       setMonthFact(db, created.account.id, formatMonth(monthOfDay(due)), { amountPaidFen: instalment }, options);
     }
   }
-  for (const [on, reasonCode] of spec.queries ?? []) saveQuery(db, null, { queriedOn: on, institution: `银行 ${on}`, institutionType: '11', reasonCode }, 'test');
+  for (const [on, reasonCode] of spec.queries ?? []) queryRecords.save(db, null, { queriedOn: on, institution: `银行 ${on}`, institutionType: '11', reasonCode }, { actor: 'test' });
   if (spec.monthlyIncomeYuan !== undefined) saveProfileFacts(db, { monthlyIncomeFen: spec.monthlyIncomeYuan * 100 }, 'test');
   return { db, ids, path };
 }
