@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'score.history',
   'score.profile.get',
   'score.profile.save',
+  'score.bandCap.save',
   'lock.status',
   'lock.now',
   'lock.unlock',

@@ -6,13 +6,14 @@ import { scoreDatabase } from '../../score/engine.ts';
 import { PROFILE_FACT_KEYS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
 import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
-import type { FactorResult, ModelResult, ScoreReport } from '../../score/report-schema.ts';
+import type { FactorResult, FailingRule, ModelResult, ScoreReport } from '../../score/report-schema.ts';
+import { withContract } from '../contract-call.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { formatFen } from '../../shared/money.ts';
 
 function range(m: ModelResult): string {
-  return m.range.low === m.range.high ? '' : ` (${m.range.low}–${m.range.high})`;
+  return m.range === null || m.range.low === m.range.high ? '' : ` (${m.range.low}–${m.range.high})`;
 }
 
 function valueText(f: FactorResult): string {
@@ -34,17 +35,51 @@ const ORIGIN: Record<FactorResult['origin'], LocalizedText> = {
   estimate: { 'zh-CN': '示意', en: 'estimate' },
 };
 
+function valueOfRule(r: FailingRule): string {
+  if (r.value === null) return '—';
+  if (r.unit === 'ratio') return `${(r.value * 100).toFixed(1)}%`;
+  if (r.unit === 'fen') return formatFen(Math.round(r.value), { grouped: false });
+  return String(r.value);
+}
+
+/** The lender rules the report fails, as the score card shows them, with the band each caps. */
+function printFailingRules(ctx: CliContext, m: ModelResult): void {
+  const lang = ctx.locale;
+  const zh = lang === 'zh-CN';
+  for (const r of m.failingRules) {
+    const cap = r.capBand === null ? '' : zh ? `；等级最多显示 ${r.capBand.toUpperCase()}` : `; band capped at ${r.capBand.toUpperCase()}`;
+    const maybe = r.certain ? '' : zh ? '（仅当上报情况未知的账户上报时）' : ' (only if the accounts of unknown reporting report)';
+    ctx.io.out(`  ${zh ? '银行规则不通过' : 'Lender rule fails'}: ${r.label[lang]} = ${valueOfRule(r)}${maybe}${cap}`);
+  }
+  if (m.bandCap) ctx.io.out(`  ${zh ? '等级上限' : 'Band cap'}: ${m.bandCap.uncapped.label[lang]} → ${m.band!.label[lang]}. ${m.bandCap.convention[lang]}`);
+}
+
 function printModel(ctx: CliContext, m: ModelResult): void {
   const zh = ctx.locale === 'zh-CN';
   const lang = ctx.locale;
+  if (m.score === null || m.band === null) {
+    // A thin file: no number, no band, no percentile; why, and what would make it scorable.
+    ctx.io.out(`${m.name[lang]}: ${zh ? '暂不能评分' : 'not scorable yet'}`);
+    for (const c of m.scorability?.checks ?? []) {
+      ctx.io.out(`  ${c.met ? '✓' : '✗'} ${c.label[lang]}: ${c.finding[lang]}`);
+      if (c.action) ctx.io.out(`      ${zh ? '怎样可以评分：' : 'To become scorable: '}${c.action[lang]}`);
+    }
+    if (m.scorability?.scorableFrom) ctx.io.out(`  ${zh ? '可评分日期' : 'Scorable from'}: ${m.scorability.scorableFrom}`);
+    printFailingRules(ctx, m);
+    return;
+  }
   const percentile = m.percentile === null ? '' : zh ? ` · 高于 ${m.percentile}% 的建模人群` : ` · above ${m.percentile}% of the fitting population`;
   ctx.io.out(`${m.name[lang]}: ${m.score}${range(m)} ${m.band.label[lang]}${percentile}`);
   ctx.io.out(`  ${m.disclaimer[lang]}`);
+  printFailingRules(ctx, m);
+  if (m.extrapolation) ctx.io.out(`  ${m.extrapolation.text[lang]}`);
   for (const f of m.factors) {
     const pts = f.origin === 'adjustment' ? `${f.points}` : `${f.points}/${f.maxPoints}`;
     const spread = f.pointsRange.low === f.pointsRange.high ? '' : ` [${f.pointsRange.low}…${f.pointsRange.high}]`;
     const dim = f.dimension ? `${m.dimensions.find((d) => d.id === f.dimension)?.label[lang] ?? f.dimension} · ` : '';
-    ctx.io.out(`  ${pts.padStart(7)}${spread}  ${dim}${f.label[lang]} = ${valueText(f)} (${ORIGIN[f.origin][lang]}, ${IMPACT[f.impact][lang]})`);
+    const na = f.applicable ? '' : zh ? '，不适用：报告上没有循环额度账户，按建模人群平均计' : '; not applicable: no revolving account on the report, scored at the population average';
+    ctx.io.out(`  ${pts.padStart(7)}${spread}  ${dim}${f.label[lang]} = ${valueText(f)} (${ORIGIN[f.origin][lang]}, ${IMPACT[f.impact][lang]}${na})`);
+    if (f.caveat && f.pointsBelowBest > 0) ctx.io.out(`           ${f.caveat[lang]}`);
   }
   if (m.reasons.length > 0) {
     ctx.io.out(zh ? '  主要原因：' : '  Main reasons:');
@@ -83,7 +118,10 @@ function history(ctx: CliContext): number {
     const snapshots = listSnapshots(db);
     if (ctx.json) printJson(ctx, { snapshots });
     else if (snapshots.length === 0) say(ctx, { 'zh-CN': '还没有评分记录（每次导入后自动记录）。', en: 'No score history yet (one is kept after each import).' });
-    else for (const s of snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${s.bureau.score} (${s.bureau.low}–${s.bureau.high}) sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
+    else {
+      const bureau = (s: (typeof snapshots)[number]) => (s.bureau.score === null ? (ctx.locale === 'zh-CN' ? '暂不能评分' : 'not scorable') : `${s.bureau.score} (${s.bureau.low}–${s.bureau.high})`);
+      for (const s of snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${bureau(s)} sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
+    }
     return 0;
   } finally {
     db.close();
@@ -130,7 +168,24 @@ function profile(ctx: CliContext): number {
   }
 }
 
-const SUBCOMMANDS: Record<string, (ctx: CliContext) => number> = { history, snapshot, profile };
+/** `score cap RULE BAND|none|default`: the best band the bureau-style score shows while RULE fails (through the contract, as the Dashboard sets it). */
+function cap(ctx: CliContext): Promise<number> {
+  const [ruleId, wanted] = ctx.args;
+  if (!ruleId || !wanted) throw new CredenceError('cli.usage', { reason: 'credence score cap RULE BAND|none|default --db DB' });
+  return withContract(ctx, 'score cap', async ({ call, profileId }) => {
+    const reset = wanted === 'default';
+    const band = reset || wanted === 'none' ? null : wanted.toLowerCase();
+    const { caps } = await call('score.bandCap.save', { profileId, ruleId, band, reset });
+    if (ctx.json) printJson(ctx, { caps });
+    else {
+      const shown = Object.hasOwn(caps, ruleId) ? (caps[ruleId] === null ? (ctx.locale === 'zh-CN' ? '不设上限' : 'no cap') : caps[ruleId]!.toUpperCase()) : ctx.locale === 'zh-CN' ? '默认约定' : 'the convention’s default';
+      say(ctx, { 'zh-CN': `规则 ${ruleId} 不通过时的等级上限：${shown}。`, en: `Band cap while rule ${ruleId} fails: ${shown}.` });
+    }
+    return 0;
+  });
+}
+
+const SUBCOMMANDS: Record<string, (ctx: CliContext) => number | Promise<number>> = { history, snapshot, profile, cap };
 
 export const scoreCommand: Command = {
   name: 'score',
@@ -143,6 +198,7 @@ export const scoreCommand: Command = {
     'credence score history --db DB [--json]',
     'credence score snapshot --db DB [--as-of YYYY-MM-DD]',
     'credence score profile [income=12000] [education=bachelor] [occupation=…] [phoneYears=3] [socialInsurance=true] … --db DB',
+    'credence score cap RULE BAND|none|default --db DB [--json]',
   ],
   run: (ctx) => {
     const [sub, ...rest] = ctx.args;

@@ -10,6 +10,8 @@ import { LedgerCache } from '../../score/ledger-cache.ts';
 import { EDUCATION_LEVELS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
 import { listSnapshots } from '../../score/snapshots.ts';
+import { BUREAU_BANDS } from '../../score/models/bureau-bands-v1.ts';
+import { saveBandCap } from '../../settings/bureau-settings.ts';
 
 export function scoreHandlers(ctx: HandlerContext, readModels: LedgerCache = new LedgerCache()): DomainHandlers<typeof scoreChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
@@ -21,6 +23,9 @@ export function scoreHandlers(ctx: HandlerContext, readModels: LedgerCache = new
       return scoreLedger(readModels.ledger(db(profileId), asOfDay), { asOfDay });
     },
     'score.history': ({ profileId }) => ({ snapshots: listSnapshots(db(profileId)) }),
+    'score.bandCap.save': ({ profileId, ruleId, band, reset }) => ({
+      caps: saveBandCap(db(profileId), ruleId, reset ? null : { band }, BUREAU_BANDS.map((b) => b.id)),
+    }),
     'score.profile.get': ({ profileId }) => facts(profileId),
     'score.profile.save': ({ profileId, input }) => {
       saveProfileFacts(db(profileId), input);
