@@ -11,6 +11,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 process.removeAllListeners('warning');
+// `credence … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (error) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : (() => { throw error; })()));
 const { main } = await import('../core/cli/credence.ts');
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),

@@ -1,46 +1,36 @@
-// Argument helpers for the ledger's CLI commands (core/cli/commands/accounts.ts, query.ts, observe.ts).
-import { resolve } from 'node:path';
+// Argument helpers the commands share: ids and other positional arguments, and the options every
+// read passes on to its channel.
+
 import { CredenceError } from '../shared/errors.ts';
-import type { Db } from '../storage/database.ts';
-import { openProfileDatabase } from './profile-access.ts';
-import type { CliContext } from './io.ts';
+import { textOption, type CliContext } from './io.ts';
 
-/** Opens the profile database named by --db (never creates one). */
-export function ledgerDb(ctx: CliContext, command: string): Db {
-  if (typeof ctx.options.db !== 'string') throw new CredenceError('cli.usage', { reason: `${command} needs --db FILE` });
-  return openProfileDatabase(ctx, resolve(ctx.options.db));
+/** The positional argument at `index`, which the usage calls `name`: a usage error when missing. */
+export function positional(ctx: CliContext, index: number, name: string): string {
+  const value = ctx.args[index];
+  if (value === undefined || value === '') throw new CredenceError('cli.usage', { reason: `missing ${name}` });
+  return value;
 }
 
-/**
- * Reads `key=value` arguments, or else the positional arguments in the order `names` gives.
- * A `--key` option, where the CLI defines one, wins over both.
- */
-export function namedArgs(ctx: CliContext, names: readonly string[], aliases: Record<string, string> = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  const keyed = ctx.args.filter((arg) => /^[a-zA-Z-]+=/.test(arg));
-  if (keyed.length > 0) {
-    for (const arg of ctx.args) {
-      const at = arg.indexOf('=');
-      if (at < 0) throw new CredenceError('cli.usage', { reason: `expected key=value, got "${arg}"` });
-      const key = arg.slice(0, at);
-      const name = aliases[key] ?? key;
-      if (!names.includes(name)) throw new CredenceError('cli.usage', { reason: `unknown argument "${key}" (expected ${names.join(', ')})` });
-      out[name] = arg.slice(at + 1);
-    }
-  } else {
-    ctx.args.forEach((arg, index) => {
-      if (index >= names.length) throw new CredenceError('cli.usage', { reason: `too many arguments (expected ${names.join(' ')})` });
-      out[names[index]] = arg;
-    });
-  }
-  for (const name of names) {
-    const option = ctx.options[name];
-    if (typeof option === 'string') out[name] = option;
-  }
-  return out;
+/** A record's id (an account, an instalment plan, a transaction, a query record): a whole number > 0. */
+export function idArg(ctx: CliContext, index: number, name: string): number {
+  const text = positional(ctx, index, name);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new CredenceError('cli.usage', { reason: `${name} must be an id (a whole number), not "${text}"` });
+  return Number(text);
 }
 
+/** Refuses positional arguments past the ones a subcommand takes. */
+export function noMoreArgs(ctx: CliContext, count: number): void {
+  if (ctx.args.length > count) throw new CredenceError('cli.usage', { reason: `unexpected argument "${ctx.args[count]}"` });
+}
+
+/** `--as-of YYYY-MM-DD` as the channels take it (checked by core; absent: today in UTC+8). */
+export function asOf(ctx: CliContext): { asOf?: string } {
+  const value = textOption(ctx, 'as-of');
+  return value === undefined ? {} : { asOf: value };
+}
+
+/** A whole-number option as the channel takes it; anything else reaches the validator, which names the field. */
 export function wholeNumber(text: string | undefined): number | string | undefined {
   if (text === undefined) return undefined;
-  return /^-?\d+$/.test(text) ? Number(text) : text; // anything else reaches the validator, which names the field
+  return /^-?\d+$/.test(text) ? Number(text) : text;
 }

@@ -1,29 +1,26 @@
 import { parseArgs } from 'node:util';
-import { CredenceError, toErrorPayload } from '../shared/errors.ts';
+import { CredenceError, toErrorPayload, type ErrorPayload } from '../shared/errors.ts';
 import { commands } from './commands/index.ts';
-import { chooseLocale, cliVersion, type CliContext, type CliIo } from './io.ts';
+import type { Command, Subcommand } from './commands/command.ts';
+import { keyOf } from './fields.ts';
+import { commandHelp, overviewHelp, subcommandHelp } from './help.ts';
+import { cliVersion, chooseLocale, type CliContext, type CliIo } from './io.ts';
 
 const OPTIONS = {
   db: { type: 'string' },
   'data-dir': { type: 'string' },
+  profile: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   yes: { type: 'boolean' },
-  password: { type: 'string' },
   'as-of': { type: 'string' },
-  // credence query add / observe add
-  date: { type: 'string' },
-  institution: { type: 'string' },
-  reason: { type: 'string' },
-  type: { type: 'string' },
-  kind: { type: 'string' },
-  value: { type: 'string' },
-  label: { type: 'string' },
-  note: { type: 'string' },
-  // credence report settings
-  'hard-reasons': { type: 'string' },
+  // credence import
+  password: { type: 'string' },
+  // credence accounts
+  hidden: { type: 'boolean' },
+  reset: { type: 'string' },
   // credence transactions (--from and --to as for backups)
   platform: { type: 'string' },
   account: { type: 'string' },
@@ -62,37 +59,29 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-function help(ctx: CliContext): string {
-  const zh = ctx.locale === 'zh-CN';
-  const lines = [
-    zh ? 'Credence：本地、私密的个人信用管理（命令行，与桌面应用共用同一核心与数据）' : 'Credence: a private, local personal credit manager (CLI on the same core and data as the desktop app)',
-    '',
-    zh ? '命令：' : 'Commands:',
-  ];
-  for (const command of commands) {
-    lines.push(`  ${command.name.padEnd(10)} ${command.summary[ctx.locale]}`);
-    for (const usage of command.usage) lines.push(`      ${usage}`);
-  }
-  lines.push(
-    '',
-    zh ? '通用选项：' : 'Common options:',
-    zh ? '  --db FILE        直接使用该数据库文件' : '  --db FILE        use this database file',
-    zh ? '  --data-dir DIR   档案所在目录（默认与桌面应用相同）' : '  --data-dir DIR   folder holding profiles (default: the desktop app’s)',
-    zh ? '  --passphrase-file 文件    加密档案的密码所在文件（也可用环境变量 CREDENCE_PASSPHRASE_FILE）' : '  --passphrase-file FILE   file holding an encrypted profile’s passphrase (or CREDENCE_PASSPHRASE_FILE)',
-    zh ? '  --recovery-code-file 文件 改用恢复码解锁（忘记密码时）' : '  --recovery-code-file FILE unlock with the recovery code instead (a forgotten passphrase)',
-    zh ? '  --json           在标准输出打印机器可读的 JSON' : '  --json           print machine-readable JSON on stdout',
-    zh ? '  --lang zh-CN|en  输出语言' : '  --lang zh-CN|en  output language',
-    zh ? '  -h, --help       显示帮助；-v, --version 显示版本' : '  -h, --help       show help; -v, --version show the version',
-  );
-  return lines.join('\n');
+/** Each bad field of a refused input on its own line, by the key the command takes it under (`minimumDue`, not `minimumDueFen`). */
+function fieldLines(ctx: CliContext, payload: ErrorPayload): string[] {
+  const fields = payload.details.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields
+    .filter((f): f is { field: string; message?: { 'zh-CN': string; en: string } } => typeof f?.field === 'string')
+    .map((f) => `  ${keyOf(f.field)}: ${f.message?.[ctx.locale] ?? ''}`);
 }
 
 function reportError(ctx: CliContext, error: unknown): number {
   const payload = toErrorPayload(error);
   if (!(error instanceof CredenceError)) ctx.io.err(String((error as Error)?.stack ?? error));
   if (ctx.json) ctx.io.err(JSON.stringify({ error: payload }));
-  else ctx.io.err(payload.message[ctx.locale]);
+  else for (const line of [payload.message[ctx.locale], ...fieldLines(ctx, payload)]) ctx.io.err(line);
   return payload.code === 'cli.usage' ? 2 : 1;
+}
+
+/** The subcommand the words name, and the arguments after them; `undefined` when they name none. */
+function resolve(command: Command, rest: string[]): { name: string; sub: Subcommand; args: string[] } | undefined {
+  const [first, ...args] = rest;
+  if (first !== undefined && first !== '' && Object.hasOwn(command.subcommands, first)) return { name: first, sub: command.subcommands[first], args };
+  if (command.default !== undefined) return { name: command.default, sub: command.subcommands[command.default], args: rest };
+  return undefined;
 }
 
 /** Runs one CLI invocation; returns the exit code. Output goes only through `io`. */
@@ -111,18 +100,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [name, ...rest] = positionals;
-  if (values.help || !name) {
-    io.out(help(ctx));
-    return name || values.help ? 0 : 2;
+  if (!name) {
+    io.out(overviewHelp(commands, ctx.locale));
+    return values.help ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
   try {
+    const command = commands.find((c) => c.name === name);
     if (!command) throw new CredenceError('cli.usage', { reason: `unknown command "${name}"` });
-    if (command.run) return await command.run({ ...ctx, args: rest });
-    const [sub, ...args] = rest;
-    const run = sub ? command.subcommands?.[sub] : undefined;
-    if (!run) throw new CredenceError('cli.usage', { reason: command.usage.join(' | ') });
-    return await run({ ...ctx, args });
+    const found = resolve(command, rest);
+    if (values.help) {
+      // `credence accounts --help` names the subcommands; `credence accounts add --help` its fields.
+      const named = rest.length > 0 && found && found.args.length < rest.length;
+      io.out(named ? subcommandHelp(command, found.name, found.sub, ctx.locale) : commandHelp(command, ctx.locale));
+      return 0;
+    }
+    if (!found) throw new CredenceError('cli.usage', { reason: `credence ${name} needs one of: ${Object.keys(command.subcommands).join(', ')} (credence ${name} --help)` });
+    return await found.sub.run({ ...ctx, args: found.args });
   } catch (error) {
     return reportError(ctx, error);
   }

@@ -5,6 +5,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Told of every contract channel a command calls, before the call (tests hold commands to their declared channels). */
+  onCall?: (channel: string) => void;
 }
 
 export interface CliContext {
@@ -20,14 +22,14 @@ export function say(ctx: CliContext, text: LocalizedText): void {
   ctx.io.out(text[ctx.locale]);
 }
 
-/** A `--name VALUE` option's text, or undefined when it was not given. */
-export function stringOption(ctx: CliContext, name: string): string | undefined {
-  const value = ctx.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 export function printJson(ctx: CliContext, value: unknown): void {
   ctx.io.out(JSON.stringify(value, null, 2));
+}
+
+/** A string option's value, if it was given. */
+export function textOption(ctx: CliContext, name: string): string | undefined {
+  const value = ctx.options[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Explicit flag, then CREDENCE_LANG, then the system LANG; Simplified Chinese when none says otherwise. */

@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'bureau.income.save',
   'score.report',
   'score.history',
+  'score.snapshot',
   'score.profile.get',
   'score.profile.save',
   'score.bandCap.save',

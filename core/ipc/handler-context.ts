@@ -5,13 +5,14 @@
 import type { Keychain } from '../storage/encryption/key-wrap.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
 import type { AppLock } from './lock/app-lock.ts';
+import type { Transport } from './channels/profiles.ts';
 import type { Emit, Handlers } from './registry.ts';
 
 export interface HandlerContext {
   store: ProfileSource;
   dataDir: string;
   version: string;
-  transport: 'electron' | 'http' | 'test' | 'cli';
+  transport: Transport;
   emit: Emit;
   /** The app lock (lock/app-lock.ts); one with its idle setting in memory is made when not given. */
   lock?: AppLock;
@@ -32,6 +33,11 @@ export interface BackupDialogs {
   saveBackupAs(suggestedName: string): Promise<string | null>;
   /** A backup file to restore, or null when the user cancelled. */
   openBackup(): Promise<string | null>;
+}
+
+/** Who the audit log names for a write: the CLI's edits apart from the page's. */
+export function actorOf(ctx: Pick<HandlerContext, 'transport'>): 'cli' | 'user' {
+  return ctx.transport === 'cli' ? 'cli' : 'user';
 }
 
 /** Handlers of one domain's channel module (core/ipc/channels/<domain>.ts). */

@@ -24,10 +24,12 @@ export class ImportJobs {
   private readonly running = new Map<string, AbortController>();
   private readonly store: ProfileSource;
   private readonly emit: Emit;
+  private readonly actor: string;
 
-  constructor(store: ProfileSource, emit: Emit) {
+  constructor(store: ProfileSource, emit: Emit, actor = 'user') {
     this.store = store;
     this.emit = emit;
+    this.actor = actor;
   }
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
@@ -45,7 +47,7 @@ export class ImportJobs {
           const reports = await importBytes(db, file.name, file.bytes, {
             password: request.password,
             signal: controller.signal,
-            actor: 'user',
+            actor: this.actor,
             onProgress: (progress) =>
               this.emit('import.progress', {
                 importId: request.importId,

@@ -52,7 +52,7 @@ export function listNeedsReview(db: Db): z.output<typeof reviewListSchema> {
   return { items, total };
 }
 
-export function resolveReview(db: Db, transactionId: number, action: ReviewAction): { remaining: number } {
+export function resolveReview(db: Db, transactionId: number, action: ReviewAction, actor = 'user'): { remaining: number } {
   db.transaction(() => {
     const row = db.prepare('SELECT credit_event FROM transactions WHERE id = ? AND needs_review = 1').get(transactionId) as
       | { credit_event: string }
@@ -61,7 +61,7 @@ export function resolveReview(db: Db, transactionId: number, action: ReviewActio
     const kind = action.type === 'confirm' ? row.credit_event : action.kind;
     db.prepare('UPDATE transactions SET credit_event = ?, credit_confidence = 1, needs_review = 0 WHERE id = ?').run(kind, transactionId);
     appendAudit(db, {
-      actor: 'user',
+      actor,
       action: action.type === 'confirm' ? 'review.confirm' : 'review.correct',
       subject: `transaction:${transactionId}`,
       details: { from: row.credit_event, to: kind },

@@ -18,9 +18,9 @@
 //   needsReview   credit events linked to accounts that rest on rules nobody confirmed yet
 
 import type { QueryRecord } from './queries.ts';
-import { listQueries } from './queries.ts';
-import { listObservations, type Observation } from './observations.ts';
-import { loadAccounts, type AccountValues } from './account-values.ts';
+import { queryRecords } from './queries.ts';
+import { observationRecords, type Observation } from './observations.ts';
+import { loadAccounts, type AccountRecord, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { today } from '../shared/calendar.ts';
@@ -133,6 +133,18 @@ function readActivity(db: Db): LedgerSnapshot['activity'] {
   return { months, contacts };
 }
 
+/** One account as the snapshot carries it: its resolved values, its history and the day it was settled. */
+export function snapshotAccount(record: AccountRecord, months: MonthRow[], settledOn: string | null): LedgerAccountSnapshot {
+  const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
+  return {
+    id: record.id,
+    ...values,
+    reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
+    settledOn,
+    months,
+  };
+}
+
 function readAccounts(db: Db): LedgerAccountSnapshot[] {
   const histories = new Map(db.prepare('SELECT account_id, months_json FROM credit_account_histories').raw().all() as [number, string][]);
   const settled = new Map(db.prepare('SELECT account_id, settled_on FROM credit_account_summaries').raw().all() as [number, string | null][]);
@@ -140,14 +152,7 @@ function readAccounts(db: Db): LedgerAccountSnapshot[] {
     .filter((record) => !record.values.dismissed)
     .map((record) => {
       const json = histories.get(record.id);
-      const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
-      return {
-        id: record.id,
-        ...values,
-        reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
-        settledOn: settled.get(record.id) ?? null,
-        months: json ? parseMonthsJson(json) : [],
-      };
+      return snapshotAccount(record, json ? parseMonthsJson(json) : [], settled.get(record.id) ?? null);
     });
 }
 
@@ -160,8 +165,8 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSna
   return {
     asOfDay,
     accounts: readAccounts(db),
-    queries: listQueries(db),
-    observations: listObservations(db),
+    queries: queryRecords.list(db),
+    observations: observationRecords.list(db),
     profileFacts: readProfileFacts(db),
     settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db) },
     activity: readActivity(db),

@@ -9,8 +9,10 @@ import { parseDay, parseMonth, today } from '../shared/calendar.ts';
 import { ACCOUNT_KINDS, BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU } from '../shared/ledger-vocabulary.ts';
 import { STATUS_CODES } from '../shared/status-alphabet.ts';
 
-const date = z.string().refine((text) => parseDay(text) !== null);
-const month = z.string().refine((text) => parseMonth(text) !== null);
+/** A real calendar day as YYYY-MM-DD; `format` tells readers of the schema (CLI help) what to type. */
+export const dateSchema = z.string().refine((text) => parseDay(text) !== null).meta({ format: 'date' });
+/** A month as YYYY-MM. */
+export const monthSchema = z.string().refine((text) => parseMonth(text) !== null).meta({ format: 'month' });
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().trim().max(max);
 
@@ -25,8 +27,8 @@ export const accountFieldSchemas = {
   cardLast4: z.string().regex(/^\d{4}$/).nullable(),
   limitFen: fen.nullable(),
   principalFen: fen.nullable(),
-  openedOn: date.nullable(),
-  closedOn: date.nullable(),
+  openedOn: dateSchema.nullable(),
+  closedOn: dateSchema.nullable(),
   statementDay: z.number().int().min(1).max(31).nullable(),
   dueDay: z.number().int().min(1).max(31).nullable(),
   minimumPaymentBp: z.number().int().min(1).max(10000).nullable(),
@@ -34,11 +36,11 @@ export const accountFieldSchemas = {
   annualRateBp: z.number().int().min(0).max(10000).nullable(),
   repaymentMethod: z.enum(REPAYMENT_METHODS).nullable(),
   reportsToBureau: z.enum(REPORTS_TO_BUREAU),
-  bureauSinceMonth: month.nullable(),
+  bureauSinceMonth: monthSchema.nullable(),
   bureauType: z.enum(BUREAU_TYPES).nullable(),
   bureauLayout: z.enum(BUREAU_LAYOUTS).nullable(),
   openingBalanceFen: fen.nullable(),
-  openingBalanceOn: date.nullable(),
+  openingBalanceOn: dateSchema.nullable(),
   note: text(500).nullable(),
   dismissed: z.boolean(),
 } as const;
@@ -68,7 +70,7 @@ export const installmentSchema = z.strictObject({
   principalFen: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   feeFen: fen.optional(),
   periods: z.number().int().min(1).max(120),
-  firstMonth: month,
+  firstMonth: monthSchema,
 });
 export type InstallmentInput = z.output<typeof installmentSchema>;
 

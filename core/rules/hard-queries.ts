@@ -4,7 +4,7 @@
 // the renderer may import it.
 //
 // A query's hardness is decided once, when the ledger reads its query records
-// (core/ledger/queries.ts listQueries, with the profile's set), and carried as `hard` on each
+// (core/ledger/queries.ts queryRecords.list, with the profile's set), and carried as `hard` on each
 // record: the ledger's query list, the report's query rows, the lender metrics' hard-query
 // windows (core/bureau/lender-metrics.ts) and the scoring engine's adjustments all read that flag.
 

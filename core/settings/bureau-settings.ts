@@ -86,9 +86,16 @@ function invalid(fields: { field: string; rule: string }[]): CredenceError {
   });
 }
 
+/** A rule's own setting: its levels in the rule's unit (blank: none), and its window where it has a choice. */
+export const ruleSettingSchema = z.strictObject({
+  warn: z.number().min(0).nullable(),
+  fail: z.number().min(0).nullable(),
+  windowMonths: z.number().int().nullable().optional(),
+});
+
 function parseSetting(rule: LenderRule, input: unknown): RuleSetting {
   const level = z.number().min(0).max(MAX_BY_UNIT[rule.unit]).nullable();
-  const schema = z.strictObject({ warn: level, fail: level, windowMonths: z.number().int().nullable().optional() });
+  const schema = ruleSettingSchema.extend({ warn: level, fail: level });
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw invalid(

@@ -129,5 +129,11 @@ test.describe('accounts page', () => {
     await expect(scores.getByTestId('observation-row')).toContainText('芝麻分');
     await expect(scores.getByTestId('observation-row')).toContainText('712');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-list.png'), fullPage: true });
+    // Both kinds of manual record are the one panel: the same table, the same add form, in English too.
+    await page.getByTestId('locale-switch').click();
+    await expect(queries.getByTestId('query-row')).toContainText('Credit card approval');
+    await expect(scores.getByTestId('observation-row')).toContainText('Sesame score');
+    await expect(queries.locator('table')).toHaveClass(await scores.locator('table').getAttribute('class') ?? '');
+    await scores.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-records-en.png') });
   });
 });

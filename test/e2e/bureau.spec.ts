@@ -257,7 +257,7 @@ test.describe('bureau report page', () => {
     await page.getByTestId('bureau-records-close').click();
 
     // Set from the CLI, shown on the page once it reloads; reset on the page, the CLI reads the default again.
-    const set = await cliJson<{ hardQueryReasons: { codes: string[] } }>(['report', 'settings', 'hard-reasons=02,03,01', '--db', file]);
+    const set = await cliJson<{ hardQueryReasons: { codes: string[] } }>(['settings', 'hard-reasons', '02,03,01', '--db', file]);
     expect(set.hardQueryReasons.codes).toEqual(['02', '03', '01']);
     await page.getByTestId('bureau-as-of').fill('2026-05-30');
     await expect(editor).toHaveAttribute('data-codes', '02,03,01');
@@ -266,7 +266,7 @@ test.describe('bureau report page', () => {
     await editor.getByTestId('hard-reasons-reset').click();
     await expect(editor).toHaveAttribute('data-edited', 'false');
     await expect(month.getByTestId('rule-value')).toHaveAttribute('data-value', '2');
-    const after = await cliJson<{ hardQueryReasons: { codes: string[]; edited: boolean } }>(['report', 'settings', '--db', file]);
+    const after = await cliJson<{ hardQueryReasons: { codes: string[]; edited: boolean } }>(['settings', '--db', file]);
     expect(after.hardQueryReasons).toEqual(expect.objectContaining({ codes: ['02', '03', '08', '20', '24', '26'], edited: false }));
 
     // The Accounts page's query list follows the profile's set as well.

@@ -149,6 +149,24 @@ test.describe('dashboard scores', () => {
     await page.getByTestId('locale-switch').click();
     await expect(sesame.getByTestId('score-disclaimer')).toContainText('not Ant’s algorithm');
     await expect(bureau.getByTestId('score-value')).toHaveText(String(cli.bureau.score));
+
+    // Keeping today's scores by hand (score.snapshot, as `credence score snapshot`): the estimate
+    // with the occupation joins the history once; a second time nothing has changed to keep.
+    const said = page.getByTestId('keep-scores-said');
+    await page.getByTestId('keep-scores').click();
+    await expect(said).toHaveText('Both scores as they stand are kept in the history.');
+    await expect(points).toHaveCount(2);
+    const out: string[] = [];
+    expect(await main(['score', 'history', '--db', profile.file, '--json'], { out: (t) => out.push(t), err: () => {}, env: {} })).toBe(0);
+    const { snapshots } = JSON.parse(out.join('\n')) as { snapshots: { trigger: string; sesame: { score: number } }[] };
+    expect(snapshots.map((s) => [s.trigger, s.sesame.score])).toEqual([
+      ['import', cli.sesame.score],
+      ['manual', cli.sesame.score + 20],
+    ]);
+    await page.getByTestId('keep-scores').click();
+    await expect(said).toHaveText('Same as the latest snapshot; nothing new kept.');
+    await expect(points).toHaveCount(2);
+    await page.getByTestId('score-history').screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-history-en.png') });
     expect(app.foreignRequests).toEqual([]);
   });
 

@@ -52,6 +52,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'bureau.income.save': { profileId, monthlyIncomeFen: 1_000_000 },
     'score.report': { profileId },
     'score.history': { profileId },
+    'score.snapshot': { profileId },
     'score.profile.get': { profileId },
     'score.bandCap.save': { profileId, ruleId: 'card_utilisation', band: 'b' },
     'score.profile.save': { profileId, input: { education: 'bachelor' } },

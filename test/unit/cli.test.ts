@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../core/cli/credence.ts';
@@ -29,7 +29,10 @@ describe('credence CLI', () => {
     expect(created.code).toBe(0);
     const { profile } = JSON.parse(created.stdout);
     expect(profile.name).toBe('客户甲');
-    expect(existsSync(profile.file)).toBe(true);
+    // The channel's answer, as the app gets it (the file stays main's business); the text says where.
+    expect(Object.keys(profile).sort()).toEqual(['createdAt', 'id', 'name']);
+    expect(existsSync(join(dir, 'profiles', `${profile.id}.sqlite`))).toBe(true);
+    expect((await run(['profile', 'list', '--data-dir', dir])).stdout).toContain(join(dir, 'profiles', `${profile.id}.sqlite`));
     const listed = JSON.parse((await run(['profile', 'list', '--data-dir', dir, '--json'])).stdout);
     expect(listed.profiles.map((p: { id: string }) => p.id)).toEqual([profile.id]);
   });
@@ -38,7 +41,8 @@ describe('credence CLI', () => {
     const file = join(tempDir(), 'client.sqlite');
     expect((await run(['profile', 'create', 'Client', '--db', file])).code).toBe(0);
     const listed = JSON.parse((await run(['profile', 'list', '--db', file, '--json'])).stdout);
-    expect(listed.profiles).toEqual([expect.objectContaining({ name: 'Client', file: resolve(file) })]);
+    expect(listed.profiles).toEqual([expect.objectContaining({ name: 'Client' })]);
+    expect((await run(['profile', 'list', '--db', file])).stdout).toContain(resolve(file));
   });
 
   it('puts errors on stderr with a non-zero exit code, as JSON with --json', async () => {
@@ -58,13 +62,29 @@ describe('credence CLI', () => {
     expect(missing.stderr).toMatch(/does not exist/);
   });
 
+  it('works on a profile of the data folder named by --profile (its name or its id), encrypted ones unlocked by a passphrase file', async () => {
+    const dir = tempDir();
+    const pw = join(dir, 'pw.txt');
+    writeFileSync(pw, 'a long enough passphrase\n');
+    const { profile } = JSON.parse((await run(['profile', 'create', '客户甲', '--data-dir', dir, '--passphrase-file', pw, '--json'])).stdout);
+    const added = await run(['observe', 'add', 'sesame', '712', '2026-05-06', '--profile', '客户甲', '--data-dir', dir, '--passphrase-file', pw, '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const listed = JSON.parse((await run(['observe', 'list', '--profile', profile.id, '--data-dir', dir, '--passphrase-file', pw, '--json'])).stdout);
+    expect(listed.observations).toMatchObject([{ kind: 'sesame', value: 712 }]);
+    // Without its passphrase the profile stays locked; an unknown name is not found; no profile named is a usage error.
+    expect((await run(['observe', 'list', '--profile', '客户甲', '--data-dir', dir, '--lang', 'en'])).stderr).toMatch(/passphrase/i);
+    expect((await run(['observe', 'list', '--profile', '客户乙', '--data-dir', dir, '--json'])).stderr).toContain('profile.not_found');
+    expect((await run(['observe', 'list', '--data-dir', dir])).code).toBe(2);
+  });
+
   it('deletes a profile only with --yes', async () => {
     const dir = tempDir();
     const { profile } = JSON.parse((await run(['profile', 'create', 'Temp', '--data-dir', dir, '--json'])).stdout);
+    const file = join(dir, 'profiles', `${profile.id}.sqlite`);
     expect((await run(['profile', 'delete', profile.id, '--data-dir', dir])).code).toBe(2);
-    expect(existsSync(profile.file)).toBe(true);
+    expect(existsSync(file)).toBe(true);
     expect((await run(['profile', 'delete', profile.id, '--yes', '--data-dir', dir])).code).toBe(0);
-    expect(existsSync(profile.file)).toBe(false);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('runs as the package bin on this Node, headless', () => {

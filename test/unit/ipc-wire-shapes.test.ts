@@ -256,6 +256,7 @@ const STEPS = [
   { channel: 'score.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.history', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'score.snapshot', request: ({ profileId }) => ({ profileId }) },
   // A band cap edited on a lender rule, then back to the convention's default.
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'card_utilisation', band: 'b' }) },
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'card_utilisation', band: null, reset: true }) },

@@ -34,6 +34,12 @@ async function verify(ctx: CliContext): Promise<number> {
 export const auditCommand: Command = {
   name: 'audit',
   summary: { 'zh-CN': '校验防篡改审计日志（哈希链）', en: 'verify the tamper-evident audit log (hash chain)' },
-  usage: ['credence audit verify --db DB [--json]'],
-  subcommands: { verify },
+  subcommands: {
+    verify: {
+      args: '',
+      summary: { 'zh-CN': '每一条都与前一条相连、内容未被改动', en: 'every entry links to the one before it and is unchanged' },
+      channels: ['audit.verify'],
+      run: verify,
+    },
+  },
 };

@@ -116,12 +116,28 @@ async function withdraw(ctx: CliContext): Promise<number> {
 export const consentCommand: Command = {
   name: 'consent',
   summary: { 'zh-CN': '授权：单独同意、查看、撤回（导出数据前必须先授权）', en: 'consents: separate consent, list, show, withdraw (every export needs one)' },
-  usage: [
-    'credence consent grant --recipient NAME --contact C --purpose CODE --fields accounts,transactions.amountFen --expires DATE [--max-exports N] [--delete-by DATE] [--location CN|overseas] [--recipient-kind individual|firm] [--notice-lang zh-CN|en] [--supersedes ID] --db DB',
-    '      (prints the notice; to agree, run it again with --sign "NAME" --accept SHA256)',
-    'credence consent list --db DB [--json]',
-    'credence consent show ID --db DB [--json]',
-    'credence consent withdraw ID --db DB [--json]',
-  ],
-  subcommands: { grant, list, show, withdraw },
+  subcommands: {
+    grant: {
+      args: '--recipient NAME --contact C --purpose CODE --fields accounts,transactions.amountFen --expires DATE [--max-exports N] [--delete-by DATE] [--location CN|overseas] [--recipient-kind individual|firm] [--notice-lang zh-CN|en] [--supersedes ID] [--sign "NAME" --accept SHA256]',
+      summary: {
+        'zh-CN': '先打印告知书全文；同意时带 --sign（签名）和 --accept（告知书的 sha256）再运行一次',
+        en: 'prints the notice in full; to agree, run it again with --sign "NAME" and --accept (the notice’s sha256)',
+      },
+      channels: ['consent.catalogue', 'consent.notice', 'consent.grant'],
+      run: grant,
+    },
+    list: { args: '', summary: { 'zh-CN': '全部授权及其状态', en: 'every consent and its state' }, channels: ['consent.list'], run: list },
+    show: {
+      args: 'ID',
+      summary: { 'zh-CN': '一项授权及其回执', en: 'one consent with its receipts' },
+      channels: ['consent.list', 'consent.receipts'],
+      run: show,
+    },
+    withdraw: {
+      args: 'ID',
+      summary: { 'zh-CN': '撤回授权（之后不能再依据它导出）', en: 'withdraw a consent (no export can be made under it afterwards)' },
+      channels: ['consent.withdraw'],
+      run: withdraw,
+    },
+  },
 };

@@ -8,6 +8,7 @@ import { UUID_PATTERN } from '../../consent/ids.ts';
 import { loggedExport, verifyPackage } from '../../consent/verify-package.ts';
 import { CredenceError } from '../../shared/errors.ts';
 import { openDatabase } from '../../storage/database.ts';
+import { noMoreArgs, positional } from '../args.ts';
 import { withContract } from '../contract-call.ts';
 import { printJson, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
@@ -22,6 +23,7 @@ function readPassword(ctx: CliContext): string | undefined {
 }
 
 async function create(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
   const consentId = ctx.options.consent;
   const out = ctx.options.out;
   if (typeof consentId !== 'string') throw new CredenceError('cli.usage', { reason: 'export needs --consent ID: every export is made under a consent (credence consent grant)' });
@@ -59,8 +61,7 @@ async function create(ctx: CliContext): Promise<number> {
 }
 
 async function verify(ctx: CliContext): Promise<number> {
-  const [file] = ctx.args;
-  if (!file) throw new CredenceError('cli.usage', { reason: 'export verify FILE [--password-file F] [--db DB]' });
+  const file = positional(ctx, 0, 'FILE');
   const path = resolve(file);
   if (!existsSync(path)) throw new CredenceError('db.not_found', { file: path });
   const check = await verifyPackage(new Uint8Array(readFileSync(path)), readPassword(ctx), path);
@@ -89,14 +90,23 @@ async function verify(ctx: CliContext): Promise<number> {
 export const exportCommand: Command = {
   name: 'export',
   summary: { 'zh-CN': '依据一项有效授权导出加密数据包；校验数据包', en: 'export an encrypted package under a valid consent; verify a package' },
-  usage: [
-    'credence export --consent ID --out FILE [--password-file F | --unencrypted] [--fields …] [--force] --db DB [--json]',
-    'credence export verify FILE [--password-file F] [--db DB] [--json]',
-  ],
-  run: (ctx) => {
-    const [sub, ...rest] = ctx.args;
-    if (sub === 'verify') return verify({ ...ctx, args: rest });
-    if (sub !== undefined) throw new CredenceError('cli.usage', { reason: exportCommand.usage.join(' | ') });
-    return create(ctx);
+  default: '',
+  subcommands: {
+    '': {
+      args: '--consent ID --out FILE [--password-file F | --unencrypted] [--fields …] [--force]',
+      summary: { 'zh-CN': '导出授权范围内的数据（--out 代替应用的保存对话框）', en: 'export what the consent allows (--out stands where the app’s save dialog does)' },
+      channels: ['consent.catalogue', 'export.create'],
+      run: create,
+    },
+    verify: {
+      args: 'FILE [--password-file F] [--db FILE]',
+      on: 'file',
+      summary: {
+        'zh-CN': '校验数据包的每个文件和哈希；带 --db 时再查本档案的日志是否记录了它',
+        en: 'check every file and hash of a package; with --db, also whether this profile’s log recorded it',
+      },
+      channels: [],
+      run: verify,
+    },
   },
 };

@@ -1,20 +1,24 @@
-import { resolve } from 'node:path';
-import { CredenceError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
-import { importFile } from '../../importers/import-file.ts';
-import type { ImportReport } from '../../importers/report-schema.ts';
-import { snapshotAfterImport } from '../../score/snapshots.ts';
-import { openProfileDatabase } from '../profile-access.ts';
-import { printJson, type CliContext } from '../io.ts';
+// `credence import FILE…`: the app's import channel with the files' bytes, as the Import page
+// sends them: one transaction per file, duplicates skipped, a score snapshot after an import.
+
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CredenceError, toErrorPayload } from '../../shared/errors.ts';
+import type { Request, Response } from '../../ipc/contract.ts';
+import { withContract } from '../contract-call.ts';
+import { printJson, textOption, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 import { formatFen } from '../../shared/money.ts';
 
-type FileResult = ImportReport | { file: string; error: ErrorPayload };
+/** The most files one request carries (the channel's own limit). */
+const FILES_PER_REQUEST = 50;
 
 function yuan(fen: number): string {
   return formatFen(fen, { grouped: false });
 }
 
-function describe(ctx: CliContext, report: ImportReport): string {
+function describe(ctx: CliContext, report: Response<'import.files'>['reports'][number]): string {
   const zh = ctx.locale === 'zh-CN';
   const d = report.byDirection;
   const events = Object.entries(report.creditEvents).map(([kind, n]) => `${kind}×${n}`).join(' ');
@@ -30,35 +34,51 @@ function describe(ctx: CliContext, report: ImportReport): string {
     : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ${yuan(d.income.fen)}, expense ${d.expense.count} ${yuan(d.expense.fen)}, neutral ${d.neutral.count} ${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
 }
 
-async function run(ctx: CliContext): Promise<number> {
-  if (typeof ctx.options.db !== 'string') throw new CredenceError('cli.usage', { reason: 'import needs --db FILE' });
-  if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
-  const password = typeof ctx.options.password === 'string' ? ctx.options.password : undefined;
-  const db = openProfileDatabase(ctx, resolve(ctx.options.db));
-  const files: FileResult[] = [];
-  try {
-    for (const path of ctx.args) {
-      try {
-        files.push(...(await importFile(db, path, { password, actor: 'cli' })));
-      } catch (error) {
-        files.push({ file: path, error: toErrorPayload(error) });
-      }
+type Outcome = Response<'import.files'>;
+
+async function readFiles(paths: readonly string[], failures: Outcome['failures']): Promise<Request<'import.files'>['files']> {
+  const files: Request<'import.files'>['files'] = [];
+  for (const path of paths) {
+    try {
+      files.push({ name: basename(path), dataBase64: (await readFile(path)).toString('base64') });
+    } catch (error) {
+      failures.push({ file: path, error: toErrorPayload(new CredenceError('import.file_unreadable', { file: path, reason: (error as Error).message })) });
     }
-    // Score history: both scores as they stand after this import, as the app's imports do.
-    if (files.some((f) => !('error' in f))) snapshotAfterImport(db, (error) => ctx.io.err(`score snapshot failed: ${String(error)}`));
-  } finally {
-    db.close();
   }
-  const failed = files.filter((f): f is { file: string; error: ErrorPayload } => 'error' in f);
-  if (ctx.json) printJson(ctx, { files });
-  else for (const f of files) ('error' in f ? ctx.io.err(`${f.file}: ${f.error.message[ctx.locale]}`) : ctx.io.out(describe(ctx, f)));
-  if (ctx.json) for (const f of failed) ctx.io.err(`${f.file}: ${f.error.message[ctx.locale]}`);
-  return failed.length === 0 ? 0 : 1;
+  return files;
+}
+
+async function run(ctx: CliContext): Promise<number> {
+  if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
+  const password = textOption(ctx, 'password');
+  const outcome: Outcome = { reports: [], failures: [] };
+  await withContract(ctx, 'import', async ({ call, profileId }) => {
+    for (let at = 0; at < ctx.args.length; at += FILES_PER_REQUEST) {
+      const files = await readFiles(ctx.args.slice(at, at + FILES_PER_REQUEST), outcome.failures);
+      if (files.length === 0) continue;
+      const batch = await call('import.files', { profileId, importId: randomUUID(), files, ...(password === undefined ? {} : { password }) });
+      outcome.reports.push(...batch.reports);
+      outcome.failures.push(...batch.failures);
+    }
+  });
+  if (ctx.json) printJson(ctx, outcome);
+  else {
+    for (const report of outcome.reports) ctx.io.out(describe(ctx, report));
+    for (const f of outcome.failures) ctx.io.err(`${f.file}: ${f.error.message[ctx.locale]}`);
+  }
+  return outcome.failures.length > 0 ? 1 : 0;
 }
 
 export const importCommand: Command = {
   name: 'import',
   summary: { 'zh-CN': '导入账单文件（支付宝、微信、京东、美团、信用卡；可为加密 ZIP）', en: 'import bill exports (Alipay, WeChat, JD, Meituan, credit cards; ZIPs too)' },
-  usage: ['credence import FILE... --db DB [--password P] [--passphrase-file F] [--json]'],
-  run,
+  subcommands: {
+    '': {
+      args: 'FILE… [--password P]',
+      summary: { 'zh-CN': '每个文件一个事务；重复的行跳过；--password 为压缩包密码', en: 'one transaction per file; rows already stored are skipped; --password opens a ZIP' },
+      channels: ['import.files'],
+      run,
+    },
+  },
+  default: '',
 };

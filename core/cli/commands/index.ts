@@ -1,16 +1,39 @@
 import { accountsCommand } from './accounts.ts';
-import { backupCommand } from './backup.ts';
 import { auditCommand } from './audit.ts';
+import { backupCommand } from './backup.ts';
 import { consentCommand } from './consent.ts';
 import { exportCommand } from './export.ts';
 import type { Command } from './command.ts';
 import { importCommand } from './import.ts';
+import { installmentsCommand } from './installments.ts';
+import { linksCommand } from './links.ts';
+import { monthCommand } from './month.ts';
 import { observeCommand } from './observe.ts';
 import { profileCommand } from './profile.ts';
 import { queryCommand } from './query.ts';
 import { reportCommand } from './report.ts';
+import { reviewCommand } from './review.ts';
 import { scoreCommand } from './score.ts';
+import { settingsCommand } from './settings.ts';
 import { transactionsCommand } from './transactions.ts';
 
-/** Every `credence` command; --help is generated from this list. */
-export const commands: Command[] = [profileCommand, importCommand, accountsCommand, queryCommand, observeCommand, reportCommand, scoreCommand, backupCommand, consentCommand, exportCommand, auditCommand, transactionsCommand];
+/** Every `credence` command, in the order --help and the README list them. */
+export const commands: Command[] = [
+  profileCommand,
+  importCommand,
+  reviewCommand,
+  accountsCommand,
+  monthCommand,
+  installmentsCommand,
+  linksCommand,
+  queryCommand,
+  observeCommand,
+  reportCommand,
+  scoreCommand,
+  transactionsCommand,
+  settingsCommand,
+  backupCommand,
+  consentCommand,
+  exportCommand,
+  auditCommand,
+];

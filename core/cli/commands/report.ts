@@ -1,16 +1,16 @@
-import { bureauReport } from '../../bureau/report.ts';
-import { readHardQueryReasons, saveHardQueryReasons } from '../../settings/bureau-settings.ts';
+// `credence report`: the Bureau page's simulated PBOC report, from the same channel.
+
 import { TYPE_NAMES } from '../../bureau/summary-counters.ts';
-import type { BureauReport, Figure } from '../../bureau/report-schema.ts';
-import { CredenceError } from '../../shared/errors.ts';
+import type { Response } from '../../ipc/contract.ts';
 import { formatMonth } from '../../shared/calendar.ts';
-import { asOfFrom } from '../../ledger/validation.ts';
-import { ledgerDb, namedArgs } from '../args.ts';
-import { QUERY_REASONS } from '../../shared/reference-data.ts';
-import { HARD_QUERY_REASONS_SOURCE, type HardQueryReasons } from '../../rules/hard-queries.ts';
+import { formatFen } from '../../shared/money.ts';
+import { asOf, noMoreArgs } from '../args.ts';
+import { withContract } from '../contract-call.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
-import { formatFen } from '../../shared/money.ts';
+
+type BureauReport = Response<'bureau.report'>;
+type Figure = BureauReport['summary']['overview']['totalAccounts'];
 
 function one(unit: Figure['unit'], value: number | null): string {
   if (value === null) return '—';
@@ -76,82 +76,35 @@ function lines(ctx: CliContext, r: BureauReport): string[] {
   const hard = r.hardQueryReasons;
   out.push(
     zh
-      ? `  硬查询的查询原因（${hard.edited ? '已修改' : '默认'}）：${hard.codes.join(', ') || '无'}；用 credence report settings 修改`
-      : `  hard-query reasons (${hard.edited ? 'edited' : 'default'}): ${hard.codes.join(', ') || 'none'}; change with credence report settings`,
+      ? `  硬查询的查询原因（${hard.edited ? '已修改' : '默认'}）：${hard.codes.join(', ') || '无'}；用 credence settings hard-reasons 修改`
+      : `  hard-query reasons (${hard.edited ? 'edited' : 'default'}): ${hard.codes.join(', ') || 'none'}; change with credence settings hard-reasons`,
   );
   return out;
 }
 
-/** The hard-query set, one reason code per line: `[x]` hard, `*` where that differs from the default. */
-function hardReasonLines(ctx: CliContext, set: HardQueryReasons): string[] {
-  const zh = ctx.locale === 'zh-CN';
-  const out = [
-    zh
-      ? `硬查询的查询原因（${set.edited ? '已修改' : '默认'}；默认依据 docs/domain/pboc-report.md#hard-queries）：${set.codes.join(', ') || '无'}`
-      : `Hard-query reasons (${set.edited ? 'edited' : 'default'}; default per docs/domain/pboc-report.md#hard-queries): ${set.codes.join(', ') || 'none'}`,
-  ];
-  for (const reason of QUERY_REASONS) {
-    const hard = set.codes.includes(reason.code);
-    const changed = hard !== set.defaults.includes(reason.code) ? ' *' : '';
-    out.push(`  [${hard ? 'x' : ' '}] ${reason.code.padEnd(4)} ${reason.name[ctx.locale]}${changed}`);
-  }
-  return out;
-}
-
-/** "02,03 08" → ['02', '03', '08'] (a single digit gets its leading zero, as pboc_conf.py writes codes without it); "none" → []. */
-function reasonCodes(text: string): string[] | null {
-  const value = text.trim();
-  if (value === 'default') return null;
-  if (value === 'none') return [];
-  const codes = value.split(/[\s,，、]+/).filter((code) => code !== '');
-  if (codes.length === 0) throw new CredenceError('cli.usage', { reason: 'hard-reasons needs codes such as 02,03,08, "none" or "default"' });
-  return codes.map((code) => (/^\d$/.test(code) ? `0${code}` : code));
-}
-
-/**
- * `credence report settings`: the profile's report settings. Shows the hard-query reason codes;
- * `hard-reasons=02,03,08` sets them (`none`: no query is hard; `default`: back to
- * docs/domain/pboc-report.md#hard-queries).
- */
-function settings(ctx: CliContext): number {
-  const args = namedArgs(ctx, ['hard-reasons']);
-  const db = ledgerDb(ctx, 'report settings');
-  try {
-    const wanted = args['hard-reasons'];
-    const set = wanted === undefined ? readHardQueryReasons(db) : saveHardQueryReasons(db, reasonCodes(wanted), 'cli');
-    if (ctx.json) printJson(ctx, { hardQueryReasons: { ...set, source: HARD_QUERY_REASONS_SOURCE } });
-    else for (const line of hardReasonLines(ctx, set)) ctx.io.out(line);
-    return 0;
-  } finally {
-    db.close();
-  }
-}
-
-function run(ctx: CliContext): number {
-  const [sub, ...rest] = ctx.args;
-  if (sub === 'settings') return settings({ ...ctx, args: rest });
-  if (sub !== undefined) throw new CredenceError('cli.usage', { reason: reportCommand.usage.join(' | ') });
-  const db = ledgerDb(ctx, 'report');
-  try {
-    const report = bureauReport(db, asOfFrom(ctx.options['as-of']));
+async function run(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
+  return withContract(ctx, 'report', async ({ call, profileId }) => {
+    const report = await call('bureau.report', { profileId, ...asOf(ctx) });
     if (ctx.json) printJson(ctx, report);
     else {
       for (const line of lines(ctx, report)) ctx.io.out(line);
       say(ctx, { 'zh-CN': '此报告由本地账本模拟生成，不是中国人民银行征信中心出具的报告。', en: 'Simulated from the local ledger; not a report issued by the PBOC Credit Reference Center.' });
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export const reportCommand: Command = {
   name: 'report',
   summary: { 'zh-CN': '模拟二代征信报告：信息概要、60个月还款记录、查询记录与放贷规则', en: 'simulated second-generation credit report: summary, 60-month grid, queries and lender rules' },
-  usage: [
-    'credence report --db DB [--as-of YYYY-MM-DD] [--json]',
-    'credence report settings --db DB [--json]',
-    'credence report settings hard-reasons=02,03,08 --db DB   (hard-reasons=none: no query is hard; hard-reasons=default: docs/domain/pboc-report.md#hard-queries)',
-  ],
-  run,
+  default: '',
+  subcommands: {
+    '': {
+      args: '[--as-of YYYY-MM-DD]',
+      summary: { 'zh-CN': '报告截至某日（默认今天，UTC+8）；规则的阈值和硬查询原因用 credence settings 修改', en: 'the report as of a day (default today, UTC+8); change rule thresholds and hard-query reasons with credence settings' },
+      channels: ['bureau.report'],
+      run,
+    },
+  },
 };

@@ -7,7 +7,7 @@ import { wholeNumber } from '../args.ts';
 import { addSummaries, emptySummary, type TransactionSummary } from '../../shared/transaction-summary.ts';
 import { formatCount, formatFen } from '../../shared/money.ts';
 import { withContract, type ContractSession as ContractClient } from '../contract-call.ts';
-import { printJson, stringOption as option, type CliContext } from '../io.ts';
+import { printJson, textOption as option, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
 
 type Filter = Request<'transactions.list'>['filter'];
@@ -140,9 +140,13 @@ async function run(ctx: CliContext): Promise<number> {
 export const transactionsCommand: Command = {
   name: 'transactions',
   summary: { 'zh-CN': '列出导入的交易：按日期、平台、账户、收支、分类、信用事件和文字筛选', en: 'list imported transactions, filtered by date, platform, account, direction, category, credit event and text' },
-  usage: [
-    'credence transactions --db DB [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--platform P] [--account ID] [--direction income|expense|neutral]',
-    '    [--file N|NAME] [--category C] [--event KIND|any|none] [--text WORDS] [--order newest|oldest] [--limit N] [--json]',
-  ],
-  run,
+  default: '',
+  subcommands: {
+    '': {
+      args: '[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--platform P] [--account ID] [--direction income|expense|neutral] [--file N|NAME] [--category C] [--event KIND|any|none] [--text WORDS] [--order newest|oldest] [--limit N]',
+      summary: { 'zh-CN': '筛选的笔数与合计，然后列出交易（默认最新的 100 笔）', en: 'the filter’s count and totals, then its rows (the newest 100 by default)' },
+      channels: ['transactions.summary', 'transactions.list', 'transactions.facets'],
+      run,
+    },
+  },
 };

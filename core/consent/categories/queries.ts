@@ -1,6 +1,6 @@
 // Credit-report query records the user entered (core/ledger/queries.ts), hard by the profile's set.
 
-import { listQueries } from '../../ledger/queries.ts';
+import { queryRecords } from '../../ledger/queries.ts';
 import { column, type CategorySource } from './types.ts';
 
 export const queriesCategory: CategorySource = {
@@ -22,7 +22,7 @@ export const queriesCategory: CategorySource = {
     column('note', 'text', '备注', 'Note'),
   ],
   collect(db) {
-    return listQueries(db).map((q) => ({
+    return queryRecords.list(db).map((q) => ({
       queryId: q.id,
       queriedOn: q.queriedOn,
       institution: q.institution,

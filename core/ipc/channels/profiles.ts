@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { profileSummarySchema } from '../../storage/profile-store.ts';
 import { profileId } from '../schemas.ts';
 
+/** Who asks: the desktop app, the preview page, a test harness, or the `credence` CLI. */
+export const TRANSPORTS = ['electron', 'http', 'test', 'cli'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
 export const appChannels = {
   'app.info': {
     request: z.strictObject({}),
-    response: z.strictObject({ version: z.string(), dataDir: z.string(), transport: z.enum(['electron', 'http', 'test', 'cli']) }),
+    response: z.strictObject({ version: z.string(), dataDir: z.string(), transport: z.enum(TRANSPORTS) }),
   },
 } as const;
 

@@ -5,8 +5,8 @@ import { day } from '../../wire/vocabulary.ts';
 import { profileId } from '../schemas.ts';
 
 // Scores (core/score): both models as of a day, explained point by point (their shape:
-// core/score/report-schema.ts), the score history kept after each import, and the profile facts
-// the estimate reads.
+// core/score/report-schema.ts), the score history kept after each import (or when asked), and the
+// profile facts the estimate reads.
 
 const profileFacts = z.strictObject({ facts: profileFactsSchema, educationLevels: z.array(z.enum(EDUCATION_LEVELS)) });
 
@@ -18,6 +18,11 @@ export const scoreChannels = {
   'score.history': {
     request: z.strictObject({ profileId }),
     response: z.strictObject({ snapshots: z.array(snapshotRowSchema) }),
+  },
+  'score.snapshot': {
+    // Keeps both scores as they stand now in the history; null when they equal the latest kept.
+    request: z.strictObject({ profileId, asOf: day.optional() }),
+    response: z.strictObject({ snapshot: snapshotRowSchema.nullable() }),
   },
   'score.profile.get': {
     request: z.strictObject({ profileId }),

@@ -10,10 +10,11 @@ import { saveHardQueryReasons, saveRuleSetting } from '../../settings/bureau-set
 import { saveMonthlyIncome } from '../../settings/profile-facts.ts';
 import type { Db } from '../../storage/database.ts';
 import type { bureauChannels } from '../channels/bureau.ts';
-import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
 
 export function bureauHandlers(ctx: HandlerContext, readModels: LedgerCache = new LedgerCache()): DomainHandlers<typeof bureauChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
+  const actor = actorOf(ctx);
   const report = (d: Db, asOf: unknown) => {
     const asOfDay = asOfFrom(asOf);
     return buildReport(readModels.readModel(d, asOfDay).snapshot, formatDay(asOfDay));
@@ -22,17 +23,17 @@ export function bureauHandlers(ctx: HandlerContext, readModels: LedgerCache = ne
     'bureau.report': ({ profileId, asOf }) => report(db(profileId), asOf),
     'bureau.rule.save': ({ profileId, ruleId, input, asOf }) => {
       const d = db(profileId);
-      saveRuleSetting(d, ruleId, input);
+      saveRuleSetting(d, ruleId, input, actor);
       return report(d, asOf);
     },
     'bureau.hardReasons.save': ({ profileId, codes, asOf }) => {
       const d = db(profileId);
-      saveHardQueryReasons(d, codes);
+      saveHardQueryReasons(d, codes, actor);
       return report(d, asOf);
     },
     'bureau.income.save': ({ profileId, monthlyIncomeFen, asOf }) => {
       const d = db(profileId);
-      saveMonthlyIncome(d, monthlyIncomeFen);
+      saveMonthlyIncome(d, monthlyIncomeFen, actor);
       return report(d, asOf);
     },
   };

@@ -2,12 +2,12 @@
 
 import { listNeedsReview, resolveReview } from '../../ledger/credit-review.ts';
 import type { importChannels } from '../channels/imports.ts';
-import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
 import { ImportJobs } from '../import-jobs.ts';
 import type { AppLock } from '../lock/app-lock.ts';
 
 export function importHandlers(ctx: HandlerContext, lock: AppLock): DomainHandlers<typeof importChannels> {
-  const imports = new ImportJobs(ctx.store, ctx.emit);
+  const imports = new ImportJobs(ctx.store, ctx.emit, actorOf(ctx));
   // Locking closes the profiles' databases: an import under way is cancelled first.
   lock.onLock(() => imports.cancelAll());
   return {
@@ -20,6 +20,6 @@ export function importHandlers(ctx: HandlerContext, lock: AppLock): DomainHandle
       }),
     'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'review.list': ({ profileId }) => listNeedsReview(ctx.store.database(profileId)),
-    'review.resolve': ({ profileId, transactionId, action }) => resolveReview(ctx.store.database(profileId), transactionId, action),
+    'review.resolve': ({ profileId, transactionId, action }) => resolveReview(ctx.store.database(profileId), transactionId, action, actorOf(ctx)),
   };
 }

@@ -3,13 +3,13 @@
 // channels and read again only when the data version moved.
 
 import type { scoreChannels } from '../channels/score.ts';
-import type { DomainHandlers, HandlerContext } from '../handler-context.ts';
+import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
 import { asOfFrom } from '../../ledger/validation.ts';
 import { scoreLedger } from '../../score/engine.ts';
 import { LedgerCache } from '../../score/ledger-cache.ts';
 import { EDUCATION_LEVELS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
-import { listSnapshots } from '../../score/snapshots.ts';
+import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
 import { BUREAU_BANDS } from '../../score/models/bureau-bands-v1.ts';
 import { saveBandCap } from '../../settings/bureau-settings.ts';
 
@@ -23,12 +23,13 @@ export function scoreHandlers(ctx: HandlerContext, readModels: LedgerCache = new
       return scoreLedger(readModels.ledger(db(profileId), asOfDay), { asOfDay });
     },
     'score.history': ({ profileId }) => ({ snapshots: listSnapshots(db(profileId)) }),
+    'score.snapshot': ({ profileId, asOf }) => ({ snapshot: takeSnapshot(db(profileId), 'manual', asOfFrom(asOf)) }),
     'score.bandCap.save': ({ profileId, ruleId, band, reset }) => ({
-      caps: saveBandCap(db(profileId), ruleId, reset ? null : { band }, BUREAU_BANDS.map((b) => b.id)),
+      caps: saveBandCap(db(profileId), ruleId, reset ? null : { band }, BUREAU_BANDS.map((b) => b.id), actorOf(ctx)),
     }),
     'score.profile.get': ({ profileId }) => facts(profileId),
     'score.profile.save': ({ profileId, input }) => {
-      saveProfileFacts(db(profileId), input);
+      saveProfileFacts(db(profileId), input, actorOf(ctx));
       return facts(profileId);
     },
   };

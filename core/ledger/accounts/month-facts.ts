@@ -4,16 +4,14 @@
 // transaction.
 
 import { z } from 'zod';
-import { parseMonth, today, toUtc8Iso } from '../../shared/calendar.ts';
+import { today, toUtc8Iso } from '../../shared/calendar.ts';
 import { appendAudit, type Db } from '../../storage/database.ts';
 import { requireAccount } from '../account-values.ts';
 import { ledgerEdit, recomputeAfterEdit } from '../freshness.ts';
-import { invalid, monthFactSchema, parseInput, problem } from '../validation.ts';
+import { invalid, monthFactSchema, monthSchema, parseInput, problem } from '../validation.ts';
 import type { EditOptions } from './commands.ts';
 import type { AccountDetail } from '../account-schema.ts';
 import { accountDetail } from './views.ts';
-
-const monthSchema = z.string().refine((text) => parseMonth(text) !== null);
 
 /** Sets what the user knows of one month (null clears it). */
 export function setMonthFact(db: Db, accountId: number, month: unknown, input: unknown, options: EditOptions = {}): AccountDetail {

@@ -7,7 +7,8 @@ import type { MessageKey } from '../i18n/translate.ts';
 import { FieldOrigin } from './FieldOrigin.tsx';
 import { FormField, type Option } from './FormField.tsx';
 import { INSTITUTION_KEYS, PRODUCT_KEYS } from './labels.ts';
-import { parsePercent, parseWhole, parseYuan, percentText, yuanText } from './money.ts';
+import { parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
+import { percentText, yuanText } from './money.ts';
 import { fieldErrors, type AccountDetail, type AccountFieldName, type AccountSummary } from './useLedger.ts';
 
 type Kind = 'text' | 'money' | 'percent' | 'whole' | 'date' | 'month' | 'select';

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatFen } from '../../../core/shared/money.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormField } from './FormField.tsx';
-import { parseWhole, parseYuan } from './money.ts';
+import { parseWhole, parseYuan } from '../../../core/shared/money.ts';
 import { fieldErrors, type AccountDetail } from './useLedger.ts';
 
 const EMPTY = { label: '', principalFen: '', feeFen: '', periods: '', firstMonth: '' };

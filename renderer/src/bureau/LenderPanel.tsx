@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { money } from '../accounts/format.ts';
 import { FormField } from '../accounts/FormField.tsx';
-import { parsePercent, parseWhole, parseYuan, yuanText } from '../accounts/money.ts';
+import { yuanText } from '../accounts/money.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen, parseLevel, parseYuan } from '../../../core/shared/money.ts';
 import { FigureValue } from './FigureValue.tsx';
 import { HardReasonsEditor } from './HardReasonsEditor.tsx';
 import type { BureauReport, RuleView } from './useBureau.ts';
@@ -30,16 +30,6 @@ function levelInput(unit: RuleView['unit'], value: number | null): string {
   if (unit === 'ratio') return String(Math.round(value * 10000) / 100);
   if (unit === 'fen') return yuanText(value);
   return String(value);
-}
-
-/** undefined: not a valid level; null: no level. */
-function parseLevel(unit: RuleView['unit'], text: string): number | null | undefined {
-  if (unit === 'ratio') {
-    const bp = parsePercent(text);
-    return bp === null || bp === undefined ? bp : bp / 10000;
-  }
-  if (unit === 'fen') return parseYuan(text);
-  return parseWhole(text);
 }
 
 function Threshold({ rule }: { rule: RuleView }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { parseWhole } from '../accounts/money.ts';
+import { parseWhole } from '../../../core/shared/money.ts';
 import { FormField } from '../accounts/FormField.tsx';
 import { fieldErrors } from '../accounts/useLedger.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';

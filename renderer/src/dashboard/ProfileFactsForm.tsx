@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormField } from '../accounts/FormField.tsx';
-import { parseYuan, yuanText } from '../accounts/money.ts';
+import { parseYuan } from '../../../core/shared/money.ts';
+import { yuanText } from '../accounts/money.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -120,7 +121,7 @@ export function ProfileFactsForm({ profileId, onSaved }: { profileId: string; on
       <button type="submit" className="button button-primary" disabled={busy} data-testid="profile-facts-save">
         {t('score.profile.save')}
       </button>
-      {saved && <span className="status-ok"> {t('score.profile.saved')}</span>}
+      {saved && <span className="success-text"> {t('score.profile.saved')}</span>}
       {error && <ErrorMessage error={error} />}
     </form>
   );

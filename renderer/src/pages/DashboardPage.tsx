@@ -3,6 +3,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactorList } from '../dashboard/FactorList.tsx';
 import { HistoryCharts } from '../dashboard/HistoryChart.tsx';
+import { KeepScores } from '../dashboard/KeepScores.tsx';
 import { ObservedScore } from '../dashboard/ObservedScore.tsx';
 import { ProfileFactsForm } from '../dashboard/ProfileFactsForm.tsx';
 import { RadarChart } from '../dashboard/RadarChart.tsx';
@@ -13,6 +14,7 @@ import type { Loaded } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
+import '../dashboard/dashboard.css';
 
 function Scores({ profileId, report, history, onChange }: { profileId: string; report: ScoreReport; history: Loaded<{ snapshots: Snapshot[] }>; onChange: () => void }) {
   const { t, locale } = useI18n();
@@ -52,6 +54,7 @@ function Scores({ profileId, report, history, onChange }: { profileId: string; r
         <p className="muted">{t('score.history.note')}</p>
         {history.error && <ErrorMessage error={history.error} />}
         {history.data && <HistoryCharts snapshots={history.data.snapshots} bureauName={bureau.name[locale]} sesameName={sesame.name[locale]} />}
+        <KeepScores profileId={profileId} asOf={report.asOf} onKept={onChange} />
       </section>
 
       <section className="panel" aria-labelledby="bureau-factors-title">

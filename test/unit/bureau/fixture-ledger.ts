@@ -4,7 +4,7 @@
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { parseDay } from '../../../core/shared/calendar.ts';
-import { saveQuery } from '../../../core/ledger/queries.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
 
@@ -23,7 +23,7 @@ export function handMadeLedger(db: Db) {
   );
   const huabeiId = createAccount(db, { product: 'huabei', openedOn: '2025-06-01', statementDay: 1, dueDay: 10, limitFen: 800_000, reportsToBureau: 'yes', bureauSinceMonth: '2026-03' }, opts).account.id;
   for (const month of ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) setMonthFact(db, huabeiId, month, { status: 'N', balanceFen: 100_000 }, opts);
-  saveQuery(db, null, { queriedOn: '2026-05-20', institution: '招商银行', reasonCode: '03' });
+  queryRecords.save(db, null, { queriedOn: '2026-05-20', institution: '招商银行', reasonCode: '03' });
   return { cardId, loanId, huabeiId };
 }
 
@@ -67,7 +67,7 @@ export function ledgerWithLines(db: Db) {
   ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'].forEach((month, i) =>
     setMonthFact(db, baitiaoId, month, { status: baitiaoCodes[i], amountDueFen: 150_000, balanceFen: 300_000 }, opts),
   );
-  saveQuery(db, null, { queriedOn: '2026-05-06', institution: '深圳前海微众银行', reasonCode: '02' });
-  saveQuery(db, null, { queriedOn: '2026-04-02', institution: '某消费金融公司', reasonCode: '02' });
+  queryRecords.save(db, null, { queriedOn: '2026-05-06', institution: '深圳前海微众银行', reasonCode: '02' });
+  queryRecords.save(db, null, { queriedOn: '2026-04-02', institution: '某消费金融公司', reasonCode: '02' });
   return { ...base, lineId, drawIds, baitiaoId };
 }

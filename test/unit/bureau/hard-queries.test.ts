@@ -10,14 +10,13 @@ import { bureauReport } from '../../../core/bureau/report.ts';
 import { readHardQueryReasons, saveHardQueryReasons } from '../../../core/settings/bureau-settings.ts';
 import type { BureauReport } from '../../../core/bureau/report-schema.ts';
 import { main } from '../../../core/cli/credence.ts';
-import { CredenceError } from '../../../core/shared/errors.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
-import { listQueries, saveQuery } from '../../../core/ledger/queries.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
-import { ProfileStore } from '../../../core/storage/profile-store.ts';
+import { initialiseProfile, ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
 import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
@@ -25,10 +24,14 @@ import { scoreDatabase } from '../../../core/score/engine.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { AS_OF, asOfDay, handMadeLedger } from './fixture-ledger.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
+/** A profile database as the app creates it (its profile row too: the CLI opens it as a profile). */
 function profileDb() {
   const file = join(tempDir(), 'p.sqlite');
-  return { file, db: openDatabase(file) };
+  const db = openDatabase(file);
+  initialiseProfile(db, '查询');
+  return { file, db };
 }
 
 /**
@@ -37,17 +40,9 @@ function profileDb() {
  */
 function ledgerWithQueries(db: Db) {
   handMadeLedger(db);
-  for (const day of ['2026-05-02', '2026-05-10', '2026-05-12', '2026-05-25']) saveQuery(db, null, { queriedOn: day, institution: '住房公积金管理中心', reasonCode: '16' });
+  for (const day of ['2026-05-02', '2026-05-10', '2026-05-12', '2026-05-25']) queryRecords.save(db, null, { queriedOn: day, institution: '住房公积金管理中心', reasonCode: '16' });
 }
 
-function thrown(fn: () => unknown): CredenceError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CredenceError;
-  }
-  throw new Error('expected an error');
-}
 
 const rule = (report: BureauReport, id: string) => report.lenderView.find((r) => r.ruleId === id)!;
 
@@ -112,7 +107,7 @@ describe('changing the set changes every reader of it', () => {
   it('the ledger’s query list and the report’s query rows mark the new set', () => {
     const { db } = profileDb();
     ledgerWithQueries(db);
-    const hardOf = () => Object.fromEntries(listQueries(db).map((q) => [q.reasonCode, q.hard]));
+    const hardOf = () => Object.fromEntries(queryRecords.list(db).map((q) => [q.reasonCode, q.hard]));
     expect(hardOf()).toEqual({ '03': true, '16': false });
     saveHardQueryReasons(db, ['16']);
     expect(hardOf()).toEqual({ '03': false, '16': true });
@@ -217,7 +212,7 @@ describe('the bureau.hardReasons.save channel', () => {
   });
 });
 
-describe('credence report settings', () => {
+describe('credence settings hard-reasons', () => {
   async function run(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
@@ -230,40 +225,40 @@ describe('credence report settings', () => {
     ledgerWithQueries(db);
     db.close();
 
-    const shown = await run(['report', 'settings', '--db', file]);
+    const shown = await run(['settings', '--db', file, '--as-of', AS_OF]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('硬查询的查询原因（默认');
     expect(shown.stdout).toContain('[x] 02   贷款审批');
     expect(shown.stdout).toContain('[ ] 16   公积金提取复核');
 
-    const set = await run(['report', 'settings', 'hard-reasons=3,16', '--db', file, '--lang', 'en']);
+    const set = await run(['settings', 'hard-reasons', '3,16', '--db', file, '--lang', 'en']);
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('Hard-query reasons (edited');
     expect(set.stdout).toContain('[x] 16   Housing-fund withdrawal review *');
     expect(set.stdout).toContain('[ ] 02   Loan approval *');
 
-    const json = await run(['report', 'settings', '--db', file, '--json']);
+    const json = await run(['settings', '--db', file, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ hardQueryReasons: { codes: ['03', '16'], edited: true } });
     const report = JSON.parse((await run(['report', '--db', file, '--as-of', AS_OF, '--json'])).stdout) as BureauReport;
     expect(rule(report, 'hard_queries_1m').figure.value).toBe(5);
     expect((await run(['report', '--db', file, '--as-of', AS_OF])).stdout).toContain('硬查询的查询原因（已修改）：03, 16');
 
-    const none = await run(['report', 'settings', 'hard-reasons=none', '--db', file, '--json']);
+    const none = await run(['settings', 'hard-reasons', 'none', '--db', file, '--json']);
     expect(JSON.parse(none.stdout).hardQueryReasons).toMatchObject({ codes: [], edited: true });
-    const reset = await run(['report', 'settings', 'hard-reasons=default', '--db', file, '--json']);
+    const reset = await run(['settings', 'hard-reasons', 'default', '--db', file, '--json']);
     expect(JSON.parse(reset.stdout).hardQueryReasons).toMatchObject({ codes: [...DEFAULT_HARD_QUERY_REASONS], edited: false });
   });
 
   it('refuses an unknown code, and an unknown subcommand, saying why', async () => {
     const { db, file } = profileDb();
     db.close();
-    const bad = await run(['report', 'settings', 'hard-reasons=02,99', '--db', file]);
+    const bad = await run(['settings', 'hard-reasons', '02,99', '--db', file]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('不认识的查询原因代码「99」');
     const other = await run(['report', 'nonsense', '--db', file]);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('credence report settings');
-    const noDb = await run(['report', 'settings']);
+    expect(other.stderr).toContain('nonsense');
+    const noDb = await run(['settings', 'hard-reasons', '02']);
     expect(noDb.code).toBe(2);
   });
 });

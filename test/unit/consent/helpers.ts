@@ -4,7 +4,7 @@
 // Everything here is synthetic; the Alipay preamble is the project's own fixture
 // (test/fixtures-own/alipay-synthetic-credit-2026.csv).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { renderConsentNotice } from '../../../core/consent/notice.ts';
@@ -14,10 +14,12 @@ import { CATEGORIES } from '../../../core/consent/categories/index.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { today } from '../../../core/shared/calendar.ts';
-import { saveQuery } from '../../../core/ledger/queries.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
 import type { Db } from '../../../core/storage/database.ts';
+import { main } from '../../../core/cli/credence.ts';
+import { cliInvocations, GRANT_ARGS, type CliWalkIds } from '../../helpers/cli-invocations.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 export const PRINCIPAL = '张三丰';
@@ -63,7 +65,7 @@ export async function seedProfile(): Promise<Seeded> {
   // The card first, as a user enters it; the bill's card payment then lands on it.
   createAccount(db, { product: 'credit_card', bank: '招商银行', cardLast4: '8888', limitFen: 2_000_000, openedOn: '2025-01-01', statementDay: 5, dueDay: 23, reportsToBureau: 'yes', note: `开卡地址${ADDRESS}` });
   await importBytes(db, 'alipay-synthetic.csv', alipayBill());
-  saveQuery(db, null, { queriedOn: '2026-06-02', institution: QUERY_INSTITUTION, reasonCode: '02', note: `身份证${ID_NUMBER} 卡号${CARD}` });
+  queryRecords.save(db, null, { queriedOn: '2026-06-02', institution: QUERY_INSTITUTION, reasonCode: '02', note: `身份证${ID_NUMBER} 卡号${CARD}` });
   saveProfileFacts(db, { monthlyIncomeFen: 1_234_500, occupation: '工程师', phoneYears: 6 });
   return { dataDir, store, profileId: profile.id, db };
 }
@@ -109,4 +111,37 @@ export async function expectCode(promise: Promise<unknown> | (() => unknown), co
     error = caught;
   }
   expect(error, `expected ${code}`).toMatchObject({ code });
+}
+
+/** Runs the CLI in process: its exit code, what it printed, and the channels it called. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const calls: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), env, onCall: (c) => calls.push(c) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), calls };
+}
+
+/**
+ * What walking every CLI command needs (test/helpers/cli-invocations.ts): the seeded profile, a
+ * plaintext scratch profile to encrypt (or, with `scratch: 'absent'`, a file that is not there:
+ * encrypting rewrites a profile's files in place, which a walk watching the data folder would
+ * see), a file that is not a bill, a password file, an active and a withdrawn consent, and the
+ * sha256 of the notice `consent grant` prints. The store is closed.
+ */
+export async function seedCliWalk(files: string, scratch: 'profile' | 'absent' = 'profile'): Promise<{ ids: CliWalkIds; invocations: Record<string, string[][]>; profileId: string }> {
+  const { db, store, dataDir, profileId } = await seedProfile();
+  const activeConsent = grant(db, liveTerms(), new Date()).consent.id;
+  const withdrawnConsent = grant(db, liveTerms(), new Date()).consent.id;
+  const dbFile = store.fileFor(profileId);
+  const scratchDb = scratch === 'profile' ? store.fileFor(store.create('加密用').id) : join(dataDir, 'absent.sqlite');
+  store.close();
+  const bill = join(files, 'bill.csv');
+  writeFileSync(bill, 'not a bill\n');
+  const passwordFile = join(files, 'pw');
+  writeFileSync(passwordFile, 'long enough\n');
+  const printed = await runCli(['consent', 'grant', ...GRANT_ARGS, '--db', dbFile, '--json']);
+  const { notice } = JSON.parse(printed.stdout) as { notice: { sha256: string } };
+  const ids: CliWalkIds = { db: dbFile, dataDir, scratchDb, bill, passwordFile, out: join(files, 'package.zip'), activeConsent, withdrawnConsent, noticeSha256: notice.sha256 };
+  return { ids, invocations: cliInvocations(ids), profileId };
 }

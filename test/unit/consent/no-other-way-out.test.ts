@@ -5,7 +5,7 @@
 // the temporary folder (TMPDIR) of the process.
 
 import { randomUUID } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../core/cli/commands/index.ts';
@@ -15,7 +15,7 @@ import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { wellFormedRequests } from '../../helpers/channel-requests.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { grant, liveTerms, seedProfile } from './helpers.ts';
+import { grant, liveTerms, seedCliWalk, seedProfile } from './helpers.ts';
 
 function filesUnder(...dirs: string[]): string[] {
   return dirs.flatMap((dir) =>
@@ -123,64 +123,22 @@ describe('every CLI command', () => {
   }
 
   it('is walked, and only `credence export` under a valid consent writes a file', async () => {
-    const { db, store, dataDir, profileId } = await seedProfile();
-    const file = store.fileFor(profileId);
-    const active = grant(db, liveTerms(), new Date()).consent.id;
-    const withdrawn = grant(db, liveTerms(), new Date()).consent.id;
-    store.close();
-    const bill = join(tmp, 'bill.csv');
-    writeFileSync(bill, 'not a bill\n');
-    const pw = join(tmp, 'pw');
-    writeFileSync(pw, 'long enough\n');
+    // Encrypting rewrites a profile's own files in place: the walk names one that does not exist.
+    const { ids, invocations } = await seedCliWalk(tmp, 'absent');
     const out = join(cwd, 'package.zip');
-    const db_ = ['--db', file];
-    // One invocation per command and subcommand; `export` last, once refused and once under its consent.
-    const samples: Record<string, string[][]> = {
-      'profile create': [['profile', 'create', '客户乙', '--data-dir', dataDir]],
-      'profile list': [['profile', 'list', '--data-dir', dataDir]],
-      'profile delete': [['profile', 'delete', randomUUID(), '--data-dir', dataDir, '--yes']],
-      // Encrypting rewrites a profile's own file in place: these name one that does not exist.
-      'profile encrypt': [['profile', 'encrypt', '--db', join(dataDir, 'absent.sqlite'), '--passphrase-file', pw]],
-      'profile passphrase': [['profile', 'passphrase', '--db', join(dataDir, 'absent.sqlite'), '--passphrase-file', pw, '--new-passphrase-file', pw]],
-      'profile rekey': [['profile', 'rekey', '--db', join(dataDir, 'absent.sqlite'), '--passphrase-file', pw]],
-      // A backup is the user's own copy in the data folder (not an export); restore refuses a missing file.
-      'backup create': [['backup', 'create', ...db_]],
-      'backup list': [['backup', 'list', ...db_]],
-      'backup restore': [['backup', 'restore', '--from', join(dataDir, 'absent.sqlite'), ...db_]],
-      import: [['import', bill, ...db_]],
-      accounts: [['accounts', ...db_]],
-      'query add': [['query', 'add', '--date', '2026-05-01', '--institution', '某银行', '--reason', '03', ...db_]],
-      'query list': [['query', 'list', ...db_]],
-      'query delete': [['query', 'delete', '999', ...db_]],
-      'observe add': [['observe', 'add', '--kind', 'sesame', '--value', '700', '--date', '2026-07-01', ...db_]],
-      'observe list': [['observe', 'list', ...db_]],
-      'observe delete': [['observe', 'delete', '999', ...db_]],
-      report: [['report', ...db_], ['report', 'settings', '--hard-reasons', '02,03', ...db_]],
-      score: [['score', ...db_], ['score', 'history', ...db_]],
-      transactions: [['transactions', ...db_], ['transactions', '--text', '某', '--limit', '5', '--json', ...db_]],
-      'consent grant': [['consent', 'grant', '--recipient', 'X', '--contact', 'x@example.com', '--purpose', 'credit_review', '--fields', 'accounts', '--expires', '2099-01-01', ...db_]],
-      'consent list': [['consent', 'list', ...db_]],
-      'consent show': [['consent', 'show', active, ...db_]],
-      'consent withdraw': [['consent', 'withdraw', withdrawn, ...db_]],
-      'audit verify': [['audit', 'verify', ...db_]],
-      export: [
-        ['export', '--consent', withdrawn, '--out', out, '--password-file', pw, ...db_],
-        ['export', 'verify', out, '--password-file', pw],
-      ],
-    };
-    const walked = commands.flatMap((c) => (c.subcommands ? Object.keys(c.subcommands).map((s) => `${c.name} ${s}`) : [c.name])).sort();
-    expect(Object.keys(samples).sort()).toEqual(walked.filter((name) => Object.hasOwn(samples, name)).sort());
-    for (const name of walked) expect(samples, name).toHaveProperty([name]);
+    const samples = { ...invocations, export: [['export', '--consent', ids.withdrawnConsent, '--out', out, '--password-file', ids.passwordFile, '--db', ids.db]] };
+    const walked = commands.flatMap((c) => Object.keys(c.subcommands).map((s) => (s === '' ? c.name : `${c.name} ${s}`))).sort();
+    expect(Object.keys(samples).sort()).toEqual(walked);
 
     const before = filesUnder(cwd, tmp);
-    for (const [name, invocations] of Object.entries(samples)) {
-      for (const args of invocations) {
+    for (const [name, runs] of Object.entries(samples)) {
+      for (const args of runs) {
         const { code, stderr } = await run(args);
         expect(code, `${name}: ${stderr}`).toBeLessThan(2); // the command ran (usage errors are 2)
         expect(filesUnder(cwd, tmp), name).toEqual(before);
       }
     }
-    expect((await run(['export', '--consent', active, '--out', out, '--password-file', pw, ...db_])).code).toBe(0);
+    expect((await run(['export', '--consent', ids.activeConsent, '--out', out, '--password-file', ids.passwordFile, '--db', ids.db])).code).toBe(0);
     expect(filesUnder(cwd, tmp)).toEqual([...before, `${cwd}:package.zip`].sort());
   });
 });

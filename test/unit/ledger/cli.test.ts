@@ -35,8 +35,11 @@ describe('credence accounts', () => {
     expect(accounts).toHaveLength(1);
     expect(accounts[0]).toMatchObject({ matchKey: 'credit_card:招商银行:8888', source: 'derived', transactions: 7 });
     expect(accounts[0].fields.bureauType).toMatchObject({ value: 'R2', provenance: 'default' });
-    expect(accounts[0].months.map((m: { month: string; status: string }) => `${m.month} ${m.status}`)).toEqual(['2026-01 #', '2026-02 #', '2026-03 #', '2026-04 #']);
-    expect(accounts[0].months[1]).toMatchObject({ amountPaidFen: 20000, reason: 'no_statement_day' });
+    const shown = await run(['accounts', 'show', String(accounts[0].id), '--db', db, '--as-of', '2026-04-30', '--json']);
+    const { months } = JSON.parse(shown.stdout);
+    // No statement day is known for the card, so no month can be judged: `#` (docs/domain/pboc-report.md#repayment-status-codes).
+    expect(months.map((m: { month: string; status: string }) => `${m.month} ${m.status}`)).toEqual(['2026-01 #', '2026-02 #', '2026-03 #', '2026-04 #']);
+    expect(months[1]).toMatchObject({ amountPaidFen: 20000, reason: 'no_statement_day' });
   });
 
   it('says where each value comes from in the text listing', async () => {

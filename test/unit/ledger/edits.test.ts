@@ -2,18 +2,18 @@
 // from derived values so a re-import never overwrites them, audited, and followed by a recompute.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { CredenceError } from '../../../core/shared/errors.ts';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import { accountDetail, listAccounts } from '../../../core/ledger/accounts/views.ts';
 import { assignTransaction } from '../../../core/ledger/accounts/event-links.ts';
 import { createAccount, deleteAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { deleteInstallment, saveInstallment } from '../../../core/ledger/accounts/installments.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
-import { deleteObservation, listObservations, saveObservation } from '../../../core/ledger/observations.ts';
-import { deleteQuery, listQueries, saveQuery } from '../../../core/ledger/queries.ts';
+import { observationRecords } from '../../../core/ledger/observations.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import { tempDb, type TempDb } from '../importers/helpers.ts';
 import { cmbStatement, onTimeStatement } from './cmb-statement.ts';
 import { day } from './helpers.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 let t: TempDb;
 afterEach(() => t?.close());
@@ -24,15 +24,6 @@ function audit(): string[] {
   return t.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'ledger.%' ORDER BY id").pluck().all() as string[];
 }
 
-function thrown(fn: () => unknown): CredenceError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CredenceError) return error;
-    throw error;
-  }
-  throw new Error('expected a CredenceError');
-}
 
 async function importCmb(text: string, name = 'cmb.csv') {
   return importBytes(t.db, name, Buffer.from(text, 'utf8'));
@@ -204,7 +195,7 @@ describe('while an import holds the database', () => {
     t.db.exec('BEGIN IMMEDIATE'); // what import-file.ts holds between chunks
     try {
       expect(thrown(() => createAccount(t.db, { product: 'huabei' }, asOf)).code).toBe('ledger.busy');
-      expect(thrown(() => saveQuery(t.db, null, { queriedOn: '2026-03-02', institution: '某银行', reasonCode: '02' })).code).toBe('ledger.busy');
+      expect(thrown(() => queryRecords.save(t.db, null, { queriedOn: '2026-03-02', institution: '某银行', reasonCode: '02' })).code).toBe('ledger.busy');
       expect(listAccounts(t.db, { asOfDay: day('2026-06-30') }).map((a) => a.name)).toEqual(['招商银行信用卡 尾号8888']);
     } finally {
       t.db.exec('ROLLBACK');
@@ -216,32 +207,32 @@ describe('while an import holds the database', () => {
 describe('query records and observed scores', () => {
   it('records queries with their reason code; 贷款审批 is hard, 贷后管理 is not', () => {
     t = tempDb();
-    const hard = saveQuery(t.db, null, { queriedOn: '2026-03-02', institution: '招商银行', institutionType: '11', reasonCode: '02' });
-    saveQuery(t.db, null, { queriedOn: '2026-04-10', institution: '微众银行', reasonCode: '01' });
-    expect(listQueries(t.db).map((q) => [q.queriedOn, q.institution, q.reasonCode, q.hard])).toEqual([
+    const hard = queryRecords.save(t.db, null, { queriedOn: '2026-03-02', institution: '招商银行', institutionType: '11', reasonCode: '02' });
+    queryRecords.save(t.db, null, { queriedOn: '2026-04-10', institution: '微众银行', reasonCode: '01' });
+    expect(queryRecords.list(t.db).map((q) => [q.queriedOn, q.institution, q.reasonCode, q.hard])).toEqual([
       ['2026-04-10', '微众银行', '01', false],
       ['2026-03-02', '招商银行', '02', true],
     ]);
-    expect(saveQuery(t.db, hard.id, { queriedOn: '2026-03-02', institution: '招商银行', reasonCode: '03' }).hard).toBe(true);
-    const bad = thrown(() => saveQuery(t.db, null, { queriedOn: '2026-3-2', institution: '', reasonCode: '99' }));
+    expect(queryRecords.save(t.db, hard.id, { queriedOn: '2026-03-02', institution: '招商银行', reasonCode: '03' }).hard).toBe(true);
+    const bad = thrown(() => queryRecords.save(t.db, null, { queriedOn: '2026-3-2', institution: '', reasonCode: '99' }));
     expect((bad.details.fields as { field: string }[]).map((f) => f.field)).toEqual(['queriedOn', 'institution', 'reasonCode']);
-    deleteQuery(t.db, hard.id);
-    expect(thrown(() => deleteQuery(t.db, hard.id)).code).toBe('ledger.query_not_found');
+    queryRecords.remove(t.db, hard.id);
+    expect(thrown(() => queryRecords.remove(t.db, hard.id)).code).toBe('ledger.query_not_found');
     expect(audit()).toEqual(['ledger.query.create', 'ledger.query.create', 'ledger.query.update', 'ledger.query.delete']);
   });
 
   it('records observed scores within each score’s range', () => {
     t = tempDb();
-    const sesame = saveObservation(t.db, null, { kind: 'sesame', value: 712, observedOn: '2026-05-06' }, asOf);
-    saveObservation(t.db, null, { kind: 'other', label: '京东小白信用', value: 88, observedOn: '2026-05-01' }, asOf);
-    expect(listObservations(t.db).map((o) => [o.kind, o.label, o.value])).toEqual([
+    const sesame = observationRecords.save(t.db, null, { kind: 'sesame', value: 712, observedOn: '2026-05-06' }, asOf);
+    observationRecords.save(t.db, null, { kind: 'other', label: '京东小白信用', value: 88, observedOn: '2026-05-01' }, asOf);
+    expect(observationRecords.list(t.db).map((o) => [o.kind, o.label, o.value])).toEqual([
       ['sesame', null, 712],
       ['other', '京东小白信用', 88],
     ]);
-    const outOfRange = thrown(() => saveObservation(t.db, null, { kind: 'wechat_pay_score', value: 900, observedOn: '2026-06-30' }, asOf));
+    const outOfRange = thrown(() => observationRecords.save(t.db, null, { kind: 'wechat_pay_score', value: 900, observedOn: '2026-06-30' }, asOf));
     expect((outOfRange.details.fields as { field: string }[]).map((f) => f.field)).toEqual(['value', 'observedOn']);
-    expect(thrown(() => saveObservation(t.db, null, { kind: 'other', value: 1, observedOn: '2026-05-01' }, asOf)).details.fields).toMatchObject([{ rule: 'other_needs_label' }]);
-    deleteObservation(t.db, sesame.id);
+    expect(thrown(() => observationRecords.save(t.db, null, { kind: 'other', value: 1, observedOn: '2026-05-01' }, asOf)).details.fields).toMatchObject([{ rule: 'other_needs_label' }]);
+    observationRecords.remove(t.db, sesame.id);
     expect(audit()).toEqual(['ledger.observation.create', 'ledger.observation.create', 'ledger.observation.delete']);
   });
 });

@@ -123,7 +123,7 @@ describe('credence score', () => {
     expect(en.out).toContain('Credence bureau-style score v1: 560');
     expect(en.out).toMatch(/Sesame-style estimate v1: \d+ \(\d+–\d+\)/);
 
-    expect((await cli(['score', 'profile', 'income=12000', 'occupation=教师', '--db', file, '--json'])).out).toContain('"monthlyIncomeFen": 1200000');
+    expect((await cli(['settings', 'facts', 'monthlyIncome=12000', 'occupation=教师', '--db', file, '--json'])).out).toContain('"monthlyIncomeFen": 1200000');
     expect((await cli(['score', 'snapshot', '--db', file, '--as-of', AS_OF, '--json'])).code).toBe(0);
     const history = JSON.parse((await cli(['score', 'history', '--db', file, '--json'])).out) as { snapshots: SnapshotRow[] };
     expect(history.snapshots.map((s) => s.trigger)).toEqual(['manual']);

@@ -2,12 +2,13 @@
 // profile facts entered through the ledger's own API (as a user would type them from a bill or
 // report), bill rows inserted as an import would leave them. Amounts in yuan, months YYYY-MM.
 
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
-import { saveObservation } from '../../../core/ledger/observations.ts';
-import { saveQuery } from '../../../core/ledger/queries.ts';
+import { observationRecords } from '../../../core/ledger/observations.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import type { ReportsToBureau } from '../../../core/shared/ledger-vocabulary.ts';
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
@@ -151,12 +152,13 @@ function addRows(db: Db, rows: readonly BillRow[]): void {
 /** A fresh profile database holding the spec. */
 export function handLedger(spec: LedgerSpec): Db {
   const db = openDatabase(join(tempDir('credence-score-'), 'profile.sqlite'));
-  db.prepare("INSERT INTO profile (id, uuid, name, created_at) VALUES (1, 'hand', 'hand', ?)").run(`${AS_OF}T00:00:00+08:00`);
+  // A profile row as the app writes it (a real id): the CLI opens this file as a profile.
+  db.prepare("INSERT INTO profile (id, uuid, name, created_at) VALUES (1, ?, 'hand', ?)").run(randomUUID(), `${AS_OF}T00:00:00+08:00`);
   for (const card of spec.cards ?? []) addCard(db, card);
   if (spec.jiebei) addJiebei(db, spec.jiebei);
-  for (const on of spec.hardQueries ?? []) saveQuery(db, null, { queriedOn: on, institution: '某银行', reasonCode: '03' });
+  for (const on of spec.hardQueries ?? []) queryRecords.save(db, null, { queriedOn: on, institution: '某银行', reasonCode: '03' });
   if (spec.profile) saveProfileFacts(db, spec.profile);
-  if (spec.sesameObserved) saveObservation(db, null, { kind: 'sesame', value: spec.sesameObserved.value, observedOn: spec.sesameObserved.on }, { asOfDay: AS_OF_DAY });
+  if (spec.sesameObserved) observationRecords.save(db, null, { kind: 'sesame', value: spec.sesameObserved.value, observedOn: spec.sesameObserved.on }, { asOfDay: AS_OF_DAY });
   if (spec.rows) addRows(db, spec.rows);
   return db;
 }

@@ -14,7 +14,7 @@ import { scoreReportSchema } from '../../../core/score/report-schema.ts';
 import type { HandlerContext } from '../../../core/ipc/handler-context.ts';
 import { createAccount, updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
-import { saveQuery } from '../../../core/ledger/queries.ts';
+import { queryRecords } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import type { ValueBounds } from '../../../core/score/bins.ts';
@@ -166,7 +166,7 @@ describe('the ledger the score channel keeps per profile', () => {
     report(asOf);
     expect(ledgers.loads).toBe(1);
 
-    saveQuery(db(), null, { queriedOn: formatDay(AS_OF_DAY - 3), institution: '某银行', reasonCode: '03' });
+    queryRecords.save(db(), null, { queriedOn: formatDay(AS_OF_DAY - 3), institution: '某银行', reasonCode: '03' });
     const queried = report(asOf);
     expect(ledgers.loads).toBe(2);
     expect(queried.inputs.hardQueries12m).toBe(1);
@@ -204,7 +204,7 @@ describe('the ledger the score channel keeps per profile', () => {
     const { store, ledgers, profile, report, db } = setup();
     const bureau = bureauHandlers({ store, dataDir: '', version: 't', transport: 'test', emit: () => {} }, ledgers);
     const asOf = formatDay(AS_OF_DAY);
-    saveQuery(db(), null, { queriedOn: formatDay(AS_OF_DAY - 3), institution: '某银行', reasonCode: '08' });
+    queryRecords.save(db(), null, { queriedOn: formatDay(AS_OF_DAY - 3), institution: '某银行', reasonCode: '08' });
     expect(report(asOf).inputs.hardQueries12m).toBe(1);
     expect(ledgers.loads).toBe(1);
     // The report of the same day reads the snapshot the score read.

@@ -1,9 +1,9 @@
-// The one money formatter (core/shared/money.ts) and the one platform registry
+// The one money formatter and parser (core/shared/money.ts) and the one platform registry
 // (core/shared/platforms.ts), which the app, the CLI and the importers all read.
 
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS as IMPORTERS } from '../../../core/importers/detect.ts';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount, formatFen, parseLevel, parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
 import { BANK_PLATFORMS, bankName, isBankPlatform, PAYMENT_PLATFORMS, platformInfo, PLATFORMS } from '../../../core/shared/platforms.ts';
 
 describe('formatFen', () => {
@@ -29,6 +29,26 @@ describe('formatFen', () => {
 
   it('groups counts the same way', () => {
     expect([formatCount(1_000_000), formatCount(999), formatCount(12.9)]).toEqual(['1,000,000', '999', '12']);
+  });
+});
+
+describe('what a person types: yuan, percent, whole numbers, a rule’s level', () => {
+  it('reads yuan into integer fen on the digits alone, so no float rounding moves a fen', () => {
+    // 0.29 × 100 is 28.999999999999996 in floating point; on the digits it is 29 fen.
+    expect([parseYuan('0.29'), parseYuan('1,234.5'), parseYuan('¥12000'), parseYuan(' 3000.50 '), parseYuan('')]).toEqual([29, 123450, 1200000, 300050, null]);
+    expect([parseYuan('1.234'), parseYuan('-5'), parseYuan('abc')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('reads percent into basis points, and whole numbers', () => {
+    expect([parsePercent('4.35'), parsePercent('10%'), parsePercent('100'), parsePercent('')]).toEqual([435, 1000, 10000, null]);
+    expect([parsePercent('4.355'), parsePercent('x')]).toEqual([undefined, undefined]);
+    expect([parseWhole('712'), parseWhole(''), parseWhole('7.5')]).toEqual([712, null, undefined]);
+  });
+
+  it('reads a rule’s level in its unit: ratios in percent, amounts in yuan, counts whole', () => {
+    // 55 % of income is the ratio 0.55; ¥5000 is 500,000 fen.
+    expect([parseLevel('ratio', '55'), parseLevel('fen', '5000'), parseLevel('count', '3'), parseLevel('months', '')]).toEqual([0.55, 500000, 3, null]);
+    expect(parseLevel('count', '2.5')).toBeUndefined();
   });
 });
 
