@@ -118,7 +118,7 @@ try {
   time('load', 5, () => (ledger = loadScoringLedger(db, AS_OF)));
   const months = ledger.accounts.reduce((s, a) => s + a.codes.length, 0);
   const report = scoreLedger(ledger);
-  console.log(`${months} account-months; bureau ${report.bureau.score} (${report.bureau.range.low}–${report.bureau.range.high}) ${report.bureau.band.id}; sesame ${report.sesame.score} (${report.sesame.range.low}–${report.sesame.range.high}) ${report.sesame.band.id}`);
+  console.log(`${months} account-months; bureau ${report.bureau.range ? `${report.bureau.score} (${report.bureau.range.low}–${report.bureau.range.high}) ${report.bureau.band?.id}` : 'not scorable'}; sesame ${report.sesame.score} (${report.sesame.range.low}–${report.sesame.range.high}) ${report.sesame.band.id}`);
   console.log(`next: ${report.bureau.nextAction?.text.en ?? '—'} | ${report.sesame.nextAction?.text.en ?? '—'}`);
 
   for (let i = 0; i < 20; i++) scoreLedger(ledger); // warm-up

@@ -29,6 +29,16 @@ function statusOf(value: number | null, metric: LenderMetricValue, rule: LenderR
   return judged === null ? 'unknown' : evaluateThreshold(judged, rule.threshold);
 }
 
+/**
+ * A rule's status on its metric: on the accounts known to report, and, where accounts of unknown
+ * reporting change it, with them counted as reported (the scores' point reading). The one place
+ * the lender view and the score card judge a rule.
+ */
+export function ruleStatus(metric: LenderMetricValue, rule: LenderRule): { status: RuleStatus; ifUnknownReported: RuleStatus } {
+  const status = statusOf(metric.value, metric, rule);
+  return { status, ifUnknownReported: 'ifUnknownReported' in metric ? statusOf(metric.ifUnknownReported ?? null, metric, rule) : status };
+}
+
 function safeToApply(input: LedgerSnapshot, asOf: string, rule: LenderRule): RuleEvaluation['safeToApply'] {
   if (rule.metric !== 'hard_queries_in_window' || rule.windowMonths === null) return null;
   const asOfDay = dayIndex(asOf);
@@ -45,7 +55,7 @@ export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly 
   return rules.map(({ rule, defaults, edited }) => {
     const metric = metrics[rule.id];
     const { metric: _metric, windowMonths: _window, ...figure } = metric;
-    const status = statusOf(metric.value, metric, rule);
+    const { status, ifUnknownReported } = ruleStatus(metric, rule);
     const evaluation: RuleEvaluation = {
       ruleId: rule.id,
       metric: rule.metric,
@@ -64,10 +74,7 @@ export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly 
       status,
       safeToApply: safeToApply(input, asOf, rule),
     };
-    if ('ifUnknownReported' in metric) {
-      const other = statusOf(metric.ifUnknownReported ?? null, metric, rule);
-      if (other !== status) evaluation.statusIfUnknownReported = other;
-    }
+    if (ifUnknownReported !== status) evaluation.statusIfUnknownReported = ifUnknownReported;
     return evaluation;
   });
 }

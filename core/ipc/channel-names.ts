@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'score.snapshot',
   'score.profile.get',
   'score.profile.save',
+  'score.bandCap.save',
   'lock.status',
   'lock.now',
   'lock.unlock',

@@ -13,7 +13,7 @@
 //   queries[]     credit-report query records, each `hard` by settings.hardQueryReasons
 //   observations  platform scores the user recorded (observations.ts)
 //   profileFacts  what the user says about themselves (core/settings/profile-facts-schema.ts)
-//   settings      rule thresholds by rule id and the hard-query reason set (core/settings)
+//   settings      rule thresholds by rule id, the hard-query reason set and the band caps (core/settings)
 //   activity      per-month counts of imported platform rows the Sesame-style estimate reads
 //   needsReview   credit events linked to accounts that rest on rules nobody confirmed yet
 
@@ -26,7 +26,7 @@ import { ensureLedger } from './freshness.ts';
 import { today } from '../shared/calendar.ts';
 import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
-import { readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
+import { readBandCaps, readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { Db } from '../storage/database.ts';
@@ -64,15 +64,16 @@ export interface LedgerAccountSnapshot extends Pick<AccountValues, (typeof SNAPS
   months: MonthRow[];
 }
 
-/** Completed rows of one month in the imported bills. */
+/** Completed rows of one month and bill platform in the imported bills (each scorer reads the platforms it sees, core/rules/scorer-visibility.ts). */
 export interface ActivityMonth {
   month: string;
-  /** Alipay and WeChat rows. */
-  platformRows: number;
-  /** Utility and phone bills (充值缴费, 公共服务) and card repayments paid through Alipay or WeChat. */
+  /** The bill's platform (core/shared/platforms.ts). */
+  platform: string;
+  rows: number;
+  /** Utility and phone bills (充值缴费, 公共服务) and card repayments. */
   billPayments: number;
-  /** Purchases on Huabei, Baitiao or Meituan 月付. */
-  platformCredit: number;
+  /** Purchases on a platform credit line, by product. */
+  creditPurchases: { huabei: number; baitiao: number; meituan_yuefu: number };
 }
 
 export interface LedgerSnapshot {
@@ -85,45 +86,50 @@ export interface LedgerSnapshot {
     /** The user's thresholds by rule id (core/settings/bureau-settings.ts); a rule without one keeps the table's. */
     rules: Record<string, RuleSetting>;
     hardQueryReasons: HardQueryReasons;
+    /** The user's band caps by rule id (core/settings/bureau-settings.ts readBandCaps); a rule without one keeps the convention's. */
+    bandCaps: Record<string, string | null>;
   };
   activity: {
     /** Months with completed rows, in month order. */
     months: ActivityMonth[];
-    /** Each person transferred with in a month (转账, 红包), once per month. */
-    contacts: { month: string; counterparty: string }[];
+    /** Each person transferred with in a month (转账, 红包), once per month and platform. */
+    contacts: { month: string; platform: string; counterparty: string }[];
   };
   needsReview: number;
 }
 
-// Bills whose payment through Alipay or WeChat Sesame is said to reward
-// (docs/domain/platform-scores.md#what-raises-the-score: utilities and card repayment through
-// Alipay): Alipay's 充值缴费 / 公共服务 categories, and card repayments seen in Alipay or WeChat
-// bills.
+// Bills whose payment Sesame is said to reward (docs/domain/platform-scores.md#what-raises-the-score:
+// utilities and card repayment through Alipay): the 充值缴费 / 公共服务 categories and card
+// repayments, per platform, which core/rules/scorer-visibility.ts then says who sees.
 const ACTIVITY_SQL = `
-  SELECT substr(occurred_at, 1, 7) AS month,
-         sum(platform IN ('alipay', 'wechat')),
-         sum(platform IN ('alipay', 'wechat') AND (category IN ('充值缴费', '公共服务') OR credit_event = 'credit_card_repayment')),
-         sum(credit_event IN ('huabei_purchase', 'baitiao_purchase', 'meituan_yuefu_purchase'))
+  SELECT substr(occurred_at, 1, 7) AS month, platform,
+         count(*),
+         sum(category IN ('充值缴费', '公共服务') OR credit_event = 'credit_card_repayment'),
+         sum(credit_event = 'huabei_purchase'),
+         sum(credit_event = 'baitiao_purchase'),
+         sum(credit_event = 'meituan_yuefu_purchase')
     FROM transactions
    WHERE status_class = 'completed'
-   GROUP BY month
-   ORDER BY month`;
+   GROUP BY month, platform
+   ORDER BY month, platform`;
 
 // Person-to-person transfers: Alipay's 转账红包, WeChat's 转账 and 微信红包… types.
 const CONTACTS_SQL = `
-  SELECT DISTINCT substr(occurred_at, 1, 7), counterparty
+  SELECT DISTINCT substr(occurred_at, 1, 7), platform, counterparty
     FROM transactions
    WHERE status_class = 'completed' AND counterparty IS NOT NULL AND counterparty <> ''
      AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%')`;
 
 function readActivity(db: Db): LedgerSnapshot['activity'] {
-  const months = (db.prepare(ACTIVITY_SQL).raw().all() as [string, number, number, number][]).map(([month, platformRows, billPayments, platformCredit]) => ({
+  const rows = db.prepare(ACTIVITY_SQL).raw().all() as [string, string, number, number, number, number, number][];
+  const months = rows.map(([month, platform, count, billPayments, huabei, baitiao, yuefu]) => ({
     month,
-    platformRows,
+    platform,
+    rows: count,
     billPayments,
-    platformCredit,
+    creditPurchases: { huabei, baitiao, meituan_yuefu: yuefu },
   }));
-  const contacts = (db.prepare(CONTACTS_SQL).raw().all() as [string, string][]).map(([month, counterparty]) => ({ month, counterparty }));
+  const contacts = (db.prepare(CONTACTS_SQL).raw().all() as [string, string, string][]).map(([month, platform, counterparty]) => ({ month, platform, counterparty }));
   return { months, contacts };
 }
 
@@ -162,7 +168,7 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSna
     queries: queryRecords.list(db),
     observations: observationRecords.list(db),
     profileFacts: readProfileFacts(db),
-    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db) },
+    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db) },
     activity: readActivity(db),
     needsReview: db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number,
   };

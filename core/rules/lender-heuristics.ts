@@ -75,6 +75,20 @@ export const LENDER_RULES: readonly LenderRule[] = [
     sources: ['https://www.10100.com/article/17320473', 'http://www.ptssm.com/post/13876.html', 'https://www.shuahuang.com/63633.html'],
   },
   {
+    id: 'late_24m',
+    metric: 'overdue_months_in_window',
+    windowMonths: 24,
+    unit: 'months',
+    threshold: { warn: 1, fail: null, comparison: 'at_least' },
+    label: { 'zh-CN': '近 2 年有逾期', en: 'A late payment within 2 years' },
+    explanation: {
+      'zh-CN': '银行审批时看重近 24 个月的记录：一次已还清的短期逾期通常不会直接导致拒贷，但可能让利率、首付或审核更严。',
+      en: 'Lenders weigh the last 24 months: one short late, repaid, rarely causes a decline by itself, but can tighten the rate, down payment or review.',
+    },
+    alternatives: { 'zh-CN': '连三累六统计同样的逾期月份，达到后视为近乎自动拒贷。', en: '连三累六 count the same months toward a near-automatic decline.' },
+    sources: ['https://www.hefeilaws.com/hf/799069.html', 'https://m.129a.com/flrd/44763.html'],
+  },
+  {
     id: 'current_overdue',
     metric: 'current_overdue_fen',
     windowMonths: null,

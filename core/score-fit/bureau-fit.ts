@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type {
   BureauFeatureName,
   BureauModel,
+  LatenessSupport,
   ModelBin,
   ModelSegment,
   PercentileTable,
@@ -240,6 +241,23 @@ export function revolvingRates(fit: BureauFit): { months: string; rows: number; 
   });
 }
 
+const LATENESS = ['worst_months_late_6m', 'current_months_late', 'months_late_6m'] as const;
+
+/** Rows and defaults of every lateness pattern (worst, current, late months) in the fitting file. */
+export function latenessSupport(fit: BureauFit): LatenessSupport {
+  const [worst, current, late] = LATENESS.map((name) => fit.data.columns[name]!);
+  const counts = new Map<string, { worst: number; current: number; lateMonths: number; rows: number; bads: number }>();
+  for (let i = 0; i < fit.data.rows; i++) {
+    const key = `${worst![i]}/${current![i]}/${late![i]}`;
+    let p = counts.get(key);
+    if (!p) counts.set(key, (p = { worst: worst![i]!, current: current![i]!, lateMonths: late![i]!, rows: 0, bads: 0 }));
+    p.rows++;
+    p.bads += fit.data.bad[i]!;
+  }
+  const patterns = [...counts.values()].sort((a, b) => a.worst - b.worst || a.current - b.current || a.lateMonths - b.lateMonths);
+  return { features: LATENESS, patterns };
+}
+
 export interface ProvenanceInput {
   datasetSha256: string;
   fitDate: string;
@@ -325,6 +343,7 @@ export function buildModel(fit: BureauFit, provenance: ProvenanceInput): BureauM
       offset: round(scalingOffset(DESIGN.scaling), 6),
     },
     percentiles: percentileTable(fit.scores),
+    support: latenessSupport(fit),
     validation: {
       scheme: `stratified ${FOLDS}-fold cross-validation repeated ${REPEATS} times (${FOLDS * REPEATS} folds), seed ${SEED}; binning, regression and points refitted on each training part, the held-out part scored with whole-point cards`,
       k: FOLDS,

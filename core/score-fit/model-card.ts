@@ -109,6 +109,17 @@ function percentileSection(model: BureauModel): string {
   ].join('\n');
 }
 
+function latenessLimitation(model: BureauModel): string {
+  const { patterns } = model.support;
+  const curedOne = patterns.filter((x) => x.worst === 1 && x.current === 0).reduce((t, x) => t + x.rows, 0);
+  const oneEarlier = patterns.filter((x) => x.worst === 1 && x.lateMonths > (x.current === 1 ? 1 : 0)).reduce((t, x) => t + x.rows, 0);
+  return (
+    `- **Lateness patterns the file lacks.** ${patterns.length} combinations of worst lateness, current lateness and late months occur in the file (each with its rows and defaults in the model JSON, \`support\`). ` +
+    `${curedOne.toLocaleString('en-US')} rows have worst lateness 1 with none now (a 1–30-day late in months 2–6, repaid), and ${oneEarlier.toLocaleString('en-US')} of ${model.provenance.dataset.rows.toLocaleString('en-US')} have worst lateness 1 in any of months 2–6 (the PAY_0 = 1 quirk, §2), although that is the commonest late in a Chinese ledger. ` +
+    'The Credence engine labels a person whose pattern has no row as extrapolated, scores the point on the clean card with the expert adjustment for a late within 24 months, and keeps the delinquent card\'s own reading in the range (core/score/bureau-reading.ts).'
+  );
+}
+
 export function renderModelCard(model: BureauModel): string {
   const v = model.validation;
   const p = model.provenance;
@@ -235,6 +246,7 @@ export function renderModelCard(model: BureauModel): string {
     '- **One account per row.** The features are defined over a person\'s accounts aggregated per month, but were fitted on single cards. A person with many platform lines, or instalment loans (Jiebei, Weilidai) that have no “credit line”, is outside what was fitted; the ledger should aggregate as §4 says and show the score as illustrative.',
     '- **Behavioural, not application, data.** Six months of history and a next-month default target: it is a short-horizon behaviour score, not the 12–24-month outlook of an application or bureau score. Query counts, account ages, number of online-lender accounts and debt-to-income, which Chinese lenders weigh (docs/domain/lender-heuristics.md), are not in the file and not in the model.',
     '- **Idle-line effect.** The clean card gives fewer points to lines left unused or nearly so. That is what this file shows (and what Credit Karma\'s grades show for 0% utilisation); it may reflect card holders who had moved their spending elsewhere. The reason text is worded so that nobody is told to borrow to raise the score.',
+    latenessLimitation(model),
     '- **Monotone by construction.** Every feature moves the score only in its documented direction, which gives up some fit where the data are not monotone (utilisation, which is U-shaped before the idle-line features take the low end).',
     '- **Rounding.** Points are whole numbers; the cross-validated figures are for the whole-point cards as shipped.',
     '',

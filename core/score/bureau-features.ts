@@ -5,14 +5,19 @@
 // Across several accounts the ledger aggregates each month before calling this:
 //   balance = Σ statement balances of revolving accounts (credit cards, Huabei, Baitiao, 月付 …)
 //   limit   = Σ credit lines of those accounts
-//   paid    = Σ payments made to those accounts during the month (they settle the previous statement)
+//   paid    = Σ payments towards the previous month's statements (the ledger matches each payment
+//             to the bill it settles by due date; in the fitting file, PAY_AMTm settles BILL_AMT(m+1))
 //   monthsLate = the worst status that month over every credit account, revolving or instalment
 //                (PBOC status digit: N, *, C, M, #, / → 0; 1..7 → 1..7; B, G → 7; D, Z → 1)
 // Nothing here depends on a currency: amounts only ever appear as ratios of each other.
-// A month the ledger cannot tell (no statement seen, unknown payment) carries NaN in that field:
-// it then counts in no month count, is skipped by the maximum utilisation, and makes the payment
-// ratio null (scored at the population average). An unknown status makes the segment feature
-// null, and the scorer refuses to score without it.
+// A month the ledger cannot tell (no statement seen, a month before the ledger's first row, no
+// revolving account that month) carries NaN in that field. Every feature is then computed over
+// the months it can read and stands for the six of the window: a count is the count among the
+// known months scaled to the window (2 idle months of 2 known read as 6 of 6), an average is
+// over the known months, the maximum over the known months, and a feature with no known month
+// is null (scored at the population average). In the fitting file every month is known, so the
+// scaling changes no fitted value. Lateness is never NaN: the ledger reads a month it cannot tell
+// as not late and widens the range instead (ledger-features.ts).
 
 import type { BureauFeatureName, BureauFeatureVector } from './bureau-scorecard.ts';
 
@@ -23,7 +28,7 @@ export interface CardMonth {
   balance: number;
   /** Credit line that month, same currency; 0 or less = unknown. */
   limit: number;
-  /** Paid during the month (towards the previous statement), same currency. */
+  /** Paid towards the previous month's statement, same currency; NaN = not known. */
   paid: number;
   /** Months past due at the month's end: 0 = not late, else the PBOC status digit 1..7. */
   monthsLate: number;
@@ -48,9 +53,9 @@ export function checkHistory(months: readonly CardMonth[]): void {
 
 const lateOf = (m: CardMonth): number => Math.min(Math.max(Math.floor(m.monthsLate), 0), MAX_MONTHS_LATE);
 
-/** Statement balance ÷ credit line, a credit balance counting as 0; NaN without a known line. */
+/** Statement balance ÷ credit line, a credit balance counting as 0; NaN without a known line or balance. */
 export function utilisation(m: CardMonth): number {
-  return m.limit > 0 ? Math.max(m.balance, 0) / m.limit : NaN;
+  return m.limit > 0 && !Number.isNaN(m.balance) ? Math.max(m.balance, 0) / m.limit : NaN;
 }
 
 /** The latest six months, index 0 = the latest. */
@@ -59,28 +64,57 @@ export function window6(months: readonly CardMonth[]): readonly CardMonth[] {
   return months.slice(0, HISTORY_MONTHS);
 }
 
+/**
+ * Months of `values` that satisfy `test`, among those that are known (not NaN), scaled to `of`
+ * months; NaN when none is known.
+ */
+export function scaledCount(values: readonly number[], test: (v: number) => boolean, of: number): number {
+  let known = 0;
+  let hits = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    known++;
+    if (test(v)) hits++;
+  }
+  return known === 0 ? NaN : known === of ? hits : (hits * of) / known;
+}
+
+/** Months m = 0..4 whose previous statement (m + 1) was owing and that saw no payment: decided pairs only, scaled to 5. */
+function monthsNoPayment(months: readonly CardMonth[]): number {
+  checkHistory(months);
+  const pairs = HISTORY_MONTHS - 1;
+  let decided = 0;
+  let hits = 0;
+  for (let m = 0; m < pairs; m++) {
+    const owing = months[m + 1]!.balance;
+    const paid = months[m]!.paid;
+    const paidKnown = !Number.isNaN(paid);
+    if (!Number.isNaN(owing) && (owing <= 0 || paidKnown)) {
+      decided++;
+      if (owing > 0 && paid <= 0) hits++;
+    } else if (paidKnown && paid > 0) decided++;
+  }
+  return decided === 0 ? NaN : decided === pairs ? hits : (hits * pairs) / decided;
+}
+
 export const FEATURE_FUNCTIONS: Record<BureauFeatureName, (months: readonly CardMonth[]) => number> = {
   worst_months_late_6m: (months) => Math.max(...window6(months).map(lateOf)),
   current_months_late: (months) => lateOf(window6(months)[0]!),
   months_late_6m: (months) => window6(months).filter((m) => lateOf(m) >= 1).length,
-  months_no_payment_5m: (months) => {
-    checkHistory(months);
-    let n = 0;
-    for (let m = 0; m < HISTORY_MONTHS - 1; m++) if (months[m + 1]!.balance > 0 && months[m]!.paid <= 0) n++;
-    return n;
-  },
+  months_no_payment_5m: monthsNoPayment,
   avg_payment_to_limit_6m: (months) => {
     const w = window6(months);
     const limit = w[0]!.limit;
-    return limit > 0 ? w.reduce((s, m) => s + Math.max(m.paid, 0), 0) / (HISTORY_MONTHS * limit) : NaN;
+    const paid = w.map((m) => m.paid).filter((v) => !Number.isNaN(v));
+    return limit > 0 && paid.length > 0 ? paid.reduce((s, v) => s + Math.max(v, 0), 0) / (paid.length * limit) : NaN;
   },
   max_utilisation_6m: (months) => {
     const u = window6(months).map(utilisation).filter((v) => !Number.isNaN(v));
     return u.length > 0 ? Math.max(...u) : NaN;
   },
-  months_high_utilisation_6m: (months) => window6(months).filter((m) => utilisation(m) >= HIGH_UTILISATION).length,
-  months_light_use_6m: (months) => window6(months).filter((m) => utilisation(m) < LIGHT_USE).length,
-  months_no_balance_6m: (months) => window6(months).filter((m) => m.balance <= 0).length,
+  months_high_utilisation_6m: (months) => scaledCount(window6(months).map(utilisation), (u) => u >= HIGH_UTILISATION, HISTORY_MONTHS),
+  months_light_use_6m: (months) => scaledCount(window6(months).map(utilisation), (u) => u < LIGHT_USE, HISTORY_MONTHS),
+  months_no_balance_6m: (months) => scaledCount(window6(months).map((m) => m.balance), (b) => b <= 0, HISTORY_MONTHS),
 };
 
 /** Every bureau feature of one person; NaN values become null (cannot be computed). */

@@ -6,7 +6,8 @@
 // together (a month's balance drives both the highest-use and the light-use counts).
 
 import { pointsRange, type ValueBounds } from './bins.ts';
-import { scoreBureau, type BureauFeatureName, type BureauFeatureVector, type BureauModel, type BureauScore, type ModelSegment } from './bureau-scorecard.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import { scoreBureau, type BureauFeatureName, type BureauFeatureVector, type BureauModel, type BureauScore, type ModelSegment, type SegmentFeature } from './bureau-scorecard.ts';
 import { impactOf, type ImpactCutoffs } from './explain.ts';
 import type { FactorResult, Interval } from './report-schema.ts';
 
@@ -37,19 +38,32 @@ function clipped(segment: ModelSegment, bounds: ValueBounds): ValueBounds {
   return { value: bounds.value, low, high };
 }
 
-function cardRange(segment: ModelSegment, model: BureauModel, bounds: BureauBounds): Interval {
+/** A feature with nothing to read scores its missing points and nothing else; otherwise any bin its bounds allow. */
+function featureRange(f: SegmentFeature, b: ValueBounds, notApplicable: ReadonlySet<BureauFeatureName>): Interval {
+  return pointsRange(f.bins, b, { points: f.missing.points, uncertain: !notApplicable.has(f.name) });
+}
+
+function cardRange(segment: ModelSegment, model: BureauModel, bounds: BureauBounds, notApplicable: ReadonlySet<BureauFeatureName>): Interval {
   let low = segment.basePoints;
   let high = segment.basePoints;
   for (const f of segment.features) {
     const b = f.name === model.segmentFeature ? clipped(segment, bounds[f.name]) : bounds[f.name];
-    const r = pointsRange(f.bins, b, { points: f.missing.points, uncertain: true });
+    const r = featureRange(f, b, notApplicable);
     low += r.low;
     high += r.high;
   }
   return { low, high };
 }
 
-export function scoreBureauRange(model: BureauModel, point: BureauFeatureVector, bounds: BureauBounds, impact: ImpactCutoffs): BureauRange {
+export interface RangeOptions {
+  /** Features with nothing to read (no revolving account on the report): the population average, no range, no reason. */
+  notApplicable?: ReadonlySet<BureauFeatureName>;
+  /** Per feature, where the fitted shape contradicts common advice (models/bureau-caveats-v1.ts). */
+  caveats?: Partial<Record<BureauFeatureName, LocalizedText>>;
+}
+
+export function scoreBureauRange(model: BureauModel, point: BureauFeatureVector, bounds: BureauBounds, impact: ImpactCutoffs, options: RangeOptions = {}): BureauRange {
+  const notApplicable = options.notApplicable ?? new Set<BureauFeatureName>();
   const scored = scoreBureau(model, point);
   const segment = model.segments.find((s) => s.id === scored.segment)!;
   const docs = new Map(model.features.map((d) => [d.name, d]));
@@ -58,6 +72,7 @@ export function scoreBureauRange(model: BureauModel, point: BureauFeatureVector,
     const def = segment.features.find((x) => x.name === f.name)!;
     const b = f.name === model.segmentFeature ? clipped(segment, bounds[f.name]) : bounds[f.name];
     const worst = Math.min(...def.bins.map((bin) => bin.points), def.missing.points);
+    const applicable = !notApplicable.has(f.name);
     return {
       key: f.name,
       origin: 'fitted',
@@ -70,16 +85,18 @@ export function scoreBureauRange(model: BureauModel, point: BureauFeatureVector,
       maxPoints: f.maxPoints,
       minPoints: worst,
       pointsBelowBest: f.pointsBelowBest,
-      pointsRange: pointsRange(def.bins, b, { points: def.missing.points, uncertain: true }),
+      pointsRange: featureRange(def, b, notApplicable),
       impact: impactOf(f.maxPoints - worst, impact),
       reason: doc.reason,
       effect: doc.effect,
       sources: [`${MODEL_CARD} (${model.id} ${model.version}), feature ${f.name}`, model.provenance.dataset.citation],
       ruleId: null,
+      applicable,
+      caveat: applicable ? (options.caveats?.[f.name] ?? null) : null,
     };
   });
   const possible = model.segments.filter((s) => s.id === segment.id || segmentAllows(s, bounds[model.segmentFeature]));
-  const ranges = possible.map((s) => cardRange(s, model, bounds));
+  const ranges = possible.map((s) => cardRange(s, model, bounds, notApplicable));
   return {
     point: scored,
     factors,

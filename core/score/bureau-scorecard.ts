@@ -175,6 +175,17 @@ export interface ModelProvenance {
   code: { sha256: string; files: string[] };
 }
 
+/**
+ * How many fitting rows show each lateness pattern (the three lateness features' values
+ * together): a person whose pattern has no row is scored by extrapolation, which the engine
+ * labels and bounds (core/score/bureau-reading.ts).
+ */
+export interface LatenessSupport {
+  features: readonly ['worst_months_late_6m', 'current_months_late', 'months_late_6m'];
+  /** Every pattern with at least one row, ascending by worst, current, late months. */
+  patterns: { worst: number; current: number; lateMonths: number; rows: number; bads: number }[];
+}
+
 export interface BureauModel {
   schema: 1;
   id: string;
@@ -186,6 +197,7 @@ export interface BureauModel {
   segments: ModelSegment[];
   scaling: ModelScaling;
   percentiles: PercentileTable;
+  support: LatenessSupport;
   validation: ModelValidation;
   provenance: ModelProvenance;
 }
@@ -253,6 +265,12 @@ export function findBin(bins: readonly Pick<ModelBin, 'lower'>[], value: number 
     if (lower === null || value >= lower) return k;
   }
   return 0;
+}
+
+/** Fitting rows with this person's lateness pattern (0: the pattern never occurs in the fitting file). */
+export function patternRows(model: BureauModel, features: BureauFeatureVector): number {
+  const [w, c, m] = model.support.features.map((name) => features[name]);
+  return model.support.patterns.find((p) => p.worst === w && p.current === c && p.lateMonths === m)?.rows ?? 0;
 }
 
 export function percentileOf(table: PercentileTable, score: number): number {

@@ -4,8 +4,10 @@
 // with the smallest next action. The main process (IPC), the CLI, score history and what-if
 // scenarios all come through scoreLedger(); nothing else scores.
 //
-//   bureau  the fitted card (models/bureau-v1.json, bureau-range.ts) plus the expert adjustments
-//           (adjustments.ts) on the lender metrics (core/bureau/lender-metrics.ts)
+//   bureau  the fitted card (models/bureau-v1.json, bureau-range.ts, read as bureau-reading.ts
+//           says) plus the expert adjustments (adjustments.ts) on the lender metrics
+//           (core/bureau/lender-metrics.ts); nothing for a thin file (scorability.ts); the lender
+//           rules the report fails, shown with the band they cap (models/bureau-bands-v1.ts)
 //   sesame  the Sesame-style estimate (models/sesame-estimate-v1.ts, sesame-estimate.ts)
 
 import type { BureauView } from '../bureau/view.ts';
@@ -14,20 +16,24 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { CredenceError } from '../shared/errors.ts';
 import { formatDay, formatMonth } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
+import { SCORER_VISIBILITY_VERSION } from '../rules/scorer-visibility.ts';
 import { ADJUSTMENTS, adjustmentFactor, ruleOf } from './adjustments.ts';
 import { exact } from './bins.ts';
 import { scoreBureauRange } from './bureau-range.ts';
+import { cardLoss, extrapolationText, notApplicableFeatures, pointVector } from './bureau-reading.ts';
 import { percentileOf } from './bureau-scorecard.ts';
 import { bandOf, topReasons } from './explain.ts';
 import { bureauFeatures, bureauMonths, sesameInputs, type BureauMonth } from './ledger-features.ts';
-import { adjustmentInputs, unconfirmedLayoutLines, type AdjustmentInputs } from './lender-inputs.ts';
+import { adjustmentInputs, ruleVerdicts, unconfirmedLayoutLines, type AdjustmentInputs } from './lender-inputs.ts';
 import { loadScoringLedger, scoringLedgerOf } from './load-ledger.ts';
-import { BUREAU_BAND_SOURCES, BUREAU_BANDS, BUREAU_IMPACT } from './models/bureau-bands-v1.ts';
+import { BAND_CAP_CONVENTION, BAND_CAP_SOURCES, BUREAU_BAND_CAPS, BUREAU_BAND_SOURCES, BUREAU_BANDS, BUREAU_IMPACT } from './models/bureau-bands-v1.ts';
+import { bureauCaveats } from './models/bureau-caveats-v1.ts';
+import { scorabilityOf } from './scorability.ts';
 import { DEFAULT_MODELS, type EngineModels } from './models.ts';
 import { bureauNextAction, sesameNextAction } from './next-action.ts';
-import type { ScoringLedger } from './scoring-ledger.ts';
+import { seenBy, type ScoringLedger } from './scoring-ledger.ts';
 import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
-import type { ModelResult, ReasonResult, ScoreReport } from './report-schema.ts';
+import type { BandResult, Extrapolation, FailingRule, ModelResult, ReasonResult, ScoredModelResult, ScoreReport } from './report-schema.ts';
 import { uncertaintyNotes } from './uncertainty.ts';
 
 export { DEFAULT_MODELS, type EngineModels };
@@ -42,25 +48,46 @@ export interface ScoreOptions {
   nextActions?: boolean;
 }
 
+/** The lender rules the report fails as of the day, each with the band cap it sets (the user's, else the convention's). */
+function failingRules(ledger: ScoringLedger, asOfDay: number): FailingRule[] {
+  return ruleVerdicts(ledger, asOfDay)
+    .filter((v) => v.status === 'fail' || v.ifUnknownReported === 'fail')
+    .map(({ rule, status, value }) => {
+      const edited = Object.hasOwn(ledger.bandCaps, rule.id);
+      return {
+        ruleId: rule.id,
+        label: rule.label,
+        explanation: rule.explanation,
+        unit: rule.unit,
+        value,
+        fail: rule.threshold.fail!,
+        comparison: rule.threshold.comparison,
+        certain: status === 'fail',
+        capBand: edited ? ledger.bandCaps[rule.id]! : (BUREAU_BAND_CAPS[rule.id] ?? null),
+        capEdited: edited,
+        sources: [`core/rules/lender-heuristics.ts rule ${rule.id}`, ...rule.sources],
+      };
+    });
+}
+
+const bandRank = (bands: readonly BandResult[], id: string) => bands.findIndex((b) => b.id === id);
+
+/** `band`, or the lowest cap of the rules that fail at the point when that is lower. */
+function capped(bands: readonly BandResult[], band: BandResult, caps: readonly FailingRule[]): BandResult {
+  let out = band;
+  for (const rule of caps) {
+    const cap = bands.find((b) => b.id === rule.capBand);
+    if (cap && bandRank(bands, cap.id) < bandRank(bands, out.id)) out = cap;
+  }
+  return out;
+}
+
 function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, months: BureauMonth[], inputs: AdjustmentInputs, withActions: boolean): ModelResult {
   const model = models.bureau;
-  const { point, bounds } = bureauFeatures(months);
-  const card = scoreBureauRange(model, point, bounds, BUREAU_IMPACT);
-  const pdo = model.scaling.pdo;
-  const adjustments = ADJUSTMENTS.map((row) => adjustmentFactor(row, ruleOf(row, ledger.rules), inputs[row.ruleId] ?? exact(null), pdo, BUREAU_IMPACT));
-  const factors = [...card.factors, ...adjustments];
-  const score = card.point.score + adjustments.reduce((s, f) => s + f.points, 0);
-  const range = {
-    low: card.range.low + adjustments.reduce((s, f) => s + f.pointsRange.low, 0),
-    high: card.range.high + adjustments.reduce((s, f) => s + f.pointsRange.high, 0),
-  };
-  const segmentReasons: ReasonResult[] = card.point.reasons
-    .filter((r) => r.key.startsWith('segment:'))
-    .map((r) => ({ key: r.key, origin: 'segment', pointsBelowBest: r.pointsBelowBest, text: r.text }));
-  // The fitted cards' range; expert adjustments can take a score below it.
-  const scale = { low: Math.min(...model.segments.map((s) => s.minScore)), high: Math.max(...model.segments.map((s) => s.maxScore)) };
   const bands = [...BUREAU_BANDS];
-  return {
+  const scorability = scorabilityOf(ledger, latest, months);
+  const failing = failingRules(ledger, asOfDay);
+  const common = {
     modelId: model.id,
     modelVersion: model.version,
     name: model.name,
@@ -68,25 +95,9 @@ function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
       'zh-CN': `${model.description['zh-CN']} 调整项为常见银行经验规则（非监管规定），按假定的几率换算成分数。`,
       en: `${model.description.en} Adjustments are commonly cited lender heuristics (not regulation), turned into points from assumed odds.`,
     },
-    score,
-    range,
-    scale,
-    band: bandOf(bands, score),
-    bandRange: { low: bandOf(bands, range.low), high: bandOf(bands, range.high) },
+    // The fitted cards' range; expert adjustments can take a score below it.
+    scale: { low: Math.min(...model.segments.map((s) => s.minScore)), high: Math.max(...model.segments.map((s) => s.maxScore)) },
     bands,
-    factors,
-    reasons: topReasons(factors, segmentReasons),
-    uncertainty: uncertaintyNotes(ledger, {
-      accounts: ledger.accounts.filter((a) => a.onReport !== 'out'),
-      from: latest - months.length + 1,
-      to: latest,
-      reporting: true,
-      layoutUnknown: unconfirmedLayoutLines(ledger).length,
-      unobservable: false,
-    }),
-    nextAction: withActions ? bureauNextAction({ ledger, models, asOfDay, latest, months, inputs, score }) : null,
-    percentile: percentileOf(model.percentiles, score),
-    segment: card.segments.join('|'),
     dimensions: [],
     thresholds: [],
     observed: null,
@@ -95,13 +106,75 @@ function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
       model.provenance.dataset.citation,
       ...BUREAU_BAND_SOURCES,
       'core/score/adjustments.ts (docs/domain/lender-heuristics.md, core/rules/lender-heuristics.ts)',
+      `core/rules/scorability.ts v${scorability.rulesVersion} (docs/domain/explainable-scoring.md#minimum-scoring-criteria)`,
     ],
+    scorability,
+    failingRules: failing,
+  };
+  // A thin file: no number, no band, no percentile (the 数字解读's `--`), only why and what would change it.
+  if (!scorability.scorable) {
+    return { ...common, score: null, range: null, band: null, bandRange: null, factors: [], reasons: [], uncertainty: [], nextAction: null, percentile: null, segment: null, bandCap: null, extrapolation: null };
+  }
+
+  const { point, bounds } = bureauFeatures(months);
+  const options = { notApplicable: notApplicableFeatures(months), caveats: bureauCaveats(model) };
+  const reading = pointVector(model, point);
+  const card = scoreBureauRange(model, reading.vector, bounds, BUREAU_IMPACT, options);
+  let cardRange = card.range;
+  let extrapolation: Extrapolation | null = null;
+  if (reading.extrapolated) {
+    const own = reading.bounded ? scoreBureauRange(model, point, bounds, BUREAU_IMPACT, options) : card;
+    cardRange = { low: Math.min(cardRange.low, own.range.low), high: Math.max(cardRange.high, own.range.high) };
+    extrapolation = { ...reading.extrapolated, cardScore: own.point.score, text: extrapolationText(reading.extrapolated, reading.bounded, own.point.score, model.provenance.dataset.rows) };
+  }
+  const pdo = model.scaling.pdo;
+  const adjustments = ADJUSTMENTS.map((row) =>
+    adjustmentFactor(row, ruleOf(row, ledger.rules), inputs[row.ruleId] ?? exact(null), pdo, BUREAU_IMPACT, cardLoss(card.point, row.pricedByCard)),
+  );
+  const factors = [...card.factors, ...adjustments];
+  const score = card.point.score + adjustments.reduce((s, f) => s + f.points, 0);
+  const range = {
+    low: cardRange.low + adjustments.reduce((s, f) => s + f.pointsRange.low, 0),
+    high: cardRange.high + adjustments.reduce((s, f) => s + f.pointsRange.high, 0),
+  };
+  const segmentReasons: ReasonResult[] = card.point.reasons
+    .filter((r) => r.key.startsWith('segment:'))
+    .map((r) => ({ key: r.key, origin: 'segment', pointsBelowBest: r.pointsBelowBest, text: r.text }));
+  const own = bandOf(bands, score);
+  // The cap follows the score's point reading: accounts of unknown reporting counted as reported.
+  const failsAtPoint = new Set(ruleVerdicts(ledger, asOfDay).filter((v) => v.ifUnknownReported === 'fail').map((v) => v.rule.id));
+  const caps = failing.filter((r) => r.capBand !== null && failsAtPoint.has(r.ruleId));
+  const band = capped(bands, own, caps);
+  const capping = caps.filter((r) => r.capBand === band.id);
+  return {
+    ...common,
+    score,
+    range,
+    band,
+    bandRange: { low: capped(bands, bandOf(bands, range.low), caps), high: capped(bands, bandOf(bands, range.high), caps) },
+    factors,
+    reasons: topReasons(factors, segmentReasons),
+    uncertainty: uncertaintyNotes(ledger, {
+      accounts: ledger.accounts.filter((a) => seenBy('bureau', a)),
+      from: latest - months.length + 1,
+      to: latest,
+      reporting: true,
+      layoutUnknown: unconfirmedLayoutLines(ledger).length,
+      unobservable: false,
+      historyShort: months.filter((m) => m.beforeHistory > 0).length,
+      scorableIfReported: scorability.onlyIfUnknownReported,
+    }),
+    nextAction: withActions ? bureauNextAction({ ledger, models, asOfDay, latest, months, inputs, score }) : null,
+    percentile: percentileOf(model.percentiles, score),
+    segment: card.segments.join('|'),
+    bandCap: band.id === own.id ? null : { uncapped: own, ruleIds: capping.map((r) => r.ruleId), convention: BAND_CAP_CONVENTION, sources: [...BAND_CAP_SOURCES] },
+    extrapolation,
   };
 }
 
 // ---------------------------------------------------------------- the Sesame-style estimate
 
-function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, inputs: SesameInputs, withActions: boolean): ModelResult {
+function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, inputs: SesameInputs, withActions: boolean): ScoredModelResult {
   const model = models.sesame;
   const scored = scoreSesame(model, inputs);
   const observed = ledger.observations.filter((o) => o.kind === 'sesame' && o.day <= asOfDay).sort((a, b) => b.day - a.day)[0];
@@ -132,7 +205,11 @@ function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
     dimensions: scored.dimensions,
     thresholds: scored.thresholds,
     observed: observed ? { value: observed.value, observedOn: formatDay(observed.day), gap: observed.value - scored.score } : null,
-    sources: [...model.sources, model.weightSource, ...model.bandSources],
+    sources: [...model.sources, model.weightSource, ...model.bandSources, `core/rules/scorer-visibility.ts v${SCORER_VISIBILITY_VERSION}: only what Ant sees`],
+    scorability: null,
+    failingRules: [],
+    bandCap: null,
+    extrapolation: null,
   };
 }
 
@@ -155,7 +232,7 @@ export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): 
   const latest = reportMonthOf(asOfDay);
   const adjustmentsIn = adjustmentInputs(ledger, asOfDay);
   const months = bureauMonths(ledger, latest);
-  const estimateIn = sesameInputs(ledger, latest, adjustmentsIn.debt_to_income ?? exact(null));
+  const estimateIn = sesameInputs(ledger, latest);
   const hard12 = ledger.queries.filter((q) => q.hard && q.day <= asOfDay && q.day > asOfDay - 365).length;
   return {
     asOf: formatDay(asOfDay),

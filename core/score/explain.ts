@@ -39,7 +39,7 @@ export function nextBandAbove(bands: readonly BandResult[], score: number): Band
 
 export function topReasons(factors: readonly FactorResult[], leading: readonly ReasonResult[] = []): ReasonResult[] {
   const fromFactors: ReasonResult[] = factors
-    .filter((f) => f.pointsBelowBest > 0)
+    .filter((f) => f.applicable && f.pointsBelowBest > 0)
     .map((f) => ({ key: f.key, origin: f.origin, pointsBelowBest: f.pointsBelowBest, text: f.reason }));
   // Most points lost first; equal losses keep the given order (Array.prototype.sort is stable).
   return [...leading, ...fromFactors].sort((a, b) => b.pointsBelowBest - a.pointsBelowBest).slice(0, MAX_REASONS);

@@ -1,19 +1,28 @@
 // From the in-memory ledger to the models' inputs, each with the bounds its uncertain inputs allow.
 //
-// Bureau-style card (fit/bureau-features.ts defines the features; the fitting code computes them
-// here too). The latest month is the report month (core/bureau/windows.ts reportMonthOf: the last
-// month that has ended). Per month, across the accounts the simulated report may carry:
+// Bureau-style card (bureau-features.ts defines the features; the fitting code computes them
+// there too). The latest month is the report month (core/bureau/windows.ts reportMonthOf: the last
+// month that has ended). Per month, across the accounts the simulated report may carry (the
+// bureau's sight of them, core/rules/scorer-visibility.ts):
 //   - an account not on the report (reportsToBureau 'no', a per-draw line whose draws are reported
 //     instead, core/bureau/layouts.ts), or not yet reported (before its since month), is left out;
 //   - one whose reporting is unknown counts in the point estimate (the ledger is what we know) and
 //     may be absent in the bounds (it adds 0 at the low end);
 //   - lateness: the worst account that month (lateLow for the point; lateHigh at the top, so a `#`
 //     month or one resting on unconfirmed rules may have been one step later, scoring-ledger.ts);
-//   - amounts over revolving accounts: statement balance, credit line, payments. A balance the data
-//     cannot tell makes the month's point balance unknown (NaN, which the features skip) and spans
-//     0 … the line (or unbounded) in the bounds; a line not known spans the balance … unbounded
-//     (a line is at least the balance on it); payments of a month not fully observed may have
-//     been larger; payments resting on unconfirmed rules may not have been payments.
+//   - amounts over revolving accounts: statement balance, credit line, and the payments towards
+//     the previous month's statement, read from the month that bill fell due in (a card due
+//     after its statement day in the same month, Huabei's 10th after the 1st, is paid in its
+//     statement month; otherwise in the next), as the fitted feature aligns PAY_AMTm with
+//     BILL_AMT(m+1). A balance the data cannot tell makes the month's point balance unknown
+//     (NaN, which the features skip) and spans 0 … the line (or unbounded) in the bounds; a line
+//     not known spans the balance … unbounded (a line is at least the balance on it); payments
+//     of a month not fully observed may have been larger, and are unknown at the point when none
+//     was seen; payments resting on unconfirmed rules may not have been payments;
+//   - a month before the first row of an account whose open date is not known may have been in
+//     use: unknown at the point when no other revolving account has a row, open to any balance,
+//     payment and one step of lateness in the bounds. A month with no revolving account on the
+//     report at all is no month for the use features, at the point and in the bounds.
 // Each feature is monotone in each of those inputs (FEATURE_MONOTONICITY, checked by a test), so its
 // bounds are the feature of the month sequence pushed to the inputs' ends in its directions.
 
@@ -21,7 +30,7 @@ import type { BureauFeatureName, BureauFeatureVector } from './bureau-scorecard.
 import type { BureauBounds } from './bureau-range.ts';
 import { computeBureauFeatures, FEATURE_FUNCTIONS, HISTORY_MONTHS, type CardMonth } from './bureau-features.ts';
 import { exact, type ValueBounds } from './bins.ts';
-import { activityAt, monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
+import { activityAt, monthIndex, seenBy, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import type { SesameInputs } from './sesame-estimate.ts';
 import type { Interval } from './report-schema.ts';
 
@@ -35,12 +44,21 @@ export interface BureauMonth {
   limit: Interval;
   paid: Interval;
   late: Interval;
+  /**
+   * What the ledger knows of the month's revolving credit: 'known' (an account's row),
+   * 'unknown' (an account whose open date is not known may have been in use before its first
+   * row), or 'none' (no revolving account on the report that month). The card's use features
+   * skip the months they cannot read, 'none' months in their bounds too.
+   */
+  revolving: 'known' | 'unknown' | 'none';
+  /** Accounts on the report that may have existed this month although the ledger has no row for them. */
+  beforeHistory: number;
 }
 
 type Inclusion = 'certain' | 'maybe' | 'out';
 
 export function bureauInclusion(account: ScoringAccount, month: number): Inclusion {
-  if (account.onReport === 'out') return 'out';
+  if (!seenBy('bureau', account)) return 'out';
   if (account.bureauSinceMonth !== null && month < account.bureauSinceMonth) return 'out';
   return account.onReport === 'yes' ? 'certain' : 'maybe';
 }
@@ -53,32 +71,86 @@ function emptyMonth(month: number): BureauMonth {
     limit: { low: 0, high: 0 },
     paid: { low: 0, high: 0 },
     late: { low: 0, high: 0 },
+    revolving: 'none',
+    beforeHistory: 0,
   };
 }
 
-function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion: Inclusion, limitUnknownWithBalance: { seen: boolean }): void {
+/**
+ * The row whose payments settle the statement issued in the month before `month` (the fitted
+ * feature's alignment, bureau-features.ts): a bill is due in its statement month when the due
+ * day comes after the statement day (Huabei's 1st and 10th, a card's 5th and 25th), else in the
+ * month after; a bill's payments are the repayments of the month it falls due in.
+ */
+function settlingIndex(a: ScoringAccount, month: number): number {
+  const sameMonth = a.statementDay !== null && a.dueDay !== null && a.dueDay > a.statementDay;
+  return monthIndex(a, sameMonth ? month - 1 : month);
+}
+
+interface MonthTally {
+  limitUnknownWithBalance: boolean;
+  paidUnknown: boolean;
+  revolvingRows: number;
+}
+
+function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion: Inclusion, tally: MonthTally): void {
   const certain = inclusion === 'certain';
   m.point.monthsLate = Math.max(m.point.monthsLate, a.lateLow[i]!);
   if (certain) m.late.low = Math.max(m.late.low, a.lateLow[i]!);
   m.late.high = Math.max(m.late.high, a.lateHigh[i]!);
   if (a.kind !== 'revolving') return;
 
+  tally.revolvingRows++;
   const balance = a.statementFen[i]!;
   const known = !Number.isNaN(balance);
   const line = a.limitFen;
-  const paid = a.paidFen[i]!;
   m.point.balance += balance; // NaN makes the month's total unknown
-  m.point.paid += paid;
   if (line !== null) m.point.limit += line;
-  else if (!known || balance > 0) limitUnknownWithBalance.seen = true;
+  else if (!known || balance > 0) tally.limitUnknownWithBalance = true;
 
   m.balance.low += known ? (certain ? balance : Math.min(balance, 0)) : 0;
   m.balance.high += known ? (certain ? balance : Math.max(balance, 0)) : (line ?? Number.POSITIVE_INFINITY);
   m.limit.low += certain ? (line ?? (known ? Math.max(balance, 0) : 0)) : 0;
   m.limit.high += line ?? Number.POSITIVE_INFINITY;
-  m.paid.low += certain && a.unconfirmed[i] === 0 ? paid : 0;
-  m.paid.high += a.observed[i] ? paid : Number.POSITIVE_INFINITY;
+
+  // Payments towards the previous month's statement, from the row of the month it fell due in.
+  const j = settlingIndex(a, m.month);
+  if (j < 0) {
+    // No row: before the account opened (nothing to settle), or before a history whose start is not known.
+    if (a.openedMonth === null) {
+      tally.paidUnknown = true;
+      m.paid.high = Number.POSITIVE_INFINITY;
+    }
+    return;
+  }
+  const paid = a.paidFen[j]!;
+  const observed = a.observed[j] === 1;
+  if (!observed && paid === 0) tally.paidUnknown = true;
+  m.point.paid += paid;
+  m.paid.low += certain && a.unconfirmed[j] === 0 ? paid : 0;
+  m.paid.high += observed ? paid : Number.POSITIVE_INFINITY;
 }
+
+/**
+ * A month before the ledger's first row of an account whose open date is not known: it may have
+ * been open and in use, at any balance up to its line, paid or not, and one step late (the `#`
+ * reading of scoring-ledger.ts).
+ */
+function addMonthBeforeHistory(m: BureauMonth, a: ScoringAccount): void {
+  m.beforeHistory++;
+  m.late.high = Math.max(m.late.high, 1);
+  if (a.kind !== 'revolving') return;
+  const line = a.limitFen ?? Number.POSITIVE_INFINITY;
+  m.balance.high += line;
+  m.limit.high += line;
+  m.paid.high = Number.POSITIVE_INFINITY;
+}
+
+function mayPrecedeHistory(a: ScoringAccount, month: number): boolean {
+  return a.openedMonth === null && a.codes.length > 0 && month < a.firstMonth;
+}
+
+const NOT_A_MONTH: Interval = { low: Number.NaN, high: Number.NaN };
 
 /** The bureau's view of each month, latest first: `count` months ending with `latestMonth`. */
 export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: number = HISTORY_MONTHS): BureauMonth[] {
@@ -86,15 +158,35 @@ export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: 
   for (let k = 0; k < count; k++) {
     const month = latestMonth - k;
     const m = emptyMonth(month);
-    const flag = { seen: false };
+    const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0 };
+    let revolvingBefore = 0;
     for (const a of ledger.accounts) {
-      const i = monthIndex(a, month);
-      if (i < 0) continue;
       const inclusion = bureauInclusion(a, month);
-      if (inclusion !== 'out') addAccountMonth(m, a, i, inclusion, flag);
+      if (inclusion === 'out') continue;
+      const i = monthIndex(a, month);
+      if (i >= 0) addAccountMonth(m, a, i, inclusion, tally);
+      else if (mayPrecedeHistory(a, month)) {
+        addMonthBeforeHistory(m, a);
+        if (a.kind === 'revolving') revolvingBefore++;
+      }
     }
     // A line nobody knows while money is owed on it: the month's use cannot be computed.
-    if (flag.seen) m.point.limit = 0;
+    if (tally.limitUnknownWithBalance) m.point.limit = 0;
+    // Nothing paid that the ledger saw, in a month it did not see in full: not known.
+    if (tally.paidUnknown && m.point.paid === 0) m.point.paid = Number.NaN;
+    if (tally.revolvingRows > 0) m.revolving = 'known';
+    else if (revolvingBefore > 0) {
+      m.revolving = 'unknown';
+      m.point.balance = Number.NaN;
+      m.point.paid = Number.NaN;
+    } else {
+      // No revolving account on the report: the use features have nothing to read, at either end.
+      m.point.balance = Number.NaN;
+      m.point.paid = Number.NaN;
+      m.balance = { ...NOT_A_MONTH };
+      m.limit = { ...NOT_A_MONTH };
+      m.paid = { ...NOT_A_MONTH };
+    }
     out.push(m);
   }
   return out;
@@ -120,6 +212,8 @@ export function projectMonths(months: readonly BureauMonth[], steps: number, cut
       limit: { ...latest.limit },
       paid: { low: Math.max(previous.balance.low, 0) + paidExtra, high: Math.max(previous.balance.high, 0) + paidExtra },
       late: { low: 0, high: 0 },
+      revolving: latest.revolving === 'none' ? 'none' : 'known',
+      beforeHistory: 0,
     };
     projected.unshift(month);
     previous = month;
@@ -188,19 +282,24 @@ export function bureauFeatures(months: readonly BureauMonth[]): { point: BureauF
 }
 
 // ---------------------------------------------------------------- Sesame-style inputs
+//
+// Only what Ant has (core/rules/scorer-visibility.ts): the accounts Sesame sees in full (Huabei,
+// Jiebei), the Alipay bills (ledger.activity, already cut to them by load-ledger.ts) and the
+// details the user submits. A bank card reaches it only as its repayments through Alipay.
 
 const YEAR = 12;
 const HISTORY_24 = 24;
-const PLATFORM_CREDIT: ReadonlySet<string> = new Set(['huabei', 'baitiao', 'meituan_yuefu']);
 
 function bounded(value: number | null, low: number | null, high: number | null): ValueBounds {
   return { value, low, high };
 }
 
-/** Months from the earliest sign of credit (an open date, a history month, a bill row) to `latest`, inclusive. */
+const sesameAccounts = (ledger: ScoringLedger): ScoringAccount[] => ledger.accounts.filter((a) => seenBy('sesame', a));
+
+/** Months from the earliest sign of credit Ant sees (an open date, a history month, an Alipay row) to `latest`, inclusive. */
 export function historyMonths(ledger: ScoringLedger, latest: number): number {
   let first = Number.POSITIVE_INFINITY;
-  for (const a of ledger.accounts) {
+  for (const a of sesameAccounts(ledger)) {
     if (a.codes.length > 0) first = Math.min(first, a.firstMonth);
     if (a.openedMonth !== null) first = Math.min(first, a.openedMonth);
   }
@@ -214,14 +313,15 @@ export function historyMonths(ledger: ScoringLedger, latest: number): number {
   return Number.isFinite(first) && first <= latest ? latest - first + 1 : 0;
 }
 
-/** Months of the window with any account late: as shown, and as bad as the unknowns allow. */
+/** Months of the window with any account Ant sees late: as shown, and as bad as the unknowns allow. */
 export function lateMonths(ledger: ScoringLedger, latest: number, span: number): ValueBounds {
+  const accounts = sesameAccounts(ledger);
   let low = 0;
   let high = 0;
   for (let month = latest - span + 1; month <= latest; month++) {
     let shown = 0;
     let worst = 0;
-    for (const a of ledger.accounts) {
+    for (const a of accounts) {
       const i = monthIndex(a, month);
       if (i < 0) continue;
       shown = Math.max(shown, a.lateLow[i]!);
@@ -245,10 +345,10 @@ export interface Repayment {
 }
 
 /**
- * Statement balance ÷ line over revolving accounts in the latest month (all of them: Sesame sees
- * Huabei whether or not it is reported), less an optional repayment before the statement. The
- * statement balance, as the bureau card and the report's 已用额度 read it: a card repaid in full
- * after its statement still used its line that month.
+ * Statement balance ÷ line over the revolving accounts Ant sees (Huabei, reported or not) in the
+ * latest month, less an optional repayment before the statement. The statement balance, as the
+ * bureau card and the report's 已用额度 read it: a line repaid in full after its statement still
+ * used its line that month.
  */
 export function revolvingUtilisation(ledger: ScoringLedger, latest: number, repayment: Repayment | null = null): ValueBounds {
   let used = 0;
@@ -258,7 +358,7 @@ export function revolvingUtilisation(ledger: ScoringLedger, latest: number, repa
   let lineHigh = 0;
   let unknown = false;
   let any = false;
-  for (const a of ledger.accounts) {
+  for (const a of sesameAccounts(ledger)) {
     const i = monthIndex(a, latest);
     if (a.kind !== 'revolving' || i < 0) continue;
     any = true;
@@ -277,12 +377,12 @@ export function revolvingUtilisation(ledger: ScoringLedger, latest: number, repa
   return bounded(!unknown && line > 0 ? used / line : null, low, finiteOrNull(high));
 }
 
-/** Revolving bills in the last 12 months repaid in full in their month: share, with unobserved months at either end. */
+/** Bills of the revolving accounts Ant sees in the last 12 months repaid in full in their month: share, with unobserved months at either end. */
 function fullRepaymentShare(ledger: ScoringLedger, latest: number): ValueBounds {
   let full = 0;
   let bills = 0;
   let unknown = 0;
-  for (const a of ledger.accounts) {
+  for (const a of sesameAccounts(ledger)) {
     if (a.kind !== 'revolving') continue;
     for (let month = latest - YEAR + 1; month <= latest; month++) {
       const i = monthIndex(a, month);
@@ -299,6 +399,29 @@ function fullRepaymentShare(ledger: ScoringLedger, latest: number): ValueBounds 
   }
   const share = (paid: number, of: number) => (of > 0 ? paid / of : null);
   return bounded(share(full, bills), share(full, bills + unknown) ?? null, share(full + unknown, bills + unknown) ?? null);
+}
+
+/**
+ * 本月应还款 of the accounts Ant sees in the latest month ÷ the monthly income the user gives (the
+ * estimate's stand-in for what Ant is said to weigh, scorer-visibility.ts): a line's row carries
+ * its draws, so a draw under a line in the ledger is not counted again. Null without an income.
+ */
+export function sesameDebtToIncome(ledger: ScoringLedger, latest: number): ValueBounds {
+  const income = ledger.profile.monthlyIncomeFen;
+  if (income === null || income <= 0) return bounded(null, null, null);
+  const accounts = sesameAccounts(ledger);
+  const lines = new Set(accounts.filter((a) => a.kind === 'line').map((a) => a.id));
+  let due = 0;
+  let missing = false;
+  for (const a of accounts) {
+    if (a.kind === 'draw' && a.parentId !== null && lines.has(a.parentId)) continue;
+    const i = monthIndex(a, latest);
+    if (i < 0) continue;
+    const amount = a.dueFen[i]!;
+    if (Number.isNaN(amount)) missing = true;
+    else due += amount;
+  }
+  return bounded(due / income, due / income, missing ? null : due / income);
 }
 
 function countInWindow(ledger: ScoringLedger, series: Int32Array, latest: number, span: number, countMonths: boolean): number {
@@ -328,15 +451,12 @@ function declaredAssets(ledger: ScoringLedger): number | null {
   return answers.filter((x) => x === true).length;
 }
 
-/**
- * The estimate's factor values as of `latest`. `debtToIncome` comes from the lender metrics
- * (core/rules), the one place debt-to-income is computed; null when income is not known.
- */
-export function sesameInputs(ledger: ScoringLedger, latest: number, debtToIncome: ValueBounds): SesameInputs {
+/** The estimate's factor values as of `latest`, from what Ant sees. */
+export function sesameInputs(ledger: ScoringLedger, latest: number): SesameInputs {
   const p = ledger.profile;
   const platformCreditMonths = new Set<number>();
-  for (const a of ledger.accounts) {
-    if (!PLATFORM_CREDIT.has(a.product)) continue;
+  for (const a of sesameAccounts(ledger)) {
+    if (a.kind !== 'revolving') continue;
     for (let month = latest - YEAR + 1; month <= latest; month++) {
       const i = monthIndex(a, month);
       if (i >= 0 && a.statementFen[i]! > 0) platformCreditMonths.add(month);
@@ -352,7 +472,7 @@ export function sesameInputs(ledger: ScoringLedger, latest: number, debtToIncome
     revolving_utilisation: revolvingUtilisation(ledger, latest),
     full_repayment_share_12m: fullRepaymentShare(ledger, latest),
     declared_assets: exact(declaredAssets(ledger)),
-    debt_to_income: debtToIncome,
+    debt_to_income: sesameDebtToIncome(ledger, latest),
     education_provided: exact(flag(p.education)),
     occupation_provided: exact(flag(p.occupation)),
     phone_years: exact(p.phoneYears),

@@ -1,5 +1,7 @@
 // The expert adjustments' inputs: the lender metrics of core/bureau/lender-metrics.ts (the one
-// place they are computed, shared with the simulated report's lender view), as value bounds.
+// place they are computed, shared with the simulated report's lender view), as value bounds; and
+// every rule's verdict on the report (core/bureau/lender-view.ts ruleStatus), which the score card
+// shows where a rule fails.
 //
 // A metric's point value counts the accounts whose reporting is unknown as reported (as the
 // bureau card's point estimate does); its bounds run from "only the accounts known to report"
@@ -21,7 +23,9 @@ import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
 import { computeLenderMetrics, type LenderMetricValue } from '../bureau/lender-metrics.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
-import { ADJUSTMENTS, type AdjustmentRow } from './adjustments.ts';
+import { ADJUSTMENTS } from './adjustments.ts';
+import { ruleStatus } from '../bureau/lender-view.ts';
+import type { RuleStatus } from '../bureau/report-schema.ts';
 import type { ValueBounds } from './bins.ts';
 import type { ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 
@@ -53,9 +57,12 @@ export const METRIC_READS: Readonly<Record<LenderMetricId, 'window' | 'month' | 
   debt_to_income: 'month',
 };
 
-function bounds(figure: LenderMetricValue): ValueBounds {
-  const point = figure.ifUnknownReported !== undefined ? figure.ifUnknownReported : figure.value;
+/** A lender metric as an adjustment's input: the point the score reads and the bounds the unknowns allow. */
+export function metricBounds(figure: LenderMetricValue): ValueBounds {
+  let point = figure.ifUnknownReported !== undefined ? figure.ifUnknownReported : figure.value;
   if (point === null) return { value: null, low: null, high: null };
+  // An amount the ledger cannot tell still exists (the lender view's reading, lender-view.ts).
+  if (figure.unit === 'fen' && figure.missing > 0 && figure.records.length > 0) point = Math.max(point, 1);
   const [low, high] = figure.range ?? [point, point];
   const partial = figure.missing > 0 && (figure.unit === 'fen' || figure.unit === 'ratio');
   return { value: point, low, high: partial ? null : high };
@@ -81,9 +88,15 @@ interface Cut {
   typed: ScoringAccount | null;
 }
 
+/** A rule's figures: the bounds over every layout scenario, and the figure as recorded (for its verdict). */
+interface Figures {
+  bounds: ValueBounds;
+  recorded: LenderMetricValue;
+}
+
 /** What does not depend on the day, worked out once per ledger, and the figures computed so far. */
 interface Memo {
-  /** The rules the adjustments name, as the ledger carries them (the user's thresholds and windows). */
+  /** Every lender rule, as the ledger carries them (the user's thresholds and windows). */
   rules: ReadonlyMap<string, LenderRule>;
   /** Layout overrides for each scenario: as recorded, then (with unconfirmed lines) per draw and merged. */
   scenarios: ScenarioOverrides[];
@@ -91,10 +104,11 @@ interface Memo {
   queriesOnly: LedgerSnapshot;
   /** Per snapshot account. */
   cuts: Cut[];
-  byMonth: Map<number, Map<string, ValueBounds>>;
-  byDay: Map<number, Map<string, ValueBounds>>;
+  byMonth: Map<number, Map<string, Figures>>;
+  byDay: Map<number, Map<string, Figures>>;
   /** Every adjustment's input by day. */
   inputs: Map<number, AdjustmentInputs>;
+  verdicts: Map<number, RuleVerdict[]>;
 }
 
 const memos = new WeakMap<ScoringLedger, Memo>();
@@ -118,17 +132,17 @@ function cutsOf(ledger: ScoringLedger): Cut[] {
 function memoOf(ledger: ScoringLedger): Memo {
   let memo = memos.get(ledger);
   if (memo) return memo;
-  const named = new Set(ADJUSTMENTS.map((row) => row.ruleId));
   const lines = unconfirmedLayoutLines(ledger);
   const layout = (choice: BureauLayout) => ({ layout: new Map(lines.map((id) => [id, choice])) });
   memo = {
-    rules: new Map(ledger.rules.filter((rule) => named.has(rule.id)).map((rule) => [rule.id, rule])),
+    rules: new Map(ledger.rules.map((rule) => [rule.id, rule])),
     scenarios: lines.length > 0 ? [{}, layout('per_draw'), layout('merged_monthly')] : [{}],
     queriesOnly: { ...ledger.lenderInput, accounts: [] },
     cuts: cutsOf(ledger),
     byMonth: new Map(),
     byDay: new Map(),
     inputs: new Map(),
+    verdicts: new Map(),
   };
   memos.set(ledger, memo);
   return memo;
@@ -162,12 +176,15 @@ function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, 
   return { ...input, accounts };
 }
 
-/** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario). */
-function compute(input: LedgerSnapshot, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, ValueBounds>): void {
+/** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario), and the recorded figure. */
+function compute(input: LedgerSnapshot, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, Figures>): void {
   if (rules.length === 0) return;
   const asOf = formatDay(asOfDay);
   const [base, ...variants] = scenarios.map((overrides) => computeLenderMetrics(input, asOf, rules, overrides));
-  for (const rule of rules) into.set(rule.id, variants.reduce((b, v) => union(b, bounds(v[rule.id]!)), bounds(base![rule.id]!)));
+  for (const rule of rules) {
+    const recorded = base![rule.id]!;
+    into.set(rule.id, { bounds: variants.reduce((b, v) => union(b, metricBounds(v[rule.id]!)), metricBounds(recorded)), recorded });
+  }
 }
 
 function readsOf(rule: LenderRule): 'window' | 'month' | 'day' {
@@ -175,7 +192,7 @@ function readsOf(rule: LenderRule): 'window' | 'month' | 'day' {
   return reads === 'window' && rule.windowMonths === null ? 'month' : reads;
 }
 
-function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, rows: readonly AdjustmentRow[]): AdjustmentInputs {
+function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, ruleIds: readonly string[]): Map<string, Figures> {
   const month = reportMonthOf(asOfDay);
   let byMonth = memo.byMonth.get(month);
   if (!byMonth) memo.byMonth.set(month, (byMonth = new Map()));
@@ -184,8 +201,8 @@ function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, rows: re
   const monthRules: LenderRule[] = [];
   const dayRules: LenderRule[] = [];
   const windowRules = new Map<number, LenderRule[]>();
-  for (const row of rows) {
-    const rule = memo.rules.get(row.ruleId);
+  for (const id of ruleIds) {
+    const rule = memo.rules.get(id);
     if (!rule) continue;
     const reads = readsOf(rule);
     if (reads === 'day') {
@@ -202,25 +219,57 @@ function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, rows: re
   for (const [window, rules] of windowRules) compute(windowSnapshot(memo, ledger.lenderInput, month, window), asOfDay, rules, memo.scenarios, byMonth);
   // Without accounts the layout scenarios are all the same: one is enough.
   compute(memo.queriesOnly, asOfDay, dayRules, [{}], byDay);
-  const out: AdjustmentInputs = {};
-  for (const row of rows) {
-    const rule = memo.rules.get(row.ruleId);
-    if (rule) out[rule.id] = (readsOf(rule) === 'day' ? byDay : byMonth).get(rule.id)!;
+  const out = new Map<string, Figures>();
+  for (const id of ruleIds) {
+    const rule = memo.rules.get(id);
+    if (rule) out.set(rule.id, (readsOf(rule) === 'day' ? byDay : byMonth).get(rule.id)!);
   }
   return out;
 }
+
+function boundsOf(figures: ReadonlyMap<string, Figures>): AdjustmentInputs {
+  return Object.fromEntries([...figures].map(([id, f]) => [id, f.bounds]));
+}
+
+const ADJUSTED = ADJUSTMENTS.map((row) => row.ruleId);
 
 /** Every adjustment's lender metric as of `asOfDay`, keyed by rule id (computed once per day and ledger). */
 export function adjustmentInputs(ledger: ScoringLedger, asOfDay: number): AdjustmentInputs {
   const memo = memoOf(ledger);
   let inputs = memo.inputs.get(asOfDay);
-  if (!inputs) memo.inputs.set(asOfDay, (inputs = figuresFor(memo, ledger, asOfDay, ADJUSTMENTS)));
+  if (!inputs) memo.inputs.set(asOfDay, (inputs = boundsOf(figuresFor(memo, ledger, asOfDay, ADJUSTED))));
   return inputs;
 }
 
-const AGING = ADJUSTMENTS.filter((row) => row.ages);
+const AGING = ADJUSTMENTS.filter((row) => row.ages).map((row) => row.ruleId);
 
 /** The adjustments whose metrics change with time alone (AdjustmentRow.ages), as of `asOfDay`: what projections re-read. */
 export function agingInputs(ledger: ScoringLedger, asOfDay: number): AdjustmentInputs {
-  return figuresFor(memoOf(ledger), ledger, asOfDay, AGING);
+  return boundsOf(figuresFor(memoOf(ledger), ledger, asOfDay, AGING));
+}
+
+/** A lender rule's verdict on the simulated report as of a day (core/bureau/lender-view.ts ruleStatus). */
+export interface RuleVerdict {
+  rule: LenderRule;
+  status: RuleStatus;
+  /** With the accounts of unknown reporting counted as reported (the score's point). */
+  ifUnknownReported: RuleStatus;
+  /** The metric's value in that reading. */
+  value: number | null;
+}
+
+/** Every lender rule's verdict as of `asOfDay`, as the lender view judges it (computed once per day and ledger). */
+export function ruleVerdicts(ledger: ScoringLedger, asOfDay: number): RuleVerdict[] {
+  const memo = memoOf(ledger);
+  let verdicts = memo.verdicts.get(asOfDay);
+  if (!verdicts) {
+    const figures = figuresFor(memo, ledger, asOfDay, [...memo.rules.keys()]);
+    verdicts = [...memo.rules.values()].map((rule) => {
+      const { recorded } = figures.get(rule.id)!;
+      const judged = ruleStatus(recorded, rule);
+      return { rule, ...judged, value: recorded.ifUnknownReported !== undefined ? recorded.ifUnknownReported : recorded.value };
+    });
+    memo.verdicts.set(asOfDay, verdicts);
+  }
+  return verdicts;
 }

@@ -9,6 +9,7 @@ import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
 import type { Db } from '../storage/database.ts';
+import { seesBillsOf, sight } from '../rules/scorer-visibility.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
 
 const MAX_LATE = 7;
@@ -91,13 +92,20 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
   });
 }
 
-/** The snapshot's activity as series from its first month (one slot per month, 0 where nothing happened). */
+/** Credit products whose purchases Ant sees (core/rules/scorer-visibility.ts). */
+const SESAME_CREDIT = (['huabei', 'baitiao', 'meituan_yuefu'] as const).filter((product) => sight('sesame', product) === 'full');
+
+/**
+ * The snapshot's activity as the Sesame-style estimate sees it, as series from its first month
+ * (one slot per month, 0 where nothing happened): only the bill platforms and credit products Ant
+ * sees (core/rules/scorer-visibility.ts).
+ */
 function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
   const rows = months
-    .map((m) => [parseMonth(m.month), m.platformRows, m.billPayments, m.platformCredit] as const)
-    .filter((r): r is readonly [number, number, number, number] => r[0] !== null);
-  const first = rows.length > 0 ? Math.min(...rows.map((r) => r[0])) : 0;
-  const last = rows.length > 0 ? Math.max(...rows.map((r) => r[0])) : -1;
+    .map((m) => ({ month: parseMonth(m.month), m }))
+    .filter((r): r is { month: number; m: (typeof months)[number] } => r.month !== null);
+  const first = rows.length > 0 ? Math.min(...rows.map((r) => r.month)) : 0;
+  const last = rows.length > 0 ? Math.max(...rows.map((r) => r.month)) : -1;
   const size = last - first + 1;
   const activity: ActivityByMonth = {
     firstMonth: first,
@@ -106,16 +114,18 @@ function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityB
     platformCredit: new Int32Array(size),
     contacts: new Int32Array(0),
   };
-  for (const [month, rowsN, bills, credit] of rows) {
-    activity.platformRows[month - first] = rowsN;
-    activity.billPayments[month - first] = bills;
-    activity.platformCredit[month - first] = credit;
+  for (const { month, m } of rows) {
+    const k = month - first;
+    activity.platformCredit[k] += SESAME_CREDIT.reduce((n, product) => n + m.creditPurchases[product], 0);
+    if (!seesBillsOf('sesame', m.platform)) continue;
+    activity.platformRows[k] += m.rows;
+    activity.billPayments[k] += m.billPayments;
   }
   const names = new Map<string, number>();
   const pairs: number[] = [];
-  for (const { month, counterparty } of contacts) {
+  for (const { month, platform, counterparty } of contacts) {
     const m = parseMonth(month);
-    if (m === null) continue;
+    if (m === null || !seesBillsOf('sesame', platform)) continue;
     if (!names.has(counterparty)) names.set(counterparty, names.size);
     pairs.push(m, names.get(counterparty)!);
   }
@@ -137,6 +147,7 @@ export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): Sco
     needsReview: snapshot.needsReview,
     lenderInput: snapshot,
     rules: view.rules.map((r) => r.rule),
+    bandCaps: snapshot.settings.bandCaps ?? {},
   };
 }
 

@@ -1,9 +1,8 @@
 // The models the engine scores with, and the bureau card's fast point path shared by the engine
 // and the next-action search.
 
-import { ADJUSTMENTS, adjustmentPoints, ruleOf } from './adjustments.ts';
-import { scoreBureau, type BureauModel } from './bureau-scorecard.ts';
-import { computeBureauFeatures } from './bureau-features.ts';
+import type { BureauModel } from './bureau-scorecard.ts';
+import { bureauPoint } from './bureau-reading.ts';
 import type { BureauMonth } from './ledger-features.ts';
 import type { AdjustmentInputs } from './lender-inputs.ts';
 import bureauV1 from './models/bureau-v1.json' with { type: 'json' };
@@ -21,10 +20,7 @@ export const DEFAULT_MODELS: EngineModels = {
   sesame: SESAME_ESTIMATE_V1,
 };
 
-/** The bureau point estimate for given months and adjustment inputs: the card's score plus every adjustment's points. */
+/** The bureau point estimate for given months and adjustment inputs, read as the engine reads it (bureau-reading.ts). */
 export function bureauPointScore(models: EngineModels, ledger: ScoringLedger, months: readonly BureauMonth[], inputs: AdjustmentInputs): number {
-  let score = scoreBureau(models.bureau, computeBureauFeatures(months.map((m) => m.point))).score;
-  const pdo = models.bureau.scaling.pdo;
-  for (const row of ADJUSTMENTS) score += adjustmentPoints(row, ruleOf(row, ledger.rules), inputs[row.ruleId]?.value ?? null, pdo);
-  return score;
+  return bureauPoint(models.bureau, ledger.rules, months, inputs);
 }

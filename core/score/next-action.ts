@@ -14,6 +14,10 @@
 //           overdue first when something is.
 //   sesame  add a missing profile fact; pay bills through Alipay; repay before a statement day;
 //           keep paying on time for k months (late months leave the 24-month window).
+// Each names only accounts its scorer sees (core/rules/scorer-visibility.ts): the bureau-style
+// step an account the simulated report carries, the Sesame-style step one Ant sees (Huabei, not a
+// bank card, whose statement Ant never sees). No candidate ever adds spending: where the fitted
+// card rewards use (models/bureau-caveats-v1.ts), Credence does not advise it.
 // "Smallest": the soonest to take effect, then the least money, then the least effort (the
 // order of ACTION_ORDER). When no single action reaches the target, the one that gets closest.
 
@@ -27,7 +31,7 @@ import { ADJUSTMENTS } from './adjustments.ts';
 import { agingInputs, type AdjustmentInputs } from './lender-inputs.ts';
 import { bureauPointScore, type EngineModels } from './models.ts';
 import { BUREAU_BANDS } from './models/bureau-bands-v1.ts';
-import { monthIndex, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
+import { monthIndex, seenBy, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import { sesamePoints, type SesameFactorKey, type SesameInputs, type SesameModel } from './sesame-estimate.ts';
 import type { ActionKind, NextAction } from './report-schema.ts';
 
@@ -201,7 +205,7 @@ export function bureauNextAction(ctx: BureauActionContext): NextAction | null {
       detail: { months: steps },
     });
   }
-  for (const { account, owedFen } of repayable(ctx.ledger, ctx.latest, (a) => a.onReport !== 'out' && a.limitFen !== null)) {
+  for (const { account, owedFen } of repayable(ctx.ledger, ctx.latest, (a) => seenBy('bureau', a) && a.limitFen !== null)) {
     const statement = nextStatementDay(account, ctx.asOfDay);
     if (statement === null) continue;
     const steps = Math.max(1, monthOfDay(statement) - ctx.latest);
@@ -293,7 +297,7 @@ export function sesameNextAction(ctx: SesameActionContext): NextAction | null {
       detail: { bills: nextBin.lower! - paid },
     });
   }
-  for (const { account, owedFen } of repayable(ctx.ledger, ctx.latest, () => true)) {
+  for (const { account, owedFen } of repayable(ctx.ledger, ctx.latest, (a) => seenBy('sesame', a))) {
     const statement = nextStatementDay(account, ctx.asOfDay);
     if (statement === null) continue;
     for (const fen of repayAmounts(owedFen)) {

@@ -56,6 +56,13 @@ const factorResult = z.strictObject({
   sources: z.array(z.string()),
   /** Adjustments: the lender-heuristics rule id (core/rules/lender-heuristics.ts). */
   ruleId: z.string().nullable(),
+  /**
+   * False when the factor has nothing to read (a card-use feature of a file with no revolving
+   * account on the report): scored at the population average, never a reason.
+   */
+  applicable: z.boolean(),
+  /** Where the fitting data's shape contradicts common advice, said plainly; null elsewhere. */
+  caveat: localizedText.nullable(),
 });
 export type FactorResult = z.output<typeof factorResult>;
 
@@ -79,7 +86,7 @@ export type BandResult = z.output<typeof bandResult>;
 
 /** Why a score is a range: each uncertain input, counted, in words. */
 const uncertaintyNote = z.strictObject({
-  key: z.enum(['reporting_unknown', 'status_unknown', 'needs_review', 'limit_unknown', 'layout_unknown', 'unobservable', 'adjustments_missing']),
+  key: z.enum(['reporting_unknown', 'status_unknown', 'needs_review', 'limit_unknown', 'layout_unknown', 'unobservable', 'adjustments_missing', 'history_short', 'scorable_if_reported']),
   count,
   text: localizedText,
 });
@@ -129,19 +136,92 @@ const dimensionResult = z.strictObject({
 });
 export type DimensionResult = z.output<typeof dimensionResult>;
 
+/** One check of the thin-file rules (core/rules/scorability.ts). */
+const scorabilityCheck = z.strictObject({
+  id: z.enum(['reporting_account', 'account_age', 'recent_report', 'known_months']),
+  label: localizedText,
+  met: z.boolean(),
+  /** What the ledger shows. */
+  finding: localizedText,
+  /** What would meet it; null when met. */
+  action: localizedText.nullable(),
+  sources: z.array(z.string()),
+});
+export type ScorabilityCheck = z.output<typeof scorabilityCheck>;
+
+/** Whether the bureau-style score can be computed at all (a thin file cannot), and why not. */
+const scorability = z.strictObject({
+  scorable: z.boolean(),
+  /** Met only if accounts whose reporting is not known do report. */
+  onlyIfUnknownReported: z.boolean(),
+  checks: z.array(scorabilityCheck),
+  /** The day the checks are met with nothing else done (time alone), when that is all they need. */
+  scorableFrom: day.nullable(),
+  rulesVersion: z.string(),
+});
+export type Scorability = z.output<typeof scorability>;
+
+/** A lender rule the simulated report fails (core/bureau/lender-view.ts), as the score card shows it. */
+const failingRule = z.strictObject({
+  ruleId: z.string(),
+  label: localizedText,
+  explanation: localizedText,
+  unit: z.enum(['months', 'fen', 'count', 'ratio']),
+  /** The metric, counting accounts of unknown reporting as reported (as the score's point does). */
+  value: nullableNumber,
+  fail: z.number(),
+  comparison: z.enum(['at_least', 'more_than']),
+  /** Fails on the accounts known to report too (else only if the unknown ones report). */
+  certain: z.boolean(),
+  /** The best band the score may show while it fails (null: no cap). */
+  capBand: z.string().nullable(),
+  /** The user changed the cap (else the convention's default, models/bureau-bands-v1.ts). */
+  capEdited: z.boolean(),
+  sources: z.array(z.string()),
+});
+export type FailingRule = z.output<typeof failingRule>;
+
+/** The band shown is lower than the score's own, because lender rules fail. */
+const bandCap = z.strictObject({
+  /** The band of the score alone. */
+  uncapped: bandResult,
+  /** The failing rules that set the cap. */
+  ruleIds: z.array(z.string()),
+  convention: localizedText,
+  sources: z.array(z.string()),
+});
+export type BandCap = z.output<typeof bandCap>;
+
+/** The person's lateness pattern has no row in the fitting file: the card's reading is an extrapolation. */
+const extrapolation = z.strictObject({
+  worst: z.number(),
+  current: z.number(),
+  lateMonths: z.number(),
+  /** Fitting rows with the pattern (0). */
+  rows: count,
+  /** What the card alone reads, kept in the range. */
+  cardScore: z.number(),
+  text: localizedText,
+});
+export type Extrapolation = z.output<typeof extrapolation>;
+
+const bandRange = z.strictObject({ low: bandResult, high: bandResult });
+
 const modelResult = z.strictObject({
   modelId: z.string(),
   modelVersion: z.string(),
   name: localizedText,
   /** What the number is and is not, shown beside it. */
   disclaimer: localizedText,
-  score: z.number(),
-  range: interval,
+  /** Null when the model cannot score the file (Scorability): no number, band or percentile. */
+  score: z.number().nullable(),
+  range: interval.nullable(),
   /** The scale: the estimate's 350–950; the bureau card's fitted range (expert adjustments can go below it). */
   scale: interval,
-  band: bandResult,
-  /** Bands of the range's ends (equal to band when the range sits in one band). */
-  bandRange: z.strictObject({ low: bandResult, high: bandResult }),
+  /** The band shown: the score's, or lower when failing lender rules cap it (bandCap). */
+  band: bandResult.nullable(),
+  /** Bands of the range's ends (equal to band when the range sits in one band), capped like band. */
+  bandRange: bandRange.nullable(),
   bands: z.array(bandResult),
   factors: z.array(factorResult),
   /** At most four, most points lost first. */
@@ -158,8 +238,18 @@ const modelResult = z.strictObject({
   /** Sesame-style estimate: the user's latest recorded real score and the gap to the estimate. */
   observed: z.strictObject({ value: z.number(), observedOn: day, gap: z.number() }).nullable(),
   sources: z.array(z.string()),
+  /** Bureau-style score: whether the file can be scored (the estimate always scores: null). */
+  scorability: scorability.nullable(),
+  /** Bureau-style score: the lender rules the simulated report fails. */
+  failingRules: z.array(failingRule),
+  bandCap: bandCap.nullable(),
+  extrapolation: extrapolation.nullable(),
 });
 export type ModelResult = z.output<typeof modelResult>;
+
+/** A model result with a number: the Sesame-style estimate always has one, the bureau-style score when the file is scorable. */
+const scoredModelResult = modelResult.extend({ score: z.number(), range: interval, band: bandResult, bandRange });
+export type ScoredModelResult = z.output<typeof scoredModelResult>;
 
 export const scoreReportSchema = z.strictObject({
   /** The day scored (YYYY-MM-DD) and the latest complete month it reads (YYYY-MM). */
@@ -174,18 +264,20 @@ export const scoreReportSchema = z.strictObject({
     hardQueries12m: count,
   }),
   bureau: modelResult,
-  sesame: modelResult,
+  sesame: scoredModelResult,
 });
 export type ScoreReport = z.output<typeof scoreReportSchema>;
 
 /** One kept point of the score history (core/score/snapshots.ts). */
 const snapshotScore = z.strictObject({ model: z.string(), score: z.number(), low: z.number(), high: z.number() });
+/** The bureau-style score of a snapshot taken when the file could not be scored has no number. */
+const bureauSnapshotScore = z.strictObject({ model: z.string(), score: nullableNumber, low: nullableNumber, high: nullableNumber });
 export const snapshotRowSchema = z.strictObject({
   id: rowId,
   takenAt: z.string(),
   asOf: day,
   trigger: z.enum(['import', 'manual']),
-  bureau: snapshotScore,
+  bureau: bureauSnapshotScore,
   sesame: snapshotScore,
 });
 export type SnapshotRow = z.output<typeof snapshotRowSchema>;

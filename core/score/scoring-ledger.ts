@@ -14,6 +14,7 @@
 import type { AccountKind, BureauLayout, InstitutionType, ObservationKind, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
+import { sight, type Scorer } from '../rules/scorer-visibility.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
 import type { StatusCode } from '../shared/status-alphabet.ts';
 
@@ -67,14 +68,17 @@ export interface ScoringObservation {
   day: number;
 }
 
-/** Per-month counts from the imported bills (Sesame-style 行为偏好 and 人脉关系). */
+/**
+ * Per-month counts from the imported bills the Sesame-style estimate reads (行为偏好 and 人脉关系),
+ * of the bill platforms and credit products Ant sees (core/rules/scorer-visibility.ts).
+ */
 export interface ActivityByMonth {
   firstMonth: number;
-  /** Completed Alipay and WeChat rows. */
+  /** Completed rows of the bills Ant sees (Alipay's). */
   platformRows: Int32Array;
-  /** Utility and phone bills (充值缴费, 公共服务) and card repayments paid through Alipay or WeChat. */
+  /** Utility and phone bills (充值缴费, 公共服务) and card repayments paid through them. */
   billPayments: Int32Array;
-  /** Purchases on Huabei, Baitiao or Meituan 月付. */
+  /** Purchases on the credit lines Ant sees in full (Huabei). */
   platformCredit: Int32Array;
   /** Distinct people transferred with: [month, counterparty number] pairs, each pair once. */
   contacts: Int32Array;
@@ -93,6 +97,18 @@ export interface ScoringLedger {
   /** The snapshot this was built from, which the lender metrics read (core/bureau/lender-metrics.ts), and the rules with the user's thresholds. */
   lenderInput: LedgerSnapshot;
   rules: readonly LenderRule[];
+  /** The user's band caps by rule id (a rule without one keeps the convention's, models/bureau-bands-v1.ts). */
+  bandCaps: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * Whether `scorer` sees the account's figures (core/rules/scorer-visibility.ts): in full, or as
+ * the simulated report carries it. A card's repayments through Alipay reach Sesame only as
+ * Alipay rows (the activity series), never as the card's own figures.
+ */
+export function seenBy(scorer: Scorer, account: ScoringAccount): boolean {
+  const how = sight(scorer, account.product);
+  return how === 'full' || (how === 'as_reported' && account.onReport !== 'out');
 }
 
 /** Index of `month` in an account's arrays, or −1 when the account has no row that month. */

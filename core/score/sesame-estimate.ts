@@ -121,6 +121,8 @@ function factorResult(model: SesameModel, f: SesameFactor, bounds: ValueBounds):
     effect: f.effect,
     sources: f.sources,
     ruleId: null,
+    applicable: true,
+    caveat: null,
   };
 }
 

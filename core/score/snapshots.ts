@@ -1,6 +1,7 @@
-// Score snapshots (score_snapshots, migration 0004): both models scored as of a day and kept,
-// after each import and on demand, for the Dashboard's score history. A snapshot identical to the
-// latest one (same day, models and numbers: a re-import that added nothing) is not stored twice.
+// Score snapshots (score_snapshots, migrations 0004 and 0010): both models scored as of a day and
+// kept, after each import and on demand, for the Dashboard's score history. A snapshot identical
+// to the latest one (same day, models and numbers: a re-import that added nothing) is not stored
+// twice. A file the bureau-style score cannot score yet keeps no bureau number (NULL).
 
 import { today, toUtc8Iso } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
@@ -9,7 +10,7 @@ import type { ModelResult, ScoreReport, SnapshotRow } from './report-schema.ts';
 
 type Trigger = SnapshotRow['trigger'];
 
-type StoredRow = [number, string, string, Trigger, string, number, number, number, string, number, number, number];
+type StoredRow = [number, string, string, Trigger, string, number | null, number | null, number | null, string, number, number, number];
 
 const COLUMNS = 'id, taken_at, as_of, trigger, bureau_model, bureau_score, bureau_low, bureau_high, sesame_model, sesame_score, sesame_low, sesame_high';
 
@@ -33,7 +34,7 @@ function detail(report: ScoreReport): string {
   const points = (m: ModelResult) => Object.fromEntries(m.factors.map((f) => [f.key, f.points]));
   return JSON.stringify({
     latestMonth: report.latestMonth,
-    bureau: { band: report.bureau.band.id, factors: points(report.bureau) },
+    bureau: { band: report.bureau.band?.id ?? null, factors: points(report.bureau) },
     sesame: { band: report.sesame.band.id, factors: points(report.sesame), dimensions: Object.fromEntries(report.sesame.dimensions.map((d) => [d.id, d.points])) },
   });
 }
@@ -47,7 +48,7 @@ function sameAsLatest(db: Db, report: ScoreReport): boolean {
   if (!last) return false;
   const row = toRow(last);
   const same = (stored: SnapshotRow['bureau'], m: ModelResult) =>
-    stored.model === modelTag(m) && stored.score === m.score && stored.low === m.range.low && stored.high === m.range.high;
+    stored.model === modelTag(m) && stored.score === m.score && stored.low === (m.range?.low ?? null) && stored.high === (m.range?.high ?? null);
   return row.asOf === report.asOf && same(row.bureau, report.bureau) && same(row.sesame, report.sesame);
 }
 
@@ -67,8 +68,8 @@ export function takeSnapshot(db: Db, trigger: Trigger, asOfDay: number = today()
         trigger,
         modelTag(report.bureau),
         report.bureau.score,
-        report.bureau.range.low,
-        report.bureau.range.high,
+        report.bureau.range?.low ?? null,
+        report.bureau.range?.high ?? null,
         modelTag(report.sesame),
         report.sesame.score,
         report.sesame.range.low,

@@ -31,6 +31,14 @@ const TEXT: Record<Key, (n: number) => UncertaintyNote['text']> = {
     'zh-CN': '“好友的信用状况”在本机无从得知：按中间值计入，区间覆盖其全部可能。',
     en: '“Friends’ credit” cannot be known on this computer: counted at the middle, and the range covers all of it.',
   }),
+  history_short: (n) => ({
+    'zh-CN': `评分读取的 6 个月中有 ${n} 个月早于账本里某个账户的第一条记录，而它的开户日期未知：按账本已有的月份计算，区间考虑了这些月份的各种可能。在账户页填写开户日期或导入更早的账单可缩小区间。`,
+    en: `${n} of the 6 months the score reads come before the first record of an account whose open date is not known: scored on the months the ledger has, and the range allows for anything in the others. Enter the open date on the Accounts page, or import older bills, to narrow it.`,
+  }),
+  scorable_if_reported: () => ({
+    'zh-CN': '只有在上报情况未知的账户确实上报征信时，这份记录才能评分：请在账户页确认。',
+    en: 'The file can be scored only if the accounts whose reporting is not known do report: confirm them on the Accounts page.',
+  }),
   adjustments_missing: () => ({
     'zh-CN': '银行经验规则的指标暂时无法计算，未计入调整项。',
     en: 'The lender-rule metrics could not be computed, so no adjustments were applied.',
@@ -65,6 +73,9 @@ export interface NoteOptions {
   reporting: boolean;
   layoutUnknown: number;
   unobservable: boolean;
+  /** Months of the window before the first row of an account whose open date is not known. */
+  historyShort?: number;
+  scorableIfReported?: boolean;
 }
 
 export function uncertaintyNotes(ledger: ScoringLedger, o: NoteOptions): UncertaintyNote[] {
@@ -76,6 +87,8 @@ export function uncertaintyNotes(ledger: ScoringLedger, o: NoteOptions): Uncerta
     ['limit_unknown', accounts.filter((a) => a.kind === 'revolving' && a.limitFen === null && hasRows(a, from, to)).length],
     ['layout_unknown', o.layoutUnknown],
     ['unobservable', o.unobservable ? 1 : 0],
+    ['history_short', o.historyShort ?? 0],
+    ['scorable_if_reported', o.scorableIfReported ? 1 : 0],
   ];
   return counts.filter(([, n]) => n > 0).map(([key, n]) => note(key, n));
 }

@@ -23,6 +23,7 @@ import { toUtc8Iso } from '../shared/calendar.ts';
 export const WINDOW_CHOICES: Readonly<Record<string, readonly number[]>> = {
   lian_san: [12, 24],
   lei_liu: [12, 24],
+  late_24m: [12, 24],
 };
 
 export interface RuleSetting {
@@ -201,4 +202,57 @@ export function saveHardQueryReasons(db: Db, input: unknown, actor = 'user'): Ha
     });
   })();
   return readHardQueryReasons(db);
+}
+
+// ---------------------------------------------------------------- band caps
+
+const BAND_CAPS_KEY = 'band_caps';
+
+/**
+ * The user's band caps by rule id (a band id, or null for no cap): the best band the bureau-style
+ * score shows while that lender rule fails. A rule without one keeps the convention's default
+ * (core/score/models/bureau-bands-v1.ts BUREAU_BAND_CAPS).
+ */
+export function readBandCaps(db: Db): Record<string, string | null> {
+  const json = db.prepare('SELECT value_json FROM bureau_settings WHERE key = ?').pluck().get(BAND_CAPS_KEY) as string | undefined;
+  if (json === undefined) return {};
+  // Written only by saveBandCap; a rule no longer in the table is dropped.
+  const stored = JSON.parse(json) as Record<string, string | null>;
+  return Object.fromEntries(Object.entries(stored).filter(([id]) => LENDER_RULES.some((r) => r.id === id)));
+}
+
+/**
+ * Sets the band cap of one rule (`{ band: 'c' }`, or `{ band: null }` for none); `null` returns it
+ * to the convention's default. `bands`: the band ids the score has (the caller's model).
+ */
+export function saveBandCap(db: Db, ruleId: string, input: unknown, bands: readonly string[], actor = 'user'): Record<string, string | null> {
+  assertNotImporting(db);
+  ruleOf(ruleId);
+  let band: string | null = null;
+  if (input !== null) {
+    const parsed = z.strictObject({ band: z.string().nullable() }).safeParse(input);
+    if (!parsed.success || (parsed.data.band !== null && !bands.includes(parsed.data.band))) {
+      const message = { 'zh-CN': `等级须为 ${bands.join('、')} 之一，或不设上限`, en: `The band must be one of ${bands.join(', ')}, or no cap` };
+      const list = [{ field: 'band', rule: 'band', message }];
+      throw new CredenceError('bureau.invalid_settings', { fields: list, fieldsZh: message['zh-CN'], fieldsEn: message.en });
+    }
+    band = parsed.data.band;
+  }
+  db.transaction(() => {
+    const caps = readBandCaps(db);
+    const before = ruleId in caps ? caps[ruleId]! : undefined;
+    if (input === null) delete caps[ruleId];
+    else caps[ruleId] = band;
+    db.prepare(
+      `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+    ).run(BAND_CAPS_KEY, JSON.stringify(caps), toUtc8Iso());
+    appendAudit(db, {
+      actor,
+      action: input === null ? 'score.band_cap.reset' : 'score.band_cap.update',
+      subject: `rule:${ruleId}`,
+      details: { before: before === undefined ? 'default' : before, after: input === null ? 'default' : band, rulesVersion: LENDER_HEURISTICS_VERSION },
+    });
+  })();
+  return readBandCaps(db);
 }

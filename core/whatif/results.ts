@@ -18,6 +18,7 @@ import type { TimelinePoint } from './timeline.ts';
 const SEVERITY: Record<RuleStatus, number> = { pass: 0, unknown: 1, warn: 2, fail: 3 };
 
 function scoreAt(m: ModelResult): ScoreAt {
+  if (m.score === null || m.range === null || m.band === null || m.bandRange === null) return { score: null, low: null, high: null, band: null, bandLow: null, bandHigh: null };
   return { score: m.score, low: m.range.low, high: m.range.high, band: { id: m.band.id, label: m.band.label }, bandLow: m.bandRange.low.id, bandHigh: m.bandRange.high.id };
 }
 

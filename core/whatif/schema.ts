@@ -164,14 +164,15 @@ export type RuleStatus = z.output<typeof ruleStatus>;
 const nullableNumber = z.number().nullable();
 
 const bandRef = z.strictObject({ id: z.string(), label: localizedText });
+/** A score in a month; every field null when the bureau-style score cannot score the file then (a thin file). */
 const scoreAt = z.strictObject({
-  score: z.number(),
-  low: z.number(),
-  high: z.number(),
-  band: bandRef,
+  score: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  band: bandRef.nullable(),
   /** Bands of the range's ends. */
-  bandLow: z.string(),
-  bandHigh: z.string(),
+  bandLow: z.string().nullable(),
+  bandHigh: z.string().nullable(),
 });
 export type ScoreAt = z.output<typeof scoreAt>;
 

@@ -30,25 +30,28 @@ const YEAR = 12;
 export function projectedActivity(activity: LedgerSnapshot['activity'], asOfDay: number, horizonDay: number): LedgerSnapshot['activity'] {
   const current = monthOfDay(asOfDay);
   const last = monthOfDay(horizonDay);
-  const byMonth = new Map(activity.months.map((m) => [parseMonth(m.month)!, m]));
-  const contacts = new Map<number, string[]>();
+  // One row per month and bill platform (each scorer reads the platforms it sees).
+  const byMonth = new Map<number, LedgerSnapshot['activity']['months']>();
+  for (const row of activity.months) {
+    const m = parseMonth(row.month)!;
+    if (!byMonth.has(m)) byMonth.set(m, []);
+    byMonth.get(m)!.push(row);
+  }
+  const contacts = new Map<number, LedgerSnapshot['activity']['contacts']>();
   for (const c of activity.contacts) {
     const m = parseMonth(c.month)!;
     if (!contacts.has(m)) contacts.set(m, []);
-    contacts.get(m)!.push(c.counterparty);
+    contacts.get(m)!.push(c);
   }
   const months = activity.months.filter((m) => parseMonth(m.month)! <= current);
   const people = activity.contacts.filter((c) => parseMonth(c.month)! <= current);
   for (let m = current + 1; m <= last; m++) {
-    const source = byMonth.get(m - YEAR);
-    if (source) {
-      const copy = { ...source, month: formatMonth(m) };
-      byMonth.set(m, copy);
-      months.push(copy);
-    }
-    const who = contacts.get(m - YEAR) ?? [];
+    const copies = (byMonth.get(m - YEAR) ?? []).map((row) => ({ ...row, month: formatMonth(m) }));
+    byMonth.set(m, copies);
+    months.push(...copies);
+    const who = (contacts.get(m - YEAR) ?? []).map((c) => ({ ...c, month: formatMonth(m) }));
     contacts.set(m, who);
-    for (const counterparty of who) people.push({ month: formatMonth(m), counterparty });
+    people.push(...who);
   }
   return { months, contacts: people };
 }

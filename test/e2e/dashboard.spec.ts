@@ -87,11 +87,13 @@ test.describe('dashboard scores', () => {
     // Both models, as the CLI has them: score, range, band, reasons, next step, every factor's points.
     for (const [kind, card] of [['bureau', bureau], ['sesame', sesame]] as const) {
       const model = cli[kind];
+      if (model.score === null || model.range === null || model.band === null) throw new Error(`${kind}: the realistic profile is expected to be scorable`);
       await expect(card.getByTestId('score-value')).toHaveText(String(model.score));
       await expect(card.getByTestId('score-range')).toHaveAttribute('data-low', String(model.range.low));
       await expect(card.getByTestId('score-range')).toHaveAttribute('data-high', String(model.range.high));
       await expect(card.getByTestId('score-band')).toHaveAttribute('data-band', model.band.id);
       await expect(card.getByTestId('score-reason')).toHaveCount(model.reasons.length);
+      await expect(card.getByTestId('score-veto')).toHaveCount(model.failingRules.length);
       expect(await card.getByTestId('score-reason').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual(model.reasons.map((r) => r.key));
       if (model.nextAction) {
         await expect(card.getByTestId('next-action')).toHaveAttribute('data-kind', model.nextAction.kind);
@@ -104,7 +106,7 @@ test.describe('dashboard scores', () => {
     }
     // The card's October statement at 95% of the line costs points, and the expert adjustments are shown as such.
     expect(cli.bureau.factors.find((f) => f.key === 'max_utilisation_6m')!.pointsBelowBest).toBeGreaterThan(0);
-    await expect(page.getByTestId('factors-bureau').locator('[data-testid="factor"][data-origin="adjustment"]')).toHaveCount(7);
+    await expect(page.getByTestId('factors-bureau').locator('[data-testid="factor"][data-origin="adjustment"]')).toHaveCount(9); // adjustments.ts: 9 rows, late_24m and current_overdue among them
     await expect(page.getByTestId('factors-bureau').locator('[data-key="adjustment:hard_queries_3m"]')).toContainText('hard_queries_3m');
     // The estimate says plainly what it is not.
     await expect(sesame.getByTestId('score-disclaimer')).toContainText('不是蚂蚁的算法');
@@ -165,6 +167,41 @@ test.describe('dashboard scores', () => {
     await expect(said).toHaveText('Same as the latest snapshot; nothing new kept.');
     await expect(points).toHaveCount(2);
     await page.getByTestId('score-history').screenshot({ path: join(ARTIFACTS_DIR, 'dashboard-history-en.png') });
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  test('a card opened two months ago: the bureau-style card says "not scorable yet", why and what would make it scorable, in zh-CN and en', async ({ page, app }) => {
+    const profile = app.store.create('新卡用户');
+    // Too new for a score (FICO's minimum: an account open 6 months), whatever today is.
+    const opened = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const created = await app.dispatch('ledger.account.create', {
+      profileId: profile.id,
+      input: { product: 'credit_card', bank: '招商银行', cardLast4: '6666', limitFen: 1_000_000, openedOn: opened, statementDay: 10, dueDay: 28, reportsToBureau: 'yes' },
+    });
+    expect(created.ok).toBe(true);
+    const cli = await cliScore(profile.file);
+    expect(cli.bureau.score).toBeNull();
+    await page.goto(app.url);
+    await page.getByTestId('profile-switcher').selectOption(profile.id);
+    const bureau = page.getByTestId('score-bureau');
+    await expect(bureau).toHaveAttribute('data-scorable', 'false');
+    await expect(bureau.getByTestId('score-unscorable')).toContainText('暂不能评分');
+    await expect(bureau.getByTestId('score-value')).toHaveCount(0);
+    await expect(bureau.getByTestId('score-band')).toHaveCount(0);
+    await expect(bureau.getByTestId('scorability-check')).toHaveCount(cli.bureau.scorability!.checks.length);
+    await expect(bureau.locator('[data-testid="scorability-check"][data-id="account_age"]')).toHaveAttribute('data-met', 'false');
+    // The estimate still scores.
+    await expect(page.getByTestId('score-sesame').getByTestId('score-value')).toHaveText(String(cli.sesame.score));
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    for (const locale of ['zh-CN', 'en'] as const) {
+      if (locale === 'en') {
+        await page.getByTestId('locale-switch').click();
+        await expect(bureau.getByTestId('score-unscorable')).toContainText('Not scorable yet');
+      }
+      const shot = join(ARTIFACTS_DIR, `dashboard-not-scorable-${locale}.png`);
+      await bureau.screenshot({ path: shot });
+      expect(existsSync(shot)).toBe(true);
+    }
     expect(app.foreignRequests).toEqual([]);
   });
 });

@@ -54,6 +54,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'score.history': { profileId },
     'score.snapshot': { profileId },
     'score.profile.get': { profileId },
+    'score.bandCap.save': { profileId, ruleId: 'card_utilisation', band: 'b' },
     'score.profile.save': { profileId, input: { education: 'bachelor' } },
     'transactions.list': { profileId, filter: { platform: 'alipay' }, limit: 50 },
     'transactions.summary': { profileId, filter: { creditEvent: 'any' } },

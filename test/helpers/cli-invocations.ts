@@ -70,6 +70,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     score: [['score', ...db]],
     'score history': [['score', 'history', ...db]],
     'score snapshot': [['score', 'snapshot', ...db]],
+    'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
     // By the seeded profile's imported file's name (looked up through transactions.facets).
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
     'settings show': [['settings', ...db]],

@@ -257,6 +257,14 @@ const STEPS = [
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.history', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.snapshot', request: ({ profileId }) => ({ profileId }) },
+  // A band cap edited on a lender rule, then back to the convention's default.
+  { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'card_utilisation', band: 'b' }) },
+  { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'card_utilisation', band: null, reset: true }) },
+  // The adviser's stricter online-loan rule fails (5 open, fail above 3) and its cap is set to D: the
+  // score alone is in C (512, 500–520), so the band shown drops to D and says why; then back to the default.
+  { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: 'd' }) },
+  { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: null, reset: true }) },
   // An adviser asks for the file: consent on the separate screen, one export, the receipts, withdrawal, the log's check.
   { channel: 'consent.catalogue', request: () => ({}) },
   { channel: 'consent.notice', request: ({ profileId }, answers) => ({ profileId, terms: adviserTerms(answers) }) },

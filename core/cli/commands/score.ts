@@ -1,6 +1,7 @@
 // `credence score …`: the Dashboard's two scores with their explanations, and the score history.
 
 import type { Response } from '../../ipc/contract.ts';
+import { CredenceError } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/localized-text.ts';
 import { formatFen } from '../../shared/money.ts';
 import { asOf, noMoreArgs } from '../args.ts';
@@ -10,8 +11,10 @@ import type { Command } from './command.ts';
 
 type ModelResult = Response<'score.report'>['bureau'];
 type FactorResult = ModelResult['factors'][number];
+type FailingRule = ModelResult['failingRules'][number];
+type ScoredModel = Response<'score.report'>['sesame'];
 
-function range(m: ModelResult): string {
+function range(m: ScoredModel): string {
   return m.range.low === m.range.high ? '' : ` (${m.range.low}–${m.range.high})`;
 }
 
@@ -34,9 +37,42 @@ const ORIGIN: Record<FactorResult['origin'], LocalizedText> = {
   estimate: { 'zh-CN': '示意', en: 'estimate' },
 };
 
-function printModel(ctx: CliContext, m: ModelResult): void {
+function valueOfRule(r: FailingRule): string {
+  if (r.value === null) return '—';
+  if (r.unit === 'ratio') return `${(r.value * 100).toFixed(1)}%`;
+  if (r.unit === 'fen') return formatFen(Math.round(r.value), { grouped: false });
+  return String(r.value);
+}
+
+/** The lender rules the report fails, as the score card shows them, with the band each caps. */
+function printFailingRules(ctx: CliContext, m: ModelResult): void {
+  const lang = ctx.locale;
+  const zh = lang === 'zh-CN';
+  for (const r of m.failingRules) {
+    const cap = r.capBand === null ? '' : zh ? `；等级最多显示 ${r.capBand.toUpperCase()}` : `; band capped at ${r.capBand.toUpperCase()}`;
+    const maybe = r.certain ? '' : zh ? '（仅当上报情况未知的账户上报时）' : ' (only if the accounts of unknown reporting report)';
+    ctx.io.out(`  ${zh ? '银行规则不通过' : 'Lender rule fails'}: ${r.label[lang]} = ${valueOfRule(r)}${maybe}${cap}`);
+  }
+  if (m.bandCap) ctx.io.out(`  ${zh ? '等级上限' : 'Band cap'}: ${m.bandCap.uncapped.label[lang]} → ${m.band!.label[lang]}. ${m.bandCap.convention[lang]}`);
+}
+
+function printModel(ctx: CliContext, model: ModelResult): void {
   const zh = ctx.locale === 'zh-CN';
   const lang = ctx.locale;
+  const { score, range: span, band, bandRange } = model;
+  if (score === null || span === null || band === null || bandRange === null) {
+    // A thin file: no number, no band, no percentile; why, and what would make it scorable.
+    ctx.io.out(`${model.name[lang]}: ${zh ? '暂不能评分' : 'not scorable yet'}`);
+    for (const c of model.scorability?.checks ?? []) {
+      ctx.io.out(`  ${c.met ? '✓' : '✗'} ${c.label[lang]}: ${c.finding[lang]}`);
+      if (c.action) ctx.io.out(`      ${zh ? '怎样可以评分：' : 'To become scorable: '}${c.action[lang]}`);
+    }
+    if (model.scorability?.scorableFrom) ctx.io.out(`  ${zh ? '可评分日期' : 'Scorable from'}: ${model.scorability.scorableFrom}`);
+    printFailingRules(ctx, model);
+    return;
+  }
+  const m: ScoredModel = { ...model, score, range: span, band, bandRange };
+  printFailingRules(ctx, m);
   const percentile = m.percentile === null ? '' : zh ? ` · 高于 ${m.percentile}% 的建模人群` : ` · above ${m.percentile}% of the fitting population`;
   ctx.io.out(`${m.name[lang]}: ${m.score}${range(m)} ${m.band.label[lang]}${percentile}`);
   ctx.io.out(`  ${m.disclaimer[lang]}`);
@@ -81,7 +117,10 @@ async function history(ctx: CliContext): Promise<number> {
     const reply = await call('score.history', { profileId });
     if (ctx.json) printJson(ctx, reply);
     else if (reply.snapshots.length === 0) say(ctx, { 'zh-CN': '还没有评分记录（每次导入后自动记录，或用 credence score snapshot）。', en: 'No score history yet (one is kept after each import, or with credence score snapshot).' });
-    else for (const s of reply.snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${s.bureau.score} (${s.bureau.low}–${s.bureau.high}) sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
+    else {
+      const bureau = (s: (typeof reply.snapshots)[number]) => (s.bureau.score === null ? (ctx.locale === 'zh-CN' ? '暂不能评分' : 'not scorable') : `${s.bureau.score} (${s.bureau.low}–${s.bureau.high})`);
+      for (const s of reply.snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${bureau(s)} sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
+    }
     return 0;
   });
 }
@@ -93,6 +132,24 @@ async function snapshot(ctx: CliContext): Promise<number> {
     if (ctx.json) printJson(ctx, reply);
     else if (reply.snapshot === null) say(ctx, { 'zh-CN': '分数与上一条记录相同，未重复记录。', en: 'Same as the latest snapshot; nothing stored.' });
     else say(ctx, { 'zh-CN': `已记录评分 #${reply.snapshot.id}。`, en: `Stored snapshot #${reply.snapshot.id}.` });
+    return 0;
+  });
+}
+
+/** `score cap RULE BAND|none|default`: the best band the bureau-style score shows while RULE fails (through the contract, as the Dashboard sets it). */
+function cap(ctx: CliContext): Promise<number> {
+  const [ruleId, wanted] = ctx.args;
+  if (!ruleId || !wanted) throw new CredenceError('cli.usage', { reason: 'credence score cap RULE BAND|none|default' });
+  noMoreArgs(ctx, 2);
+  return withContract(ctx, 'score cap', async ({ call, profileId }) => {
+    const reset = wanted === 'default';
+    const band = reset || wanted === 'none' ? null : wanted.toLowerCase();
+    const { caps } = await call('score.bandCap.save', { profileId, ruleId, band, reset });
+    if (ctx.json) printJson(ctx, { caps });
+    else {
+      const shown = Object.hasOwn(caps, ruleId) ? (caps[ruleId] === null ? (ctx.locale === 'zh-CN' ? '不设上限' : 'no cap') : caps[ruleId]!.toUpperCase()) : ctx.locale === 'zh-CN' ? '默认约定' : 'the convention’s default';
+      say(ctx, { 'zh-CN': `规则 ${ruleId} 不通过时的等级上限：${shown}。`, en: `Band cap while rule ${ruleId} fails: ${shown}.` });
+    }
     return 0;
   });
 }
@@ -116,6 +173,12 @@ export const scoreCommand: Command = {
       summary: { 'zh-CN': '历次记录的评分', en: 'the scores kept over time' },
       channels: ['score.history'],
       run: history,
+    },
+    cap: {
+      args: 'RULE BAND|none|default',
+      summary: { 'zh-CN': '某条贷款机构规则不通过时，征信风格评分最多显示的等级', en: 'the best band the bureau-style score shows while a lender rule fails' },
+      channels: ['score.bandCap.save'],
+      run: cap,
     },
     snapshot: {
       args: '[--as-of YYYY-MM-DD]',

@@ -30,11 +30,15 @@ export const scoresCategory: CategorySource = {
       model,
       modelVersion: `${result.modelId}@${result.modelVersion}`,
       asOf: report.asOf,
-      score: Math.round(result.score),
-      low: Math.round(result.range.low),
-      high: Math.round(result.range.high),
-      band: result.band.label[locale],
-      reasons: result.reasons.map((r) => r.text[locale]).join(locale === 'zh-CN' ? '；' : '; '),
+      // A file not scorable yet has no number and no band: the reasons say why.
+      score: result.score === null ? null : Math.round(result.score),
+      low: result.range === null ? null : Math.round(result.range.low),
+      high: result.range === null ? null : Math.round(result.range.high),
+      band: result.band === null ? (locale === 'zh-CN' ? '暂不能评分' : 'Not scorable yet') : result.band.label[locale],
+      reasons: (result.score === null
+        ? (result.scorability?.checks ?? []).filter((c) => !c.met).map((c) => c.finding[locale])
+        : result.reasons.map((r) => r.text[locale])
+      ).join(locale === 'zh-CN' ? '；' : '; '),
     });
     return [row('bureau', report.bureau), row('sesame', report.sesame)];
   },

@@ -28,6 +28,11 @@ export const scoreChannels = {
     request: z.strictObject({ profileId }),
     response: profileFacts,
   },
+  'score.bandCap.save': {
+    // band: a band id, or null for no cap; reset: back to the convention's default. core validates the band (bureau.invalid_settings).
+    request: z.strictObject({ profileId, ruleId: z.string().min(1).max(64), band: z.string().max(8).nullable(), reset: z.boolean().optional() }),
+    response: z.strictObject({ caps: z.record(z.string(), z.string().nullable()) }),
+  },
   'score.profile.save': {
     // The user's input as a plain record: core validates it and names each bad field (score.invalid_profile).
     request: z.strictObject({ profileId, input: z.record(z.string(), z.unknown()) }),

@@ -10,6 +10,8 @@ import { LedgerCache } from '../../score/ledger-cache.ts';
 import { EDUCATION_LEVELS } from '../../settings/profile-facts-schema.ts';
 import { readProfileFacts, saveProfileFacts } from '../../settings/profile-facts.ts';
 import { listSnapshots, takeSnapshot } from '../../score/snapshots.ts';
+import { BUREAU_BANDS } from '../../score/models/bureau-bands-v1.ts';
+import { saveBandCap } from '../../settings/bureau-settings.ts';
 
 export function scoreHandlers(ctx: HandlerContext, readModels: LedgerCache = new LedgerCache()): DomainHandlers<typeof scoreChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
@@ -22,6 +24,9 @@ export function scoreHandlers(ctx: HandlerContext, readModels: LedgerCache = new
     },
     'score.history': ({ profileId }) => ({ snapshots: listSnapshots(db(profileId)) }),
     'score.snapshot': ({ profileId, asOf }) => ({ snapshot: takeSnapshot(db(profileId), 'manual', asOfFrom(asOf)) }),
+    'score.bandCap.save': ({ profileId, ruleId, band, reset }) => ({
+      caps: saveBandCap(db(profileId), ruleId, reset ? null : { band }, BUREAU_BANDS.map((b) => b.id), actorOf(ctx)),
+    }),
     'score.profile.get': ({ profileId }) => facts(profileId),
     'score.profile.save': ({ profileId, input }) => {
       saveProfileFacts(db(profileId), input, actorOf(ctx));

@@ -12,9 +12,23 @@ const BOTTOM = 28;
 
 type Series = 'bureau' | 'sesame';
 
-function Chart({ snapshots, series, title }: { snapshots: readonly Snapshot[]; series: Series; title: string }) {
+function Chart({ snapshots: taken, series, title }: { snapshots: readonly Snapshot[]; series: Series; title: string }) {
   const { t } = useI18n();
-  const values = snapshots.map((s) => s[series]);
+  // A bureau-style point taken while the file was not scorable has no number: it is left out.
+  const points = taken.flatMap((s) => {
+    const v = s[series];
+    return v.score !== null && v.low !== null && v.high !== null ? [{ snapshot: s, score: v.score, low: v.low, high: v.high }] : [];
+  });
+  if (points.length === 0) {
+    return (
+      <figure className="history-chart" data-testid="history-chart" data-model={series} data-count={0}>
+        <figcaption>{title}</figcaption>
+        <p className="muted">{t('score.history.unscored')}</p>
+      </figure>
+    );
+  }
+  const values = points.map((p) => ({ score: p.score, low: p.low, high: p.high }));
+  const snapshots = points.map((p) => p.snapshot);
   const low = Math.min(...values.map((v) => v.low)) - 5;
   const high = Math.max(...values.map((v) => v.high)) + 5;
   const x = (i: number) => (snapshots.length === 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i / (snapshots.length - 1)) * (WIDTH - LEFT - RIGHT));

@@ -5,10 +5,10 @@ import { fieldErrors } from '../accounts/useLedger.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { ModelResult } from './useScores.ts';
+import type { ScoredModel } from './useScores.ts';
 
 /** The real Sesame score the user read in Alipay, recorded beside the estimate, and the gap between them. */
-export function ObservedScore({ profileId, model, asOf, onSaved }: { profileId: string; model: ModelResult; asOf: string; onSaved: () => void }) {
+export function ObservedScore({ profileId, model, asOf, onSaved }: { profileId: string; model: ScoredModel; asOf: string; onSaved: () => void }) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
   const [observedOn, setObservedOn] = useState(asOf);

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { ModelResult } from './useScores.ts';
+import type { ScoredModel } from './useScores.ts';
 
 // Geometry through SVG attributes only: the CSP forbids inline styles.
 const WIDTH = 320;
@@ -7,7 +7,7 @@ const HEIGHT = 46;
 const PAD = 10;
 
 /** The score on its scale: band boundaries, the range the uncertain inputs allow, the point. */
-export function RangeBar({ model }: { model: ModelResult }) {
+export function RangeBar({ model }: { model: ScoredModel }) {
   const { t } = useI18n();
   const low = Math.min(model.scale.low, model.range.low, model.score);
   const high = Math.max(model.scale.high, model.range.high, model.score);

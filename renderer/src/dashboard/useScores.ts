@@ -4,6 +4,14 @@ import { invoke } from '../api.ts';
 
 export type ScoreReport = Response<'score.report'>;
 export type ModelResult = ScoreReport['bureau'];
+/** A model with a number (the estimate always; the bureau-style score when the file is scorable). */
+export type ScoredModel = ScoreReport['sesame'];
+
+/** The model as scored, or null when it has no number (a thin file: not scorable yet). */
+export function scored(model: ModelResult): ScoredModel | null {
+  const { score, range, band, bandRange } = model;
+  return score !== null && range !== null && band !== null && bandRange !== null ? { ...model, score, range, band, bandRange } : null;
+}
 export type FactorResult = ModelResult['factors'][number];
 export type Snapshot = Response<'score.history'>['snapshots'][number];
 export type ProfileFactsReply = Response<'score.profile.get'>;

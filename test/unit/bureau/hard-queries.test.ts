@@ -13,6 +13,8 @@ import { main } from '../../../core/cli/credence.ts';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { initialiseProfile, ProfileStore } from '../../../core/storage/profile-store.ts';
 import { DEFAULT_HARD_QUERY_REASONS, isHardQuery } from '../../../core/rules/hard-queries.ts';
@@ -158,6 +160,14 @@ describe('changing the set changes every reader of it', () => {
   it('the score’s query adjustments and its count of hard queries', () => {
     const { db } = profileDb();
     ledgerWithQueries(db);
+    // The hand-made ledger alone is a thin file on 2026-05-31: its oldest reporting accounts opened in
+    // January 2026 (5 months; FICO's minimum is 6), so the bureau-style score has no number and no factors.
+    const thin = scoreDatabase(db, asOfDay, { nextActions: false });
+    expect(thin.bureau.score).toBeNull();
+    expect(thin.bureau.scorability?.checks.filter((c) => !c.met).map((c) => c.id)).toEqual(['account_age']);
+    // A card of 2025 on the report makes it scorable; the queries are the same.
+    const older = createAccount(db, { product: 'credit_card', bank: '中国银行', cardLast4: '1234', openedOn: '2025-01-01', statementDay: 5, dueDay: 25, limitFen: 1_000_000, reportsToBureau: 'yes' }, { asOfDay }).account.id;
+    for (const month of ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) setMonthFact(db, older, month, { status: 'N', balanceFen: 100_000, amountDueFen: 100_000 }, { asOfDay });
     const adjustment = (report: ReturnType<typeof scoreDatabase>, ruleId: string) => report.bureau.factors.find((f) => f.key === `adjustment:${ruleId}`)!;
     const before = scoreDatabase(db, asOfDay, { nextActions: false });
     expect(adjustment(before, 'hard_queries_1m')).toMatchObject({ value: 1, points: 0 });
@@ -171,7 +181,8 @@ describe('changing the set changes every reader of it', () => {
     expect(adjustment(after, 'hard_queries_3m')).toMatchObject({ value: 5, points: -8 });
     expect(adjustment(after, 'hard_queries_6m')).toMatchObject({ value: 5, points: 0 });
     expect(after.inputs.hardQueries12m).toBe(5);
-    expect(after.bureau.score).toBe(before.bureau.score - 16);
+    expect(before.bureau.score).not.toBeNull();
+    expect(after.bureau.score).toBe(before.bureau.score! - 16);
     db.close();
   });
 });

@@ -89,7 +89,7 @@ export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord
     queries,
     observations: [],
     profileFacts: { ...EMPTY_PROFILE_FACTS, monthlyIncomeFen },
-    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons() },
+    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons(), bandCaps: {} },
     activity: { months: [], contacts: [] },
     needsReview: 0,
   };

@@ -42,21 +42,28 @@ describe('bureau features from monthly history (index 0 = latest month)', () => 
     const f = computeBureauFeatures(noLine);
     expect(f.max_utilisation_6m).toBeNull();
     expect(f.avg_payment_to_limit_6m).toBeNull();
-    expect(f.months_light_use_6m).toBe(0);
-    expect(f.months_high_utilisation_6m).toBe(0);
+    // Use counts read utilisation: with no known line no month is known, so they are null (scored at
+    // the population average and widened by the range), never 0 months, which is the best bin (issue 11 item 13).
+    expect(f.months_light_use_6m).toBeNull();
+    expect(f.months_high_utilisation_6m).toBeNull();
     expect(f.months_no_balance_6m).toBe(2);
     expect(f.worst_months_late_6m).toBe(7);
     expect(f.current_months_late).toBe(7);
   });
 
-  it('counts a month the ledger cannot tell (NaN) in no month count', () => {
+  it('counts a month the ledger cannot tell (NaN) in no month count, each count scaled from the known months to the window', () => {
     const unknown = history.map((m, i) => (i === 1 ? { ...m, balance: NaN, paid: NaN } : m));
     const f = computeBureauFeatures(unknown);
-    expect(f.months_no_payment_5m).toBe(1); // month 1's unknown payment and statement count neither way
+    // Pairs (payment in m, statement m + 1): m = 0 (statement unknown, nothing paid) and m = 1 (payment
+    // unknown against 7,500) are undecided; m = 2 (100 owing, nothing paid) is one; m = 3, 4 (nothing
+    // owing) are not: 1 of 3 decided pairs, scaled to 5 = 5/3.
+    expect(f.months_no_payment_5m).toBeCloseTo(5 / 3, 12);
     expect(f.max_utilisation_6m).toBe(0.75);
-    expect(f.months_high_utilisation_6m).toBe(1);
-    expect(f.months_light_use_6m).toBe(3);
-    expect(f.avg_payment_to_limit_6m).toBeNull();
+    // Utilisation known in 5 months (5%, 75%, 1%, 0, 0): one high (75%) → 6/5; three light (1%, 0, 0) → 18/5.
+    expect(f.months_high_utilisation_6m).toBeCloseTo(6 / 5, 12);
+    expect(f.months_light_use_6m).toBeCloseTo(18 / 5, 12);
+    // Paid known in 5 months: 0 + 0 + 100 + 0 + 200 = 300 over 5 × 10,000.
+    expect(f.avg_payment_to_limit_6m).toBeCloseTo(300 / 50_000, 12);
     expect(computeBureauFeatures(history.map((m, i) => (i === 3 ? { ...m, monthsLate: NaN } : m))).worst_months_late_6m).toBeNull();
   });
 

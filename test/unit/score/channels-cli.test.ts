@@ -92,7 +92,10 @@ describe('snapshots', () => {
 
 describe('credence score', () => {
   it('--json prints the report the engine gives, both models with factors, reasons, range and next action', async () => {
-    const db = handLedger({ cards: [{ months: { '2026-07': { status: '1' } } }] });
+    // 60 days late in July, 30 in August, nothing overdue now: the delinquent card reads 519 (band C,
+    // 1 below B's 520), and waiting until both leave its six months reaches B (keep_on_time). A single
+    // cured late would be a pattern the fitting file lacks (scored from the clean card: band A, no step).
+    const db = handLedger({ cards: [{ months: { '2026-07': { status: '2' }, '2026-08': { status: '1' } } }] });
     const file = db.name;
     const expected = scoreDatabase(db, AS_OF_DAY);
     db.close();
@@ -101,6 +104,9 @@ describe('credence score', () => {
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.out) as ScoreReport;
     expect(printed).toEqual(expected);
+    expect(printed.bureau.score).toBe(519);
+    expect(printed.bureau.band?.id).toBe('c');
+    expect(printed.bureau.scorability?.scorable).toBe(true);
     expect(printed.bureau.nextAction?.kind).toBe('keep_on_time');
     expect(printed.bureau.factors.find((f) => f.key === 'current_months_late')).toMatchObject({ points: 44, maxPoints: 44 });
   });

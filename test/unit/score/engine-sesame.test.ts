@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { factor, lastMonths, monthlyRows, scoreOf, type LedgerSpec } from './hand-ledger.ts';
 
-const card: LedgerSpec = { cards: [{}] };
+// Huabei: Ant's own line, whose statements, use and lateness the estimate reads (core/rules/scorer-visibility.ts);
+// a bank card's it never sees (tested at the end).
+const card: LedgerSpec = { cards: [{ product: 'huabei' }] };
+/** A bank card: on the PBOC report, not in Ant's view beyond repayments made through Alipay. */
+const bankCard: LedgerSpec = { cards: [{}] };
 
 function sesame(spec: LedgerSpec) {
   return scoreOf(spec).sesame;
@@ -37,32 +41,32 @@ describe('Sesame-style estimate: each factor', () => {
   });
 
   it('rises with a longer credit history', () => {
-    const r = compare(card, { cards: [{ openedOn: '2018-01-01' }] }, 'credit_history_months');
+    const r = compare(card, { cards: [{ product: 'huabei', openedOn: '2018-01-01' }] }, 'credit_history_months');
     expect(r.after.points).toBeGreaterThan(r.before.points);
     expect(r.after.score).toBeGreaterThan(r.before.score);
   });
 
   it('falls with late months in the last 24', () => {
-    const r = compare(card, { cards: [{ months: { '2025-06': { status: '1' } } }] }, 'late_months_24m');
+    const r = compare(card, { cards: [{ product: 'huabei', months: { '2025-06': { status: '1' } } }] }, 'late_months_24m');
     expect(r.after.points).toBeLessThan(r.before.points);
     expect(r.after.score).toBeLessThan(r.before.score);
   });
 
   it('falls with an account overdue now', () => {
-    const r = compare(card, { cards: [{ months: { '2026-10': { status: '1' } } }] }, 'overdue_now');
+    const r = compare(card, { cards: [{ product: 'huabei', months: { '2026-10': { status: '1' } } }] }, 'overdue_now');
     expect(r.after.points).toBe(0);
     expect(r.after.score).toBeLessThan(r.before.score);
   });
 
   it('falls with heavier use of the lines', () => {
-    const r = compare(card, { cards: [{ months: { '2026-10': { balance: 9500 } } }] }, 'revolving_utilisation');
+    const r = compare(card, { cards: [{ product: 'huabei', months: { '2026-10': { balance: 9500 } } }] }, 'revolving_utilisation');
     expect(r.after.points).toBeLessThan(r.before.points);
     expect(r.after.score).toBeLessThan(r.before.score);
   });
 
   it('falls when fewer bills are repaid in full', () => {
     const months = Object.fromEntries(lastMonths(12).map((m) => [m, { paid: 500 }]));
-    const r = compare(card, { cards: [{ months }] }, 'full_repayment_share_12m');
+    const r = compare(card, { cards: [{ product: 'huabei', months }] }, 'full_repayment_share_12m');
     expect(r.after.points).toBeLessThan(r.before.points);
     expect(r.after.score).toBeLessThan(r.before.score);
   });
@@ -109,7 +113,8 @@ describe('Sesame-style estimate: each factor', () => {
   });
 
   it('rises with regular use of Huabei and similar', () => {
-    const r = compare(card, { ...card, rows: monthlyRows(lastMonths(8), { creditEvent: 'huabei_purchase' }) }, 'platform_credit_months_12m');
+    // Huabei purchases as Alipay bill rows beside a bank card (the Huabei line itself would already count its months).
+    const r = compare(bankCard, { ...bankCard, rows: monthlyRows(lastMonths(8), { creditEvent: 'huabei_purchase' }) }, 'platform_credit_months_12m');
     expect(r.after.points).toBeGreaterThan(r.before.points);
     expect(r.after.score).toBeGreaterThan(r.before.score);
   });
@@ -134,7 +139,7 @@ describe('Sesame-style estimate: each factor', () => {
 
 describe('Sesame-style estimate: bands, thresholds, the real score and the next action', () => {
   const full: LedgerSpec = {
-    cards: [{ openedOn: '2018-01-01', month: { balance: 2000 } }],
+    cards: [{ product: 'huabei', openedOn: '2018-01-01', month: { balance: 2000 } }],
     profile: { education: 'bachelor', occupation: '教师', phoneYears: 6, addressYears: 4, socialInsurance: true, providentFund: true, ownsHome: true, ownsVehicle: true, monthlyIncomeFen: 20_000_00 },
     rows: [...monthlyRows(lastMonths(12)), ...monthlyRows(lastMonths(6), { category: '充值缴费' }), ...monthlyRows(lastMonths(8), { creditEvent: 'huabei_purchase' })],
     sesameObserved: { value: 742, on: '2026-11-06' },
@@ -163,23 +168,21 @@ describe('Sesame-style estimate: bands, thresholds, the real score and the next 
     expect(next.effectiveOn).toBe('2026-12-06'); // Sesame's next monthly update
   });
 
-  it('when a repayment is the quickest way to the next threshold: names the account, the amount and the statement day, and that repayment gets there', () => {
-    // A complete profile, one late month in 2025 and a line used to 98%: the line's use holds it below 700.
+  it('never advises repaying a bank card, whose statement Ant cannot see (issue 11 item 7): the step is one Ant sees', () => {
+    // A complete profile, one late month in 2025 and a CMB card used to 98%. The card's line and
+    // statement are not Ant's (core/rules/scorer-visibility.ts: credit_card → alipay_payments), so the
+    // old step "repay ¥2,940 on the CMB card → 700" is gone; paying a bill through Alipay is what Ant sees.
     const profile = { education: 'bachelor' as const, occupation: '教师', phoneYears: 6, addressYears: 4, socialInsurance: true, providentFund: true, ownsHome: true, ownsVehicle: true };
-    const heavy = (october: number): LedgerSpec => ({ cards: [{ openedOn: '2025-01-01', from: '2025-01', months: { '2025-06': { status: '1' }, '2026-10': { balance: october } } }], profile });
-    const m = sesame(heavy(9800));
+    const m = sesame({ cards: [{ openedOn: '2025-01-01', from: '2025-01', months: { '2025-06': { status: '1' }, '2026-10': { balance: 9800 } } }], profile });
     const next = m.nextAction!;
-    expect(m.score).toBe(678);
+    expect(m.score).toBeLessThan(700);
     expect(next.target.score).toBe(700);
-    expect(next.kind).toBe('repay_before_statement');
+    expect(next.kind).toBe('pay_bills_on_platform');
+    expect(next.accountId).toBeNull();
+    expect(next.amountFen).toBeNull();
+    expect(next.text['zh-CN']).not.toContain('招商银行');
     expect(next.reaches).toBe(true);
-    expect(next.amountFen).toBe(2940_00);
-    expect(next.text['zh-CN']).toMatch(/2026年12月5日账单日前向「招商银行信用卡 尾号\d{4}」还款 ¥2,940/);
-    expect(next.text.en).toMatch(/Repay ¥2,940 on .+ before its statement day, Dec 5, 2026/);
-    // Doing it: the same card with the statement that much smaller reaches the target.
-    const after = sesame(heavy(9800 - 2940));
-    expect(after.score).toBe(next.scoreAfter);
-    expect(after.score).toBeGreaterThanOrEqual(next.target.score);
+    expect(next.effectiveOn).toBe('2026-12-06'); // Sesame's next monthly update
   });
 });
 

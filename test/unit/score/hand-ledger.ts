@@ -14,7 +14,7 @@ import { scoreDatabase } from '../../../core/score/engine.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
 import type { ProfileFacts } from '../../../core/settings/profile-facts-schema.ts';
 import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
-import type { ScoreReport } from '../../../core/score/report-schema.ts';
+import type { ScoredModelResult, ScoreReport } from '../../../core/score/report-schema.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
@@ -170,6 +170,19 @@ export function scoreOf(spec: LedgerSpec): ScoreReport {
   } finally {
     db.close();
   }
+}
+
+/** The bureau-style score of a model with a number; fails the test when the file is not scorable. */
+export function scoredBureau(report: ScoreReport): ScoredModelResult {
+  const { score, range, band, bandRange } = report.bureau;
+  if (score === null || range === null || band === null || bandRange === null) throw new Error(`not scorable: ${JSON.stringify(report.bureau.scorability?.checks.filter((c) => !c.met).map((c) => c.id))}`);
+  return { ...report.bureau, score, range, band, bandRange };
+}
+
+/** A report whose bureau-style score has a number (a file the thin-file rules let score). */
+export function scoredOf(spec: LedgerSpec): ScoreReport & { bureau: ScoredModelResult } {
+  const report = scoreOf(spec);
+  return { ...report, bureau: scoredBureau(report) };
 }
 
 export function ledgerOf(spec: LedgerSpec) {

@@ -77,8 +77,8 @@ describe('bureau bands', () => {
 });
 
 describe('expert adjustments', () => {
-  it('name a lender-heuristics rule each, and cover 连三, 累六, hard queries in 1, 3 and 6 months, online loans and debt-to-income', () => {
-    expect(ADJUSTMENTS.map((a) => a.ruleId)).toEqual(['lian_san', 'lei_liu', 'hard_queries_1m', 'hard_queries_3m', 'hard_queries_6m', 'online_loans', 'debt_to_income']);
+  it('name a lender-heuristics rule each, and cover 连三, 累六, lates in 24 months, current overdue, hard queries in 1, 3 and 6 months, online loans and debt-to-income', () => {
+    expect(ADJUSTMENTS.map((a) => a.ruleId)).toEqual(['lian_san', 'lei_liu', 'late_24m', 'current_overdue', 'hard_queries_1m', 'hard_queries_3m', 'hard_queries_6m', 'online_loans', 'debt_to_income']);
     for (const row of ADJUSTMENTS) expect(LENDER_RULES.some((r) => r.id === row.ruleId)).toBe(true);
   });
 
@@ -87,6 +87,9 @@ describe('expert adjustments', () => {
     expect(points).toEqual({
       lian_san: { warn: -8, fail: -40 },
       lei_liu: { warn: -8, fail: -40 },
+      // 20 × log2(0.75) = −8.3 → −8; 20 × log2(0.25) = −40 (adjustments.ts rationale: "stricter review", "automatic rejection").
+      late_24m: { warn: -8, fail: -8 },
+      current_overdue: { warn: -40, fail: -40 },
       hard_queries_1m: { warn: -8, fail: -8 },
       hard_queries_3m: { warn: -8, fail: -20 },
       hard_queries_6m: { warn: -8, fail: -30 },

@@ -16,12 +16,12 @@ import { createAccount, updateAccount } from '../../../core/ledger/accounts/comm
 import { formatDay, lastDay, parseDay } from '../../../core/shared/calendar.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
-import { computeLenderMetrics, type LenderMetricValue } from '../../../core/bureau/lender-metrics.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import type { ValueBounds } from '../../../core/score/bins.ts';
 import { scoreDatabase, scoreLedger } from '../../../core/score/engine.ts';
 import { scoreHandlers } from '../../../core/ipc/handlers/score.ts';
 import { LedgerCache } from '../../../core/score/ledger-cache.ts';
-import { adjustmentInputs, agingInputs, unconfirmedLayoutLines } from '../../../core/score/lender-inputs.ts';
+import { adjustmentInputs, agingInputs, metricBounds, unconfirmedLayoutLines } from '../../../core/score/lender-inputs.ts';
 import { loadScoringLedger } from '../../../core/score/load-ledger.ts';
 import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
 import type { ScoringLedger } from '../../../core/score/scoring-ledger.ts';
@@ -73,13 +73,8 @@ function slidingDays(): { day: number; nextActions: boolean }[] {
 
 /** The adjustments' inputs as the engine first computed them: every rule on the whole snapshot, layouts unioned. */
 function directInputs(ledger: ScoringLedger, asOfDay: number): Record<string, ValueBounds> {
-  const bounds = (figure: LenderMetricValue): ValueBounds => {
-    const point = figure.ifUnknownReported !== undefined ? figure.ifUnknownReported : figure.value;
-    if (point === null) return { value: null, low: null, high: null };
-    const [low, high] = figure.range ?? [point, point];
-    const partial = figure.missing > 0 && (figure.unit === 'fen' || figure.unit === 'ratio');
-    return { value: point, low, high: partial ? null : high };
-  };
+  // The per-figure reading is lender-inputs.ts metricBounds; what is checked here is the memo around it.
+  const bounds = metricBounds;
   const union = (a: ValueBounds, b: ValueBounds): ValueBounds => ({
     value: a.value,
     low: a.low === null || b.low === null ? null : Math.min(a.low, b.low),
