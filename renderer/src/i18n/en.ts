@@ -346,6 +346,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.reason.overdue': "Something was overdue at month end",
   'ledger.reason.paid_late': "Paid after the due date, before month end",
   'ledger.reason.paid_on_time': "Paid on time",
+  'ledger.reason.paid_in_grace': "On time by the issuer's grace (days after the due date) or tolerance (a small amount short)",
   'ledger.reason.nothing_due': "Nothing was due",
   'ledger.reason.no_statement_day': "Statement and due day unknown: enter them in the account details",
   'ledger.reason.no_loan_terms': "Loan term, rate or method unknown: enter them, or this month’s amount due",

@@ -348,6 +348,7 @@ export const zhCN = {
   'ledger.reason.overdue': "月末仍有逾期未还",
   'ledger.reason.paid_late': "还款日后、月底前还清",
   'ledger.reason.paid_on_time': "按时足额还款",
+  'ledger.reason.paid_in_grace': "容时或容差内还款，视同按时",
   'ledger.reason.nothing_due': "当月无应还款",
   'ledger.reason.no_statement_day': "不知道账单日和还款日：请在账户信息里填写",
   'ledger.reason.no_loan_terms': "不知道借款期数、利率或还款方式：请填写，或填写本月应还",
