@@ -123,7 +123,8 @@ export function accountView(a: ReportAccount, reportMonth: number): ReportAccoun
 
 // ---------------------------------------------------------------- key figures
 
-function total(figures: readonly Figure[], unit: Figure['unit']): Figure {
+/** Figures added up (both scenarios' ends, the missing amounts and the records behind them). */
+export function total(figures: readonly Figure[], unit: Figure['unit']): Figure {
   const merged = figures.reduce<Figure>(
     (acc, f) => ({
       ...acc,

@@ -20,7 +20,7 @@
 import type { QueryRecord } from './queries.ts';
 import { queryRecords } from './queries.ts';
 import { observationRecords, type Observation } from './observations.ts';
-import { loadAccounts, type AccountValues } from './account-values.ts';
+import { loadAccounts, type AccountRecord, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { today } from '../shared/calendar.ts';
@@ -127,6 +127,18 @@ function readActivity(db: Db): LedgerSnapshot['activity'] {
   return { months, contacts };
 }
 
+/** One account as the snapshot carries it: its resolved values, its history and the day it was settled. */
+export function snapshotAccount(record: AccountRecord, months: MonthRow[], settledOn: string | null): LedgerAccountSnapshot {
+  const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
+  return {
+    id: record.id,
+    ...values,
+    reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
+    settledOn,
+    months,
+  };
+}
+
 function readAccounts(db: Db): LedgerAccountSnapshot[] {
   const histories = new Map(db.prepare('SELECT account_id, months_json FROM credit_account_histories').raw().all() as [number, string][]);
   const settled = new Map(db.prepare('SELECT account_id, settled_on FROM credit_account_summaries').raw().all() as [number, string | null][]);
@@ -134,14 +146,7 @@ function readAccounts(db: Db): LedgerAccountSnapshot[] {
     .filter((record) => !record.values.dismissed)
     .map((record) => {
       const json = histories.get(record.id);
-      const values = Object.fromEntries(SNAPSHOT_VALUES.map((field) => [field, record.values[field]])) as Pick<AccountValues, (typeof SNAPSHOT_VALUES)[number]>;
-      return {
-        id: record.id,
-        ...values,
-        reportsToBureauSet: record.origin.reportsToBureau.provenance === 'manual',
-        settledOn: settled.get(record.id) ?? null,
-        months: json ? parseMonthsJson(json) : [],
-      };
+      return snapshotAccount(record, json ? parseMonthsJson(json) : [], settled.get(record.id) ?? null);
     });
 }
 

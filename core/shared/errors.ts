@@ -255,6 +255,40 @@ const catalogue = {
     en: 'The score date {asOf} is after the day the ledger was computed for ({loaded}); score on {loaded} or earlier.',
   },
   // ---- end scores ----
+  // ---- what-if and plans (core/whatif) ----
+  'whatif.invalid_scenario': {
+    'zh-CN': '假设方案「{name}」有误：{problemsZh}。未作任何修改。',
+    en: 'Scenario "{name}" is not valid: {problemsEn}. Nothing was changed.',
+  },
+  'whatif.invalid_file': {
+    'zh-CN': '无法读取方案文件 {file}：{reason}。',
+    en: 'Scenario file {file} cannot be read: {reason}.',
+  },
+  'whatif.too_many_scenarios': {
+    'zh-CN': '最多同时比较 {max} 个方案（另加基准），现有 {found} 个。',
+    en: 'At most {max} scenarios are compared at once (beside the baseline); {found} were given.',
+  },
+  'whatif.scenario_not_found': {
+    'zh-CN': '找不到假设方案 {id}（可能已被删除）。',
+    en: 'Scenario {id} does not exist (it may have been deleted).',
+  },
+  'whatif.duplicate_name': {
+    'zh-CN': '已有名为「{name}」的假设方案，请换一个名称。未作任何修改。',
+    en: 'A scenario named "{name}" already exists; choose another name. Nothing was changed.',
+  },
+  'whatif.invalid_goal': {
+    'zh-CN': '目标「{goal}」无法识别：应为 bureau:600、sesame:700、bureau:a（评分档位）或 lender:pass。',
+    en: 'Goal "{goal}" is not understood: use bureau:600, sesame:700, bureau:a (a band) or lender:pass.',
+  },
+  'whatif.target_date': {
+    'zh-CN': '目标日期 {by} 须在 {asOf} 之后、{last} 之前（最多 {max} 个月）。',
+    en: 'The target date {by} must be after {asOf} and no later than {last} ({max} months at most).',
+  },
+  'whatif.busy': {
+    'zh-CN': '这个档案正在导入账单，导入完成后再保存方案。未作任何修改。',
+    en: 'Bills are being imported into this profile; save the scenario once the import has finished. Nothing was changed.',
+  },
+  // ---- end what-if ----
   // ---- simulated credit report (core/bureau) ----
   'bureau.invalid_settings': {
     'zh-CN': '规则设置有误：{fieldsZh}。未作任何修改。',

@@ -20,7 +20,7 @@ import type { HistoryInput, HistoryResult } from './history-input.ts';
 import { newHistoryState, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';
 import { walkMonth } from './month-walk.ts';
-import { addLoanObligations } from './obligations-loan.ts';
+import { addLoanObligations, settlementShortfall } from './obligations-loan.ts';
 import { nextCycleDueDay } from './obligations-revolving.ts';
 
 const EMPTY: HistoryResult = { rows: [], settledDay: null, balanceFen: null, nextDue: null };
@@ -44,10 +44,11 @@ function nextDueOf(s: HistoryState): HistoryResult['nextDue'] {
   return s.scheduled ? { on: formatDay(nextCycleDueDay(s)), amountFen: null } : null;
 }
 
-export function computeHistory(input: HistoryInput): HistoryResult {
+/** The pass over every month of the account up to its as-of day (or its close). */
+function walk(input: HistoryInput): { s: HistoryState; rows: MonthRow[] } | null {
   const s = newHistoryState(input);
   const start = firstMonthOf(input);
-  if (start === null || start > s.asOfMonth) return EMPTY;
+  if (start === null || start > s.asOfMonth) return null;
   const end = s.closedMonth === null ? s.asOfMonth : Math.min(s.asOfMonth, s.closedMonth);
   if (!s.revolving) addLoanObligations(s, start);
   const rows: MonthRow[] = [];
@@ -56,5 +57,61 @@ export function computeHistory(input: HistoryInput): HistoryResult {
     rows.push(row);
     if (closed) break;
   }
+  return { s, rows };
+}
+
+export function computeHistory(input: HistoryInput): HistoryResult {
+  const walked = walk(input);
+  if (walked === null) return EMPTY;
+  const { s, rows } = walked;
   return { rows, settledDay: s.settledDay, balanceFen: rows.at(-1)?.creditUsedFen ?? null, nextDue: nextDueOf(s) };
+}
+
+/** What an account owes at the end of a day, its events of that day included (owedOn). */
+export interface OwedOn {
+  /** The balance owed (revolving accounts and lines), null when the data cannot tell. */
+  balanceFen: number | null;
+  /**
+   * What fell due before the day and is still unpaid: a loan's unpaid instalments; a revolving
+   * account's latest statement less what was paid since (it carries every earlier unpaid bill).
+   * 0 when nothing is past due; null when an amount is unknown.
+   */
+  pastDueFen: number | null;
+  /** A single loan or draw: what would settle it early on the day (settleEarly's rule), else null. */
+  settlementFen: number | null;
+  /** Loans, draws, lines: the instalments due on or before the day, in full (null when one is unknown). */
+  dueByFen: number | null;
+  /** Everything paid toward the account by the end of the day. */
+  paidFen: number;
+}
+
+/**
+ * The same pass, run to the end of `day` (a what-if asks what a payment on that day has to be:
+ * to clear an overdue, to settle a loan early).
+ */
+export function owedOn(input: HistoryInput, day: number): OwedOn {
+  const walked = walk({ ...input, asOfDay: day });
+  if (walked === null) return { balanceFen: null, pastDueFen: 0, settlementFen: null, dueByFen: 0, paidFen: 0 };
+  const { s } = walked;
+  let pastDue: number | null = 0;
+  let dueBy: number | null = 0;
+  let revolvingArrears = false;
+  for (const o of s.obligations) if (!s.revolving && o.dueDay <= day) dueBy = dueBy === null || o.full === null ? null : dueBy + o.full;
+  for (let i = s.queueStart; i < s.obligations.length; i++) {
+    const o = s.obligations[i];
+    if (o.dueDay >= day || o.satisfiedDay >= 0) continue;
+    if (s.revolving) revolvingArrears = true;
+    else pastDue = pastDue === null || o.full === null ? null : pastDue + Math.max(0, o.full - o.paid);
+  }
+  if (revolvingArrears) {
+    const latest = s.latest;
+    pastDue = latest === null || latest.full === null ? null : Math.max(0, latest.full - latest.paidSinceIssue);
+  }
+  return {
+    balanceFen: (s.revolving || s.line) && s.balKnown ? s.bal : null,
+    pastDueFen: pastDue,
+    settlementFen: settlementShortfall(s, day),
+    dueByFen: s.revolving ? null : dueBy,
+    paidFen: s.totalPaid,
+  };
 }

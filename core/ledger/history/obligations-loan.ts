@@ -46,9 +46,13 @@ function singleLoan(s: HistoryState): boolean {
   return !s.revolving && !s.line && s.loanScheduleKnown && s.input.principalFen !== null;
 }
 
-/** A loan repaid ahead of schedule: everything due so far plus the principal still outstanding. */
-export function settleEarly(s: HistoryState, day: number): void {
-  if (!singleLoan(s) || s.settledDay !== null) return;
+/**
+ * What a single loan still needs on `day` to be settled ahead of schedule: everything due so far
+ * plus the principal still outstanding, less everything paid; null for anything but a single
+ * loan with known terms, or one already settled.
+ */
+export function settlementShortfall(s: HistoryState, day: number): number | null {
+  if (!singleLoan(s) || s.settledDay !== null) return null;
   let dueSoFar = 0;
   let principalSoFar = 0;
   for (const o of s.obligations) {
@@ -56,10 +60,14 @@ export function settleEarly(s: HistoryState, day: number): void {
     dueSoFar += o.full ?? 0;
     principalSoFar += o.principal;
   }
-  if (s.totalPaid >= dueSoFar + (s.input.principalFen! - principalSoFar)) {
-    for (let i = s.queueStart; i < s.obligations.length; i++) satisfy(s, s.obligations[i], day);
-    advanceQueue(s);
-  }
+  return Math.max(0, dueSoFar + (s.input.principalFen! - principalSoFar) - s.totalPaid);
+}
+
+/** A loan repaid ahead of schedule: everything due so far plus the principal still outstanding. */
+export function settleEarly(s: HistoryState, day: number): void {
+  if (settlementShortfall(s, day) !== 0) return;
+  for (let i = s.queueStart; i < s.obligations.length; i++) satisfy(s, s.obligations[i], day);
+  advanceQueue(s);
 }
 
 /** At a month's end: a loan whose every instalment is paid is settled; a line stays open when its draws are repaid. */

@@ -28,15 +28,20 @@ function instalmentsAt(plans: readonly InstallmentPlan[], month: number): { unbi
   return { unbilled, fee };
 }
 
-/** Whether a statement's bill falls due in its own month (due day after the statement day), not the next. */
+/** The month the bill issued on `month`'s statement day falls due: its own when the due day comes after the statement day, else the next. */
+export function billDueMonth(statementDay: number, dueDay: number, month: number): number {
+  return dueDay > statementDay ? month : month + 1;
+}
+
+/** Whether a statement's bill falls due in its own month, not the next. */
 export function dueInStatementMonth(s: HistoryState): boolean {
-  return s.input.dueDay! > s.input.statementDay!;
+  return billDueMonth(s.input.statementDay!, s.input.dueDay!, 0) === 0;
 }
 
 /** The bill issued on the statement day `day` of `month`. */
 export function issueStatement(s: HistoryState, month: number, day: number): Obligation {
   const { input } = s;
-  const dueMonth = dueInStatementMonth(s) ? month : month + 1;
+  const dueMonth = billDueMonth(input.statementDay!, input.dueDay!, month);
   const plans = instalmentsAt(input.installments, month);
   s.bal += plans.fee;
   const fact = input.facts.get(dueMonth);

@@ -13,7 +13,7 @@ import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMo
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
 
-interface AccountEvents {
+export interface AccountEvents {
   events: LedgerEvent[];
   /** Batches that carried this account's events, by platform. */
   batches: Set<number>;
@@ -48,7 +48,8 @@ function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>): Ma
   return perAccount;
 }
 
-function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
+/** A line's events merged with its draws' (the line's history carries both), for the lines whose draws are given. */
+export function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
   const lineEvents = new Map<number, LedgerEvent[]>();
   for (const account of accounts) {
     const parentId = account.values.parentId;

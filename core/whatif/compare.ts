@@ -1,0 +1,97 @@
+// The baseline and up to three scenarios over one timeline, side by side, in one result
+// (schema.ts Comparison). The baseline (no action) is projected once per base and timeline
+// length and kept with the base; a scenario recomputes only the accounts its actions touch.
+
+import { lastDay } from '../shared/calendar.ts';
+import { CredenceError } from '../shared/errors.ts';
+import { reportMonthOf } from '../bureau/windows.ts';
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
+import { applyActions } from './actions.ts';
+import { timelineDays, type WhatIfBase } from './base.ts';
+import { WHATIF_FIGURES } from './figures.ts';
+import { project, type Projection } from './projection.ts';
+import { scenarioResult } from './results.ts';
+import { BUREAU_BANDS } from '../score/models/bureau-bands-v1.ts';
+import { DEFAULT_MONTHS, MAX_MONTHS, MAX_SCENARIOS, type Comparison, type ScenarioResult, type WhatIfAction } from './schema.ts';
+import { startScenario, type ScenarioState } from './scenario-state.ts';
+import { projectedActivity, timeline, type TimelinePoint } from './timeline.ts';
+
+export interface ScenarioRequest {
+  id?: number | null;
+  name: string;
+  actions: readonly WhatIfAction[];
+}
+
+export interface Baseline {
+  months: number;
+  days: number[];
+  horizonDay: number;
+  activity: LedgerSnapshot['activity'];
+  state: ScenarioState;
+  projection: Projection;
+  points: TimelinePoint[];
+}
+
+const baselines = new WeakMap<WhatIfBase, Map<number, Baseline>>();
+
+function horizonOf(base: WhatIfBase, months: number): number {
+  return lastDay(reportMonthOf(base.asOfDay) + months);
+}
+
+/** The baseline over `months` months: no action, only the frozen assumptions; kept with the base. */
+export function baselineOf(base: WhatIfBase, months: number): Baseline {
+  let kept = baselines.get(base);
+  if (!kept) baselines.set(base, (kept = new Map()));
+  const cached = kept.get(months);
+  if (cached) return cached;
+  const horizonDay = horizonOf(base, months);
+  const state = startScenario(base, months, horizonDay);
+  const projection = project(state);
+  const activity = projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
+  const days = timelineDays(base.asOfDay, months);
+  const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days) };
+  kept.set(months, baseline);
+  return baseline;
+}
+
+/** The months a set of scenarios needs: the request's, or longer when one lets more time pass. */
+export function monthsFor(requested: number | undefined, scenarios: readonly ScenarioRequest[]): number {
+  let months = requested ?? DEFAULT_MONTHS;
+  for (const s of scenarios) for (const a of s.actions) if (a.type === 'let_time_pass') months = Math.max(months, a.months);
+  return Math.min(months, MAX_MONTHS);
+}
+
+/** One scenario's state, projection and timeline against the baseline (its actions checked as they apply). */
+export function runScenario(base: WhatIfBase, baseline: Baseline, request: ScenarioRequest): { state: ScenarioState; projection: Projection; points: TimelinePoint[] } {
+  const state = applyActions(startScenario(base, baseline.months, baseline.horizonDay), request.actions, request.name);
+  const projection = project(state, baseline.projection);
+  return { state, projection, points: timeline(state, projection, baseline.activity, baseline.days) };
+}
+
+export function scenarioOf(base: WhatIfBase, baseline: Baseline, request: ScenarioRequest): ScenarioResult {
+  const { state, projection, points } = runScenario(base, baseline, request);
+  return scenarioResult(request.id ?? null, request.name, state, projection, points, baseline.points);
+}
+
+export function baselineResult(baseline: Baseline): ScenarioResult {
+  return scenarioResult(null, '', baseline.state, baseline.projection, baseline.points, null);
+}
+
+export function compare(base: WhatIfBase, scenarios: readonly ScenarioRequest[], months?: number): Comparison {
+  if (scenarios.length > MAX_SCENARIOS) throw new CredenceError('whatif.too_many_scenarios', { max: MAX_SCENARIOS, found: scenarios.length });
+  const baseline = baselineOf(base, monthsFor(months, scenarios));
+  const first = baseline.points[0].score;
+  return {
+    asOf: first.asOf,
+    months: baseline.months,
+    models: {
+      bureau: { name: first.bureau.name, bands: [...BUREAU_BANDS], scale: first.bureau.scale },
+      sesame: { name: first.sesame.name, bands: first.sesame.bands, scale: first.sesame.scale },
+    },
+    figures: WHATIF_FIGURES.map((f) => ({ key: f.key, label: f.label, unit: f.unit })),
+    rules: baseline.points[0].core.lenderView.map((r) => ({ ruleId: r.ruleId, label: r.label })),
+    baseline: baselineResult(baseline),
+    scenarios: scenarios.map((s) => scenarioOf(base, baseline, s)),
+  };
+}
+

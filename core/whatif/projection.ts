@@ -1,0 +1,390 @@
+// From a scenario's state to every account's monthly history up to the timeline's end, computed
+// by the ledger's own history pass (core/ledger/history/monthly-history.ts) on the ledger's own
+// inputs (core/ledger/recompute/history-inputs.ts) with dated events added: no rule of how a
+// month is judged is repeated here. What this module adds is the frozen behaviour of the future
+// (assumptions.ts lists it with every result):
+//   - a card keeps spending what its last complete statement cycle charged, on the same days of
+//     the month, and repays each statement in full on its due day (a card the scenario opens spends
+//     its stated amount the day after each statement day);
+//   - a loan or draw pays each instalment on its due day;
+//   - an account overdue on the as-of day stays unpaid (and unused) until an action clears it;
+//   - from the end of the month the report last showed, every event of an account is known
+//     (the scenario is the whole future); an account whose history is known month by month is
+//     taken as seen since it opened, which changes none of its months.
+// Amounts that depend on the scenario (a statement after a paydown, what clears an overdue or
+// settles a loan on a day) are asked of the ledger: a statement is linear in the payments made
+// before it, so one pass without the repayments gives every statement, and each repayment is
+// that statement less what was paid since; a clearance or settlement is owedOn() on its day.
+
+import { computeHistory, owedOn } from '../ledger/history/monthly-history.ts';
+import type { HistoryInput, LedgerEvent } from '../ledger/history/history-input.ts';
+import { mergeIntervals } from '../ledger/history/coverage.ts';
+import { billDueMonth } from '../ledger/history/obligations-revolving.ts';
+import { historyInputOf, mergeLineEvents, type AccountEvents, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
+import { snapshotAccount, type LedgerAccountSnapshot } from '../ledger/snapshot.ts';
+import type { AccountRecord } from '../ledger/account-values.ts';
+import { dayOfMonth, dayOfMonthOf, firstDay, formatDay, formatMonth, monthOfDay, parseMonth } from '../shared/calendar.ts';
+import type { MonthRow } from '../ledger/account-schema.ts';
+import type { LocalizedText } from '../shared/localized-text.ts';
+import { formatFen } from '../shared/money.ts';
+import { reportMonthOf } from '../bureau/windows.ts';
+import { ACTION_NAMES } from './action-text.ts';
+import type { CashItem } from './schema.ts';
+import { newRecord, type AccountDirectives, type ScenarioState } from './scenario-state.ts';
+
+export interface AccountRun {
+  snapshot: LedgerAccountSnapshot;
+  /** Every event the pass read (a draw's also go into its line's history). */
+  events: readonly LedgerEvent[];
+}
+
+export interface Projection {
+  runs: Map<number, AccountRun>;
+  /** In the snapshot's order, the accounts the scenario creates last. */
+  accounts: LedgerAccountSnapshot[];
+  cash: CashItem[];
+  notes: LocalizedText[];
+}
+
+interface Context {
+  state: ScenarioState;
+  inputs: LedgerInputs;
+  asOfDay: number;
+  horizonDay: number;
+  cash: CashItem[];
+  notes: LocalizedText[];
+}
+
+// ---------------------------------------------------------------- events
+
+function payment(day: number, fen: number): LedgerEvent {
+  return { day, role: 'payment', fen, unconfirmed: false };
+}
+
+function merged(...lists: readonly (readonly LedgerEvent[])[]): LedgerEvent[] {
+  const out = lists.flat();
+  out.sort((a, b) => a.day - b.day);
+  return out;
+}
+
+function fixedEvents(dir: AccountDirectives | undefined): LedgerEvent[] {
+  if (!dir) return [];
+  return [...dir.events, ...dir.payments.map((p) => payment(p.day, p.fen))];
+}
+
+function sumPayments(events: readonly LedgerEvent[], after: number, upTo: number): number {
+  let total = 0;
+  for (const e of events) if (e.role === 'payment' && e.day > after && e.day <= upTo) total += e.fen;
+  return total;
+}
+
+// ---------------------------------------------------------------- coverage
+
+/**
+ * The days the pass may take as seen: the exports' days, and from the end of the month the
+ * report last showed on to the timeline's end. An account whose every month is known (status and
+ * balance) is taken as seen since its first month: that changes none of its months, and lets a
+ * missed payment the scenario makes show as the overdue it is.
+ */
+function extendedCoverage(input: HistoryInput, real: readonly MonthRow[] | null, ctx: Context): number[] {
+  let from = firstDay(reportMonthOf(ctx.asOfDay) + 1);
+  if (real === null) from = Math.min(from, input.openedDay ?? from);
+  else if (real.length > 0 && real.every((row) => row.status !== '#' && row.creditUsedFen !== null)) {
+    from = Math.min(from, firstDay(parseMonth(real[0].month)!), input.openedDay ?? from);
+  }
+  const pairs: [number, number][] = [[from, ctx.horizonDay]];
+  for (let i = 0; i < input.coverage.length; i += 2) pairs.push([input.coverage[i], input.coverage[i + 1]]);
+  return mergeIntervals(pairs);
+}
+
+// ---------------------------------------------------------------- cash
+
+function addCash(ctx: Context, actionIndex: number, day: number, record: AccountRecord, fen: number): void {
+  const action = ACTION_NAMES[ctx.state.actions[actionIndex].type];
+  ctx.cash.push({
+    actionIndex,
+    on: formatDay(day),
+    accountId: record.id,
+    amountFen: fen,
+    text: {
+      'zh-CN': `${formatDay(day)} ${action['zh-CN']}：${record.values.name} ${formatFen(Math.abs(fen))}${fen < 0 ? '（到账）' : ''}`,
+      en: `${formatDay(day)} ${action.en}: ${record.values.name} ${formatFen(Math.abs(fen))}${fen < 0 ? ' (received)' : ''}`,
+    },
+  });
+}
+
+function note(ctx: Context, text: LocalizedText): void {
+  if (!ctx.notes.some((n) => n.en === text.en)) ctx.notes.push(text);
+}
+
+/** A payment an action asks for on a day (clear an overdue, pay off, settle), of `fen` (null: the ledger cannot tell). */
+function actionPayment(ctx: Context, record: AccountRecord, actionIndex: number, day: number, fen: number | null, extras: LedgerEvent[]): void {
+  const name = record.values.name;
+  if (fen === null) {
+    note(ctx, {
+      'zh-CN': `${name}：${formatDay(day)} 的欠款无法从数据得知，第 ${actionIndex + 1} 项操作未计入还款`,
+      en: `${name}: what is owed on ${formatDay(day)} cannot be told from the data; action ${actionIndex + 1} pays nothing`,
+    });
+    return;
+  }
+  if (fen <= 0) {
+    if (ctx.state.actions[actionIndex].type === 'clear_overdue') {
+      note(ctx, { 'zh-CN': `${name}：${formatDay(day)} 没有逾期，无需结清`, en: `${name}: nothing is overdue on ${formatDay(day)}; there is nothing to clear` });
+    }
+    return;
+  }
+  extras.push(payment(day, fen));
+  addCash(ctx, actionIndex, day, record, fen);
+}
+
+interface Decision {
+  day: number;
+  /** Same-day order: clearances and payoffs before the regular payment. */
+  kind: 'clear' | 'end' | 'due';
+  actionIndex?: number;
+  /** Revolving: the statement's day and month; loans: the instalment's due day and amount. */
+  issue?: number;
+  month?: number;
+  dueDay?: number;
+  amount?: number;
+}
+
+const KIND_ORDER = { clear: 0, end: 1, due: 2 } as const;
+
+function actionDecisions(dir: AccountDirectives | undefined): Decision[] {
+  if (!dir) return [];
+  const out: Decision[] = dir.clears.map((c) => ({ day: c.day, kind: 'clear' as const, actionIndex: c.actionIndex }));
+  if (dir.ends) out.push({ day: dir.ends.day, kind: 'end', actionIndex: dir.ends.actionIndex });
+  return out;
+}
+
+/** Overdue on the as-of day: no payment and no use until the first clearance or payoff. */
+function dormantUntil(dir: AccountDirectives | undefined, overdueNow: boolean): number | null {
+  if (!overdueNow) return null;
+  const days = [...(dir?.clears.map((c) => c.day) ?? []), ...(dir?.ends ? [dir.ends.day] : [])];
+  return days.length > 0 ? Math.min(...days) : Number.POSITIVE_INFINITY;
+}
+
+function sortDecisions(decisions: Decision[]): Decision[] {
+  return decisions.sort((a, b) => a.day - b.day || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+// ---------------------------------------------------------------- revolving accounts
+
+/** Future charges: the last complete cycle's again on the same days each month, or a new card's stated spending. */
+function cycleSpending(input: HistoryInput, dir: AccountDirectives | undefined, ctx: Context, stop: (day: number) => boolean): LedgerEvent[] {
+  const S = input.statementDay!;
+  const out: LedgerEvent[] = [];
+  const lastMonth = monthOfDay(ctx.horizonDay);
+  if (dir && dir.spendFen !== null) {
+    if (dir.spendFen === 0 || input.openedDay === null) return out;
+    for (let m = monthOfDay(input.openedDay); m <= lastMonth; m++) {
+      const day = dayOfMonth(m, S) + 1;
+      if (day >= input.openedDay && !stop(day)) out.push({ day, role: 'charge', fen: dir.spendFen, unconfirmed: false });
+    }
+    return out;
+  }
+  const asOfMonth = monthOfDay(ctx.asOfDay);
+  const last = dayOfMonth(asOfMonth, S) <= ctx.asOfDay ? dayOfMonth(asOfMonth, S) : dayOfMonth(asOfMonth - 1, S);
+  const previous = dayOfMonth(monthOfDay(last) - 1, S);
+  const template = input.events.filter((e) => e.role === 'charge' && e.day > previous && e.day <= last);
+  for (let k = 1; monthOfDay(last) + k - 1 <= lastMonth; k++) {
+    for (const t of template) {
+      const day = dayOfMonth(monthOfDay(t.day) + k, dayOfMonthOf(t.day));
+      if (!stop(day)) out.push({ day, role: 'charge', fen: t.fen, unconfirmed: false });
+    }
+  }
+  return out;
+}
+
+function projectRevolving(input: HistoryInput, record: AccountRecord, dir: AccountDirectives | undefined, overdueNow: boolean, ctx: Context): LedgerEvent[] {
+  const fixed = fixedEvents(dir);
+  const S = input.statementDay;
+  const D = input.dueDay;
+  if (S === null || D === null) return merged(input.events, fixed);
+  const until = dormantUntil(dir, overdueNow);
+  const endDay = dir?.ends?.day ?? null;
+  const inactive = (day: number) => (until !== null && day < until) || (endDay !== null && day >= endDay);
+  const spending = cycleSpending(input, dir, ctx, (day) => day <= ctx.asOfDay || day > ctx.horizonDay || inactive(day));
+  const first = merged(input.events, fixed, spending);
+  const statements = new Map(computeHistory({ ...input, events: first }).rows.map((r) => [r.month, r.statementBalanceFen]));
+
+  const decisions = actionDecisions(dir);
+  for (let m = monthOfDay(ctx.asOfDay) - 1; m <= monthOfDay(ctx.horizonDay); m++) {
+    const issue = dayOfMonth(m, S);
+    const dueMonth = billDueMonth(S, D, m);
+    const due = dayOfMonth(dueMonth, D);
+    if (due <= ctx.asOfDay || (input.openedDay !== null && issue < input.openedDay)) continue;
+    if (dir?.miss.has(dueMonth)) continue;
+    const day = due + (dir?.late.get(dueMonth) ?? 0);
+    if (day > ctx.horizonDay || inactive(day)) continue;
+    decisions.push({ day, kind: 'due', issue, month: m });
+  }
+  const extras: LedgerEvent[] = [];
+  for (const d of sortDecisions(decisions)) {
+    if (d.kind === 'due') {
+      const statement = statements.get(formatMonth(d.month!));
+      if (statement === undefined || statement === null) {
+        note(ctx, {
+          'zh-CN': `${record.values.name}：${formatMonth(d.month!)} 的账单金额无法从数据得知，之后按时全额还款的假设无法计算`,
+          en: `${record.values.name}: the ${formatMonth(d.month!)} statement cannot be told from the data, so paying it in full cannot be projected`,
+        });
+        break;
+      }
+      // The statement without the repayments added since, less what was paid toward it since it was drawn.
+      const bill = statement - sumPayments(extras, Number.NEGATIVE_INFINITY, d.issue!);
+      const owed = bill - sumPayments(first, d.issue!, d.day) - sumPayments(extras, d.issue!, d.day);
+      if (owed > 0) extras.push(payment(d.day, owed));
+      continue;
+    }
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    actionPayment(ctx, record, d.actionIndex!, d.day, owed.balanceFen, extras);
+  }
+  return merged(first, extras);
+}
+
+// ---------------------------------------------------------------- loans and draws
+
+function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDirectives | undefined, ctx: Context): LedgerEvent[] {
+  const fixed = fixedEvents(dir);
+  const first = merged(input.events, fixed);
+  const schedule = input.schedule;
+  if (schedule === null) {
+    if (dir && (dir.miss.size > 0 || dir.late.size > 0 || dir.clears.length > 0 || dir.ends)) {
+      note(ctx, {
+        'zh-CN': `${record.values.name}：没有完整的贷款条件（本金、期数、利率、还款方式），无法推算还款`,
+        en: `${record.values.name}: its loan terms (principal, term, rate, method) are incomplete, so its repayments cannot be projected`,
+      });
+    }
+    return first;
+  }
+  const now = owedOn({ ...input, events: first }, ctx.asOfDay);
+  const until = dormantUntil(dir, (now.pastDueFen ?? 0) > 0);
+  const endDay = dir?.ends?.day ?? null;
+  const decisions = actionDecisions(dir);
+  for (const inst of schedule) {
+    if (inst.dueDay <= ctx.asOfDay || dir?.miss.has(inst.dueMonth)) continue;
+    const day = inst.dueDay + (dir?.late.get(inst.dueMonth) ?? 0);
+    if (day > ctx.horizonDay || (until !== null && day < until) || (endDay !== null && day >= endDay)) continue;
+    decisions.push({ day, kind: 'due', dueDay: inst.dueDay });
+  }
+  const extras: LedgerEvent[] = [];
+  const dueBy = (day: number) => {
+    let total = now.dueByFen;
+    if (total === null) return null;
+    for (const inst of schedule) if (inst.dueDay > ctx.asOfDay && inst.dueDay <= day) total += inst.amountFen;
+    return total;
+  };
+  for (const d of sortDecisions(decisions)) {
+    if (d.kind === 'due') {
+      // Everything due by this instalment, less everything paid by the day: the ledger's totals as of today, then the schedule.
+      const due = dueBy(d.dueDay!);
+      if (due === null) break;
+      const owed = due - now.paidFen - sumPayments(first, ctx.asOfDay, d.day) - sumPayments(extras, ctx.asOfDay, d.day);
+      if (owed > 0) extras.push(payment(d.day, owed));
+      continue;
+    }
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    actionPayment(ctx, record, d.actionIndex!, d.day, d.kind === 'end' ? owed.settlementFen : owed.pastDueFen, extras);
+  }
+  return merged(first, extras);
+}
+
+// ---------------------------------------------------------------- accounts
+
+function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): boolean {
+  const last = real?.at(-1);
+  return last !== undefined && last.month === formatMonth(monthOfDay(asOfDay)) && (last.daysPastDue ?? 0) > 0;
+}
+
+function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnapshot | null, events?: readonly LedgerEvent[]): AccountRun {
+  const base = historyInputOf(ctx.inputs, record, ctx.horizonDay);
+  const input: HistoryInput = { ...base, events: events ?? base.events, coverage: extendedCoverage(base, real?.months ?? null, ctx) };
+  const dir = ctx.state.directives.get(record.id);
+  for (const p of dir?.payments ?? []) addCash(ctx, p.actionIndex, p.day, record, p.fen);
+  let all: readonly LedgerEvent[] = input.events;
+  if (events === undefined) {
+    if (record.values.kind === 'revolving') all = projectRevolving(input, record, dir, overdueNow(real?.months ?? null, ctx.asOfDay), ctx);
+    else if (record.values.kind === 'loan' || record.values.kind === 'draw') all = projectLoan(input, record, dir, ctx);
+  }
+  const result = computeHistory({ ...input, events: all });
+  return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all };
+}
+
+/** The inputs with the scenario's accounts in (created, changed): the base's are left as they are. */
+function scenarioInputs(state: ScenarioState): LedgerInputs {
+  const base = state.base.inputs;
+  const inputs: LedgerInputs = { ...base, schedules: new Map(base.schedules) };
+  if (state.records.size === 0) return inputs;
+  inputs.byId = new Map(base.byId);
+  inputs.children = new Map(base.children);
+  inputs.accounts = base.accounts.map((a) => state.records.get(a.id) ?? a);
+  for (const record of state.records.values()) {
+    inputs.byId.set(record.id, record);
+    if (!base.byId.has(record.id)) {
+      inputs.accounts.push(record);
+      const parent = record.values.parentId;
+      if (parent !== null) inputs.children.set(parent, [...(inputs.children.get(parent) ?? []), record]);
+    }
+  }
+  return inputs;
+}
+
+/** A line's history: its own events with its draws' as projected (the ledger's merge). */
+function runLine(ctx: Context, line: AccountRecord, real: LedgerAccountSnapshot | null, runs: ReadonlyMap<number, AccountRun>): AccountRun {
+  const draws = (ctx.inputs.children.get(line.id) ?? []).filter((d) => d.values.kind === 'draw' && !d.values.dismissed);
+  const events = new Map<number, AccountEvents>(ctx.inputs.events);
+  for (const draw of draws) {
+    const run = runs.get(draw.id);
+    if (run) events.set(draw.id, { events: [...run.events], batches: ctx.inputs.events.get(draw.id)?.batches ?? new Set(), unassigned: [] });
+  }
+  const lineEvents = mergeLineEvents(draws, ctx.inputs.byId, events).get(line.id);
+  return runAccount(ctx, line, real, lineEvents);
+}
+
+/**
+ * Every visible account's history to the timeline's end under the scenario. Accounts the
+ * scenario does not touch are taken from `baseline` when given (the same horizon's projection
+ * without actions); the rest are computed: draws before their lines, the sources of a
+ * consolidation before the loan that repays them.
+ */
+export function project(state: ScenarioState, baseline: Projection | null = null): Projection {
+  const { base } = state;
+  const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [] };
+  const real = new Map(base.snapshot.accounts.map((a) => [a.id, a]));
+  const visible = [...base.snapshot.accounts.map((a) => ctx.inputs.byId.get(a.id)!), ...[...state.records.values()].filter((r) => !real.has(r.id))];
+  const loans = new Set(state.consolidations.map((c) => c.loanId));
+  const touched = new Set<number>(baseline ? [...state.directives.keys(), ...state.records.keys()] : visible.map((r) => r.id));
+  for (const record of visible) {
+    const parent = record.values.parentId;
+    if (touched.has(record.id) && record.values.kind === 'draw' && parent !== null) touched.add(parent);
+  }
+  const runs = new Map<number, AccountRun>();
+  const compute = (record: AccountRecord) => runs.set(record.id, runAccount(ctx, record, real.get(record.id) ?? null));
+  for (const record of visible) {
+    if (!touched.has(record.id)) runs.set(record.id, baseline!.runs.get(record.id)!);
+    else if (record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
+  }
+  for (const c of state.consolidations) {
+    const owed = ctx.cash.filter((item) => item.actionIndex === c.actionIndex).reduce((s, item) => s + item.amountFen, 0);
+    const planned = ctx.inputs.byId.get(c.loanId)!;
+    const funded = newRecord(c.loanId, {
+      product: planned.values.product,
+      kind: 'loan',
+      name: planned.values.name,
+      principalFen: owed > 0 ? owed : null,
+      openedDay: planned.values.openedOn!,
+      parentId: null,
+      values: { ...planned.overrides, principalFen: owed > 0 ? owed : null },
+    });
+    ctx.inputs.byId.set(c.loanId, funded);
+    ctx.inputs.accounts = ctx.inputs.accounts.map((a) => (a.id === c.loanId ? funded : a));
+    compute(funded);
+    if (owed > 0) addCash(ctx, c.actionIndex, c.day, funded, -owed);
+  }
+  for (const record of visible) if (record.values.kind === 'line' && touched.has(record.id)) runs.set(record.id, runLine(ctx, record, real.get(record.id) ?? null, runs));
+  const accounts = visible.map((r) => runs.get(r.id)!.snapshot);
+  ctx.cash.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.actionIndex - b.actionIndex));
+  return { runs, accounts, cash: ctx.cash, notes: ctx.notes };
+}
+
