@@ -44,6 +44,8 @@ export interface MonthFacts {
   paidLate: boolean | null;
   /** A non-zero amount fell due this month. */
   dueThisMonth: boolean | null;
+  /** What fell due this month was on time only by the lender's grace days or tolerance (容时/容差). */
+  inGrace: boolean;
 }
 
 type Condition = Partial<{ [K in keyof MonthFacts]: MonthFacts[K] }>;
@@ -94,6 +96,16 @@ export const STATUS_RULES: readonly StatusRule[] = [
     code: 'dpd',
     reason: 'overdue',
     explain: { 'zh-CN': '月末仍有逾期未还 → 按逾期天数 1–7', en: 'Something overdue at month end → 1–7 by days past due' },
+  },
+  {
+    id: 'paid_in_grace',
+    when: { overdue: false, inGrace: true },
+    code: 'N',
+    reason: 'paid_in_grace',
+    explain: {
+      'zh-CN': '在发卡机构的容时（还款日后宽限天数）内还款，或未还部分不超过容差 → 视同按时还款 N',
+      en: "Repaid within the issuer's grace days after the due date, or short by no more than its tolerance → on time, N",
+    },
   },
   {
     id: 'paid_late',

@@ -88,6 +88,7 @@ export const STATUS_REASONS = [
   'overdue',
   'paid_late',
   'paid_on_time',
+  'paid_in_grace',
   'nothing_due',
   'no_statement_day',
   'no_loan_terms',

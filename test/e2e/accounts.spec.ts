@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { onTimeStatement } from '../unit/ledger/cmb-statement.ts';
+import { lateRepaymentsStatement, onTimeStatement } from '../unit/ledger/cmb-statement.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
 
 let scratch: string;
@@ -84,6 +84,41 @@ test.describe('accounts page', () => {
     // The same page in English.
     await page.getByTestId('locale-switch').click();
     await expect(month.getByTestId('month-reason')).toContainText('Paid on time');
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  test('a repayment 2 days after the due day is on time by the issuer’s grace (容时), and says so', async ({ page, app }) => {
+    await openAccounts(page, app, '容时测试');
+    await page.getByTestId('accounts-add').click();
+    const form = page.getByTestId('account-form');
+    await form.getByTestId('field-product').selectOption('credit_card');
+    await form.getByTestId('field-bank').fill('招商银行');
+    await form.getByTestId('field-cardLast4').fill('8888');
+    await form.getByTestId('field-openedOn').fill('2026-01-01');
+    await form.getByTestId('field-statementDay').fill('10');
+    await form.getByTestId('field-dueDay').fill('25');
+    await form.getByTestId('account-save').click();
+    await expect(page.getByTestId('account-name')).toHaveText('招商银行信用卡 尾号8888');
+
+    // Jan 1 ¥100 billed Jan 10, due Jan 25, repaid Jan 27: inside the card convention's 3 grace
+    // days (core/rules/repayment-grace.ts) → N, where without grace it was M.
+    const statement = join(scratch, 'cmb-grace.csv');
+    writeFileSync(statement, lateRepaymentsStatement());
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file-input').setInputFiles(statement);
+    await expect(page.locator('[data-testid="import-report"][data-file="cmb-grace.csv"]').getByTestId('report-imported')).toHaveText('5');
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('account-row').getByTestId('account-link').click();
+    await expect(cell(page, '2026-01')).toHaveAttribute('data-status', 'N');
+    // Feb's bill repaid 5 days late: past the 3 grace days → overdue at Feb 28 (3 days past due).
+    await expect(cell(page, '2026-02')).toHaveAttribute('data-status', '1');
+    await cell(page, '2026-01').click();
+    const month = page.getByTestId('month-panel');
+    await expect(month.getByTestId('month-reason')).toContainText('容时或容差内还款，视同按时');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-grace-zh.png'), fullPage: true });
+    await page.getByTestId('locale-switch').click();
+    await expect(month.getByTestId('month-reason')).toContainText("On time by the issuer's grace");
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-grace-en.png'), fullPage: true });
     expect(app.foreignRequests).toEqual([]);
   });
 

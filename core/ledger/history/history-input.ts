@@ -6,6 +6,7 @@ import type { AccountKind, EventRole } from '../../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Instalment } from '../schedule.ts';
+import type { GraceRule } from '../../rules/repayment-grace.ts';
 
 export type { EventRole };
 
@@ -67,6 +68,8 @@ export interface HistoryInput {
   draws?: readonly DrawSchedule[];
   /** Lines: repayments show draws that the data does not have. */
   unknownDraws?: boolean;
+  /** 容时 and 容差 of the account's lender (core/rules/repayment-grace.ts); none when absent. */
+  grace?: GraceRule;
 }
 
 export interface HistoryResult {

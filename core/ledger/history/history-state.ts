@@ -44,6 +44,10 @@ export interface HistoryState {
   /** Revolving: the last bill issued. */
   latest: Obligation | null;
   totalPaid: number;
+  /** Repaid within grace days for bills already counted on time: the next repayments go here first. */
+  graceOwed: number;
+  /** Due months of obligations that were on time only by grace or tolerance (容时/容差). */
+  readonly graceMonths: Set<number>;
   /** Next event to apply. */
   nextEvent: number;
   /** Months in which earlier arrears were repaid. */
@@ -86,6 +90,8 @@ export function newHistoryState(input: HistoryInput): HistoryState {
     dueIndex: 0,
     latest: null,
     totalPaid: 0,
+    graceOwed: 0,
+    graceMonths: new Set(),
     nextEvent: 0,
     curedMonths: new Set(),
     paidInMonth: new Map(),

@@ -86,6 +86,7 @@ function monthFacts(s: HistoryState, w: MonthWalk, arrears: Arrears, due: DueThi
     observed: (!s.revolving || s.arrearsKnown) && due.dueThisMonth !== null && arrears.overdue !== null && !due.pending && !w.anchoredMidMonth,
     overdue: arrears.overdue,
     paidLate: arrears.overdue === false ? due.paidLate : null,
+    inGrace: s.graceMonths.has(w.month),
     dueThisMonth: due.dueThisMonth,
   };
 }

@@ -31,7 +31,9 @@ function payOldestFirst(s: HistoryState, amount: number, day: number): void {
 
 export function allocate(s: HistoryState, amount: number, day: number): void {
   s.totalPaid += amount;
-  payOldestFirst(s, amount, day);
+  const owed = Math.min(amount, s.graceOwed);
+  s.graceOwed -= owed;
+  payOldestFirst(s, amount - owed, day);
   creditLatestStatement(s, amount, day);
   advanceQueue(s);
   settleEarly(s, day);

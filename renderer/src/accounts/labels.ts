@@ -25,6 +25,7 @@ export const REASON_KEYS: Record<StatusReason, MessageKey> = {
   overdue: 'ledger.reason.overdue',
   paid_late: 'ledger.reason.paid_late',
   paid_on_time: 'ledger.reason.paid_on_time',
+  paid_in_grace: 'ledger.reason.paid_in_grace',
   nothing_due: 'ledger.reason.nothing_due',
   no_statement_day: 'ledger.reason.no_statement_day',
   no_loan_terms: 'ledger.reason.no_loan_terms',

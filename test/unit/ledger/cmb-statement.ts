@@ -39,3 +39,18 @@ export const ON_TIME_ROWS: readonly CmbRow[] = [
 export function onTimeStatement(): string {
   return cmbStatement('2026年03月', '8888', ON_TIME_ROWS);
 }
+
+/**
+ * Card 招商银行 8888, Jan 1 to Mar 31, 2026, for statement day 10, due day 25: Jan 1 ¥100 (billed
+ * Jan 10, due Jan 25) repaid Jan 27, 2 days late; Feb 5 ¥200 (billed Feb 10, due Feb 25) repaid
+ * Mar 2, 5 days late; a ¥10 charge on Mar 31 closes the export's coverage.
+ */
+export function lateRepaymentsStatement(): string {
+  return cmbStatement('2026年03月', '8888', [
+    { date: '01/01', summary: '某超市', yuan: 100 },
+    { date: '01/27', summary: '掌上生活还款', yuan: -100 },
+    { date: '02/05', summary: '某餐厅', yuan: 200 },
+    { date: '03/02', summary: '财付通还款', yuan: -200 },
+    { date: '03/31', summary: '某便利店', yuan: 10 },
+  ]);
+}

@@ -36,19 +36,21 @@ describe('the 60-month alphabet (docs/domain/pboc-report.md#repayment-status-cod
 });
 
 describe('the rule table', () => {
-  const known: MonthFacts = { closedThisMonth: false, openedThisMonth: false, scheduleKnown: true, observed: true, overdue: false, paidLate: false, dueThisMonth: true };
+  const known: MonthFacts = { closedThisMonth: false, openedThisMonth: false, scheduleKnown: true, observed: true, overdue: false, paidLate: false, dueThisMonth: true, inGrace: false };
 
   it('is data with an explanation in both languages per rule', () => {
     for (const rule of STATUS_RULES) {
       expect(rule.explain['zh-CN'].length).toBeGreaterThan(3);
       expect(rule.explain.en.length).toBeGreaterThan(3);
     }
-    expect(STATUS_RULES.map((r) => r.id)).toEqual(['closed', 'opened_nothing_due', 'schedule_unknown', 'not_observed', 'overdue', 'paid_late', 'paid_on_time', 'nothing_due']);
+    expect(STATUS_RULES.map((r) => r.id)).toEqual(['closed', 'opened_nothing_due', 'schedule_unknown', 'not_observed', 'overdue', 'paid_in_grace', 'paid_late', 'paid_on_time', 'nothing_due']);
   });
 
   it('picks the first rule that holds', () => {
     expect(pickStatus(known, 0).code).toBe('N');
     expect(pickStatus({ ...known, paidLate: true }, 0).code).toBe('M');
+    // Repaid after the due day but inside the grace days: on time, and the reason says why (容时).
+    expect(pickStatus({ ...known, paidLate: true, inGrace: true }, 0)).toMatchObject({ code: 'N', rule: { id: 'paid_in_grace' } });
     expect(pickStatus({ ...known, overdue: true }, 45).code).toBe('2');
     expect(pickStatus({ ...known, dueThisMonth: false }, 0).code).toBe('*');
     expect(pickStatus({ ...known, closedThisMonth: true }, 0).code).toBe('C');
