@@ -19,6 +19,7 @@ import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
+import { DEBT_TO_INCOME } from '../rules/debt-to-income.ts';
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -165,19 +166,27 @@ function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figu
   return figure('ratio', line > 0 ? used / line : null, cards.map((a) => accountRef(a, [month])), missing);
 }
 
-/** 本月应还款 of every open account in the report month ÷ the monthly income. */
+/**
+ * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
+ * (debt-to-income.ts), any other account its 本月应还款 (the instalment) in the report month.
+ */
 function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const month = formatMonth(ctx.reportMonth);
   const open = openAccounts(accounts, ctx).filter((a) => a.months.at(-1)?.month === month);
-  let due = 0;
+  let debt = 0;
   let missing = 0;
   for (const account of open) {
-    const amount = account.months.at(-1)!.amountDueFen;
+    const last = account.months.at(-1)!;
+    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen) : last.amountDueFen;
     if (amount === null) missing++;
-    else due += amount;
+    else debt += amount;
   }
   const income = ctx.input.profileFacts.monthlyIncomeFen;
-  return figure('ratio', income !== null && income > 0 ? due / income : null, open.map((a) => accountRef(a, [month])), missing);
+  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => accountRef(a, [month])), missing);
+}
+
+function shareOfUsed(usedFen: number | null): number | null {
+  return usedFen === null ? null : Math.round(usedFen * DEBT_TO_INCOME.revolvingShareOfUsed);
 }
 
 function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {

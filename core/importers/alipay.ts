@@ -18,7 +18,7 @@ import {
   type PlatformSpec,
   type RowMapper,
 } from './platform.ts';
-import type { Direction } from './types.ts';
+import type { Cell, Direction } from './types.ts';
 
 const APP_DIRECTIONS: Readonly<Record<string, Direction>> = {
   支出: 'expense',
@@ -64,7 +64,13 @@ const WEB_COLUMNS = {
   direction: '收/支',
   status: '交易状态',
   merchantOrderId: { optional: '商家订单号' },
+  refunded: { optional: '成功退款(元)' },
 } as const satisfies ColumnTable;
+
+/** What a web row says was refunded of it (成功退款（元）): nothing where the column is absent or empty. */
+function refundedFen(ctx: MapContext, cells: readonly Cell[], index: number, line: number): number {
+  return index < 0 || textAt(cells, index) === '' ? 0 : positiveAmountAt(ctx, cells, index, line);
+}
 
 /** A refund's id is the original's id plus `_<suffix>` (deb-sig pairs them the same way). */
 function refundLinkOf(orderId: string, isRefund: boolean) {
@@ -105,10 +111,13 @@ function webMapper(ctx: MapContext): RowMapper {
     const statusText = textAt(cells, col.status);
     const itemText = optionalAt(cells, col.item);
     const isRefund = statusText === '退款成功' || (itemText?.startsWith('退款-') ?? false);
+    const amountFen = positiveAmountAt(ctx, cells, col.amount, line);
     return orderRow(cells, col, {
       when,
       orderId: id,
-      amountFen: positiveAmountAt(ctx, cells, col.amount, line),
+      amountFen,
+      // 已支出 adds up each row's 金额 less its 成功退款（元）: a refunded payment is net in the footer.
+      statedFen: amountFen - refundedFen(ctx, cells, col.refunded, line),
       direction: directionOf(textAt(cells, col.direction), WEB_DIRECTIONS),
       status: statusText,
       statusClass: statusClassOf(statusText, isRefund),

@@ -28,20 +28,6 @@ const NEEDS_REVIEW_KEPT = 1000;
 /** After a probe that found nothing, skip up to this many batches (doubling) before the next. */
 const MAX_PROBE_SKIP = 16;
 
-let prefilterEnabled = true;
-
-/**
- * For tests: off, imports run as before the prefilter (raw row serialised as each row is read,
- * every row sent through `INSERT OR IGNORE`), to compare reports and databases with.
- */
-export function setDuplicatePrefilter(enabled: boolean): void {
-  prefilterEnabled = enabled;
-}
-
-export function duplicatePrefilterEnabled(): boolean {
-  return prefilterEnabled;
-}
-
 /** Serialises a row's cells into its raw-row JSON, only for rows that are inserted. */
 export type RawRowOf = (cells: readonly Cell[]) => string;
 
@@ -100,7 +86,7 @@ export class BatchWriter {
   private pendingKeys: string[] = [];
   private pendingCells: Array<readonly Cell[] | null> = [];
   /** null: not decided yet (first flush); false: nothing of this platform stored before. */
-  private probing: boolean | null = prefilterEnabled ? null : false;
+  private probing: boolean | null;
   private pendingBatch = 0;
   private probeSkip = 0;
   private probeSkipNext = 1;
@@ -115,7 +101,9 @@ export class BatchWriter {
     warnings: WarningSink,
     omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean = () => false,
     rawRowOf: RawRowOf | null = null,
+    prefilter = true,
   ) {
+    this.probing = prefilter ? null : false;
     this.db = db;
     this.warnings = warnings;
     this.omitFromStatedAmounts = omitFromStatedAmounts;
@@ -256,7 +244,7 @@ export class BatchWriter {
     bucket.fen += tx.amountFen;
     const basis = f.statedBasis[tx.direction];
     basis.count++;
-    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.amountFen;
+    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.statedFen ?? tx.amountFen;
     f.statusClasses[tx.statusClass]++;
     const kind = tx.credit?.kind;
     const live = tx.statusClass === 'completed' || tx.statusClass === 'pending';

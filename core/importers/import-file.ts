@@ -14,7 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
-import { BatchWriter, duplicatePrefilterEnabled } from './batch-writer.ts';
+import { BatchWriter } from './batch-writer.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -46,6 +46,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Recorded in the audit log. */
   actor?: string;
+  /**
+   * The duplicate prefilter (batch-writer.ts), on unless false. Off, every row is serialised as
+   * it is read and sent through `INSERT OR IGNORE`: the plain path its tests compare against.
+   */
+  duplicatePrefilter?: boolean;
 }
 
 /**
@@ -374,13 +379,15 @@ function checkCancelled(signal: AbortSignal | undefined, file: string): void {
 
 async function importTable(db: Db, input: TableInput, options: ImportOptions): Promise<ImportReport> {
   const { file, meter } = input;
-  const reader = new BillReader(file, input.source, { deferRawRow: duplicatePrefilterEnabled() });
+  const prefilter = options.duplicatePrefilter !== false;
+  const reader = new BillReader(file, input.source, { deferRawRow: prefilter });
   input.notices.forEach((notice) => reader.warnings.add(notice));
   const writer = new BatchWriter(
     db,
     reader.warnings,
     (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false,
     (cells) => reader.rawRowOf(cells),
+    prefilter,
   );
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;

@@ -209,5 +209,6 @@ export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRo
     fundingAccount: fundingAccountOf(paymentMethod),
     refundLink: row.refundLink,
     pairKey: row.pairKey,
+    ...(row.statedFen === undefined ? {} : { statedFen: row.statedFen }),
   };
 }

@@ -70,6 +70,11 @@ export interface NormalizedTransaction {
   refundLink: RefundLink | null;
   /** Set on rows that can be the original of a refund matched by `pair_key`. */
   pairKey: string | null;
+  /**
+   * What the export's own stated totals count of this row, where that is not its amount: an
+   * Alipay web row counts its 金额 less its 成功退款（元） in 已支出 (see summary.ts).
+   */
+  statedFen?: number;
 }
 
 /** The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`), read by summary.ts. */

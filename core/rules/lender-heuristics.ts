@@ -6,7 +6,7 @@ import type { LocalizedText } from '../shared/localized-text.ts';
  * its thresholds are defaults the user may edit. The bureau report's lender view evaluates them;
  * the scoring engine's expert adjustments cite them by id.
  */
-export const LENDER_HEURISTICS_VERSION = '2026-11-21.1';
+export const LENDER_HEURISTICS_VERSION = '2026-12-03.1';
 
 export type LenderMetricId =
   | 'consecutive_overdue_months'
@@ -180,11 +180,11 @@ export const LENDER_RULES: readonly LenderRule[] = [
     threshold: { warn: 0.4, fail: 0.5, comparison: 'more_than' },
     label: { 'zh-CN': '负债收入比', en: 'Debt-to-income' },
     explanation: {
-      'zh-CN': '每月还款总额 ÷ 月收入：不超过 50%，严格的银行要求 30–40%。',
-      en: 'Total monthly debt payments ÷ monthly income: 50% at most, 30–40% at strict banks.',
+      'zh-CN': '每月负债 ÷ 月收入：贷款按本月应还款，信用卡等循环额度按已用额度的 10% 计；不超过 50%，严格的银行要求 30–40%。',
+      en: 'Monthly debt ÷ monthly income: loans count their instalment, cards and other revolving lines 10% of the credit in use; 50% at most, 30–40% at strict banks.',
     },
     alternatives: null,
-    sources: ['https://www.51kanong.com/xyk-12070103-1.htm', 'https://drbdp.com/4-6231081.html'],
+    sources: ['https://www.51kanong.com/xyk-12070103-1.htm', 'https://drbdp.com/4-6231081.html', 'core/rules/debt-to-income.ts'],
   },
 ];
 

@@ -8,7 +8,7 @@
 
 import type { LocalizedText } from './localized-text.ts';
 
-/** Colour family of a grid cell; the CSS (renderer/src/styles.css, bureau section) maps each to a colour. */
+/** Colour family of a grid cell; renderer/src/bureau/bureau.css maps each to a status tone of base.css. */
 export const TONES = ['ok', 'late', 'overdue-low', 'overdue-mid', 'overdue-high', 'bad', 'settled-negative', 'closed', 'none', 'unknown', 'neutral'] as const;
 export type Tone = (typeof TONES)[number];
 

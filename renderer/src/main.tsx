@@ -1,3 +1,6 @@
+// The foundation and the shared classes first: every feature's stylesheet comes after them.
+import './base.css';
+import './shared.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -5,7 +8,6 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { LockProvider } from './lock/LockProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
-import './styles.css';
 
 // Before anything renders: Electron's preload bridge, or the preview server's HTTP bridge.
 chooseTransport();

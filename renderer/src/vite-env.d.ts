@@ -1,2 +1,2 @@
-// Lets TypeScript accept vite's asset imports (the side-effect `import './styles.css'`).
+// Lets TypeScript accept vite's asset imports (the side-effect `import './base.css'`).
 /// <reference types="vite/client" />

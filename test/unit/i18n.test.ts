@@ -1,105 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSync, Visitor } from 'vite';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en.ts';
-import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
+import { catalogues, slices } from '../../renderer/src/i18n/catalogue.ts';
+import { escapeRegExp, rendererSrc, scanSource, sourceFiles, type Scan } from '../helpers/renderer-sources.ts';
 
-const rendererSrc = fileURLToPath(new URL('../../renderer/src/', import.meta.url));
-const catalogues: Record<string, Record<string, string>> = { 'zh-CN': zhCN, en };
+const zhCN: Record<string, string> = catalogues['zh-CN'];
+const en: Record<string, string> = catalogues.en;
 
 function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
 }
-
-function sourceFiles(dir: string, extensions: string[]): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-// Attributes a user sees or hears; their string literals must come from t() like any text.
-const visibleAttributes = new Set(['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label']);
-const wordlike = /\p{Script=Han}|\p{L}{2,}/u;
-
-type Node = { type: string; [field: string]: unknown };
-
-/** String literals an expression can evaluate to directly (not those passed into calls, e.g. t('key')). */
-function stringsIn(node: Node): string[] {
-  switch (node.type) {
-    case 'Literal':
-      return typeof node.value === 'string' ? [node.value] : [];
-    case 'TemplateLiteral':
-      return (node.quasis as { value: { cooked: string | null } }[]).map((quasi) => quasi.value.cooked ?? '');
-    case 'ConditionalExpression':
-      return [...stringsIn(node.consequent as Node), ...stringsIn(node.alternate as Node)];
-    case 'LogicalExpression':
-      return [...stringsIn(node.left as Node), ...stringsIn(node.right as Node)];
-    case 'JSXExpressionContainer':
-      return stringsIn(node.expression as Node);
-    default:
-      return [];
-  }
-}
-
-interface Scan {
-  keys: string[];
-  literals: string[];
-  /** Every string literal (a key may sit in a table, e.g. STATUS_LABEL_KEYS, and reach t() later). */
-  strings: string[];
-  /** The static parts of each template literal with substitutions (`nav.${route}` → ['nav.', '']). */
-  templates: string[][];
-  errors: string[];
-}
-
-/** Parses one TSX source with vite's own parser: the t('…') keys it uses and any literal UI text. */
-function scanSource(filename: string, source: string): Scan {
-  const parsed = parseSync(filename, source);
-  const scan: Scan = { keys: [], literals: [], strings: [], templates: [], errors: parsed.errors.map((error) => error.message) };
-  const flag = (text: string) => {
-    if (wordlike.test(text)) scan.literals.push(text.trim());
-  };
-  // {'Text'} and {ok ? 'Yes' : 'No'} as a child are JSX text too, just spelled as expressions.
-  const flagChildren = (children: { type: string }[]) => {
-    for (const child of children) if (child.type === 'JSXExpressionContainer') for (const text of stringsIn(child as unknown as Node)) flag(text);
-  };
-  new Visitor({
-    JSXText(node) {
-      flag(node.value);
-    },
-    JSXElement(node) {
-      flagChildren(node.children);
-    },
-    JSXFragment(node) {
-      flagChildren(node.children);
-    },
-    JSXAttribute(node) {
-      const name = node.name.type === 'JSXIdentifier' ? node.name.name : '';
-      if (!visibleAttributes.has(name) || !node.value) return;
-      const strings = stringsIn(node.value as unknown as Node);
-      for (const text of strings) if (wordlike.test(text)) scan.literals.push(`${name}="${text}"`);
-    },
-    Literal(node) {
-      if (typeof node.value === 'string') scan.strings.push(node.value);
-    },
-    TemplateLiteral(node) {
-      const parts = node.quasis.map((quasi) => quasi.value.cooked ?? '');
-      if (node.expressions.length === 0) scan.strings.push(parts[0] ?? '');
-      else scan.templates.push(parts);
-    },
-    CallExpression(node) {
-      const [first] = node.arguments;
-      if (node.callee.type === 'Identifier' && node.callee.name === 't' && first?.type === 'Literal' && typeof first.value === 'string') {
-        scan.keys.push(first.value);
-      }
-    },
-  }).visit(parsed.program);
-  return scan;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The keys a template can build: `nav.${route}` builds any key under `nav.`, `planned.${r}.title`
@@ -133,23 +43,30 @@ describe('message catalogues', () => {
     expect(enKeys).toEqual(zhKeys);
   });
 
+  it('are composed of slices that share no key, each in both languages', () => {
+    const sliced = Object.values(slices).flatMap((slice) => Object.keys(slice['zh-CN']));
+    expect(sliced.filter((key, index) => sliced.indexOf(key) !== index)).toEqual([]);
+    expect(sliced.sort()).toEqual(zhKeys);
+    for (const [owner, slice] of Object.entries(slices)) expect(Object.keys(slice.en).sort(), owner).toEqual(Object.keys(slice['zh-CN']).sort());
+  });
+
   it.each(Object.keys(catalogues))('%s has no empty messages', (locale) => {
-    const empty = Object.entries(catalogues[locale]!).filter(([, text]) => text.trim() === '');
+    const empty = Object.entries(catalogues[locale as keyof typeof catalogues]).filter(([, text]) => text.trim() === '');
     expect(empty.map(([key]) => key)).toEqual([]);
   });
 
   it('use the same {placeholders} for each key in both languages', () => {
-    const mismatched = zhKeys.filter((key) => placeholders(zhCN[key as keyof typeof zhCN]).join() !== placeholders(en[key as keyof typeof en]).join());
+    const mismatched = zhKeys.filter((key) => placeholders(zhCN[key]!).join() !== placeholders(en[key]!).join());
     expect(mismatched).toEqual([]);
   });
 
   it('really are in their language', () => {
-    // A copy-paste of the Chinese text into en.ts (or vice versa) passes every other check.
+    // A copy-paste of the Chinese text into the English (or vice versa) passes every other check.
     const sameInBoth = new Set(['app.name']); // the brand
-    const untranslated = zhKeys.filter((key) => !sameInBoth.has(key) && zhCN[key as keyof typeof zhCN] === en[key as keyof typeof en]);
+    const untranslated = zhKeys.filter((key) => !sameInBoth.has(key) && zhCN[key]! === en[key]!);
     expect(untranslated).toEqual([]);
     const namesChinese = new Set(['locale.switchTo']); // the way back to Chinese is labelled in Chinese
-    const chineseInEn = enKeys.filter((key) => !namesChinese.has(key) && /\p{Script=Han}/u.test(en[key as keyof typeof en]));
+    const chineseInEn = enKeys.filter((key) => !namesChinese.has(key) && /\p{Script=Han}/u.test(en[key]!));
     expect(chineseInEn).toEqual([]);
   });
 });
@@ -213,12 +130,17 @@ describe('renderer source scan', () => {
     expect(missing).toEqual([]);
   });
 
+  const isSlice = (file: string) => /^[\w-]+[\\/]messages\.ts$/.test(file);
+
+  it('composes every feature folder’s messages.ts into the catalogue', () => {
+    const owners = [...scans.keys()].filter(isSlice).map((file) => file.split(/[\\/]/)[0]!);
+    expect(owners.sort()).toEqual(Object.keys(slices).sort());
+  });
+
   it('uses every key of the catalogues (keys under a prefix a template builds count as used)', () => {
-    // The catalogues name every key themselves: only the other sources count as uses.
-    // So do the per-feature catalogues spread into them (<feature>/messages.ts).
-    const isCatalogue = (file: string) => /^i18n[\\/](zh-CN|en)\.ts$/.test(file) || /^[\w-]+[\\/]messages\.ts$/.test(file);
-    const users = [...scans].filter(([file]) => !isCatalogue(file)).map(([, scan]) => scan);
-    expect(scans.size - users.length).toBeGreaterThanOrEqual(4);
+    // The slices name every key themselves: only the other sources count as uses.
+    const users = [...scans].filter(([file]) => !isSlice(file)).map(([, scan]) => scan);
+    expect(users.length).toBe(scans.size - Object.keys(slices).length);
     expect(unusedKeys(Object.keys(zhCN), users)).toEqual([]);
   });
 

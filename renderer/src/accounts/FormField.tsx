@@ -52,6 +52,7 @@ export function FormField({
       ) : (
         <input
           id={id}
+          className="input"
           type={type}
           value={value}
           disabled={disabled}

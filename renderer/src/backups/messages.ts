@@ -1,7 +1,8 @@
-// UI strings of the Settings page's backup section, in both languages; spread into the
-// catalogues (i18n/zh-CN.ts, i18n/en.ts) with one line each.
+// The Settings page's backup section (renderer/src/backups): its zh-CN and English slice.
+// zh-CN first; the English is checked against it both ways (i18n/translation.ts).
+import type { TranslationOf } from '../i18n/translation.ts';
 
-export const backupMessagesZhCN = {
+const zhCN = {
   'backups.title': '备份与恢复',
   'backups.body': '备份是数据库的完整副本；加密档案的备份同样加密，旁边附有密钥文件。数据库升级和加密之前会自动备份。',
   'backups.folder': '备份文件夹',
@@ -34,7 +35,7 @@ export const backupMessagesZhCN = {
   'backups.cancel': '取消',
 } as const;
 
-export const backupMessagesEn: Record<keyof typeof backupMessagesZhCN, string> = {
+const en = {
   'backups.title': 'Backups and restore',
   'backups.body': 'A backup is a whole copy of the database; an encrypted profile’s backups are encrypted too, with its key file beside them. A backup is made automatically before a database upgrade and before encryption.',
   'backups.folder': 'Backup folder',
@@ -65,4 +66,6 @@ export const backupMessagesEn: Record<keyof typeof backupMessagesZhCN, string> =
   'backups.restored': 'Restored {name}. The data as it was is backed up as {safety}.',
   'backups.secretLabel': 'This backup predates a key rotation: enter the passphrase of that time',
   'backups.cancel': 'Cancel',
-};
+} as const satisfies TranslationOf<typeof zhCN>;
+
+export const messages = { 'zh-CN': zhCN satisfies TranslationOf<typeof en>, en };

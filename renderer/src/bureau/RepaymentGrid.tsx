@@ -68,7 +68,7 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
 export function GridLegend() {
   const { t, locale } = useI18n();
   return (
-    <ul className="bureau-legend" data-testid="grid-legend" aria-label={t('bureau.grid.legend')}>
+    <ul className="status-legend" data-testid="grid-legend" aria-label={t('bureau.grid.legend')}>
       {STATUS_TABLE.map((c) => (
         <li key={c.code} data-code={c.code}>
           <span className={toneClass(c.code)} aria-hidden="true">

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog.ts';
+import './ConfirmDialog.css';
 
 interface ConfirmDialogProps {
   title: string;

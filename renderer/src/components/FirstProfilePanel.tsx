@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileList } from './ProfileList.tsx';
+import './FirstProfilePanel.css';
 
 /** Shown in place of every page until a profile is selected: all data belongs to one profile. */
 export function FirstProfilePanel() {

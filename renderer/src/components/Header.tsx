@@ -4,6 +4,7 @@ import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileSwitcher } from './ProfileSwitcher.tsx';
+import './Header.css';
 
 export function Header() {
   const { selected } = useProfiles();

@@ -3,6 +3,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ProtectProfileDialog } from '../lock/ProtectProfileDialog.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import './NewProfileForm.css';
 
 // A blank name is caught here because main would only report it as a generic invalid request;
 // every other rule (length, duplicates) is main's, and its envelope error is shown as sent.

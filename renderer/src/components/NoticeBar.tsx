@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import type { CredenceBridge } from '../../../core/ipc/bridge.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import './NoticeBar.css';
 
 /** Messages main pushes on its own (`app.notice`), shown until dismissed. */
 export function NoticeBar() {

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isUsable, useProfiles } from '../profiles/ProfilesProvider.tsx';
+import './ProfileList.css';
 
 /** Every profile on disk, including ones this build cannot open, so nothing silently disappears. */
 export function ProfileList() {
@@ -7,7 +8,7 @@ export function ProfileList() {
   const { profiles, selected, select } = useProfiles();
   if (!profiles || profiles.length === 0) return null;
   return (
-    <ul className="profile-list">
+    <ul className="item-list">
       {profiles.map((profile) => (
         <li key={profile.id} className={profile.problem ? 'profile-item profile-item-problem' : 'profile-item'}>
           <div className="profile-item-main">

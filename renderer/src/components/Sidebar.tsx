@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { hrefFor, routes, type Route } from '../router.ts';
+import './Sidebar.css';
 
 export function Sidebar({ route }: { route: Route }) {
   const { t } = useI18n();

@@ -121,7 +121,7 @@ export function ProfileFactsForm({ profileId, onSaved }: { profileId: string; on
       <button type="submit" className="button button-primary" disabled={busy} data-testid="profile-facts-save">
         {t('score.profile.save')}
       </button>
-      {saved && <span className="status-ok"> {t('score.profile.saved')}</span>}
+      {saved && <span className="success-text"> {t('score.profile.saved')}</span>}
       {error && <ErrorMessage error={error} />}
     </form>
   );

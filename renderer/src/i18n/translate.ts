@@ -1,14 +1,11 @@
 import { LOCALES, type Locale } from '../../../core/shared/localized-text.ts';
-import { en } from './en.ts';
-import { zhCN, type MessageKey } from './zh-CN.ts';
+import { catalogues, type MessageKey } from './catalogue.ts';
 
 export type { Locale, MessageKey };
 export type Params = Record<string, string | number>;
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const locales: readonly Locale[] = LOCALES;
-
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

@@ -29,7 +29,7 @@ export function ReportReconciliation({ reconciled }: { reconciled: ImportReport[
     <section className="report-section" data-testid="report-reconciled" data-state={state}>
       <h4>{t('report.reconciled')}</h4>
       {state === 'none' && <p className="muted">{t('report.reconciledNone')}</p>}
-      {state === 'agrees' && <p className="status-ok">{t('report.reconciledAgrees', { count: reconciled.checks.length })}</p>}
+      {state === 'agrees' && <p className="success-text">{t('report.reconciledAgrees', { count: reconciled.checks.length })}</p>}
       {state === 'differs' && (
         <>
           <p className="problem-text">{t('report.reconciledDiffers')}</p>

@@ -20,7 +20,7 @@ export function ReviewList({ review }: { review: ReviewListState }) {
       {items === null && !error && <p className="muted">{t('app.loading')}</p>}
       {items !== null && items.length === 0 && <p className="muted">{t('review.empty')}</p>}
       {items !== null && items.length > 0 && (
-        <ul className="review-items">
+        <ul className="item-list review-items">
           {items.map((item) => (
             <ReviewItemRow key={item.id} item={item} onResolve={review.resolve} />
           ))}

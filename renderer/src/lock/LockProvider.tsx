@@ -3,6 +3,9 @@ import type { Response } from '../../../core/ipc/contract.ts';
 import { invoke } from '../api.ts';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { RecoveryCodeDialog } from './RecoveryCodeSheet.tsx';
+// The lock feature's one stylesheet, for all its screens (unlock, protect, recovery code, Settings →
+// encryption): the provider is the feature's module that is always mounted.
+import './lock.css';
 
 export type LockStatus = Response<'lock.status'>;
 

@@ -5,7 +5,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
-import './lock.css';
 import { useModalDialog } from '../components/useModalDialog.ts';
 
 const MIN_LENGTH = 8;

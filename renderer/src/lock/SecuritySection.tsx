@@ -5,7 +5,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
-import './lock.css';
 
 /** Runs one main-process action at a time, keeping its error for display. */
 function useAction() {

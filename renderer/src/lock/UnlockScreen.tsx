@@ -6,7 +6,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
-import './lock.css';
 
 type Method = 'passphrase' | 'recovery' | 'keychain';
 type Secret = NonNullable<Request<'lock.unlock'>['secret']>;

@@ -1,7 +1,8 @@
-// UI strings of the app lock, unlocking, protecting a new profile and the encryption settings,
-// in both languages; spread into the catalogues (i18n/zh-CN.ts, i18n/en.ts) with one line each.
+// The app lock, unlocking, protecting a new profile and the encryption settings (renderer/src/lock).
+// zh-CN first; the English is checked against it both ways (i18n/translation.ts).
+import type { TranslationOf } from '../i18n/translation.ts';
 
-export const lockMessagesZhCN = {
+const zhCN = {
   'lock.lockNow': '锁定',
   'lock.lockedTitle': 'Credence 已锁定',
   'lock.lockedBody': '为保护数据，Credence 已锁定，加密档案的密钥已从内存中清除。选择一个档案并解锁后继续。',
@@ -64,7 +65,7 @@ export const lockMessagesZhCN = {
   'security.quickUnlockOff': '停用快速解锁',
 } as const;
 
-export const lockMessagesEn: Record<keyof typeof lockMessagesZhCN, string> = {
+const en = {
   'lock.lockNow': 'Lock',
   'lock.lockedTitle': 'Credence is locked',
   'lock.lockedBody': 'To protect your data Credence is locked, and the keys of encrypted profiles have been wiped from memory. Choose a profile and unlock it to continue.',
@@ -125,4 +126,6 @@ export const lockMessagesEn: Record<keyof typeof lockMessagesZhCN, string> = {
   'security.quickUnlock': 'Quick unlock with the system keychain',
   'security.quickUnlockOn': 'Turn quick unlock on',
   'security.quickUnlockOff': 'Turn quick unlock off',
-};
+} as const satisfies TranslationOf<typeof zhCN>;
+
+export const messages = { 'zh-CN': zhCN satisfies TranslationOf<typeof en>, en };

@@ -4,6 +4,7 @@ import { AccountsList } from '../accounts/AccountsList.tsx';
 import { AccountView } from '../accounts/AccountView.tsx';
 import { ACCOUNTS_HREF, accountHref, useAccounts, useAccountsView } from '../accounts/useLedger.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import '../accounts/accounts.css';
 
 function NewAccount({ profile }: { profile: ProfileSummary }) {
   const { t } = useI18n();

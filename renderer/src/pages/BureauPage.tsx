@@ -13,6 +13,7 @@ import { RecordsContext, todayText, useBureauReport, type BureauReport, type Rec
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import '../bureau/bureau.css';
 
 function ReportingBanner({ report }: { report: BureauReport }) {
   const { t } = useI18n();

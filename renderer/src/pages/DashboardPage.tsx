@@ -14,6 +14,7 @@ import type { Loaded } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
+import '../dashboard/dashboard.css';
 
 function Scores({ profileId, report, history, onChange }: { profileId: string; report: ScoreReport; history: Loaded<{ snapshots: Snapshot[] }>; onChange: () => void }) {
   const { t, locale } = useI18n();

@@ -7,6 +7,7 @@ import { ReviewList } from '../import/ReviewList.tsx';
 import { useImportRun, type ImportResult } from '../import/useImportRun.ts';
 import { useReviewList } from '../import/useReviewList.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import '../import/import.css';
 
 function Results({ result }: { result: ImportResult }) {
   const { t } = useI18n();

@@ -6,6 +6,7 @@ import { SecuritySection } from '../lock/SecuritySection.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { DeleteProfileSection } from './DeleteProfileSection.tsx';
 import { useAppInfo } from './useAppInfo.ts';
+import './settings.css';
 
 function AboutSection() {
   const { t } = useI18n();

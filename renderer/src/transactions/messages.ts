@@ -1,7 +1,8 @@
-// The transactions page's strings (renderer/src/transactions), spread into the catalogues by
-// i18n/zh-CN.ts and i18n/en.ts. en is typed against zh-CN, so a missing key fails the build.
+// The transactions page's strings (renderer/src/transactions).
+// zh-CN first; the English is checked against it both ways (i18n/translation.ts).
+import type { TranslationOf } from '../i18n/translation.ts';
 
-export const transactionsZhCN = {
+const zhCN = {
   'nav.transactions': '交易明细',
   'tx.title': '交易明细',
   'tx.lead': '导入的每一笔交易，连同它来自哪个文件的第几行。时间均为北京时间（UTC+8）。',
@@ -64,7 +65,7 @@ export const transactionsZhCN = {
   'tx.link.review': '在交易明细中查看',
 } as const;
 
-export const transactionsEn: Record<keyof typeof transactionsZhCN, string> = {
+const en = {
   'nav.transactions': 'Transactions',
   'tx.title': 'Transactions',
   'tx.lead': 'Every imported transaction, with the file and line it came from. All times are China time (UTC+8).',
@@ -125,4 +126,6 @@ export const transactionsEn: Record<keyof typeof transactionsZhCN, string> = {
   'tx.link.record': 'Transactions',
   'tx.link.recordLabel': 'Transactions of “{name}”',
   'tx.link.review': 'Show in Transactions',
-};
+} as const satisfies TranslationOf<typeof zhCN>;
+
+export const messages = { 'zh-CN': zhCN satisfies TranslationOf<typeof en>, en };

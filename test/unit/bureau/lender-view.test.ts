@@ -170,6 +170,20 @@ describe('open online-loan accounts, card utilisation, debt-to-income', () => {
     expect(judge(snapshot(due(600_000), [], null), 'debt_to_income')).toMatchObject({ status: 'unknown', figure: { value: null } });
   });
 
+  it('debt-to-income counts a card as 10% of the credit in use, not its whole bill (core/rules/debt-to-income.ts)', () => {
+    // Issue 11: ¥20,000 income, an ¥18,000 card bill paid in full. The bill is due in full this
+    // month, but lenders count a revolving line at 10% of its balance: ¥1,800 ÷ ¥20,000 = 0.09, pass (not 0.9, fail).
+    const paidInFull = card(1, { limitFen: 5_000_000, months: rows('2026-06', 'N', { creditUsedFen: 1_800_000, amountDueFen: 1_800_000 }) });
+    expect(judge(snapshot([paidInFull], [], 2_000_000), 'debt_to_income')).toMatchObject({ status: 'pass', figure: { value: 0.09 } });
+    // Plus a loan's ¥6,000 instalment: (1,800 + 6,000) ÷ 20,000 = 0.39, pass; a ¥7,000 one: 0.44, over 40% warns.
+    const loan = (fen: number) => account(2, { months: rows('2026-06', 'N', { amountDueFen: fen, creditUsedFen: 10_000_000 }) });
+    expect(judge(snapshot([paidInFull, loan(600_000)], [], 2_000_000), 'debt_to_income')).toMatchObject({ status: 'pass', figure: { value: 0.39 } });
+    expect(judge(snapshot([paidInFull, loan(700_000)], [], 2_000_000), 'debt_to_income')).toMatchObject({ status: 'warn', figure: { value: 0.44 } });
+    // A card whose balance is unknown is counted as missing, so the ratio is a lower bound.
+    const unknownBalance = card(3, { limitFen: 1_000_000, months: rows('2026-06', 'N', { creditUsedFen: null }) });
+    expect(judge(snapshot([paidInFull, unknownBalance], [], 2_000_000), 'debt_to_income').figure).toMatchObject({ value: 0.09, missing: 1 });
+  });
+
   it('an account of unknown reporting gives the status both ways', () => {
     const maybe = card(2, { reportsToBureau: 'unknown', limitFen: 1_000_000, months: rows('2026-06', 'N', { creditUsedFen: 1_000_000 }) });
     const sure = card(1, { limitFen: 1_000_000, months: rows('2026-06', 'N', { creditUsedFen: 100_000 }) });

@@ -15,6 +15,9 @@ import { loadLedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { initialiseProfile, ProfileStore } from '../../../core/storage/profile-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
+import { saveMonthlyIncome } from '../../../core/settings/profile-facts.ts';
 import { AS_OF, asOfDay, handMadeLedger, ledgerWithLines } from './fixture-ledger.ts';
 
 /** A profile database as the app creates it (its profile row too: the CLI opens it as a profile). */
@@ -101,7 +104,8 @@ describe('the bureau channels', () => {
     const income = await dispatch('bureau.income.save', { profileId, monthlyIncomeFen: 2_000_000, asOf: AS_OF });
     expect(income).toMatchObject({ ok: true, value: { monthlyIncomeFen: 2_000_000 } });
     const dti = (income as { value: { lenderView: { ruleId: string; figure: { value: number } }[] } }).value.lenderView.find((r) => r.ruleId === 'debt_to_income')!;
-    expect(dti.figure.value).toBeCloseTo((300_000 + 280_000) / 2_000_000); // the card's and the loan's May amounts due
+    // May: the card and Huabei count 10% of their balances in use (¥5,000 and ¥1,000, core/rules/debt-to-income.ts), the loan its ¥2,800 instalment.
+    expect(dti.figure.value).toBeCloseTo((50_000 + 10_000 + 280_000) / 2_000_000);
     const bad = await dispatch('bureau.rule.save', { profileId, ruleId: 'lian_san', input: { warn: -1, fail: 3 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bureau.invalid_settings', message: { en: expect.stringContaining('warning level') } } });
     expect(logged).toEqual([]);
@@ -125,6 +129,21 @@ describe('credence report', () => {
     const result = await run(['report', '--db', file, '--as-of', AS_OF, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('counts a card paid in full at 10% of its balance in the debt-to-income (issue 11)', async () => {
+    // ¥20,000 income and an ¥18,000 card bill paid in full: ¥1,800 ÷ ¥20,000 = 0.09, pass
+    // (core/rules/debt-to-income.ts), where the whole bill would have read 0.9, fail.
+    const { db, file } = profileDb();
+    const opts = { asOfDay };
+    const cardId = createAccount(db, { product: 'credit_card', bank: '招商银行', cardLast4: '1234', openedOn: '2026-01-01', statementDay: 10, dueDay: 28, limitFen: 5_000_000, reportsToBureau: 'yes' }, opts).account.id;
+    setMonthFact(db, cardId, '2026-05', { status: 'N', balanceFen: 1_800_000, amountDueFen: 1_800_000, amountPaidFen: 1_800_000 }, opts);
+    saveMonthlyIncome(db, 2_000_000);
+    db.close();
+    const result = await run(['report', '--db', file, '--as-of', AS_OF, '--json']);
+    expect(result.code).toBe(0);
+    const dti = (JSON.parse(result.stdout) as { lenderView: { ruleId: string; status: string; figure: { value: number } }[] }).lenderView.find((r) => r.ruleId === 'debt_to_income');
+    expect(dti).toMatchObject({ status: 'pass', figure: { value: 0.09 } });
   });
 
   it('prints a readable report in either language, and needs --db', async () => {

@@ -4,14 +4,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { setDuplicatePrefilter } from '../../../core/importers/batch-writer.ts';
+import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import type { ImportReport } from '../../../core/importers/report-schema.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import { bill, billsDir, ownFixturesDir, snapshot, tempDb } from './helpers.ts';
-
-afterEach(() => setDuplicatePrefilter(true));
 
 const FIXTURES = [
   ...readdirSync(billsDir).flatMap((dir) => readdirSync(join(billsDir, dir)).map((file) => bill(`${dir}/${file}`))),
@@ -34,13 +31,11 @@ interface Outcome {
 /** Imports `first`, then `second`, both with the prefilter on or off; the database after each. */
 async function run(name: string, first: Uint8Array, second: Uint8Array, prefilter: boolean): Promise<Outcome & { before: Outcome }> {
   const t = tempDb();
-  setDuplicatePrefilter(prefilter);
   try {
-    const before = { reports: await importBytes(t.db, name, first), rows: transactions(t.db), counts: snapshot(t.db) };
-    const reports = await importBytes(t.db, name, second);
+    const before = { reports: await importBytes(t.db, name, first, { duplicatePrefilter: prefilter }), rows: transactions(t.db), counts: snapshot(t.db) };
+    const reports = await importBytes(t.db, name, second, { duplicatePrefilter: prefilter });
     return { reports, rows: transactions(t.db), counts: snapshot(t.db), before };
   } finally {
-    setDuplicatePrefilter(true);
     t.close();
   }
 }

@@ -68,3 +68,26 @@ describe('synthetic credit-product rows', () => {
     ]);
   });
 });
+
+describe('Alipay web footer totals', () => {
+  it('已支出 is net of 成功退款: a clean export reconciles', async () => {
+    t = tempDb();
+    const text = readFileSync(join(ownFixturesDir, 'alipay-web-synthetic-refund-2026.csv'), 'utf8');
+    const [report] = await importBytes(t.db, 'alipay-web.csv', encodeGbk(text));
+    expect(report.variant).toBe('web');
+    // Rows as read, gross: 支出 l6 27.00 + l7 3000.00; 收入 l9 0.01; empty 收/支 l8 2725.42.
+    expect(report.byDirection.expense).toEqual({ count: 2, fen: 302700 });
+    // The footer: 已支出:2笔,301.58元 = 27.00 + (3000.00 − 2725.42); counted gross it would be 3027.00.
+    expect(report.reconciled.checks).toContainEqual({ field: 'expense.fen', stated: 30158, actual: 30158, difference: 0 });
+    expect(report.reconciled.agrees).toBe(true);
+  });
+
+  it('a footer that counts the refunded payment gross is named as 2,725.42 short', async () => {
+    t = tempDb();
+    const text = readFileSync(join(ownFixturesDir, 'alipay-web-synthetic-refund-2026.csv'), 'utf8').replace('已支出:2笔,301.58元', '已支出:2笔,3027.00元');
+    const [report] = await importBytes(t.db, 'alipay-web.csv', encodeGbk(text));
+    // actual 301.58 − stated 3027.00 = −2725.42, the refund on l7.
+    expect(report.reconciled.checks).toContainEqual({ field: 'expense.fen', stated: 302700, actual: 30158, difference: -272542 });
+    expect(report.reconciled.agrees).toBe(false);
+  });
+});

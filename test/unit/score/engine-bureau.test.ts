@@ -189,9 +189,11 @@ describe('bureau-style score: expert adjustments (docs/domain/lender-heuristics.
     expect(none.f.value).toBeNull();
     expect(none.f.points).toBe(0);
     const low = adjusted({ ...card(), profile: { monthlyIncomeFen: 30_000_00 } }, 'debt_to_income');
-    const warn = adjusted({ ...card(), profile: { monthlyIncomeFen: 6_500_00 } }, 'debt_to_income');
-    const fail = adjusted({ ...card(), profile: { monthlyIncomeFen: 5_000_00 } }, 'debt_to_income');
-    expect(low.f.value).toBeCloseTo(0.1, 5);
+    // The card's ¥3,000 balance counts 10% (core/rules/debt-to-income.ts): ¥300 a month.
+    // ¥300 ÷ ¥30,000 = 0.01; ÷ ¥650 ≈ 0.46 (over 40%); ÷ ¥500 = 0.6 (over 50%).
+    const warn = adjusted({ ...card(), profile: { monthlyIncomeFen: 650_00 } }, 'debt_to_income');
+    const fail = adjusted({ ...card(), profile: { monthlyIncomeFen: 500_00 } }, 'debt_to_income');
+    expect(low.f.value).toBeCloseTo(0.01, 5);
     expect([low.f.points, warn.f.points, fail.f.points]).toEqual([0, -8, -20]);
     expect(fail.report.bureau.score).toBeLessThan(warn.report.bureau.score);
     expect(warn.report.bureau.score).toBeLessThan(low.report.bureau.score);

@@ -74,7 +74,8 @@ describe('Sesame-style estimate: each factor', () => {
   });
 
   it('falls with a higher debt-to-income (computed once an income is given)', () => {
-    const r = compare({ ...card, profile: { monthlyIncomeFen: 30_000_00 } }, { ...card, profile: { monthlyIncomeFen: 4_000_00 } }, 'debt_to_income');
+    // The card's ¥3,000 balance counts ¥300 a month (10%, core/rules/debt-to-income.ts): 0.01 of ¥30,000, 0.6 of ¥500.
+    const r = compare({ ...card, profile: { monthlyIncomeFen: 30_000_00 } }, { ...card, profile: { monthlyIncomeFen: 500_00 } }, 'debt_to_income');
     expect(r.after.points).toBeLessThan(r.before.points);
     expect(r.after.score).toBeLessThan(r.before.score);
   });
