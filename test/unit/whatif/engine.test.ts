@@ -208,16 +208,17 @@ describe('what each action does', () => {
   });
 
   it('a new loan adds its instalments to the debt-to-income; a higher income lowers it', () => {
-    // Income ¥20,000. December: the card's ¥8,000 statement and the loan's ¥1,000 are due: 0.45.
-    // A ¥12,000 loan over 12 months at 0% on 2026-12-03 is due from January: ¥1,000 more (0.5).
+    // Income ¥20,000. December: the card counts 10% of its ¥8,000 in use (core/rules/debt-to-income.ts
+    // revolvingShareOfUsed), ¥800, and the loan its ¥1,000 instalment: 1,800 / 20,000 = 0.09.
+    // A ¥12,000 loan over 12 months at 0% on 2026-12-03 is due from January: ¥1,000 more (0.14).
     const r = run([
       { type: 'new_loan', on: '2026-12-03', product: 'bank_loan', lender: '建设银行', institutionType: '11', amountFen: 1_200_000, termMonths: 12, repaymentMethod: 'equal_principal', annualRateBp: 0, reportsToBureau: 'yes', query: true },
       { type: 'change_income', on: '2027-02-01', monthlyIncomeFen: 3_000_000 },
     ]);
     const dti = (month: string) => r.months.find((m) => m.month === month)!.figures.debt_to_income.value;
-    expect(dti('2026-12')).toBeCloseTo(9000 / 20000);
-    expect(dti('2027-01')).toBeCloseTo(10000 / 20000);
-    expect(dti('2027-02')).toBeCloseTo(10000 / 30000);
+    expect(dti('2026-12')).toBeCloseTo(1800 / 20000);
+    expect(dti('2027-01')).toBeCloseTo(2800 / 20000);
+    expect(dti('2027-02')).toBeCloseTo(2800 / 30000);
   });
 
   it('a limit change moves the utilisation from its day; letting time pass reads the result later', () => {
