@@ -31,6 +31,9 @@ const OPTIONS = {
   text: { type: 'string' },
   order: { type: 'string' },
   limit: { type: 'string' },
+  // credence whatif
+  months: { type: 'string' },
+  id: { type: 'string' },
   // encrypted profiles and backups
   'passphrase-file': { type: 'string' },
   'recovery-code-file': { type: 'string' },

@@ -65,6 +65,13 @@ export const CHANNEL_NAMES = [
   'transactions.list',
   'transactions.summary',
   'transactions.facets',
+  'whatif.compare',
+  'whatif.scenarios.list',
+  'whatif.scenario.save',
+  'whatif.scenario.rename',
+  'whatif.scenario.duplicate',
+  'whatif.scenario.delete',
+  'whatif.plan.mark',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

@@ -9,6 +9,7 @@ import { lockChannels, lockEvents } from './channels/lock.ts';
 import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
 import { transactionChannels } from './channels/transactions.ts';
+import { whatifChannels } from './channels/whatif.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
 
 // The one IPC contract. Main validates every request and response against it (core/ipc/
@@ -29,6 +30,7 @@ export const contract = {
   ...backupChannels,
   ...consentChannels,
   ...transactionChannels,
+  ...whatifChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

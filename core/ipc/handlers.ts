@@ -13,6 +13,7 @@ import { guardWithLock, lockHandlers } from './handlers/lock.ts';
 import { profileHandlers } from './handlers/profiles.ts';
 import { scoreHandlers } from './handlers/score.ts';
 import { transactionHandlers } from './handlers/transactions.ts';
+import { whatifHandlers } from './handlers/whatif.ts';
 import { AppLock } from './lock/app-lock.ts';
 import type { Handlers } from './registry.ts';
 
@@ -36,6 +37,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...backupHandlers(ctx),
       ...consentHandlers(ctx),
       ...transactionHandlers(ctx),
+      ...whatifHandlers(ctx),
     },
     lock,
   );

@@ -124,6 +124,17 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('let_time_pass'), months: z.number().int().min(1).max(120) }),
 ]);
 export type WhatIfAction = z.output<typeof actionSchema>;
+
+/**
+ * An action as core answers it (results, saved scenarios, the plan): every field present, so the
+ * answer's schema has no default to fill in what its producer left out (the wire is strict).
+ */
+export const actionAnswerSchema = z.discriminatedUnion(
+  'type',
+  actionSchema.options.map((variant) =>
+    z.strictObject(Object.fromEntries(Object.entries(variant.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]))),
+  ) as unknown as typeof actionSchema.options,
+);
 export type WhatIfActionInput = z.input<typeof actionSchema>;
 export type ActionOf<T extends ActionType> = Extract<WhatIfAction, { type: T }>;
 
@@ -241,7 +252,7 @@ const scenarioResult = z.strictObject({
   /** The saved scenario's id, when it is one. */
   id: z.number().int().nullable(),
   name: z.string(),
-  actions: z.array(actionSchema),
+  actions: z.array(actionAnswerSchema),
   months: z.array(monthResult),
   /** Index into months of the month the scenario is read at (let time pass; else the last). */
   focus: z.number().int(),
@@ -273,7 +284,7 @@ export const comparisonSchema = z.strictObject({
 });
 export type Comparison = z.output<typeof comparisonSchema>;
 
-const planStep = z.strictObject({ action: actionSchema, why: localizedText });
+const planStep = z.strictObject({ action: actionAnswerSchema, why: localizedText });
 
 export const targetResultSchema = z.strictObject({
   goal: goalSchema,
@@ -293,7 +304,7 @@ export type TargetResult = z.output<typeof targetResultSchema>;
 export const savedScenarioSchema = z.strictObject({
   id: z.number().int(),
   name: z.string(),
-  actions: z.array(actionSchema),
+  actions: z.array(actionAnswerSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Marked as the client's plan: when (the adviser's plan checklist builds on it). */
@@ -306,6 +317,6 @@ export const planMarkSchema = z.strictObject({
   name: z.string(),
   markedAt: z.string(),
   asOf: day,
-  actions: z.array(actionSchema),
+  actions: z.array(actionAnswerSchema),
 });
 export type PlanMark = z.output<typeof planMarkSchema>;

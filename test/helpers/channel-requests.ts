@@ -4,6 +4,7 @@
 // matters to the walkers: reads and edits first, then the lock, then deletions.
 
 import type { Channel, Request } from '../../core/ipc/contract.ts';
+import { formatDay, formatMonth, monthOfDay, today } from '../../core/shared/calendar.ts';
 
 export interface RequestIds {
   profileId: string;
@@ -25,6 +26,9 @@ export interface RequestIds {
 
 export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C> } {
   const { profileId, accountId, transactionId } = ids;
+  // A scenario's actions lie ahead of today (the what-if's first day).
+  const nextMonth = formatMonth(monthOfDay(today()) + 1);
+  const soon = formatDay(today() + 10);
   return {
     'app.info': {},
     'profiles.list': {},
@@ -59,6 +63,13 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'transactions.list': { profileId, filter: { platform: 'alipay' }, limit: 50 },
     'transactions.summary': { profileId, filter: { creditEvent: 'any' } },
     'transactions.facets': { profileId },
+    'whatif.compare': { profileId, months: 6, scenarios: [{ name: '先还卡', actions: [{ type: 'pay', accountId, amountFen: 100_000, month: nextMonth, timing: 'before_statement' }] }] },
+    'whatif.scenarios.list': { profileId },
+    'whatif.scenario.save': { profileId, id: null, scenario: { name: '半年不申请', actions: [{ type: 'stop_applications', from: soon, months: 6 }] } },
+    'whatif.scenario.rename': { profileId, id: 1, name: '六个月不申请' },
+    'whatif.scenario.duplicate': { profileId, id: 1 },
+    'whatif.plan.mark': { profileId, id: 1 },
+    'whatif.scenario.delete': { profileId, id: 2 },
     'consent.catalogue': {},
     'consent.notice': { profileId, terms: ids.terms },
     'consent.grant': { profileId, terms: ids.terms, noticeSha256: ids.noticeSha256, evidence: { typedName: '张三丰', ticks: ids.requiredTicks } },

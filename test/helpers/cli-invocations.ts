@@ -4,7 +4,11 @@
 // are the commands' words; a test fails until a new subcommand has its invocation here. Order
 // matters: records are added before they are edited, deletions and the export come last.
 
+import { join } from 'node:path';
 import { formatDay, today } from '../../core/shared/calendar.ts';
+
+/** The scenario file the README shows (its account #1 is the walk's card). */
+export const EXAMPLE_SCENARIO = join(import.meta.dirname, '../../examples/whatif/pay-before-statement.json');
 
 /**
  * What `credence consent grant` is asked for (expiring in 30 days: a consent lasts at most 365);
@@ -73,6 +77,14 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
     // By the seeded profile's imported file's name (looked up through transactions.facets).
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
+    // As of a fixed day, so that the example's dated actions stay in its future.
+    whatif: [['whatif', EXAMPLE_SCENARIO, '--as-of', '2026-12-01', '--months', '8', ...db]],
+    'whatif save': [['whatif', 'save', EXAMPLE_SCENARIO, ...db]],
+    'whatif list': [['whatif', 'list', ...db]],
+    'whatif rename': [['whatif', 'rename', '1', '先还卡', ...db]],
+    'whatif duplicate': [['whatif', 'duplicate', '1', ...db]],
+    'whatif plan': [['whatif', 'plan', '1', ...db]],
+    'whatif delete': [['whatif', 'delete', '2', ...db]],
     'settings show': [['settings', ...db]],
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
     'settings hard-reasons': [['settings', 'hard-reasons', '02,03', ...db]],

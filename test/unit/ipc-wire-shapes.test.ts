@@ -265,6 +265,26 @@ const STEPS = [
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: 'd' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: null, reset: true }) },
+  // An adviser walks the client through what-if: the card paid before its statement, Huabei on the
+  // report, an application pause; saved, renamed, copied, one applied to the plan, the copy deleted.
+  {
+    channel: 'whatif.compare',
+    request: ({ profileId, cardId }) => ({
+      profileId,
+      months: 12,
+      scenarios: [
+        { name: '账单日前还卡', actions: [{ type: 'pay', accountId: cardId, amountFen: 500_000, month: '2027-01', timing: 'before_statement' }] },
+        { name: '半年不申请', actions: [{ type: 'stop_applications', from: '2026-12-10', months: 6 }, { type: 'hard_query', on: '2027-07-01', institution: '招商银行', reasonCode: '03' }] },
+      ],
+    }),
+  },
+  // Every kind of action once, saved: the answers then hold each action's shape.
+  { channel: 'whatif.scenario.save', request: ({ profileId, cardId, lineId }, answers) => ({ profileId, id: null, scenario: { name: '每种操作', actions: everyAction(cardId, lineId, answers) } }) },
+  { channel: 'whatif.scenario.rename', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.save').id, name: '一月账单日前还五千' }) },
+  { channel: 'whatif.scenario.duplicate', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
+  { channel: 'whatif.plan.mark', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
+  { channel: 'whatif.scenarios.list', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'whatif.scenario.delete', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.duplicate').id }) },
   // An adviser asks for the file: consent on the separate screen, one export, the receipts, withdrawal, the log's check.
   { channel: 'consent.catalogue', request: () => ({}) },
   { channel: 'consent.notice', request: ({ profileId }, answers) => ({ profileId, terms: adviserTerms(answers) }) },
@@ -303,6 +323,29 @@ const STEPS = [
   { channel: 'profiles.list', request: () => ({}) },
   { channel: 'profiles.delete', request: ({ spareProfileId }) => ({ id: spareProfileId }) },
 ] as const satisfies readonly Step[];
+
+/** One action of every kind on the walk's accounts (the draws on the Jiebei line are its online loans). */
+function everyAction(cardId: number, lineId: number, answers: Answers): Request<'whatif.scenario.save'>['scenario']['actions'] {
+  const draws = last(answers, 'ledger.accounts.list').accounts.filter((a) => a.kind === 'draw').map((a) => a.id);
+  return [
+    { type: 'pay', accountId: cardId, amountFen: 100_000, month: '2027-01', timing: 'before_statement' },
+    { type: 'pay', accountId: cardId, amountFen: 100_000, month: '2027-02', timing: 'before_due' },
+    { type: 'miss_payment', accountId: cardId, month: '2027-03' },
+    { type: 'clear_overdue', accountId: cardId, on: '2027-04-20' },
+    { type: 'pay_late', accountId: draws[0]!, month: '2027-01', daysLate: 10 },
+    { type: 'hard_query', on: '2026-12-20', institution: '某银行', institutionType: '11', reasonCode: '02' },
+    { type: 'new_card', on: '2026-12-21', lender: '工商银行', limitFen: 2_000_000, statementDay: 8, dueDay: 26, spendFen: 50_000 },
+    { type: 'new_draw', on: '2026-12-22', lineId, amountFen: 300_000, termMonths: 6, annualRateBp: 1_440 },
+    { type: 'new_loan', on: '2026-12-23', lender: '建设银行', amountFen: 3_000_000, termMonths: 12, annualRateBp: 400 },
+    { type: 'consolidate', on: '2027-01-10', accountIds: draws, lender: '招商银行', termMonths: 24, annualRateBp: 500 },
+    { type: 'close_account', accountId: cardId, on: '2027-06-05' },
+    { type: 'start_reporting', accountId: lineId, fromMonth: '2027-01' },
+    { type: 'change_limit', accountId: cardId, on: '2027-02-01', limitFen: 2_000_000 },
+    { type: 'change_income', on: '2027-02-01', monthlyIncomeFen: 3_000_000 },
+    { type: 'stop_applications', from: '2027-02-01', months: 6 },
+    { type: 'let_time_pass', months: 12 },
+  ];
+}
 
 /** Compiles only while every channel has a step; otherwise the error names the missing channels. */
 type NoneMissing<Missing extends never> = Missing;

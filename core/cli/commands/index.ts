@@ -16,6 +16,7 @@ import { reviewCommand } from './review.ts';
 import { scoreCommand } from './score.ts';
 import { settingsCommand } from './settings.ts';
 import { transactionsCommand } from './transactions.ts';
+import { whatifCommand } from './whatif.ts';
 
 /** Every `credence` command, in the order --help and the README list them. */
 export const commands: Command[] = [
@@ -31,6 +32,7 @@ export const commands: Command[] = [
   reportCommand,
   scoreCommand,
   transactionsCommand,
+  whatifCommand,
   settingsCommand,
   backupCommand,
   consentCommand,

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import {
+  MAX_MONTHS,
+  MAX_SCENARIOS,
+  comparisonSchema,
+  planMarkSchema,
+  savedScenarioSchema,
+  scenarioInputSchema,
+} from '../../whatif/schema.ts';
+import { day } from '../../wire/vocabulary.ts';
+import { profileId } from '../schemas.ts';
+
+// What-if (core/whatif): the baseline and up to three scenarios side by side, month by month, in
+// one answer (core/whatif/schema.ts Comparison), and the scenarios kept per profile apart from
+// the real data. A scenario's actions travel as the user wrote them: core checks them one by one
+// and names the action and field of each problem (whatif.invalid_scenario).
+
+const scenarioId = z.number().int().min(1);
+
+export const whatifChannels = {
+  'whatif.compare': {
+    request: z.strictObject({
+      profileId,
+      asOf: day.optional(),
+      months: z.number().int().min(1).max(MAX_MONTHS).optional(),
+      scenarios: z.array(scenarioInputSchema).max(MAX_SCENARIOS),
+    }),
+    response: comparisonSchema,
+  },
+  'whatif.scenarios.list': {
+    request: z.strictObject({ profileId }),
+    response: z.strictObject({ scenarios: z.array(savedScenarioSchema) }),
+  },
+  'whatif.scenario.save': {
+    // id null adds a scenario; an id replaces that one's name and actions.
+    request: z.strictObject({ profileId, id: scenarioId.nullable(), scenario: scenarioInputSchema }),
+    response: savedScenarioSchema,
+  },
+  'whatif.scenario.rename': {
+    request: z.strictObject({ profileId, id: scenarioId, name: z.string() }),
+    response: savedScenarioSchema,
+  },
+  'whatif.scenario.duplicate': {
+    request: z.strictObject({ profileId, id: scenarioId }),
+    response: savedScenarioSchema,
+  },
+  'whatif.scenario.delete': {
+    request: z.strictObject({ profileId, id: scenarioId }),
+    response: z.strictObject({ deleted: scenarioId }),
+  },
+  'whatif.plan.mark': {
+    // "Apply to the plan": this scenario becomes the client's plan (the mark moves from any other).
+    request: z.strictObject({ profileId, id: scenarioId, asOf: day.optional() }),
+    response: planMarkSchema,
+  },
+} as const;

@@ -1,0 +1,42 @@
+// The main-process side of the what-if channels (core/ipc/channels/whatif.ts). The base a
+// scenario starts from (the snapshot and the ledger's history inputs) is kept per profile and
+// day, and read again only when the data version moved, so an edit on the page recomputes the
+// scenarios alone (core/whatif/compare.ts keeps the baseline with its base).
+
+import type { whatifChannels } from '../channels/whatif.ts';
+import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
+import { asOfFrom } from '../../ledger/validation.ts';
+import { readDataVersion } from '../../storage/data-version.ts';
+import type { Db } from '../../storage/database.ts';
+import { loadWhatIfBase, type WhatIfBase } from '../../whatif/base.ts';
+import { compare } from '../../whatif/compare.ts';
+import { deleteScenario, duplicateScenario, listScenarios, markPlan, renameScenario, saveScenario } from '../../whatif/saved-scenarios.ts';
+import { parseScenario } from '../../whatif/validate.ts';
+
+export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whatifChannels> {
+  const db = (profileId: string) => ctx.store.database(profileId);
+  const bases = new Map<string, WhatIfBase>();
+  const baseOf = (profileId: string, database: Db, asOfDay: number): WhatIfBase => {
+    const kept = bases.get(profileId);
+    if (kept && kept.asOfDay === asOfDay && kept.version === readDataVersion(database).version) return kept;
+    const base = loadWhatIfBase(database, asOfDay);
+    bases.set(profileId, base);
+    return base;
+  };
+  return {
+    'whatif.compare': ({ profileId, asOf, months, scenarios }) => {
+      const parsed = scenarios.map((scenario) => parseScenario(scenario));
+      const database = db(profileId);
+      return compare(baseOf(profileId, database, asOfFrom(asOf)), parsed, months);
+    },
+    'whatif.scenarios.list': ({ profileId }) => ({ scenarios: listScenarios(db(profileId)) }),
+    'whatif.scenario.save': ({ profileId, id, scenario }) => saveScenario(db(profileId), id, scenario, actorOf(ctx)),
+    'whatif.scenario.rename': ({ profileId, id, name }) => renameScenario(db(profileId), id, name, actorOf(ctx)),
+    'whatif.scenario.duplicate': ({ profileId, id }) => duplicateScenario(db(profileId), id, actorOf(ctx)),
+    'whatif.scenario.delete': ({ profileId, id }) => {
+      deleteScenario(db(profileId), id, actorOf(ctx));
+      return { deleted: id };
+    },
+    'whatif.plan.mark': ({ profileId, id, asOf }) => markPlan(db(profileId), id, asOfFrom(asOf), actorOf(ctx)),
+  };
+}
