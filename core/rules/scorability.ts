@@ -12,6 +12,9 @@ import type { LocalizedText } from '../shared/localized-text.ts';
  */
 export const SCORABILITY_VERSION = '2026-12-03.1';
 
+/** What stands where the score would be, wherever a result is shown (CLI, export, pages' text). */
+export const NOT_SCORABLE: LocalizedText = { 'zh-CN': '暂不能评分', en: 'not scorable yet' };
+
 export type ScorabilityCheckId = 'reporting_account' | 'account_age' | 'recent_report' | 'known_months';
 
 export interface ScorabilityRule {

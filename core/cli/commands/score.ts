@@ -8,6 +8,7 @@ import { asOf, noMoreArgs } from '../args.ts';
 import { withContract } from '../contract-call.ts';
 import { printJson, say, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { NOT_SCORABLE } from '../../rules/scorability.ts';
 
 type ModelResult = Response<'score.report'>['bureau'];
 type FactorResult = ModelResult['factors'][number];
@@ -62,7 +63,7 @@ function printModel(ctx: CliContext, model: ModelResult): void {
   const { score, range: span, band, bandRange } = model;
   if (score === null || span === null || band === null || bandRange === null) {
     // A thin file: no number, no band, no percentile; why, and what would make it scorable.
-    ctx.io.out(`${model.name[lang]}: ${zh ? '暂不能评分' : 'not scorable yet'}`);
+    ctx.io.out(`${model.name[lang]}: ${NOT_SCORABLE[lang]}`);
     for (const c of model.scorability?.checks ?? []) {
       ctx.io.out(`  ${c.met ? '✓' : '✗'} ${c.label[lang]}: ${c.finding[lang]}`);
       if (c.action) ctx.io.out(`      ${zh ? '怎样可以评分：' : 'To become scorable: '}${c.action[lang]}`);
@@ -118,7 +119,7 @@ async function history(ctx: CliContext): Promise<number> {
     if (ctx.json) printJson(ctx, reply);
     else if (reply.snapshots.length === 0) say(ctx, { 'zh-CN': '还没有评分记录（每次导入后自动记录，或用 credence score snapshot）。', en: 'No score history yet (one is kept after each import, or with credence score snapshot).' });
     else {
-      const bureau = (s: (typeof reply.snapshots)[number]) => (s.bureau.score === null ? (ctx.locale === 'zh-CN' ? '暂不能评分' : 'not scorable') : `${s.bureau.score} (${s.bureau.low}–${s.bureau.high})`);
+      const bureau = (s: (typeof reply.snapshots)[number]) => (s.bureau.score === null ? NOT_SCORABLE[ctx.locale] : `${s.bureau.score} (${s.bureau.low}–${s.bureau.high})`);
       for (const s of reply.snapshots) ctx.io.out(`#${s.id} ${s.asOf} ${s.trigger} bureau ${bureau(s)} sesame ${s.sesame.score} (${s.sesame.low}–${s.sesame.high})`);
     }
     return 0;

@@ -9,6 +9,7 @@ import { asOf, idArg, noMoreArgs, positional, wholeNumber } from '../args.ts';
 import { withContract } from '../contract-call.ts';
 import { printJson, say, textOption, type CliContext } from '../io.ts';
 import type { Command } from './command.ts';
+import { NOT_SCORABLE } from '../../rules/scorability.ts';
 
 type Comparison = Response<'whatif.compare'>;
 type ScenarioResult = Comparison['baseline'];
@@ -52,7 +53,7 @@ function printScenario(ctx: CliContext, comparison: Comparison, s: ScenarioResul
   const keys = comparison.figures.map((f) => f.key);
   ctx.io.out([zh ? '月份' : 'month', 'bureau', 'sesame', ...keys, zh ? '放贷规则' : 'lender'].join('\t'));
   for (const m of s.months) {
-    const score = (x: typeof m.bureau) => (x.band === null ? (zh ? '暂不能评分' : 'not scorable yet') : `${x.score} (${x.low}–${x.high}) ${x.band.label[lang]}`);
+    const score = (x: typeof m.bureau) => (x.band === null ? NOT_SCORABLE[lang] : `${x.score} (${x.low}–${x.high}) ${x.band.label[lang]}`);
     const figures = comparison.figures.map((f) => figureText(m.figures[f.key]?.value ?? null, f.unit));
     ctx.io.out([m.month, score(m.bureau), score(m.sesame), ...figures, m.verdict].join('\t'));
   }

@@ -4,6 +4,7 @@
 import { scoreDatabase } from '../../score/engine.ts';
 import type { ModelResult } from '../../score/report-schema.ts';
 import { column, type CategorySource, type Row } from './types.ts';
+import { NOT_SCORABLE } from '../../rules/scorability.ts';
 
 export const scoresCategory: CategorySource = {
   code: 'scores',
@@ -34,7 +35,7 @@ export const scoresCategory: CategorySource = {
       score: result.score === null ? null : Math.round(result.score),
       low: result.range === null ? null : Math.round(result.range.low),
       high: result.range === null ? null : Math.round(result.range.high),
-      band: result.band === null ? (locale === 'zh-CN' ? '暂不能评分' : 'Not scorable yet') : result.band.label[locale],
+      band: result.band === null ? NOT_SCORABLE[locale] : result.band.label[locale],
       reasons: (result.score === null
         ? (result.scorability?.checks ?? []).filter((c) => !c.met).map((c) => c.finding[locale])
         : result.reasons.map((r) => r.text[locale])
