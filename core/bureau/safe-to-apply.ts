@@ -71,11 +71,15 @@ const BY_BASIS: Record<ClearingBasis, (c: Ctx) => LevelDate> = {
     return { on: null, action: null };
   },
   repay(c) {
-    const amount = c.metric.missing > 0 ? { 'zh-CN': `至少 ${yuan(c.value)}`, en: `at least ${yuan(c.value)}` } : { 'zh-CN': yuan(c.value), en: yuan(c.value) };
-    return {
-      on: formatDay(lastDay(c.reportMonth + 1)),
-      action: { 'zh-CN': `现在还清逾期的 ${amount['zh-CN']}`, en: `repay the ${amount.en} overdue now` },
-    };
+    // The amount as the figure has it: unknown amounts make it a lower bound, or nothing to name.
+    const known = c.metric.value ?? 0;
+    const action: LocalizedText =
+      c.metric.missing === 0
+        ? { 'zh-CN': `现在还清逾期的 ${yuan(known)}`, en: `repay the ${yuan(known)} overdue now` }
+        : known > 0
+          ? { 'zh-CN': `现在还清全部逾期（至少 ${yuan(known)}）`, en: `repay everything overdue now (at least ${yuan(known)})` }
+          : { 'zh-CN': '现在还清全部逾期（金额未知）', en: 'repay everything overdue now (the amount is not known)' };
+    return { on: formatDay(lastDay(c.reportMonth + 1)), action };
   },
   retention(c) {
     const leaving = c.prepared.possible.map((a) => {

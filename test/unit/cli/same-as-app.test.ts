@@ -131,7 +131,9 @@ describe('credence, through the real bin, answers as the app’s channel does', 
       await app('score.profile.save', { input: { education: 'bachelor', socialInsurance: true, phoneYears: 3 } }),
     );
     const report = (await app('bureau.report', {})) as { lenderView: unknown; hardQueryReasons: unknown; monthlyIncomeFen: unknown };
-    expect(bin(['settings'])).toEqual({ lenderView: report.lenderView, hardQueryReasons: report.hardQueryReasons, monthlyIncomeFen: report.monthlyIncomeFen, ...((await app('score.profile.get', {})) as object) });
+    expect(bin(['settings'])).toEqual({ lenderView: report.lenderView, hardQueryReasons: report.hardQueryReasons, monthlyIncomeFen: report.monthlyIncomeFen, conventions: report.conventions, ...((await app('score.profile.get', {})) as object) });
+    expect(bin(['settings', 'grace', '招商银行', 'days=2', 'tolerance=5'])).toEqual(await app('bureau.grace.save', { lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }));
+    expect(bin(['settings', 'dti', '5'])).toEqual(await app('bureau.debtToIncome.save', { input: { revolvingShareOfUsed: 0.05 } }));
   });
 
   it('score snapshot keeps the scores as the app’s history does', async () => {
