@@ -45,8 +45,6 @@ async function cli(args: string[]): Promise<string> {
   return out.join('\n');
 }
 
-const TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g;
-
 /** Wall-clock times of the import itself; a transaction's own time (occurred_at) stays. */
 function timeless(column: string, value: unknown): unknown {
   if (column !== 'occurred_at' && column.endsWith('_at') && typeof value === 'string') return '<time>';
