@@ -11,7 +11,7 @@
 import { accountRef, figure, merge } from './figures.ts';
 import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
-import { isOpen, onReport, overdueAmounts } from './repayment-grid.ts';
+import { isOpen, onReport } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { Figure } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
@@ -103,21 +103,31 @@ function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, wi
   return figure('months', total, records);
 }
 
-/** 当前逾期总额: what is overdue in the report month. */
+/**
+ * 当前逾期总额: what is overdue in the report month, a card's unpaid minimum (never its whole
+ * bill). A card whose minimum is unknown adds its range: the value is the low end (surely
+ * overdue), `range` both ends.
+ */
 function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const month = formatMonth(ctx.reportMonth);
-  let total = 0;
+  let low = 0;
+  let high = 0;
   let missing = 0;
   const records = [];
   for (const account of accounts) {
     const last = account.months.at(-1);
     if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) continue;
-    const amount = overdueAmounts(account.months, account.kind === 'revolving').at(-1) ?? null;
-    if (amount === null) missing++;
-    else total += amount;
+    const [from, to] = last.overdueRangeFen ?? [last.overdueFen, last.overdueFen];
+    if (from === null || to === null) missing++;
+    else {
+      low += from;
+      high += to;
+    }
     records.push(accountRef(account, [month]));
   }
-  return figure('fen', total, records, missing);
+  const out = figure('fen', low, records, missing);
+  if (high !== low) out.range = [low, high];
+  return out;
 }
 
 /** Accounts with 呆账 (B) still on the report. */

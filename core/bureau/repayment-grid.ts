@@ -4,7 +4,7 @@
 
 import type { MonthRow } from '../ledger/account-schema.ts';
 import type { ReportAccount } from './layouts.ts';
-import { CLOSING_CODES, isLenderOverdue } from '../shared/status-alphabet.ts';
+import { CLOSING_CODES } from '../shared/status-alphabet.ts';
 import type { GridMonth } from './report-schema.ts';
 import { formatMonth, monthOfDate } from './windows.ts';
 
@@ -12,47 +12,22 @@ import { formatMonth, monthOfDate } from './windows.ts';
 export const GRID_MONTHS = 60;
 
 /**
- * 逾期（透支）总额 (PD01EJ01) of each month. The ledger keeps what fell due and what was paid
- * each month, not the arrears, so the amount is estimated:
- *  - a loan or line: arrears carried from the month before, plus this month's amount due, less
- *    this month's repayments (repayments go to the oldest instalment first);
- *  - a revolving account: its statement balance already carries earlier unpaid bills, so the
- *    amount is the larger of this month's amount due and the arrears carried, less what was
- *    paid, at most the balance owed.
- * 0 in a month not overdue; null when an amount it needs is unknown.
+ * 逾期（透支）总额 (PD01EJ01) of a month as the ledger closed it (month-close.ts): a card's unpaid
+ * minimum payments, a loan's unpaid instalments. A card whose minimum is unknown has a range: a
+ * counter of the highest amount takes its high end (at most this much was overdue). null when unknown.
  */
-export function overdueAmounts(rows: readonly MonthRow[], revolving: boolean): (number | null)[] {
-  const out: (number | null)[] = [];
-  let carried: number | null = 0;
-  for (const row of rows) {
-    if (!isLenderOverdue(row.status)) {
-      out.push(row.status === '#' ? null : 0);
-      carried = row.status === '#' ? null : 0;
-      continue;
-    }
-    let amount: number | null;
-    if (revolving) {
-      // The newest bill already includes the unpaid older ones: the larger of the two is owed.
-      const owed = row.amountDueFen === null ? carried : Math.max(row.amountDueFen, carried ?? 0);
-      amount = owed === null ? null : Math.max(0, owed - row.amountPaidFen);
-      if (amount !== null && row.creditUsedFen !== null) amount = Math.min(amount, row.creditUsedFen);
-    } else amount = carried === null || row.amountDueFen === null ? null : Math.max(0, carried + row.amountDueFen - row.amountPaidFen);
-    // An overdue month has something overdue: a zero estimate means the data does not show it.
-    if (amount === 0) amount = null;
-    out.push(amount);
-    carried = amount;
-  }
-  return out;
+export function overdueHigh(row: MonthRow): number | null {
+  return row.overdueFen ?? row.overdueRangeFen?.[1] ?? null;
 }
 
 export function gridMonths(account: ReportAccount): GridMonth[] {
-  const amounts = overdueAmounts(account.months, account.kind === 'revolving');
-  return account.months.map((row, i) => ({
+  return account.months.map((row) => ({
     month: row.month,
     status: row.status,
     statusSource: row.statusSource,
     reason: row.reason,
-    overdueFen: amounts[i],
+    overdueFen: row.overdueFen,
+    overdueRangeFen: row.overdueRangeFen,
     amountDueFen: row.amountDueFen,
     amountPaidFen: row.amountPaidFen,
     creditUsedFen: row.creditUsedFen,

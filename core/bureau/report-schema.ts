@@ -55,8 +55,10 @@ const gridMonth = z.strictObject({
   status: statusCode,
   statusSource: z.enum(['derived', 'manual']),
   reason: z.enum(STATUS_REASONS),
-  /** 逾期（透支）总额 PD01EJ01, estimated (repayment-grid.ts); 0 when nothing is overdue, null when unknown. */
+  /** 逾期（透支）总额 PD01EJ01 (the ledger's month close): a card's unpaid minimum; 0 when nothing is overdue, null when unknown or a range. */
   overdueFen: fen.nullable(),
+  /** A card whose minimum is unknown: the unpaid minimum at the common rates, low to high (core/rules/minimum-payment.ts). */
+  overdueRangeFen: z.tuple([fen, fen]).nullable(),
   amountDueFen: fen.nullable(),
   amountPaidFen: fen,
   creditUsedFen: fen.nullable(),

@@ -5,7 +5,7 @@
 
 import { worstStatus } from '../ledger/repayment-status.ts';
 import type { ReportAccount } from './layouts.ts';
-import { overdueAmounts } from './repayment-grid.ts';
+import { overdueHigh } from './repayment-grid.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
 import type { NegativeItem } from './report-schema.ts';
 import { formatMonth, monthIndex } from './windows.ts';
@@ -25,7 +25,6 @@ export const RETENTION = {
  */
 export function negativeRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
   const rows = account.months;
-  const amounts = overdueAmounts(rows, account.kind === 'revolving');
   const items: NegativeItem[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -43,7 +42,7 @@ export function negativeRuns(account: ReportAccount, reportMonth: number): Negat
     if (j < rows.length) ended = monthIndex(rows[j].month);
     else if (lastMonth < reportMonth && j === i) ended = lastMonth; // the history stops: the account ended with it
     const earliest = j > i ? monthIndex(rows[i].month) : null;
-    const known = amounts.slice(start, i).filter((a): a is number => a !== null);
+    const known = run.map(overdueHigh).filter((a): a is number => a !== null);
     const fallsOff = ended === null ? null : ended + RETENTION.months;
     items.push({
       accountId: account.id,

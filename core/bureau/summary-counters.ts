@@ -9,7 +9,7 @@ import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import type { ReportAccount } from './layouts.ts';
-import { average6m, isOpen, overdueAmounts } from './repayment-grid.ts';
+import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
@@ -129,8 +129,7 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
     const highestRecord: RecordRef[] = [];
     for (const a of accounts.filter((x) => x.type === type)) {
       const retained = retainedNegativeMonths(a, reportMonth);
-      const amounts = overdueAmounts(a.months, a.kind === 'revolving');
-      const overdue = a.months.map((row, i) => ({ row, amount: amounts[i] })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+      const overdue = a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
       if (overdue.length === 0) continue;
       records.push(accountRef(a, overdue.map(({ row }) => row.month)));
       months += overdue.length;

@@ -75,6 +75,14 @@ const monthRow = z.strictObject({
   /** Balance owed at month end (已用额度 / 余额), null when the data cannot tell. */
   creditUsedFen: fen.nullable(),
   daysPastDue: count.nullable(),
+  /**
+   * 逾期（透支）总额 at month end: the unpaid minimum payments (cards) or instalments past due,
+   * never a card's whole bill (core/rules/minimum-payment.ts); 0 when nothing is overdue, null
+   * when unknown or when only a range is known.
+   */
+  overdueFen: fen.nullable(),
+  /** A card whose minimum payment is unknown: the unpaid minimum between the common rates, low to high. */
+  overdueRangeFen: z.tuple([fen, fen]).nullable(),
   dueOn: z.string().nullable(),
   /** Events in this month that rest on import rules the user has not confirmed yet. */
   unconfirmed: count,

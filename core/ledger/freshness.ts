@@ -16,7 +16,7 @@ import { DEFAULTS_VERSION } from './product-defaults.ts';
 import { recomputeHistories } from './recompute/recompute-histories.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
-export const LEDGER_ENGINE_VERSION = 3;
+export const LEDGER_ENGINE_VERSION = 4;
 
 /**
  * What a derivation depends on: every table it reads (the data version's `ledger_inputs`, moved

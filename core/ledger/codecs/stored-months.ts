@@ -6,11 +6,11 @@ import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
 
-type StoredMonth = [string, StatusCode, MonthRow['statusSource'], MonthRow['reason'], number | null, number | null, number | null, number, number | null, number | null, string | null, number];
+type StoredMonth = [string, StatusCode, MonthRow['statusSource'], MonthRow['reason'], number | null, number | null, number | null, number, number | null, number | null, string | null, number, number | null, [number, number] | null];
 
 export function monthsJson(rows: readonly MonthRow[]): string {
   return JSON.stringify(
-    rows.map((r): StoredMonth => [r.month, r.status, r.statusSource, r.reason, r.statementBalanceFen, r.amountDueFen, r.minimumDueFen, r.amountPaidFen, r.creditUsedFen, r.daysPastDue, r.dueOn, r.unconfirmed]),
+    rows.map((r): StoredMonth => [r.month, r.status, r.statusSource, r.reason, r.statementBalanceFen, r.amountDueFen, r.minimumDueFen, r.amountPaidFen, r.creditUsedFen, r.daysPastDue, r.dueOn, r.unconfirmed, r.overdueFen, r.overdueRangeFen]),
   );
 }
 
@@ -28,6 +28,8 @@ export function parseMonthsJson(json: string): MonthRow[] {
     daysPastDue: r[9],
     dueOn: r[10],
     unconfirmed: r[11],
+    overdueFen: r[12] ?? null,
+    overdueRangeFen: r[13] ?? null,
   }));
 }
 

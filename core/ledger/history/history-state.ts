@@ -50,6 +50,8 @@ export interface HistoryState {
   readonly graceMonths: Set<number>;
   /** Next event to apply. */
   nextEvent: number;
+  /** The overdue amount of the month closed last ([low, high] fen), null when unknown: a month the user marked overdue carries it on. */
+  carriedOverdue: [number, number] | null;
   /** Months in which earlier arrears were repaid. */
   readonly curedMonths: Set<number>;
   readonly paidInMonth: Map<number, number>;
@@ -93,6 +95,7 @@ export function newHistoryState(input: HistoryInput): HistoryState {
     graceOwed: 0,
     graceMonths: new Set(),
     nextEvent: 0,
+    carriedOverdue: [0, 0],
     curedMonths: new Set(),
     paidInMonth: new Map(),
     unconfirmedInMonth: new Map(),

@@ -14,6 +14,10 @@ import { advanceQueue, satisfy, type HistoryState } from './history-state.ts';
 import type { MonthWalk } from './month-walk.ts';
 import { loanScheduleReason, principalOutstanding, settleWhenPaid } from './obligations-loan.ts';
 import { dueInStatementMonth } from './obligations-revolving.ts';
+import type { Obligation } from './obligations.ts';
+import type { ManualMonth } from './history-input.ts';
+import { isLenderOverdue } from '../../shared/status-alphabet.ts';
+import { unknownMinimumRange } from '../../rules/minimum-payment.ts';
 
 interface Arrears {
   /** null: the data cannot tell. */
@@ -21,6 +25,16 @@ interface Arrears {
   daysPastDue: number | null;
   /** Why it cannot tell, when this month's own data says. */
   reason: StatusReason | null;
+  /** The unpaid part of what fell due (a card's minimum, a loan's instalment): [low, high] fen, equal when known. */
+  amount: [number, number];
+}
+
+/** What of an obligation missed is still unpaid: its minimum (a card) or its amount less what was paid; a range when a card's minimum is unknown. */
+function unpaid(s: HistoryState, o: Obligation): [number, number] {
+  if (o.min !== null) return [o.min - o.paid, o.min - o.paid];
+  if (s.revolving) return unknownMinimumRange(o.full!); // missed with its minimum unknown only when nothing was paid (due-check.ts)
+  const left = o.full! - o.paid;
+  return [left, left];
 }
 
 /** What remains unpaid past its due day at the month's end, and since when. */
@@ -28,6 +42,7 @@ function arrearsAt(s: HistoryState, monthEnd: number): Arrears {
   let overdue: boolean | null = s.revolving && !s.arrearsKnown ? null : false;
   let oldestDue = Number.POSITIVE_INFINITY;
   let reason: StatusReason | null = null;
+  const amount: [number, number] = [0, 0];
   for (let i = s.queueStart; i < s.obligations.length && overdue !== null; i++) {
     const o = s.obligations[i];
     if (o.dueDay > monthEnd) break;
@@ -43,9 +58,12 @@ function arrearsAt(s: HistoryState, monthEnd: number): Arrears {
     }
     overdue = true;
     oldestDue = Math.min(oldestDue, o.dueDay);
+    const [low, high] = unpaid(s, o);
+    amount[0] += low;
+    amount[1] += high;
   }
   if (!s.revolving && overdue === false) s.arrearsKnown = true;
-  return { overdue, daysPastDue: overdue === null ? null : overdue ? monthEnd - oldestDue : 0, reason };
+  return { overdue, daysPastDue: overdue === null ? null : overdue ? monthEnd - oldestDue : 0, reason, amount };
 }
 
 interface DueThisMonth {
@@ -129,6 +147,39 @@ function creditUsedAt(s: HistoryState, w: MonthWalk, overdue: boolean | null): n
   return creditUsed;
 }
 
+/**
+ * A month the user marked overdue that the ledger's own arrears do not show: the amount from what
+ * the user entered, the overdue carried from the month before plus what fell due less what was
+ * paid; for a card what fell due is its minimum (a range when only the bill is known).
+ */
+function enteredOverdue(s: HistoryState, fact: ManualMonth | undefined, row: Pick<MonthRow, 'amountDueFen' | 'amountPaidFen' | 'creditUsedFen'>): [number, number] | null {
+  if (s.carriedOverdue === null) return null;
+  let due: [number, number] | null;
+  if (!s.revolving) due = row.amountDueFen === null ? null : [row.amountDueFen, row.amountDueFen];
+  else if (fact?.minimumDueFen != null) due = [fact.minimumDueFen, fact.minimumDueFen];
+  else due = row.amountDueFen === null ? null : unknownMinimumRange(row.amountDueFen);
+  if (due === null) return null;
+  const cap = s.revolving && row.creditUsedFen !== null ? row.creditUsedFen : Number.POSITIVE_INFINITY;
+  const left = (carried: number, fell: number) => Math.min(cap, Math.max(0, carried + fell - row.amountPaidFen));
+  const [low, high] = [left(s.carriedOverdue[0], due[0]), left(s.carriedOverdue[1], due[1])];
+  if (high > 0) return [low, high];
+  // Paid more than the common minimum, yet late by the user's report: the minimum was higher, the
+  // shortfall at least 1 fen and at most the bill less what was paid.
+  const bound = s.revolving && row.amountDueFen !== null ? left(s.carriedOverdue[1], row.amountDueFen) : 0;
+  return bound > 0 ? [1, bound] : null;
+}
+
+/**
+ * The month's 逾期（透支）总额: the unpaid minimums and instalments past due at its end, a range
+ * where a card's minimum is unknown; 0 in a month not overdue; null when the data cannot tell.
+ */
+function overdueOf(s: HistoryState, w: MonthWalk, status: StatusCode, arrears: Arrears, row: Pick<MonthRow, 'amountDueFen' | 'amountPaidFen' | 'creditUsedFen'>): [number, number] | null {
+  if (status === '#') return null;
+  if (!isLenderOverdue(status)) return [0, 0];
+  if (arrears.overdue === true && arrears.amount[1] > 0) return arrears.amount;
+  return enteredOverdue(s, w.fact, row);
+}
+
 /** Closes the walked month: its row, and whether the account closed in it (the history ends there). */
 export function closeMonth(s: HistoryState, w: MonthWalk): { row: MonthRow; closed: boolean } {
   settleWhenPaid(s);
@@ -158,8 +209,14 @@ export function closeMonth(s: HistoryState, w: MonthWalk): { row: MonthRow; clos
     creditUsedFen: creditUsed,
     // A month the data cannot tell has no days past due either.
     daysPastDue: status === '#' && statusSource === 'derived' ? null : arrears.daysPastDue,
+    overdueFen: null,
+    overdueRangeFen: null,
     dueOn: firstDue ? formatDay(firstDue.dueDay) : null,
     unconfirmed: s.unconfirmedInMonth.get(w.month) ?? 0,
   };
+  const overdue = overdueOf(s, w, status, arrears, row);
+  s.carriedOverdue = overdue;
+  if (overdue !== null && overdue[0] === overdue[1]) row.overdueFen = overdue[0];
+  else row.overdueRangeFen = overdue;
   return { row, closed };
 }

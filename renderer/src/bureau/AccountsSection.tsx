@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { money } from '../accounts/format.ts';
+import { money, overdueMoney } from '../accounts/format.ts';
 import { INSTITUTION_KEYS } from '../accounts/labels.ts';
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -109,7 +109,7 @@ export function AccountCard({ account, compact = false }: { account: ReportAccou
           <Fact label={t('bureau.account.frequency')}>{t('bureau.account.monthly')}</Fact>
           <Fact label={t('bureau.account.instalments')}>{account.instalments === null ? dash : String(account.instalments)}</Fact>
           <Fact label={card ? t('bureau.account.average6mUsed') : t('bureau.account.average6mDue')}>{money(account.average6mFen, dash)}</Fact>
-          <Fact label={t('bureau.account.currentOverdue')}>{account.latest ? money(account.latest.overdueFen, dash) : dash}</Fact>
+          <Fact label={t('bureau.account.currentOverdue')}>{account.latest ? overdueMoney(account.latest.overdueFen, account.latest.overdueRangeFen, dash, (low, high) => t('bureau.overdueRange', { low, high })) : dash}</Fact>
           <Fact label={t('bureau.account.layout')}>
             {t(`ledger.layout.${account.layout}`)}
             {account.layoutAssumed && <span className="muted"> {t('bureau.account.layoutAssumed')}</span>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { money } from '../accounts/format.ts';
+import { money, overdueMoney } from '../accounts/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { GridMonth } from './useBureau.ts';
 import { STATUS_TABLE, statusInfo } from '../../../core/shared/status-alphabet.ts';
@@ -53,7 +53,7 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
             month: chosen.month,
             code: chosen.status,
             meaning: statusInfo(chosen.status).meaning[locale],
-            overdue: money(chosen.overdueFen, dash),
+            overdue: overdueMoney(chosen.overdueFen, chosen.overdueRangeFen, dash, (low, high) => t('bureau.overdueRange', { low, high })),
             due: money(chosen.amountDueFen, dash),
             paid: money(chosen.amountPaidFen, dash),
             used: money(chosen.creditUsedFen, dash),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/bureau/report.ts';
 import { reportAccounts } from '../../../core/bureau/layouts.ts';
-import { GRID_MONTHS, overdueAmounts } from '../../../core/bureau/repayment-grid.ts';
+import { GRID_MONTHS } from '../../../core/bureau/repayment-grid.ts';
 import { negativeRuns, RETENTION } from '../../../core/bureau/retention.ts';
 import { inLastMonths, leavesWindowOn, reportMonthOf } from '../../../core/bureau/windows.ts';
 import { formatDay, formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
@@ -103,11 +103,15 @@ describe('the 60-month grid', () => {
     expect(acc.months.map((r) => r.month)).toEqual(['2026-03', '2026-04', '2026-05']);
   });
 
-  it('estimates each month’s overdue amount: a loan carries its arrears, a card owes its newest bill', () => {
-    const loanRows = rows('2026-01', 'N 1 2 N', (_, __, i) => ({ amountDueFen: 1000, amountPaidFen: [1000, 0, 0, 3000][i] }));
-    expect(overdueAmounts(loanRows, false)).toEqual([0, 1000, 2000, 0]);
-    const cardRows = rows('2026-01', '1 2 #', (_, __, i) => ({ amountDueFen: [5000, 8000, null][i], amountPaidFen: [1000, 0, 0][i], creditUsedFen: 7000 }));
-    expect(overdueAmounts(cardRows, true)).toEqual([4000, 7000, null]);
+  it('carries each month’s overdue amount as the ledger closed it; a range counts its high end for the highest', () => {
+    // The ledger gives the amounts (month-close.ts): ¥40 unpaid minimum, then a card whose minimum
+    // is unknown, ¥25–¥50 (5%–10% of a ¥500 bill). The grid shows both; the overdue summary's
+    // highest single month takes the high end, ¥50.
+    const cardRows = rows('2026-01', '1 2 N', (_, __, i) => [{ overdueFen: 4000 }, { overdueFen: null, overdueRangeFen: [2500, 5000] as [number, number] }, {}][i]);
+    const acc = card(1, { months: cardRows });
+    const report = buildReport(snapshot([acc]), '2026-03-31');
+    expect(report.accounts[0].grid.map((g) => [g.overdueFen, g.overdueRangeFen])).toEqual([[4000, null], [null, [2500, 5000]], [0, null]]);
+    expect(report.summary.defaults.overdue.find((o) => o.type === 'R2')!.highestMonthlyFen.value).toBe(5000);
   });
 });
 
@@ -150,7 +154,8 @@ describe('retention (regulation Art. 16)', () => {
   });
 
   it('counts a card’s negative months too, with the highest overdue amount of the run', () => {
-    const c = card(2, { limitFen: 10000, months: rows('2026-01', 'N 1 N', (_, __, i) => ({ amountDueFen: [2000, 3000, 0][i], amountPaidFen: [2000, 500, 2500][i], creditUsedFen: 3000 })) });
+    // The 1 month: a 30.00 minimum of which 5.00 was paid → 25.00 overdue (the ledger's month close).
+    const c = card(2, { limitFen: 10000, months: rows('2026-01', 'N 1 N', (_, __, i) => ({ amountDueFen: [2000, 3000, 0][i], amountPaidFen: [2000, 500, 2500][i], creditUsedFen: 3000, ...(i === 1 ? { overdueFen: 2500 } : {}) })) });
     const report = buildReport(snapshot([c]), '2026-03-31');
     expect(report.negativeItems[0]).toMatchObject({ accountId: 2, worst: '1', highestOverdueFen: 2500, endedMonth: '2026-03', fallsOffMonth: '2031-03' });
   });

@@ -8,7 +8,7 @@ import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { defaultHardQueryReasons, isHardQuery } from '../../../core/rules/hard-queries.ts';
 import { EMPTY_PROFILE_FACTS } from '../../../core/settings/profile-facts-schema.ts';
 import type { MonthRow } from '../../../core/ledger/account-schema.ts';
-import type { StatusCode } from '../../../core/shared/status-alphabet.ts';
+import { isLenderOverdue, type StatusCode } from '../../../core/shared/status-alphabet.ts';
 
 export type RowFill = Partial<MonthRow> | ((month: string, code: StatusCode, index: number) => Partial<MonthRow>);
 
@@ -32,6 +32,9 @@ export function rows(from: string, codes: string, fill: RowFill = {}): MonthRow[
         amountPaidFen: 0,
         creditUsedFen: null,
         daysPastDue: null,
+        // What the ledger's month close gives a month it has no amounts for (month-close.ts overdueOf).
+        overdueFen: code === '#' || isLenderOverdue(code as StatusCode) ? null : 0,
+        overdueRangeFen: null,
         dueOn: null,
         unconfirmed: 0,
         ...extra,

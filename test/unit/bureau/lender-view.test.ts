@@ -86,7 +86,8 @@ describe('连三 (three overdue months in a row) and 累六 (six in total)', () 
 describe('current overdue and bad debt', () => {
   it('any amount overdue in the report month fails', () => {
     const late = loanWith(`${repeat('N', 23)} 1`);
-    late.months[23] = { ...late.months[23], amountPaidFen: 9_000 };
+    // 100.00 due, 90.00 paid: the ledger's month close leaves 10.00 overdue.
+    late.months[23] = { ...late.months[23], amountPaidFen: 9_000, overdueFen: 1_000 };
     expect(judge(snapshot([late]), 'current_overdue')).toMatchObject({ status: 'fail', figure: { value: 1_000, missing: 0 } });
     expect(judge(snapshot([loanWith(`${repeat('N', 22)} 1 N`)]), 'current_overdue')).toMatchObject({ status: 'pass', figure: { value: 0 } });
   });

@@ -20,10 +20,12 @@ function ledger() {
       principalFen: 12_000_000,
       termMonths: 36,
       repaymentMethod: 'equal_installment',
+      // The ledger's overdue amounts: one, two, three unpaid instalments of 4,000.00.
       months: rows('2024-07', `* ${repeat('N', 9)} 1 2 3 N ${repeat('N', 10)}`, (_, code) => ({
         amountDueFen: code === '*' ? 0 : 400_000,
         amountPaidFen: code === '*' || /[123]/.test(code) ? 0 : 400_000,
         creditUsedFen: 9_000_000,
+        ...(/[123]/.test(code) ? { overdueFen: 400_000 * Number(code) } : {}),
       })).map((row, i) => (i === 13 ? { ...row, amountPaidFen: 1_600_000 } : row)).slice(0, 24),
     }),
     // D1: a settled bank loan (closed accounts stay in the overview, not in the debt summary).
@@ -38,7 +40,12 @@ function ledger() {
       institutionType: '24',
       openedOn: '2025-01-03',
       limitFen: 3_000_000,
-      months: rows('2025-01', `* ${repeat('N', 10)} 1 N N N N N N`, (_, code) => ({ amountDueFen: 100_000, amountPaidFen: code === '1' ? 0 : 100_000, creditUsedFen: 600_000 })),
+      months: rows('2025-01', `* ${repeat('N', 10)} 1 N N N N N N`, (_, code) => ({
+        amountDueFen: 100_000,
+        amountPaidFen: code === '1' ? 0 : 100_000,
+        creditUsedFen: 600_000,
+        ...(code === '1' ? { overdueFen: 100_000 } : {}),
+      })),
     }),
     // R2: two cards, one a bad debt.
     card(4, { lender: '招商银行', openedOn: '2022-03-01', limitFen: 5_000_000, months: rows('2022-03', repeat('N', 52), { amountDueFen: 200_000, amountPaidFen: 200_000, creditUsedFen: 1_200_000 }) }),
@@ -46,11 +53,12 @@ function ledger() {
       lender: '中信银行',
       openedOn: '2021-09-01',
       limitFen: 1_000_000,
-      // Each unpaid bill rolls into the next statement: 500.00, then 1,000.00 … while nothing is paid.
+      // Each unpaid minimum of 500.00 adds to the overdue amount while nothing is paid: 500.00, then 1,000.00 …
       months: rows('2021-09', `${repeat('N', 48)} 1 2 3 4 5 6 7 B`, (_, code, i) => ({
         amountDueFen: code === 'N' ? 50_000 : 50_000 * (i - 47),
         amountPaidFen: code === 'N' ? 50_000 : 0,
         creditUsedFen: 900_000,
+        ...(code === 'N' ? {} : { overdueFen: 50_000 * (i - 47) }),
       })),
     }),
     // Not reported: never on the report.
@@ -111,7 +119,7 @@ describe('PC02C bad debt and PC02D overdue summary', () => {
     // The card's 1…7 are overdue months; B is bad debt (PC02C), not an overdue month here.
     const r2 = overdue.get('R2')!;
     expect([r2.accounts.value, r2.months.value, r2.longestMonths.value]).toEqual([1, 7, 7]);
-    expect(r2.highestMonthlyFen.value).toBe(350_000); // the 7 month: seven unpaid bills of 500.00
+    expect(r2.highestMonthlyFen.value).toBe(350_000); // the 7 month: seven unpaid minimums of 500.00
     expect(overdue.get('R4')!.accounts.value).toBe(0);
     expect(overdue.get('R4')!.highestMonthlyFen.value).toBe(0);
   });
