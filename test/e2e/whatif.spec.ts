@@ -4,7 +4,8 @@
 // data table, the side-by-side table month by month, the factor deltas, the cash, the safe-to-
 // apply day, the frozen assumptions) is what the CLI prints for the same scenario files on the
 // same profile file. Then save, rename, duplicate, delete and "apply to the plan" through the
-// page, seen by the CLI; keyboard reach; axe in both languages; screenshots of the side by side.
+// page, seen by the CLI; the target planner against `credence target --json`, its plan opened as
+// a scenario; keyboard reach; axe in both languages; screenshots of the side by side.
 // Data: the made-up client of test/unit/whatif/client-profile.ts, the what-if tests' day 2026-11-21.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -306,5 +307,42 @@ test.describe('what-if page', () => {
     await expect(page.getByTestId('scenario-card')).toHaveCount(1);
     await expect(page.getByTestId('saved-scenario')).toHaveCount(1);
     expect((await list()).scenarios.map((s) => s.name)).toEqual(['六个月不申请']);
+  });
+
+  test('plans a target as `credence target --json` does, and opens the plan as a scenario', async ({ page, app }) => {
+    const { file } = await openWhatIf(page, app);
+    // Every lender rule passing by 2027-03-31: the card at 80% of its limit fails the utilisation rule every month.
+    const planner = page.getByTestId('planner');
+    await planner.getByTestId('planner-kind').selectOption('lender');
+    await planner.getByTestId('planner-by').fill('2027-03-31');
+    await planner.getByTestId('planner-submit').click();
+    const expected = await cli<Response<'whatif.target'>>(['target', '--goal', 'lender:pass', '--by', '2027-03-31', '--db', file, '--as-of', AS_OF]);
+    const shown = planner.getByTestId('planner-result');
+    await expect(shown).toHaveAttribute('data-reached', String(expected.reached));
+    await expect(shown).toHaveAttribute('data-earliest', expected.earliest ?? '');
+    await expect(shown).toHaveAttribute('data-cash', String(expected.cashFen));
+    // The explanation as the CLI prints it: goal and answer, the steps (each its own line), then how it searched.
+    const lines = [...expected.explanation.slice(0, 2), ...expected.explanation.slice(2 + expected.steps.length)];
+    await expect(shown.getByTestId('planner-explanation')).toHaveText(lines.map((line) => line['zh-CN']));
+    expect(expected.explanation.slice(2, 2 + expected.steps.length)).toEqual(expected.steps.map((s) => s.why));
+    await expect(shown.getByTestId('planner-step')).toHaveCount(expected.steps.length);
+    expect(expected.steps.length).toBeGreaterThan(0);
+    for (const [i, step] of expected.steps.entries()) {
+      await expect(shown.getByTestId('planner-step').nth(i)).toHaveAttribute('data-type', step.action.type);
+      await expect(shown.getByTestId('planner-step').nth(i)).toContainText(step.why['zh-CN']);
+    }
+    await expect(shown.getByTestId('planner-summary')).toContainText(formatFen(expected.cashFen));
+    await expect(shown.getByTestId('planner-assumption')).toHaveText(expected.scenario!.assumptions.map((a) => a['zh-CN']));
+
+    // Opened as a scenario beside the baseline: its actions are the plan's, and the engine runs them as the planner did.
+    await shown.getByTestId('planner-open').click();
+    await expect(page.getByTestId('scenario-card')).toHaveCount(1);
+    await expect(page.getByTestId('action-item')).toHaveCount(expected.steps.length);
+    expect(await page.getByTestId('action-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-type')))).toEqual(expected.steps.map((s) => s.action.type));
+    const by = expected.scenario!.months.findIndex((m) => m.month === '2027-03');
+    await page.getByTestId('sbs-month').selectOption(String(by));
+    await expect(page.locator('[data-testid="sbs-cell"][data-row="verdict"][data-scenario="1"]')).toHaveAttribute('data-value', expected.scenario!.months[by]!.verdict);
+    await page.getByTestId('planner').screenshot({ path: `${ARTIFACTS_DIR}/whatif-planner-zh-CN.png` });
+    await noSeriousAxeViolations(page);
   });
 });

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { ActionEditor } from './ActionEditor.tsx';
+import { PlannerPanel } from './PlannerPanel.tsx';
 import { ScenarioCards } from './ScenarioCards.tsx';
 import { ScoreChart } from './ScoreChart.tsx';
 import { SideBySide } from './SideBySide.tsx';
@@ -85,6 +86,7 @@ export function WhatIfPage({ profile }: { profile: ProfileSummary }) {
           <SideBySide comparison={comparison} names={names} month={month} onMonth={pick} />
         </div>
       )}
+      {comparison && <PlannerPanel profileId={profile.id} comparison={comparison} whatIf={whatIf} onOpen={setSelected} />}
     </>
   );
 }

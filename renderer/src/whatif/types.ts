@@ -8,6 +8,7 @@ export type ScoreAt = MonthResult['bureau'];
 export type RuleStatus = MonthResult['verdict'];
 export type SavedScenario = Response<'whatif.scenario.save'>;
 export type PlanMark = Response<'whatif.plan.mark'>;
+export type TargetResult = Response<'whatif.target'>;
 export type Model = keyof Comparison['models'];
 export type ActionInput = WhatIfActionInput;
 

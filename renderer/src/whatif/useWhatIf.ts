@@ -48,7 +48,8 @@ export interface WhatIf {
   /** A save, rename, duplicate, delete or plan mark that failed. */
   opError: IpcError | null;
   canAdd: boolean;
-  addDraft: (name: string) => string | null;
+  /** A new scenario beside the others (empty, or the planner's steps); its key, or null when three are open. */
+  addDraft: (name: string, actions?: ActionInput[]) => string | null;
   openSaved: (scenario: SavedScenario) => string | null;
   closeDraft: (key: string) => void;
   renameDraft: (key: string, name: string) => void;
@@ -158,7 +159,7 @@ export function useWhatIf(profileId: string): WhatIf {
     saved,
     opError,
     canAdd: drafts.length < MAX_SCENARIOS,
-    addDraft: (name) => openDraft({ savedId: null, name, actions: [] }),
+    addDraft: (name, actions = []) => openDraft({ savedId: null, name, actions }),
     openSaved: (s) => openDraft({ savedId: s.id, name: s.name, actions: s.actions }),
     closeDraft: (key) => setDrafts((list) => list.filter((d) => d.key !== key)),
     renameDraft: (key, name) => edit(key, (d) => ({ ...d, name })),
