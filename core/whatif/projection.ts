@@ -28,7 +28,7 @@ import type { MonthRow } from '../ledger/account-schema.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
-import { ACTION_NAMES } from './action-text.ts';
+import { ACTION_NAMES } from '../shared/whatif-actions.ts';
 import type { CashItem } from './schema.ts';
 import { newRecord, type AccountDirectives, type ScenarioState } from './scenario-state.ts';
 
@@ -292,7 +292,8 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
 
 // ---------------------------------------------------------------- accounts
 
-function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): boolean {
+/** Overdue on the as-of day: the account's row of the as-of month has days past due. */
+export function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): boolean {
   const last = real?.at(-1);
   return last !== undefined && last.month === formatMonth(monthOfDay(asOfDay)) && (last.daysPastDue ?? 0) > 0;
 }
