@@ -4,42 +4,11 @@
 // issuers listed are the lenders of the profile's accounts, the banks Credence reads statements
 // of (core/shared/platforms.ts) and any issuer the user or the table has a rule for.
 
-import { z } from 'zod';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { DEBT_TO_INCOME, DEBT_TO_INCOME_VERSION } from '../rules/debt-to-income.ts';
-import { DEFAULT_CARD_GRACE, GRACE_ORIGINS, graceRuleOf, ISSUER_GRACE_RULES, REPAYMENT_GRACE_RULES_VERSION } from '../rules/repayment-grace.ts';
+import { DEFAULT_CARD_GRACE, graceRuleOf, ISSUER_GRACE_RULES, REPAYMENT_GRACE_RULES_VERSION } from '../rules/repayment-grace.ts';
 import { BANK_PLATFORMS, bankName } from '../shared/platforms.ts';
-import { fen } from '../wire/vocabulary.ts';
-
-const count = z.number().int();
-
-export const conventionsSchema = z.strictObject({
-  grace: z.strictObject({
-    version: z.string(),
-    cardDefault: z.strictObject({ graceDays: count, toleranceFen: fen, source: z.string() }),
-    issuers: z.array(
-      z.strictObject({
-        lender: z.string(),
-        graceDays: count,
-        toleranceFen: fen,
-        origin: z.enum(GRACE_ORIGINS),
-        source: z.string(),
-        /** The profile's accounts of this issuer (their months are judged with this rule). */
-        accounts: count,
-      }),
-    ),
-  }),
-  debtToIncome: z.strictObject({
-    version: z.string(),
-    revolvingShareOfUsed: z.number(),
-    defaultShare: z.number(),
-    edited: z.boolean(),
-    /** False: the default is Credence's own, no source gives it. */
-    sourced: z.boolean(),
-    source: z.string(),
-  }),
-});
-export type Conventions = z.output<typeof conventionsSchema>;
+import type { Conventions } from './conventions-schema.ts';
 
 export function conventionsOf(snapshot: LedgerSnapshot): Conventions {
   const overrides = snapshot.settings.graceRules;

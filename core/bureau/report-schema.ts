@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { hardQuerySetSchema } from '../rules/hard-queries.ts';
 import { GRACE_ORIGINS } from '../rules/repayment-grace.ts';
 import { CLEARING_BASES } from '../rules/safe-to-apply.ts';
-import { conventionsSchema } from './conventions.ts';
+import { conventionsSchema } from './conventions-schema.ts';
 import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_REASONS } from '../shared/ledger-vocabulary.ts';
 import { STATUS_CODES } from '../shared/status-alphabet.ts';
 import { day, fen, localizedText, month, rowId } from '../wire/vocabulary.ts';

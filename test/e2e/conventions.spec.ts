@@ -10,7 +10,7 @@ import { main } from '../../core/cli/credence.ts';
 import { createAccount } from '../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../core/ledger/accounts/month-facts.ts';
 import { parseDay } from '../../core/shared/calendar.ts';
-import { cmbStatement } from '../unit/ledger/cmb-statement.ts';
+import { lateAcrossMonthEndStatement } from '../unit/ledger/cmb-statement.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
 
 async function cli(args: string[]): Promise<string> {
@@ -35,16 +35,7 @@ async function lateCardProfile(app: AppHarness) {
   const profile = app.store.create('容时测试');
   const file = app.store.list().find((p) => p.id === profile.id)!.file;
   const statement = join(app.dataDir, 'cmb.csv');
-  writeFileSync(
-    statement,
-    cmbStatement('2026年03月', '8888', [
-      { date: '01/01', summary: '某超市', yuan: 100 },
-      { date: '02/01', summary: '掌上生活还款', yuan: -100 },
-      { date: '02/05', summary: '某餐厅', yuan: 200 },
-      { date: '02/25', summary: '财付通还款', yuan: -200 },
-      { date: '03/31', summary: '某便利店', yuan: 10 },
-    ]),
-  );
+  writeFileSync(statement, lateAcrossMonthEndStatement());
   await cli(['import', statement, '--db', file]);
   const db = app.store.database(profile.id);
   const id = db.prepare('SELECT id FROM credit_accounts').pluck().get() as number;

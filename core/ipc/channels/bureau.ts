@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conventionsSchema } from '../../bureau/conventions.ts';
+import { conventionsSchema } from '../../bureau/conventions-schema.ts';
 import { bureauReportSchema } from '../../bureau/report-schema.ts';
 import { day } from '../../wire/vocabulary.ts';
 import { profileId } from '../schemas.ts';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Conventions } from '../../../core/bureau/conventions.ts';
+import type { Conventions } from '../../../core/bureau/conventions-schema.ts';
 import type { BureauReport } from '../../../core/bureau/report-schema.ts';
 import { main } from '../../../core/cli/credence.ts';
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
@@ -18,7 +18,7 @@ import { CredenceError } from '../../../core/shared/errors.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { initialiseProfile } from '../../../core/storage/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
-import { cmbStatement } from '../ledger/cmb-statement.ts';
+import { lateAcrossMonthEndStatement } from '../ledger/cmb-statement.ts';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -42,16 +42,7 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
     const statement = join(dir, 'cmb.csv');
-    writeFileSync(
-      statement,
-      cmbStatement('2026年03月', '8888', [
-        { date: '01/01', summary: '某超市', yuan: 100 },
-        { date: '02/01', summary: '掌上生活还款', yuan: -100 },
-        { date: '02/05', summary: '某餐厅', yuan: 200 },
-        { date: '02/25', summary: '财付通还款', yuan: -200 },
-        { date: '03/31', summary: '某便利店', yuan: 10 },
-      ]),
-    );
+    writeFileSync(statement, lateAcrossMonthEndStatement());
     expect((await run(['profile', 'create', '容时', '--db', db])).code).toBe(0);
     expect((await run(['import', statement, '--db', db])).code).toBe(0);
     const handle = openDatabase(db, { create: false });
