@@ -10,7 +10,7 @@ import { reviewActionSchema, reviewItemSchema, type ReviewAction, type ReviewIte
 // Review by rule, not by row: the events waiting for review, grouped by the rule that found them
 // and, where the rule names one, the pattern that tells its rows apart (the card a payment names,
 // the bank a repayment goes to). One decision resolves a whole group ("confirm all 213 like
-// this"), is kept with each row's prior state (migration 0013) so that it can be undone, and both
+// this"), is kept with each row's prior state (migration 0014) so that it can be undone, and both
 // are audited. The wire shapes of core/ipc/channels/imports.ts are declared here once.
 
 const EXAMPLES = 3;
