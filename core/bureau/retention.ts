@@ -4,7 +4,7 @@
 // The clock starts when the delinquency ends, not when it starts.
 
 import { worstStatus } from '../ledger/repayment-status.ts';
-import type { ReportAccount } from './layouts.ts';
+import { keptWith, type ReportAccount } from './layouts.ts';
 import { overdueHigh } from './repayment-grid.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
 import type { NegativeItem } from './report-schema.ts';
@@ -23,7 +23,11 @@ export const RETENTION = {
  * history ended with the account. A run still going at the report month has no end yet: its
  * 5 years have not started.
  */
-export function negativeRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
+export function negativeRuns(account: ReportAccount, reportMonth: number): readonly NegativeItem[] {
+  return keptWith(account, `negativeRuns:${reportMonth}`, () => findRuns(account, reportMonth));
+}
+
+function findRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
   const rows = account.months;
   const items: NegativeItem[] = [];
   let i = 0;
@@ -73,7 +77,11 @@ export function retainedNegatives(account: ReportAccount, reportMonth: number): 
 }
 
 /** The months of an account still on the report because a retained negative run holds them. */
-export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): Set<string> {
+export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): ReadonlySet<string> {
+  return keptWith(account, `retainedMonths:${reportMonth}`, () => retainedMonths(account, reportMonth));
+}
+
+function retainedMonths(account: ReportAccount, reportMonth: number): Set<string> {
   const months = new Set<string>();
   for (const item of retainedNegatives(account, reportMonth)) {
     for (const row of account.months) if (row.month >= item.from && row.month <= item.to) months.add(row.month);
