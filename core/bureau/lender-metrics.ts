@@ -19,7 +19,6 @@ import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
-import { DEBT_TO_INCOME } from '../rules/debt-to-income.ts';
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -187,7 +186,7 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
   let missing = 0;
   for (const account of open) {
     const last = account.months.at(-1)!;
-    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen) : last.amountDueFen;
+    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen, ctx.input.settings.debtToIncome.revolvingShareOfUsed) : last.amountDueFen;
     if (amount === null) missing++;
     else debt += amount;
   }
@@ -195,8 +194,9 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
   return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => accountRef(a, [month])), missing);
 }
 
-function shareOfUsed(usedFen: number | null): number | null {
-  return usedFen === null ? null : Math.round(usedFen * DEBT_TO_INCOME.revolvingShareOfUsed);
+/** The profile's share (core/settings/conventions.ts; Credence's default of core/rules/debt-to-income.ts unless edited). */
+function shareOfUsed(usedFen: number | null, share: number): number | null {
+  return usedFen === null ? null : Math.round(usedFen * share);
 }
 
 function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
@@ -220,17 +220,27 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
   }
 }
 
-function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
+/** The accounts on the report as of a day, in both scenarios of reporting, and the context every metric reads. */
+export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => onReport(a, reportMonth));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
+export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;
 
-function valueOf(metric: LenderMetricId, window: number | null, prepared: ReturnType<typeof prepare>): LenderMetricValue {
+function valueOf(metric: LenderMetricId, window: number | null, prepared: PreparedMetrics): LenderMetricValue {
   const certain = compute(metric, window, prepared.certain, prepared.ctx);
   const possible = compute(metric, window, prepared.possible, prepared.ctx);
   return { ...merge(certain, possible), metric, windowMonths: window };
+}
+
+/**
+ * A metric of the same accounts read at a later report month, as it would be if nothing new were
+ * reported meanwhile (the months after the as-of day are simply absent): when a window rule clears.
+ */
+export function metricOf(prepared: PreparedMetrics, metric: LenderMetricId, window: number | null, reportMonth: number): LenderMetricValue {
+  return valueOf(metric, window, { ...prepared, ctx: { ...prepared.ctx, reportMonth } });
 }
 
 /** One metric over one window, as of `asOf` (YYYY-MM-DD). */
@@ -241,7 +251,7 @@ export function computeLenderMetric(
   windowMonths: number | null,
   overrides: ScenarioOverrides = {},
 ): LenderMetricValue {
-  return valueOf(metric, windowMonths, prepare(input, asOf, overrides));
+  return valueOf(metric, windowMonths, prepareLenderMetrics(input, asOf, overrides));
 }
 
 /** Every rule's metric, as of `asOf` (YYYY-MM-DD), keyed by rule id. */
@@ -251,6 +261,6 @@ export function computeLenderMetrics(
   rules: readonly LenderRule[] = LENDER_RULES,
   overrides: ScenarioOverrides = {},
 ): LenderMetrics {
-  const prepared = prepare(input, asOf, overrides);
+  const prepared = prepareLenderMetrics(input, asOf, overrides);
   return Object.fromEntries(rules.map((rule) => [rule.id, valueOf(rule.metric, rule.windowMonths, prepared)]));
 }

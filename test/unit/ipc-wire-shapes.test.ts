@@ -240,6 +240,9 @@ const STEPS = [
   { channel: 'score.profile.get', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.profile.save', request: ({ profileId }) => ({ profileId, input: { education: 'bachelor', occupation: '软件工程师', socialInsurance: true, providentFund: true, phoneYears: 6 } }) },
   { channel: 'bureau.income.save', request: ({ profileId }) => ({ profileId, monthlyIncomeFen: 1_800_000 }) },
+  { channel: 'bureau.conventions', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'bureau.grace.save', request: ({ profileId }) => ({ profileId, lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }) },
+  { channel: 'bureau.debtToIncome.save', request: ({ profileId }) => ({ profileId, input: { revolvingShareOfUsed: 0.05 } }) },
   { channel: 'bureau.hardReasons.save', request: ({ profileId }) => ({ profileId, codes: ['02', '03', '08', '20', '24', '26', '16'] }) },
   { channel: 'bureau.rule.save', request: ({ profileId }) => ({ profileId, ruleId: 'hard_queries_3m', input: { warn: 2, fail: 4 } }) },
   // An adviser's stricter online-loan limit: one more open online loan than the report shows now warns,
@@ -252,6 +255,8 @@ const STEPS = [
     },
   },
   { channel: 'bureau.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
+  // While the card's August statement is unpaid: a current overdue, so the safe-to-apply date assumes a repayment.
+  { channel: 'bureau.report', request: ({ profileId }) => ({ profileId, asOf: '2026-09-15' }) },
   { channel: 'bureau.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
