@@ -218,6 +218,9 @@ test.describe('what-if page', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('action-item')).toHaveCount(2);
 
+    await page.getByTestId('scenario-cards').screenshot({ path: `${ARTIFACTS_DIR}/whatif-scenarios-zh-CN.png` });
+    await page.getByTestId('action-editor').screenshot({ path: `${ARTIFACTS_DIR}/whatif-actions-zh-CN.png` });
+
     // The same scenarios as files, written from what was typed (yuan → fen, percent → basis points).
     const files = [
       {
