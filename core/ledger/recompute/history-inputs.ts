@@ -3,6 +3,7 @@
 // draws'), the days exports cover it, the user's month facts and instalment plans, a line's draws.
 
 import { graceRuleFor } from '../../rules/repayment-grace.ts';
+import { billingCycleRuleFor } from '../../rules/billing-cycle.ts';
 import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/calendar.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
@@ -175,5 +176,6 @@ export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asO
     draws: line.draws,
     unknownDraws: line.unknownDraws,
     grace: graceRuleFor(v.lender, v.kind === 'revolving'),
+    billingCycle: billingCycleRuleFor(v.kind),
   };
 }
