@@ -2,7 +2,7 @@
 // an Alipay-format GBK CSV and a WeChat-format CSV, newest first, time-prefixed ids as the real
 // exports have, with the real fixtures' preambles. Deterministic, so every run imports the same bytes.
 
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { bill, encodeGbk } from '../test/unit/importers/helpers.ts';
 
@@ -46,8 +46,10 @@ function wechatRow(i: number): string {
   return `${text},${WECHAT_TYPES[i % 6]},商户${i % 997},"商品 ${i % 5003}",${direction},¥${amount(i)},零钱,支付成功,${id}\t,${pad(i, 12)}\t,"/"`;
 }
 
+/** Written under a name of its own, then renamed: a bench running beside this one never reads half a file. */
 async function writeFile(file: string, preamble: string[], rows: number, row: (i: number) => string, encode: (s: string) => Uint8Array): Promise<void> {
-  const out = createWriteStream(file);
+  const partial = `${file}.${process.pid}.partial`;
+  const out = createWriteStream(partial);
   const write = (text: string) => new Promise<void>((resolve) => (out.write(encode(text)) ? resolve() : out.once('drain', resolve)));
   await write(`${preamble.join('\n')}\n`);
   const chunk: string[] = [];
@@ -59,6 +61,7 @@ async function writeFile(file: string, preamble: string[], rows: number, row: (i
     }
   }
   await new Promise<void>((resolve) => out.end(resolve));
+  renameSync(partial, file);
 }
 
 /** An Alipay-format GBK CSV and a WeChat-format CSV of `rows` rows each in `dir`, written once and reused. */
