@@ -34,6 +34,9 @@ const OPTIONS = {
   // credence whatif
   months: { type: 'string' },
   id: { type: 'string' },
+  // credence target
+  goal: { type: 'string' },
+  by: { type: 'string' },
   // encrypted profiles and backups
   'passphrase-file': { type: 'string' },
   'recovery-code-file': { type: 'string' },

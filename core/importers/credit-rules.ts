@@ -1,7 +1,9 @@
 // Credit events as data: each rule says what it recognises, how sure we are and where that
-// knowledge comes from (tags as in docs/formats/bill-exports.md#confidence-tags). Rules resting on
-// [3P] or [UNVERIFIED] evidence are marked needsReview so the UI asks the user before scoring on
-// them. The first matching rule wins, so repayments come before purchases: a repayment's funding
+// knowledge comes from (tags as in docs/formats/bill-exports.md#confidence-tags). A rule is marked
+// needsReview when its match is a guess from keywords ([3P]/[UNVERIFIED] text in 交易对方 or
+// 商品说明), so the UI asks the user before scoring on it; a rule that reads the column in which the
+// platform itself names the product (收/付款方式 花呗, 支付方式 美团月付) asks nothing, whatever
+// the tag of the layout knowledge: the evidence is in the row. The first matching rule wins, so repayments come before purchases: a repayment's funding
 // account is the source of the money (a debit card, 余额宝) and must not make it a purchase.
 
 import type { MappedRow } from './platform.ts';
@@ -145,9 +147,11 @@ export const CREDIT_RULES: readonly CreditRule[] = [
       { field: 'paymentMethod', includes: '花呗' },
     ],
     confidence: 0.85,
-    needsReview: true,
+    // Alipay's own payment-method column names 花呗: one question per Huabei purchase would be
+    // tens of thousands for a year of app exports, each answered by the row itself.
+    needsReview: false,
     account: { fixed: 'huabei' },
-    source: 'docs/formats/bill-exports.md#alipay-credit-products: 收/支 支出 with 收/付款方式 containing 花呗 [3P] (many parsers)',
+    source: 'docs/formats/bill-exports.md#alipay-credit-products: 收/支 支出 with 收/付款方式 containing 花呗 [3P] (many parsers); the column is the funding source as Alipay records it, so the row is its own evidence',
   },
   {
     id: 'meituan.yuefu_purchase',

@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'transactions.summary',
   'transactions.facets',
   'whatif.compare',
+  'whatif.target',
   'whatif.scenarios.list',
   'whatif.scenario.save',
   'whatif.scenario.rename',

@@ -17,15 +17,16 @@ export const graceRuleSchema = z.strictObject({
 export type GraceRule = z.output<typeof graceRuleSchema>;
 
 /**
- * The industry convention for bank credit cards: 3 days of 容时 and ¥10 of 容差, the service the
- * China Banking Association's card self-regulation (2013) asked issuers to offer; issuers publish
- * their own terms, so each is editable. Not verified against the convention's text in this
- * repository's domain docs: the source says so.
+ * The industry convention for bank credit cards: the China Banking Association's 中国银行卡行业自律公约
+ * (revised February 2013, in force 1 July 2013), article 14, asks member banks for 容时 of at
+ * least 3 days after the due day and 容差 of at least ¥10 of a shortfall treated as paid in full.
+ * Self-regulation, not law, and a floor: issuers publish their own terms (in 2013 ABC and CCB gave
+ * 2 days), so each issuer's rule is editable (docs/domain/lender-heuristics.md#grace-and-tolerance).
  */
 export const DEFAULT_CARD_GRACE: GraceRule = {
   graceDays: 3,
   toleranceFen: 1000,
-  source: 'industry convention for credit cards: 容时 3 days, 容差 ¥10 (China Banking Association card self-regulation, 2013; text not in docs/domain, to verify); editable per issuer',
+  source: '中国银行卡行业自律公约 art. 14 (China Banking Association, in force 2013-07-01): 容时 at least 3 days, 容差 at least ¥10 (docs/domain/lender-heuristics.md#grace-and-tolerance); editable per issuer',
 };
 
 /** Products with no published grace: a repayment after the due day, or short by any amount, is late. */

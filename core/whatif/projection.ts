@@ -292,7 +292,8 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
 
 // ---------------------------------------------------------------- accounts
 
-function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): boolean {
+/** Overdue on the as-of day: the account's row of the as-of month has days past due. */
+export function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): boolean {
   const last = real?.at(-1);
   return last !== undefined && last.month === formatMonth(monthOfDay(asOfDay)) && (last.daysPastDue ?? 0) > 0;
 }

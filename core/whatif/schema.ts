@@ -167,6 +167,21 @@ export const goalSchema = z.discriminatedUnion('kind', [
 ]);
 export type Goal = z.output<typeof goalSchema>;
 
+/** The goal as the CLI and the page write it: bureau:600, sesame:good (a band), lender:pass. */
+export function goalSpec(goal: Goal): string {
+  return goal.kind === 'lender' ? 'lender:pass' : `${goal.model}:${goal.kind === 'score' ? goal.score : goal.band}`;
+}
+
+/** A goal from its spec (goalSpec), or null when it is not one; a band's id is checked by the planner against the model's bands. */
+export function parseGoalSpec(text: string): Goal | null {
+  const match = /^(bureau|sesame|lender):([a-z_]+|\d+)$/.exec(text.trim());
+  if (!match) return null;
+  const [, model, value] = match;
+  if (model === 'lender') return value === 'pass' ? { kind: 'lender', pass: true } : null;
+  const parsed = goalSchema.safeParse(/^\d+$/.test(value) ? { kind: 'score', model, score: Number(value) } : { kind: 'band', model, band: value });
+  return parsed.success ? parsed.data : null;
+}
+
 // ---------------------------------------------------------------- results
 
 const localizedText = z.strictObject({ 'zh-CN': z.string(), en: z.string() });
@@ -293,8 +308,10 @@ export const targetResultSchema = z.strictObject({
   /** The smallest set of actions found that reaches the goal by the date (empty when it is reached already or cannot be). */
   steps: z.array(planStep),
   cashFen: z.number().int(),
-  /** The first day the goal holds (with the steps), when it does by the date. */
+  /** The first day from which the goal holds on every report through the date (with the steps), when it does by the date. */
   earliest: day.nullable(),
+  /** When not by the date: the first report month end after it on which every candidate measure meets the goal (null: not within the longest timeline). */
+  reachableOn: day.nullable(),
   explanation: z.array(localizedText),
   /** The plan as a scenario, with its month by month result. */
   scenario: scenarioResult.nullable(),

@@ -79,6 +79,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
     // As of a fixed day, so that the example's dated actions stay in its future.
     whatif: [['whatif', EXAMPLE_SCENARIO, '--as-of', '2026-12-01', '--months', '8', ...db]],
+    target: [['target', '--goal', 'lender:pass', '--by', '2027-06-30', '--as-of', '2026-12-01', ...db], ['target', '--goal', 'bureau:b', '--by', '2027-06-30', '--as-of', '2026-12-01', '--json', ...db]],
     'whatif save': [['whatif', 'save', EXAMPLE_SCENARIO, ...db]],
     'whatif list': [['whatif', 'list', ...db]],
     'whatif rename': [['whatif', 'rename', '1', '先还卡', ...db]],

@@ -278,6 +278,11 @@ const STEPS = [
       ],
     }),
   },
+  // The planner on the same profile: the bureau-style band B and passing the lender rules by mid-2027.
+  { channel: 'whatif.target', request: ({ profileId }) => ({ profileId, goal: { kind: 'band', model: 'bureau', band: 'b' }, by: '2027-06-30' }) },
+  { channel: 'whatif.target', request: ({ profileId }) => ({ profileId, goal: { kind: 'lender', pass: true }, by: '2027-06-30' }) },
+  // A Sesame-style 760 by the end of 2028: reached by waiting (a plan of one step, no application until then).
+  { channel: 'whatif.target', request: ({ profileId }) => ({ profileId, goal: { kind: 'score', model: 'sesame', score: 760 }, by: '2028-12-31' }) },
   // Every kind of action once, saved: the answers then hold each action's shape.
   { channel: 'whatif.scenario.save', request: ({ profileId, cardId, lineId }, answers) => ({ profileId, id: null, scenario: { name: '每种操作', actions: everyAction(cardId, lineId, answers) } }) },
   { channel: 'whatif.scenario.rename', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.save').id, name: '一月账单日前还五千' }) },

@@ -17,6 +17,7 @@ import { scoreCommand } from './score.ts';
 import { settingsCommand } from './settings.ts';
 import { transactionsCommand } from './transactions.ts';
 import { whatifCommand } from './whatif.ts';
+import { targetCommand } from './target.ts';
 
 /** Every `credence` command, in the order --help and the README list them. */
 export const commands: Command[] = [
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   scoreCommand,
   transactionsCommand,
   whatifCommand,
+  targetCommand,
   settingsCommand,
   backupCommand,
   consentCommand,

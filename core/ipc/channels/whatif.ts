@@ -3,9 +3,11 @@ import {
   MAX_MONTHS,
   MAX_SCENARIOS,
   comparisonSchema,
+  goalSchema,
   planMarkSchema,
   savedScenarioSchema,
   scenarioInputSchema,
+  targetResultSchema,
 } from '../../whatif/schema.ts';
 import { day } from '../../wire/vocabulary.ts';
 import { profileId } from '../schemas.ts';
@@ -26,6 +28,12 @@ export const whatifChannels = {
       scenarios: z.array(scenarioInputSchema).max(MAX_SCENARIOS),
     }),
     response: comparisonSchema,
+  },
+  'whatif.target': {
+    // The target planner (core/whatif/target-planner.ts): the smallest set of actions that meets
+    // the goal on the date `by`, or why it cannot.
+    request: z.strictObject({ profileId, asOf: day.optional(), goal: goalSchema, by: day }),
+    response: targetResultSchema,
   },
   'whatif.scenarios.list': {
     request: z.strictObject({ profileId }),

@@ -12,6 +12,7 @@ import { loadWhatIfBase, type WhatIfBase } from '../../whatif/base.ts';
 import { compare } from '../../whatif/compare.ts';
 import { deleteScenario, duplicateScenario, listScenarios, markPlan, renameScenario, saveScenario } from '../../whatif/saved-scenarios.ts';
 import { parseScenario } from '../../whatif/validate.ts';
+import { planTarget } from '../../whatif/target-planner.ts';
 
 export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whatifChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
@@ -28,6 +29,10 @@ export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whati
       const parsed = scenarios.map((scenario) => parseScenario(scenario));
       const database = db(profileId);
       return compare(baseOf(profileId, database, asOfFrom(asOf)), parsed, months);
+    },
+    'whatif.target': ({ profileId, asOf, goal, by }) => {
+      const database = db(profileId);
+      return planTarget(baseOf(profileId, database, asOfFrom(asOf)), goal, by);
     },
     'whatif.scenarios.list': ({ profileId }) => ({ scenarios: listScenarios(db(profileId)) }),
     'whatif.scenario.save': ({ profileId, id, scenario }) => saveScenario(db(profileId), id, scenario, actorOf(ctx)),

@@ -4,7 +4,8 @@
 // serve) on the other, one step after the other, so both copies go through the same history.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, Request } from '../../../core/ipc/contract.ts';
@@ -16,6 +17,7 @@ import { tempDir } from '../../helpers/temp.ts';
 import { seedProfile } from '../consent/helpers.ts';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/credence.mjs');
+const OWN_ALIPAY = resolve(import.meta.dirname, '../../fixtures-own/alipay-synthetic-credit-2026.csv');
 
 let cliFile: string;
 let appStore: SingleFileProfileStore;
@@ -96,9 +98,19 @@ describe('credence, through the real bin, answers as the app’s channel does', 
   });
 
   it('review: the waiting events, confirming one', async () => {
+    // The seeded bill asks nothing (its Huabei purchase names 花呗 in its method column); a Jiebei
+    // draw, found by keywords only, does. Both copies import the same file.
+    const lines = readFileSync(OWN_ALIPAY, 'utf8').split('\n');
+    const header = lines.findIndex((line) => line.startsWith('交易时间'));
+    const draw = '2026-07-21 15:00:00,信用借还,借呗,/,借呗放款至银行卡,不计收支,3000.00,,放款成功,2026072122001400000000000201\t,\t,,';
+    const bill = join(tempDir('credence-same-as-app-bill-'), 'alipay-jiebei-synthetic.csv');
+    writeFileSync(bill, [...lines.slice(0, header + 1), draw, ''].join('\n'));
+    bin(['import', bill]);
+    await app('import.files', { importId: randomUUID(), files: [{ name: 'alipay-jiebei-synthetic.csv', dataBase64: readFileSync(bill).toString('base64') }] });
     expect(bin(['review'])).toEqual(await app('review.list', {}));
-    // Transaction 2, the bill's Huabei purchase, rests on a rule that asks for review.
-    expect(bin(['review', 'confirm', '2'])).toEqual(await app('review.resolve', { transactionId: 2, action: { type: 'confirm' } }));
+    const { items } = (await app('review.list', {})) as { items: Array<{ id: number; kind: string }> };
+    expect(items.map((item) => item.kind)).toEqual(['jiebei_disbursement']);
+    expect(bin(['review', 'confirm', String(items[0].id)])).toEqual(await app('review.resolve', { transactionId: items[0].id, action: { type: 'confirm' } }));
   });
 
   it('query and observe: add, edit, list, delete, the one pattern of a manual record', async () => {
@@ -139,6 +151,8 @@ describe('credence, through the real bin, answers as the app’s channel does', 
     const fromApp = (await app('score.snapshot', {})) as { snapshot: { takenAt: string } };
     // takenAt is the clock time of each process's write; everything else is the same record.
     expect({ ...fromBin.snapshot, takenAt: 'now' }).toEqual({ ...fromApp.snapshot, takenAt: 'now' });
-    expect(bin(['score', 'history'])).toMatchObject({ snapshots: [{ trigger: 'manual' }] });
+    // The review test's import took one of its own (trigger 'import') before; oldest first.
+    const history = bin(['score', 'history']) as { snapshots: Array<{ trigger: string }> };
+    expect(history.snapshots.map((snapshot) => snapshot.trigger)).toEqual(['import', 'manual']);
   });
 });

@@ -26,7 +26,7 @@ describe('synthetic credit-product rows', () => {
     expect(report.variant).toBe('app-2026');
     expect(report.reconciled.agrees).toBe(true);
     expect(events(report.batchId)).toEqual([
-      { line: 25, kind: 'huabei_purchase', review: 1, account: 'huabei' }, // 花呗&红包, [3P]
+      { line: 25, kind: 'huabei_purchase', review: 0, account: 'huabei' }, // 花呗&红包: the method column names 花呗, nothing to ask
       { line: 26, kind: 'huabei_repayment', review: 0, account: 'huabei' }, // 花呗主动还款-…账单
       { line: 27, kind: 'huabei_repayment', review: 0, account: 'huabei' }, // 自动还款-花呗…账单
       { line: 28, kind: 'jiebei_disbursement', review: 1, account: 'jiebei' },

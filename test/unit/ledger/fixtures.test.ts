@@ -54,7 +54,7 @@ describe('accounts derived from each fixture', () => {
     expect(huabei.fields.institutionType).toMatchObject({ value: '24', provenance: 'default' });
     expect(huabei.fields.reportsToBureau).toMatchObject({ value: 'unknown', provenance: 'default' });
     expect(huabei.fields.statementDay).toMatchObject({ value: null, provenance: 'none' });
-    expect(huabei.unconfirmed).toBe(1); // the 花呗&红包 purchase rests on a [3P] rule
+    expect(huabei.unconfirmed).toBe(0); // the 花呗&红包 purchase: the method column names 花呗, nothing to confirm
   });
 
   it('CITIC card statement: 11 charges, one repayment, a cashback credit', async () => {

@@ -274,7 +274,7 @@ describe('the transactions list on imported exports', () => {
     const rows = listTransactions(t.db, { batchId: alipay.batchId! }).rows;
     // The fixture's data rows are lines 25..34, newest first (24 preamble and header lines before them).
     expect(rows.map((r) => r.sourceLine)).toEqual([25, 26, 27, 28, 29, 30, 31, 32, 33, 34]);
-    expect(rows[0]).toMatchObject({ file: 'alipay-synthetic-credit-2026.csv', occurredAt: '2026-07-30T12:00:00+08:00', amountFen: 3500, creditEvent: 'huabei_purchase', needsReview: true });
+    expect(rows[0]).toMatchObject({ file: 'alipay-synthetic-credit-2026.csv', occurredAt: '2026-07-30T12:00:00+08:00', amountFen: 3500, creditEvent: 'huabei_purchase', needsReview: false });
     const facets = transactionFacets(t.db);
     expect(facets).toMatchObject({ total: alipay.imported + wechat.imported, first: '2025-05-10', last: '2026-07-30', platforms: ['alipay', 'wechat'] });
     expect(facets.files.map((f) => f.name)).toEqual(['alipay-synthetic-credit-2026.csv', 'wechat-synthetic-credit-2025.csv']);

@@ -57,11 +57,15 @@ describe('credence transactions', () => {
 
   it('lists in either language, saying the times are UTC+8', async () => {
     const db = await profile();
-    const zh = await run(['transactions', '--db', db, '--from', '2026-07-28', '--to', '2026-07-30']);
+    const zh = await run(['transactions', '--db', db, '--from', '2026-07-20', '--to', '2026-07-30']);
+    // Lines 25-28 of the synthetic file: 不计收支 1,200.00 + 300.00 + 5,000.00 = 6,500.00. Only the
+    // Jiebei draw (a keyword rule) waits for the user; the Huabei purchase names 花呗 in its method column.
     expect(zh.stdout.split('\n')).toEqual([
-      '共 2 笔交易：收入 0 笔 ¥0.00，支出 1 笔 ¥35.00，不计收支 1 笔 ¥1,200.00',
-      expect.stringMatching(/^2026-07-30 12:00:00 UTC\+8 {2}alipay {2}支出 {2}¥35\.00 {2}某餐厅 · 午餐 \[huabei_purchase 待确认\] 账户#\d+ {2}alipay-synthetic-credit-2026\.csv:25$/),
+      '共 4 笔交易：收入 0 笔 ¥0.00，支出 1 笔 ¥35.00，不计收支 3 笔 ¥6,500.00',
+      expect.stringMatching(/^2026-07-30 12:00:00 UTC\+8 {2}alipay {2}支出 {2}¥35\.00 {2}某餐厅 · 午餐 \[huabei_purchase\] 账户#\d+ {2}alipay-synthetic-credit-2026\.csv:25$/),
       expect.stringMatching(/^2026-07-28 09:00:00 UTC\+8 {2}alipay {2}不计收支 {2}¥1,200\.00 {2}花呗 · 花呗主动还款-2026年06月账单 \[huabei_repayment\] 账户#\d+ {2}alipay-synthetic-credit-2026\.csv:26$/),
+      expect.stringMatching(/^2026-07-27 09:00:00 UTC\+8 {2}alipay {2}不计收支 {2}¥300\.00 {2}花呗 · 自动还款-花呗2026年05月账单 \[huabei_repayment\] 账户#\d+ {2}alipay-synthetic-credit-2026\.csv:27$/),
+      expect.stringMatching(/^2026-07-20 15:00:00 UTC\+8 {2}alipay {2}不计收支 {2}¥5,000\.00 {2}借呗 · 借呗放款至银行卡 \[jiebei_disbursement 待确认\] 账户#\d+ {2}alipay-synthetic-credit-2026\.csv:28$/),
     ]);
     const en = await run(['transactions', '--db', db, '--limit', '1', '--lang', 'en']);
     expect(en.stdout).toContain('15 transactions: income');
