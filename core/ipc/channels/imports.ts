@@ -9,8 +9,16 @@ import { profileId } from '../schemas.ts';
 // that rest on heuristics (core/ledger/credit-review.ts). The report's shape:
 // core/importers/report-schema.ts.
 
-/** Files cross as base64 so that every transport (Electron IPC, tests, a local HTTP page) carries them alike. */
-const importFile = z.strictObject({ name: z.string().min(1).max(255), dataBase64: z.base64() });
+/**
+ * A file crosses as base64 so that every transport (Electron IPC, tests, a local HTTP page)
+ * carries it alike; or as a reference the shell's own process handed out for a file it chose
+ * (the CLI's argument), resolved by that shell (HandlerContext.importFileRef), so that a large
+ * export is read from disk as a stream and never copied through the message.
+ */
+const importFile = z.union([
+  z.strictObject({ name: z.string().min(1).max(255), dataBase64: z.base64() }),
+  z.strictObject({ name: z.string().min(1).max(255), fileRef: z.string().min(1).max(4096) }),
+]);
 
 export const importOutcomeSchema = z.strictObject({
   reports: z.array(importReportSchema),
