@@ -44,9 +44,11 @@ async function lateCardProfile(app: AppHarness) {
   return { profile, file, id };
 }
 
+// The Jan 30 due day falls in the cycle that closes at the Feb 10 statement, reported as 2026-02
+// (a card's month is its statement cycle: core/rules/billing-cycle.ts).
 async function januaryOnCli(file: string, id: number): Promise<string> {
   const months = JSON.parse(await cli(['accounts', 'show', String(id), '--db', file, '--as-of', '2026-03-31', '--json'])).months as { month: string; status: string }[];
-  return months.find((m) => m.month === '2026-01')!.status;
+  return months.find((m) => m.month === '2026-02')!.status;
 }
 
 test.describe('credit conventions', () => {
@@ -65,7 +67,7 @@ test.describe('credit conventions', () => {
     expect(await januaryOnCli(file, id)).toBe('N');
     await page.getByTestId('nav-bureau').click();
     await page.getByTestId('bureau-as-of').fill('2026-03-31');
-    const jan = page.locator('[data-testid="grid-cell"][data-month="2026-01"]').first();
+    const jan = page.locator('[data-testid="grid-cell"][data-month="2026-02"]').first();
     await expect(jan).toHaveAttribute('data-reason', 'paid_in_grace');
     await jan.click();
     await expect(page.getByTestId('grid-grace').first()).toContainText('容时 3 天、容差 ¥10.00');
@@ -83,7 +85,7 @@ test.describe('credit conventions', () => {
     expect(conventions.grace.issuers.find((i: { lender: string }) => i.lender === '招商银行')).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile' });
     await page.getByTestId('nav-bureau').click();
     await page.getByTestId('bureau-as-of').fill('2026-03-31');
-    await expect(page.locator('[data-testid="grid-cell"][data-month="2026-01"]').first()).toHaveAttribute('data-status', '1');
+    await expect(page.locator('[data-testid="grid-cell"][data-month="2026-02"]').first()).toHaveAttribute('data-status', '1');
     await expect(page.getByTestId('account-grace').first().locator('[data-origin]')).toHaveAttribute('data-origin', 'profile');
 
     // A bad value is refused by core with its sentence; reset brings the default back.

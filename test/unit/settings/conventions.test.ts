@@ -52,10 +52,12 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     handle.close();
     return { db, id };
   }
+  // The Jan 30 due day falls in the cycle Jan 11 – Feb 10, reported at the Feb 10 statement as
+  // 2026-02 (a card's month is its statement cycle: core/rules/billing-cycle.ts).
   const january = async (db: string, id: number) => {
     const shown = await run(['accounts', 'show', String(id), '--db', db, '--as-of', '2026-03-31', '--json']);
     const months = JSON.parse(shown.stdout).months as { month: string; status: string; reason: string; daysPastDue: number }[];
-    const m = months.find((x) => x.month === '2026-01')!;
+    const m = months.find((x) => x.month === '2026-02')!;
     return [m.status, m.reason, m.daysPastDue];
   };
   const reported = async (db: string) => JSON.parse((await run(['report', '--db', db, '--as-of', '2026-03-31', '--json'])).stdout) as BureauReport;
@@ -70,8 +72,9 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     expect(saved.code).toBe(0);
     const issuer = (JSON.parse(saved.stdout) as Conventions).grace.issuers.find((i) => i.lender === '招商银行');
     expect(issuer).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile', accounts: 1 });
-    // No grace: unpaid at Jan 31, 1 day past the Jan 30 due day → 1.
-    expect(await january(db, id)).toEqual(['1', 'overdue', 1]);
+    // No grace: the Feb 1 repayment is 2 days past the Jan 30 due day, before the Feb 10
+    // statement that closes the cycle → 1, repaid late, 2 days.
+    expect(await january(db, id)).toEqual(['1', 'repaid_late', 2]);
     expect((await reported(db)).accounts[0].grace).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile' });
 
     // Only the tolerance changes: the days stay 0.
