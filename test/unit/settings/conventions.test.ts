@@ -92,6 +92,18 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     handle.close();
   });
 
+  it('a card entered by hand with only its bank is judged by that bank’s rule', async () => {
+    // No lender on a hand-entered card, only its bank: the issuer is the bank (repayment-grace.ts issuerOf).
+    const file = profileFile('手动');
+    const db = openDatabase(file);
+    createAccount(db, { product: 'credit_card', bank: '交通银行', cardLast4: '7449', openedOn: '2026-01-01', statementDay: 5, dueDay: 25, limitFen: 1_000_000 }, { asOfDay: parseDay('2026-05-31')! });
+    db.close();
+    const saved = JSON.parse((await run(['settings', 'grace', '交通银行', 'days=2', '--db', file, '--json'])).stdout) as Conventions;
+    expect(saved.grace.issuers.find((i) => i.lender === '交通银行')).toMatchObject({ graceDays: 2, toleranceFen: 1000, origin: 'profile', accounts: 1 });
+    const report = JSON.parse((await run(['report', '--db', file, '--as-of', '2026-05-31', '--json'])).stdout) as BureauReport;
+    expect(report.accounts[0]).toMatchObject({ lender: null, grace: { graceDays: 2, origin: 'profile' } });
+  });
+
   it('in core: an issuer name is required, a save is audited, and saving the same value writes nothing', () => {
     const db = openDatabase(profileFile('核心'));
     expect(() => saveIssuerGrace(db, '  ', { graceDays: 2, toleranceFen: 0 })).toThrow(CredenceError);
