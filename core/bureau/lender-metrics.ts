@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge } from './figures.ts';
-import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
@@ -53,22 +53,21 @@ interface Context {
 }
 
 /** The account's months in the last `window` reported months. */
-function windowMonths(account: ReportAccount, reportMonth: number, window: number) {
-  const from = formatMonth(reportMonth - window + 1);
-  return account.months.filter((m) => m.month >= from);
+function windowMonths(account: ReportAccount, reportMonth: number, window: number): readonly ReportAccount['months'][number][] {
+  return keptWith(account, `window:${reportMonth}:${window}`, () => {
+    const from = formatMonth(reportMonth - window + 1);
+    return account.months.filter((m) => m.month >= from);
+  });
 }
 
-/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
-function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let best = 0;
-  const records = [];
-  for (const account of accounts) {
-    const rows = windowMonths(account, ctx.reportMonth, window);
+/** An account's longest overdue run in the window (连三): its value and months. */
+function longestRun(account: ReportAccount, reportMonth: number, window: number): { value: number; months: readonly string[] } {
+  return keptWith(account, `longestRun:${reportMonth}:${window}`, () => {
     let longest: string[] = [];
     let longestValue = 0;
     let run: string[] = [];
     let runDepth = 0;
-    for (const row of rows) {
+    for (const row of windowMonths(account, reportMonth, window)) {
       const cls = statusInfo(row.status);
       if (!cls.lenderOverdue) {
         run = [];
@@ -83,8 +82,18 @@ function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, wi
         longest = [...run];
       }
     }
-    if (longestValue > 0) records.push(accountRef(account, longest));
-    best = Math.max(best, longestValue);
+    return { value: longestValue, months: longest };
+  });
+}
+
+/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
+function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  let best = 0;
+  const records = [];
+  for (const account of accounts) {
+    const { value, months } = longestRun(account, ctx.reportMonth, window);
+    if (value > 0) records.push(accountRef(account, months));
+    best = Math.max(best, value);
   }
   return figure('months', best, records);
 }
@@ -94,7 +103,11 @@ function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, wi
   let total = 0;
   const records = [];
   for (const account of accounts) {
-    const months = windowMonths(account, ctx.reportMonth, window).filter((m) => statusInfo(m.status).lenderOverdue).map((m) => m.month);
+    const months = keptWith(account, `overdueInWindow:${ctx.reportMonth}:${window}`, () =>
+      windowMonths(account, ctx.reportMonth, window)
+        .filter((m) => statusInfo(m.status).lenderOverdue)
+        .map((m) => m.month),
+    );
     if (months.length === 0) continue;
     total += months.length;
     records.push(accountRef(account, months));
@@ -133,8 +146,10 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
 function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
   for (const account of accounts) {
-    const retained = retainedNegativeMonths(account, ctx.reportMonth);
-    const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+    const months = keptWith(account, `badDebt:${ctx.reportMonth}`, () => {
+      const retained = retainedNegativeMonths(account, ctx.reportMonth);
+      return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+    });
     if (months.length > 0) records.push(accountRef(account, months));
   }
   return figure('count', records.length, records);
@@ -224,7 +239,7 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
 export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => onReport(a, reportMonth));
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, `onReport:${reportMonth}`, () => onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
 export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;

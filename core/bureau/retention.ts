@@ -7,7 +7,7 @@
 // and what the grid shows are the same months.
 
 import { worstStatus } from '../ledger/repayment-status.ts';
-import type { ReportAccount } from './layouts.ts';
+import { keptWith, type ReportAccount } from './layouts.ts';
 import { GRID_MONTHS, gridWindow, overdueHigh } from './repayment-grid.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
 import type { NegativeItem } from './report-schema.ts';
@@ -28,7 +28,11 @@ export const RETENTION = {
  * ended) and the grid's (its last month 60 months back): always the grid's, as a run ends after
  * its last month, and known even where `#` months hide the end.
  */
-export function negativeRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
+export function negativeRuns(account: ReportAccount, reportMonth: number): readonly NegativeItem[] {
+  return keptWith(account, `negativeRuns:${reportMonth}`, () => findRuns(account, reportMonth));
+}
+
+function findRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
   const rows = account.months;
   const items: NegativeItem[] = [];
   let i = 0;
@@ -83,7 +87,11 @@ export function retainedNegatives(account: ReportAccount, reportMonth: number): 
  * The negative months of an account still on the report: in a retained run and in the grid's
  * 60 months (a run's first months leave the grid before its last ones).
  */
-export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): Set<string> {
+export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): ReadonlySet<string> {
+  return keptWith(account, `retainedMonths:${reportMonth}`, () => retainedMonths(account, reportMonth));
+}
+
+function retainedMonths(account: ReportAccount, reportMonth: number): Set<string> {
   const months = new Set<string>();
   const { from } = gridWindow(reportMonth);
   for (const item of retainedNegatives(account, reportMonth)) {

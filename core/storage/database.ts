@@ -18,6 +18,11 @@ export interface OpenOptions {
   key?: Buffer;
   /** Called before the first pending migration of an existing file: the automatic backup (core/storage/backups.ts). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /**
+   * The file was inspected already by this process's shared connection (a second connection for
+   * an import): skip the integrity check, a read of the whole file (seconds at 1M rows).
+   */
+  inspected?: boolean;
 }
 
 interface AppliedMigration {
@@ -104,7 +109,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const exists = existsSync(file);
   if (!exists && options.create === false) throw new CredenceError('db.not_found', { file });
-  if (exists) inspectExisting(file, migrations, options.key);
+  if (exists && !options.inspected) inspectExisting(file, migrations, options.key);
   const db = new Database(file);
   try {
     if (options.key) applyKey(db, options.key);

@@ -142,6 +142,8 @@ async function sameCharts(page: Page, cliResult: Comparison, lang: Lang) {
   const series = [cliResult.baseline, ...cliResult.scenarios];
   for (const model of ['bureau', 'sesame'] as const) {
     const chart = page.locator(`[data-testid="score-chart"][data-model="${model}"]`);
+    // The text alternative is built when opened, and closed again after reading.
+    await chart.getByTestId('chart-data').locator('summary').click();
     for (const [k, s] of series.entries()) {
       const points = await chart.locator(`[data-testid="chart-series"][data-scenario="${k}"] [data-testid="chart-point"]`).evaluateAll((els) =>
         els.map((el) => [el.getAttribute('data-month'), ...['data-score', 'data-low', 'data-high'].map((a) => Number(el.getAttribute(a)))]),
@@ -154,6 +156,8 @@ async function sameCharts(page: Page, cliResult: Comparison, lang: Lang) {
     const bands = await chart.getByTestId('chart-band').evaluateAll((els) => els.map((el) => [el.getAttribute('data-band'), Number(el.getAttribute('data-lower'))]));
     expect(bands.length).toBeGreaterThan(0);
     for (const [id, lower] of bands) expect(cliResult.models[model].bands.find((b) => b.id === id)?.lower).toBe(lower);
+    await chart.getByTestId('chart-data').locator('summary').click();
+    await expect(chart.getByTestId('chart-table')).toHaveCount(0);
   }
 }
 
@@ -213,6 +217,9 @@ test.describe('what-if page', () => {
     await expect(page.getByTestId('action-submit')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('action-item')).toHaveCount(2);
+
+    await page.getByTestId('scenario-cards').screenshot({ path: `${ARTIFACTS_DIR}/whatif-scenarios-zh-CN.png` });
+    await page.getByTestId('action-editor').screenshot({ path: `${ARTIFACTS_DIR}/whatif-actions-zh-CN.png` });
 
     // The same scenarios as files, written from what was typed (yuan → fen, percent → basis points).
     const files = [

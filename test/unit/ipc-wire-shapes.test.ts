@@ -180,6 +180,11 @@ const STEPS = [
   { channel: 'import.cancel', request: () => ({ importId: randomUUID() }) },
   { channel: 'review.list', request: ({ profileId }) => ({ profileId }) },
   { channel: 'review.resolve', request: ({ profileId }, answers) => ({ profileId, transactionId: last(answers, 'review.list').items[0]!.id, action: { type: 'confirm' } }) },
+  { channel: 'review.groups', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'review.resolveGroup', request: ({ profileId }, answers) => ({ profileId, key: last(answers, 'review.groups').groups[0]!.key, action: { type: 'confirm' } }) },
+  // Again, with the decision to undo listed, then undone.
+  { channel: 'review.groups', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'review.undo', request: ({ profileId }, answers) => ({ profileId, decisionId: last(answers, 'review.resolveGroup').decision.id }) },
   {
     channel: 'ledger.account.create',
     request: ({ profileId }) => ({

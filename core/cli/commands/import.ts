@@ -1,9 +1,11 @@
-// `credence import FILE…`: the app's import channel with the files' bytes, as the Import page
-// sends them: one transaction per file, duplicates skipped, a score snapshot after an import.
+// `credence import FILE…`: the app's import channel, as the Import page uses it: one transaction
+// per file, duplicates skipped, a score snapshot after an import. The files go by reference (the
+// handlers resolve it through this command's own list, HandlerContext.importFileRef) and are read
+// from disk as a stream by the import, never loaded whole or copied into the request as base64.
 
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { CredenceError, toErrorPayload } from '../../shared/errors.ts';
 import type { Request, Response } from '../../ipc/contract.ts';
 import { withContract } from '../contract-call.ts';
@@ -74,11 +76,20 @@ function describeDifferences(ctx: CliContext, report: Response<'import.files'>['
 
 type Outcome = Response<'import.files'>;
 
-async function readFiles(paths: readonly string[], failures: Outcome['failures']): Promise<Request<'import.files'>['files']> {
+/** A file that cannot be read fails here, by the path as typed, as it always has; the rest go by reference. */
+async function readableFiles(paths: readonly string[], refs: Map<string, string>, failures: Outcome['failures']): Promise<Request<'import.files'>['files']> {
   const files: Request<'import.files'>['files'] = [];
   for (const path of paths) {
     try {
-      files.push({ name: basename(path), dataBase64: (await readFile(path)).toString('base64') });
+      const handle = await open(path, 'r');
+      try {
+        await handle.read(Buffer.alloc(1), 0, 1, 0);
+      } finally {
+        await handle.close();
+      }
+      const fileRef = randomUUID();
+      refs.set(fileRef, resolve(path));
+      files.push({ name: basename(path), fileRef });
     } catch (error) {
       failures.push({ file: path, error: toErrorPayload(new CredenceError('import.file_unreadable', { file: path, reason: (error as Error).message })) });
     }
@@ -90,15 +101,17 @@ async function run(ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
   const password = textOption(ctx, 'password');
   const outcome: Outcome = { reports: [], failures: [] };
+  const refs = new Map<string, string>();
+  const importFileRef = (ref: string) => refs.get(ref) ?? null;
   await withContract(ctx, 'import', async ({ call, profileId }) => {
     for (let at = 0; at < ctx.args.length; at += FILES_PER_REQUEST) {
-      const files = await readFiles(ctx.args.slice(at, at + FILES_PER_REQUEST), outcome.failures);
+      const files = await readableFiles(ctx.args.slice(at, at + FILES_PER_REQUEST), refs, outcome.failures);
       if (files.length === 0) continue;
       const batch = await call('import.files', { profileId, importId: randomUUID(), files, ...(password === undefined ? {} : { password }) });
       outcome.reports.push(...batch.reports);
       outcome.failures.push(...batch.failures);
     }
-  });
+  }, { importFileRef });
   if (ctx.json) printJson(ctx, outcome);
   else {
     for (const report of outcome.reports) {

@@ -3,6 +3,7 @@
 // draws'), the days exports cover it, the user's month facts and instalment plans, a line's draws.
 
 import { graceRuleFor, issuerOf, type GraceRule } from '../../rules/repayment-grace.ts';
+import { billingCycleRuleFor } from '../../rules/billing-cycle.ts';
 import { readIssuerGraceRules } from '../../settings/conventions.ts';
 import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/calendar.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
@@ -179,5 +180,6 @@ export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asO
     draws: line.draws,
     unknownDraws: line.unknownDraws,
     grace: graceRuleFor(issuerOf(v), v.kind === 'revolving', inputs.graceRules),
+    billingCycle: billingCycleRuleFor(v.kind),
   };
 }

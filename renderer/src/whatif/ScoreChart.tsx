@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { scoreText } from './format.ts';
 import type { Comparison, Model, ScenarioResult } from './types.ts';
@@ -53,9 +53,10 @@ function runs(points: readonly (Point | null)[]): Point[][] {
   return out;
 }
 
-export function ScoreChart({ comparison, model, names, selected, onPick }: { comparison: Comparison; model: Model; names: readonly string[]; selected: number; onPick: (month: number) => void }) {
+export const ScoreChart = memo(function ScoreChart({ comparison, model, names, selected, onPick }: { comparison: Comparison; model: Model; names: readonly string[]; selected: number; onPick: (month: number) => void }) {
   const { t, locale } = useI18n();
   const id = useId();
+  const [tableOpen, setTableOpen] = useState(false);
   const info = comparison.models[model];
   const title = t('whatif.chart.title', { model: info.name[locale] });
   const series = [comparison.baseline, ...comparison.scenarios];
@@ -129,36 +130,39 @@ export function ScoreChart({ comparison, model, names, selected, onPick }: { com
           <rect key={m.month} className="whatif-hit" x={x(i) - columnWidth / 2} width={columnWidth} y={TOP} height={HEIGHT - TOP - BOTTOM} onClick={() => onPick(i)} />
         ))}
       </svg>
-      <details className="whatif-chart-data">
+      <details className="whatif-chart-data" data-testid="chart-data" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>{t('whatif.chart.table')}</summary>
-        <div className="table-scroll">
-          <table className="ledger-table" data-testid="chart-table" data-model={model}>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('whatif.chart.month')}</th>
-                {names.map((name, k) => (
-                  <th key={k} scope="col">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m, i) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
-                  {series.map((s, k) => (
-                    <td key={k} data-testid="chart-table-cell" data-scenario={k} data-month={m.month} data-score={s.months[i]![model].score ?? ''}>
-                      {scoreText(s.months[i]![model], t, locale)}
-                    </td>
+        {/* Built only while open: an edit's answer then redraws the chart and the table below it, not a second hidden table. */}
+        {tableOpen && (
+          <div className="table-scroll">
+            <table className="ledger-table" data-testid="chart-table" data-model={model}>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('whatif.chart.month')}</th>
+                  {names.map((name, k) => (
+                    <th key={k} scope="col">
+                      {name}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {months.map((m, i) => (
+                  <tr key={m.month}>
+                    <th scope="row">{m.month}</th>
+                    {series.map((s, k) => (
+                      <td key={k} data-testid="chart-table-cell" data-scenario={k} data-month={m.month} data-score={s.months[i]![model].score ?? ''}>
+                        {scoreText(s.months[i]![model], t, locale)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </details>
     </figure>
   );
-}
+});

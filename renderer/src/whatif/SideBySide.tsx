@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { formatFen } from '../../../core/shared/money.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -136,7 +136,7 @@ function Deltas({ s, k, name, month, baselineMonth }: { s: ScenarioResult; k: nu
 }
 
 /** The side-by-side view: a month picked, the table, why each score moved, the cash, and what every result takes as given. */
-export function SideBySide({ comparison, names, month, onMonth }: { comparison: Comparison; names: readonly string[]; month: number; onMonth: (month: number) => void }) {
+export const SideBySide = memo(function SideBySide({ comparison, names, month, onMonth }: { comparison: Comparison; names: readonly string[]; month: number; onMonth: (month: number) => void }) {
   const { t, locale } = useI18n();
   const monthId = useId();
   const series = [comparison.baseline, ...comparison.scenarios];
@@ -229,4 +229,4 @@ export function SideBySide({ comparison, names, month, onMonth }: { comparison: 
       </div>
     </section>
   );
-}
+});

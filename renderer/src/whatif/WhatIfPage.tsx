@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { parseWhole } from '../../../core/shared/money.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -29,9 +29,10 @@ export function WhatIfPage({ profile }: { profile: ProfileSummary }) {
   const [monthsText, setMonthsText] = useState('');
   const draft = whatIf.drafts.find((d) => d.key === selected) ?? whatIf.drafts[0] ?? null;
   const { comparison } = whatIf;
-  const names = comparison ? [t('whatif.baseline.name'), ...comparison.scenarios.map((s) => s.name)] : [];
+  // Stable between answers, so that typing in a form redraws neither the charts nor the table (memo).
+  const names = useMemo(() => (comparison ? [t('whatif.baseline.name'), ...comparison.scenarios.map((s) => s.name)] : []), [comparison, t]);
   const month = comparison ? monthIndex(comparison, picked) : 0;
-  const pick = (i: number) => setPicked(comparison!.baseline.months[i]!.month);
+  const pick = useCallback((i: number) => setPicked(comparison!.baseline.months[i]!.month), [comparison]);
   return (
     <>
       <header className="page-header page-header-row whatif-header">
