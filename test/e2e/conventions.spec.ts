@@ -44,9 +44,8 @@ async function lateCardProfile(app: AppHarness) {
   return { profile, file, id };
 }
 
-// The Jan 30 due day falls in the cycle that closes at the Feb 10 statement, reported as 2026-02
-// (a card's month is its statement cycle: core/rules/billing-cycle.ts).
-async function januaryOnCli(file: string, id: number): Promise<string> {
+/** The Jan 10 bill's month: a card's month is its statement cycle, so it is judged in 2026-02 (core/rules/billing-cycle.ts). */
+async function janBillOnCli(file: string, id: number): Promise<string> {
   const months = JSON.parse(await cli(['accounts', 'show', String(id), '--db', file, '--as-of', '2026-03-31', '--json'])).months as { month: string; status: string }[];
   return months.find((m) => m.month === '2026-02')!.status;
 }
@@ -64,7 +63,7 @@ test.describe('credit conventions', () => {
     await page.getByTestId('conventions').screenshot({ path: `${ARTIFACTS_DIR}/settings-conventions-zh-CN.png` });
 
     // The default: 2 days late is on time by grace, marked on the Bureau grid with the value applied.
-    expect(await januaryOnCli(file, id)).toBe('N');
+    expect(await janBillOnCli(file, id)).toBe('N');
     await page.getByTestId('nav-bureau').click();
     await page.getByTestId('bureau-as-of').fill('2026-03-31');
     const jan = page.locator('[data-testid="grid-cell"][data-month="2026-02"]').first();
@@ -80,7 +79,7 @@ test.describe('credit conventions', () => {
     await row.getByTestId('grace-save').click();
     await expect(row).toHaveAttribute('data-origin', 'profile');
     await expect(row).toHaveAttribute('data-days', '0');
-    expect(await januaryOnCli(file, id)).toBe('1');
+    expect(await janBillOnCli(file, id)).toBe('1');
     const conventions = JSON.parse(await cli(['settings', 'grace', '招商银行', '--db', file, '--json']));
     expect(conventions.grace.issuers.find((i: { lender: string }) => i.lender === '招商银行')).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile' });
     await page.getByTestId('nav-bureau').click();
@@ -95,7 +94,7 @@ test.describe('credit conventions', () => {
     await expect(row).toContainText('容时须为 0 到 30 的整天数');
     await row.getByTestId('grace-reset').click();
     await expect(row).toHaveAttribute('data-origin', 'card_default');
-    expect(await januaryOnCli(file, id)).toBe('N');
+    expect(await janBillOnCli(file, id)).toBe('N');
 
     await page.getByTestId('locale-switch').click();
     await expect(page.getByTestId('grace-source')).toContainText('Self-Regulation Convention');
