@@ -22,7 +22,8 @@ import { markerPlatform, matchHeader, sniffContainer } from './detect.ts';
 import { decodeStream, EncodingError } from './encoding.ts';
 import { makeWarning } from './messages.ts';
 import type { SourceKind } from './platform.ts';
-import { reconcile } from './summary.ts';
+import { reconcile, StatedTally } from './reconcile.ts';
+import { totalsRuleFor } from './stated-totals.ts';
 import type { Sheet, TableRecord } from './types.ts';
 import type { ImportReport, ImportWarning } from './report-schema.ts';
 import { readXls, XlsEncrypted, XlsError } from './xls-biff8.ts';
@@ -399,13 +400,12 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   const prefilter = options.duplicatePrefilter !== false;
   const reader = new BillReader(file, input.source, { deferRawRow: prefilter });
   input.notices.forEach((notice) => reader.warnings.add(notice));
-  const writer = new BatchWriter(
-    db,
-    reader.warnings,
-    (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false,
-    (cells) => reader.rawRowOf(cells),
-    prefilter,
-  );
+  const tally = new StatedTally(() => {
+    const spec = reader.spec;
+    const layout = reader.layoutVariant;
+    return spec && layout !== null ? totalsRuleFor(spec.platform, layout) : null;
+  });
+  const writer = new BatchWriter(db, reader.warnings, tally, (cells) => reader.rawRowOf(cells), prefilter);
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;
   const progress = (final = false): void => {
@@ -435,7 +435,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       await nextTurn();
       checkCancelled(options.signal, file);
     }
-    const report = finishImport(db, input, reader, writer, startedAt, options.actor ?? 'user');
+    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user');
     restoreRowCounter();
     db.exec('COMMIT');
     progress(true);
@@ -451,6 +451,7 @@ function finishImport(
   input: TableInput,
   reader: BillReader,
   writer: BatchWriter,
+  tally: StatedTally,
   startedAt: string,
   actor: string,
 ): ImportReport {
@@ -475,7 +476,7 @@ function finishImport(
     spending: figures.spending,
     statusClasses: figures.statusClasses,
     refundsPaired,
-    reconciled: reconcile(result.stated, reader.rowsRead, figures.statedBasis),
+    reconciled: reconcile(result.stated, result.statedSpan, reader.rowsRead, tally),
     period: result.period,
     creditEvents: figures.creditEvents,
     needsReview: figures.needsReview,

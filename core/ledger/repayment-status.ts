@@ -46,6 +46,8 @@ export interface MonthFacts {
   dueThisMonth: boolean | null;
   /** What fell due this month was on time only by the lender's grace days or tolerance (容时/容差). */
   inGrace: boolean;
+  /** A repayment after the grace days but before the month is judged is an overdue, not M (a card's cycle: core/rules/billing-cycle.ts). */
+  lateRepaidIsOverdue: boolean;
 }
 
 type Condition = Partial<{ [K in keyof MonthFacts]: MonthFacts[K] }>;
@@ -108,6 +110,16 @@ export const STATUS_RULES: readonly StatusRule[] = [
     },
   },
   {
+    id: 'repaid_late_in_cycle',
+    when: { overdue: false, paidLate: true, lateRepaidIsOverdue: true },
+    code: 'dpd',
+    reason: 'repaid_late',
+    explain: {
+      'zh-CN': '还款日及宽限期后才还上最低还款额（在账单日前已还清）→ 按逾期天数 1–7（账单周期计：docs/domain/pboc-report.md#billing-cycles）',
+      en: 'The minimum repaid after the due date and its grace days, before the statement date → 1–7 by the days late (judged by statement cycle: docs/domain/pboc-report.md#billing-cycles)',
+    },
+  },
+  {
     id: 'paid_late',
     when: { overdue: false, paidLate: true },
     code: 'M',
@@ -138,7 +150,7 @@ function holds(rule: StatusRule, facts: MonthFacts): boolean {
   return true;
 }
 
-/** The month's code and the rule that gave it; `#` when no rule applies (some fact is unknown). */
+/** The month's code and the rule that gave it; `#` when no rule applies (some fact is unknown). `daysPastDue`: at the month's end, or the days late of a repayment in it. */
 export function pickStatus(facts: MonthFacts, daysPastDue: number | null): { code: StatusCode; rule: StatusRule | null } {
   for (const rule of STATUS_RULES) {
     if (!holds(rule, facts)) continue;

@@ -89,6 +89,7 @@ export const STATUS_REASONS = [
   'paid_late',
   'paid_on_time',
   'paid_in_grace',
+  'repaid_late',
   'nothing_due',
   'no_statement_day',
   'no_loan_terms',

@@ -42,7 +42,7 @@ import { formatFen } from '../shared/money.ts';
 import type { ReportCore } from '../bureau/report-core.ts';
 import type { LedgerAccountSnapshot } from '../ledger/snapshot.ts';
 import { applyActions } from './actions.ts';
-import { ACTION_NAMES } from './action-text.ts';
+import { ACTION_NAMES } from '../shared/whatif-actions.ts';
 import { timelineDays, type WhatIfBase } from './base.ts';
 import { baselineOf, type Baseline } from './compare.ts';
 import { factorDeltas } from './deltas.ts';

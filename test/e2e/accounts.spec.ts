@@ -43,9 +43,11 @@ test.describe('accounts page', () => {
     await form.getByTestId('field-dueDay').fill('28');
     await form.getByTestId('account-save').click();
 
-    // The account page: every month is # until an export shows what happened.
+    // The account page: the card's month is its statement cycle (core/rules/billing-cycle.ts).
+    // January's cycle, closed by the Jan 10 statement, is the month it opened with nothing due
+    // yet (*); every month after is # until an export shows what happened.
     await expect(page.getByTestId('account-name')).toHaveText('招商银行信用卡 尾号8888');
-    await expect(cell(page, '2026-01')).toHaveAttribute('data-status', '#');
+    await expect(cell(page, '2026-01')).toHaveAttribute('data-status', '*');
     await expect(cell(page, '2026-03')).toHaveAttribute('data-status', '#');
     await expect(page.getByTestId('origin-statementDay')).toHaveAttribute('data-provenance', 'manual');
     // A value nobody entered shows that it is a default, and where the default comes from.
@@ -69,14 +71,16 @@ test.describe('accounts page', () => {
     await expect(page.locator('[data-testid="account-group"][data-product="credit_card"]')).toBeVisible();
     await rows.getByTestId('account-link').click();
 
-    for (const month of ['2026-01', '2026-02', '2026-03']) await expect(cell(page, month)).toHaveAttribute('data-status', 'N');
-    await expect(cell(page, '2026-04')).toHaveAttribute('data-status', '#'); // the export ends Mar 31
+    // The Jan 28, Feb 28 and Mar 28 due days fall in the cycles closed on Feb 10, Mar 10 and Apr 10.
+    for (const month of ['2026-02', '2026-03', '2026-04']) await expect(cell(page, month)).toHaveAttribute('data-status', 'N');
+    await expect(cell(page, '2026-05')).toHaveAttribute('data-status', '#'); // the export ends Mar 31: the Apr 10 bill is unknown
     await expect(page.getByTestId('account-transaction')).toHaveCount(7);
 
-    // A month's details say what was due and paid, and why the status is what it is.
-    await cell(page, '2026-02').click();
+    // A month's details say what was due and paid, and why the status is what it is: March's
+    // cycle (Feb 11 – Mar 10) holds the Feb 25 repayment of ¥200.
+    await cell(page, '2026-03').click();
     const month = page.getByTestId('month-panel');
-    await expect(month).toHaveAttribute('data-month', '2026-02');
+    await expect(month).toHaveAttribute('data-month', '2026-03');
     await expect(month.getByTestId('month-paid')).toHaveText('¥200.00');
     await expect(month.getByTestId('month-reason')).toContainText('按时足额还款');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-card.png'), fullPage: true });
@@ -101,7 +105,7 @@ test.describe('accounts page', () => {
     await expect(page.getByTestId('account-name')).toHaveText('招商银行信用卡 尾号8888');
 
     // Jan 1 ¥100 billed Jan 10, due Jan 25, repaid Jan 27: inside the card convention's 3 grace
-    // days (core/rules/repayment-grace.ts) → N, where without grace it was M.
+    // days (core/rules/repayment-grace.ts) → February's cycle (Jan 11 – Feb 10) N.
     const statement = join(scratch, 'cmb-grace.csv');
     writeFileSync(statement, lateRepaymentsStatement());
     await page.getByTestId('nav-import').click();
@@ -109,14 +113,19 @@ test.describe('accounts page', () => {
     await expect(page.locator('[data-testid="import-report"][data-file="cmb-grace.csv"]').getByTestId('report-imported')).toHaveText('5');
     await page.getByTestId('nav-accounts').click();
     await page.getByTestId('account-row').getByTestId('account-link').click();
-    await expect(cell(page, '2026-01')).toHaveAttribute('data-status', 'N');
-    // Feb's bill repaid 5 days late: past the 3 grace days → overdue at Feb 28 (3 days past due).
-    await expect(cell(page, '2026-02')).toHaveAttribute('data-status', '1');
-    await cell(page, '2026-01').click();
+    await expect(cell(page, '2026-02')).toHaveAttribute('data-status', 'N');
+    // Feb's bill, due Feb 25, repaid Mar 2: past the 3 grace days, before the Mar 10 statement →
+    // March's cycle is 1 (5 days late), not M (core/rules/billing-cycle.ts).
+    await expect(cell(page, '2026-03')).toHaveAttribute('data-status', '1');
+    await cell(page, '2026-02').click();
     const month = page.getByTestId('month-panel');
     await expect(month.getByTestId('month-reason')).toContainText('容时或容差内还款，视同按时');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-grace-zh.png'), fullPage: true });
+    await cell(page, '2026-03').click();
+    await expect(month.getByTestId('month-reason')).toContainText('账单日前已还清：按账单周期记为逾期');
     await page.getByTestId('locale-switch').click();
+    await expect(month.getByTestId('month-reason')).toContainText('overdue for that statement cycle');
+    await cell(page, '2026-02').click();
     await expect(month.getByTestId('month-reason')).toContainText("On time by the issuer's grace");
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'accounts-grace-en.png'), fullPage: true });
     expect(app.foreignRequests).toEqual([]);

@@ -90,6 +90,8 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
     'settings hard-reasons': [['settings', 'hard-reasons', '02,03', ...db]],
     'settings income': [['settings', 'income', '12000', ...db]],
+    'settings grace': [['settings', 'grace', '招商银行', 'days=0', 'tolerance=0', ...db], ['settings', 'grace', '招商银行', ...db], ['settings', 'grace', '招商银行', 'default', ...db]],
+    'settings dti': [['settings', 'dti', '5', ...db], ['settings', 'dti', 'default', ...db]],
     'settings facts': [['settings', 'facts', ...db], ['settings', 'facts', 'education=bachelor', ...db]],
     'consent grant': [['consent', 'grant', ...GRANT_ARGS, '--sign', '张三丰', '--accept', ids.noticeSha256, ...db]],
     'consent list': [['consent', 'list', ...db]],

@@ -36,6 +36,44 @@ function describe(ctx: CliContext, report: Response<'import.files'>['reports'][n
     : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ${yuan(d.income.fen)}, expense ${d.expense.count} ${yuan(d.expense.fen)}, neutral ${d.neutral.count} ${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
 }
 
+const TOTAL_NAMES: Record<string, { zh: string; en: string }> = {
+  count: { zh: '共N笔记录', en: 'row count' },
+  income: { zh: '收入', en: 'income' },
+  income_pending: { zh: '待收入', en: 'pending income' },
+  expense: { zh: '支出', en: 'expense' },
+  expense_pending: { zh: '待支出', en: 'pending expense' },
+  neutral: { zh: '不计收支', en: 'neutral' },
+};
+
+const WHY = {
+  outside_period: { zh: '日期在注明期间之外', en: 'dated outside the stated period' },
+  accounts_for_difference: { zh: '正好是差额', en: 'exactly the difference' },
+  counted_elsewhere: { zh: '按规则计入', en: 'the rule counts it in' },
+} as const;
+
+/** The lines under a differing report: each differing total, and the rows (file:line, amount) behind it. */
+function describeDifferences(ctx: CliContext, report: Response<'import.files'>['reports'][number]): string[] {
+  const zh = ctx.locale === 'zh-CN';
+  return report.reconciled.differences.map((difference) => {
+    const name = TOTAL_NAMES[difference.total]?.[zh ? 'zh' : 'en'] ?? difference.total;
+    const shift = [
+      difference.rowsDifference === null ? null : `${difference.rowsDifference > 0 ? '+' : ''}${difference.rowsDifference}${zh ? ' 笔' : ' rows'}`,
+      difference.fenDifference === null ? null : `${difference.fenDifference > 0 ? '+' : ''}${yuan(difference.fenDifference)}`,
+    ].filter((part) => part !== null).join(zh ? '，' : ', ');
+    const rows = difference.rows.map((row) => {
+      const why = WHY[row.why][zh ? 'zh' : 'en'];
+      const where = row.why === 'counted_elsewhere' && row.countedIn ? ` ${TOTAL_NAMES[row.countedIn]?.[zh ? 'zh' : 'en'] ?? row.countedIn}` : '';
+      return `${report.file}:${row.line} ${yuan(row.fen)} (${why}${where})`;
+    });
+    if (difference.rowsOmitted > 0) rows.push(zh ? `另有 ${difference.rowsOmitted} 行` : `${difference.rowsOmitted} more`);
+    const missing = difference.total === 'count' && (difference.rowsDifference ?? 0) < 0;
+    const cannot = missing ? (zh ? '缺少的行不在文件里，无法指出' : 'rows that are not in the file cannot be named') : zh ? '无法从明细判断是哪几行' : 'the rows cannot tell which ones';
+    const tail = [missing ? cannot : null, rows.length > 0 ? rows.join(zh ? '；' : '; ') : null].filter((part) => part !== null).join(zh ? '；' : '; ') || cannot;
+    const partly = rows.length > 0 && !difference.explained ? (zh ? '（只解释了一部分）' : ' (part of it only)') : '';
+    return `  ${name} ${shift}: ${tail}${partly}`;
+  });
+}
+
 type Outcome = Response<'import.files'>;
 
 /** A file that cannot be read fails here, by the path as typed, as it always has; the rest go by reference. */
@@ -76,7 +114,10 @@ async function run(ctx: CliContext): Promise<number> {
   }, { importFileRef });
   if (ctx.json) printJson(ctx, outcome);
   else {
-    for (const report of outcome.reports) ctx.io.out(describe(ctx, report));
+    for (const report of outcome.reports) {
+      ctx.io.out(describe(ctx, report));
+      for (const line of describeDifferences(ctx, report)) ctx.io.out(line);
+    }
     for (const f of outcome.failures) ctx.io.err(`${f.file}: ${f.error.message[ctx.locale]}`);
   }
   return outcome.failures.length > 0 ? 1 : 0;

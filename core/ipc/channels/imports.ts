@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { importReportSchema } from '../../importers/report-schema.ts';
 import { reviewActionSchema, reviewListSchema } from '../../ledger/credit-review.ts';
+import { resolveGroupRequest, resolveGroupResponse, reviewGroupsSchema, undoDecisionResponse } from '../../ledger/review-by-rule.ts';
 import { errorPayloadSchema } from '../../wire/vocabulary.ts';
 import { profileId } from '../schemas.ts';
 
@@ -45,6 +46,20 @@ export const importChannels = {
   'review.resolve': {
     request: z.strictObject({ profileId, transactionId: z.number().int().positive(), action: reviewActionSchema }),
     response: z.strictObject({ remaining: z.number().int() }),
+  },
+  /** The waiting events by rule and pattern (core/ledger/review-by-rule.ts), and the decisions that can be undone. */
+  'review.groups': {
+    request: z.strictObject({ profileId }),
+    response: reviewGroupsSchema,
+  },
+  /** One decision for every event of a group: all confirmed, or all corrected to one kind (or none). */
+  'review.resolveGroup': {
+    request: z.strictObject({ profileId, ...resolveGroupRequest.shape }),
+    response: resolveGroupResponse,
+  },
+  'review.undo': {
+    request: z.strictObject({ profileId, decisionId: z.number().int().positive() }),
+    response: undoDecisionResponse,
   },
 } as const;
 

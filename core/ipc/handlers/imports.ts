@@ -1,6 +1,7 @@
 // The main-process side of the import and review channels (core/ipc/channels/imports.ts).
 
 import { listNeedsReview, resolveReview } from '../../ledger/credit-review.ts';
+import { listReviewGroups, resolveReviewGroup, undoReviewDecision } from '../../ledger/review-by-rule.ts';
 import type { importChannels } from '../channels/imports.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
 import { ImportJobs, type ImportSource } from '../import-jobs.ts';
@@ -29,5 +30,8 @@ export function importHandlers(ctx: HandlerContext, lock: AppLock): DomainHandle
     'import.cancel': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'review.list': ({ profileId }) => listNeedsReview(ctx.store.database(profileId)),
     'review.resolve': ({ profileId, transactionId, action }) => resolveReview(ctx.store.database(profileId), transactionId, action, actorOf(ctx)),
+    'review.groups': ({ profileId }) => listReviewGroups(ctx.store.database(profileId)),
+    'review.resolveGroup': ({ profileId, key, action }) => resolveReviewGroup(ctx.store.database(profileId), key, action, actorOf(ctx)),
+    'review.undo': ({ profileId, decisionId }) => undoReviewDecision(ctx.store.database(profileId), decisionId, actorOf(ctx)),
   };
 }

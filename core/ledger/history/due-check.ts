@@ -4,9 +4,8 @@
 // that, the lender's grace (core/rules/repayment-grace.ts): a shortfall within the tolerance, or
 // repaid within the grace days, is on time; what the grace days repay is then owed to this bill.
 
-import { monthOfDay } from '../../shared/calendar.ts';
 import { covered } from './coverage.ts';
-import { advanceQueue, loseArrears, satisfy, type HistoryState } from './history-state.ts';
+import { advanceQueue, loseArrears, periodOf, satisfy, type HistoryState } from './history-state.ts';
 import type { Obligation } from './obligations.ts';
 
 /** Repayments in the grace days after the due day, as far as today. */
@@ -15,7 +14,7 @@ function repaidInGrace(s: HistoryState, o: Obligation, graceDays: number): numbe
   let fen = 0;
   for (let i = s.nextEvent; i < s.input.events.length && s.input.events[i].day <= last; i++) {
     const e = s.input.events[i];
-    if (e.role === 'payment' && e.day > o.dueDay && !s.manualPaidMonths.has(monthOfDay(e.day))) fen += e.fen;
+    if (e.role === 'payment' && e.day > o.dueDay && !s.manualPaidMonths.has(periodOf(s, e.day))) fen += e.fen;
   }
   return fen;
 }

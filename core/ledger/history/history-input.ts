@@ -7,6 +7,7 @@ import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Instalment } from '../schedule.ts';
 import type { GraceRule } from '../../rules/repayment-grace.ts';
+import type { BillingCycleRule } from '../../rules/billing-cycle.ts';
 
 export type { EventRole };
 
@@ -70,6 +71,8 @@ export interface HistoryInput {
   unknownDraws?: boolean;
   /** 容时 and 容差 of the account's lender (core/rules/repayment-grace.ts); none when absent. */
   grace?: GraceRule;
+  /** Where the account's month ends (core/rules/billing-cycle.ts): the calendar month when absent. */
+  billingCycle?: BillingCycleRule;
 }
 
 export interface HistoryResult {

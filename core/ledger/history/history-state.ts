@@ -3,7 +3,7 @@
 // complete, the obligations and how far they are paid. Every step of the pass (events, bills,
 // the month close) reads and moves this one object; nothing else carries state between steps.
 
-import { monthOfDay } from '../../shared/calendar.ts';
+import { dayOfMonth, lastDay, monthOfDay } from '../../shared/calendar.ts';
 import type { StatusReason } from '../../shared/ledger-vocabulary.ts';
 import { covered } from './coverage.ts';
 import type { HistoryInput } from './history-input.ts';
@@ -15,6 +15,13 @@ export interface HistoryState {
   readonly line: boolean;
   /** Revolving, with a statement day and a due day: bills can be issued. */
   readonly scheduled: boolean;
+  /**
+   * Scheduled, and its month is the statement cycle (core/rules/billing-cycle.ts): month m runs
+   * from the day after month m-1's statement day to month m's statement day, judged then.
+   * Every month index of the pass (rows, obligations' due months, the user's month facts) is then
+   * a cycle (periodOf).
+   */
+  readonly cycle: boolean;
   readonly asOf: number;
   readonly asOfMonth: number;
   readonly openMonth: number | null;
@@ -58,6 +65,22 @@ export interface HistoryState {
   readonly unconfirmedInMonth: Map<number, number>;
 }
 
+/** The month a day belongs to: its calendar month, or with a statement day, the cycle its statement date closes. */
+export function periodOfDay(statementDay: number | null, day: number): number {
+  const month = monthOfDay(day);
+  return statementDay === null || day <= dayOfMonth(month, statementDay) ? month : month + 1;
+}
+
+/** The month of the pass a day belongs to (periodOfDay with the account's cycle). */
+export function periodOf(s: HistoryState, day: number): number {
+  return periodOfDay(s.cycle ? s.input.statementDay : null, day);
+}
+
+/** The last day of month `m` of the pass: its statement date in a cycle, else the calendar month's last day. */
+export function periodEnd(s: HistoryState, m: number): number {
+  return s.cycle ? dayOfMonth(m, s.input.statementDay!) : lastDay(m);
+}
+
 export function newHistoryState(input: HistoryInput): HistoryState {
   const revolving = input.kind === 'revolving';
   const line = input.kind === 'line';
@@ -67,16 +90,20 @@ export function newHistoryState(input: HistoryInput): HistoryState {
     if (fact.amountPaidFen !== null) manualPaidMonths.add(month);
     if (fact.amountDueFen !== null) factDueMonths.add(month);
   }
+  const scheduled = revolving && input.statementDay !== null && input.dueDay !== null;
+  const cycle = scheduled && input.billingCycle?.judgedAt === 'statement_date';
+  const period = (day: number) => periodOfDay(cycle ? input.statementDay : null, day);
   const unknown: StatusReason = revolving ? 'balance_unknown' : line ? 'unknown_draws' : 'no_loan_terms';
   return {
     input,
     revolving,
     line,
-    scheduled: revolving && input.statementDay !== null && input.dueDay !== null,
+    scheduled,
+    cycle,
     asOf: input.asOfDay,
-    asOfMonth: monthOfDay(input.asOfDay),
-    openMonth: input.openedDay === null ? null : monthOfDay(input.openedDay),
-    closedMonth: input.closedDay === null ? null : monthOfDay(input.closedDay),
+    asOfMonth: period(input.asOfDay),
+    openMonth: input.openedDay === null ? null : period(input.openedDay),
+    closedMonth: input.closedDay === null ? null : period(input.closedDay),
     manualPaidMonths,
     factDueMonths,
     obligations: [],
@@ -125,7 +152,7 @@ export function gapCheck(s: HistoryState, day: number): void {
 export function satisfy(s: HistoryState, o: Obligation, day: number): void {
   if (o.satisfiedDay >= 0) return;
   o.satisfiedDay = day;
-  const month = monthOfDay(day);
+  const month = periodOf(s, day);
   if (day > o.dueDay && o.dueMonth < month) s.curedMonths.add(month);
 }
 

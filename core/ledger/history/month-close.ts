@@ -4,13 +4,13 @@
 // status, which wins; the credit used. The close moves the state too: a loan paid off is
 // settled, a user's N/*/C/M says nothing was overdue, a user's balance is an anchor.
 
-import { dayOfMonth, formatDay, formatMonth, monthOfDay } from '../../shared/calendar.ts';
+import { dayOfMonth, formatDay, formatMonth } from '../../shared/calendar.ts';
 import type { StatusReason } from '../../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../account-schema.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import { pickStatus, type MonthFacts } from '../repayment-status.ts';
 import { covered } from './coverage.ts';
-import { advanceQueue, satisfy, type HistoryState } from './history-state.ts';
+import { advanceQueue, periodOf, satisfy, type HistoryState } from './history-state.ts';
 import type { MonthWalk } from './month-walk.ts';
 import { loanScheduleReason, principalOutstanding, settleWhenPaid } from './obligations-loan.ts';
 import { dueInStatementMonth } from './obligations-revolving.ts';
@@ -70,6 +70,8 @@ interface DueThisMonth {
   dueThisMonth: boolean | null;
   amountDue: number | null;
   paidLate: boolean;
+  /** The most days an obligation due this month was repaid late, within the month. */
+  lateDays: number;
   /** Today's month: a bill whose statement is not out yet, or that is due later, is not known yet. */
   pending: boolean;
 }
@@ -79,7 +81,8 @@ function dueThisMonth(s: HistoryState, w: MonthWalk): DueThisMonth {
   let due: boolean | null = s.revolving && !s.scheduled ? null : false;
   let amountDue: number | null = s.scheduled || s.loanScheduleKnown ? 0 : null;
   let paidLate = false;
-  let pending = s.scheduled && w.month === s.asOfMonth && dueInStatementMonth(s) && dayOfMonth(w.month, s.input.statementDay!) > s.asOf;
+  let lateDays = 0;
+  let pending = s.scheduled && !s.cycle && w.month === s.asOfMonth && dueInStatementMonth(s) && dayOfMonth(w.month, s.input.statementDay!) > s.asOf;
   for (const o of w.dues) {
     if (o.dueDay > s.asOf && o.satisfiedDay < 0 && o.full !== 0) pending = true;
     if (o.full === null) {
@@ -89,10 +92,13 @@ function dueThisMonth(s: HistoryState, w: MonthWalk): DueThisMonth {
     }
     amountDue = (amountDue ?? 0) + o.full;
     if (o.full > 0 && due !== null) due = true;
-    if (o.satisfiedDay > o.dueDay && o.satisfiedDay <= w.monthEnd) paidLate = true;
+    if (o.satisfiedDay > o.dueDay && o.satisfiedDay <= w.monthEnd) {
+      paidLate = true;
+      lateDays = Math.max(lateDays, o.satisfiedDay - o.dueDay);
+    }
   }
   if (due === false && s.curedMonths.has(w.month)) due = true; // earlier arrears repaid this month
-  return { dueThisMonth: due, amountDue, paidLate, pending };
+  return { dueThisMonth: due, amountDue, paidLate, lateDays, pending };
 }
 
 function monthFacts(s: HistoryState, w: MonthWalk, arrears: Arrears, due: DueThisMonth, closedThisMonth: boolean): MonthFacts {
@@ -106,12 +112,13 @@ function monthFacts(s: HistoryState, w: MonthWalk, arrears: Arrears, due: DueThi
     paidLate: arrears.overdue === false ? due.paidLate : null,
     inGrace: s.graceMonths.has(w.month),
     dueThisMonth: due.dueThisMonth,
+    lateRepaidIsOverdue: s.input.billingCycle?.lateRepaidBeforeJudged === 'overdue' && s.cycle,
   };
 }
 
 /** The derived code and its reason: for `#`, the most specific reason the pass knows. */
 function derivedStatus(s: HistoryState, w: MonthWalk, facts: MonthFacts, arrears: Arrears, due: DueThisMonth): { status: StatusCode; reason: StatusReason } {
-  const picked = pickStatus(facts, arrears.daysPastDue);
+  const picked = pickStatus(facts, arrears.overdue === false ? due.lateDays : arrears.daysPastDue);
   if (picked.rule === null || picked.rule.id === 'not_observed') {
     return { status: picked.code, reason: due.pending ? 'not_yet_due' : w.anchoredMidMonth ? 'balance_unknown' : (arrears.reason ?? s.lostReason) };
   }
@@ -173,9 +180,9 @@ function enteredOverdue(s: HistoryState, fact: ManualMonth | undefined, row: Pic
  * The month's 逾期（透支）总额: the unpaid minimums and instalments past due at its end, a range
  * where a card's minimum is unknown; 0 in a month not overdue; null when the data cannot tell.
  */
-function overdueOf(s: HistoryState, w: MonthWalk, status: StatusCode, arrears: Arrears, row: Pick<MonthRow, 'amountDueFen' | 'amountPaidFen' | 'creditUsedFen'>): [number, number] | null {
+function overdueOf(s: HistoryState, w: MonthWalk, status: StatusCode, reason: StatusReason, arrears: Arrears, row: Pick<MonthRow, 'amountDueFen' | 'amountPaidFen' | 'creditUsedFen'>): [number, number] | null {
   if (status === '#') return null;
-  if (!isLenderOverdue(status)) return [0, 0];
+  if (!isLenderOverdue(status) || reason === 'repaid_late') return [0, 0]; // repaid late: nothing left overdue when judged
   if (arrears.overdue === true && arrears.amount[1] > 0) return arrears.amount;
   return enteredOverdue(s, w.fact, row);
 }
@@ -185,7 +192,7 @@ export function closeMonth(s: HistoryState, w: MonthWalk): { row: MonthRow; clos
   settleWhenPaid(s);
   const arrears = arrearsAt(s, w.monthEnd);
   const due = dueThisMonth(s, w);
-  const closed = s.closedMonth === w.month || (s.settledDay !== null && monthOfDay(s.settledDay) === w.month);
+  const closed = s.closedMonth === w.month || (s.settledDay !== null && periodOf(s, s.settledDay) === w.month);
   const facts = monthFacts(s, w, arrears, due, closed);
   let { status, reason } = derivedStatus(s, w, facts, arrears, due);
   let statusSource: MonthRow['statusSource'] = 'derived';
@@ -208,13 +215,13 @@ export function closeMonth(s: HistoryState, w: MonthWalk): { row: MonthRow; clos
     amountPaidFen: s.paidInMonth.get(w.month) ?? 0,
     creditUsedFen: creditUsed,
     // A month the data cannot tell has no days past due either.
-    daysPastDue: status === '#' && statusSource === 'derived' ? null : arrears.daysPastDue,
+    daysPastDue: status === '#' && statusSource === 'derived' ? null : reason === 'repaid_late' ? due.lateDays : arrears.daysPastDue,
     overdueFen: null,
     overdueRangeFen: null,
     dueOn: firstDue ? formatDay(firstDue.dueDay) : null,
     unconfirmed: s.unconfirmedInMonth.get(w.month) ?? 0,
   };
-  const overdue = overdueOf(s, w, status, arrears, row);
+  const overdue = overdueOf(s, w, status, reason, arrears, row);
   s.carriedOverdue = overdue;
   if (overdue !== null && overdue[0] === overdue[1]) row.overdueFen = overdue[0];
   else row.overdueRangeFen = overdue;

@@ -1,14 +1,14 @@
-// One month of the pass, day by day up to its end (or today): the anchors that fall in it (the
+// One month of the pass (a calendar month, or a card's statement cycle: history-state.ts), day by day up to its end (or today): the anchors that fall in it (the
 // open date, a balance the user gave), the obligations due in it, a revolving account's statement
 // issued on its day, each due day judged (due-check.ts) after the events up to it, and the
 // user's amount paid applied as one payment on the month's due day.
 
-import { dayOfMonth, firstDay, lastDay, monthOfDay } from '../../shared/calendar.ts';
+import { dayOfMonth, lastDay } from '../../shared/calendar.ts';
 import type { ManualMonth } from './history-input.ts';
 import { checkDue } from './due-check.ts';
-import { anchor, type HistoryState } from './history-state.ts';
+import { anchor, periodEnd, periodOf, type HistoryState } from './history-state.ts';
 import type { Obligation } from './obligations.ts';
-import { dueInStatementMonth, issueStatement } from './obligations-revolving.ts';
+import { dueDayInCycle, dueInStatementMonth, issueStatement } from './obligations-revolving.ts';
 import { allocate } from './payments.ts';
 import { advanceTo } from './replay.ts';
 
@@ -34,10 +34,10 @@ function anchorsIn(s: HistoryState, month: number): boolean {
     if (s.revolving || s.line) anchor(s, input.openedDay, 0);
     else if (input.principalFen !== null) anchor(s, input.openedDay, input.principalFen);
   }
-  if (!input.opening || monthOfDay(input.opening.day) !== month) return false;
+  if (!input.opening || periodOf(s, input.opening.day) !== month) return false;
   advanceTo(s, input.opening.day - 1, false);
   anchor(s, input.opening.day, input.opening.fen);
-  return input.opening.day > firstDay(month) && s.openMonth !== month;
+  return input.opening.day > periodEnd(s, month - 1) + 1 && s.openMonth !== month;
 }
 
 function duesIn(s: HistoryState, month: number): Obligation[] {
@@ -78,9 +78,13 @@ export function walkMonth(s: HistoryState, month: number): MonthWalk {
   const fact = s.input.facts.get(month);
   const dues = duesIn(s, month);
   let manualDay: number | null = null;
-  if (fact && fact.amountPaidFen !== null) manualDay = s.scheduled ? dayOfMonth(month, s.input.dueDay!) : (dues[0]?.dueDay ?? lastDay(month));
-  const w: MonthWalk = { month, monthEnd: Math.min(lastDay(month), s.asOf), fact, dues, issued: null, anchoredMidMonth, manualDay };
-  if (s.scheduled) {
+  if (fact && fact.amountPaidFen !== null) manualDay = s.cycle ? dueDayInCycle(s, month) : s.scheduled ? dayOfMonth(month, s.input.dueDay!) : (dues[0]?.dueDay ?? lastDay(month));
+  const w: MonthWalk = { month, monthEnd: Math.min(periodEnd(s, month), s.asOf), fact, dues, issued: null, anchoredMidMonth, manualDay };
+  if (s.cycle) {
+    // The cycle's one due day comes before the statement date that closes it.
+    judgeDues(s, w);
+    if (reach(s, w, periodEnd(s, month))) w.issued = issueStatement(s, month, periodEnd(s, month));
+  } else if (s.scheduled) {
     const statementDay = dayOfMonth(month, s.input.statementDay!);
     if (dueInStatementMonth(s)) {
       if (reach(s, w, statementDay)) {

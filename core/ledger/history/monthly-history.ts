@@ -17,7 +17,7 @@
 import { formatDay, monthOfDay } from '../../shared/calendar.ts';
 import type { MonthRow } from '../account-schema.ts';
 import type { HistoryInput, HistoryResult } from './history-input.ts';
-import { newHistoryState, type HistoryState } from './history-state.ts';
+import { newHistoryState, periodOf, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';
 import { walkMonth } from './month-walk.ts';
 import { addLoanObligations, settlementShortfall } from './obligations-loan.ts';
@@ -25,12 +25,13 @@ import { nextCycleDueDay } from './obligations-revolving.ts';
 
 const EMPTY: HistoryResult = { rows: [], settledDay: null, balanceFen: null, nextDue: null };
 
-/** The first month anything is known of: the open date, the user's balance, the first event or month fact. */
-function firstMonthOf(input: HistoryInput): number | null {
+/** The first month anything is known of: the open date, the user's balance, the first event or month fact (a cycle for a card). */
+function firstMonthOf(s: HistoryState): number | null {
+  const { input } = s;
   let first = Number.POSITIVE_INFINITY;
-  if (input.openedDay !== null) first = Math.min(first, monthOfDay(input.openedDay));
-  if (input.opening) first = Math.min(first, monthOfDay(input.opening.day));
-  if (input.events.length > 0) first = Math.min(first, monthOfDay(input.events[0].day));
+  if (input.openedDay !== null) first = Math.min(first, periodOf(s, input.openedDay));
+  if (input.opening) first = Math.min(first, periodOf(s, input.opening.day));
+  if (input.events.length > 0) first = Math.min(first, periodOf(s, input.events[0].day));
   for (const month of input.facts.keys()) first = Math.min(first, month);
   return Number.isFinite(first) ? first : null;
 }
@@ -44,27 +45,34 @@ function nextDueOf(s: HistoryState): HistoryResult['nextDue'] {
   return s.scheduled ? { on: formatDay(nextCycleDueDay(s)), amountFen: null } : null;
 }
 
-/** The pass over every month of the account up to its as-of day (or its close). */
-function walk(input: HistoryInput): { s: HistoryState; rows: MonthRow[] } | null {
+/**
+ * The pass over every month of the account up to its as-of day (or its close). A card's cycle
+ * that began after this calendar month's statement date ends next month: it is walked (today's
+ * balance and arrears are in it) but is not a row yet, so no month after today's is shown.
+ */
+function walk(input: HistoryInput): { s: HistoryState; rows: MonthRow[]; last: MonthRow | null } | null {
   const s = newHistoryState(input);
-  const start = firstMonthOf(input);
+  const start = firstMonthOf(s);
   if (start === null || start > s.asOfMonth) return null;
   const end = s.closedMonth === null ? s.asOfMonth : Math.min(s.asOfMonth, s.closedMonth);
   if (!s.revolving) addLoanObligations(s, start);
+  const shownUpTo = monthOfDay(s.asOf);
   const rows: MonthRow[] = [];
+  let last: MonthRow | null = null;
   for (let month = start; month <= end; month++) {
     const { row, closed } = closeMonth(s, walkMonth(s, month));
-    rows.push(row);
+    last = row;
+    if (month <= shownUpTo) rows.push(row);
     if (closed) break;
   }
-  return { s, rows };
+  return { s, rows, last };
 }
 
 export function computeHistory(input: HistoryInput): HistoryResult {
   const walked = walk(input);
   if (walked === null) return EMPTY;
-  const { s, rows } = walked;
-  return { rows, settledDay: s.settledDay, balanceFen: rows.at(-1)?.creditUsedFen ?? null, nextDue: nextDueOf(s) };
+  const { s, rows, last } = walked;
+  return { rows, settledDay: s.settledDay, balanceFen: last?.creditUsedFen ?? null, nextDue: nextDueOf(s) };
 }
 
 /** What an account owes at the end of a day, its events of that day included (owedOn). */

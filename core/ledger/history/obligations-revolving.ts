@@ -6,7 +6,7 @@
 
 import { dayOfMonth } from '../../shared/calendar.ts';
 import type { InstallmentPlan } from './history-input.ts';
-import { satisfy, type HistoryState } from './history-state.ts';
+import { periodOf, satisfy, type HistoryState } from './history-state.ts';
 import { newObligation, type Obligation } from './obligations.ts';
 
 /**
@@ -41,7 +41,8 @@ export function dueInStatementMonth(s: HistoryState): boolean {
 /** The bill issued on the statement day `day` of `month`. */
 export function issueStatement(s: HistoryState, month: number, day: number): Obligation {
   const { input } = s;
-  const dueMonth = billDueMonth(input.statementDay!, input.dueDay!, month);
+  const dueDay = dayOfMonth(billDueMonth(input.statementDay!, input.dueDay!, month), input.dueDay!);
+  const dueMonth = periodOf(s, dueDay);
   const plans = instalmentsAt(input.installments, month);
   s.bal += plans.fee;
   const fact = input.facts.get(dueMonth);
@@ -53,7 +54,7 @@ export function issueStatement(s: HistoryState, month: number, day: number): Obl
       s.balKnown = true;
     }
   }
-  const o = newObligation(day, dayOfMonth(dueMonth, input.dueDay!), dueMonth, full, 0, s.manualPaidMonths);
+  const o = newObligation(day, dueDay, dueMonth, full, 0, s.manualPaidMonths);
   if (fact && fact.minimumDueFen !== null) o.min = fact.minimumDueFen;
   else if (input.minimumPaymentBp !== null && full !== null) o.min = Math.ceil((full * input.minimumPaymentBp) / 10000);
   if (o.min !== null && full !== null) o.min = Math.min(o.min, full);
@@ -71,6 +72,11 @@ export function creditLatestStatement(s: HistoryState, amount: number, day: numb
     for (let i = s.queueStart; i < s.obligations.length && s.obligations[i].issueDay <= bill.issueDay; i++) satisfy(s, s.obligations[i], day);
     s.arrearsKnown = true;
   }
+}
+
+/** A cycle's due day: that of the bill issued on the previous month's statement day. */
+export function dueDayInCycle(s: HistoryState, month: number): number {
+  return dayOfMonth(billDueMonth(s.input.statementDay!, s.input.dueDay!, month - 1), s.input.dueDay!);
 }
 
 /** With no bill known to be coming, the next due day of the cycle: this month's, or next month's once it passed. */

@@ -3,13 +3,12 @@
 // amount paid the user gave, which replaces them. Each event's day is checked for gaps in the
 // coverage first.
 
-import { monthOfDay } from '../../shared/calendar.ts';
 import type { LedgerEvent } from './history-input.ts';
-import { gapCheck, type HistoryState } from './history-state.ts';
+import { gapCheck, periodOf, type HistoryState } from './history-state.ts';
 import { allocate } from './payments.ts';
 
 function apply(s: HistoryState, e: LedgerEvent): void {
-  const month = monthOfDay(e.day);
+  const month = periodOf(s, e.day);
   if (e.unconfirmed) s.unconfirmedInMonth.set(month, (s.unconfirmedInMonth.get(month) ?? 0) + 1);
   switch (e.role) {
     case 'charge':

@@ -6,6 +6,7 @@ import type { LedgerAccountSnapshot, LedgerSnapshot } from '../../../core/ledger
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { defaultHardQueryReasons, isHardQuery } from '../../../core/rules/hard-queries.ts';
+import { DEBT_TO_INCOME } from '../../../core/rules/debt-to-income.ts';
 import { EMPTY_PROFILE_FACTS } from '../../../core/settings/profile-facts-schema.ts';
 import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 import { isLenderOverdue, type StatusCode } from '../../../core/shared/status-alphabet.ts';
@@ -92,7 +93,7 @@ export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord
     queries,
     observations: [],
     profileFacts: { ...EMPTY_PROFILE_FACTS, monthlyIncomeFen },
-    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons(), bandCaps: {} },
+    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons(), bandCaps: {}, graceRules: {}, debtToIncome: { revolvingShareOfUsed: DEBT_TO_INCOME.revolvingShareOfUsed, edited: false } },
     activity: { months: [], contacts: [] },
     needsReview: 0,
   };

@@ -38,20 +38,25 @@ describe('a card entered by hand, then its statement imported', () => {
     expect(created.account).toMatchObject({ name: '招商银行信用卡 尾号8888', source: 'manual', matchKey: 'credit_card:招商银行:8888' });
     expect(created.account.fields.statementDay).toMatchObject({ value: 10, provenance: 'manual' });
     expect(created.account.fields.bureauType).toMatchObject({ value: 'R2', provenance: 'default', grade: 'B' });
-    // Opened Jan 1, but no export shows anything yet: nothing can be told.
-    expect(created.months.map((m) => m.status)).toEqual(['#', '#', '#', '#', '#']);
+    // Opened Jan 1, in the cycle closed by the Jan 10 statement (core/rules/billing-cycle.ts),
+    // which has no due day yet → * (the month it opened). No export shows anything after: # .
+    expect(created.months.map((m) => m.status)).toEqual(['*', '#', '#', '#', '#']);
 
     await importCmb(onTimeStatement());
     const [card] = listAccounts(t.db, asOf);
     expect(listAccounts(t.db, asOf)).toHaveLength(1);
     const detail = accountDetail(t.db, card.id, asOf);
-    // Jan 10 bill 100.00 paid Jan 20, Feb 10 bill 200.00 paid Feb 25, Mar 10 bill 300.00 paid Mar 27,
-    // each before the 28th → N. The export ends Mar 31: April's bill is unknown.
-    expect(detail.months.map((m) => `${m.month} ${m.status}`)).toEqual(['2026-01 N', '2026-02 N', '2026-03 N', '2026-04 #', '2026-05 #']);
-    expect(detail.months.slice(0, 3).map((m) => [m.statementBalanceFen, m.amountPaidFen, m.creditUsedFen])).toEqual([
-      [10000, 10000, 0],
-      [20000, 20000, 0],
-      [30000, 30000, 1000],
+    // Each month is the cycle its statement (the 10th) closes. Jan 10 bill 100.00 paid Jan 20, Feb
+    // 10 bill 200.00 paid Feb 25, Mar 10 bill 300.00 paid Mar 27, each before the 28th → February,
+    // March and April N. The export ends Mar 31: the Apr 10 bill, due in May's cycle, is unknown.
+    expect(detail.months.map((m) => `${m.month} ${m.status}`)).toEqual(['2026-01 *', '2026-02 N', '2026-03 N', '2026-04 N', '2026-05 #']);
+    // Per cycle: the statement it closes with, the repayments in it, the balance on its statement
+    // date (Jan 10: the 100.00 of Jan 1; Feb 10: the 200.00 of Feb 5; Mar 10: the 300.00 of Mar 3).
+    expect(detail.months.slice(0, 4).map((m) => [m.statementBalanceFen, m.amountPaidFen, m.creditUsedFen])).toEqual([
+      [10000, 0, 10000],
+      [20000, 10000, 20000],
+      [30000, 20000, 30000],
+      [null, 30000, null],
     ]);
     expect(detail.transactions).toHaveLength(7);
     expect(card.worst24).toBe('N');
@@ -83,7 +88,7 @@ describe('a card entered by hand, then its statement imported', () => {
     await importCmb(onTimeStatement());
     const detail = accountDetail(t.db, derived.id, asOf);
     expect(detail.account.fields.openedOn).toMatchObject({ value: '2026-01-01', provenance: 'manual' });
-    expect(detail.months.slice(0, 3).map((m) => m.status)).toEqual(['N', 'N', 'N']);
+    expect(detail.months.slice(0, 4).map((m) => m.status)).toEqual(['*', 'N', 'N', 'N']);
     // Reverting a field brings back what the data says (here: nothing).
     const reverted = updateAccount(t.db, derived.id, {}, ['openedOn'], asOf);
     expect(reverted.account.fields.openedOn).toMatchObject({ value: null, provenance: 'none' });
@@ -132,14 +137,15 @@ describe('month facts, instalments, assignments, deletion', () => {
     t = tempDb();
     const { account } = createAccount(t.db, CARD, asOf);
     await importCmb(onTimeStatement());
-    let detail = setMonthFact(t.db, account.id, '2026-04', { amountDueFen: 1000, amountPaidFen: 1000 }, asOf);
-    // The Apr 10 bill is the 10.00 of Mar 31; the user says it was paid → N.
-    expect(detail.months.find((m) => m.month === '2026-04')).toMatchObject({ status: 'N', amountDueFen: 1000, amountPaidFen: 1000 });
-    expect(detail.monthFacts).toEqual([{ month: '2026-04', balanceFen: null, amountDueFen: 1000, minimumDueFen: null, amountPaidFen: 1000, status: null, note: null }]);
-    detail = setMonthFact(t.db, account.id, '2026-05', { status: '1' }, asOf);
-    expect(detail.months.find((m) => m.month === '2026-05')).toMatchObject({ status: '1', statusSource: 'manual' });
-    detail = setMonthFact(t.db, account.id, '2026-04', null, asOf);
-    expect(detail.months.find((m) => m.month === '2026-04')!.status).toBe('#');
+    let detail = setMonthFact(t.db, account.id, '2026-05', { amountDueFen: 1000, amountPaidFen: 1000 }, asOf);
+    // May's cycle (Apr 11 – May 10) holds the Apr 28 due day of the Apr 10 bill, the 10.00 of Mar 31;
+    // the user says it was paid → N.
+    expect(detail.months.find((m) => m.month === '2026-05')).toMatchObject({ status: 'N', amountDueFen: 1000, amountPaidFen: 1000 });
+    expect(detail.monthFacts).toEqual([{ month: '2026-05', balanceFen: null, amountDueFen: 1000, minimumDueFen: null, amountPaidFen: 1000, status: null, note: null }]);
+    detail = setMonthFact(t.db, account.id, '2026-04', { status: '1' }, asOf);
+    expect(detail.months.find((m) => m.month === '2026-04')).toMatchObject({ status: '1', statusSource: 'manual' });
+    detail = setMonthFact(t.db, account.id, '2026-05', null, asOf);
+    expect(detail.months.find((m) => m.month === '2026-05')!.status).toBe('#');
     expect(thrown(() => setMonthFact(t.db, account.id, '2026-13', {}, asOf)).details.fields).toMatchObject([{ field: 'month' }]);
     expect(thrown(() => setMonthFact(t.db, account.id, '2026-04', { amountDueFen: 100, minimumDueFen: 200 }, asOf)).details.fields).toMatchObject([
       { rule: 'minimum_above_due' },

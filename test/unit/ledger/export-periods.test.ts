@@ -58,7 +58,10 @@ const AS_OF = '2026-05-31';
 
 /**
  * The user's Huabei facts: statement day 1, due day 10 (the bill issued on the 1st is due on the
- * 10th of the same month), nothing owed on Mar 1.
+ * 10th of the same month), nothing owed on Mar 1. Huabei's month is its statement cycle
+ * (core/rules/billing-cycle.ts): March is Feb 2 – Mar 1, April Mar 2 – Apr 1 (its due day Mar 10),
+ * May Apr 2 – May 1 (its due day Apr 10). March ends on the day the balance is given, which says
+ * nothing of the Feb 10 bill before it: # (balance unknown) in every case below.
  */
 function giveHuabeiFacts(db: TempDb['db']): void {
   const huabei = listAccounts(db, { asOfDay: day(AS_OF) }).find((a) => a.matchKey === 'huabei')!;
@@ -78,7 +81,7 @@ describe('Huabei months and the Alipay export period', () => {
     giveHuabeiFacts(t.db);
     // The Mar 1 statement day is not observed: a purchase may hide there, so the Mar 1 bill and
     // every bill after it is unknown.
-    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 #', '2026-04 #', '2026-05 #'], reasons: ['not_observed'] });
+    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 #', '2026-04 #', '2026-05 #'], reasons: ['balance_unknown', 'not_observed'] });
   });
 
   it('a stated period from Mar 1, before the first row, makes March and April known', async () => {
@@ -87,9 +90,10 @@ describe('Huabei months and the Alipay export period', () => {
     expect(report.period).toMatchObject({ source: 'stated', start: { iso: '2026-03-01T00:00:00+08:00' }, end: { iso: '2026-04-30T23:59:59+08:00' } });
     giveHuabeiFacts(t.db);
     // Mar 1: the export shows the day and nothing happened on it, so the Mar 1 bill is the 0.00
-    // owed → nothing due (*). Apr 1 bill: the Mar 20 purchase, 100.00, due Apr 10, repaid Apr 8 → N.
-    // May 1: Apr 26–30 are covered but May 1 is not (the period ends Apr 30) → # (not observed).
-    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 *', '2026-04 N', '2026-05 #'], reasons: ['nothing_due', 'paid_on_time', 'not_observed'] });
+    // owed, due Mar 10 → April has nothing due (*). Apr 1 bill: the Mar 20 purchase, 100.00, due
+    // Apr 10, repaid Apr 8 → May N (May 1, the statement date, is not covered, but that bill was
+    // judged on its due day).
+    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 #', '2026-04 *', '2026-05 N'], reasons: ['balance_unknown', 'nothing_due', 'paid_on_time'] });
   });
 
   it('a stated period that leaves out the statement day (from Mar 5) keeps March #', async () => {
@@ -98,7 +102,7 @@ describe('Huabei months and the Alipay export period', () => {
     expect(report.period?.source).toBe('stated');
     giveHuabeiFacts(t.db);
     // Mar 1–4 are in no export: the balance on the Mar 1 statement day is unknown, and so is every bill after it.
-    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 #', '2026-04 #', '2026-05 #'], reasons: ['not_observed'] });
+    expect(huabeiMonths(t.db)).toEqual({ grid: ['2026-03 #', '2026-04 #', '2026-05 #'], reasons: ['balance_unknown', 'not_observed'] });
   });
 
   it('a second export of the same rows that states a longer period covers it, although every row is a duplicate', async () => {
@@ -108,7 +112,7 @@ describe('Huabei months and the Alipay export period', () => {
     expect(huabeiMonths(t.db).grid).toEqual(['2026-03 #', '2026-04 #', '2026-05 #']);
     const [again] = await importBytes(t.db, 'mar-apr.csv', huabeiExport(MARCH_TO_APRIL));
     expect([again.imported, again.duplicates]).toEqual([0, 3]);
-    expect(huabeiMonths(t.db).grid).toEqual(['2026-03 *', '2026-04 N', '2026-05 #']);
+    expect(huabeiMonths(t.db).grid).toEqual(['2026-03 #', '2026-04 *', '2026-05 N']);
   });
 
   it('a stated period that does not contain the rows is not used: the rows decide, as before', async () => {
@@ -124,20 +128,22 @@ describe('Huabei months and the Alipay export period', () => {
 describe('a shared fixture whose stated period starts before its first row', () => {
   // meituan-2025.csv states `起始时间：[2025-02-01] 终止时间：[2025-02-28]`; its first row is Feb 2.
   // With the user's 美团月付 facts (statement day 1, due day 10, nothing owed on Feb 1), the Feb 1
-  // statement day is observed only through the stated period.
-  it('美团月付: February is known (*) where the rows alone left it #', async () => {
+  // statement day is observed only through the stated period. 月付's month is its statement cycle
+  // (core/rules/billing-cycle.ts): March is Feb 2 – Mar 1 and holds the Feb 1 bill's due day, Feb
+  // 10; as of Mar 1 it is judged. February (Jan 2 – Feb 1) ends on the day the balance is given: #.
+  it('美团月付: the cycle of the Feb 1 bill is known (*) where the rows alone left it #', async () => {
     t = tempDb();
     await importFixture(t.db, 'meituan/meituan-2025.csv');
-    const asOfDay = day('2025-02-28');
+    const asOfDay = day('2025-03-01');
     const yuefu = listAccounts(t.db, { asOfDay }).find((a) => a.matchKey === 'meituan_yuefu')!;
     updateAccount(t.db, yuefu.id, { statementDay: 1, dueDay: 10, openingBalanceFen: 0, openingBalanceOn: '2025-02-01' }, [], { asOfDay });
-    const line = () => ledgerLines(t!.db, '2025-02-28').find((l) => l.key === 'meituan_yuefu')!;
-    // The Feb 1 bill is the 0.00 owed on Feb 1: nothing due.
-    expect([line().grid, line().reasons]).toEqual([['2025-02 *'], ['nothing_due']]);
+    const line = () => ledgerLines(t!.db, '2025-03-01').find((l) => l.key === 'meituan_yuefu')!;
+    // The Feb 1 bill is the 0.00 owed on Feb 1: nothing due in March's cycle.
+    expect([line().grid, line().reasons]).toEqual([['2025-02 #', '2025-03 *'], ['balance_unknown', 'nothing_due']]);
     // The same import as recorded before migration 0006 (no period): the ledger falls back to the
     // rows' first to last day, Feb 2 – Feb 28, and Feb 1 is not observed.
     t.db.prepare('UPDATE import_batches SET period_start = NULL, period_end = NULL, period_source = NULL').run();
     refreshLedger(t.db, asOfDay);
-    expect([line().grid, line().reasons]).toEqual([['2025-02 #'], ['not_observed']]);
+    expect([line().grid, line().reasons]).toEqual([['2025-02 #', '2025-03 #'], ['balance_unknown', 'not_observed']]);
   });
 });

@@ -74,13 +74,16 @@ describe('the rule table', () => {
 });
 
 describe('through the CLI (credence accounts --json), on a synthetic CMB statement', () => {
-  it('shows a repayment 2 days late as N with the grace reason, and 5 days late as overdue', async () => {
+  it('shows a repayment 2 days late as N with the grace reason, and 5 days late as overdue in its statement cycle', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
     const statement = join(dir, 'cmb.csv');
     // Statement day 10, due day 25 (set below as the app's edits write them), nothing owed on Jan 1
-    // (the export's first row, where its coverage starts). Jan's bill repaid 2 days late: inside
-    // 招商银行's default 3 grace days → N. Feb's repaid Mar 2: grace ended Feb 28 → 3 days past due → 1.
+    // (the export's first row, where its coverage starts). The card's month is its statement cycle
+    // (core/rules/billing-cycle.ts): February is Jan 11 – Feb 10, March Feb 11 – Mar 10. Jan's
+    // bill, due Jan 25, repaid 2 days late: inside 招商银行's default 3 grace days → February N.
+    // Feb's, due Feb 25, repaid Mar 2, after the grace days and before the Mar 10 statement → March
+    // 1, 5 days late, nothing left overdue. (January's cycle ends Jan 10 and began before Jan 1: #.)
     writeFileSync(statement, lateRepaymentsStatement());
     expect((await run(['profile', 'create', '测试', '--db', db])).code).toBe(0);
     expect((await run(['import', statement, '--db', db])).code).toBe(0);
@@ -95,10 +98,11 @@ describe('through the CLI (credence accounts --json), on a synthetic CMB stateme
     const listed = await run(['accounts', '--db', db, '--as-of', '2026-03-31', '--json']);
     const result = await run(['accounts', 'show', String(JSON.parse(listed.stdout).accounts[0].id), '--db', db, '--as-of', '2026-03-31', '--json']);
     expect(result.code).toBe(0);
-    const months = JSON.parse(result.stdout).months as { month: string; status: string; reason: string; daysPastDue: number }[];
-    expect(months.slice(0, 2).map((m) => [m.month, m.status, m.reason, m.daysPastDue])).toEqual([
-      ['2026-01', 'N', 'paid_in_grace', 0],
-      ['2026-02', '1', 'overdue', 3],
+    const months = JSON.parse(result.stdout).months as { month: string; status: string; reason: string; daysPastDue: number; overdueFen: number }[];
+    expect(months.slice(0, 3).map((m) => [m.month, m.status, m.reason, m.daysPastDue, m.overdueFen])).toEqual([
+      ['2026-01', '#', 'balance_unknown', null, null],
+      ['2026-02', 'N', 'paid_in_grace', 0, 0],
+      ['2026-03', '1', 'repaid_late', 5, 0],
     ]);
   });
 });

@@ -36,19 +36,21 @@ describe('the 60-month alphabet (docs/domain/pboc-report.md#repayment-status-cod
 });
 
 describe('the rule table', () => {
-  const known: MonthFacts = { closedThisMonth: false, openedThisMonth: false, scheduleKnown: true, observed: true, overdue: false, paidLate: false, dueThisMonth: true, inGrace: false };
+  const known: MonthFacts = { closedThisMonth: false, openedThisMonth: false, scheduleKnown: true, observed: true, overdue: false, paidLate: false, dueThisMonth: true, inGrace: false, lateRepaidIsOverdue: false };
 
   it('is data with an explanation in both languages per rule', () => {
     for (const rule of STATUS_RULES) {
       expect(rule.explain['zh-CN'].length).toBeGreaterThan(3);
       expect(rule.explain.en.length).toBeGreaterThan(3);
     }
-    expect(STATUS_RULES.map((r) => r.id)).toEqual(['closed', 'opened_nothing_due', 'schedule_unknown', 'not_observed', 'overdue', 'paid_in_grace', 'paid_late', 'paid_on_time', 'nothing_due']);
+    expect(STATUS_RULES.map((r) => r.id)).toEqual(['closed', 'opened_nothing_due', 'schedule_unknown', 'not_observed', 'overdue', 'paid_in_grace', 'repaid_late_in_cycle', 'paid_late', 'paid_on_time', 'nothing_due']);
   });
 
   it('picks the first rule that holds', () => {
     expect(pickStatus(known, 0).code).toBe('N');
     expect(pickStatus({ ...known, paidLate: true }, 0).code).toBe('M');
+    // A card's cycle (core/rules/billing-cycle.ts): repaid 5 days late, before the statement date → 1, not M.
+    expect(pickStatus({ ...known, paidLate: true, lateRepaidIsOverdue: true }, 5)).toMatchObject({ code: '1', rule: { id: 'repaid_late_in_cycle' } });
     // Repaid after the due day but inside the grace days: on time, and the reason says why (容时).
     expect(pickStatus({ ...known, paidLate: true, inGrace: true }, 0)).toMatchObject({ code: 'N', rule: { id: 'paid_in_grace' } });
     expect(pickStatus({ ...known, overdue: true }, 45).code).toBe('2');

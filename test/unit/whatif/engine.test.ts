@@ -21,8 +21,9 @@ import { AS_OF, AS_OF_DAY, handProfile, tableChecksum, type CardSpec } from './h
 
 const A: CardSpec = { last4: '1111', from: '2026-01', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 };
 /**
- * Card 2222: the same line, ¥100 on the 5th, statement day 10, due day 28: repaid within the
- * month, so nothing is owed at a month end.
+ * Card 2222: the same line, ¥100 on the 5th, statement day 10, due day 28: repaid by its due day,
+ * so only the month's ¥100 is owed on its statement date, the day a card's month is judged
+ * (core/rules/billing-cycle.ts).
  */
 const B: CardSpec = { last4: '2222', from: '2026-01', chargeDay: 5, chargeYuan: 100, statementDay: 10, dueDay: 28, limitYuan: 10000 };
 
@@ -63,12 +64,13 @@ describe('stacked actions', () => {
     const months = (points: typeof oneByOne) => monthResults(points, baseline.points);
     expect(months(oneByOne)).toEqual(months(stacked.points));
 
-    // December, card utilisation over the open cards. Baseline: (8,000 + 0) ÷ 20,000 = 40%.
-    // Paydown alone: 2,000 ÷ 20,000 = 10% (−30 points); closing B alone: 8,000 ÷ 10,000 = 80%
-    // (+40). Their separate effects added: 40 − 30 + 40 = 50%. Together: 2,000 ÷ 10,000 = 20%.
+    // December, card utilisation over the open cards, each at its statement date. Baseline: (8,000
+    // + 100) ÷ 20,000 = 40.5%. Paydown alone: 2,100 ÷ 20,000 = 10.5% (−30 points); closing B alone:
+    // 8,000 ÷ 10,000 = 80% (+39.5). Their separate effects added: 40.5 − 30 + 39.5 = 50%.
+    // Together: 2,000 ÷ 10,000 = 20%.
     const alone = compare(base, [{ name: 'paydown', actions: [paydown] }, { name: 'close', actions: [close] }], 3);
-    expect(utilisation(alone.baseline.months, '2026-12')).toBeCloseTo(0.4);
-    expect(utilisation(alone.scenarios[0].months, '2026-12')).toBeCloseTo(0.1);
+    expect(utilisation(alone.baseline.months, '2026-12')).toBeCloseTo(0.405);
+    expect(utilisation(alone.scenarios[0].months, '2026-12')).toBeCloseTo(0.105);
     expect(utilisation(alone.scenarios[1].months, '2026-12')).toBeCloseTo(0.8);
     expect(utilisation(months(stacked.points), '2026-12')).toBeCloseTo(0.2);
   });
