@@ -44,6 +44,9 @@ const SNAPSHOT_VALUES = [
   'bureauType',
   'bureauLayout',
   'limitFen',
+  // A card's bank, for a shared line whose lender was not given (core/bureau/credit-lines.ts).
+  'bank',
+  'sharedLine',
   'principalFen',
   'openedOn',
   'closedOn',

@@ -62,6 +62,8 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     bureauType: 'D1',
     bureauLayout: 'per_draw',
     limitFen: null,
+    bank: null,
+    sharedLine: null,
     principalFen: null,
     openedOn: null,
     closedOn: null,
