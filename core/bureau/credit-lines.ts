@@ -8,6 +8,7 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import type { ReportAccount } from './layouts.ts';
 import type { CreditAgreement } from './report-schema.ts';
 import { isOpen } from './repayment-grid.ts';
+import { issuerOf } from '../rules/repayment-grace.ts';
 
 export interface CreditLine {
   /** The same for every account on the line. */
@@ -19,15 +20,10 @@ export interface CreditLine {
   shared: boolean;
 }
 
-/** Who lends a card's line: its lender, else its bank. */
-function issuerOf(account: ReportAccount): string | null {
-  return account.source.lender ?? account.source.bank;
-}
-
 /** Whose line an account draws on: its shared line (with its issuer), else its own. */
 function lineKey(account: ReportAccount): string {
   const shared = account.source.sharedLine;
-  return shared === null ? `#${account.id}` : `${issuerOf(account) ?? ''}\u0000${shared}`;
+  return shared === null ? `#${account.id}` : `${issuerOf(account.source) ?? ''}\u0000${shared}`;
 }
 
 /** The cards' lines, each shared line once. */
@@ -45,7 +41,7 @@ export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
 
 /** The institution a line belongs to (accounts without a lender: each line its own). */
 export function institutionOf(line: CreditLine): string {
-  return issuerOf(line.accounts[0]) ?? line.key;
+  return issuerOf(line.accounts[0].source) ?? line.key;
 }
 
 function usedOf(accounts: readonly ReportAccount[], reportMonth: number): number | null {
@@ -76,7 +72,7 @@ export function creditAgreements(snapshot: LedgerSnapshot, accounts: readonly Re
       key: `shared:${line.key}`,
       kind: 'shared_card_line',
       name: line.accounts[0].source.sharedLine!,
-      lender: issuerOf(line.accounts[0]),
+      lender: issuerOf(line.accounts[0].source),
       limitFen: line.limitFen,
       usedFen: usedOf(line.accounts, reportMonth),
       accounts: line.accounts.map(ref),

@@ -17,7 +17,7 @@ function side(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveR
   const core = computeCore(snapshot, asOf, rules, { ...base, layout: layouts });
   return {
     layout,
-    accounts: core.accounts.filter((a) => a.lineId === lineId).map((a) => accountView(a, core.reportMonth)),
+    accounts: core.accounts.filter((a) => a.lineId === lineId).map((a) => accountView(a, core.reportMonth, core.graceRules)),
     figures: keyFigures(core),
     rules: core.lenderView.map((r) => ({ ruleId: r.ruleId, status: r.status })),
   };

@@ -172,6 +172,15 @@ function reportedMonths(account: LedgerAccountSnapshot, since: string | null, re
   return account.months.filter((row) => row.month <= last && (since === null || row.month >= since));
 }
 
+/**
+ * Report accounts already built, per ledger account object and what else they are built from. A
+ * snapshot is never edited (ARCHITECTURE.md, the read model), so an account object shared by
+ * several snapshots (a what-if's months and scenarios share every account their actions leave
+ * alone) is one report account for a report month: built once, and the same object each time,
+ * which lets the grid's per-account work be kept with it (repayment-grid.ts, retention.ts).
+ */
+const built = new WeakMap<LedgerAccountSnapshot, Map<string, ReportAccount | null>>();
+
 function toReportAccount(
   account: LedgerAccountSnapshot,
   reporter: Reporter,
@@ -179,6 +188,23 @@ function toReportAccount(
   lineId: number | null,
   reportMonth: number,
   draws: readonly LedgerAccountSnapshot[] = [],
+): ReportAccount | null {
+  const key = `${reportMonth}|${reporter.reports}|${reporter.since}|${layout.layout}|${layout.assumed}|${lineId}|${draws.map((d) => `${d.id}:${d.principalFen}`).join(',')}`;
+  let kept = built.get(account);
+  if (!kept) built.set(account, (kept = new Map()));
+  if (kept.has(key)) return kept.get(key)!;
+  const out = buildReportAccount(account, reporter, layout, lineId, reportMonth, draws);
+  kept.set(key, out);
+  return out;
+}
+
+function buildReportAccount(
+  account: LedgerAccountSnapshot,
+  reporter: Reporter,
+  layout: { layout: BureauLayout; assumed: boolean },
+  lineId: number | null,
+  reportMonth: number,
+  draws: readonly LedgerAccountSnapshot[],
 ): ReportAccount | null {
   if (reporter.reports === 'no') return null;
   if (reporter.since !== null && monthIndex(reporter.since) > reportMonth) return null; // not reporting yet
@@ -210,7 +236,36 @@ function toReportAccount(
  * `unknown`), with the layout of its line applied. Accounts whose reported months all lie
  * before the 60-month window are dropped later, by the grid (repayment-grid.ts).
  */
-export function reportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides = {}): ReportAccount[] {
+export function reportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides = {}): readonly ReportAccount[] {
+  // Without overrides the answer depends on the accounts alone: kept with their list, which the
+  // snapshots of a what-if's months share (the report, the lender view and the scores each ask).
+  if (overrides.layout !== undefined || overrides.reporting !== undefined) return buildReportAccounts(snapshot, reportMonth, overrides);
+  let kept = listed.get(snapshot.accounts);
+  if (!kept) listed.set(snapshot.accounts, (kept = new Map()));
+  let out = kept.get(reportMonth);
+  if (!out) kept.set(reportMonth, (out = buildReportAccounts(snapshot, reportMonth, overrides)));
+  return out;
+}
+
+const derived = new WeakMap<ReportAccount, Map<string, unknown>>();
+
+/**
+ * What a function of one report account (and the month, window, … in `key`) computes, kept with
+ * the account: a report account is one object per ledger account and report month (above) and is
+ * never edited, so every snapshot sharing it (a what-if's months and scenarios) reads it once.
+ */
+export function keptWith<T>(account: ReportAccount, key: string, compute: () => T): T {
+  let kept = derived.get(account);
+  if (!kept) derived.set(account, (kept = new Map()));
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = compute();
+  kept.set(key, value);
+  return value;
+}
+
+const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
+
+function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
   const byId = new Map(snapshot.accounts.map((a) => [a.id, a]));
   const drawsOf = new Map<number, LedgerAccountSnapshot[]>();
   for (const account of snapshot.accounts) {

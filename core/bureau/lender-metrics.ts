@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge } from './figures.ts';
-import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
@@ -20,7 +20,6 @@ import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
 import { statusInfo } from '../shared/status-alphabet.ts';
-import { DEBT_TO_INCOME } from '../rules/debt-to-income.ts';
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -55,22 +54,21 @@ interface Context {
 }
 
 /** The account's months in the last `window` reported months. */
-function windowMonths(account: ReportAccount, reportMonth: number, window: number) {
-  const from = formatMonth(reportMonth - window + 1);
-  return account.months.filter((m) => m.month >= from);
+function windowMonths(account: ReportAccount, reportMonth: number, window: number): readonly ReportAccount['months'][number][] {
+  return keptWith(account, `window:${reportMonth}:${window}`, () => {
+    const from = formatMonth(reportMonth - window + 1);
+    return account.months.filter((m) => m.month >= from);
+  });
 }
 
-/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
-function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let best = 0;
-  const records = [];
-  for (const account of accounts) {
-    const rows = windowMonths(account, ctx.reportMonth, window);
+/** An account's longest overdue run in the window (连三): its value and months. */
+function longestRun(account: ReportAccount, reportMonth: number, window: number): { value: number; months: readonly string[] } {
+  return keptWith(account, `longestRun:${reportMonth}:${window}`, () => {
     let longest: string[] = [];
     let longestValue = 0;
     let run: string[] = [];
     let runDepth = 0;
-    for (const row of rows) {
+    for (const row of windowMonths(account, reportMonth, window)) {
       const cls = statusInfo(row.status);
       if (!cls.lenderOverdue) {
         run = [];
@@ -85,8 +83,18 @@ function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, wi
         longest = [...run];
       }
     }
-    if (longestValue > 0) records.push(accountRef(account, longest));
-    best = Math.max(best, longestValue);
+    return { value: longestValue, months: longest };
+  });
+}
+
+/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
+function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  let best = 0;
+  const records = [];
+  for (const account of accounts) {
+    const { value, months } = longestRun(account, ctx.reportMonth, window);
+    if (value > 0) records.push(accountRef(account, months));
+    best = Math.max(best, value);
   }
   return figure('months', best, records);
 }
@@ -96,7 +104,11 @@ function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, wi
   let total = 0;
   const records = [];
   for (const account of accounts) {
-    const months = windowMonths(account, ctx.reportMonth, window).filter((m) => statusInfo(m.status).lenderOverdue).map((m) => m.month);
+    const months = keptWith(account, `overdueInWindow:${ctx.reportMonth}:${window}`, () =>
+      windowMonths(account, ctx.reportMonth, window)
+        .filter((m) => statusInfo(m.status).lenderOverdue)
+        .map((m) => m.month),
+    );
     if (months.length === 0) continue;
     total += months.length;
     records.push(accountRef(account, months));
@@ -135,8 +147,10 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
 function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
   for (const account of accounts) {
-    const retained = retainedNegativeMonths(account, ctx.reportMonth);
-    const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+    const months = keptWith(account, `badDebt:${ctx.reportMonth}`, () => {
+      const retained = retainedNegativeMonths(account, ctx.reportMonth);
+      return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+    });
     if (months.length > 0) records.push(accountRef(account, months));
   }
   return figure('count', records.length, records);
@@ -192,7 +206,7 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
   let missing = 0;
   for (const account of open) {
     const last = account.months.at(-1)!;
-    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen) : last.amountDueFen;
+    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen, ctx.input.settings.debtToIncome.revolvingShareOfUsed) : last.amountDueFen;
     if (amount === null) missing++;
     else debt += amount;
   }
@@ -200,8 +214,9 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
   return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => accountRef(a, [month])), missing);
 }
 
-function shareOfUsed(usedFen: number | null): number | null {
-  return usedFen === null ? null : Math.round(usedFen * DEBT_TO_INCOME.revolvingShareOfUsed);
+/** The profile's share (core/settings/conventions.ts; Credence's default of core/rules/debt-to-income.ts unless edited). */
+function shareOfUsed(usedFen: number | null, share: number): number | null {
+  return usedFen === null ? null : Math.round(usedFen * share);
 }
 
 function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
@@ -225,17 +240,27 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
   }
 }
 
-function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
+/** The accounts on the report as of a day, in both scenarios of reporting, and the context every metric reads. */
+export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => onReport(a, reportMonth));
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, `onReport:${reportMonth}`, () => onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
+export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;
 
-function valueOf(metric: LenderMetricId, window: number | null, prepared: ReturnType<typeof prepare>): LenderMetricValue {
+function valueOf(metric: LenderMetricId, window: number | null, prepared: PreparedMetrics): LenderMetricValue {
   const certain = compute(metric, window, prepared.certain, prepared.ctx);
   const possible = compute(metric, window, prepared.possible, prepared.ctx);
   return { ...merge(certain, possible), metric, windowMonths: window };
+}
+
+/**
+ * A metric of the same accounts read at a later report month, as it would be if nothing new were
+ * reported meanwhile (the months after the as-of day are simply absent): when a window rule clears.
+ */
+export function metricOf(prepared: PreparedMetrics, metric: LenderMetricId, window: number | null, reportMonth: number): LenderMetricValue {
+  return valueOf(metric, window, { ...prepared, ctx: { ...prepared.ctx, reportMonth } });
 }
 
 /** One metric over one window, as of `asOf` (YYYY-MM-DD). */
@@ -246,7 +271,7 @@ export function computeLenderMetric(
   windowMonths: number | null,
   overrides: ScenarioOverrides = {},
 ): LenderMetricValue {
-  return valueOf(metric, windowMonths, prepare(input, asOf, overrides));
+  return valueOf(metric, windowMonths, prepareLenderMetrics(input, asOf, overrides));
 }
 
 /** Every rule's metric, as of `asOf` (YYYY-MM-DD), keyed by rule id. */
@@ -256,6 +281,6 @@ export function computeLenderMetrics(
   rules: readonly LenderRule[] = LENDER_RULES,
   overrides: ScenarioOverrides = {},
 ): LenderMetrics {
-  const prepared = prepare(input, asOf, overrides);
+  const prepared = prepareLenderMetrics(input, asOf, overrides);
   return Object.fromEntries(rules.map((rule) => [rule.id, valueOf(rule.metric, rule.windowMonths, prepared)]));
 }

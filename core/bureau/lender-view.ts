@@ -1,18 +1,17 @@
 // The lender view: every rule of docs/domain/lender-heuristics.md (core/rules/lender-heuristics.ts,
 // with the user's thresholds from settings.ts) evaluated on the simulated report with
-// evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and for
-// the hard-query windows the day from which one more application stays under the line.
+// evaluateThreshold: pass, warn or fail, the value and the records that triggered it, and the day
+// from which it is under each level (safe-to-apply.ts).
 
 import type { LenderMetricValue } from './lender-metrics.ts';
-import { computeLenderMetrics } from './lender-metrics.ts';
+import { metricOf, prepareLenderMetrics } from './lender-metrics.ts';
+import { ruleSafeToApply } from './safe-to-apply.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
 import type { ScenarioOverrides } from './layouts.ts';
-import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
 import type { EffectiveRule } from '../settings/bureau-settings.ts';
 import { WINDOW_CHOICES } from '../settings/bureau-settings.ts';
 import type { RuleEvaluation, RuleStatus } from './report-schema.ts';
-import { dayIndex } from './windows.ts';
 
 /**
  * The number a rule is judged on. An amount the ledger cannot tell still exists: a current
@@ -39,21 +38,10 @@ export function ruleStatus(metric: LenderMetricValue, rule: LenderRule): { statu
   return { status, ifUnknownReported: 'ifUnknownReported' in metric ? statusOf(metric.ifUnknownReported ?? null, metric, rule) : status };
 }
 
-function safeToApply(input: LedgerSnapshot, asOf: string, rule: LenderRule): RuleEvaluation['safeToApply'] {
-  if (rule.metric !== 'hard_queries_in_window' || rule.windowMonths === null) return null;
-  const asOfDay = dayIndex(asOf);
-  const hard = queriesOnReport(input.queries, asOfDay).filter((q) => q.hard);
-  const { warn, fail, comparison } = rule.threshold;
-  return {
-    warn: safeToApplyFrom(hard, asOfDay, rule.windowMonths, warn, comparison),
-    fail: safeToApplyFrom(hard, asOfDay, rule.windowMonths, fail, comparison),
-  };
-}
-
 export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): RuleEvaluation[] {
-  const metrics = computeLenderMetrics(input, asOf, rules.map((r) => r.rule), overrides);
+  const prepared = prepareLenderMetrics(input, asOf, overrides);
   return rules.map(({ rule, defaults, edited }) => {
-    const metric = metrics[rule.id];
+    const metric = metricOf(prepared, rule.metric, rule.windowMonths, prepared.ctx.reportMonth);
     const { metric: _metric, windowMonths: _window, ...figure } = metric;
     const { status, ifUnknownReported } = ruleStatus(metric, rule);
     const evaluation: RuleEvaluation = {
@@ -72,7 +60,7 @@ export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly 
       edited,
       figure,
       status,
-      safeToApply: safeToApply(input, asOf, rule),
+      safeToApply: ruleSafeToApply(prepared, rule, metric),
     };
     if (ifUnknownReported !== status) evaluation.statusIfUnknownReported = ifUnknownReported;
     return evaluation;

@@ -25,7 +25,8 @@ import {
   overview,
   TYPE_ORDER,
 } from './summary-counters.ts';
-import type { Figure, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './report-schema.ts';
+import type { Figure, GraceApplied, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './report-schema.ts';
+import { graceRuleOf, issuerOf, type GraceRule } from '../rules/repayment-grace.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 
@@ -35,6 +36,8 @@ export interface ReportCore {
   accounts: ReportAccount[];
   summary: ReportSummary;
   lenderView: RuleEvaluation[];
+  /** The profile's 容时 and 容差 by issuer, to say which rule judged each account. */
+  graceRules: Readonly<Record<string, GraceRule>>;
 }
 
 export function defaultRules(): EffectiveRule[] {
@@ -67,6 +70,7 @@ export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: reado
     accounts,
     summary: merge(summarize(certain, snapshot, reportMonth, asOfDay), summarize(possible, snapshot, reportMonth, asOfDay)),
     lenderView: lenderView(snapshot, asOf, rules, overrides),
+    graceRules: snapshot.settings.graceRules,
   };
 }
 
@@ -81,7 +85,13 @@ function instalments(a: ReportAccount, reportMonth: number): number | null {
   return end - openedMonthOnReport(a) + 1;
 }
 
-export function accountView(a: ReportAccount, reportMonth: number): ReportAccountView {
+/** The rule the ledger judged the account's months with (core/ledger/recompute/history-inputs.ts reads the same). */
+function graceApplied(a: ReportAccount, graceRules: Readonly<Record<string, GraceRule>>): GraceApplied {
+  const { rule, origin } = graceRuleOf(issuerOf(a.source), a.kind === 'revolving', graceRules);
+  return { graceDays: rule.graceDays, toleranceFen: rule.toleranceFen, origin, source: rule.source };
+}
+
+export function accountView(a: ReportAccount, reportMonth: number, graceRules: Readonly<Record<string, GraceRule>>): ReportAccountView {
   const all = gridMonths(a);
   const grid = inGrid(all, reportMonth);
   const closed = closedMonth(a, reportMonth);
@@ -118,6 +128,7 @@ export function accountView(a: ReportAccount, reportMonth: number): ReportAccoun
     gridTo: grid.at(-1)?.month ?? null,
     grid,
     negative: retainedNegatives(a, reportMonth),
+    grace: graceApplied(a, graceRules),
   };
 }
 

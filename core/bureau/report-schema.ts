@@ -7,6 +7,9 @@
 
 import { z } from 'zod';
 import { hardQuerySetSchema } from '../rules/hard-queries.ts';
+import { GRACE_ORIGINS } from '../rules/repayment-grace.ts';
+import { CLEARING_BASES } from '../rules/safe-to-apply.ts';
+import { conventionsSchema } from './conventions-schema.ts';
 import { BUREAU_LAYOUTS, BUREAU_TYPES, INSTITUTION_TYPES, PRODUCTS, REPAYMENT_METHODS, REPORTS_TO_BUREAU, STATUS_REASONS } from '../shared/ledger-vocabulary.ts';
 import { STATUS_CODES } from '../shared/status-alphabet.ts';
 import { day, fen, localizedText, month, rowId } from '../wire/vocabulary.ts';
@@ -87,6 +90,15 @@ const negativeItem = z.strictObject({
 });
 export type NegativeItem = z.output<typeof negativeItem>;
 
+const graceApplied = z.strictObject({
+  graceDays: count,
+  toleranceFen: fen,
+  /** profile: the user's setting for this issuer; issuer: the table's row for it; card_default: the card convention; none: no grace. */
+  origin: z.enum(GRACE_ORIGINS),
+  source: z.string(),
+});
+export type GraceApplied = z.output<typeof graceApplied>;
+
 const accountView = z.strictObject({
   id: rowId,
   name: z.string(),
@@ -128,6 +140,8 @@ const accountView = z.strictObject({
   gridTo: month.nullable(),
   grid: z.array(gridMonth),
   negative: z.array(negativeItem),
+  /** The 容时 and 容差 the account's months were judged with (core/rules/repayment-grace.ts), and whose they are. */
+  grace: graceApplied,
 });
 export type ReportAccountView = z.output<typeof accountView>;
 
@@ -222,6 +236,37 @@ export type LayoutComparison = z.output<typeof layoutComparison>;
 const threshold = z.strictObject({ warn: z.number().nullable(), fail: z.number().nullable(), comparison: z.enum(['at_least', 'more_than']) });
 export type Threshold = z.output<typeof threshold>;
 
+/**
+ * When a rule stops failing (core/bureau/safe-to-apply.ts, by core/rules/safe-to-apply.ts): the
+ * first day under the warn and under the fail level (null: no level, or no date by time alone),
+ * what moves it, and what the dates assume the user does (or must do, where there is no date).
+ */
+const ruleSafeToApply = z.strictObject({
+  warn: day.nullable(),
+  fail: day.nullable(),
+  basis: z.enum(CLEARING_BASES),
+  action: localizedText.nullable(),
+  explanation: localizedText,
+  source: z.string(),
+});
+export type RuleSafeToApply = z.output<typeof ruleSafeToApply>;
+
+/** The lender view's one date: the first day no rule fails, the rule that sets it (or blocks it), and why. */
+const safeToApply = z.strictObject({
+  /** null: a rule does not pass with time alone (see ruleId and reason). */
+  on: day.nullable(),
+  ruleId: z.string().nullable(),
+  reason: localizedText,
+  /** The first day every rule is under its warn level too. */
+  clearOn: day.nullable(),
+  /** What the date assumes the user does now (repay an overdue, pay a card down before its statement). */
+  assumes: z.array(z.strictObject({ ruleId: z.string(), action: localizedText })),
+  /** Rules with no value to judge (no income for debt-to-income, say): left out of the date. */
+  unknownRules: z.array(z.string()),
+  version: z.string(),
+});
+export type SafeToApply = z.output<typeof safeToApply>;
+
 const ruleEvaluation = z.strictObject({
   ruleId: z.string(),
   metric: z.string(),
@@ -241,8 +286,8 @@ const ruleEvaluation = z.strictObject({
   status: ruleStatus,
   /** The status if the accounts of unknown reporting are on the report, when it differs. */
   statusIfUnknownReported: ruleStatus.optional(),
-  /** Query windows: from which day one more application stays under the warn / fail level. */
-  safeToApply: z.strictObject({ warn: day.nullable(), fail: day.nullable() }).nullable(),
+  /** From which day the rule is under its warn / fail level (queries: one more application included); null: no value to judge. */
+  safeToApply: ruleSafeToApply.nullable(),
 });
 export type RuleEvaluation = z.output<typeof ruleEvaluation>;
 
@@ -298,6 +343,9 @@ export const bureauReportSchema = z.strictObject({
   queries: z.array(queryRow),
   layouts: z.array(layoutComparison),
   lenderView: z.array(ruleEvaluation),
+  safeToApply,
+  /** The profile's credit conventions where banks differ: grace per issuer, the debt-to-income share. */
+  conventions: conventionsSchema,
   huabei: z.array(huabeiSwitch),
   monthlyIncomeFen: fen.nullable(),
   /** The query-reason codes this profile counts as hard (core/rules/hard-queries.ts), with the default and its source. */

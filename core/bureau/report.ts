@@ -15,6 +15,8 @@ import { huabeiSwitches } from './huabei-authorisation.ts';
 import { layoutComparisons } from './layout-comparison.ts';
 import { creditAgreements } from './credit-lines.ts';
 import { accountView, computeCore } from './report-core.ts';
+import { conventionsOf } from './conventions.ts';
+import { combinedSafeToApply } from './safe-to-apply.ts';
 import { gridWindow } from './repayment-grid.ts';
 import { queryRows } from './query-summary.ts';
 import type { BureauReport } from './report-schema.ts';
@@ -33,7 +35,7 @@ export function buildReport(snapshot: LedgerSnapshot, asOf: string): BureauRepor
   const rules = snapshotRules(snapshot);
   const core = computeCore(snapshot, asOf, rules);
   const R = core.reportMonth;
-  const accounts = core.accounts.map((a) => accountView(a, R));
+  const accounts = core.accounts.map((a) => accountView(a, R, core.graceRules));
   const onReport = new Set(core.accounts.map((a) => a.id));
   const lines = new Set(core.accounts.map((a) => a.lineId).filter((id): id is number => id !== null));
   const unknown = core.accounts.filter((a) => a.reporting === 'unknown');
@@ -57,6 +59,8 @@ export function buildReport(snapshot: LedgerSnapshot, asOf: string): BureauRepor
     queries: queryRows(snapshot.queries, core.asOfDay),
     layouts: layoutComparisons(snapshot, asOf, rules),
     lenderView: core.lenderView,
+    safeToApply: combinedSafeToApply(core.lenderView, asOf),
+    conventions: conventionsOf(snapshot),
     huabei: huabeiSwitches(snapshot, asOf, rules),
     monthlyIncomeFen: snapshot.profileFacts.monthlyIncomeFen,
     hardQueryReasons: { ...snapshot.settings.hardQueryReasons, source: HARD_QUERY_REASONS_SOURCE },

@@ -9,7 +9,7 @@ import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
 import { creditLines, institutionOf } from './credit-lines.ts';
-import type { ReportAccount } from './layouts.ts';
+import { keptWith, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
@@ -66,6 +66,10 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
 export function openedMonthOnReport(a: ReportAccount): number {
+  return keptWith(a, 'openedMonth', () => openedMonth(a));
+}
+
+function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
   const opened = a.source.openedOn ? monthOfDate(a.source.openedOn) : first;
   return a.sinceMonth ? Math.max(opened, monthIndex(a.sinceMonth)) : opened;
@@ -120,6 +124,14 @@ export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure;
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
  * months (the highest digit: a 3 is 61–90 days, the third month).
  */
+/** An account's overdue months still on the report, each with its estimated amount; kept with the report account (built once per month, layouts.ts). */
+function overdueMonthsOf(a: ReportAccount, reportMonth: number): readonly { row: ReportAccount['months'][number]; amount: number | null }[] {
+  return keptWith(a, `overdueMonths:${reportMonth}`, () => {
+    const retained = retainedNegativeMonths(a, reportMonth);
+    return a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+  });
+}
+
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
   return TYPE_ORDER.map((type) => {
     const records: RecordRef[] = [];
@@ -129,8 +141,7 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
     let longest = 0;
     const highestRecord: RecordRef[] = [];
     for (const a of accounts.filter((x) => x.type === type)) {
-      const retained = retainedNegativeMonths(a, reportMonth);
-      const overdue = a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+      const overdue = overdueMonthsOf(a, reportMonth);
       if (overdue.length === 0) continue;
       records.push(accountRef(a, overdue.map(({ row }) => row.month)));
       months += overdue.length;

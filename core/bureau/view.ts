@@ -16,7 +16,7 @@ export interface BureauView {
   /** Month index of the last month that has ended by the as-of day (lenders report monthly). */
   reportMonth: number;
   /** Every account the report files, as it files it (a per-draw line is its draws, a merged line itself). */
-  accounts: ReportAccount[];
+  accounts: readonly ReportAccount[];
   /** The lender rules with the profile's thresholds and windows. */
   rules: EffectiveRule[];
 }

@@ -35,8 +35,8 @@ export interface ContractSession extends StoreSession {
 /** What a session calls for any command, beside the channels the command declares. */
 export const SESSION_CHANNELS: readonly Channel[] = ['lock.unlock'];
 
-/** What the CLI gives handlers that the app gets from its windows (the export's destination, from --out). */
-export type SessionExtras = Pick<HandlerContext, 'chooseExportPath'>;
+/** What the CLI gives handlers that the app gets from its windows (the export's destination from --out, the files to import from its arguments). */
+export type SessionExtras = Pick<HandlerContext, 'chooseExportPath' | 'importFileRef'>;
 
 export function dataDirOf(ctx: CliContext): string {
   const dir = textOption(ctx, 'data-dir');

@@ -8,6 +8,7 @@ import type { observationSchema } from '../ledger/observations.ts';
 import type { querySchema } from '../ledger/queries.ts';
 import type { profileFactsSchema } from '../settings/profile-facts-schema.ts';
 import type { ruleSettingSchema } from '../settings/bureau-settings.ts';
+import type { graceSettingSchema } from '../settings/conventions.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 
 type HelpFor<Shape> = { readonly [K in keyof Shape]-?: LocalizedText };
@@ -91,4 +92,9 @@ export const RULE_SETTING_HELP: HelpFor<typeof ruleSettingSchema.shape> = {
   warn: { 'zh-CN': '注意线（达到即提示注意；按规则的单位）', en: 'warning level (in the rule’s unit)' },
   fail: { 'zh-CN': '不通过线（达到即不通过；按规则的单位）', en: 'failing level (in the rule’s unit)' },
   windowMonths: { 'zh-CN': '时间窗口（月，仅连三、累六可选 12 或 24）', en: 'look-back window in months (12 or 24, for 连三 and 累六 only)' },
+};
+
+export const GRACE_SETTING_HELP: HelpFor<typeof graceSettingSchema.shape> = {
+  graceDays: { 'zh-CN': '容时：到期还款日后仍算按时还款的天数（0 到 30）', en: 'grace (容时): days after the due day a repayment still counts as on time (0 to 30)' },
+  toleranceFen: { 'zh-CN': '容差：少还不超过此金额仍算还清（元，0 到 1000）', en: 'tolerance (容差): a shortfall of at most this much still counts as paid (yuan, 0 to 1000)' },
 };

@@ -116,8 +116,8 @@ function webMapper(ctx: MapContext): RowMapper {
       when,
       orderId: id,
       amountFen,
-      // 已支出 adds up each row's 金额 less its 成功退款（元）: a refunded payment is net in the footer.
-      statedFen: amountFen - refundedFen(ctx, cells, col.refunded, line),
+      // The footer's 已支出 counts the row net of it (stated-totals.ts).
+      refundedFen: refundedFen(ctx, cells, col.refunded, line),
       direction: directionOf(textAt(cells, col.direction), WEB_DIRECTIONS),
       status: statusText,
       statusClass: statusClassOf(statusText, isRefund),

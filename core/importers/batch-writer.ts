@@ -12,6 +12,7 @@ import type { Db } from '../storage/database.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
+import type { StatedTally } from './reconcile.ts';
 import type { Cell, CreditEventKind, NormalizedTransaction, Platform, StatusClass } from './types.ts';
 import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
 
@@ -46,8 +47,6 @@ export interface WriterFigures {
   imported: number;
   duplicates: number;
   byDirection: ByDirection;
-  /** byDirection as the export's own totals count it (see PlatformSpec.omitFromStatedAmounts). */
-  statedBasis: ByDirection;
   spending: DirectionTotal;
   statusClasses: Record<StatusClass, number>;
   creditEvents: Partial<Record<CreditEventKind, number>>;
@@ -64,7 +63,6 @@ export class BatchWriter {
     imported: 0,
     duplicates: 0,
     byDirection: emptyTotals(),
-    statedBasis: emptyTotals(),
     spending: { count: 0, fen: 0 },
     statusClasses: { completed: 0, closed: 0, refund: 0, pending: 0, failed: 0 },
     creditEvents: {},
@@ -74,7 +72,7 @@ export class BatchWriter {
 
   private readonly db: Db;
   private readonly warnings: WarningSink;
-  private readonly omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean;
+  private readonly tally: StatedTally | null;
   private readonly seenIds = new SeenIds();
   private readonly statementKeys = new StatementKeys();
   private readonly statements = new Map<number, Database.Statement>();
@@ -99,14 +97,14 @@ export class BatchWriter {
   constructor(
     db: Db,
     warnings: WarningSink,
-    omitFromStatedAmounts: (tx: NormalizedTransaction) => boolean = () => false,
+    tally: StatedTally | null = null,
     rawRowOf: RawRowOf | null = null,
     prefilter = true,
   ) {
     this.probing = prefilter ? null : false;
     this.db = db;
     this.warnings = warnings;
-    this.omitFromStatedAmounts = omitFromStatedAmounts;
+    this.tally = tally;
     this.rawRowOf = rawRowOf;
   }
 
@@ -242,9 +240,7 @@ export class BatchWriter {
     const bucket = f.byDirection[tx.direction];
     bucket.count++;
     bucket.fen += tx.amountFen;
-    const basis = f.statedBasis[tx.direction];
-    basis.count++;
-    if (!this.omitFromStatedAmounts(tx)) basis.fen += tx.statedFen ?? tx.amountFen;
+    this.tally?.add(tx);
     f.statusClasses[tx.statusClass]++;
     const kind = tx.credit?.kind;
     const live = tx.statusClass === 'completed' || tx.statusClass === 'pending';

@@ -9,7 +9,8 @@ import { EXPECTED_HEADERS, isAlipayCashbookHeader, markerPlatform, matchHeader, 
 import { CredenceError } from '../shared/errors.ts';
 import { makeRejection, makeWarning, RowRejected, WarningSink } from './messages.ts';
 import type { HeaderInfo, MapContext, PlatformSpec, RowMapper, SourceKind } from './platform.ts';
-import { exportPeriod, parseStatedSummary, recordText, type RowSpan } from './summary.ts';
+import type { StatedSpan } from './reconcile.ts';
+import { exportPeriod, parseStatedSummary, recordText, statedSpan, type RowSpan } from './summary.ts';
 import { formatWallDate } from './time.ts';
 import type { Cell, NormalizedTransaction, StatedTotals, TableRecord } from './types.ts';
 import type { ExportPeriod, RejectedRow } from './report-schema.ts';
@@ -25,6 +26,8 @@ export interface BillResult {
   variant: string;
   headerLine: number;
   stated: StatedTotals | null;
+  /** The period the export states, whether or not its rows keep to it. */
+  statedSpan: StatedSpan | null;
   period: ExportPeriod | null;
 }
 
@@ -82,6 +85,11 @@ export class BillReader {
   /** The detected platform, once the header has been found. */
   get spec(): PlatformSpec | null {
     return this.ctx?.spec ?? null;
+  }
+
+  /** The header layout matched (PlatformSpec.layouts[].variant), once the header is found. */
+  get layoutVariant(): string | null {
+    return this.ctx?.layout.variant ?? null;
   }
 
   /** Feeds one record; returns a transaction for a data row, null otherwise. */
@@ -249,6 +257,7 @@ export class BillReader {
       variant: ctx.spec.variant?.(ctx) ?? ctx.layout.variant,
       headerLine: ctx.header.line,
       stated,
+      statedSpan: statedSpan(summary.period),
       period: exportPeriod(summary.period, this.span, this.warnings),
     };
   }

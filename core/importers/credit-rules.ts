@@ -30,6 +30,11 @@ export interface CreditRule {
   confidence: number;
   needsReview: boolean;
   account: AccountRule;
+  /**
+   * Where one rule's questions differ by a column (the card a payment names, the bank a repayment
+   * goes to), review asks once per value of it (core/ledger/review-by-rule.ts); else once per rule.
+   */
+  reviewPattern?: 'fundingAccount' | 'counterparty';
   source: string;
 }
 
@@ -76,6 +81,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.6,
     needsReview: true,
     account: null,
+    reviewPattern: 'counterparty',
     source: 'docs/formats/bill-exports.md#alipay-credit-products: 商品说明 信用卡还款 / 信用卡自动还款 [3P]/[UNVERIFIED], no real row found',
   },
   {
@@ -210,6 +216,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
     confidence: 0.7,
     needsReview: true,
     account: null,
+    reviewPattern: 'fundingAccount',
     source: 'docs/formats/bill-exports.md#jd-wallet: JD 微信-招商银行信用卡 (card named without its last four digits) [inferred]',
   },
 ];
@@ -240,6 +247,15 @@ function accountKey(rule: CreditRule, row: MappedRow): string | null {
 /** Rules applicable to one platform, in priority order (computed once per file). */
 export function rulesFor(platform: Platform): readonly CreditRule[] {
   return CREDIT_RULES.filter((rule) => rule.platforms.includes(platform));
+}
+
+/**
+ * The rule that queued an event of this kind on this platform for review: among the rules that
+ * ask, (platform, kind) names one (the import stores the kind, not the rule). Null for an event
+ * no asking rule makes any more.
+ */
+export function reviewRuleFor(platform: string, kind: string): CreditRule | null {
+  return CREDIT_RULES.find((rule) => rule.needsReview && rule.kind === kind && (rule.platforms as readonly string[]).includes(platform)) ?? null;
 }
 
 export function classifyCredit(rules: readonly CreditRule[], row: MappedRow): CreditEvent | null {

@@ -22,7 +22,8 @@ import { markerPlatform, matchHeader, sniffContainer } from './detect.ts';
 import { decodeStream, EncodingError } from './encoding.ts';
 import { makeWarning } from './messages.ts';
 import type { SourceKind } from './platform.ts';
-import { reconcile } from './summary.ts';
+import { reconcile, StatedTally } from './reconcile.ts';
+import { totalsRuleFor } from './stated-totals.ts';
 import type { Sheet, TableRecord } from './types.ts';
 import type { ImportReport, ImportWarning } from './report-schema.ts';
 import { readXls, XlsEncrypted, XlsError } from './xls-biff8.ts';
@@ -373,6 +374,23 @@ function begin(db: Db, file: string): void {
   }
 }
 
+const ROW_COUNTER = 'transactions_insert_data_version';
+
+/**
+ * Drops the data version's per-row insert trigger on transactions (migration 0008) inside the
+ * import's own transaction; the returned function puts it back, as it was, before COMMIT. The
+ * batch's own row, inserted with the first transaction and updated at the end, moves the counters
+ * for the whole file: once, instead of an extra UPDATE for every row written. No other connection
+ * ever sees the schema without it (DDL is part of the transaction), and a cancel, a failure or a
+ * kill rolls the drop back with everything else.
+ */
+function suspendRowCounter(db: Db): () => void {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
+  if (sql === undefined) return () => {};
+  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
+  return () => db.exec(sql);
+}
+
 function checkCancelled(signal: AbortSignal | undefined, file: string): void {
   if (signal?.aborted) throw new CredenceError('import.cancelled', { file });
 }
@@ -382,13 +400,12 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   const prefilter = options.duplicatePrefilter !== false;
   const reader = new BillReader(file, input.source, { deferRawRow: prefilter });
   input.notices.forEach((notice) => reader.warnings.add(notice));
-  const writer = new BatchWriter(
-    db,
-    reader.warnings,
-    (tx) => reader.spec?.omitFromStatedAmounts?.(tx) ?? false,
-    (cells) => reader.rawRowOf(cells),
-    prefilter,
-  );
+  const tally = new StatedTally(() => {
+    const spec = reader.spec;
+    const layout = reader.layoutVariant;
+    return spec && layout !== null ? totalsRuleFor(spec.platform, layout) : null;
+  });
+  const writer = new BatchWriter(db, reader.warnings, tally, (cells) => reader.rawRowOf(cells), prefilter);
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;
   const progress = (final = false): void => {
@@ -406,6 +423,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   };
   begin(db, file);
   try {
+    const restoreRowCounter = suspendRowCounter(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -417,7 +435,8 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       await nextTurn();
       checkCancelled(options.signal, file);
     }
-    const report = finishImport(db, input, reader, writer, startedAt, options.actor ?? 'user');
+    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user');
+    restoreRowCounter();
     db.exec('COMMIT');
     progress(true);
     return report;
@@ -432,6 +451,7 @@ function finishImport(
   input: TableInput,
   reader: BillReader,
   writer: BatchWriter,
+  tally: StatedTally,
   startedAt: string,
   actor: string,
 ): ImportReport {
@@ -456,7 +476,7 @@ function finishImport(
     spending: figures.spending,
     statusClasses: figures.statusClasses,
     refundsPaired,
-    reconciled: reconcile(result.stated, reader.rowsRead, figures.statedBasis),
+    reconciled: reconcile(result.stated, result.statedSpan, reader.rowsRead, tally),
     period: result.period,
     creditEvents: figures.creditEvents,
     needsReview: figures.needsReview,

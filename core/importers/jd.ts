@@ -93,7 +93,4 @@ export const jd: PlatformSpec = {
   layouts: [{ variant: 'csv', required: requiredColumns(COLUMNS) }],
   markers: [/京东账号名/],
   createMapper: mapper,
-  // [inferred from the one sample] 不计收支 is counted but summed over refunds only: the fully
-  // refunded order and the 先享后付 orders (no money moved yet) are left out of its amount.
-  omitFromStatedAmounts: (tx) => tx.statusClass === 'closed' || (tx.paymentMethod?.includes('先享后付') ?? false),
 };

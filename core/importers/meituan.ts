@@ -69,6 +69,4 @@ export const meituan: PlatformSpec = {
   markers: [/美团交易账单明细/],
   nativeQuotedTabs: true,
   createMapper: mapper,
-  // [inferred from the one sample] 支出 counts the 月付 repayment but its amount leaves it out.
-  omitFromStatedAmounts: (tx) => tx.category === '还款',
 };

@@ -67,11 +67,6 @@ export interface PlatformSpec {
   variant?(ctx: MapContext): string;
   /** Notices that apply to the whole file (e.g. a layout without a payment-method column). */
   fileNotices?(ctx: MapContext): void;
-  /**
-   * Rows the export counts in its stated totals but leaves out of their amounts (Meituan:
-   * 月付 repayments; JD: fully refunded and 先享后付 orders), so reconciliation can agree.
-   */
-  omitFromStatedAmounts?(tx: NormalizedTransaction): boolean;
   /** Totals the export states, when not in the usual `共N笔记录` / `支出：N笔 X元` lines. */
   statedTotals?(ctx: MapContext, footer: readonly TableRecord[]): StatedTotals | null;
 }
@@ -209,6 +204,6 @@ export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRo
     fundingAccount: fundingAccountOf(paymentMethod),
     refundLink: row.refundLink,
     pairKey: row.pairKey,
-    ...(row.statedFen === undefined ? {} : { statedFen: row.statedFen }),
+    ...(row.refundedFen === undefined ? {} : { refundedFen: row.refundedFen }),
   };
 }

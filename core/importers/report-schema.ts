@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CREDIT_EVENT_KINDS } from '../shared/credit-events.ts';
 import { PLATFORMS, type Platform } from '../shared/platforms.ts';
 import { fen, localizedText } from '../wire/vocabulary.ts';
-import { DIRECTIONS, STATUS_CLASSES } from './types.ts';
+import { DIRECTIONS, STATED_LINES, STATUS_CLASSES } from './types.ts';
 
 const count = z.number().int();
 const creditEventKind = z.enum(CREDIT_EVENT_KINDS);
@@ -26,7 +26,7 @@ const byDirection = z.record(z.enum(DIRECTIONS), directionTotal);
 export type ByDirection = z.output<typeof byDirection>;
 
 const reconciliationCheck = z.strictObject({
-  /** `count`, `income.count`, `income.fen`, `expense.count`, … */
+  /** `count`, `income.count`, `income.fen`, `expense_pending.count`, … (StatedLine.count / .fen) */
   field: z.string(),
   stated: z.number(),
   actual: z.number(),
@@ -35,10 +35,43 @@ const reconciliationCheck = z.strictObject({
 });
 export type ReconciliationCheck = z.output<typeof reconciliationCheck>;
 
+/** A row that accounts for (part of) a difference: its line in the file and what it adds to the total. */
+const differenceRow = z.strictObject({
+  line: count,
+  fen,
+  /** The line the rule counted it in; null: in none (Alipay web rows with an empty 收/支). */
+  countedIn: z.enum(STATED_LINES).nullable(),
+  /**
+   * outside_period: the row's time is outside the period the export states, so the export cannot
+   * have counted it; accounts_for_difference: one row of exactly the difference; counted_elsewhere:
+   * the row is in another line by the rule, which has it one too many.
+   */
+  why: z.enum(['outside_period', 'accounts_for_difference', 'counted_elsewhere']),
+});
+export type DifferenceRow = z.output<typeof differenceRow>;
+
+/** One stated total that differs, and the rows that account for it where the rows can tell. */
+const reconciliationDifference = z.strictObject({
+  /** `count` (共N笔记录) or the stated line. */
+  total: z.enum(['count', ...STATED_LINES]),
+  /** actual − stated rows; null where the export states no count for the line. */
+  rowsDifference: count.nullable(),
+  /** actual − stated fen; null for `count` and where the export states no amount. */
+  fenDifference: fen.nullable(),
+  rows: z.array(differenceRow),
+  rowsOmitted: count,
+  /** The named rows make up the whole difference. */
+  explained: z.boolean(),
+});
+export type ReconciliationDifference = z.output<typeof reconciliationDifference>;
+
 const reconciliation = z.strictObject({
   /** null when the export states no totals (bank CSVs, Meituan without summary…). */
   agrees: z.boolean().nullable(),
+  /** The rule (core/importers/stated-totals.ts) the rows were added up by; null where no rule applies. */
+  rule: z.strictObject({ id: z.string(), version: z.string() }).nullable(),
   checks: z.array(reconciliationCheck),
+  differences: z.array(reconciliationDifference),
 });
 export type Reconciliation = z.output<typeof reconciliation>;
 

@@ -8,16 +8,17 @@ import { cellText } from './cells.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { HeaderInfo } from './platform.ts';
 import { fromWallDate, parseTimeText, type WallTime } from './time.ts';
-import type { Direction, StatedTotals, TableRecord } from './types.ts';
-import type { ByDirection, ExportPeriod, PeriodBound, Reconciliation, ReconciliationCheck } from './report-schema.ts';
+import type { StatedLine, StatedTotals, TableRecord } from './types.ts';
+import type { ExportPeriod, PeriodBound } from './report-schema.ts';
+import type { StatedSpan } from './reconcile.ts';
 
-const LABELS: Readonly<Record<string, Direction>> = {
+const LABELS: Readonly<Record<string, StatedLine>> = {
   收入: 'income',
   已收入: 'income',
-  待收入: 'income',
+  待收入: 'income_pending',
   支出: 'expense',
   已支出: 'expense',
-  待支出: 'expense',
+  待支出: 'expense_pending',
   不计收支: 'neutral',
   中性交易: 'neutral',
   其他: 'neutral',
@@ -32,9 +33,8 @@ export function recordText(record: TableRecord): string {
   return record.cells.map(cellText).filter((text) => text !== '').join(',');
 }
 
-function add(totals: StatedTotals, direction: Direction, count: number | undefined, fen: number | undefined): void {
-  const entry = (totals.byDirection[direction] ??= {});
-  // 已收入 and 待收入 both count as income: add them up.
+function add(totals: StatedTotals, line: StatedLine, count: number | undefined, fen: number | undefined): void {
+  const entry = (totals.lines[line] ??= {});
   if (count !== undefined) entry.count = (entry.count ?? 0) + count;
   if (fen !== undefined) entry.fen = (entry.fen ?? 0) + fen;
 }
@@ -84,7 +84,7 @@ function parsePeriodLine(text: string): { match: boolean; period: Omit<StatedPer
  * warnings.
  */
 export function parseStatedSummary(records: readonly TableRecord[], warnings: WarningSink, { totals: readTotals = true } = {}): StatedSummary {
-  const totals: StatedTotals = { byDirection: {} };
+  const totals: StatedTotals = { lines: {} };
   let found = false;
   let period: StatedPeriod | null = null;
   let periodSeen = false;
@@ -115,6 +115,11 @@ export function parseStatedSummary(records: readonly TableRecord[], warnings: Wa
     add(totals, LABELS[line[1]], stated, fen);
   }
   return { totals: found ? totals : null, period };
+}
+
+/** The stated period as epochs, for reconciliation: rows outside it are not in the stated totals. */
+export function statedSpan(period: StatedPeriod | null): StatedSpan | null {
+  return period ? { start: period.start.epoch, end: period.end.epoch } : null;
 }
 
 /** The first and last row times of a file, as the reader saw them. */
@@ -159,28 +164,14 @@ export function parseColumnTotals(
   records: readonly TableRecord[],
   header: HeaderInfo,
   label: string,
-  columns: Readonly<Partial<Record<Direction, string>>>,
+  columns: Readonly<Partial<Record<StatedLine, string>>>,
 ): StatedTotals | null {
   const row = records.find((record) => cellText(record.cells[0]) === label);
   if (!row) return null;
-  const totals: StatedTotals = { byDirection: {} };
-  for (const [direction, column] of Object.entries(columns) as Array<[Direction, string]>) {
+  const totals: StatedTotals = { lines: {} };
+  for (const [line, column] of Object.entries(columns) as Array<[StatedLine, string]>) {
     const fen = parseAmountText(cellText(row.cells[header.index(column)]))?.fen;
-    if (fen !== undefined) add(totals, direction, undefined, fen);
+    if (fen !== undefined) add(totals, line, undefined, fen);
   }
   return totals;
-}
-
-export function reconcile(stated: StatedTotals | null, rowsRead: number, actual: ByDirection): Reconciliation {
-  if (!stated) return { agrees: null, checks: [] };
-  const checks: ReconciliationCheck[] = [];
-  const check = (field: string, value: number | undefined, real: number): void => {
-    if (value !== undefined) checks.push({ field, stated: value, actual: real, difference: real - value });
-  };
-  check('count', stated.count, rowsRead);
-  for (const direction of ['income', 'expense', 'neutral'] as const) {
-    check(`${direction}.count`, stated.byDirection[direction]?.count, actual[direction].count);
-    check(`${direction}.fen`, stated.byDirection[direction]?.fen, actual[direction].fen);
-  }
-  return { agrees: checks.length === 0 ? null : checks.every((c) => c.difference === 0), checks };
 }

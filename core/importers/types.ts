@@ -71,14 +71,21 @@ export interface NormalizedTransaction {
   /** Set on rows that can be the original of a refund matched by `pair_key`. */
   pairKey: string | null;
   /**
-   * What the export's own stated totals count of this row, where that is not its amount: an
-   * Alipay web row counts its 金额 less its 成功退款（元） in 已支出 (see summary.ts).
+   * What the row itself says was refunded of it, in a column of its own (Alipay web 成功退款（元）);
+   * the export's stated totals may count the row net of it (stated-totals.ts).
    */
-  statedFen?: number;
+  refundedFen?: number;
 }
 
-/** The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`), read by summary.ts. */
+/**
+ * The totals an export states of itself (`共66笔记录`, `支出：63笔 16.54元`, `待支出:0笔,0.00元`), by
+ * the line that states them, read by summary.ts. Pending lines (Alipay web 待收入/待支出) are
+ * their own totals: the export counts a row in one or the other, never both.
+ */
+export const STATED_LINES = ['income', 'income_pending', 'expense', 'expense_pending', 'neutral'] as const;
+export type StatedLine = (typeof STATED_LINES)[number];
+
 export interface StatedTotals {
   count?: number;
-  byDirection: Partial<Record<Direction, { count?: number; fen?: number }>>;
+  lines: Partial<Record<StatedLine, { count?: number; fen?: number }>>;
 }

@@ -11,6 +11,7 @@ import { scoreChannels } from './channels/score.ts';
 import { transactionChannels } from './channels/transactions.ts';
 import { whatifChannels } from './channels/whatif.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
+import type { actionSchema } from '../whatif/schema.ts';
 
 // The one IPC contract. Main validates every request and response against it (core/ipc/
 // registry.ts), the preload carries only its names (channel-names.ts, checked against it), and the
@@ -61,3 +62,10 @@ export function isChannel(name: unknown): name is Channel {
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
+
+/**
+ * A what-if action as the page builds it. The channels carry a scenario's actions as unknown, so
+ * that core checks each one itself and names the action and field of every problem
+ * (core/whatif/validate.ts); the page's forms are typed from the schema those checks apply.
+ */
+export type WhatIfActionInput = z.input<typeof actionSchema>;

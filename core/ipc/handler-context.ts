@@ -26,6 +26,11 @@ export interface HandlerContext {
    * download; the renderer never touches the file system either way.
    */
   chooseExportPath?: (suggestedName: string) => Promise<{ path: string; overwrite: boolean } | null>;
+  /**
+   * The path of a file this shell's own process chose for an import (the CLI's arguments), by the
+   * reference it handed out; null for any other. Absent (the page's transports): files come as bytes.
+   */
+  importFileRef?: (ref: string) => string | null;
 }
 
 export interface BackupDialogs {

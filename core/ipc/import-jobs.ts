@@ -1,85 +1,130 @@
-import type { z } from 'zod';
+import { Worker } from 'node:worker_threads';
+import { today } from '../shared/calendar.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import type { Emit } from './registry.ts';
+import { markImportRunning } from '../storage/database.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
-import { snapshotAfterImport } from '../score/snapshots.ts';
-import { importBytes } from '../importers/import-file.ts';
-import type { importOutcomeSchema } from './channels/imports.ts';
+import { runImportRequest, type ImportMessage, type ImportOutcome, type ImportRunData, type ImportSource } from './import-run.ts';
+import type { ImportWorkerCommand } from './import-worker.ts';
+
+export type { ImportOutcome, ImportSource } from './import-run.ts';
 
 export interface ImportRequest {
   profileId: string;
   importId: string;
-  files: Array<{ name: string; bytes: Uint8Array }>;
+  files: ImportSource[];
   password?: string;
 }
 
-export type ImportOutcome = z.output<typeof importOutcomeSchema>;
+/**
+ * The worker's module beside this one: the TypeScript source when core/ runs from source (the
+ * CLI, the preview, tests), the bundled entry in the app (electron.vite.config.ts builds
+ * out/main/import-worker.js beside the main bundle).
+ */
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', import.meta.url);
+
+/** A running import as its starter sees it: something to cancel. */
+interface Running {
+  cancel(): void;
+}
 
 /**
- * Imports running for the UI, each cancellable by its id. Every import gets its own connection:
- * its transaction stays open across awaits (progress, cancel), and the app's shared connection
- * must never join it by accident. A file that fails rolls back alone; the others still land.
+ * Imports running for the UI, each cancellable by its id, each on its own connection to the
+ * profile (import-run.ts): its transaction stays open across awaits, and the app's shared
+ * connection must never join it. For the app (`inWorker`), each request runs in a worker thread
+ * (import-worker.ts), so that the thread answering IPC stays free for every other call while a
+ * million rows go in; the CLI, which answers nothing else meanwhile, runs it in its own thread and
+ * saves loading the modules a second time. The connection opened here first refuses an unknown,
+ * locked, corrupt or newer profile before any work, and holds the file as in use (a swap of the
+ * file waits for it) until the import is done.
  */
 export class ImportJobs {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, Running>();
   private readonly store: ProfileSource;
   private readonly emit: Emit;
   private readonly actor: string;
+  private readonly inWorker: boolean;
 
-  constructor(store: ProfileSource, emit: Emit, actor = 'user') {
+  constructor(store: ProfileSource, emit: Emit, actor = 'user', options: { inWorker?: boolean } = {}) {
     this.store = store;
     this.emit = emit;
     this.actor = actor;
+    this.inWorker = options.inWorker ?? true;
   }
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
     if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
-    // Refuses unknown, locked, corrupt or newer profiles before any work.
     const db = this.store.connect(request.profileId);
-    const controller = new AbortController();
-    this.running.set(request.importId, controller);
-    db.pragma('busy_timeout = 10000');
-    const outcome: ImportOutcome = { reports: [], failures: [] };
+    const importDone = markImportRunning(this.store.database(request.profileId));
+    const dbFile = this.store.fileFor(request.profileId);
+    const key = this.store.files.keyOf(dbFile);
+    const data: ImportRunData = {
+      dbFile,
+      key: key ? new Uint8Array(key) : null,
+      files: request.files,
+      ...(request.password === undefined ? {} : { password: request.password }),
+      actor: this.actor,
+      asOfDay: today(),
+    };
+    const onMessage = (message: ImportMessage): void => {
+      if (message.type === 'progress') {
+        this.emit('import.progress', {
+          importId: request.importId,
+          file: message.file,
+          fileIndex: message.fileIndex,
+          fileCount: request.files.length,
+          rowsRead: message.rowsRead,
+          percent: message.percent,
+        });
+      } else if (message.type === 'log') console.error(message.message);
+    };
     try {
-      for (const [fileIndex, file] of request.files.entries()) {
-        try {
-          if (controller.signal.aborted) throw new CredenceError('import.cancelled', { file: file.name });
-          const reports = await importBytes(db, file.name, file.bytes, {
-            password: request.password,
-            signal: controller.signal,
-            actor: this.actor,
-            onProgress: (progress) =>
-              this.emit('import.progress', {
-                importId: request.importId,
-                file: file.name,
-                fileIndex,
-                fileCount: request.files.length,
-                rowsRead: progress.rowsRead,
-                percent: progress.percent,
-              }),
-          });
-          outcome.reports.push(...reports);
-        } catch (error) {
-          outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
-        }
-      }
-      // Score history (core/score/snapshots.ts): both scores as they stand after this import.
-      if (outcome.reports.length > 0) snapshotAfterImport(db, (error) => console.error('score snapshot after import failed', error));
+      return this.inWorker ? await this.inWorkerThread(request, data, onMessage) : await this.inThisThread(request, data, onMessage);
     } finally {
+      importDone();
       db.close();
       this.running.delete(request.importId);
     }
-    return outcome;
+  }
+
+  private async inThisThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {
+    const controller = new AbortController();
+    this.running.set(request.importId, { cancel: () => controller.abort() });
+    return runImportRequest(data, controller.signal, onMessage);
+  }
+
+  private async inWorkerThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {
+    // The bytes of files sent whole move to the worker instead of being copied.
+    const transferList = request.files.flatMap((file) =>
+      'bytes' in file && file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? [file.bytes.buffer as ArrayBuffer] : [],
+    );
+    const worker = new Worker(WORKER_URL, { workerData: data, transferList });
+    this.running.set(request.importId, { cancel: () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand) });
+    try {
+      return await new Promise<ImportOutcome>((resolve, reject) => {
+        let outcome: ImportOutcome | null = null;
+        worker.on('message', (message: ImportMessage) => {
+          if (message.type === 'done') outcome = message.outcome;
+          else onMessage(message);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`import worker exited with code ${code} before its outcome`))));
+      });
+    } catch (error) {
+      // The worker died (out of memory, a bug): what it had open rolled back with its connection.
+      console.error('import worker failed', error);
+      return { reports: [], failures: request.files.map((file) => ({ file: file.name, error: toErrorPayload(error) })) };
+    }
   }
 
   /** Cancels every running import (the app is being locked): each rolls back, as a cancel does. */
   cancelAll(): void {
-    for (const controller of this.running.values()) controller.abort();
+    for (const running of this.running.values()) running.cancel();
   }
 
   cancel(importId: string): boolean {
-    const controller = this.running.get(importId);
-    controller?.abort();
-    return controller !== undefined;
+    const running = this.running.get(importId);
+    running?.cancel();
+    return running !== undefined;
   }
 }

@@ -6,7 +6,7 @@ import { appendAudit, type Db } from '../storage/database.ts';
 
 // The wire shapes of the review queue (core/ipc/channels/imports.ts), declared here once.
 
-const reviewItemSchema = z.strictObject({
+export const reviewItemSchema = z.strictObject({
   id: z.number().int(),
   platform: z.string(),
   occurredAt: z.string(),

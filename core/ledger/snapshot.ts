@@ -28,6 +28,8 @@ import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
 import { readBandCaps, readHardQueryReasons, readRuleSettings, type RuleSetting } from '../settings/bureau-settings.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import { readDebtToIncomeSetting, readIssuerGraceRules, type DebtToIncomeSetting } from '../settings/conventions.ts';
+import type { GraceRule } from '../rules/repayment-grace.ts';
 import { readProfileFacts } from '../settings/profile-facts.ts';
 import type { Db } from '../storage/database.ts';
 
@@ -38,14 +40,14 @@ const SNAPSHOT_VALUES = [
   'kind',
   'parentId',
   'lender',
+  // A card entered with its bank only: the issuer its grace rule is looked up by (repayment-grace.ts issuerOf), and its shared line's (core/bureau/credit-lines.ts).
+  'bank',
   'institutionType',
   'reportsToBureau',
   'bureauSinceMonth',
   'bureauType',
   'bureauLayout',
   'limitFen',
-  // A card's bank, for a shared line whose lender was not given (core/bureau/credit-lines.ts).
-  'bank',
   'sharedLine',
   'principalFen',
   'openedOn',
@@ -91,6 +93,10 @@ export interface LedgerSnapshot {
     hardQueryReasons: HardQueryReasons;
     /** The user's band caps by rule id (core/settings/bureau-settings.ts readBandCaps); a rule without one keeps the convention's. */
     bandCaps: Record<string, string | null>;
+    /** The user's 容时 and 容差 by issuer (core/settings/conventions.ts); an issuer without one keeps the table's (core/rules/repayment-grace.ts). */
+    graceRules: Record<string, GraceRule>;
+    /** The share of a revolving line's balance in use the debt-to-income rule counts (core/settings/conventions.ts). */
+    debtToIncome: DebtToIncomeSetting;
   };
   activity: {
     /** Months with completed rows, in month order. */
@@ -171,7 +177,7 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSna
     queries: queryRecords.list(db),
     observations: observationRecords.list(db),
     profileFacts: readProfileFacts(db),
-    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db) },
+    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db), graceRules: readIssuerGraceRules(db), debtToIncome: readDebtToIncomeSetting(db) },
     activity: readActivity(db),
     needsReview: db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number,
   };

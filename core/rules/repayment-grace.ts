@@ -39,11 +39,27 @@ export const NO_GRACE: GraceRule = {
 /** Lenders whose rule differs from the kind's default, by the lender name the ledger carries. */
 export const ISSUER_GRACE_RULES: Readonly<Record<string, GraceRule>> = {};
 
-/** The rule for an account: the profile's override for its lender, the table's, or the default of its kind (cards get the convention; loans none). */
-export function graceRuleFor(lender: string | null, revolving: boolean, overrides: Readonly<Record<string, GraceRule>> = {}): GraceRule {
+/**
+ * The issuer a rule is looked up by: the account's lender, or for a card entered by hand with only
+ * its bank, that bank (an imported card's lender is its bank already).
+ */
+export function issuerOf(account: { lender: string | null; bank: string | null }): string | null {
+  return account.lender ?? account.bank;
+}
+
+/** Whose rule an account was judged with: the user's for its issuer, the table's, the card convention, or none. */
+export const GRACE_ORIGINS = ['profile', 'issuer', 'card_default', 'none'] as const;
+export type GraceOrigin = (typeof GRACE_ORIGINS)[number];
+
+/** The rule for an account and whose it is: the profile's override for its lender, the table's, or the default of its kind (cards get the convention; loans none). */
+export function graceRuleOf(lender: string | null, revolving: boolean, overrides: Readonly<Record<string, GraceRule>> = {}): { rule: GraceRule; origin: GraceOrigin } {
   if (lender !== null) {
-    const own = overrides[lender] ?? ISSUER_GRACE_RULES[lender];
-    if (own) return own;
+    if (overrides[lender]) return { rule: overrides[lender], origin: 'profile' };
+    if (ISSUER_GRACE_RULES[lender]) return { rule: ISSUER_GRACE_RULES[lender], origin: 'issuer' };
   }
-  return revolving ? DEFAULT_CARD_GRACE : NO_GRACE;
+  return revolving ? { rule: DEFAULT_CARD_GRACE, origin: 'card_default' } : { rule: NO_GRACE, origin: 'none' };
+}
+
+export function graceRuleFor(lender: string | null, revolving: boolean, overrides: Readonly<Record<string, GraceRule>> = {}): GraceRule {
+  return graceRuleOf(lender, revolving, overrides).rule;
 }

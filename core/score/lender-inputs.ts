@@ -155,6 +155,18 @@ function windowRows(account: ScoringAccount, reportMonth: number, window: number
   return [start, Math.max(start, Math.min(n, reportMonth - account.firstMonth + 1))];
 }
 
+/** The account with its rows [start, end) only: one object per account and cut, so what the report builds from it is kept (core/bureau/layouts.ts). */
+function windowOf(account: LedgerSnapshot['accounts'][number], start: number, end: number): LedgerSnapshot['accounts'][number] {
+  let kept = windows.get(account);
+  if (!kept) windows.set(account, (kept = new Map()));
+  const key = start * 100_000 + end;
+  let cut = kept.get(key);
+  if (!cut) kept.set(key, (cut = { ...account, months: account.months.slice(start, end) }));
+  return cut;
+}
+
+const windows = new WeakMap<LedgerSnapshot['accounts'][number], Map<number, LedgerSnapshot['accounts'][number]>>();
+
 /** The snapshot of the families with an overdue month in the `window` months up to `reportMonth`, histories cut to them. */
 function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, window: number): LedgerSnapshot {
   const families = new Set<number>();
@@ -171,7 +183,7 @@ function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, 
     if (!families.has(family)) return;
     if (typed === null) return void accounts.push(account); // the metric cuts it itself
     const [start, end] = windowRows(typed, reportMonth, window);
-    accounts.push(start === 0 && end === account.months.length ? account : { ...account, months: account.months.slice(start, end) });
+    accounts.push(start === 0 && end === account.months.length ? account : windowOf(account, start, end));
   });
   return { ...input, accounts };
 }

@@ -35,12 +35,22 @@ export function latenessReadings(rows: readonly Pick<MonthRow, 'status' | 'uncon
 
 type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdue'>;
 
+type TypedRows = Omit<ScoringAccount, keyof AccountBase>;
+
+/** The typed form of an account's month rows, kept with the rows (never edited once in a snapshot: a what-if's months share them). */
+const typedRows = new WeakMap<readonly MonthRow[], TypedRows>();
+
 function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount {
+  let typed = typedRows.get(rows);
+  if (!typed) typedRows.set(rows, (typed = typedOf(rows)));
+  return { ...base, ...typed };
+}
+
+function typedOf(rows: readonly MonthRow[]): TypedRows {
   const n = rows.length;
   const nan = (value: number | null) => (value === null ? Number.NaN : value);
   const { low, high } = latenessReadings(rows);
-  const account: ScoringAccount = {
-    ...base,
+  const account: TypedRows = {
     firstMonth: n > 0 ? parseMonth(rows[0]!.month)! : 0,
     codes: rows.map((r) => r.status),
     lateLow: low,

@@ -84,9 +84,9 @@ export function takeSnapshot(db: Db, trigger: Trigger, asOfDay: number = today()
  * After an import: a snapshot, if the import brought anything. A failure here must not fail the
  * import, whose rows are already committed; it is reported to the caller's log instead.
  */
-export function snapshotAfterImport(db: Db, onError: (error: unknown) => void = () => {}): void {
+export function snapshotAfterImport(db: Db, onError: (error: unknown) => void = () => {}, asOfDay: number = today()): void {
   try {
-    takeSnapshot(db, 'import');
+    takeSnapshot(db, 'import', asOfDay);
   } catch (error) {
     onError(error);
   }

@@ -56,6 +56,14 @@ const catalogue = {
     'zh-CN': '找不到待确认的交易 {id}（可能已处理）。',
     en: 'Transaction {id} is not waiting for review (it may have been resolved already).',
   },
+  'review.group_not_found': {
+    'zh-CN': '没有待确认的「{key}」一组记录（可能已处理）。',
+    en: 'No events wait for review under "{key}" (they may have been resolved already).',
+  },
+  'review.decision_not_found': {
+    'zh-CN': '找不到可撤销的确认 {id}（可能已撤销）。',
+    en: 'Review decision {id} cannot be undone (it may have been undone already).',
+  },
   'cli.usage': {
     'zh-CN': '命令用法错误：{reason}。运行 credence --help 查看帮助。',
     en: 'Usage error: {reason}. Run credence --help for help.',

@@ -18,6 +18,11 @@ export interface OpenOptions {
   key?: Buffer;
   /** Called before the first pending migration of an existing file: the automatic backup (core/storage/backups.ts). */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
+  /**
+   * The file was inspected already by this process's shared connection (a second connection for
+   * an import): skip the integrity check, a read of the whole file (seconds at 1M rows).
+   */
+  inspected?: boolean;
 }
 
 interface AppliedMigration {
@@ -104,7 +109,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const exists = existsSync(file);
   if (!exists && options.create === false) throw new CredenceError('db.not_found', { file });
-  if (exists) inspectExisting(file, migrations, options.key);
+  if (exists && !options.inspected) inspectExisting(file, migrations, options.key);
   const db = new Database(file);
   try {
     if (options.key) applyKey(db, options.key);
@@ -130,4 +135,27 @@ export function schemaVersion(db: Db): number {
  */
 export function assertNotImporting(db: Db): void {
   if (db.inTransaction) throw new CredenceError('ledger.busy');
+}
+
+/** Imports running on connections of their own (a worker's), by the profile's shared connection. */
+const importsRunning = new WeakMap<Db, number>();
+
+/**
+ * Marks the profile of a shared connection as being imported into elsewhere (core/ipc/import-jobs.ts),
+ * until the returned function is called: its ledger is then derived by the import, right after
+ * its last COMMIT, and reads meanwhile serve the stored one instead of deriving it a second time
+ * on the thread that answers IPC (and waiting for the import's write lock to do so).
+ */
+export function markImportRunning(db: Db): () => void {
+  importsRunning.set(db, (importsRunning.get(db) ?? 0) + 1);
+  return () => {
+    const left = (importsRunning.get(db) ?? 1) - 1;
+    if (left > 0) importsRunning.set(db, left);
+    else importsRunning.delete(db);
+  };
+}
+
+/** Whether an import writes into this connection's profile: in its transaction, or on a connection of its own. */
+export function importRunning(db: Db): boolean {
+  return db.inTransaction || importsRunning.has(db);
 }

@@ -82,7 +82,8 @@ export class ProfileFiles {
 
   /** A connection of its own (an import's long transaction), closed by the caller; counted so a swap can wait for it. */
   connect(file: string, name: () => string): Db {
-    const db = openDatabase(file, { create: false, ...this.openOptions(file, name) });
+    // Called after database(file), which checked the file's integrity and schema.
+    const db = openDatabase(file, { create: false, inspected: true, ...this.openOptions(file, name) });
     const set = this.extra.get(file) ?? new Set<Db>();
     set.add(db);
     this.extra.set(file, set);

@@ -1,27 +1,9 @@
-// The words of the what-if: each action's name, each field's rule (the sentence a bad value
-// gets), and the problems an action can have against the ledger, in both UI languages. The
-// validator (validate.ts), the CLI and the page all read them from here.
+// The words of the what-if engine: each field's rule (the sentence a bad value gets) and the
+// problems an action can have against the ledger, in both UI languages; the validator
+// (validate.ts) names them in its problems, which the CLI prints and the page shows under the
+// field. Each action's name is in core/shared/whatif-actions.ts, where the page reads it too.
 
 import type { LocalizedText } from '../shared/localized-text.ts';
-import type { ActionType } from './schema.ts';
-
-export const ACTION_NAMES: Record<ActionType, LocalizedText> = {
-  pay: { 'zh-CN': '还款', en: 'Pay' },
-  clear_overdue: { 'zh-CN': '结清逾期', en: 'Clear an overdue' },
-  miss_payment: { 'zh-CN': '漏还一期', en: 'Miss a payment' },
-  pay_late: { 'zh-CN': '逾期还款', en: 'Pay late' },
-  hard_query: { 'zh-CN': '新增查询', en: 'New query' },
-  new_card: { 'zh-CN': '新办信用卡', en: 'New card' },
-  new_draw: { 'zh-CN': '借呗/微粒贷借款', en: 'New Jiebei/Weilidai draw' },
-  new_loan: { 'zh-CN': '新增贷款', en: 'New loan' },
-  close_account: { 'zh-CN': '销户/提前结清', en: 'Close an account' },
-  consolidate: { 'zh-CN': '网贷整合为一笔银行贷款', en: 'Consolidate online loans' },
-  start_reporting: { 'zh-CN': '开始上报征信', en: 'Starts reporting' },
-  change_limit: { 'zh-CN': '调整额度', en: 'Change a limit' },
-  change_income: { 'zh-CN': '调整月收入', en: 'Change income' },
-  stop_applications: { 'zh-CN': '暂停一切申请', en: 'Stop all applications' },
-  let_time_pass: { 'zh-CN': '等待', en: 'Let time pass' },
-};
 
 /** The sentence a field gets when its value breaks its rule. */
 export const FIELD_RULES: Record<string, LocalizedText> = {

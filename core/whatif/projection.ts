@@ -28,7 +28,7 @@ import type { MonthRow } from '../ledger/account-schema.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
-import { ACTION_NAMES } from './action-text.ts';
+import { ACTION_NAMES } from '../shared/whatif-actions.ts';
 import type { CashItem } from './schema.ts';
 import { newRecord, type AccountDirectives, type ScenarioState } from './scenario-state.ts';
 

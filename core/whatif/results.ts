@@ -23,7 +23,10 @@ function scoreAt(m: ModelResult): ScoreAt {
 }
 
 function ruleAt(r: RuleEvaluation): RuleAt {
-  const out: RuleAt = { ruleId: r.ruleId, status: r.status, value: r.figure.value, safeToApply: r.safeToApply };
+  // Only the query windows are exact between two month ends; every other rule's date assumes what
+  // the user does, which the scenario itself says month by month.
+  const queries = r.safeToApply?.basis === 'queries' ? { warn: r.safeToApply.warn, fail: r.safeToApply.fail } : null;
+  const out: RuleAt = { ruleId: r.ruleId, status: r.status, value: r.figure.value, safeToApply: queries };
   if (r.statusIfUnknownReported !== undefined) out.statusIfUnknownReported = r.statusIfUnknownReported;
   return out;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { parseDay, parseMonth } from '../shared/calendar.ts';
 import { INSTITUTION_TYPES, REPAYMENT_METHODS, REPORTS_TO_BUREAU } from '../shared/ledger-vocabulary.ts';
 import { QUERY_REASON_CODES } from '../shared/reference-data.ts';
+import { MAX_SCENARIOS, type ActionType } from '../shared/whatif-actions.ts';
 
 const day = z.string().refine((text) => parseDay(text) !== null);
 const month = z.string().refine((text) => parseMonth(text) !== null);
@@ -25,24 +26,8 @@ const termMonths = z.number().int().min(1).max(600);
 const rateBp = z.number().int().min(0).max(10000);
 const scheduledMethod = z.enum(REPAYMENT_METHODS.filter((m) => m !== 'flexible') as [string, ...string[]]);
 
-export const ACTION_TYPES = [
-  'pay',
-  'clear_overdue',
-  'miss_payment',
-  'pay_late',
-  'hard_query',
-  'new_card',
-  'new_draw',
-  'new_loan',
-  'close_account',
-  'consolidate',
-  'start_reporting',
-  'change_limit',
-  'change_income',
-  'stop_applications',
-  'let_time_pass',
-] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+// The kinds of action live in core/shared (the page picks by them); the union below has one variant each.
+export { ACTION_TYPES, MAX_SCENARIOS, type ActionType } from '../shared/whatif-actions.ts';
 
 export const actionSchema = z.discriminatedUnion('type', [
   /** Pays `amountFen` on a revolving account: the day before the month's statement day, or the day before the bill's due day. */
@@ -139,7 +124,6 @@ export type WhatIfActionInput = z.input<typeof actionSchema>;
 export type ActionOf<T extends ActionType> = Extract<WhatIfAction, { type: T }>;
 
 export const MAX_ACTIONS = 40;
-export const MAX_SCENARIOS = 3;
 export const DEFAULT_MONTHS = 24;
 export const MAX_MONTHS = 120;
 

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { CredenceError } from '../shared/errors.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
-import { ACTION_NAMES, FIELD_RULES, fill } from './action-text.ts';
+import { ACTION_NAMES } from '../shared/whatif-actions.ts';
+import { FIELD_RULES, fill } from './action-text.ts';
 import { ACTION_TYPES, actionSchema, MAX_ACTIONS, scenarioInputSchema, type ActionType, type Scenario, type WhatIfAction } from './schema.ts';
 
 export interface ActionProblemDetail {

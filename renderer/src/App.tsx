@@ -11,11 +11,11 @@ import { BureauPage } from './pages/BureauPage.tsx';
 import { ConsentPage } from './pages/ConsentPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
-import { PlannedPage } from './pages/PlannedPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
 import { useRoute, type Route } from './router.ts';
 import { TransactionsPage } from './transactions/TransactionsPage.tsx';
+import { WhatIfPage } from './whatif/WhatIfPage.tsx';
 
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
@@ -25,7 +25,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
   if (route === 'consent') return <ConsentPage profile={profile} />;
-  return <PlannedPage route={route} profile={profile} />;
+  return <WhatIfPage profile={profile} />;
 }
 
 function LoadFailed() {

@@ -114,7 +114,8 @@ test.describe('bureau report page', () => {
       const row = page.locator(`[data-testid="lender-rule"][data-rule-id="${rule.ruleId}"]`);
       await expect(row).toHaveAttribute('data-status', rule.status);
       await sameFigureAt(row.getByTestId('rule-value'), rule.ruleId, rule.figure);
-      if (rule.safeToApply) await expect(row.getByTestId('safe-to-apply')).toHaveAttribute('data-warn', rule.safeToApply.warn ?? '');
+      // Query rules say when one more application fits; other rules say when they stop failing, where they fail.
+      if (rule.safeToApply && (rule.safeToApply.basis === 'queries' || rule.status === 'fail')) await expect(row.getByTestId('safe-to-apply')).toHaveAttribute('data-warn', rule.safeToApply.warn ?? '');
     }
 
     // The five Weilidai draws, per draw and merged, side by side.

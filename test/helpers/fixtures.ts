@@ -11,6 +11,9 @@ export const OWN_FIXTURES_DIR = resolve(REPO_ROOT, 'test/fixtures-own');
 /** Public credit datasets, byte for byte (test/datasets/PROVENANCE.md, CC BY 4.0). */
 export const DATASETS_DIR = resolve(REPO_ROOT, 'test/datasets');
 
+/** Earlier upstream versions of some of those samples (test/fixtures/PROVENANCE.md#earlier). */
+export const EARLIER_BILLS_DIR = resolve(REPO_ROOT, 'test/fixtures/earlier');
+
 export function bill(relative: string): string {
   return resolve(BILLS_DIR, relative);
 }

@@ -13,7 +13,7 @@ import { citations, headingAnchors, markdownLinks, outsideReferences } from '../
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.electronegativity']);
 /** Generated or binary: screenshots, and the public fixtures and datasets kept byte for byte. */
-const SKIPPED_PATHS = ['test/artifacts', 'test/fixtures/bills', 'test/datasets/taiwan-default-of-credit-card-clients.tsv'];
+const SKIPPED_PATHS = ['test/artifacts', 'test/fixtures/bills', 'test/fixtures/earlier', 'test/datasets/taiwan-default-of-credit-card-clients.tsv'];
 const TEXT = new Set(['.ts', '.tsx', '.mts', '.mjs', '.cjs', '.js', '.json', '.md', '.sql', '.css', '.html', '.yml', '.yaml', '.txt', '.csv', '']);
 
 function repoFiles(dir = REPO_ROOT): string[] {

@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe.each([
-  { name: 'bill exports', folder: join(BILLS_DIR, '..'), data: BILLS_DIR },
+  { name: 'bill exports', folder: join(BILLS_DIR, '..'), data: join(BILLS_DIR, '..') },
   { name: 'datasets', folder: DATASETS_DIR, data: DATASETS_DIR },
 ])('$name', ({ folder, data }) => {
   const listed = checksums(join(folder, 'PROVENANCE.md'));

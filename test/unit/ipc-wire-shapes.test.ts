@@ -180,6 +180,11 @@ const STEPS = [
   { channel: 'import.cancel', request: () => ({ importId: randomUUID() }) },
   { channel: 'review.list', request: ({ profileId }) => ({ profileId }) },
   { channel: 'review.resolve', request: ({ profileId }, answers) => ({ profileId, transactionId: last(answers, 'review.list').items[0]!.id, action: { type: 'confirm' } }) },
+  { channel: 'review.groups', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'review.resolveGroup', request: ({ profileId }, answers) => ({ profileId, key: last(answers, 'review.groups').groups[0]!.key, action: { type: 'confirm' } }) },
+  // Again, with the decision to undo listed, then undone.
+  { channel: 'review.groups', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'review.undo', request: ({ profileId }, answers) => ({ profileId, decisionId: last(answers, 'review.resolveGroup').decision.id }) },
   {
     channel: 'ledger.account.create',
     request: ({ profileId }) => ({
@@ -240,6 +245,9 @@ const STEPS = [
   { channel: 'score.profile.get', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.profile.save', request: ({ profileId }) => ({ profileId, input: { education: 'bachelor', occupation: '软件工程师', socialInsurance: true, providentFund: true, phoneYears: 6 } }) },
   { channel: 'bureau.income.save', request: ({ profileId }) => ({ profileId, monthlyIncomeFen: 1_800_000 }) },
+  { channel: 'bureau.conventions', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'bureau.grace.save', request: ({ profileId }) => ({ profileId, lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }) },
+  { channel: 'bureau.debtToIncome.save', request: ({ profileId }) => ({ profileId, input: { revolvingShareOfUsed: 0.05 } }) },
   { channel: 'bureau.hardReasons.save', request: ({ profileId }) => ({ profileId, codes: ['02', '03', '08', '20', '24', '26', '16'] }) },
   { channel: 'bureau.rule.save', request: ({ profileId }) => ({ profileId, ruleId: 'hard_queries_3m', input: { warn: 2, fail: 4 } }) },
   // An adviser's stricter online-loan limit: one more open online loan than the report shows now warns,
@@ -252,6 +260,8 @@ const STEPS = [
     },
   },
   { channel: 'bureau.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
+  // While the card's August statement is unpaid: a current overdue, so the safe-to-apply date assumes a repayment.
+  { channel: 'bureau.report', request: ({ profileId }) => ({ profileId, asOf: '2026-09-15' }) },
   { channel: 'bureau.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId, asOf: '2026-12-01' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },

@@ -183,10 +183,11 @@ describe('the data version (migration 0008)', () => {
    * snapshot reads besides (only `version` moves), `unread` what no snapshot reads. A new table
    * fails the last test until it is placed here and, if read, given its triggers.
    */
-  const inputs = ['import_batches', 'transactions', 'credit_accounts', 'credit_account_overrides', 'credit_month_facts', 'credit_installments', 'credit_links'];
+  // issuer_grace_rules: the history pass judges each month with the issuer's 容时 and 容差 (migration 0013).
+  const inputs = ['import_batches', 'transactions', 'credit_accounts', 'credit_account_overrides', 'credit_month_facts', 'credit_installments', 'credit_links', 'issuer_grace_rules'];
   const read = ['credit_account_events', 'credit_account_histories', 'credit_account_summaries', 'credit_queries', 'score_observations', 'score_profile_facts', 'bureau_rule_settings', 'bureau_settings'];
   // Consent records, receipts and exports (core/consent) change nothing a report or score reads.
-  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios'];
+  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios', 'review_decisions', 'review_decision_rows'];
 
   /** One insert, update and delete per table, by raw SQL that no app function wraps; rows the others need come first. */
   const writes: Record<string, [string, string, string]> = {
@@ -207,6 +208,7 @@ describe('the data version (migration 0008)', () => {
     credit_queries: [`INSERT INTO credit_queries (id, queried_on, institution, reason_code, created_at, updated_at) VALUES (1, '2026-10-02', '某银行', '02', '${T}', '${T}')`, "UPDATE credit_queries SET reason_code = '03'", 'DELETE FROM credit_queries'],
     score_observations: [`INSERT INTO score_observations (id, kind, value, observed_on, created_at, updated_at) VALUES (1, 'sesame', 700, '2026-10-02', '${T}', '${T}')`, 'UPDATE score_observations SET value = 701', 'DELETE FROM score_observations'],
     score_profile_facts: [`INSERT INTO score_profile_facts (key, value_json, updated_at) VALUES ('phoneYears', '3', '${T}')`, "UPDATE score_profile_facts SET value_json = '4'", 'DELETE FROM score_profile_facts'],
+    issuer_grace_rules: [`INSERT INTO issuer_grace_rules (lender, grace_days, tolerance_fen, updated_at) VALUES ('招商银行', 0, 0, '${T}')`, 'UPDATE issuer_grace_rules SET grace_days = 2', 'DELETE FROM issuer_grace_rules'],
     bureau_rule_settings: [`INSERT INTO bureau_rule_settings (rule_id, warn, fail, updated_at) VALUES ('lei_liu', 2, 4, '${T}')`, 'UPDATE bureau_rule_settings SET warn = 1', 'DELETE FROM bureau_rule_settings'],
     bureau_settings: [`INSERT INTO bureau_settings (key, value_json, updated_at) VALUES ('hard_query_reasons', '["02"]', '${T}')`, `UPDATE bureau_settings SET value_json = '["03"]'`, 'DELETE FROM bureau_settings'],
   };

@@ -1,9 +1,11 @@
-// `credence import FILE…`: the app's import channel with the files' bytes, as the Import page
-// sends them: one transaction per file, duplicates skipped, a score snapshot after an import.
+// `credence import FILE…`: the app's import channel, as the Import page uses it: one transaction
+// per file, duplicates skipped, a score snapshot after an import. The files go by reference (the
+// handlers resolve it through this command's own list, HandlerContext.importFileRef) and are read
+// from disk as a stream by the import, never loaded whole or copied into the request as base64.
 
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { CredenceError, toErrorPayload } from '../../shared/errors.ts';
 import type { Request, Response } from '../../ipc/contract.ts';
 import { withContract } from '../contract-call.ts';
@@ -34,13 +36,60 @@ function describe(ctx: CliContext, report: Response<'import.files'>['reports'][n
     : `${report.file}: ${report.platform}/${report.variant} read ${report.rowsRead} rows, imported ${report.imported}, duplicates ${report.duplicates}, rejected ${report.rejected.length}, warnings ${report.warnings.length}; income ${d.income.count} ${yuan(d.income.fen)}, expense ${d.expense.count} ${yuan(d.expense.fen)}, neutral ${d.neutral.count} ${yuan(d.neutral.fen)}; ${reconciled}${events ? `; credit events ${events}` : ''}`) + period;
 }
 
+const TOTAL_NAMES: Record<string, { zh: string; en: string }> = {
+  count: { zh: '共N笔记录', en: 'row count' },
+  income: { zh: '收入', en: 'income' },
+  income_pending: { zh: '待收入', en: 'pending income' },
+  expense: { zh: '支出', en: 'expense' },
+  expense_pending: { zh: '待支出', en: 'pending expense' },
+  neutral: { zh: '不计收支', en: 'neutral' },
+};
+
+const WHY = {
+  outside_period: { zh: '日期在注明期间之外', en: 'dated outside the stated period' },
+  accounts_for_difference: { zh: '正好是差额', en: 'exactly the difference' },
+  counted_elsewhere: { zh: '按规则计入', en: 'the rule counts it in' },
+} as const;
+
+/** The lines under a differing report: each differing total, and the rows (file:line, amount) behind it. */
+function describeDifferences(ctx: CliContext, report: Response<'import.files'>['reports'][number]): string[] {
+  const zh = ctx.locale === 'zh-CN';
+  return report.reconciled.differences.map((difference) => {
+    const name = TOTAL_NAMES[difference.total]?.[zh ? 'zh' : 'en'] ?? difference.total;
+    const shift = [
+      difference.rowsDifference === null ? null : `${difference.rowsDifference > 0 ? '+' : ''}${difference.rowsDifference}${zh ? ' 笔' : ' rows'}`,
+      difference.fenDifference === null ? null : `${difference.fenDifference > 0 ? '+' : ''}${yuan(difference.fenDifference)}`,
+    ].filter((part) => part !== null).join(zh ? '，' : ', ');
+    const rows = difference.rows.map((row) => {
+      const why = WHY[row.why][zh ? 'zh' : 'en'];
+      const where = row.why === 'counted_elsewhere' && row.countedIn ? ` ${TOTAL_NAMES[row.countedIn]?.[zh ? 'zh' : 'en'] ?? row.countedIn}` : '';
+      return `${report.file}:${row.line} ${yuan(row.fen)} (${why}${where})`;
+    });
+    if (difference.rowsOmitted > 0) rows.push(zh ? `另有 ${difference.rowsOmitted} 行` : `${difference.rowsOmitted} more`);
+    const missing = difference.total === 'count' && (difference.rowsDifference ?? 0) < 0;
+    const cannot = missing ? (zh ? '缺少的行不在文件里，无法指出' : 'rows that are not in the file cannot be named') : zh ? '无法从明细判断是哪几行' : 'the rows cannot tell which ones';
+    const tail = [missing ? cannot : null, rows.length > 0 ? rows.join(zh ? '；' : '; ') : null].filter((part) => part !== null).join(zh ? '；' : '; ') || cannot;
+    const partly = rows.length > 0 && !difference.explained ? (zh ? '（只解释了一部分）' : ' (part of it only)') : '';
+    return `  ${name} ${shift}: ${tail}${partly}`;
+  });
+}
+
 type Outcome = Response<'import.files'>;
 
-async function readFiles(paths: readonly string[], failures: Outcome['failures']): Promise<Request<'import.files'>['files']> {
+/** A file that cannot be read fails here, by the path as typed, as it always has; the rest go by reference. */
+async function readableFiles(paths: readonly string[], refs: Map<string, string>, failures: Outcome['failures']): Promise<Request<'import.files'>['files']> {
   const files: Request<'import.files'>['files'] = [];
   for (const path of paths) {
     try {
-      files.push({ name: basename(path), dataBase64: (await readFile(path)).toString('base64') });
+      const handle = await open(path, 'r');
+      try {
+        await handle.read(Buffer.alloc(1), 0, 1, 0);
+      } finally {
+        await handle.close();
+      }
+      const fileRef = randomUUID();
+      refs.set(fileRef, resolve(path));
+      files.push({ name: basename(path), fileRef });
     } catch (error) {
       failures.push({ file: path, error: toErrorPayload(new CredenceError('import.file_unreadable', { file: path, reason: (error as Error).message })) });
     }
@@ -52,18 +101,23 @@ async function run(ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new CredenceError('cli.usage', { reason: 'import needs at least one FILE' });
   const password = textOption(ctx, 'password');
   const outcome: Outcome = { reports: [], failures: [] };
+  const refs = new Map<string, string>();
+  const importFileRef = (ref: string) => refs.get(ref) ?? null;
   await withContract(ctx, 'import', async ({ call, profileId }) => {
     for (let at = 0; at < ctx.args.length; at += FILES_PER_REQUEST) {
-      const files = await readFiles(ctx.args.slice(at, at + FILES_PER_REQUEST), outcome.failures);
+      const files = await readableFiles(ctx.args.slice(at, at + FILES_PER_REQUEST), refs, outcome.failures);
       if (files.length === 0) continue;
       const batch = await call('import.files', { profileId, importId: randomUUID(), files, ...(password === undefined ? {} : { password }) });
       outcome.reports.push(...batch.reports);
       outcome.failures.push(...batch.failures);
     }
-  });
+  }, { importFileRef });
   if (ctx.json) printJson(ctx, outcome);
   else {
-    for (const report of outcome.reports) ctx.io.out(describe(ctx, report));
+    for (const report of outcome.reports) {
+      ctx.io.out(describe(ctx, report));
+      for (const line of describeDifferences(ctx, report)) ctx.io.out(line);
+    }
     for (const f of outcome.failures) ctx.io.err(`${f.file}: ${f.error.message[ctx.locale]}`);
   }
   return outcome.failures.length > 0 ? 1 : 0;

@@ -26,6 +26,18 @@ export function figureText(f: Figure): string {
   return f.missing > 0 && f.unit === 'fen' ? `≥ ${base}` : base;
 }
 
+/** A rule's dates: the day it no longer fails and the day it passes clean, or what it needs instead. */
+function ruleSafeText(ctx: CliContext, rule: BureauReport['lenderView'][number], asOfDay: string): string {
+  const safe = rule.safeToApply;
+  if (!safe) return '';
+  const zh = ctx.locale === 'zh-CN';
+  const parts: string[] = [];
+  if (safe.fail && safe.fail !== asOfDay) parts.push(zh ? `不再不通过：${safe.fail}` : `no longer fails from ${safe.fail}`);
+  if (safe.warn && safe.warn !== safe.fail) parts.push(zh ? `完全通过：${safe.warn}` : `passes clean from ${safe.warn}`);
+  if (safe.action) parts.push(zh ? `需${safe.action['zh-CN']}` : `needs you to ${safe.action.en}`);
+  return parts.length > 0 ? `  (${parts.join(zh ? '；' : '; ')})` : '';
+}
+
 function lines(ctx: CliContext, r: BureauReport): string[] {
   const zh = ctx.locale === 'zh-CN';
   const out: string[] = [];
@@ -69,10 +81,14 @@ function lines(ctx: CliContext, r: BureauReport): string[] {
     out.push(`  #${n.accountId} ${n.from}..${n.to} ${n.worst}  ${end}`);
   }
   out.push('', zh ? '放贷规则（常见说法，非法规）' : 'Lender rules (commonly cited, not regulation)');
-  for (const rule of r.lenderView) {
-    const safe = rule.safeToApply?.warn ? (zh ? `  可再申请：${rule.safeToApply.warn}` : `  safe to apply from ${rule.safeToApply.warn}`) : '';
-    out.push(`  [${rule.status}] ${rule.label[ctx.locale]}: ${figureText(rule.figure)}${safe}`);
-  }
+  for (const rule of r.lenderView) out.push(`  [${rule.status}] ${rule.label[ctx.locale]}: ${figureText(rule.figure)}${ruleSafeText(ctx, rule, r.asOf)}`);
+  const safe = r.safeToApply;
+  out.push(
+    '',
+    zh ? `可安全申请：${safe.on ?? '时间本身不能解决'}` : `Safe to apply: ${safe.on ?? 'not with time alone'}`,
+    `  ${safe.reason[ctx.locale]}`,
+    ...safe.assumes.map((a) => (zh ? `  前提：${a.action['zh-CN']}` : `  assumes you ${a.action.en}`)),
+  );
   const hard = r.hardQueryReasons;
   out.push(
     zh

@@ -35,6 +35,71 @@ async function resolve(ctx: CliContext, action: { type: 'confirm' } | { type: 'c
   });
 }
 
+async function groups(ctx: CliContext): Promise<number> {
+  noMoreArgs(ctx, 0);
+  return withContract(ctx, 'review groups', async ({ call, profileId }) => {
+    const listed = await call('review.groups', { profileId });
+    if (ctx.json) printJson(ctx, listed);
+    else if (listed.total === 0) say(ctx, { 'zh-CN': '没有待确认的信用交易。', en: 'No credit events wait for review.' });
+    else {
+      const zh = ctx.locale === 'zh-CN';
+      for (const group of listed.groups) {
+        const pct = Math.round(group.rule.confidence * 100);
+        const field = group.pattern ? (group.pattern.field === 'counterparty' ? (zh ? '交易对方' : 'counterparty') : zh ? '付款方式' : 'paid with') : null;
+        const pattern = group.pattern && field ? `${field} ${group.pattern.value ?? '—'}${zh ? '；' : '; '}` : '';
+        const amount = formatFen(group.amountFen, { grouped: false });
+        ctx.io.out(
+          zh
+            ? `${group.key}  ${group.kind} ${group.count} 笔 ${amount}（${pattern}规则 ${group.rule.id}，置信度 ${pct}%）`
+            : `${group.key}  ${group.kind} ${group.count} events ${amount} (${pattern}rule ${group.rule.id}, confidence ${pct}%)`,
+        );
+      }
+      say(ctx, {
+        'zh-CN': `共 ${listed.total} 笔待确认，分 ${listed.groups.length} 组；用 credence review confirm-all KEY 一次确认一组。`,
+        en: `${listed.total} waiting in ${listed.groups.length} groups; credence review confirm-all KEY confirms a whole group.`,
+      });
+    }
+    if (!ctx.json) {
+      for (const decision of listed.decisions) {
+        say(ctx, {
+          'zh-CN': `可撤销：#${decision.id} ${decision.key} ${decision.rows} 笔（credence review undo ${decision.id}）`,
+          en: `Can be undone: #${decision.id} ${decision.key}, ${decision.rows} events (credence review undo ${decision.id})`,
+        });
+      }
+    }
+    return 0;
+  });
+}
+
+async function resolveAll(ctx: CliContext, key: string, action: { type: 'confirm' } | { type: 'correct'; kind: CreditEventKind | null }): Promise<number> {
+  return withContract(ctx, `review ${action.type}-all`, async ({ call, profileId }) => {
+    const outcome = await call('review.resolveGroup', { profileId, key, action });
+    if (ctx.json) printJson(ctx, outcome);
+    else {
+      const { decision } = outcome;
+      say(ctx, {
+        'zh-CN': `已处理「${key}」${decision.rows} 笔（决定 #${decision.id}，可用 credence review undo ${decision.id} 撤销）；还有 ${outcome.remaining} 笔待确认。`,
+        en: `${decision.rows} events of "${key}" resolved (decision #${decision.id}; credence review undo ${decision.id} undoes it); ${outcome.remaining} still waiting.`,
+      });
+    }
+    return 0;
+  });
+}
+
+async function undo(ctx: CliContext, decisionId: number): Promise<number> {
+  return withContract(ctx, 'review undo', async ({ call, profileId }) => {
+    const outcome = await call('review.undo', { profileId, decisionId });
+    if (ctx.json) printJson(ctx, outcome);
+    else {
+      say(ctx, {
+        'zh-CN': `已撤销决定 #${decisionId}：${outcome.restored} 笔重新待确认；共 ${outcome.remaining} 笔待确认。`,
+        en: `Decision #${decisionId} undone: ${outcome.restored} events wait for review again; ${outcome.remaining} waiting.`,
+      });
+    }
+    return 0;
+  });
+}
+
 function kindArg(text: string): CreditEventKind | null {
   if (text === 'none') return null;
   if ((CREDIT_EVENT_KINDS as readonly string[]).includes(text)) return text as CreditEventKind;
@@ -71,6 +136,43 @@ export const reviewCommand: Command = {
         const kind = kindArg(positional(ctx, 1, 'KIND'));
         noMoreArgs(ctx, 2);
         return resolve(ctx, { type: 'correct', kind }, id);
+      },
+    },
+    groups: {
+      args: '',
+      summary: { 'zh-CN': '待确认的信用交易，按识别规则（和规则所分的模式）成组', en: 'the events waiting for review, grouped by the rule (and pattern) that found them' },
+      channels: ['review.groups'],
+      run: groups,
+    },
+    'confirm-all': {
+      args: 'KEY',
+      summary: { 'zh-CN': '一组全部识别正确（KEY 见 review groups）', en: 'every event of a group is right (KEY from review groups)' },
+      channels: ['review.resolveGroup'],
+      run: (ctx) => {
+        const key = positional(ctx, 0, 'KEY');
+        noMoreArgs(ctx, 1);
+        return resolveAll(ctx, key, { type: 'confirm' });
+      },
+    },
+    'correct-all': {
+      args: 'KEY KIND|none',
+      summary: { 'zh-CN': '一组全部改为另一种信用交易，或 none：都不是信用交易', en: 'every event of a group is another kind, or none: no credit event' },
+      channels: ['review.resolveGroup'],
+      run: (ctx) => {
+        const key = positional(ctx, 0, 'KEY');
+        const kind = kindArg(positional(ctx, 1, 'KIND'));
+        noMoreArgs(ctx, 2);
+        return resolveAll(ctx, key, { type: 'correct', kind });
+      },
+    },
+    undo: {
+      args: 'DECISION',
+      summary: { 'zh-CN': '撤销一次按组的处理：这些交易恢复原状、重新待确认', en: 'undo a group decision: its events are as before and wait for review again' },
+      channels: ['review.undo'],
+      run: (ctx) => {
+        const id = idArg(ctx, 0, 'DECISION');
+        noMoreArgs(ctx, 1);
+        return undo(ctx, id);
       },
     },
   },

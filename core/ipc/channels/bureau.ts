@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conventionsSchema } from '../../bureau/conventions-schema.ts';
 import { bureauReportSchema } from '../../bureau/report-schema.ts';
 import { day } from '../../wire/vocabulary.ts';
 import { profileId } from '../schemas.ts';
@@ -27,5 +28,21 @@ export const bureauChannels = {
   'bureau.income.save': {
     request: z.strictObject({ profileId, monthlyIncomeFen: z.number().int().min(0).max(100_000_000_00).nullable(), asOf: day.optional() }),
     response: bureauReportSchema,
+  },
+  // The credit conventions where banks differ (core/settings/conventions.ts, core/bureau/conventions.ts):
+  // each issuer's 容时 and 容差, and the share of a revolving balance counted as monthly debt.
+  'bureau.conventions': {
+    request: z.strictObject({ profileId }),
+    response: conventionsSchema,
+  },
+  'bureau.grace.save': {
+    // input: { graceDays, toleranceFen } (checked by core, which names a bad field), or null for the table's default.
+    request: z.strictObject({ profileId, lender: z.string().max(60), input: z.record(z.string(), z.unknown()).nullable() }),
+    response: conventionsSchema,
+  },
+  'bureau.debtToIncome.save': {
+    // input: { revolvingShareOfUsed } from 0 to 1, or null for Credence's default.
+    request: z.strictObject({ profileId, input: z.record(z.string(), z.unknown()).nullable() }),
+    response: conventionsSchema,
   },
 } as const;

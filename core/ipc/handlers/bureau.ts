@@ -2,11 +2,13 @@
 // from the profile's read model kept in memory (core/score/ledger-cache.ts), shared with the
 // score channels and read again only when the data version moved.
 
+import { conventionsOf } from '../../bureau/conventions.ts';
 import { buildReport } from '../../bureau/report.ts';
 import { asOfFrom } from '../../ledger/validation.ts';
 import { LedgerCache } from '../../score/ledger-cache.ts';
-import { formatDay } from '../../shared/calendar.ts';
+import { formatDay, today } from '../../shared/calendar.ts';
 import { saveHardQueryReasons, saveRuleSetting } from '../../settings/bureau-settings.ts';
+import { saveDebtToIncomeSetting, saveIssuerGrace } from '../../settings/conventions.ts';
 import { saveMonthlyIncome } from '../../settings/profile-facts.ts';
 import type { Db } from '../../storage/database.ts';
 import type { bureauChannels } from '../channels/bureau.ts';
@@ -19,6 +21,7 @@ export function bureauHandlers(ctx: HandlerContext, readModels: LedgerCache = ne
     const asOfDay = asOfFrom(asOf);
     return buildReport(readModels.readModel(d, asOfDay).snapshot, formatDay(asOfDay));
   };
+  const conventions = (d: Db) => conventionsOf(readModels.readModel(d, today()).snapshot);
   return {
     'bureau.report': ({ profileId, asOf }) => report(db(profileId), asOf),
     'bureau.rule.save': ({ profileId, ruleId, input, asOf }) => {
@@ -35,6 +38,17 @@ export function bureauHandlers(ctx: HandlerContext, readModels: LedgerCache = ne
       const d = db(profileId);
       saveMonthlyIncome(d, monthlyIncomeFen, actor);
       return report(d, asOf);
+    },
+    'bureau.conventions': ({ profileId }) => conventions(db(profileId)),
+    'bureau.grace.save': ({ profileId, lender, input }) => {
+      const d = db(profileId);
+      saveIssuerGrace(d, lender, input, actor);
+      return conventions(d);
+    },
+    'bureau.debtToIncome.save': ({ profileId, input }) => {
+      const d = db(profileId);
+      saveDebtToIncomeSetting(d, input, actor);
+      return conventions(d);
     },
   };
 }

@@ -2,8 +2,9 @@
 // input to the history pass built from it: its terms, its events (a line's merged with its
 // draws'), the days exports cover it, the user's month facts and instalment plans, a line's draws.
 
-import { graceRuleFor } from '../../rules/repayment-grace.ts';
+import { graceRuleFor, issuerOf, type GraceRule } from '../../rules/repayment-grace.ts';
 import { billingCycleRuleFor } from '../../rules/billing-cycle.ts';
+import { readIssuerGraceRules } from '../../settings/conventions.ts';
 import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/calendar.ts';
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
@@ -34,6 +35,8 @@ export interface LedgerInputs {
   children: Map<number, AccountRecord[]>;
   /** Loan schedules from the terms, computed once per account (a draw's serves its line too). */
   schedules: Map<number, Instalment[] | null>;
+  /** The profile's own 容时 and 容差 by issuer (core/settings/conventions.ts). */
+  graceRules: Record<string, GraceRule>;
 }
 
 type FactRow = [number, string, number | null, number | null, number | null, number | null, StatusCode | null];
@@ -116,6 +119,7 @@ export function readLedgerInputs(db: Db): LedgerInputs {
     plans: readInstallmentPlans(db),
     children: childrenByParent(accounts),
     schedules: new Map(),
+    graceRules: readIssuerGraceRules(db),
   };
 }
 
@@ -175,7 +179,7 @@ export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asO
     facts: inputs.facts.get(account.id) ?? new Map(),
     draws: line.draws,
     unknownDraws: line.unknownDraws,
-    grace: graceRuleFor(v.lender, v.kind === 'revolving'),
+    grace: graceRuleFor(issuerOf(v), v.kind === 'revolving', inputs.graceRules),
     billingCycle: billingCycleRuleFor(v.kind),
   };
 }

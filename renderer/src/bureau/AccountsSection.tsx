@@ -115,10 +115,16 @@ export function AccountCard({ account, compact = false }: { account: ReportAccou
             {account.layoutAssumed && <span className="muted"> {t('bureau.account.layoutAssumed')}</span>}
           </Fact>
           {account.sinceMonth && <Fact label={t('bureau.account.since')}>{account.sinceMonth}</Fact>}
+          <Fact label={t('bureau.account.grace')} testId="account-grace">
+            <span data-origin={account.grace.origin} data-days={account.grace.graceDays} data-tolerance={account.grace.toleranceFen}>
+              {t('bureau.account.graceValue', { days: account.grace.graceDays, amount: money(account.grace.toleranceFen, dash) })}
+            </span>
+            <span className="muted"> {t(`bureau.grace.origin.${account.grace.origin}`)}</span>
+          </Fact>
         </dl>
       )}
       <p className="muted">{account.gridFrom ? t('bureau.grid.window', { from: account.gridFrom, to: account.gridTo ?? '', count: account.grid.length }) : t('bureau.grid.empty')}</p>
-      <RepaymentGrid months={account.grid} compact={compact} />
+      <RepaymentGrid months={account.grid} compact={compact} grace={account.grace} />
       {!compact && account.negative.length > 0 && <NegativeList items={account.negative} showAccount={false} />}
     </article>
   );

@@ -5,6 +5,7 @@ import { yuanText } from '../accounts/money.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { hrefFor } from '../router.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { formatFen, parseLevel, parseYuan } from '../../../core/shared/money.ts';
 import { FigureValue } from './FigureValue.tsx';
@@ -110,7 +111,22 @@ function ThresholdForm({ rule, profileId, asOf, onSaved, onClose }: { rule: Rule
   );
 }
 
-function RuleRow({ rule, profileId, asOf, onSaved }: { rule: RuleView; profileId: string; asOf: string; onSaved: (report: BureauReport) => void }) {
+/** How debt-to-income counts a card, and whether that share is sourced or Credence's own (core/rules/debt-to-income.ts). */
+function DebtShare({ conventions }: { conventions: BureauReport['conventions'] }) {
+  const { t } = useI18n();
+  const d = conventions.debtToIncome;
+  const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
+  return (
+    <p data-testid="dti-share" data-share={d.revolvingShareOfUsed} data-sourced={d.sourced} data-edited={d.edited}>
+      {t('bureau.rule.dtiShare', { share: pct(d.revolvingShareOfUsed) })}{' '}
+      <span className="muted">
+        {d.edited ? t('bureau.rule.dtiEdited', { share: pct(d.defaultShare) }) : d.sourced ? d.source : t('bureau.rule.dtiOwn')} <a href={hrefFor('settings')}>{t('nav.settings')}</a>
+      </span>
+    </p>
+  );
+}
+
+function RuleRow({ rule, profileId, asOf, conventions, onSaved }: { rule: RuleView; profileId: string; asOf: string; conventions: BureauReport['conventions']; onSaved: (report: BureauReport) => void }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState(false);
   const label = rule.label[locale];
@@ -138,7 +154,7 @@ function RuleRow({ rule, profileId, asOf, onSaved }: { rule: RuleView; profileId
         )}
       </p>
       {editing && <ThresholdForm rule={rule} profileId={profileId} asOf={asOf} onSaved={onSaved} onClose={() => setEditing(false)} />}
-      {rule.safeToApply && (
+      {rule.safeToApply?.basis === 'queries' && (
         <p data-testid="safe-to-apply" data-warn={rule.safeToApply.warn ?? ''} data-fail={rule.safeToApply.fail ?? ''}>
           {rule.safeToApply.warn === asOf
             ? t('bureau.rule.safeNow')
@@ -150,6 +166,13 @@ function RuleRow({ rule, profileId, asOf, onSaved }: { rule: RuleView; profileId
           )}
         </p>
       )}
+      {rule.safeToApply && rule.safeToApply.basis !== 'queries' && rule.status === 'fail' && (
+        <p data-testid="safe-to-apply" data-warn={rule.safeToApply.warn ?? ''} data-fail={rule.safeToApply.fail ?? ''}>
+          {rule.safeToApply.fail ? t('bureau.rule.clearFrom', { date: rule.safeToApply.fail }) : t('bureau.rule.clearNever')}
+          {rule.safeToApply.action && <span> {t('bureau.rule.needs', { action: rule.safeToApply.action[locale] })}</span>}
+        </p>
+      )}
+      {rule.ruleId === 'debt_to_income' && <DebtShare conventions={conventions} />}
       {rule.alternatives && <p className="muted">{t('bureau.rule.alternatives', { text: rule.alternatives[locale] })}</p>}
       <details className="bureau-sources">
         <summary>{t('bureau.rule.sources', { count: rule.sources.length })}</summary>
@@ -210,7 +233,7 @@ export function LenderPanel({ report, profileId, onSaved }: { report: BureauRepo
       <p className="muted">{t('bureau.lender.intro', { version: report.versions.rules })}</p>
       <ul className="plain-list bureau-rules">
         {report.lenderView.map((rule) => (
-          <RuleRow key={rule.ruleId} rule={rule} profileId={profileId} asOf={report.asOf} onSaved={onSaved} />
+          <RuleRow key={rule.ruleId} rule={rule} profileId={profileId} asOf={report.asOf} conventions={report.conventions} onSaved={onSaved} />
         ))}
       </ul>
       <HardReasonsEditor

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { money, overdueMoney } from '../accounts/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { GridMonth } from './useBureau.ts';
+import type { GridMonth, ReportAccount } from './useBureau.ts';
 import { STATUS_TABLE, statusInfo } from '../../../core/shared/status-alphabet.ts';
 
 function toneClass(code: GridMonth['status']): string {
@@ -9,7 +9,7 @@ function toneClass(code: GridMonth['status']): string {
 }
 
 /** The account's 60 months as on the report: a row per year, each month coloured by its status. */
-export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]; compact?: boolean }) {
+export function RepaymentGrid({ months, compact = false, grace }: { months: GridMonth[]; compact?: boolean; grace?: ReportAccount['grace'] }) {
   const { t, locale } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
   if (months.length === 0) return <p className="muted">{t('bureau.grid.empty')}</p>;
@@ -33,10 +33,11 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
               <button
                 key={row.month}
                 type="button"
-                className={`${toneClass(row.status)}${row.month === selected ? ' bureau-cell-selected' : ''}`}
+                className={`${toneClass(row.status)}${row.month === selected ? ' bureau-cell-selected' : ''}${row.reason === 'paid_in_grace' ? ' bureau-cell-grace' : ''}`}
                 data-testid="grid-cell"
                 data-month={row.month}
                 data-status={row.status}
+                data-reason={row.reason}
                 aria-pressed={row.month === selected}
                 title={t('bureau.grid.cell', { month: row.month, code: row.status, meaning: statusInfo(row.status).meaning[locale] })}
                 onClick={() => setSelected(row.month === selected ? null : row.month)}
@@ -58,6 +59,9 @@ export function RepaymentGrid({ months, compact = false }: { months: GridMonth[]
             paid: money(chosen.amountPaidFen, dash),
             used: money(chosen.creditUsedFen, dash),
           })}
+          {chosen.reason === 'paid_in_grace' && grace && (
+            <span data-testid="grid-grace"> {t('bureau.grid.grace', { days: grace.graceDays, amount: money(grace.toleranceFen, dash) })}</span>
+          )}
         </p>
       )}
     </div>

@@ -5,14 +5,16 @@ import { messages as backups } from '../backups/messages.ts';
 import { messages as bureau } from '../bureau/messages.ts';
 import { messages as components } from '../components/messages.ts';
 import { messages as consent } from '../consent/messages.ts';
+import { messages as conventions } from '../conventions/messages.ts';
 import { messages as dashboard } from '../dashboard/messages.ts';
 import { messages as importPage } from '../import/messages.ts';
 import { messages as lock } from '../lock/messages.ts';
 import { messages as pages } from '../pages/messages.ts';
 import { messages as transactions } from '../transactions/messages.ts';
+import { messages as whatif } from '../whatif/messages.ts';
 
 /** Each slice by the folder that owns it (the i18n test checks every `messages.ts` is here, and no key is in two). */
-export const slices = { components, pages, import: importPage, accounts, bureau, dashboard, transactions, consent, lock, backups };
+export const slices = { components, pages, import: importPage, accounts, bureau, dashboard, transactions, consent, lock, backups, whatif, conventions };
 
 type Slices = typeof slices;
 export type MessageKey = { [Owner in keyof Slices]: keyof Slices[Owner]['zh-CN'] }[keyof Slices];

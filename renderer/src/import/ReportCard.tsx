@@ -52,7 +52,7 @@ export function ReportCard({ report }: { report: ImportReport }) {
         <ReportTotals report={report} />
         <ReportCreditEvents report={report} />
       </div>
-      <ReportReconciliation reconciled={report.reconciled} />
+      <ReportReconciliation reconciled={report.reconciled} file={report.file} />
       <ReportNotices title={t('report.warnings')} notices={report.warnings} omitted={report.warningsOmitted} testId="report-warnings" tone="warning" />
       <ReportNotices title={t('report.rejected')} notices={report.rejected} omitted={report.rejectedOmitted} testId="report-rejected" tone="danger" />
     </article>

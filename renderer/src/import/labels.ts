@@ -46,12 +46,27 @@ export function directionName(t: T, direction: Direction): string {
   return t(DIRECTION_KEYS[direction]);
 }
 
-/** Reconciliation fields are `count` or `<direction>.count|fen`; anything else keeps its code. */
+type StatedLine = Direction | 'income_pending' | 'expense_pending';
+
+/** The lines an export states its totals on (core/importers/types.ts STATED_LINES). */
+const STATED_LINE_KEYS: Record<StatedLine, MessageKey> = {
+  ...DIRECTION_KEYS,
+  income_pending: 'report.line.income_pending',
+  expense_pending: 'report.line.expense_pending',
+};
+
+/** `count` (共N笔记录) or a stated line, as the user reads it; an unknown code is shown as is. */
+export function statedTotalName(t: T, total: string): string {
+  if (total === 'count') return t('report.check.count');
+  return Object.hasOwn(STATED_LINE_KEYS, total) ? t(STATED_LINE_KEYS[total as StatedLine]) : total;
+}
+
+/** Reconciliation fields are `count` or `<stated line>.count|fen`; anything else keeps its code. */
 export function checkFieldName(t: T, field: string): string {
   if (field === 'count') return t('report.check.count');
-  const [direction, measure] = field.split('.');
-  if (!direction || !Object.hasOwn(DIRECTION_KEYS, direction)) return field;
-  const name = directionName(t, direction as Direction);
+  const [line, measure] = field.split('.');
+  if (!line || !Object.hasOwn(STATED_LINE_KEYS, line)) return field;
+  const name = statedTotalName(t, line);
   if (measure === 'count') return t('report.check.directionCount', { direction: name });
   if (measure === 'fen') return t('report.check.directionAmount', { direction: name });
   return field;

@@ -9,6 +9,7 @@ import { LenderPanel } from '../bureau/LenderPanel.tsx';
 import { QueriesSection } from '../bureau/QueriesSection.tsx';
 import { AgreementsSection } from '../bureau/AgreementsSection.tsx';
 import { RecordsDrawer } from '../bureau/RecordsDrawer.tsx';
+import { SafeToApplySection } from '../bureau/SafeToApplySection.tsx';
 import { SummarySection } from '../bureau/SummarySection.tsx';
 import { RecordsContext, todayText, useBureauReport, type BureauReport, type RecordsTarget } from '../bureau/useBureau.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -53,6 +54,7 @@ function Report({ report, profile, onSaved }: { report: BureauReport; profile: P
       </section>
       <LayoutsSection report={report} />
       <HuabeiPanel report={report} />
+      <SafeToApplySection report={report} />
       <LenderPanel report={report} profileId={profile.id} onSaved={onSaved} />
       <ClosingNote report={report} />
     </>

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DropZone, PasswordField } from '../import/DropZone.tsx';
 import { ImportProgress } from '../import/ImportProgress.tsx';
 import { FailureCard, ReportCard } from '../import/ReportCard.tsx';
+import { ReviewGroups } from '../import/ReviewGroups.tsx';
 import { ReviewList } from '../import/ReviewList.tsx';
 import { useImportRun, type ImportResult } from '../import/useImportRun.ts';
+import { useReviewGroups } from '../import/useReviewGroups.ts';
 import { useReviewList } from '../import/useReviewList.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../import/import.css';
@@ -32,8 +34,14 @@ export function ImportPage({ profile }: { profile: ProfileSummary }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const review = useReviewList(profile.id);
-  // Every import can add items to review, so the list is refreshed after each one.
-  const { run, result, start, cancel } = useImportRun(profile.id, () => void review.reload());
+  const reloadRows = review.reload;
+  // A group's answer (or its undo) changes the rows listed one by one too.
+  const groups = useReviewGroups(profile.id, useCallback(() => void reloadRows(), [reloadRows]));
+  // Every import can add items to review, so both lists are refreshed after each one.
+  const { run, result, start, cancel } = useImportRun(profile.id, () => {
+    void review.reload();
+    void groups.reload();
+  });
 
   return (
     <>
@@ -48,7 +56,17 @@ export function ImportPage({ profile }: { profile: ProfileSummary }) {
       </section>
       {run.running && <ImportProgress progress={run.progress} cancelling={run.cancelling} onCancel={() => void cancel()} />}
       {result && <Results result={result} />}
-      <ReviewList review={review} />
+      <ReviewGroups state={groups} />
+      <ReviewList
+        review={{
+          ...review,
+          // An answer given row by row can empty a group.
+          resolve: async (id, action) => {
+            await review.resolve(id, action);
+            void groups.reload();
+          },
+        }}
+      />
     </>
   );
 }

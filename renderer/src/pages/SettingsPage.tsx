@@ -1,4 +1,5 @@
 import { BackupsSection } from '../backups/BackupsSection.tsx';
+import { ConventionsSection } from '../conventions/ConventionsSection.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ProfileList } from '../components/ProfileList.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -41,6 +42,7 @@ export function SettingsPage({ profile }: { profile: ProfileSummary }) {
         <h1>{t('nav.settings')}</h1>
       </header>
       <AboutSection />
+      <ConventionsSection key={profile.id} profile={profile} />
       <SecuritySection profile={profile} />
       <BackupsSection profile={profile} />
       <section className="panel">

@@ -1,12 +1,8 @@
-// The planned pages' and the Settings page's messages (renderer/src/pages).
+// The Settings page's messages (renderer/src/pages).
 // zh-CN first; the English is checked against it both ways (i18n/translation.ts).
 import type { TranslationOf } from '../i18n/translation.ts';
 
 const zhCN = {
-  'planned.badge': '尚未开放',
-  'planned.whatif.title': '假设分析',
-  'planned.whatif.body': '在这里模拟还清欠款、新开账户、一次逾期或时间推移等情形，查看「{profile}」的评分可能如何变化。结果以区间表示，仅供参考。',
-
   'settings.about': '关于',
   'settings.version': '版本',
   'settings.dataDir': '数据文件夹',
@@ -18,10 +14,6 @@ const zhCN = {
 } as const;
 
 const en = {
-  'planned.badge': 'Not available yet',
-  'planned.whatif.title': 'What-if',
-  'planned.whatif.body': 'Simulate paying off debt, opening an account, a missed payment or the passing of time, and see how the score of “{profile}” might change. Results are shown as ranges and are for guidance only.',
-
   'settings.about': 'About',
   'settings.version': 'Version',
   'settings.dataDir': 'Data folder',

@@ -118,21 +118,30 @@ describe('the 60-month grid', () => {
 describe('retention (regulation Art. 16)', () => {
   const late = () => account(1, { months: rows('2020-01', `N 1 2 3 N ${repeat('N', 70)}`, { amountDueFen: 1000 }) });
 
-  it('ends a delinquency in the month it was repaid; it falls off 5 years later', () => {
+  it('ends a delinquency in the month it was repaid; it leaves with the grid, never later than 5 years after', () => {
+    // Lates 2020-02..04, repaid 2020-05: the law keeps it until 2025-05 (5 years after it ended),
+    // but the grid's 60 months have dropped 2020-04 by report month 2025-04 (2020-05..2025-04):
+    // it leaves then. At report month 2024-12 that is 4 months away.
     expect(RETENTION.months).toBe(60);
     const [acc] = reportAccounts(snapshot([late()]), m('2024-12'));
     const [run] = negativeRuns(acc, m('2024-12'));
-    expect(run).toMatchObject({ from: '2020-02', to: '2020-04', worst: '3', months: 3, endedMonth: '2020-05', fallsOffMonth: '2025-05', monthsLeft: 5 });
+    expect(run).toMatchObject({ from: '2020-02', to: '2020-04', worst: '3', months: 3, endedMonth: '2020-05', fallsOffMonth: '2025-04', monthsLeft: 4 });
   });
 
-  it('shows it until the month before the fall-off month, with the countdown, and not after', () => {
-    const before = buildReport(snapshot([late()]), '2025-04-30');
-    expect(before.negativeItems).toHaveLength(1);
-    expect(before.negativeItems[0]).toMatchObject({ fallsOffMonth: '2025-05', monthsLeft: 1 });
-    expect(before.summary.defaults.overdue.find((o) => o.type === 'D1')!.months.value).toBe(3);
-    const after = buildReport(snapshot([late()]), '2025-05-31');
-    expect(after.negativeItems).toEqual([]);
-    expect(after.summary.defaults.overdue.find((o) => o.type === 'D1')!.months.value).toBe(0);
+  it('counts in the summary exactly the overdue months the grid still shows (issue 11 item 9)', () => {
+    // Same ledger. Report month 2025-01: grid 2020-02..2025-01 holds all three → 3 months, longest 3.
+    // 2025-02: grid from 2020-03 → 2020-03 (2) and 2020-04 (3) → 2 months. 2025-03: 2020-04 only → 1.
+    // 2025-04: none; the negative record is gone too.
+    const at = (asOf: string) => {
+      const report = buildReport(snapshot([late()]), asOf);
+      const d1 = report.summary.defaults.overdue.find((o) => o.type === 'D1')!;
+      const shown = report.accounts[0].grid.filter((g) => statusInfo(g.status).overdueMonths !== null).map((g) => g.month);
+      return { months: d1.months.value, accounts: d1.accounts.value, longest: d1.longestMonths.value, shown, items: report.negativeItems.length };
+    };
+    expect(at('2025-01-31')).toEqual({ months: 3, accounts: 1, longest: 3, shown: ['2020-02', '2020-03', '2020-04'], items: 1 });
+    expect(at('2025-02-28')).toEqual({ months: 2, accounts: 1, longest: 3, shown: ['2020-03', '2020-04'], items: 1 });
+    expect(at('2025-03-31')).toEqual({ months: 1, accounts: 1, longest: 3, shown: ['2020-04'], items: 1 });
+    expect(at('2025-04-30')).toEqual({ months: 0, accounts: 0, longest: 0, shown: [], items: 0 });
   });
 
   it('has no fall-off month while the delinquency lasts', () => {
@@ -144,7 +153,9 @@ describe('retention (regulation Art. 16)', () => {
   it('gives the earliest possible end when # months hide when it ended', () => {
     const hidden = account(1, { months: rows('2026-01', '1 2 # # N') });
     const report = buildReport(snapshot([hidden]), '2026-05-31');
-    expect(report.negativeItems[0]).toMatchObject({ endedEarliest: '2026-03', endedMonth: '2026-05', fallsOffEarliest: '2031-03', fallsOffMonth: '2031-05' });
+    // Lates 2026-01..02: whenever it ended (2026-03 at the earliest, 2026-05 for sure), the grid
+    // drops 2026-02 at report month 2031-02, before either 5-year date: both fall-off months are 2031-02.
+    expect(report.negativeItems[0]).toMatchObject({ endedEarliest: '2026-03', endedMonth: '2026-05', fallsOffEarliest: '2031-02', fallsOffMonth: '2031-02' });
   });
 
   it('ends a run with the account when the history stops on it (G, Z)', () => {
@@ -157,6 +168,7 @@ describe('retention (regulation Art. 16)', () => {
     // The 1 month: a 30.00 minimum of which 5.00 was paid → 25.00 overdue (the ledger's month close).
     const c = card(2, { limitFen: 10000, months: rows('2026-01', 'N 1 N', (_, __, i) => ({ amountDueFen: [2000, 3000, 0][i], amountPaidFen: [2000, 500, 2500][i], creditUsedFen: 3000, ...(i === 1 ? { overdueFen: 2500 } : {}) })) });
     const report = buildReport(snapshot([c]), '2026-03-31');
-    expect(report.negativeItems[0]).toMatchObject({ accountId: 2, worst: '1', highestOverdueFen: 2500, endedMonth: '2026-03', fallsOffMonth: '2031-03' });
+    // Late 2026-02, ended 2026-03: the grid drops 2026-02 at 2031-02, a month before the law's 2031-03.
+    expect(report.negativeItems[0]).toMatchObject({ accountId: 2, worst: '1', highestOverdueFen: 2500, endedMonth: '2026-03', fallsOffMonth: '2031-02' });
   });
 });

@@ -6,6 +6,7 @@ import type { LedgerAccountSnapshot, LedgerSnapshot } from '../../../core/ledger
 import { formatMonth, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
 import type { QueryRecord } from '../../../core/ledger/queries.ts';
 import { defaultHardQueryReasons, isHardQuery } from '../../../core/rules/hard-queries.ts';
+import { DEBT_TO_INCOME } from '../../../core/rules/debt-to-income.ts';
 import { EMPTY_PROFILE_FACTS } from '../../../core/settings/profile-facts-schema.ts';
 import type { MonthRow } from '../../../core/ledger/account-schema.ts';
 import { isLenderOverdue, type StatusCode } from '../../../core/shared/status-alphabet.ts';
@@ -55,6 +56,7 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     kind: 'loan',
     parentId: null,
     lender: `Bank ${id}`,
+    bank: null,
     institutionType: '11',
     reportsToBureau: 'yes',
     reportsToBureauSet: true,
@@ -62,7 +64,6 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     bureauType: 'D1',
     bureauLayout: 'per_draw',
     limitFen: null,
-    bank: null,
     sharedLine: null,
     principalFen: null,
     openedOn: null,
@@ -94,7 +95,7 @@ export function snapshot(accounts: LedgerAccountSnapshot[], queries: QueryRecord
     queries,
     observations: [],
     profileFacts: { ...EMPTY_PROFILE_FACTS, monthlyIncomeFen },
-    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons(), bandCaps: {} },
+    settings: { rules: {}, hardQueryReasons: defaultHardQueryReasons(), bandCaps: {}, graceRules: {}, debtToIncome: { revolvingShareOfUsed: DEBT_TO_INCOME.revolvingShareOfUsed, edited: false } },
     activity: { months: [], contacts: [] },
     needsReview: 0,
   };

@@ -145,7 +145,9 @@ describe('the Huabei authorisation (2020 service upgrade)', () => {
 
   it('reported from its start, its old lapse is on the report with its fall-off month', () => {
     const report = buildReport(snapshot([huabei({ reportsToBureau: 'yes' })]), '2024-12-31');
-    expect(report.negativeItems).toEqual([expect.objectContaining({ from: '2020-03', endedMonth: '2020-04', fallsOffMonth: '2025-04', monthsLeft: 4 })]);
+    // Late 2020-03, ended 2020-04: it leaves the 60-month grid at report month 2025-03, a month
+    // before the law's 5 years (retention.ts): 3 months after 2024-12.
+    expect(report.negativeItems).toEqual([expect.objectContaining({ from: '2020-03', endedMonth: '2020-04', fallsOffMonth: '2025-03', monthsLeft: 3 })]);
     expect(report.huabei[0]).toMatchObject({ fromMonth: '2019-05', monthsBefore: 0 });
     const overdue = report.huabei[0].changes.find((c) => c.key === 'overdue.months')!;
     expect(moved(overdue)).toEqual({ key: 'overdue.months', unit: 'months', before: 0, after: 1 });

@@ -129,12 +129,13 @@ describe('hard queries in 1, 3 and 6 months, and when it is safe to apply again'
     const five = loans(['2026-04-05', '2026-04-20', '2026-05-02', '2026-05-15', '2026-06-03']);
     const v = judge(snapshot([], five), 'hard_queries_3m');
     // 04-05 and 04-20 leave the 3-month window on 07-05 and 07-20: from 07-20 the new one makes 4.
-    expect(v.safeToApply).toEqual({ warn: '2026-07-20', fail: AS_OF });
+    expect(v.safeToApply).toMatchObject({ warn: '2026-07-20', fail: AS_OF, basis: 'queries', action: null });
     // Already clear: the as-of day itself.
-    expect(judge(snapshot([], five.slice(3)), 'hard_queries_3m').safeToApply).toEqual({ warn: AS_OF, fail: AS_OF });
+    expect(judge(snapshot([], five.slice(3)), 'hard_queries_3m').safeToApply).toMatchObject({ warn: AS_OF, fail: AS_OF });
     // The 1-month rule has no fail level.
-    expect(judge(snapshot([], five), 'hard_queries_1m').safeToApply).toEqual({ warn: AS_OF, fail: null });
-    expect(judge(snapshot([], five), 'lian_san').safeToApply).toBeNull();
+    expect(judge(snapshot([], five), 'hard_queries_1m').safeToApply).toMatchObject({ warn: AS_OF, fail: null });
+    // No late at all: 连三 passes both levels now.
+    expect(judge(snapshot([], five), 'lian_san').safeToApply).toMatchObject({ warn: AS_OF, fail: AS_OF, basis: 'window' });
   });
 });
 

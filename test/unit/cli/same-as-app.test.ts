@@ -102,15 +102,28 @@ describe('credence, through the real bin, answers as the app’s channel does', 
     // draw, found by keywords only, does. Both copies import the same file.
     const lines = readFileSync(OWN_ALIPAY, 'utf8').split('\n');
     const header = lines.findIndex((line) => line.startsWith('交易时间'));
-    const draw = '2026-07-21 15:00:00,信用借还,借呗,/,借呗放款至银行卡,不计收支,3000.00,,放款成功,2026072122001400000000000201\t,\t,,';
+    const draws = [
+      '2026-07-21 15:00:00,信用借还,借呗,/,借呗放款至银行卡,不计收支,3000.00,,放款成功,2026072122001400000000000201\t,\t,,',
+      '2026-07-25 15:00:00,信用借还,借呗,/,借呗放款至银行卡,不计收支,1000.00,,放款成功,2026072522001400000000000202\t,\t,,',
+    ];
     const bill = join(tempDir('credence-same-as-app-bill-'), 'alipay-jiebei-synthetic.csv');
-    writeFileSync(bill, [...lines.slice(0, header + 1), draw, ''].join('\n'));
+    writeFileSync(bill, [...lines.slice(0, header + 1), ...draws, ''].join('\n'));
     bin(['import', bill]);
     await app('import.files', { importId: randomUUID(), files: [{ name: 'alipay-jiebei-synthetic.csv', dataBase64: readFileSync(bill).toString('base64') }] });
     expect(bin(['review'])).toEqual(await app('review.list', {}));
     const { items } = (await app('review.list', {})) as { items: Array<{ id: number; kind: string }> };
-    expect(items.map((item) => item.kind)).toEqual(['jiebei_disbursement']);
-    expect(bin(['review', 'confirm', String(items[0].id)])).toEqual(await app('review.resolve', { transactionId: items[0].id, action: { type: 'confirm' } }));
+    expect(items.map((item) => item.kind)).toEqual(['jiebei_disbursement', 'jiebei_disbursement']);
+    expect(bin(['review', 'confirm', String(items[0]!.id)])).toEqual(await app('review.resolve', { transactionId: items[0]!.id, action: { type: 'confirm' } }));
+  });
+
+  it('review by rule: the groups, one decision for a group, and its undo', async () => {
+    expect(bin(['review', 'groups'])).toEqual(await app('review.groups', {}));
+    // decidedAt is the clock time of each process's write; everything else is the same decision.
+    const decided = (value: unknown) => ({ ...(value as { decision: object }), decision: { ...(value as { decision: object }).decision, decidedAt: 'now' } });
+    expect(decided(bin(['review', 'confirm-all', 'alipay:jiebei_disbursement']))).toEqual(
+      decided(await app('review.resolveGroup', { key: 'alipay:jiebei_disbursement', action: { type: 'confirm' } })),
+    );
+    expect(bin(['review', 'undo', '1'])).toEqual(await app('review.undo', { decisionId: 1 }));
   });
 
   it('query and observe: add, edit, list, delete, the one pattern of a manual record', async () => {
@@ -142,8 +155,10 @@ describe('credence, through the real bin, answers as the app’s channel does', 
     expect(bin(['settings', 'facts', 'education=bachelor', 'socialInsurance=yes', 'phoneYears=3'])).toEqual(
       await app('score.profile.save', { input: { education: 'bachelor', socialInsurance: true, phoneYears: 3 } }),
     );
-    const report = (await app('bureau.report', {})) as { lenderView: unknown; hardQueryReasons: unknown; monthlyIncomeFen: unknown };
-    expect(bin(['settings'])).toEqual({ lenderView: report.lenderView, hardQueryReasons: report.hardQueryReasons, monthlyIncomeFen: report.monthlyIncomeFen, ...((await app('score.profile.get', {})) as object) });
+    const report = (await app('bureau.report', {})) as { lenderView: unknown; hardQueryReasons: unknown; monthlyIncomeFen: unknown; conventions: unknown };
+    expect(bin(['settings'])).toEqual({ lenderView: report.lenderView, hardQueryReasons: report.hardQueryReasons, monthlyIncomeFen: report.monthlyIncomeFen, conventions: report.conventions, ...((await app('score.profile.get', {})) as object) });
+    expect(bin(['settings', 'grace', '招商银行', 'days=2', 'tolerance=5'])).toEqual(await app('bureau.grace.save', { lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }));
+    expect(bin(['settings', 'dti', '5'])).toEqual(await app('bureau.debtToIncome.save', { input: { revolvingShareOfUsed: 0.05 } }));
   });
 
   it('score snapshot keeps the scores as the app’s history does', async () => {

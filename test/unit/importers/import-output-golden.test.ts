@@ -4,7 +4,9 @@
 // for a text export, of a re-saved copy (other bytes, the same rows: every row found stored);
 // then every table the import and the work after it write (the rows, the batch and its stored
 // report, the audit entries, the derived accounts, links, histories and events, the score
-// snapshot). Last, every export imported together into one profile (refunds paired across files).
+// snapshot). Last, every export imported together into one profile (refunds paired across files),
+// by the CLI and by the app's path (the files' bytes through the dispatcher, imported in a worker
+// thread), which must write the very same.
 //
 // Expected values: the output on main before the import path was rebuilt for scale (issue 16:
 // statements, indexes, the work after an import, the worker), kept in golden/import-output.txt.
@@ -16,7 +18,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { main } from '../../../core/cli/credence.ts';
+import { createHandlers } from '../../../core/ipc/handlers.ts';
+import { createDispatch } from '../../../core/ipc/registry.ts';
+import { SingleFileProfileStore } from '../../../core/storage/single-file-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
 import { BILLS_DIR, OWN_FIXTURES_DIR } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -130,7 +136,19 @@ describe('what an import writes and what follows from it (golden output)', () =>
       parts.push(`=== ${name(path)}: tables`, tables(db));
     }
     const together = await newProfile();
-    parts.push('=== every export in one import', normalised(await cli(['import', ...all, '--db', together])), '=== tables', tables(together));
+    const report = normalised(await cli(['import', ...all, '--db', together]));
+    parts.push('=== every export in one import', report, '=== tables', tables(together));
     await expect(parts.join('\n') + '\n').toMatchFileSnapshot(join(import.meta.dirname, 'golden', 'import-output.txt'));
-  });
+
+    const byApp = await newProfile();
+    const store = new SingleFileProfileStore(byApp);
+    const dispatch = createDispatch(createHandlers({ store, dataDir: tempDir(), version: 't', transport: 'test', emit: () => {} }));
+    const files = all.map((path) => ({ name: path.split('/').at(-1)!, dataBase64: readFileSync(path).toString('base64') }));
+    const answer = await dispatch('import.files', { profileId: store.list()[0]!.id, importId: randomUUID(), files });
+    store.close();
+    expect(answer.ok).toBe(true);
+    expect(normalised(JSON.stringify(answer.ok && answer.value, null, 2))).toBe(report);
+    // The audit log names who imported: the page's user, the CLI's command.
+    expect(tables(byApp).replaceAll('["user","import.', '["cli","import.')).toBe(tables(together));
+  }, 180_000);
 });

@@ -54,3 +54,19 @@ export function lateRepaymentsStatement(): string {
     { date: '03/31', summary: '某便利店', yuan: 10 },
   ]);
 }
+
+/**
+ * Card 招商银行 8888, for grace tests with statement day 10 and due day 30 set by hand: Jan's
+ * ¥100 (billed Jan 10, due Jan 30) is repaid Feb 1, 2 days late, across the month's end; Feb's
+ * ¥200 (billed Feb 10, due Feb 28, the 30th clamped) on Feb 25; a ¥10 charge on Mar 31 ends the
+ * export's coverage.
+ */
+export function lateAcrossMonthEndStatement(): string {
+  return cmbStatement('2026年03月', '8888', [
+    { date: '01/01', summary: '某超市', yuan: 100 },
+    { date: '02/01', summary: '掌上生活还款', yuan: -100 },
+    { date: '02/05', summary: '某餐厅', yuan: 200 },
+    { date: '02/25', summary: '财付通还款', yuan: -200 },
+    { date: '03/31', summary: '某便利店', yuan: 10 },
+  ]);
+}

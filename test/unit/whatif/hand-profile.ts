@@ -113,6 +113,11 @@ function insertExport(db: Db, platform: string, from: string, events: readonly E
 export function handProfile(spec: ProfileSpec): { db: Db; ids: Map<string, number>; path: string } {
   const path = join(tempDir('credence-whatif-'), 'profile.sqlite');
   const db = openDatabase(path);
+  return { db, ids: writeHandProfile(db, spec), path };
+}
+
+/** The spec written into an open profile database (one of a profile store's, for the page's tests); its account ids by name. */
+export function writeHandProfile(db: Db, spec: ProfileSpec): Map<string, number> {
   const options = { asOfDay: AS_OF_DAY, actor: 'test' };
   db.transaction(() => {
     for (const card of spec.cards ?? []) {
@@ -168,7 +173,7 @@ export function handProfile(spec: ProfileSpec): { db: Db; ids: Map<string, numbe
   }
   for (const [on, reasonCode] of spec.queries ?? []) queryRecords.save(db, null, { queriedOn: on, institution: `银行 ${on}`, institutionType: '11', reasonCode }, { actor: 'test' });
   if (spec.monthlyIncomeYuan !== undefined) saveProfileFacts(db, { monthlyIncomeFen: spec.monthlyIncomeYuan * 100 }, 'test');
-  return { db, ids, path };
+  return ids;
 }
 
 /** Every table of the database as text, in a fixed order: equal before and after means nothing was written. */

@@ -1,0 +1,191 @@
+// Reconciliation: the totals an export states of itself against the same totals added up from its
+// rows the way that export adds them (stated-totals.ts). Where they differ, it names the rows that
+// account for the difference (file line and amount) when the rows can tell: rows outside the
+// period the export states (added to the file after it was exported), one row that makes up the
+// whole difference, or one row counted in another line than the export counts it.
+
+import { contribution, placeRow, TOTALS_RULES_VERSION, type TotalsRule } from './stated-totals.ts';
+import { STATED_LINES, type NormalizedTransaction, type StatedLine, type StatedTotals } from './types.ts';
+import type { Reconciliation, ReconciliationCheck, ReconciliationDifference, DifferenceRow } from './report-schema.ts';
+
+/** Rows named under one difference; the rest are counted in rowsOmitted. */
+const ROWS_NAMED = 20;
+const NO_LINE = 255;
+
+/** The epochs (seconds) of the period an export states, both ends inclusive. */
+export interface StatedSpan {
+  start: number;
+  end: number;
+}
+
+type LineTotals = Record<StatedLine, { count: number; fen: number }>;
+
+function emptyLines(): LineTotals {
+  return Object.fromEntries(STATED_LINES.map((line) => [line, { count: 0, fen: 0 }])) as LineTotals;
+}
+
+/** A typed-array column that grows by doubling: 21 bytes a row, so a 1M-row file keeps ~21 MB. */
+class Column<T extends Float64Array | Int32Array | Uint8Array> {
+  data: T;
+  private readonly make: (size: number) => T;
+  constructor(make: (size: number) => T) {
+    this.make = make;
+    this.data = make(1024);
+  }
+  set(index: number, value: number): void {
+    if (index >= this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[index] = value;
+  }
+}
+
+/**
+ * Every row of one file as its stated totals count it: the line it is in (or none) and what it
+ * adds there, with its source line and time, so that a difference can name its rows.
+ */
+export class StatedTally {
+  readonly lines: LineTotals = emptyLines();
+  private rule: TotalsRule | null | undefined;
+  private rows = 0;
+  private readonly lineOf = new Column((n) => new Uint8Array(n));
+  private readonly sourceLine = new Column((n) => new Int32Array(n));
+  private readonly epoch = new Column((n) => new Float64Array(n));
+  private readonly fen = new Column((n) => new Float64Array(n));
+
+  private readonly resolve: () => TotalsRule | null;
+
+  /** `resolve` names the file's rule once its header is known (it is, by the first row). */
+  constructor(resolve: () => TotalsRule | null) {
+    this.resolve = resolve;
+  }
+
+  get totalsRule(): TotalsRule | null {
+    return this.rule ?? null;
+  }
+
+  add(tx: NormalizedTransaction): void {
+    if (this.rule === undefined) this.rule = this.resolve();
+    if (this.rule === null) return;
+    const placed = placeRow(this.rule, tx);
+    const fen = placed ? contribution(placed, tx) : 0;
+    const index = this.rows++;
+    const lineIndex = placed ? STATED_LINES.indexOf(placed.line) : NO_LINE;
+    this.lineOf.set(index, lineIndex);
+    this.sourceLine.set(index, tx.sourceLine);
+    this.epoch.set(index, tx.occurredEpoch);
+    this.fen.set(index, fen);
+    if (placed) {
+      this.lines[placed.line].count++;
+      this.lines[placed.line].fen += fen;
+    }
+  }
+
+  /** Rows of `line` (all rows for null) that pass `keep`, as named rows. */
+  select(line: StatedLine | null, keep: (index: number) => boolean): Array<{ index: number; row: DifferenceRow }> {
+    const wanted = line === null ? -1 : STATED_LINES.indexOf(line);
+    const found: Array<{ index: number; row: DifferenceRow }> = [];
+    for (let i = 0; i < this.rows; i++) {
+      const at = this.lineOf.data[i];
+      if (wanted !== -1 && at !== wanted) continue;
+      if (!keep(i)) continue;
+      found.push({ index: i, row: { line: this.sourceLine.data[i], fen: this.fen.data[i], countedIn: at === NO_LINE ? null : STATED_LINES[at], why: 'outside_period' } });
+    }
+    return found;
+  }
+
+  epochAt(index: number): number {
+    return this.epoch.data[index];
+  }
+
+  fenAt(index: number): number {
+    return this.fen.data[index];
+  }
+}
+
+type Total = ReconciliationDifference['total'];
+
+function named(total: Total, rowsDifference: number | null, fenDifference: number | null, rows: DifferenceRow[], explained: boolean): ReconciliationDifference {
+  return { total, rowsDifference, fenDifference, rows: rows.slice(0, ROWS_NAMED), rowsOmitted: Math.max(0, rows.length - ROWS_NAMED), explained };
+}
+
+function sums(rows: readonly DifferenceRow[]): { count: number; fen: number } {
+  return { count: rows.length, fen: rows.reduce((sum, row) => sum + row.fen, 0) };
+}
+
+/** Rows outside the stated period: the export cannot have counted them. */
+function outsidePeriod(tally: StatedTally, line: StatedLine | null, span: StatedSpan | null): DifferenceRow[] {
+  if (!span) return [];
+  return tally.select(line, (i) => tally.epochAt(i) < span.start || tally.epochAt(i) > span.end).map((found) => found.row);
+}
+
+function explainLine(
+  line: StatedLine,
+  rowsDifference: number | null,
+  fenDifference: number | null,
+  tally: StatedTally,
+  span: StatedSpan | null,
+  others: ReadonlyMap<StatedLine, { rows: number | null; fen: number | null }>,
+): ReconciliationDifference {
+  const outside = outsidePeriod(tally, line, span);
+  const sum = sums(outside);
+  if (outside.length > 0 && (rowsDifference === null || rowsDifference === sum.count) && (fenDifference === null || fenDifference === sum.fen)) {
+    return named(line, rowsDifference, fenDifference, outside, true);
+  }
+  // One row more than the export counts, of exactly the difference.
+  if ((rowsDifference === 1 || rowsDifference === null) && fenDifference !== null && fenDifference !== 0) {
+    const extra = tally.select(line, (i) => tally.fenAt(i) === fenDifference).map(({ row }) => ({ ...row, why: 'accounts_for_difference' as const }));
+    if (extra.length > 0) return named(line, rowsDifference, fenDifference, extra, true);
+  }
+  // One row fewer: the export counts in this line a row that the rule put in another line, which has it one too many.
+  if ((rowsDifference === -1 || rowsDifference === null) && fenDifference !== null && fenDifference <= 0) {
+    const moved: DifferenceRow[] = [];
+    for (const [other, delta] of others) {
+      if (other === line || !(delta.rows === 1 || delta.rows === null) || delta.fen !== -fenDifference) continue;
+      moved.push(...tally.select(other, (i) => tally.fenAt(i) === -fenDifference).map(({ row }) => ({ ...row, why: 'counted_elsewhere' as const })));
+    }
+    if (moved.length > 0) return named(line, rowsDifference, fenDifference, moved, true);
+  }
+  // Rows outside the period that do not make up the whole difference are still named: the export cannot have counted them.
+  return named(line, rowsDifference, fenDifference, outside, false);
+}
+
+/** 共N笔记录: rows outside the period are named; rows fewer than stated are not in the file to name. */
+function explainCount(rowsDifference: number, tally: StatedTally, span: StatedSpan | null): ReconciliationDifference {
+  const outside = outsidePeriod(tally, null, span);
+  return named('count', rowsDifference, null, outside, outside.length > 0 && outside.length === rowsDifference);
+}
+
+/**
+ * The stated totals against the tally. `rowsRead` counts every data row of the table (rejected
+ * ones too: `共N笔记录` counts the rows the export wrote, whatever this importer made of them).
+ */
+export function reconcile(stated: StatedTotals | null, span: StatedSpan | null, rowsRead: number, tally: StatedTally): Reconciliation {
+  const rule = tally.totalsRule;
+  const ruleRef = rule ? { id: rule.id, version: TOTALS_RULES_VERSION } : null;
+  if (!stated) return { agrees: null, rule: ruleRef, checks: [], differences: [] };
+  const checks: ReconciliationCheck[] = [];
+  const check = (field: string, value: number | undefined, real: number): number | null => {
+    if (value === undefined) return null;
+    checks.push({ field, stated: value, actual: real, difference: real - value });
+    return real - value;
+  };
+  const countDifference = check('count', stated.count, rowsRead);
+  const deltas = new Map<StatedLine, { rows: number | null; fen: number | null }>();
+  for (const line of STATED_LINES) {
+    const entry = stated.lines[line];
+    if (!entry) continue;
+    const rows = check(`${line}.count`, entry.count, tally.lines[line].count);
+    const fen = check(`${line}.fen`, entry.fen, tally.lines[line].fen);
+    deltas.set(line, { rows, fen });
+  }
+  const differences: ReconciliationDifference[] = [];
+  if (countDifference !== null && countDifference !== 0) differences.push(explainCount(countDifference, tally, span));
+  for (const [line, delta] of deltas) {
+    if ((delta.rows ?? 0) === 0 && (delta.fen ?? 0) === 0) continue;
+    differences.push(explainLine(line, delta.rows, delta.fen, tally, span, deltas));
+  }
+  return { agrees: checks.length === 0 ? null : checks.every((c) => c.difference === 0), rule: ruleRef, checks, differences };
+}

@@ -1,0 +1,71 @@
+// The Settings page's credit conventions (renderer/src/conventions): its zh-CN and English slice.
+// zh-CN first; the English is checked against it both ways (i18n/translation.ts).
+import type { TranslationOf } from '../i18n/translation.ts';
+
+const zhCN = {
+  'conventions.title': '信用惯例：容时、容差与负债口径',
+  'conventions.intro': '各银行做法不同的地方，按您的银行修改。修改后所有还款记录、模拟报告和分数都会重新计算。',
+  'conventions.grace.title': '容时与容差（按发卡机构）',
+  'conventions.grace.intro':
+    '到期还款日后 {days} 天内还款，或少还不超过 {amount}，视同按时足额还款：这是中国银行业协会《中国银行卡行业自律公约》第十四条要求会员银行至少提供的标准（2013 年 7 月起）。各行条款不同（当时农行、建行为 2 天），请按您的信用卡章程修改。',
+  'conventions.grace.col.issuer': '发卡机构',
+  'conventions.grace.col.days': '容时（天）',
+  'conventions.grace.col.tolerance': '容差（元）',
+  'conventions.grace.col.origin': '来源',
+  'conventions.grace.col.accounts': '账户数',
+  'conventions.grace.col.actions': '操作',
+  'conventions.origin.profile': '您的设置',
+  'conventions.origin.issuer': '规则表',
+  'conventions.origin.card_default': '行业惯例默认',
+  'conventions.origin.none': '无（贷款类）',
+  'conventions.grace.save': '保存',
+  'conventions.grace.reset': '恢复默认',
+  'conventions.grace.add': '添加发卡机构',
+  'conventions.grace.newIssuer': '机构名称（如 交通银行）',
+  'conventions.grace.notANumber': '容时须为整天数，容差须为金额',
+  'conventions.dti.title': '负债收入比：循环额度计入月负债的比例',
+  'conventions.dti.intro': '信用卡、花呗等循环额度每月按已用额度的一定比例计入月负债；贷款按本月应还款计入。',
+  'conventions.dti.own': '默认 {share} 是 Credence 自定的值（约为常见的最低还款额）：资料来源只给出负债收入比的界限，没有给出这个比例。请按贷款银行的口径修改。',
+  'conventions.dti.sourced': '默认 {share}，依据：{source}',
+  'conventions.dti.label': '比例（%）',
+  'conventions.dti.current': '当前 {share}',
+  'conventions.dti.save': '保存比例',
+  'conventions.dti.reset': '恢复默认',
+  'conventions.dti.notAPercent': '请填写 0 到 100 之间的百分比',
+  'conventions.edited': '已修改',
+} as const;
+
+const en = {
+  'conventions.title': 'Credit conventions: grace, tolerance and how debt is counted',
+  'conventions.intro': 'Where banks differ, set your own bank’s terms. Every repayment history, the simulated report and the scores are worked out again after a change.',
+  'conventions.grace.title': 'Grace and tolerance, per issuer',
+  'conventions.grace.intro':
+    'Repaid within {days} days after the due day, or short by no more than {amount}, counts as on time and in full: the floor the China Banking Association’s Bank Card Industry Self-Regulation Convention (art. 14, from July 2013) asks member banks for. Banks’ own terms differ (ABC and CCB gave 2 days then): set your card agreement’s.',
+  'conventions.grace.col.issuer': 'Issuer',
+  'conventions.grace.col.days': 'Grace (days)',
+  'conventions.grace.col.tolerance': 'Tolerance (yuan)',
+  'conventions.grace.col.origin': 'From',
+  'conventions.grace.col.accounts': 'Accounts',
+  'conventions.grace.col.actions': 'Actions',
+  'conventions.origin.profile': 'your setting',
+  'conventions.origin.issuer': 'rule table',
+  'conventions.origin.card_default': 'industry default',
+  'conventions.origin.none': 'none (loans)',
+  'conventions.grace.save': 'Save',
+  'conventions.grace.reset': 'Reset',
+  'conventions.grace.add': 'Add an issuer',
+  'conventions.grace.newIssuer': 'Issuer name, in Chinese as your statements write it',
+  'conventions.grace.notANumber': 'Grace must be whole days and tolerance an amount',
+  'conventions.dti.title': 'Debt-to-income: the share of a revolving line counted as monthly debt',
+  'conventions.dti.intro': 'A card, Huabei or other revolving line counts a share of its balance in use as monthly debt each month; a loan counts its instalment.',
+  'conventions.dti.own': 'The default {share} is Credence’s own (about a common minimum payment): the sources give the ratio’s limits, not this share. Set your lender’s.',
+  'conventions.dti.sourced': 'Default {share}, per {source}',
+  'conventions.dti.label': 'Share (%)',
+  'conventions.dti.current': 'Now {share}',
+  'conventions.dti.save': 'Save share',
+  'conventions.dti.reset': 'Reset',
+  'conventions.dti.notAPercent': 'Enter a percentage from 0 to 100',
+  'conventions.edited': 'edited',
+} as const satisfies TranslationOf<typeof zhCN>;
+
+export const messages = { 'zh-CN': zhCN satisfies TranslationOf<typeof en>, en };
