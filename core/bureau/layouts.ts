@@ -18,6 +18,8 @@ import type { BureauLayout, BureauType, Product, RepaymentMethod, ReportsToBurea
 import type { ReportAccountView } from './report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
+import { worstStatus } from '../ledger/repayment-status.ts';
+import { isNegative } from '../shared/status-alphabet.ts';
 
 /** An account as it appears on the simulated report: the view's identity fields, plus what builds it. */
 export interface ReportAccount
@@ -51,7 +53,7 @@ interface TypeRule {
  */
 export const ASSUMED_TYPES: readonly TypeRule[] = [
   { id: 'card', when: { product: ['credit_card'] }, type: 'R2', source: 'docs/domain/pboc-report.md#account-types: R2 贷记卡账户' },
-  { id: 'draw', when: { kind: ['draw'] }, type: 'D1', source: 'docs/domain/platform-products.md#ledger-data-model: one D1 per draw' },
+  { id: 'draw', when: { kind: ['draw'] }, type: 'R4', source: 'docs/domain/pboc-report.md#account-types: R4 循环额度下分账户, a draw under a revolving line (its 授信协议)' },
   { id: 'loan', when: { kind: ['loan'] }, type: 'D1', source: 'docs/domain/pboc-report.md#account-types: D1 非循环贷账户, one-off drawdown' },
   { id: 'bullet', when: { method: ['bullet'] }, type: 'D1', source: 'docs/domain/pboc-report.md#classifying-a-loan-without-a-type: 到期一次还本付息 → 非循环' },
   { id: 'instalments', when: { method: ['equal_installment'] }, type: 'R4', source: 'docs/domain/pboc-report.md#classifying-a-loan-without-a-type: 分期等额本息 → 循环额度下分' },
@@ -119,6 +121,49 @@ function layoutOf(account: LedgerAccountSnapshot, overrides: ScenarioOverrides):
   const chosen = overrides.layout?.get(account.id) ?? account.bureauLayout;
   if (chosen !== null) return { layout: chosen, assumed: false };
   return { layout: ASSUMED_LAYOUTS[account.kind].layout, assumed: true };
+}
+
+/** A draw is lent under its line's agreement: it carries the line's lender and institution type unless it has its own. */
+function underLine(draw: LedgerAccountSnapshot, line: LedgerAccountSnapshot): LedgerAccountSnapshot {
+  if (draw.lender !== null && draw.institutionType !== null) return draw;
+  return { ...draw, lender: draw.lender ?? line.lender, institutionType: draw.institutionType ?? line.institutionType };
+}
+
+/**
+ * A merged line's months (report note 10: the draws merged month by month). The line's own month
+ * stands unless the ledger could not tell it (`#`, derived): then, when every draw running that
+ * month has a known month, the draws' months merged: repayments the user entered on the draws
+ * count. An overdue or other negative code of any draw is the month's (the worst, by
+ * repayment-status.ts); a draw settled (C) while the line goes on is a month repaid (N).
+ */
+function withDrawMonths(line: LedgerAccountSnapshot, draws: readonly LedgerAccountSnapshot[]): LedgerAccountSnapshot {
+  if (draws.length === 0) return line;
+  const byMonth = new Map<string, MonthRow[]>();
+  for (const draw of draws) for (const row of draw.months) byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row]);
+  const months = line.months.map((row) => {
+    const rows = byMonth.get(row.month);
+    if (row.status !== '#' || row.statusSource !== 'derived' || !rows || rows.some((r) => r.status === '#')) return row;
+    return mergeDrawRows(row, rows);
+  });
+  return { ...line, months };
+}
+
+function mergeDrawRows(line: MonthRow, rows: readonly MonthRow[]): MonthRow {
+  const codes = rows.map((r) => r.status);
+  const worst = worstStatus(codes)!;
+  const status = isNegative(worst) ? worst : codes.some((c) => c === 'N' || c === 'C' || c === 'M') ? (codes.includes('M') ? 'M' : 'N') : '*';
+  const add = (pick: (r: MonthRow) => number | null) => rows.reduce<number | null>((t, r) => (t === null || pick(r) === null ? null : t + pick(r)!), 0);
+  return {
+    ...line,
+    status,
+    reason: 'merged_draws',
+    amountDueFen: add((r) => r.amountDueFen),
+    amountPaidFen: add((r) => r.amountPaidFen) ?? 0,
+    creditUsedFen: add((r) => r.creditUsedFen),
+    daysPastDue: rows.reduce<number | null>((m, r) => (m === null || r.daysPastDue === null ? null : Math.max(m, r.daysPastDue)), 0),
+    overdueFen: add((r) => r.overdueFen),
+    overdueRangeFen: null,
+  };
 }
 
 /** Months on the report: from the reporting start, up to the report month. */
@@ -241,7 +286,7 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
     const layout = layoutOf(account, overrides);
     if (layout.layout === 'per_draw' && draws.length > 0) {
       for (const draw of draws) {
-        const reported = toReportAccount(draw, reporterOf(draw, account, overrides), layout, account.id, reportMonth);
+        const reported = toReportAccount(underLine(draw, account), reporterOf(draw, account, overrides), layout, account.id, reportMonth);
         if (reported) out.push(reported);
       }
       continue;
@@ -249,7 +294,7 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
     // Merged (or per-draw with no draw known: the line's merged history is all there is).
     const merged = layout.layout === 'per_draw' ? { layout: 'merged_monthly' as const, assumed: true } : layout;
     const drawn = draws.filter((d) => d.openedOn === null || monthOfDate(d.openedOn) <= reportMonth);
-    const reported = toReportAccount(account, reporterOf(account, null, overrides), merged, account.id, reportMonth, drawn);
+    const reported = toReportAccount(withDrawMonths(account, drawn), reporterOf(account, null, overrides), merged, account.id, reportMonth, drawn);
     if (reported) out.push(reported);
   }
   return out;

@@ -12,6 +12,7 @@ import { accountRef, figure, merge } from './figures.ts';
 import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
+import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { Figure } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
@@ -171,20 +172,24 @@ function onlineLoans(accounts: readonly ReportAccount[], ctx: Context): Figure {
   return figure('count', open.length, open.map((a) => accountRef(a)));
 }
 
-/** Used ÷ line over open cards (R2, R3); cards missing either amount are left out and counted. */
+/**
+ * Used ÷ line over open cards (R2, R3), each shared line once (credit-lines.ts): the cards on a
+ * line add their used amounts against its one limit. A line missing its limit, or a card on it
+ * its used amount, is left out and counted.
+ */
 function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const cards = openAccounts(accounts, ctx).filter((a) => a.type === 'R2' || a.type === 'R3');
   let used = 0;
   let line = 0;
   let missing = 0;
-  for (const card of cards) {
-    const balance = card.months.at(-1)?.creditUsedFen ?? null;
-    if (balance === null || card.source.limitFen === null) {
-      missing++;
+  for (const { accounts: onLine, limitFen } of creditLines(cards)) {
+    const balances = onLine.map((card) => card.months.at(-1)?.creditUsedFen ?? null);
+    if (limitFen === null || balances.includes(null)) {
+      missing += onLine.length;
       continue;
     }
-    used += balance;
-    line += card.source.limitFen;
+    used += balances.reduce<number>((t, b) => t + b!, 0);
+    line += limitFen;
   }
   const month = formatMonth(ctx.reportMonth);
   return figure('ratio', line > 0 ? used / line : null, cards.map((a) => accountRef(a, [month])), missing);

@@ -306,6 +306,23 @@ const huabeiSwitch = z.strictObject({
 });
 export type HuabeiSwitch = z.output<typeof huabeiSwitch>;
 
+/**
+ * 授信协议 (PD02): a line several accounts draw on, with the accounts under it (credit-lines.ts):
+ * cards sharing one line (共享授信额度), or a Jiebei or Weilidai line whose draws are its R4
+ * sub-accounts (or its one merged account).
+ */
+const creditAgreement = z.strictObject({
+  key: z.string(),
+  kind: z.enum(['shared_card_line', 'loan_line']),
+  name: z.string(),
+  lender: z.string().nullable(),
+  limitFen: fen.nullable(),
+  /** What its open accounts use at the report month; null when one is unknown. */
+  usedFen: fen.nullable(),
+  accounts: z.array(z.strictObject({ id: rowId, name: z.string(), type: bureauType })),
+});
+export type CreditAgreement = z.output<typeof creditAgreement>;
+
 export const bureauReportSchema = z.strictObject({
   simulated: z.literal(true),
   asOf: day,
@@ -322,6 +339,7 @@ export const bureauReportSchema = z.strictObject({
   summary: reportSummary,
   accounts: z.array(accountView),
   negativeItems: z.array(negativeItem),
+  agreements: z.array(creditAgreement),
   queries: z.array(queryRow),
   layouts: z.array(layoutComparison),
   lenderView: z.array(ruleEvaluation),

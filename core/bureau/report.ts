@@ -13,6 +13,7 @@ import { LENDER_HEURISTICS_VERSION } from '../rules/lender-heuristics.ts';
 import type { Db } from '../storage/database.ts';
 import { huabeiSwitches } from './huabei-authorisation.ts';
 import { layoutComparisons } from './layout-comparison.ts';
+import { creditAgreements } from './credit-lines.ts';
 import { accountView, computeCore } from './report-core.ts';
 import { conventionsOf } from './conventions.ts';
 import { combinedSafeToApply } from './safe-to-apply.ts';
@@ -54,6 +55,7 @@ export function buildReport(snapshot: LedgerSnapshot, asOf: string): BureauRepor
     summary: core.summary,
     accounts,
     negativeItems: accounts.flatMap((a) => a.negative),
+    agreements: creditAgreements(snapshot, core.accounts, R),
     queries: queryRows(snapshot.queries, core.asOfDay),
     layouts: layoutComparisons(snapshot, asOf, rules),
     lenderView: core.lenderView,

@@ -8,6 +8,7 @@ import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, count, extreme, figure, sum } from './figures.ts';
+import { creditLines, institutionOf } from './credit-lines.ts';
 import { keptWith, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
@@ -172,6 +173,32 @@ function institutions(accounts: readonly ReportAccount[]): Figure {
   return figure('count', keys.size, accounts.map((a) => accountRef(a)), unknown);
 }
 
+/** Cards: 授信总额, each shared line once (credit-lines.ts); `missing` counts the lines whose limit is unknown. */
+function linesTotal(cards: readonly ReportAccount[]): Figure {
+  const lines = creditLines(cards);
+  const known = lines.filter((l) => l.limitFen !== null);
+  return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), cards.map((a) => accountRef(a)), lines.length - known.length);
+}
+
+/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest or lowest institution. */
+function lineByInstitution(cards: readonly ReportAccount[], which: 'max' | 'min'): Figure {
+  const byInstitution = new Map<string, { fen: number | null; accounts: ReportAccount[] }>();
+  for (const line of creditLines(cards)) {
+    const key = institutionOf(line);
+    const entry = byInstitution.get(key) ?? { fen: 0, accounts: [] };
+    entry.fen = entry.fen === null || line.limitFen === null ? null : entry.fen + line.limitFen;
+    entry.accounts.push(...line.accounts);
+    byInstitution.set(key, entry);
+  }
+  let best: { fen: number; accounts: ReportAccount[] } | null = null;
+  let missing = 0;
+  for (const entry of byInstitution.values()) {
+    if (entry.fen === null) missing++;
+    else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
+  }
+  return figure('fen', best?.fen ?? null, best ? best.accounts.map((a) => accountRef(a)) : [], missing);
+}
+
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
   const open = accounts.filter((a) => isOpen(a, reportMonth));
   return TYPE_ORDER.map((type) => {
@@ -180,11 +207,11 @@ export function debtSummary(accounts: readonly ReportAccount[], reportMonth: num
       type,
       institutions: institutions(of),
       accounts: count(of),
-      totalFen: sum(of, amountOf),
+      totalFen: isCard(type) ? linesTotal(of) : sum(of, amountOf),
       balanceFen: sum(of, balanceOf),
       average6mFen: sum(of, (a) => average6mOf(a, reportMonth)),
-      highestLineFen: isCard(type) ? extreme(of, amountOf, 'max') : null,
-      lowestLineFen: isCard(type) ? extreme(of, amountOf, 'min') : null,
+      highestLineFen: isCard(type) ? lineByInstitution(of, 'max') : null,
+      lowestLineFen: isCard(type) ? lineByInstitution(of, 'min') : null,
     };
   });
 }

@@ -23,6 +23,7 @@ export const ACCOUNT_FIELD_HELP: HelpFor<typeof accountFieldSchemas> = {
   bank: { 'zh-CN': '银行（信用卡、银行贷款）', en: 'bank (credit cards, bank loans)' },
   cardLast4: { 'zh-CN': '卡号后四位（信用卡）', en: 'last four digits (credit cards)' },
   limitFen: { 'zh-CN': '额度', en: 'credit limit' },
+  sharedLine: { 'zh-CN': '共享额度名称：同一机构填相同名称的卡共用一个额度，只计一次', en: 'shared line name: cards of one lender with the same name share one limit, counted once' },
   principalFen: { 'zh-CN': '本金（借款、贷款）', en: 'principal (draws and loans)' },
   openedOn: { 'zh-CN': '开户/放款日期', en: 'opened or disbursed on' },
   closedOn: { 'zh-CN': '结清/销户日期', en: 'settled or closed on' },

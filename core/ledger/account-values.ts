@@ -28,6 +28,8 @@ export interface AccountValues {
   bank: string | null;
   cardLast4: string | null;
   limitFen: number | null;
+  /** 共享授信额度: cards with the same name here (and the same lender) share one line, counted once (core/bureau/credit-lines.ts). */
+  sharedLine: string | null;
   principalFen: number | null;
   openedOn: string | null;
   closedOn: string | null;
@@ -87,6 +89,7 @@ const EMPTY: Readonly<AccountValues> = {
   bank: null,
   cardLast4: null,
   limitFen: null,
+  sharedLine: null,
   principalFen: null,
   openedOn: null,
   closedOn: null,

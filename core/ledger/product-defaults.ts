@@ -11,7 +11,7 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { AccountKind, BureauLayout, BureauType, InstitutionType, Product, ReportsToBureau } from '../shared/ledger-vocabulary.ts';
 
-export const DEFAULTS_VERSION = '2026-12-02.1';
+export const DEFAULTS_VERSION = '2026-12-03.1';
 
 export const GRADES = ['A', 'B', 'C'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -179,18 +179,18 @@ const DRAW_TABLE: Partial<Record<Product, Partial<ProductDefaults>>> = {
   jiebei: {
     kind: { value: 'draw', grade: 'C', source: 'docs/domain/platform-products.md#jiebei: each draw' },
     bureauType: {
-      value: 'D1',
-      grade: 'C',
-      source: 'docs/domain/platform-products.md#ledger-data-model: one D1 per draw; docs/domain/pboc-report.md#classifying-a-loan-without-a-type would say R4 for 等额本息 draws under a line',
+      value: 'R4',
+      grade: 'B',
+      source: 'docs/domain/pboc-report.md#account-types: R4 循环额度下分账户, a sub-account drawn under a revolving line, its 授信协议 (PD01A AI04, PD02); 分期等额本息 → 循环额度下分 (#classifying-a-loan-without-a-type)',
       note: LAYOUT_CONFIRM_NOTE,
     },
   },
   weilidai: {
     kind: { value: 'draw', grade: 'C', source: 'docs/domain/platform-products.md#weilidai: each draw is a separate contract' },
     bureauType: {
-      value: 'D1',
-      grade: 'C',
-      source: 'docs/domain/platform-products.md#ledger-data-model: one D1 per draw (restaurantenna.com/post/5543.html)',
+      value: 'R4',
+      grade: 'B',
+      source: 'docs/domain/pboc-report.md#account-types: R4 循环额度下分账户, a sub-account drawn under a revolving line, its 授信协议 (PD01A AI04, PD02); each draw its own contract under the line (restaurantenna.com/post/5543.html)',
       note: LAYOUT_CONFIRM_NOTE,
     },
   },

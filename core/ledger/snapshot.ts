@@ -40,7 +40,7 @@ const SNAPSHOT_VALUES = [
   'kind',
   'parentId',
   'lender',
-  // A card entered with its bank only: the issuer its grace rule is looked up by (repayment-grace.ts issuerOf).
+  // A card entered with its bank only: the issuer its grace rule is looked up by (repayment-grace.ts issuerOf), and its shared line's (core/bureau/credit-lines.ts).
   'bank',
   'institutionType',
   'reportsToBureau',
@@ -48,6 +48,7 @@ const SNAPSHOT_VALUES = [
   'bureauType',
   'bureauLayout',
   'limitFen',
+  'sharedLine',
   'principalFen',
   'openedOn',
   'closedOn',

@@ -90,6 +90,7 @@ export const STATUS_REASONS = [
   'paid_on_time',
   'paid_in_grace',
   'repaid_late',
+  'merged_draws',
   'nothing_due',
   'no_statement_day',
   'no_loan_terms',

@@ -13,6 +13,7 @@ export function crossProblems(values: AccountValues): FieldProblem[] {
     problems.push(problem(values.openingBalanceFen === null ? 'openingBalanceFen' : 'openingBalanceOn', 'opening_pair'));
   }
   if (values.cardLast4 !== null && values.product !== 'credit_card') problems.push(problem('cardLast4', 'last4_not_card'));
+  if (values.sharedLine !== null && values.kind !== 'revolving') problems.push(problem('sharedLine', 'shared_line_not_revolving'));
   if (values.kind === 'draw' && values.parentId === null) problems.push(problem('parentId', 'draw_needs_line'));
   return problems;
 }

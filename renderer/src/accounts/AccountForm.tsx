@@ -47,6 +47,7 @@ const SECTIONS: { title: MessageKey; fields: Spec[] }[] = [
     title: 'ledger.form.sectionAmounts',
     fields: [
       { name: 'limitFen', kind: 'money', show: (v) => !loanLike(v) },
+      { name: 'sharedLine', kind: 'text', show: revolving },
       { name: 'principalFen', kind: 'money', show: loanLike },
       { name: 'openedOn', kind: 'date' },
       { name: 'closedOn', kind: 'date' },

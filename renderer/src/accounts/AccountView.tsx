@@ -22,6 +22,7 @@ const FACT_FIELDS = [
   'lender',
   'institutionType',
   'limitFen',
+  'sharedLine',
   'principalFen',
   'openedOn',
   'closedOn',

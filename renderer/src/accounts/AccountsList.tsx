@@ -25,6 +25,11 @@ function AccountRow({ account, child }: { account: AccountSummary; child: boolea
         <span className="account-row-tags">
           <span className={`badge ${account.source === 'manual' ? '' : 'badge-quiet'}`}>{t(`ledger.source.${account.source}`)}</span>
           {account.unconfirmed > 0 && <span className="badge badge-warning">{t('ledger.list.unconfirmed', { count: account.unconfirmed })}</span>}
+          {typeof account.fields.sharedLine.value === 'string' && (
+            <span className="badge" data-testid="account-shared-line">
+              {t('ledger.sharedLine.badge', { name: account.fields.sharedLine.value })}
+            </span>
+          )}
         </span>
       </th>
       <td className="num" data-testid="account-balance">{money(account.balanceFen, dash)}</td>

@@ -27,6 +27,7 @@ export const REASON_KEYS: Record<StatusReason, MessageKey> = {
   paid_on_time: 'ledger.reason.paid_on_time',
   paid_in_grace: 'ledger.reason.paid_in_grace',
   repaid_late: 'ledger.reason.repaid_late',
+  merged_draws: 'ledger.reason.merged_draws',
   nothing_due: 'ledger.reason.nothing_due',
   no_statement_day: 'ledger.reason.no_statement_day',
   no_loan_terms: 'ledger.reason.no_loan_terms',

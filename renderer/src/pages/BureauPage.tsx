@@ -7,6 +7,7 @@ import { HuabeiPanel } from '../bureau/HuabeiPanel.tsx';
 import { LayoutsSection } from '../bureau/LayoutsSection.tsx';
 import { LenderPanel } from '../bureau/LenderPanel.tsx';
 import { QueriesSection } from '../bureau/QueriesSection.tsx';
+import { AgreementsSection } from '../bureau/AgreementsSection.tsx';
 import { RecordsDrawer } from '../bureau/RecordsDrawer.tsx';
 import { SafeToApplySection } from '../bureau/SafeToApplySection.tsx';
 import { SummarySection } from '../bureau/SummarySection.tsx';
@@ -44,6 +45,7 @@ function Report({ report, profile, onSaved }: { report: BureauReport; profile: P
       <ReportingBanner report={report} />
       <SummarySection summary={report.summary} />
       <AccountsSection accounts={report.accounts} />
+      <AgreementsSection agreements={report.agreements} />
       <QueriesSection queries={report.queries} />
       <section className="panel bureau-section" data-testid="bureau-negatives" aria-labelledby="bureau-negatives-title">
         <h2 id="bureau-negatives-title">{t('bureau.negative.title')}</h2>

@@ -64,6 +64,7 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     bureauType: 'D1',
     bureauLayout: 'per_draw',
     limitFen: null,
+    sharedLine: null,
     principalFen: null,
     openedOn: null,
     closedOn: null,

@@ -174,9 +174,9 @@ describe('the account type when the ledger has none (docs/domain/pboc-report.md#
   const typeOf = (over: Partial<LedgerAccountSnapshot>) =>
     buildReport(snapshot([account(1, { bureauType: null, months: rows('2026-06', 'N'), ...over })]), AS_OF).accounts[0];
 
-  it('files cards as R2, draws and loans as D1, bullet loans as D1, equal instalments as R4, the rest as R1', () => {
+  it('files cards as R2, draws under a line as R4 (循环额度下分账户), loans as D1, bullet loans as D1, equal instalments as R4, the rest as R1', () => {
     expect(typeOf({ product: 'credit_card', kind: 'revolving' }).type).toBe('R2');
-    expect(typeOf({ product: 'jiebei', kind: 'draw' }).type).toBe('D1');
+    expect(typeOf({ product: 'jiebei', kind: 'draw' }).type).toBe('R4');
     expect(typeOf({ product: 'bank_loan', kind: 'loan' }).type).toBe('D1');
     expect(typeOf({ product: 'other', kind: 'revolving', repaymentMethod: 'bullet' }).type).toBe('D1');
     expect(typeOf({ product: 'other', kind: 'revolving', repaymentMethod: 'equal_installment' }).type).toBe('R4');

@@ -168,7 +168,11 @@ describe('a ledger with a Weilidai line and an account of unknown reporting', ()
     const report = bureauReport(db, asOfDay);
     expect(report.reporting).toMatchObject({ yes: 8, unknown: 1, unknownAccounts: [{ id: baitiaoId }] });
     expect(report.summary.overview.totalAccounts).toMatchObject({ value: 8, ifUnknownReported: 9, range: [8, 9] });
-    expect(report.summary.overview.byType.find((t) => t.type === 'D1')!.accounts.value).toBe(6);
+    // The bank loan and the settled loan are D1; the five Weilidai draws are R4, sub-accounts under
+    // the line's 授信协议 (docs/domain/pboc-report.md#account-types), shown with it in the report.
+    expect(report.summary.overview.byType.find((t) => t.type === 'D1')!.accounts.value).toBe(1);
+    expect(report.summary.overview.byType.find((t) => t.type === 'R4')!.accounts.value).toBe(5);
+    expect(report.agreements.find((a) => a.kind === 'loan_line')).toMatchObject({ key: `line:${lineId}`, limitFen: 2_000_000, accounts: drawIds.map((id) => ({ id, type: 'R4' })) });
     const draws = report.accounts.filter((a) => a.lineId === lineId);
     expect(draws.map((a) => [a.id, a.state])).toEqual(drawIds.map((id, i) => [id, i < 2 ? 'settled' : 'normal']));
     const [comparison] = report.layouts;

@@ -48,7 +48,7 @@ describe('accounts derived from each fixture', () => {
     expect(draw.parentId).toBe(accounts.find((a) => a.matchKey === 'jiebei')!.id);
     expect(draw.fields.principalFen).toMatchObject({ value: 500000, provenance: 'derived' });
     expect(draw.fields.openedOn).toMatchObject({ value: '2026-07-20', provenance: 'derived' });
-    expect(draw.fields.bureauType).toMatchObject({ value: 'D1', provenance: 'default', grade: 'C' });
+    expect(draw.fields.bureauType).toMatchObject({ value: 'R4', provenance: 'default', grade: 'B' });
     const huabei = accounts.find((a) => a.matchKey === 'huabei')!;
     expect(huabei.fields.lender).toMatchObject({ value: '重庆蚂蚁消费金融有限公司', provenance: 'default' });
     expect(huabei.fields.institutionType).toMatchObject({ value: '24', provenance: 'default' });

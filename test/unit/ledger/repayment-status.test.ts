@@ -80,6 +80,6 @@ describe('product defaults', () => {
     expect(defaultsFor('credit_card').bureauType.value).toBe('R2');
     expect(defaultsFor('huabei').bureauType.value).toBeNull(); // not confirmed by any source
     expect(defaultsFor('jiebei').bureauLayout.value).toBe('per_draw');
-    expect(defaultsFor('jiebei', 'draw').bureauType.value).toBe('D1');
+    expect(defaultsFor('jiebei', 'draw').bureauType.value).toBe('R4'); // a draw under its line's 授信协议
   });
 });
