@@ -4,11 +4,9 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { utc8Parts } from './format.ts';
-import { ALL_KINDS, kindName, platformName } from './labels.ts';
+import { CorrectControl } from './CorrectControl.tsx';
+import { kindName, platformName } from './labels.ts';
 import type { GroupAction, ReviewDecision, ReviewGroup, ReviewGroupsState } from './useReviewGroups.ts';
-
-/** The select's value for "no credit event at all" (kind null); kinds are snake_case, so no clash. */
-const NO_EVENT = '-';
 
 function day(iso: string): string {
   return utc8Parts(iso)?.date ?? iso;
@@ -17,7 +15,6 @@ function day(iso: string): string {
 function GroupCard({ group, onResolve }: { group: ReviewGroup; onResolve: ReviewGroupsState['resolve'] }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [choice, setChoice] = useState('');
   const [error, setError] = useState<IpcError | null>(null);
   const act = async (action: GroupAction) => {
     setBusy(true);
@@ -30,7 +27,6 @@ function GroupCard({ group, onResolve }: { group: ReviewGroup; onResolve: Review
     }
   };
   const count = formatCount(group.count);
-  const selectId = `review-group-kind-${group.key}`;
   return (
     <li className="review-group" data-testid="review-group" data-key={group.key} data-count={group.count}>
       <div className="review-group-head">
@@ -61,27 +57,14 @@ function GroupCard({ group, onResolve }: { group: ReviewGroup; onResolve: Review
         <button type="button" className="button button-primary" disabled={busy} data-testid="review-group-confirm" onClick={() => void act({ type: 'confirm' })}>
           {t('reviewGroups.confirmAll', { count })}
         </button>
-        <div className="review-correct">
-          <label htmlFor={selectId}>{t('reviewGroups.correctAllLabel')}</label>
-          <select id={selectId} value={choice} disabled={busy} data-testid="review-group-kind" onChange={(event) => setChoice(event.currentTarget.value)}>
-            <option value="">{t('review.choose')}</option>
-            {ALL_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kindName(t, kind)}
-              </option>
-            ))}
-            <option value={NO_EVENT}>{t('review.notCredit')}</option>
-          </select>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || choice === ''}
-            data-testid="review-group-correct"
-            onClick={() => void act({ type: 'correct', kind: choice === NO_EVENT ? null : (choice as (typeof ALL_KINDS)[number]) })}
-          >
-            {t('reviewGroups.correctAll', { count })}
-          </button>
-        </div>
+        <CorrectControl
+          selectId={`review-group-kind-${group.key}`}
+          label={t('reviewGroups.correctAllLabel')}
+          apply={t('reviewGroups.correctAll', { count })}
+          busy={busy}
+          testIds={{ kind: 'review-group-kind', apply: 'review-group-correct' }}
+          onApply={(kind) => void act({ type: 'correct', kind })}
+        />
       </div>
       {error && <ErrorMessage error={error} />}
     </li>

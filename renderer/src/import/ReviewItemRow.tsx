@@ -6,45 +6,14 @@ import { formatCount, formatFen } from '../../../core/shared/money.ts';
 import { transactionsHref } from '../transactions/route.ts';
 import { utc8Parts } from './format.ts';
 import { Utc8Time } from './Utc8Time.tsx';
-import { ALL_KINDS, directionName, kindName, platformName } from './labels.ts';
+import { CorrectControl } from './CorrectControl.tsx';
+import { directionName, kindName, platformName } from './labels.ts';
 import type { ReviewAction, ReviewItem } from './useReviewList.ts';
 
 /** The row's own UTC+8 day, so the transactions page opens on it and its neighbours. */
 function dayRange(iso: string): { from?: string; to?: string } {
   const date = utc8Parts(iso)?.date;
   return date ? { from: date, to: date } : {};
-}
-
-/** The select's value for "no credit event at all" (kind null); kinds are snake_case, so no clash. */
-const NO_EVENT = '-';
-
-function CorrectControl({ item, busy, onApply }: { item: ReviewItem; busy: boolean; onApply: (action: ReviewAction) => void }) {
-  const { t } = useI18n();
-  const [choice, setChoice] = useState('');
-  const selectId = `review-kind-${item.id}`;
-  return (
-    <div className="review-correct">
-      <label htmlFor={selectId}>{t('review.correctLabel')}</label>
-      <select id={selectId} value={choice} disabled={busy} data-testid="review-correct-kind" onChange={(event) => setChoice(event.currentTarget.value)}>
-        <option value="">{t('review.choose')}</option>
-        {ALL_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {kindName(t, kind)}
-          </option>
-        ))}
-        <option value={NO_EVENT}>{t('review.notCredit')}</option>
-      </select>
-      <button
-        type="button"
-        className="button"
-        disabled={busy || choice === ''}
-        data-testid="review-correct-apply"
-        onClick={() => onApply({ type: 'correct', kind: choice === NO_EVENT ? null : (choice as (typeof ALL_KINDS)[number]) })}
-      >
-        {t('review.apply')}
-      </button>
-    </div>
-  );
 }
 
 export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve: (id: number, action: ReviewAction) => Promise<void> }) {
@@ -97,7 +66,14 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
         <button type="button" className="button button-primary" disabled={busy} data-testid="review-confirm" onClick={() => void act({ type: 'confirm' })}>
           {t('review.confirm')}
         </button>
-        <CorrectControl item={item} busy={busy} onApply={(action) => void act(action)} />
+        <CorrectControl
+          selectId={`review-kind-${item.id}`}
+          label={t('review.correctLabel')}
+          apply={t('review.apply')}
+          busy={busy}
+          testIds={{ kind: 'review-correct-kind', apply: 'review-correct-apply' }}
+          onApply={(kind) => void act({ type: 'correct', kind })}
+        />
       </div>
       {error && <ErrorMessage error={error} />}
     </li>
