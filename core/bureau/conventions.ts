@@ -6,7 +6,7 @@
 
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { DEBT_TO_INCOME, DEBT_TO_INCOME_VERSION } from '../rules/debt-to-income.ts';
-import { DEFAULT_CARD_GRACE, graceRuleOf, ISSUER_GRACE_RULES, REPAYMENT_GRACE_RULES_VERSION } from '../rules/repayment-grace.ts';
+import { DEFAULT_CARD_GRACE, graceRuleOf, issuerOf, ISSUER_GRACE_RULES, REPAYMENT_GRACE_RULES_VERSION } from '../rules/repayment-grace.ts';
 import { BANK_PLATFORMS, bankName } from '../shared/platforms.ts';
 import type { Conventions } from './conventions-schema.ts';
 
@@ -17,7 +17,10 @@ export function conventionsOf(snapshot: LedgerSnapshot): Conventions {
     const seen = byLender.get(lender) ?? { accounts: 0, revolving: false };
     byLender.set(lender, { accounts: seen.accounts + accounts, revolving: seen.revolving || revolving });
   };
-  for (const a of snapshot.accounts) if (a.lender !== null) note(a.lender, 1, a.kind === 'revolving');
+  for (const a of snapshot.accounts) {
+    const issuer = issuerOf(a);
+    if (issuer !== null) note(issuer, 1, a.kind === 'revolving');
+  }
   for (const lender of [...BANK_PLATFORMS.map(bankName), ...Object.keys(ISSUER_GRACE_RULES), ...Object.keys(overrides)]) note(lender, 0, true);
   const issuers = [...byLender]
     .map(([lender, { accounts, revolving }]) => {

@@ -26,7 +26,7 @@ import {
   TYPE_ORDER,
 } from './summary-counters.ts';
 import type { Figure, GraceApplied, KeyFigure, ReportAccountView, ReportSummary, RuleEvaluation } from './report-schema.ts';
-import { graceRuleOf, type GraceRule } from '../rules/repayment-grace.ts';
+import { graceRuleOf, issuerOf, type GraceRule } from '../rules/repayment-grace.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 
@@ -87,7 +87,7 @@ function instalments(a: ReportAccount, reportMonth: number): number | null {
 
 /** The rule the ledger judged the account's months with (core/ledger/recompute/history-inputs.ts reads the same). */
 function graceApplied(a: ReportAccount, graceRules: Readonly<Record<string, GraceRule>>): GraceApplied {
-  const { rule, origin } = graceRuleOf(a.source.lender, a.kind === 'revolving', graceRules);
+  const { rule, origin } = graceRuleOf(issuerOf(a.source), a.kind === 'revolving', graceRules);
   return { graceDays: rule.graceDays, toleranceFen: rule.toleranceFen, origin, source: rule.source };
 }
 

@@ -126,11 +126,15 @@ const BY_BASIS: Record<ClearingBasis, (c: Ctx) => LevelDate> = {
     // The most that may stay in use: at or under the level ('more_than'), under it ('at_least').
     const allowed = c.rule.threshold.comparison === 'more_than' ? Math.floor(c.limit * line) : Math.ceil(c.limit * line) - 1;
     const repay = Math.max(0, used - allowed);
+    // Paid before each card's next statement, the lower balance is in that month's report, at its end.
     const statements = cards.filter((a) => (a.months.at(-1)?.creditUsedFen ?? 0) > 0).map((a) => nextStatementDay(a, c.asOfDay));
-    const day = statements.length > 0 ? Math.max(...statements) : lastDay(c.reportMonth + 1);
+    const by = statements.length > 0 ? Math.max(...statements) : lastDay(c.reportMonth + 1);
     return {
-      on: formatDay(day),
-      action: { 'zh-CN': `在各卡下一个账单日前共还款 ${yuan(repay)}`, en: `repay ${yuan(repay)} across the cards before their next statement days` },
+      on: formatDay(lastDay(monthOfDay(by))),
+      action: {
+        'zh-CN': `在各卡下一个账单日前（最晚 ${formatDay(by)}）共还款 ${yuan(repay)}`,
+        en: `repay ${yuan(repay)} across the cards before their next statement days (by ${formatDay(by)})`,
+      },
     };
   },
   action(c) {

@@ -374,6 +374,23 @@ function begin(db: Db, file: string): void {
   }
 }
 
+const ROW_COUNTER = 'transactions_insert_data_version';
+
+/**
+ * Drops the data version's per-row insert trigger on transactions (migration 0008) inside the
+ * import's own transaction; the returned function puts it back, as it was, before COMMIT. The
+ * batch's own row, inserted with the first transaction and updated at the end, moves the counters
+ * for the whole file: once, instead of an extra UPDATE for every row written. No other connection
+ * ever sees the schema without it (DDL is part of the transaction), and a cancel, a failure or a
+ * kill rolls the drop back with everything else.
+ */
+function suspendRowCounter(db: Db): () => void {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
+  if (sql === undefined) return () => {};
+  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
+  return () => db.exec(sql);
+}
+
 function checkCancelled(signal: AbortSignal | undefined, file: string): void {
   if (signal?.aborted) throw new CredenceError('import.cancelled', { file });
 }
@@ -406,6 +423,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   };
   begin(db, file);
   try {
+    const restoreRowCounter = suspendRowCounter(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -418,6 +436,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       checkCancelled(options.signal, file);
     }
     const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user');
+    restoreRowCounter();
     db.exec('COMMIT');
     progress(true);
     return report;

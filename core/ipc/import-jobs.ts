@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { today } from '../shared/calendar.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import type { Emit } from './registry.ts';
+import { markImportRunning } from '../storage/database.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
 import { runImportRequest, type ImportMessage, type ImportOutcome, type ImportRunData, type ImportSource } from './import-run.ts';
 import type { ImportWorkerCommand } from './import-worker.ts';
@@ -54,6 +55,7 @@ export class ImportJobs {
   async run(request: ImportRequest): Promise<ImportOutcome> {
     if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
     const db = this.store.connect(request.profileId);
+    const importDone = markImportRunning(this.store.database(request.profileId));
     const dbFile = this.store.fileFor(request.profileId);
     const key = this.store.files.keyOf(dbFile);
     const data: ImportRunData = {
@@ -79,6 +81,7 @@ export class ImportJobs {
     try {
       return this.inWorker ? await this.inWorkerThread(request, data, onMessage) : await this.inThisThread(request, data, onMessage);
     } finally {
+      importDone();
       db.close();
       this.running.delete(request.importId);
     }

@@ -54,8 +54,9 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
         outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
       }
     }
-    // Score history (core/score/snapshots.ts): both scores as they stand after this import.
-    if (outcome.reports.length > 0) {
+    // Score history (core/score/snapshots.ts): both scores as they stand after this import, unless
+    // every file was one imported before (recognised by its hash: nothing was written at all).
+    if (outcome.reports.some((report) => report.batchId !== null)) {
       snapshotAfterImport(db, (error) => post({ type: 'log', message: `score snapshot after import failed: ${(error as Error)?.stack ?? String(error)}` }), data.asOfDay);
     }
   } finally {

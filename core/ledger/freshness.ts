@@ -9,7 +9,7 @@
 
 import { today } from '../shared/calendar.ts';
 import { readDataVersion } from '../storage/data-version.ts';
-import { assertNotImporting, type Db } from '../storage/database.ts';
+import { assertNotImporting, importRunning, type Db } from '../storage/database.ts';
 import { deriveAndStore } from './derive/derive-and-store.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
@@ -37,12 +37,12 @@ function deriveIfStale(db: Db, asOfDay: number): void {
 }
 
 /**
- * Before a read: derives and recomputes when anything it depends on moved. While a transaction
- * holds the connection (an import running on it) the stored ledger is served as it is, and
- * nothing is written into that transaction.
+ * Before a read: derives and recomputes when anything it depends on moved. While an import runs
+ * (its transaction on this connection, or on a worker's connection of its own, which derives the
+ * ledger itself when it is done) the stored ledger is served as it is, and nothing is written.
  */
 export function ensureLedger(db: Db, asOfDay: number = today()): void {
-  if (db.inTransaction) return;
+  if (importRunning(db)) return;
   deriveIfStale(db, asOfDay);
 }
 

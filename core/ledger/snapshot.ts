@@ -40,6 +40,8 @@ const SNAPSHOT_VALUES = [
   'kind',
   'parentId',
   'lender',
+  // A card entered with its bank only: the issuer its grace rule is looked up by (repayment-grace.ts issuerOf).
+  'bank',
   'institutionType',
   'reportsToBureau',
   'bureauSinceMonth',

@@ -39,6 +39,14 @@ export const NO_GRACE: GraceRule = {
 /** Lenders whose rule differs from the kind's default, by the lender name the ledger carries. */
 export const ISSUER_GRACE_RULES: Readonly<Record<string, GraceRule>> = {};
 
+/**
+ * The issuer a rule is looked up by: the account's lender, or for a card entered by hand with only
+ * its bank, that bank (an imported card's lender is its bank already).
+ */
+export function issuerOf(account: { lender: string | null; bank: string | null }): string | null {
+  return account.lender ?? account.bank;
+}
+
 /** Whose rule an account was judged with: the user's for its issuer, the table's, the card convention, or none. */
 export const GRACE_ORIGINS = ['profile', 'issuer', 'card_default', 'none'] as const;
 export type GraceOrigin = (typeof GRACE_ORIGINS)[number];

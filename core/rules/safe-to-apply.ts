@@ -14,7 +14,7 @@ export const SAFE_TO_APPLY_VERSION = 'safe-to-apply/2026-12-03';
  * month at a time), repay (repaid now, the month is reported clear at its end), retention (5 years
  * after a bad debt ends), queries (each hard query leaves the window N months after its day),
  * maturity (a loan with a term ends with its last instalment; a line only when closed), statement
- * (a repayment counts once the card's next statement reports the lower balance), action (time
+ * (repaid before the card's next statement, the lower balance is in that month's report), action (time
  * alone does not move it).
  */
 export const CLEARING_BASES = ['window', 'repay', 'retention', 'queries', 'maturity', 'statement', 'action'] as const;
@@ -80,10 +80,10 @@ export const CLEARING_RULES: Readonly<Record<LenderMetricId, ClearingRule>> = {
   card_utilisation: {
     basis: 'statement',
     explanation: {
-      'zh-CN': '使用率按卡片报送的已用额度计算：在下一个账单日前还款，新的账单报送后使用率随之下降。',
-      en: 'Utilisation is read from the balance each card reports: repay before the next statement day, and it falls once that statement is reported.',
+      'zh-CN': '使用率按卡片报送的已用额度计算：在下一个账单日前还款，该月报送（月末）后使用率随之下降。',
+      en: 'Utilisation is read from the balance each card reports: repay before the next statement day, and it falls once that month is reported, at its end.',
     },
-    source: 'used ÷ line of the open cards (docs/domain/lender-heuristics.md#card-utilisation); a card reports its statement balance',
+    source: `used ÷ line of the open cards (docs/domain/lender-heuristics.md#card-utilisation); ${MONTHLY}`,
   },
   debt_to_income: {
     basis: 'action',

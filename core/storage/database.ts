@@ -136,3 +136,26 @@ export function schemaVersion(db: Db): number {
 export function assertNotImporting(db: Db): void {
   if (db.inTransaction) throw new CredenceError('ledger.busy');
 }
+
+/** Imports running on connections of their own (a worker's), by the profile's shared connection. */
+const importsRunning = new WeakMap<Db, number>();
+
+/**
+ * Marks the profile of a shared connection as being imported into elsewhere (core/ipc/import-jobs.ts),
+ * until the returned function is called: its ledger is then derived by the import, right after
+ * its last COMMIT, and reads meanwhile serve the stored one instead of deriving it a second time
+ * on the thread that answers IPC (and waiting for the import's write lock to do so).
+ */
+export function markImportRunning(db: Db): () => void {
+  importsRunning.set(db, (importsRunning.get(db) ?? 0) + 1);
+  return () => {
+    const left = (importsRunning.get(db) ?? 1) - 1;
+    if (left > 0) importsRunning.set(db, left);
+    else importsRunning.delete(db);
+  };
+}
+
+/** Whether an import writes into this connection's profile: in its transaction, or on a connection of its own. */
+export function importRunning(db: Db): boolean {
+  return db.inTransaction || importsRunning.has(db);
+}

@@ -95,12 +95,15 @@ export function goalText(goal: Goal, bands: ScoreReport): LocalizedText {
  */
 function blockingRules(core: ReportCore, day: number) {
   const text = formatDay(day);
-  return core.lenderView.filter((r) => r.status === 'fail' || (isQueryRule(r) && r.safeToApply?.fail != null && r.safeToApply.fail > text));
+  return core.lenderView.filter((r) => r.status === 'fail' || (exactDay(r) !== null && exactDay(r)! > text));
 }
 
-/** The rules an application's own query moves, and whose windows move by the day. */
-function isQueryRule(r: ReportCore['lenderView'][number]): boolean {
-  return r.metric === 'hard_queries_in_window';
+/**
+ * The day a rule stops blocking, where it is exact between two month ends: a query window's (the
+ * other rules' dates assume what the user does, which the plan itself decides month by month).
+ */
+function exactDay(r: ReportCore['lenderView'][number]): string | null {
+  return r.safeToApply?.basis === 'queries' ? r.safeToApply.fail : null;
 }
 
 function meets(goal: Goal, core: ReportCore, score: ScoreReport, day: number): boolean {
@@ -375,7 +378,7 @@ function earliestOf(p: Planner, points: readonly TimelinePoint[]): number | null
   if (k === points.length) return null;
   if (k === 0 || p.goal.kind !== 'lender') return points[k].day;
   const before = points[k - 1];
-  const days = blockingRules(before.core, before.day).map((r) => (isQueryRule(r) ? (r.safeToApply?.fail ?? null) : null));
+  const days = blockingRules(before.core, before.day).map(exactDay);
   if (days.some((d) => d === null)) return points[k].day;
   const day = parseDay(days.sort().at(-1)!)!;
   return day > before.day && day < points[k].day ? day : points[k].day;
@@ -418,7 +421,7 @@ function blockers(p: Planner, at: TimelinePoint, later: TimelinePoint | null): L
     const passesLater = (ruleId: string) => later !== null && !blockingRules(later.core, later.day).some((r) => r.ruleId === ruleId);
     return blockingRules(at.core, p.byDay)
       .map((r) => {
-        const until = (isQueryRule(r) ? r.safeToApply?.fail : null) ?? (passesLater(r.ruleId) ? formatDay(later!.day) : null);
+        const until = exactDay(r) ?? (passesLater(r.ruleId) ? formatDay(later!.day) : null);
         return {
           'zh-CN': `${r.label['zh-CN']}：没有任何可选操作能让它在 ${formatDay(p.byDay)} 通过${until ? `，${until} 起记录离开${r.windowMonths === null ? '报告' : `它的 ${r.windowMonths} 个月窗口`}后才通过` : ''}`,
           en: `${r.label.en}: no candidate action makes it pass on ${formatDay(p.byDay)}${until ? `; it passes from ${until}, once the records leave ${r.windowMonths === null ? 'the report' : `its ${r.windowMonths}-month window`}` : ''}`,

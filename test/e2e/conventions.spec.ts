@@ -44,9 +44,10 @@ async function lateCardProfile(app: AppHarness) {
   return { profile, file, id };
 }
 
-async function januaryOnCli(file: string, id: number): Promise<string> {
+/** The Jan 10 bill's month: a card's month is its statement cycle, so it is judged in 2026-02 (core/rules/billing-cycle.ts). */
+async function janBillOnCli(file: string, id: number): Promise<string> {
   const months = JSON.parse(await cli(['accounts', 'show', String(id), '--db', file, '--as-of', '2026-03-31', '--json'])).months as { month: string; status: string }[];
-  return months.find((m) => m.month === '2026-01')!.status;
+  return months.find((m) => m.month === '2026-02')!.status;
 }
 
 test.describe('credit conventions', () => {
@@ -62,10 +63,10 @@ test.describe('credit conventions', () => {
     await page.getByTestId('conventions').screenshot({ path: `${ARTIFACTS_DIR}/settings-conventions-zh-CN.png` });
 
     // The default: 2 days late is on time by grace, marked on the Bureau grid with the value applied.
-    expect(await januaryOnCli(file, id)).toBe('N');
+    expect(await janBillOnCli(file, id)).toBe('N');
     await page.getByTestId('nav-bureau').click();
     await page.getByTestId('bureau-as-of').fill('2026-03-31');
-    const jan = page.locator('[data-testid="grid-cell"][data-month="2026-01"]').first();
+    const jan = page.locator('[data-testid="grid-cell"][data-month="2026-02"]').first();
     await expect(jan).toHaveAttribute('data-reason', 'paid_in_grace');
     await jan.click();
     await expect(page.getByTestId('grid-grace').first()).toContainText('容时 3 天、容差 ¥10.00');
@@ -78,12 +79,12 @@ test.describe('credit conventions', () => {
     await row.getByTestId('grace-save').click();
     await expect(row).toHaveAttribute('data-origin', 'profile');
     await expect(row).toHaveAttribute('data-days', '0');
-    expect(await januaryOnCli(file, id)).toBe('1');
+    expect(await janBillOnCli(file, id)).toBe('1');
     const conventions = JSON.parse(await cli(['settings', 'grace', '招商银行', '--db', file, '--json']));
     expect(conventions.grace.issuers.find((i: { lender: string }) => i.lender === '招商银行')).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile' });
     await page.getByTestId('nav-bureau').click();
     await page.getByTestId('bureau-as-of').fill('2026-03-31');
-    await expect(page.locator('[data-testid="grid-cell"][data-month="2026-01"]').first()).toHaveAttribute('data-status', '1');
+    await expect(page.locator('[data-testid="grid-cell"][data-month="2026-02"]').first()).toHaveAttribute('data-status', '1');
     await expect(page.getByTestId('account-grace').first().locator('[data-origin]')).toHaveAttribute('data-origin', 'profile');
 
     // A bad value is refused by core with its sentence; reset brings the default back.
@@ -93,7 +94,7 @@ test.describe('credit conventions', () => {
     await expect(row).toContainText('容时须为 0 到 30 的整天数');
     await row.getByTestId('grace-reset').click();
     await expect(row).toHaveAttribute('data-origin', 'card_default');
-    expect(await januaryOnCli(file, id)).toBe('N');
+    expect(await janBillOnCli(file, id)).toBe('N');
 
     await page.getByTestId('locale-switch').click();
     await expect(page.getByTestId('grace-source')).toContainText('Self-Regulation Convention');

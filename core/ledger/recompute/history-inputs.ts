@@ -2,7 +2,7 @@
 // input to the history pass built from it: its terms, its events (a line's merged with its
 // draws'), the days exports cover it, the user's month facts and instalment plans, a line's draws.
 
-import { graceRuleFor, type GraceRule } from '../../rules/repayment-grace.ts';
+import { graceRuleFor, issuerOf, type GraceRule } from '../../rules/repayment-grace.ts';
 import { billingCycleRuleFor } from '../../rules/billing-cycle.ts';
 import { readIssuerGraceRules } from '../../settings/conventions.ts';
 import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/calendar.ts';
@@ -179,7 +179,7 @@ export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asO
     facts: inputs.facts.get(account.id) ?? new Map(),
     draws: line.draws,
     unknownDraws: line.unknownDraws,
-    grace: graceRuleFor(v.lender, v.kind === 'revolving', inputs.graceRules),
+    grace: graceRuleFor(issuerOf(v), v.kind === 'revolving', inputs.graceRules),
     billingCycle: billingCycleRuleFor(v.kind),
   };
 }

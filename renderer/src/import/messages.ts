@@ -191,7 +191,7 @@ const en = {
   'kind.jd_xianxiang_houfu': 'JD pay-later (Xianxiang Houfu)',
   'reviewGroups.title': 'Review by rule',
   'reviewGroups.count': '{groups} groups, {total} events',
-  'reviewGroups.why': 'Events found by the same rule are answered together: one action confirms or corrects a whole group, and it can be undone. Rows whose export names the credit product itself (a payment method reading 花呗) need no review.',
+  'reviewGroups.why': 'Events found by the same rule are answered together: one action confirms or corrects a whole group, and it can be undone. Rows whose export names the credit product itself (a payment method naming Huabei) need no review.',
   'reviewGroups.patternCounterparty': 'counterparty: {value}',
   'reviewGroups.patternFunding': 'paid with: {value}',
   'reviewGroups.meta': 'Events: {count}, {amount} in all, {first} to {last} (UTC+8)',

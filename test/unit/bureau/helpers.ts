@@ -56,6 +56,7 @@ export function account(id: number, over: Partial<LedgerAccountSnapshot> = {}): 
     kind: 'loan',
     parentId: null,
     lender: `Bank ${id}`,
+    bank: null,
     institutionType: '11',
     reportsToBureau: 'yes',
     reportsToBureauSet: true,

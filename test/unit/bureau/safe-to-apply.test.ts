@@ -76,11 +76,11 @@ describe('each rule’s date (core/bureau/safe-to-apply.ts)', () => {
 
   it('utilisation: what to repay before the next statement, and the statement’s day', () => {
     // ¥9,000 of ¥10,000 = 90% (fails above 70%, warns above 50%). At most ¥7,000 may stay in use
-    // to pass the fail level: repay ¥2,000 (the action names the fail level's amount), counted at
-    // the card's next statement, June 8.
+    // to pass the fail level: repay ¥2,000 (the action names the fail level's amount) before the
+    // card's next statement, June 8; June is reported at its end, 2026-06-30.
     expect(rule(report, 'card_utilisation')).toMatchObject({
       status: 'fail',
-      safeToApply: { fail: '2026-06-08', warn: '2026-06-08', basis: 'statement', action: { en: 'repay ¥2,000 across the cards before their next statement days' } },
+      safeToApply: { fail: '2026-06-30', warn: '2026-06-30', basis: 'statement', action: { en: 'repay ¥2,000 across the cards before their next statement days (by 2026-06-08)' } },
     });
   });
 
@@ -98,7 +98,7 @@ describe('each rule’s date (core/bureau/safe-to-apply.ts)', () => {
 describe('the one date', () => {
   it('is the latest fail date, set by the rule that clears last, with what it assumes', () => {
     // Fail dates: 连三 2027-03-31, current overdue 2026-06-30, online loans 2026-06-30,
-    // utilisation 2026-06-08, the rest now → 2027-03-31, by 连三. It assumes the overdue repaid
+    // utilisation 2026-06-30, the rest now → 2027-03-31, by 连三. It assumes the overdue repaid
     // and the card paid down. Every warn level clear too: late_24m's 2028-05-31, the latest.
     const { safeToApply } = buildReport(snapshot(ledger()), AS_OF);
     expect(safeToApply).toMatchObject({ on: '2027-03-31', ruleId: 'lian_san', clearOn: '2028-05-31' });
@@ -131,9 +131,9 @@ describe('the one date', () => {
 describe('through the CLI (credence report --json), on a ledger entered by hand', () => {
   it('gives the card’s dates and the combined one', async () => {
     // A card opened 2026-01, ¥10,000 line, statement day 8: May's statement ¥9,000, minimum ¥500,
-    // nothing paid → 2026-05 is `1` with ¥500 overdue. As of 2026-05-31: current overdue fails until
-    // June is reported clear (2026-06-30, if repaid now); utilisation 90% fails until ¥2,000 is
-    // repaid before June 8. The last of them, 2026-06-30, is the date.
+    // nothing paid → 2026-05 is `1`. As of 2026-05-31: current overdue fails until June is reported
+    // clear (2026-06-30, if repaid now); utilisation 90% until June is reported with ¥2,000 repaid
+    // before the June 8 statement (2026-06-30). Both end on 2026-06-30; the first rule, current overdue, names it.
     const file = join(tempDir(), 'p.sqlite');
     const db = openDatabase(file);
     initialiseProfile(db, '申请日');
@@ -146,7 +146,7 @@ describe('through the CLI (credence report --json), on a ledger entered by hand'
     expect(code).toBe(0);
     const report = JSON.parse(out.join('\n')) as BureauReport;
     expect(rule(report, 'current_overdue').safeToApply).toMatchObject({ fail: '2026-06-30', basis: 'repay' });
-    expect(rule(report, 'card_utilisation').safeToApply).toMatchObject({ fail: '2026-06-08', basis: 'statement' });
+    expect(rule(report, 'card_utilisation').safeToApply).toMatchObject({ fail: '2026-06-30', basis: 'statement' });
     expect(report.safeToApply).toMatchObject({ on: '2026-06-30', ruleId: 'current_overdue' });
     expect(report.safeToApply.assumes.map((a) => a.ruleId)).toEqual(['current_overdue', 'card_utilisation']);
     const text: string[] = [];

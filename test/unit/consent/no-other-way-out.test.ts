@@ -104,8 +104,10 @@ describe('every IPC channel', () => {
     }
     expect(asked).toEqual([]);
     // Refused by their handlers, as they should be: the withdrawn consent's export, the absent
-    // profiles and backup, quick unlock of a plaintext profile, and records that do not exist.
-    expect(ran.length).toBeGreaterThanOrEqual(channels.length - 10);
+    // profiles and backup, quick unlock of a plaintext profile, and records that do not exist; and
+    // the three that answer a review (review.resolve, .resolveGroup, .undo): the seeded bill's only
+    // credit event names 花呗 in its method column and waits for none.
+    expect(ran.length).toBeGreaterThanOrEqual(channels.length - 13);
 
     // The one way out, with a valid consent: one destination asked for, one file, recorded.
     const made = await dispatch('export.create', { profileId, consentId: active, password: 'long enough' });

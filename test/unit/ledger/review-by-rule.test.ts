@@ -3,14 +3,15 @@
 // handful of questions, one per rule (and pattern); one decision answers a whole group, is undone
 // to the exact prior state, and both are in the audit log. Counts are worked out from the files.
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../core/cli/credence.ts';
 import { importBytes, importFile } from '../../../core/importers/import-file.ts';
 import { listReviewGroups, resolveReviewGroup, undoReviewDecision } from '../../../core/ledger/review-by-rule.ts';
-import type { Db } from '../../../core/storage/database.ts';
-import { BILLS_DIR } from '../../helpers/fixtures.ts';
+import { openDatabase, type Db } from '../../../core/storage/database.ts';
+import { loadMigrations } from '../../../core/storage/migrations.ts';
+import { BILLS_DIR, OWN_FIXTURES_DIR } from '../../helpers/fixtures.ts';
 import { syntheticAlipayMonth, YEAR_MONTHS } from '../../helpers/synthetic-alipay-year.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { encodeGbk, tempDb, type TempDb } from '../importers/helpers.ts';
@@ -162,5 +163,24 @@ describe('credence review, by rule', () => {
     expect(en.stdout).toBe(`Decision #${confirmed.decision.id} undone: 10 events wait for review again; 24 waiting.`);
     const corrected = JSON.parse((await run(['review', 'correct-all', 'alipay:jiebei_disbursement', 'none', '--db', db, '--json'])).stdout);
     expect(corrected).toMatchObject({ remaining: 22, decision: { rows: 2, action: 'correct', toKind: null } });
+  });
+});
+
+describe('migration 0014 on a profile an earlier build imported', () => {
+  it('stops asking about its Huabei purchases, and keeps every other question', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'older.sqlite');
+    // The profile as a build before 0014 left it: the own 2026 file imported, and its Huabei
+    // purchase (l25, 花呗&红包) queued for review as the old rule did.
+    const older = openDatabase(file, { migrations: loadMigrations().filter((m) => m.version < 14) });
+    await importBytes(older, 'alipay-synthetic-credit-2026.csv', encodeGbk(readFileSync(join(OWN_FIXTURES_DIR, 'alipay-synthetic-credit-2026.csv'), 'utf8')));
+    older.prepare("UPDATE transactions SET needs_review = 1 WHERE credit_event = 'huabei_purchase'").run();
+    // l25 Huabei purchase + l28 draw + l29 Jiebei repayment + l30 card repayment.
+    expect(older.prepare(WAITING).pluck().get()).toBe(4);
+    older.close();
+    const upgraded = openDatabase(file);
+    expect(upgraded.prepare("SELECT source_line FROM transactions WHERE needs_review = 1 ORDER BY source_line").pluck().all()).toEqual([28, 29, 30]);
+    expect(upgraded.prepare("SELECT credit_event, credit_confidence FROM transactions WHERE source_line = 25").get()).toEqual({ credit_event: 'huabei_purchase', credit_confidence: 0.85 });
+    upgraded.close();
   });
 });

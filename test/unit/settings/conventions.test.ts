@@ -38,6 +38,8 @@ function profileFile(name: string): string {
 describe('grace and tolerance per issuer (容时、容差)', () => {
   // 招商银行 card 8888, statement day 10, due day 30: Jan's ¥100 (billed Jan 10, due Jan 30) is
   // repaid Feb 1, 2 days late; Feb's ¥200 (billed Feb 10, due Feb 28, the 30th clamped) on Feb 25.
+  // A card's month is its statement cycle (core/rules/billing-cycle.ts): the Jan 10 bill is
+  // judged in the cycle reported at the Feb 10 statement, the grid's 2026-02.
   async function lateCard() {
     const dir = tempDir();
     const db = join(dir, 'p.sqlite');
@@ -52,10 +54,10 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     handle.close();
     return { db, id };
   }
-  const january = async (db: string, id: number) => {
+  const janBill = async (db: string, id: number) => {
     const shown = await run(['accounts', 'show', String(id), '--db', db, '--as-of', '2026-03-31', '--json']);
     const months = JSON.parse(shown.stdout).months as { month: string; status: string; reason: string; daysPastDue: number }[];
-    const m = months.find((x) => x.month === '2026-01')!;
+    const m = months.find((x) => x.month === '2026-02')!;
     return [m.status, m.reason, m.daysPastDue];
   };
   const reported = async (db: string) => JSON.parse((await run(['report', '--db', db, '--as-of', '2026-03-31', '--json'])).stdout) as BureauReport;
@@ -63,15 +65,15 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
   it('the default 3 days make 2 days late N; 招商银行 set to 0 days makes it 1; default again brings N back', async () => {
     const { db, id } = await lateCard();
     // Default: grace to Feb 2 covers the Feb 1 repayment → N, decided by grace.
-    expect(await january(db, id)).toEqual(['N', 'paid_in_grace', 0]);
+    expect(await janBill(db, id)).toEqual(['N', 'paid_in_grace', 0]);
     expect((await reported(db)).accounts[0].grace).toMatchObject({ graceDays: 3, toleranceFen: 1000, origin: 'card_default' });
 
     const saved = await run(['settings', 'grace', '招商银行', 'days=0', 'tolerance=0', '--db', db, '--json']);
     expect(saved.code).toBe(0);
     const issuer = (JSON.parse(saved.stdout) as Conventions).grace.issuers.find((i) => i.lender === '招商银行');
     expect(issuer).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile', accounts: 1 });
-    // No grace: unpaid at Jan 31, 1 day past the Jan 30 due day → 1.
-    expect(await january(db, id)).toEqual(['1', 'overdue', 1]);
+    // No grace: repaid Feb 1, 2 days past the Jan 30 due day → 1 (1–30 days), judged at the statement.
+    expect(await janBill(db, id)).toEqual(['1', 'repaid_late', 2]);
     expect((await reported(db)).accounts[0].grace).toMatchObject({ graceDays: 0, toleranceFen: 0, origin: 'profile' });
 
     // Only the tolerance changes: the days stay 0.
@@ -79,7 +81,7 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     expect((JSON.parse(tolerance.stdout) as Conventions).grace.issuers.find((i) => i.lender === '招商银行')).toMatchObject({ graceDays: 0, toleranceFen: 500 });
 
     expect((await run(['settings', 'grace', '招商银行', 'default', '--db', db])).code).toBe(0);
-    expect(await january(db, id)).toEqual(['N', 'paid_in_grace', 0]);
+    expect(await janBill(db, id)).toEqual(['N', 'paid_in_grace', 0]);
   });
 
   it('refuses an out-of-range value, naming the field, and changes nothing', async () => {
@@ -90,6 +92,18 @@ describe('grace and tolerance per issuer (容时、容差)', () => {
     const handle = openDatabase(db, { create: false });
     expect(readIssuerGraceRules(handle)).toEqual({});
     handle.close();
+  });
+
+  it('a card entered by hand with only its bank is judged by that bank’s rule', async () => {
+    // No lender on a hand-entered card, only its bank: the issuer is the bank (repayment-grace.ts issuerOf).
+    const file = profileFile('手动');
+    const db = openDatabase(file);
+    createAccount(db, { product: 'credit_card', bank: '交通银行', cardLast4: '7449', openedOn: '2026-01-01', statementDay: 5, dueDay: 25, limitFen: 1_000_000 }, { asOfDay: parseDay('2026-05-31')! });
+    db.close();
+    const saved = JSON.parse((await run(['settings', 'grace', '交通银行', 'days=2', '--db', file, '--json'])).stdout) as Conventions;
+    expect(saved.grace.issuers.find((i) => i.lender === '交通银行')).toMatchObject({ graceDays: 2, toleranceFen: 1000, origin: 'profile', accounts: 1 });
+    const report = JSON.parse((await run(['report', '--db', file, '--as-of', '2026-05-31', '--json'])).stdout) as BureauReport;
+    expect(report.accounts[0]).toMatchObject({ lender: null, grace: { graceDays: 2, origin: 'profile' } });
   });
 
   it('in core: an issuer name is required, a save is audited, and saving the same value writes nothing', () => {
