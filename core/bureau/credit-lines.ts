@@ -20,17 +20,17 @@ export interface CreditLine {
   shared: boolean;
 }
 
-/** Whose line an account draws on: its shared line (with its issuer), else its own. */
-function lineKey(account: ReportAccount): string {
-  const shared = account.source.sharedLine;
-  return shared === null ? `#${account.id}` : `${issuerOf(account.source) ?? ''}\u0000${shared}`;
+/** Whose line an account draws on: its shared line (with its issuer), else its own. The score's use features count each line once by it too. */
+export function creditLineKey(account: { id: number; sharedLine: string | null; lender: string | null; bank: string | null }): string {
+  const shared = account.sharedLine;
+  return shared === null ? `#${account.id}` : `${issuerOf(account) ?? ''}\u0000${shared}`;
 }
 
 /** The cards' lines, each shared line once. */
 export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
   const groups = new Map<string, ReportAccount[]>();
   for (const card of cards) {
-    const key = lineKey(card);
+    const key = creditLineKey(card.source);
     groups.set(key, [...(groups.get(key) ?? []), card]);
   }
   return [...groups].map(([key, accounts]) => {

@@ -91,6 +91,8 @@ interface MonthTally {
   limitUnknownWithBalance: boolean;
   paidUnknown: boolean;
   revolvingRows: number;
+  /** The credit lines whose limit the month already counts. */
+  lines: Set<string>;
 }
 
 function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion: Inclusion, tally: MonthTally): void {
@@ -103,7 +105,9 @@ function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion
   tally.revolvingRows++;
   const balance = a.statementFen[i]!;
   const known = !Number.isNaN(balance);
-  const line = a.limitFen;
+  // A shared line (共享额度) is one limit however many of its cards are on the report.
+  const line = tally.lines.has(a.creditLine) ? (a.limitFen === null ? null : 0) : a.limitFen;
+  tally.lines.add(a.creditLine);
   m.point.balance += balance; // NaN makes the month's total unknown
   if (line !== null) m.point.limit += line;
   else if (!known || balance > 0) tally.limitUnknownWithBalance = true;
@@ -136,11 +140,12 @@ function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion
  * been open and in use, at any balance up to its line, paid or not, and one step late (the `#`
  * reading of scoring-ledger.ts).
  */
-function addMonthBeforeHistory(m: BureauMonth, a: ScoringAccount): void {
+function addMonthBeforeHistory(m: BureauMonth, a: ScoringAccount, tally: MonthTally): void {
   m.beforeHistory++;
   m.late.high = Math.max(m.late.high, 1);
   if (a.kind !== 'revolving') return;
-  const line = a.limitFen ?? Number.POSITIVE_INFINITY;
+  const line = tally.lines.has(a.creditLine) && a.limitFen !== null ? 0 : (a.limitFen ?? Number.POSITIVE_INFINITY);
+  tally.lines.add(a.creditLine);
   m.balance.high += line;
   m.limit.high += line;
   m.paid.high = Number.POSITIVE_INFINITY;
@@ -158,7 +163,7 @@ export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: 
   for (let k = 0; k < count; k++) {
     const month = latestMonth - k;
     const m = emptyMonth(month);
-    const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0 };
+    const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0, lines: new Set() };
     let revolvingBefore = 0;
     for (const a of ledger.accounts) {
       const inclusion = bureauInclusion(a, month);
@@ -166,7 +171,7 @@ export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: 
       const i = monthIndex(a, month);
       if (i >= 0) addAccountMonth(m, a, i, inclusion, tally);
       else if (mayPrecedeHistory(a, month)) {
-        addMonthBeforeHistory(m, a);
+        addMonthBeforeHistory(m, a, tally);
         if (a.kind === 'revolving') revolvingBefore++;
       }
     }

@@ -3,6 +3,7 @@
 // from the bureau view (core/bureau/view.ts), so the score consumes what the report decided. Pure:
 // the one database read is loadLedgerSnapshot's (core/ledger/snapshot.ts), at the edge.
 
+import { creditLineKey } from '../bureau/credit-lines.ts';
 import { buildBureauView, type BureauView } from '../bureau/view.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
@@ -93,6 +94,7 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
         bureauLayout: a.bureauLayout,
         institutionType: a.institutionType,
         limitFen: a.limitFen,
+        creditLine: creditLineKey(a),
         statementDay: a.statementDay,
         dueDay: a.dueDay,
         openedMonth: opened === null ? null : monthOfDay(opened),

@@ -37,6 +37,8 @@ export interface ScoringAccount {
   bureauLayout: BureauLayout | null;
   institutionType: InstitutionType | null;
   limitFen: number | null;
+  /** The line the limit belongs to (core/bureau/credit-lines.ts): cards sharing one line (共享额度) count its limit once. */
+  creditLine: string;
   statementDay: number | null;
   dueDay: number | null;
   openedMonth: number | null;
