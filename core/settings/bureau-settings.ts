@@ -177,6 +177,17 @@ function parseHardReasons(input: unknown): string[] {
   });
 }
 
+/** One profile setting in bureau_settings: stored as JSON, or removed (back to its default) when `null`. Call inside the caller's transaction. */
+export function storeBureauSetting(db: Db, key: string, value: unknown): void {
+  if (value === null) db.prepare('DELETE FROM bureau_settings WHERE key = ?').run(key);
+  else {
+    db.prepare(
+      `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+    ).run(key, JSON.stringify(value), toUtc8Iso());
+  }
+}
+
 /**
  * Sets which query-reason codes count as hard for this profile (known codes only; repeats and
  * order do not matter; an empty list means none). `null` returns to the default of
@@ -187,13 +198,7 @@ export function saveHardQueryReasons(db: Db, input: unknown, actor = 'user'): Ha
   const codes = input === null ? null : parseHardReasons(input);
   db.transaction(() => {
     const before = readHardQueryReasons(db);
-    if (codes === null) db.prepare('DELETE FROM bureau_settings WHERE key = ?').run(HARD_REASONS_KEY);
-    else {
-      db.prepare(
-        `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      ).run(HARD_REASONS_KEY, JSON.stringify(codes), toUtc8Iso());
-    }
+    storeBureauSetting(db, HARD_REASONS_KEY, codes);
     appendAudit(db, {
       actor,
       action: codes === null ? 'bureau.hard_reasons.reset' : 'bureau.hard_reasons.update',
@@ -243,10 +248,7 @@ export function saveBandCap(db: Db, ruleId: string, input: unknown, bands: reado
     const before = ruleId in caps ? caps[ruleId]! : undefined;
     if (input === null) delete caps[ruleId];
     else caps[ruleId] = band;
-    db.prepare(
-      `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-    ).run(BAND_CAPS_KEY, JSON.stringify(caps), toUtc8Iso());
+    storeBureauSetting(db, BAND_CAPS_KEY, caps);
     appendAudit(db, {
       actor,
       action: input === null ? 'score.band_cap.reset' : 'score.band_cap.update',

@@ -11,6 +11,7 @@ import { toUtc8Iso } from '../shared/calendar.ts';
 import { CredenceError } from '../shared/errors.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { appendAudit, assertNotImporting, type Db } from '../storage/database.ts';
+import { storeBureauSetting } from './bureau-settings.ts';
 
 /** An issuer as the ledger names a card's lender (招商银行): the key an edit is stored under. */
 export const issuerNameSchema = z.string().trim().min(1).max(60);
@@ -113,13 +114,7 @@ export function saveDebtToIncomeSetting(db: Db, input: unknown, actor = 'user'):
   const setting = input === null ? null : parse(debtToIncomeSettingSchema, input);
   db.transaction(() => {
     const before = readDebtToIncomeSetting(db);
-    if (setting === null) db.prepare('DELETE FROM bureau_settings WHERE key = ?').run(DTI_KEY);
-    else {
-      db.prepare(
-        `INSERT INTO bureau_settings (key, value_json, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      ).run(DTI_KEY, JSON.stringify(setting), toUtc8Iso());
-    }
+    storeBureauSetting(db, DTI_KEY, setting);
     appendAudit(db, {
       actor,
       action: setting === null ? 'bureau.debt_to_income.reset' : 'bureau.debt_to_income.update',
