@@ -144,6 +144,8 @@ async function sameCharts(page: Page, cliResult: Comparison, lang: Lang) {
     const chart = page.locator(`[data-testid="score-chart"][data-model="${model}"]`);
     // The text alternative is built when opened, and closed again after reading.
     await chart.getByTestId('chart-data').locator('summary').click();
+    // The table renders after the toggle event: wait for it before reading its cells.
+    await expect(chart.getByTestId('chart-table')).toHaveCount(1);
     for (const [k, s] of series.entries()) {
       const points = await chart.locator(`[data-testid="chart-series"][data-scenario="${k}"] [data-testid="chart-point"]`).evaluateAll((els) =>
         els.map((el) => [el.getAttribute('data-month'), ...['data-score', 'data-low', 'data-high'].map((a) => Number(el.getAttribute(a)))]),
