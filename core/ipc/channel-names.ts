@@ -79,6 +79,7 @@ export const CHANNEL_NAMES = [
   'whatif.scenario.duplicate',
   'whatif.scenario.delete',
   'whatif.plan.mark',
+  'plan.show',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];
