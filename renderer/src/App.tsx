@@ -13,9 +13,12 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
-import { useRoute, type Route } from './router.ts';
+import { useHash, useRoute, type Route } from './router.ts';
 import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
+import { PlanPage } from './plan/PlanPage.tsx';
+import { PrintPlan } from './plan/PrintPlan.tsx';
+import { isPrintHash } from '../../core/shared/plan-print-route.ts';
 
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
@@ -25,6 +28,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
   if (route === 'consent') return <ConsentPage profile={profile} />;
+  if (route === 'plan') return <PlanPage profile={profile} />;
   return <WhatIfPage profile={profile} />;
 }
 
@@ -83,6 +87,9 @@ function PageBody({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  const { status } = useLock();
+  // The printed plan takes the whole window: no sidebar, no header (print.css lays it out on A4).
+  if (isPrintHash(useHash())) return <PrintPlan locked={status?.locked === true} toolbar />;
   return (
     <div className="shell">
       <Sidebar route={route} />

@@ -8,6 +8,8 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { LockProvider } from './lock/LockProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
+import { isPrintHash } from '../../core/shared/plan-print-route.ts';
+import { PrintPlan } from './plan/PrintPlan.tsx';
 
 // Before anything renders: Electron's preload bridge, or the preview server's HTTP bridge.
 chooseTransport();
@@ -15,13 +17,21 @@ chooseTransport();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
+// Opened straight onto the printed plan (the CLI's printer, a browser's print): the print view
+// alone, without the window's lock screen and chrome; the handlers still refuse a locked profile.
+const printOnly = isPrintHash(window.location.hash);
+
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <ProfilesProvider>
-        <LockProvider>
-          <App />
-        </LockProvider>
+        {printOnly ? (
+          <PrintPlan locked={false} toolbar={false} />
+        ) : (
+          <LockProvider>
+            <App />
+          </LockProvider>
+        )}
       </ProfilesProvider>
     </I18nProvider>
   </StrictMode>,

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 // Hash routes: the page is one file served from app:// (and 127.0.0.1 in tests), so the path
 // must never change; the hash survives reloads and needs no server-side fallback.
-export const routes = ['dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings'] as const;
+export const routes = ['dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'plan', 'consent', 'settings'] as const;
 export type Route = (typeof routes)[number];
 
 export const DEFAULT_ROUTE: Route = 'dashboard';
@@ -27,4 +27,9 @@ function subscribe(onChange: () => void): () => void {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
+}
+
+/** The whole hash, for a view that reads its own parameters (the printed plan). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
 }

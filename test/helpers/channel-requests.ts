@@ -77,6 +77,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'whatif.scenario.duplicate': { profileId, id: 1 },
     'whatif.plan.mark': { profileId, id: 1 },
     'plan.show': { profileId },
+    'plan.pdf.export': { profileId, consentId: null, lang: 'both' },
     'whatif.scenario.delete': { profileId, id: 2 },
     'consent.catalogue': {},
     'consent.notice': { profileId, terms: ids.terms },

@@ -89,6 +89,9 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'whatif rename': [['whatif', 'rename', '1', '先还卡', ...db]],
     'whatif duplicate': [['whatif', 'duplicate', '1', ...db]],
     'whatif plan': [['whatif', 'plan', '1', ...db]],
+    'plan show': [['plan', 'show', ...db], ['plan', '--json', '--as-of', '2027-02-01', ...db]],
+    // Refused: the withdrawn consent cannot carry the printed plan (test/e2e/plan-print.spec.ts prints one under an active consent).
+    'plan pdf': [['plan', 'pdf', '--consent', ids.withdrawnConsent, '--out', `${ids.out}.pdf`, ...db]],
     'whatif delete': [['whatif', 'delete', '2', ...db]],
     'settings show': [['settings', ...db]],
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
