@@ -90,25 +90,59 @@ function cashByStep(plan: ScenarioResult, locale: Locale, writer: PlanWriter): M
   return new Map([...sums].filter(([, fen]) => fen > 0).map(([index, fen]) => [index, translate(locale, 'print.steps.cash', { amount: writer.fen(fen) })]));
 }
 
+/** Months where the plan moves either score from the baseline's, with the first and the month it is read at. */
+function effectMonths(plan: ScenarioResult, baseline: ScenarioResult): number[] {
+  const moved = plan.months.map((_, k) => k).filter((k) => MODELS.some((model) => plan.months[k]![model].score !== baseline.months[k]?.[model].score));
+  return [...new Set([0, ...moved, plan.focus])].sort((a, b) => a - b);
+}
+
 function Effect({ plan, baseline, locale }: { plan: ScenarioResult; baseline: ScenarioResult; locale: Locale }) {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
-  const at = plan.months[plan.focus]!;
-  const base = baseline.months[plan.focus] ?? baseline.months.at(-1)!;
-  const moved = MODELS.filter((m) => at[m].score !== base[m].score);
+  const months = effectMonths(plan, baseline);
+  const moved = months.filter((k) => k !== 0 && MODELS.some((m) => plan.months[k]![m].score !== baseline.months[k]?.[m].score));
+  // Why, in the month the bureau-style score moves most.
+  const widest = moved.reduce<number | null>((best, k) => {
+    const gap = (i: number) => Math.abs((plan.months[i]!.bureau.score ?? 0) - (baseline.months[i]?.bureau.score ?? 0));
+    return best === null || gap(k) > gap(best) ? k : best;
+  }, null);
   return (
     <div data-testid="print-effect">
-      <h3>{t('print.effect.title', { month: at.month })}</h3>
+      <h3>{t('print.effect.title')}</h3>
       {moved.length === 0 ? (
-        <p>{t('print.effect.none', { month: at.month })}</p>
+        <p>{t('print.effect.none', { month: plan.months[plan.focus]!.month })}</p>
       ) : (
-        <ul className="print-list">
-          {MODELS.map((m) => (
-            <li key={m}>{t('print.effect.score', { model: t(`print.scores.${m}`), before: shortScore(base[m], locale), after: shortScore(at[m], locale) })}</li>
-          ))}
-          {at.deltas.slice(0, 6).map((d) => (
-            <li key={`${d.model}-${d.key}`}>{d.text[locale]}</li>
-          ))}
-        </ul>
+        <table className="print-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('print.effect.month')}</th>
+              {MODELS.map((m) => (
+                <th scope="col" key={m}>
+                  {t('print.effect.model', { model: t(`print.scores.${m}`) })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((k) => (
+              <tr key={k}>
+                <th scope="row">{plan.months[k]!.month}</th>
+                {MODELS.map((m) => (
+                  <td key={m}>{t('print.effect.change', { before: shortScore(baseline.months[k]![m], locale), after: shortScore(plan.months[k]![m], locale) })}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {widest !== null && plan.months[widest]!.deltas.length > 0 && (
+        <>
+          <p>{t('print.effect.why', { month: plan.months[widest]!.month })}</p>
+          <ul className="print-list">
+            {plan.months[widest]!.deltas.slice(0, 6).map((d) => (
+              <li key={`${d.model}-${d.key}`}>{d.text[locale]}</li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );
@@ -123,7 +157,7 @@ function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
   const month = (s: ScenarioResult) => s.months[k] ?? s.months.at(-1)!;
   const title = (s: ScenarioResult, i: number) => (i === 0 ? t('print.compare.baseline') : i === 1 ? t('print.compare.plan', { name: s.name }) : s.name);
   return (
-    <section className="print-section print-break-before" data-testid="print-compare">
+    <section className="print-section" data-testid="print-compare">
       <h2>{t('print.compare.title', { month: month(plan).month })}</h2>
       {data.othersLeftOut && <p className="print-muted">{t('print.compare.failed')}</p>}
       <table className="print-table">
@@ -182,9 +216,7 @@ function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
       <p>{t('print.safe.body')}</p>
       <ul className="print-list" data-testid="print-safe">
         {columns.map((s, i) => (
-          <li key={i}>
-            <strong>{title(s, i)}</strong>：{s.safeToApply.text[locale]}
-          </li>
+          <li key={i}>{t('print.safe.item', { name: title(s, i), text: s.safeToApply.text[locale] })}</li>
         ))}
       </ul>
     </section>
@@ -206,7 +238,7 @@ function PlanDocument({ data, locale, client, writer }: DocProps) {
           </div>
           <div>
             <dt>{t('print.generated')}</dt>
-            <dd>{formatDay(today())} (UTC+8)</dd>
+            <dd>{t('print.generatedOn', { date: formatDay(today()) })}</dd>
           </div>
           <div>
             <dt>{t('print.planName')}</dt>
@@ -220,7 +252,7 @@ function PlanDocument({ data, locale, client, writer }: DocProps) {
       </header>
       <Scores data={data} locale={locale} />
       <Summary data={data} locale={locale} writer={writer} />
-      <section className="print-section print-break-before" data-testid="print-steps">
+      <section className="print-section" data-testid="print-steps">
         <h2>{t('print.steps.title')}</h2>
         {plan.items.length === 0 ? <p>{t('print.steps.none')}</p> : <Checklist items={plan.items} locale={locale} writer={writer} effects={cashByStep(planResult, locale, writer)} showRule={false} />}
         <Effect plan={planResult} baseline={comparison.baseline} locale={locale} />
