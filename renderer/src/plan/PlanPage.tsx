@@ -51,7 +51,7 @@ export function PlanPage({ profile }: { profile: ProfileSummary }) {
           <section className="panel" data-testid="plan-summary">
             <h2 className="section-title">{t('plan.header', { name: plan.name, startsOn: plan.startsOn, asOf: plan.asOf })}</h2>
             <p data-testid="plan-counts">{t('plan.counts', plan.counts)}</p>
-            {next && <p className="plan-next" data-testid="plan-next">{t('plan.next', { date: next.on, text: writer.sentence(next.sentence, locale) })}</p>}
+            {next && <p className="plan-next" data-testid="plan-next">{t('plan.next', { text: writer.sentence(next.sentence, locale) })}</p>}
             <div className="table-scroll">
               <Checklist items={plan.items} locale={locale} writer={writer} showRule />
             </div>

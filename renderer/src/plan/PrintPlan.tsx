@@ -17,6 +17,9 @@ import './print.css';
 type Model = keyof Comparison['models'];
 const MODELS: readonly Model[] = ['bureau', 'sesame'];
 
+/** A term in Chinese in either language's plan: the words the client meets on the report and in the market. */
+const chineseTerm = (key: 'print.term.reference' | 'print.term.notRepair' | 'print.term.summary') => translate('zh-CN', key);
+
 function scoreText(s: ScoreAt, locale: Locale): string {
   if (s.score === null || s.band === null) return translate(locale, 'print.scores.unscorable');
   return translate(locale, 'print.scores.value', { score: Math.round(s.score), low: Math.round(s.low ?? s.score), high: Math.round(s.high ?? s.score), band: s.band.label[locale] });
@@ -58,11 +61,11 @@ function Scores({ data, locale }: Omit<DocProps, 'client' | 'writer'>) {
 }
 
 function Summary({ data, locale, writer }: Omit<DocProps, 'client'>) {
-  const t = (key: MessageKey) => translate(locale, key);
+  const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const now = data.comparison.baseline.months[0]!;
   return (
     <section className="print-section" data-testid="print-summary">
-      <h2>{t('print.summary.title')}</h2>
+      <h2>{t('print.summary.title', { term: chineseTerm('print.term.summary') })}</h2>
       <table className="print-table print-table-compact">
         <thead>
           <tr>
@@ -268,8 +271,8 @@ function PlanDocument({ data, locale, client, writer }: DocProps) {
       </section>
       <section className="print-section print-sources" data-testid="print-sources">
         <h2>{t('print.sources.title')}</h2>
-        <p className="print-disclaimer">{t('print.disclaimer.reference')}</p>
-        <p className="print-disclaimer">{t('print.disclaimer.notRepair')}</p>
+        <p className="print-disclaimer">{t('print.disclaimer.reference', { term: chineseTerm('print.term.reference') })}</p>
+        <p className="print-disclaimer">{t('print.disclaimer.notRepair', { term: chineseTerm('print.term.notRepair') })}</p>
         <p>{t('print.disclaimer.local')}</p>
         <ul className="print-list">
           <li>{t('print.sources.models')}</li>

@@ -39,7 +39,7 @@ describe('a package opened with the real 7z', () => {
 
     const out = join(dir, 'out');
     sevenZip(['x', `-p${PASSWORD}`, `-o${out}`, '-y', file]);
-    expect(readdirSync(join(out, 'data')).length).toBe(14);
+    expect(readdirSync(join(out, 'data')).length).toBe(16);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     let compared = 0;
     for (const listed of manifest.files.filter((f) => f.path.endsWith('.csv'))) {
