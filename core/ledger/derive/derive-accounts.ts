@@ -149,6 +149,10 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
   const sorted = [...rows].sort((a, b) => a.day - b.day || a.id - b.id);
   const specs = new Map<string, AccountSpec>();
   const links: DerivedLink[] = [];
+  // Only the purchases a refund names are ever looked up (below): a map of every link would hold
+  // an entry per credit event, a third of a million-row import.
+  const refunded = new Set<number>();
+  for (const row of rows) if (row.kind === null && row.refundOf !== null) refunded.add(row.refundOf);
   const byId = new Map<number, DerivedLink>();
   const need = (key: string): AccountSpec => {
     let spec = specs.get(key);
@@ -158,7 +162,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
   const link = (row: CreditRow, accountKey: string, role: EventRole, basis: LinkBasis) => {
     const entry = { transactionId: row.id, accountKey, role, basis };
     links.push(entry);
-    byId.set(row.id, entry);
+    if (refunded.has(row.id)) byId.set(row.id, entry);
   };
 
   // Cards with their last four digits: from known accounts and from this import's events.

@@ -65,7 +65,8 @@ export function writeLinks(db: Db, rows: readonly CreditRow[], links: readonly D
   }
   const manual = manualLinks(db);
   const manualIds = new Set(manual.map((m) => m[0]));
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byId = new Map<number, CreditRow>();
+  for (const row of rows) byId.set(row.id, row);
   const upsert = chunkedUpsert(db);
   const all: LinkTuple[] = [];
   for (const link of links) {
