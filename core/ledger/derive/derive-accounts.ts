@@ -14,7 +14,8 @@ import type { AccountKind, EventRole, Product } from '../../shared/ledger-vocabu
 export interface CreditRow {
   id: number;
   platform: string;
-  orderId: string;
+  /** The export's order id of a disbursement (it names the draw); null for every other row. */
+  orderId: string | null;
   day: number;
   fen: number;
   direction: 'income' | 'expense' | 'neutral';
