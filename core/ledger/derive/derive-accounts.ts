@@ -69,6 +69,8 @@ export type LinkBasis =
 
 export interface DerivedLink {
   transactionId: number;
+  /** The row linked: its day, amount, batch and platform go into the stored link (write-links.ts). */
+  row: CreditRow;
   accountKey: string;
   role: EventRole;
   basis: LinkBasis;
@@ -161,7 +163,7 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     return spec;
   };
   const link = (row: CreditRow, accountKey: string, role: EventRole, basis: LinkBasis) => {
-    const entry = { transactionId: row.id, accountKey, role, basis };
+    const entry = { transactionId: row.id, row, accountKey, role, basis };
     links.push(entry);
     if (refunded.has(row.id)) byId.set(row.id, entry);
   };
