@@ -1,5 +1,6 @@
 // Import as users run it, 1,000,000 rows:
-//   npm run bench -- import [rows]        (or: npx node bench/import.bench.ts [rows])
+//   npm run bench -- import [rows] [alipay|wechat]   (or: npx node bench/import.bench.ts [rows] [export])
+// (one export only when named: a 1M-row run of both takes long on a loaded machine)
 // Writes an Alipay-format GBK CSV and a WeChat-format CSV (newest first, time-prefixed ids, the
 // real exports' preambles; bench/synthetic-exports.ts) to a temp folder, then, for each:
 //   1. fresh import: the whole `credence --db FILE import EXPORT` process, from spawn to exit
@@ -287,7 +288,8 @@ function load(): string {
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 1_000_000);
-  const files = await generateExports(dir, rows);
+  const only = process.argv[3];
+  const files = Object.fromEntries(Object.entries(await generateExports(dir, rows)).filter(([name]) => only === undefined || name === only));
   const work = mkdtempSync(join(tmpdir(), 'credence-import-bench-'));
   const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
   const line = (label: string, r: { rows: number; seconds: number; rssMb?: number | null; cpuSeconds?: number | null }, extra = '') =>
