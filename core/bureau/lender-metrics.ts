@@ -87,33 +87,65 @@ function longestRun(account: ReportAccount, reportMonth: number, window: number)
   });
 }
 
-/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
-function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let best = 0;
-  const records = [];
-  for (const account of accounts) {
-    const { value, months } = longestRun(account, ctx.reportMonth, window);
-    if (value > 0) records.push(accountRef(account, months));
-    best = Math.max(best, value);
-  }
-  return figure('months', best, records);
+/** An account's overdue months in the window (累六). */
+function overdueInWindow(account: ReportAccount, reportMonth: number, window: number): readonly string[] {
+  return keptWith(account, `overdueInWindow:${reportMonth}:${window}`, () =>
+    windowMonths(account, reportMonth, window)
+      .filter((m) => statusInfo(m.status).lenderOverdue)
+      .map((m) => m.month),
+  );
 }
 
-/** Overdue months in total across accounts (累六). */
-function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let total = 0;
+/**
+ * The metrics a window clears (safe-to-apply.ts, basis `window`): each account's value in the
+ * window ending at a report month, and how the accounts' values combine (from 0). The one home of
+ * 连三 (the longest run, at least the highest digit in it) and 累六 (overdue months in total).
+ */
+const WINDOW_METRICS = {
+  consecutive_overdue_months: { perAccount: (a: ReportAccount, reportMonth: number, window: number) => longestRun(a, reportMonth, window), combine: Math.max },
+  overdue_months_in_window: {
+    perAccount: (a: ReportAccount, reportMonth: number, window: number) => {
+      const months = overdueInWindow(a, reportMonth, window);
+      return { value: months.length, months };
+    },
+    combine: (total: number, value: number) => total + value,
+  },
+} as const;
+type WindowMetricId = keyof typeof WINDOW_METRICS;
+
+export function isWindowMetric(metric: LenderMetricId): metric is WindowMetricId {
+  return metric in WINDOW_METRICS;
+}
+
+function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  const { perAccount, combine } = WINDOW_METRICS[metric];
+  let value = 0;
   const records = [];
   for (const account of accounts) {
-    const months = keptWith(account, `overdueInWindow:${ctx.reportMonth}:${window}`, () =>
-      windowMonths(account, ctx.reportMonth, window)
-        .filter((m) => statusInfo(m.status).lenderOverdue)
-        .map((m) => m.month),
-    );
-    if (months.length === 0) continue;
-    total += months.length;
-    records.push(accountRef(account, months));
+    const one = perAccount(account, ctx.reportMonth, window);
+    if (one.value > 0) records.push(accountRef(account, one.months));
+    value = combine(value, one.value);
   }
-  return figure('months', total, records);
+  return figure('months', value, records);
+}
+
+/**
+ * A window metric's value at each report month from `from` to `to` on the same accounts, nothing
+ * new reported meanwhile (as metricOf reads a later month), for both sets of accounts: what
+ * safe-to-apply walks month by month. Each account's values are kept with it, so the months and
+ * scenarios that share the account read them once.
+ */
+export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, window: number, from: number, to: number): { certain: number[]; possible: number[] } {
+  const { perAccount, combine } = WINDOW_METRICS[metric];
+  const series = (accounts: readonly ReportAccount[]) => {
+    const out = new Array<number>(to - from + 1).fill(0);
+    for (const account of accounts) {
+      const values = keptWith(account, `series:${metric}:${window}:${from}:${to}`, () => out.map((_, k) => perAccount(account, from + k, window).value));
+      for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
+    }
+    return out;
+  };
+  return { certain: series(prepared.certain), possible: series(prepared.possible) };
 }
 
 /**
@@ -222,9 +254,8 @@ function shareOfUsed(usedFen: number | null, share: number): number | null {
 function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
   switch (metric) {
     case 'consecutive_overdue_months':
-      return consecutiveOverdue(accounts, ctx, window ?? 24);
     case 'overdue_months_in_window':
-      return overdueMonthsTotal(accounts, ctx, window ?? 24);
+      return windowMetric(metric, accounts, ctx, window ?? 24);
     case 'current_overdue_fen':
       return currentOverdue(accounts, ctx);
     case 'bad_debt_accounts':
