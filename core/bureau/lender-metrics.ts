@@ -53,47 +53,51 @@ interface Context {
   input: LedgerSnapshot;
 }
 
-/** The account's months in the last `window` reported months. */
-function windowMonths(account: ReportAccount, reportMonth: number, window: number): readonly ReportAccount['months'][number][] {
-  return keptWith(account, `window:${reportMonth}:${window}`, () => {
-    const from = formatMonth(reportMonth - window + 1);
-    return account.months.filter((m) => m.month >= from);
-  });
+type ReportRow = ReportAccount['months'][number];
+
+/** Where the account's months in the last `window` reported months to `reportMonth` start (its months run in order). */
+function windowStart(rows: readonly ReportRow[], reportMonth: number, window: number): number {
+  const from = formatMonth(reportMonth - window + 1);
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid].month < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
-/** An account's longest overdue run in the window (连三): its value and months. */
-function longestRun(account: ReportAccount, reportMonth: number, window: number): { value: number; months: readonly string[] } {
-  return keptWith(account, `longestRun:${reportMonth}:${window}`, () => {
-    let longest: string[] = [];
-    let longestValue = 0;
-    let run: string[] = [];
-    let runDepth = 0;
-    for (const row of windowMonths(account, reportMonth, window)) {
-      const cls = statusInfo(row.status);
-      if (!cls.lenderOverdue) {
-        run = [];
-        runDepth = 0;
-        continue;
-      }
-      run.push(row.month);
-      runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
-      const value = Math.max(run.length, runDepth);
-      if (value > longestValue) {
-        longestValue = value;
-        longest = [...run];
-      }
+/** The longest overdue run in `rows` from `start` (连三): its value and months. */
+function longestRunFrom(rows: readonly ReportRow[], start: number): { value: number; months: readonly string[] } {
+  let longest: string[] = [];
+  let longestValue = 0;
+  let run: string[] = [];
+  let runDepth = 0;
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    const cls = statusInfo(row.status);
+    if (!cls.lenderOverdue) {
+      run = [];
+      runDepth = 0;
+      continue;
     }
-    return { value: longestValue, months: longest };
-  });
+    run.push(row.month);
+    runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
+    const value = Math.max(run.length, runDepth);
+    if (value > longestValue) {
+      longestValue = value;
+      longest = [...run];
+    }
+  }
+  return { value: longestValue, months: longest };
 }
 
-/** An account's overdue months in the window (累六). */
-function overdueInWindow(account: ReportAccount, reportMonth: number, window: number): readonly string[] {
-  return keptWith(account, `overdueInWindow:${reportMonth}:${window}`, () =>
-    windowMonths(account, reportMonth, window)
-      .filter((m) => statusInfo(m.status).lenderOverdue)
-      .map((m) => m.month),
-  );
+/** The overdue months in `rows` from `start` (累六). */
+function overdueFrom(rows: readonly ReportRow[], start: number): { value: number; months: readonly string[] } {
+  const months: string[] = [];
+  for (let i = start; i < rows.length; i++) if (statusInfo(rows[i].status).lenderOverdue) months.push(rows[i].month);
+  return { value: months.length, months };
 }
 
 /**
@@ -102,14 +106,8 @@ function overdueInWindow(account: ReportAccount, reportMonth: number, window: nu
  * 连三 (the longest run, at least the highest digit in it) and 累六 (overdue months in total).
  */
 const WINDOW_METRICS = {
-  consecutive_overdue_months: { perAccount: (a: ReportAccount, reportMonth: number, window: number) => longestRun(a, reportMonth, window), combine: Math.max },
-  overdue_months_in_window: {
-    perAccount: (a: ReportAccount, reportMonth: number, window: number) => {
-      const months = overdueInWindow(a, reportMonth, window);
-      return { value: months.length, months };
-    },
-    combine: (total: number, value: number) => total + value,
-  },
+  consecutive_overdue_months: { perAccount: longestRunFrom, combine: Math.max },
+  overdue_months_in_window: { perAccount: overdueFrom, combine: (total: number, value: number) => total + value },
 } as const;
 type WindowMetricId = keyof typeof WINDOW_METRICS;
 
@@ -121,8 +119,9 @@ function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[]
   const { perAccount, combine } = WINDOW_METRICS[metric];
   let value = 0;
   const records = [];
+  const key = `${metric}:${ctx.reportMonth}:${window}`;
   for (const account of accounts) {
-    const one = perAccount(account, ctx.reportMonth, window);
+    const one = keptWith(account, key, () => perAccount(account.months, windowStart(account.months, ctx.reportMonth, window)));
     if (one.value > 0) records.push(accountRef(account, one.months));
     value = combine(value, one.value);
   }
@@ -136,17 +135,27 @@ function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[]
  * scenarios that share the account read them once.
  */
 export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, window: number, from: number, to: number): { certain: number[]; possible: number[] } {
+  const key = `series:${metric}:${window}:${from}:${to}`;
+  let kept = seriesOf.get(prepared.possible);
+  if (!kept) seriesOf.set(prepared.possible, (kept = new Map()));
+  const found = kept.get(key);
+  if (found) return found;
   const { perAccount, combine } = WINDOW_METRICS[metric];
   const series = (accounts: readonly ReportAccount[]) => {
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
-      const values = keptWith(account, `series:${metric}:${window}:${from}:${to}`, () => out.map((_, k) => perAccount(account, from + k, window).value));
+      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account.months, windowStart(account.months, from + k, window)).value));
       for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
     }
     return out;
   };
-  return { certain: series(prepared.certain), possible: series(prepared.possible) };
+  const out = { certain: series(prepared.certain), possible: series(prepared.possible) };
+  kept.set(key, out);
+  return out;
 }
+
+/** The series of one set of prepared accounts (warn and fail levels, the report and the scores ask alike). */
+const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: number[]; possible: number[] }>>();
 
 /**
  * 当前逾期总额: what is overdue in the report month, a card's unpaid minimum (never its whole
@@ -178,8 +187,9 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
 /** Accounts with 呆账 (B) still on the report. */
 function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
+  const key = `badDebt:${ctx.reportMonth}`;
   for (const account of accounts) {
-    const months = keptWith(account, `badDebt:${ctx.reportMonth}`, () => {
+    const months = keptWith(account, key, () => {
       const retained = retainedNegativeMonths(account, ctx.reportMonth);
       return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
     });
@@ -275,7 +285,8 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
 export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, `onReport:${reportMonth}`, () => onReport(a, reportMonth)));
+  const onReportKey = `onReport:${reportMonth}`;
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, onReportKey, () => onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
 export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;
