@@ -281,21 +281,46 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
   }
 }
 
-/** The accounts on the report as of a day, in both scenarios of reporting, and the context every metric reads. */
-export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
+/**
+ * The accounts on the report as of a day, in both scenarios of reporting, and the context every
+ * metric reads. Without overrides, kept with the snapshot (never edited): the lender view and the
+ * scores' adjustments of one snapshot and day then share it, and the metrics computed on it.
+ */
+export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}): PreparedMetrics {
+  if (overrides.layout !== undefined || overrides.reporting !== undefined) return prepare(input, asOf, overrides);
+  let kept = preparedOf.get(input);
+  if (!kept) preparedOf.set(input, (kept = new Map()));
+  let prepared = kept.get(asOf);
+  if (!prepared) kept.set(asOf, (prepared = prepare(input, asOf, overrides)));
+  return prepared;
+}
+
+const preparedOf = new WeakMap<LedgerSnapshot, Map<string, PreparedMetrics>>();
+
+function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const onReportKey = `onReport:${reportMonth}`;
   const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, onReportKey, () => onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
-export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;
+export type PreparedMetrics = ReturnType<typeof prepare>;
 
+/** A metric of prepared accounts, kept with them (the accounts fix the snapshot and day; the report month is in the key). */
 function valueOf(metric: LenderMetricId, window: number | null, prepared: PreparedMetrics): LenderMetricValue {
-  const certain = compute(metric, window, prepared.certain, prepared.ctx);
-  const possible = compute(metric, window, prepared.possible, prepared.ctx);
-  return { ...merge(certain, possible), metric, windowMonths: window };
+  const key = `${metric}:${window}:${prepared.ctx.reportMonth}`;
+  let kept = valuesOf.get(prepared.possible);
+  if (!kept) valuesOf.set(prepared.possible, (kept = new Map()));
+  let value = kept.get(key);
+  if (!value) {
+    const certain = compute(metric, window, prepared.certain, prepared.ctx);
+    const possible = compute(metric, window, prepared.possible, prepared.ctx);
+    kept.set(key, (value = { ...merge(certain, possible), metric, windowMonths: window }));
+  }
+  return value;
 }
+
+const valuesOf = new WeakMap<readonly ReportAccount[], Map<string, LenderMetricValue>>();
 
 /**
  * A metric of the same accounts read at a later report month, as it would be if nothing new were

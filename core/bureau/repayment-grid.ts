@@ -70,19 +70,21 @@ export function isOpen(account: ReportAccount, reportMonth: number): boolean {
 /** Whether the account has anything to show in the 60-month window. */
 export function onReport(account: ReportAccount, reportMonth: number): boolean {
   const { from } = gridWindow(reportMonth);
-  return account.months.some((m) => m.month >= from);
+  // The months run in order: the last is the latest.
+  return (account.months.at(-1)?.month ?? '') >= from;
 }
 
 /** Average of the last 6 reported months' values (nulls make it unknown). */
 export function average6m(account: ReportAccount, pick: (row: MonthRow) => number | null, reportMonth: number): number | null {
   const from = formatMonth(reportMonth - 5);
-  const rows = account.months.filter((m) => m.month >= from);
-  if (rows.length === 0) return null;
+  // The months run in order: the window's are the last ones.
+  const rows = account.months;
   let sum = 0;
-  for (const row of rows) {
-    const value = pick(row);
+  let n = 0;
+  for (let i = rows.length - 1; i >= 0 && rows[i].month >= from; i--, n++) {
+    const value = pick(rows[i]);
     if (value === null) return null;
     sum += value;
   }
-  return Math.round(sum / rows.length);
+  return n === 0 ? null : Math.round(sum / n);
 }
