@@ -19,7 +19,7 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
-import { statusInfo } from '../shared/status-alphabet.ts';
+import { statusInfo, type StatusInfo } from '../shared/status-alphabet.ts';
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -68,15 +68,22 @@ function windowStart(rows: readonly ReportRow[], reportMonth: number, window: nu
   return low;
 }
 
-/** The longest overdue run in `rows` from `start` (连三): its value and months. */
-function longestRunFrom(rows: readonly ReportRow[], start: number): { value: number; months: readonly string[] } {
+/** The status class of each of the account's months, kept with it (each window of each month reads them). */
+function statusesOf(account: ReportAccount): readonly StatusInfo[] {
+  return keptWith(account, 'statuses', () => account.months.map((row) => statusInfo(row.status)));
+}
+
+/** The longest overdue run in the account's months from `start` (连三): its value and months. */
+function longestRunFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+  const rows = account.months;
+  const statuses = statusesOf(account);
   let longest: string[] = [];
   let longestValue = 0;
   let run: string[] = [];
   let runDepth = 0;
   for (let i = start; i < rows.length; i++) {
     const row = rows[i];
-    const cls = statusInfo(row.status);
+    const cls = statuses[i];
     if (!cls.lenderOverdue) {
       run = [];
       runDepth = 0;
@@ -93,10 +100,12 @@ function longestRunFrom(rows: readonly ReportRow[], start: number): { value: num
   return { value: longestValue, months: longest };
 }
 
-/** The overdue months in `rows` from `start` (累六). */
-function overdueFrom(rows: readonly ReportRow[], start: number): { value: number; months: readonly string[] } {
+/** The overdue months in the account's months from `start` (累六). */
+function overdueFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+  const rows = account.months;
+  const statuses = statusesOf(account);
   const months: string[] = [];
-  for (let i = start; i < rows.length; i++) if (statusInfo(rows[i].status).lenderOverdue) months.push(rows[i].month);
+  for (let i = start; i < rows.length; i++) if (statuses[i].lenderOverdue) months.push(rows[i].month);
   return { value: months.length, months };
 }
 
@@ -121,7 +130,7 @@ function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[]
   const records = [];
   const key = `${metric}:${ctx.reportMonth}:${window}`;
   for (const account of accounts) {
-    const one = keptWith(account, key, () => perAccount(account.months, windowStart(account.months, ctx.reportMonth, window)));
+    const one = keptWith(account, key, () => perAccount(account, windowStart(account.months, ctx.reportMonth, window)));
     if (one.value > 0) records.push(accountRef(account, one.months));
     value = combine(value, one.value);
   }
@@ -144,7 +153,7 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const series = (accounts: readonly ReportAccount[]) => {
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
-      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account.months, windowStart(account.months, from + k, window)).value));
+      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value));
       for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
     }
     return out;
