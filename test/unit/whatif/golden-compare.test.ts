@@ -128,6 +128,20 @@ describe('whatif.compare on a hand-built ledger (made up here)', () => {
     const result = compare(loadWhatIfBase(db, AS_OF_DAY), group, MONTHS);
     await expect(printed(result) + '\n').toMatchFileSnapshot(join('golden', `compare-hand-${i}.txt`));
   });
+
+  it('answers an edit of one scenario with the others as they were, and the edited one as computed afresh', () => {
+    // The results are kept with the baseline (core/whatif/compare.ts scenarioOf): the untouched
+    // scenarios' results are the same objects, and the edited one equals a fresh base's answer.
+    const base = loadWhatIfBase(db, AS_OF_DAY);
+    const [first, ...rest] = groups[0]!;
+    const before = compare(base, groups[0]!, MONTHS);
+    const edited = { ...first!, actions: first!.actions.map((a, k) => (k === 0 && a.type === 'pay' ? { ...a, amountFen: 500_000 } : a)) };
+    const after = compare(base, [edited, ...rest], MONTHS);
+    expect(after.scenarios[1]).toBe(before.scenarios[1]);
+    expect(after.scenarios[2]).toBe(before.scenarios[2]);
+    expect(after.scenarios[0]).not.toEqual(before.scenarios[0]);
+    expect(after).toEqual(compare(loadWhatIfBase(db, AS_OF_DAY), [edited, ...rest], MONTHS));
+  });
 });
 
 describe('whatif.compare on the benches’ synthetic profile at a small size', () => {
