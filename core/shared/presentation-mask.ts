@@ -68,3 +68,14 @@ export const NO_MASK: PresentationMask = { amounts: false, identifiers: false, s
 export function maskScore(score: string): string {
   return score === '' ? score : MASK.repeat(3);
 }
+
+// An amount as any formatter of the app writes it: ¥1,234.56, -¥5.00, 1234.56, ¥2,940.
+const AMOUNT = /[+-]?¥\d[\d,]*(?:\.\d{1,2})?|[+-]?\b\d[\d,]*\.\d{2}\b/g;
+
+/**
+ * Free text leaving the page in presentation mode (a copy from a form field, whose value the
+ * formatters never wrote): amounts and identifiers masked as the page shows them.
+ */
+export function maskText(text: string): string {
+  return maskIdentifiers(text.replace(AMOUNT, (amount) => maskAmount(amount)));
+}

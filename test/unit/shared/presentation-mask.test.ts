@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatFen } from '../../../core/shared/money.ts';
-import { hidePhone, maskAmount, maskIdentifiers, maskName, maskPhone, maskScore } from '../../../core/shared/presentation-mask.ts';
+import { hidePhone, maskAmount, maskIdentifiers, maskName, maskPhone, maskScore, maskText } from '../../../core/shared/presentation-mask.ts';
 
 describe('presentation masks', () => {
   it('give every amount the same width, keeping only its sign and the yuan sign', () => {
@@ -35,5 +35,12 @@ describe('presentation masks', () => {
     expect(maskName('  Wang Lei ')).toBe('W••');
     expect(maskScore('712')).toBe('•••');
     expect(maskScore('')).toBe('');
+  });
+});
+
+describe('copied text in presentation mode', () => {
+  it('loses its amounts (either way they are written) and identifiers, and keeps its words and dates', () => {
+    expect(maskText('招商银行信用卡(1234) 欠款 ¥12,345.67，最低还款 1234.56，2026-03-05 前')).toBe('招商银行信用卡(••••) 欠款 ¥••••，最低还款 ••••，2026-03-05 前');
+    expect(maskText('退款 -¥5.00 订单 T200P12345')).toBe('退款 -¥•••• 订单 ••••');
   });
 });
