@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAdviserMode } from './adviser-mode.ts';
-import './roster.css';
+import './adviser-mode.css';
 
 /** The one setting between the simple view and the adviser's roster. */
 export function AdviserModeSection() {

@@ -54,7 +54,7 @@ function ClientCells({ client }: { client: Client | undefined }) {
       <td className="roster-notes" title={on ? undefined : details.notes}>
         {details.notes === '' ? '' : on ? t('presentation.hidden') : details.notes}
       </td>
-      <td data-testid="roster-last-import">{client.lastImportAt ? <Utc8Time iso={client.lastImportAt} /> : <span className="muted">{t('roster.neverImported')}</span>}</td>
+      <td className="roster-when" data-testid="roster-last-import">{client.lastImportAt ? <Utc8Time iso={client.lastImportAt} /> : <span className="muted">{t('roster.neverImported')}</span>}</td>
       <td>
         <NextAction next={client.nextAction} />
       </td>
@@ -91,37 +91,42 @@ function RosterRow({ profile, onEdit, onChanged, onDelete }: { profile: ProfileS
         )}
       </th>
       <ClientCells client={profile.client} />
-      <td className="roster-actions">
-        {usable && (
-          <a
-            className="button button-primary"
-            href={hrefFor('dashboard')}
-            data-testid="roster-open"
-            aria-label={t('roster.openLabel', { name })}
-            onClick={() => select(profile.id)}
-          >
-            {t('roster.open')}
-          </a>
-        )}
-        {profile.client && (
-          <>
-            <button type="button" className="button" data-testid="roster-edit" aria-label={t('roster.editLabel', { name })} onClick={onEdit}>
-              {t('roster.edit')}
-            </button>
+      <td>
+        <div className="roster-actions">
+          {usable && (
             <button
               type="button"
-              className="button"
-              data-testid={archived ? 'roster-unarchive' : 'roster-archive'}
-              aria-label={t(archived ? 'roster.unarchiveLabel' : 'roster.archiveLabel', { name })}
-              onClick={() => void archive(!archived)}
+              className="button button-primary"
+              data-testid="roster-open"
+              aria-label={t('roster.openLabel', { name })}
+              onClick={() => {
+                select(profile.id);
+                window.location.hash = hrefFor('dashboard');
+              }}
             >
-              {t(archived ? 'roster.unarchive' : 'roster.archive')}
+              {t('roster.open')}
             </button>
-          </>
-        )}
-        <button type="button" className="button button-danger" data-testid="roster-delete" aria-label={t('roster.deleteLabel', { name })} onClick={onDelete}>
-          {t('roster.delete')}
-        </button>
+          )}
+          {profile.client && (
+            <>
+              <button type="button" className="button" data-testid="roster-edit" aria-label={t('roster.editLabel', { name })} onClick={onEdit}>
+                {t('roster.edit')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-testid={archived ? 'roster-unarchive' : 'roster-archive'}
+                aria-label={t(archived ? 'roster.unarchiveLabel' : 'roster.archiveLabel', { name })}
+                onClick={() => void archive(!archived)}
+              >
+                {t(archived ? 'roster.unarchive' : 'roster.archive')}
+              </button>
+            </>
+          )}
+          <button type="button" className="button button-danger" data-testid="roster-delete" aria-label={t('roster.deleteLabel', { name })} onClick={onDelete}>
+            {t('roster.delete')}
+          </button>
+        </div>
       </td>
     </tr>
   );
