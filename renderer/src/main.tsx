@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { LockProvider } from './lock/LockProvider.tsx';
+import { PresentationProvider } from './presentation/PresentationProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
 import { isPrintHash } from '../../core/shared/plan-print-route.ts';
@@ -23,16 +24,18 @@ const printOnly = isPrintHash(window.location.hash);
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <ProfilesProvider>
-        {printOnly ? (
-          <PrintPlan locked={false} toolbar={false} />
-        ) : (
-          <LockProvider>
-            <App />
-          </LockProvider>
-        )}
-      </ProfilesProvider>
-    </I18nProvider>
+    <PresentationProvider>
+      <I18nProvider>
+        <ProfilesProvider>
+          {printOnly ? (
+            <PrintPlan locked={false} toolbar={false} />
+          ) : (
+            <LockProvider>
+              <App />
+            </LockProvider>
+          )}
+        </ProfilesProvider>
+      </I18nProvider>
+    </PresentationProvider>
   </StrictMode>,
 );
