@@ -31,6 +31,8 @@ export interface PlanPdfExport {
   consentId: string;
   pdf: Uint8Array;
   lang: string;
+  /** Printed in presentation mode: amounts and identifiers masked. */
+  presentation: boolean;
   steps: number;
   via: ConsentVia;
 }
@@ -54,9 +56,9 @@ export function exportPlanPdf(db: Db, request: PlanPdfExport, destination: { pat
         actor: request.via === 'cli' ? 'cli' : 'user',
         action: 'consent.export',
         subject: record.consentId,
-        details: { exportId, fileName, packageSha256: sha, bytes: request.pdf.length, delivery: 'file', encrypted: false, kind: 'plan_pdf', lang: request.lang },
+        details: { exportId, fileName, packageSha256: sha, bytes: request.pdf.length, delivery: 'file', encrypted: false, kind: 'plan_pdf', lang: request.lang, presentation: request.presentation },
       });
-      const manifest = { kind: 'plan_pdf', lang: request.lang, scope: PLAN_SCOPE, files: [{ path: fileName, rows: request.steps }] };
+      const manifest = { kind: 'plan_pdf', lang: request.lang, presentation: request.presentation, scope: PLAN_SCOPE, files: [{ path: fileName, rows: request.steps }] };
       db.prepare(
         'INSERT INTO consent_exports (id, consent_id, created_at, file_name, delivery, encrypted, package_sha256, package_bytes, manifest_json, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(exportId, record.consentId, nowIso, fileName, 'file', 0, sha, request.pdf.length, JSON.stringify(manifest), entry.id);

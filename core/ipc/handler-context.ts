@@ -36,7 +36,7 @@ export interface HandlerContext {
    * (electron/plan-pdf.ts), the CLI's Chromium (core/cli/plan-pdf.ts). Absent (preview, test
    * page): the page prints through the browser's own print. The bytes leave only under a consent.
    */
-  printPlanPdf?: (request: { profileId: string; lang: 'zh-CN' | 'en' | 'both' }) => Promise<Uint8Array>;
+  printPlanPdf?: (request: { profileId: string; lang: 'zh-CN' | 'en' | 'both'; presentation: boolean }) => Promise<Uint8Array>;
 }
 
 export interface BackupDialogs {

@@ -15,7 +15,7 @@ import { fillSentence } from '../../core/shared/plan-sentence.ts';
 import { parseDay } from '../../core/shared/calendar.ts';
 import { setMonthFact } from '../../core/ledger/accounts/month-facts.ts';
 import { queryRecords } from '../../core/ledger/queries.ts';
-import { CLIENT, seedPlanProfile } from '../helpers/plan-profile.ts';
+import { CARD_LAST4, CLIENT, seedPlanProfile } from '../helpers/plan-profile.ts';
 import { ARTIFACTS_DIR, expect, test } from './harness.ts';
 
 type PlanView = NonNullable<Response<'plan.show'>['plan']>;
@@ -120,6 +120,35 @@ test.describe('the printed plan', () => {
       expect(text).toContain(squeeze(scoreLine(now.sesame, lang)));
     }
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', out, join(ARTIFACTS_DIR, 'plan-pdf-both-first')]);
+  });
+
+  test('credence plan pdf --presentation prints no amount and no identifier of the profile, and keeps the scores and dates', async () => {
+    test.setTimeout(120_000);
+    const seeded = seedPlanProfile(join(scratch, 'data'));
+    seeded.store.close();
+    const db = ['--db', seeded.file, '--as-of', seeded.asOf];
+    const { plan } = await json<{ plan: PlanView }>(['plan', 'show', ...db]);
+    const out = join(scratch, 'plan-presenting.pdf');
+    const printed = await cli(['plan', 'pdf', ...db, '--consent', seeded.consentId, '--out', out, '--lang', 'both', '--presentation']);
+    expect(printed.code, printed.err).toBe(0);
+    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    const text = raw.replace(/\s+/g, '');
+    // Every amount the profile and its plan hold is written with ¥ (the card's limit ¥10,000, its
+    // use ¥8,000, the loans, the plan's ¥6,000, the cash totals): none is left, each is ¥••••.
+    expect(raw.match(/¥\s*\d/g) ?? []).toEqual([]);
+    expect(text).toContain('¥••••');
+    // The identifiers: the client's name, the card's last four (in its name and in the assumptions).
+    for (const secret of [CLIENT, CARD_LAST4]) expect(text, secret).not.toContain(secret);
+    expect(text).toContain('陈••');
+    // What the adviser shows: the dates of every step, and the scores.
+    for (const item of plan.items) expect(text).toContain(item.on);
+    expect(text).toMatch(/\d{3}分（区间\d{3}–\d{3}/);
+    const files = readdirSync(ARTIFACTS_DIR).filter((f) => f.startsWith('plan-pdf-presenting-'));
+    for (const f of files) rmSync(join(ARTIFACTS_DIR, f));
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', out, join(ARTIFACTS_DIR, 'plan-pdf-presenting')]);
+    // The export log says it was printed masked.
+    const consents = await json<Response<'consent.list'>>(['consent', 'list', '--db', seeded.file]);
+    expect(consents.consents.find((c) => c.id === seeded.consentId)!.exportsUsed).toBe(1);
   });
 
   test('the Plan page tracks the steps against what is recorded later, in both languages, and opens the print view with the bundled font loaded', async ({ page, app }) => {

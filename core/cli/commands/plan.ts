@@ -63,12 +63,13 @@ async function pdf(ctx: CliContext): Promise<number> {
   // The print view's calls reach this session's handlers once it is open (the page's own, as the app window's are).
   const page: { dispatch: Dispatch | null } = { dispatch: null };
   const printPlanPdf: NonNullable<SessionExtras['printPlanPdf']> = (request) => printPlanPage({ ...request, dispatch: page.dispatch!, ...asOf(ctx), env: ctx.io.env });
+  const presentation = ctx.options.presentation === true;
   return withContract(
     ctx,
     'plan pdf',
     async ({ call, dispatch, profileId }) => {
       page.dispatch = dispatch;
-      const reply = await call('plan.pdf.export', { profileId, consentId, lang });
+      const reply = await call('plan.pdf.export', { profileId, consentId, lang, presentation });
       if (ctx.json) printJson(ctx, reply);
       else say(ctx, { 'zh-CN': `已在授权 ${consentId} 下把计划书（A4，${lang}）导出到 ${reply.path}（导出记录 ${reply.exportId}）。`, en: `Exported the printed plan (A4, ${lang}) under consent ${consentId} to ${reply.path} (export ${reply.exportId}).` });
       return 0;
@@ -88,10 +89,10 @@ export const planCommand: Command = {
       run: show,
     },
     pdf: {
-      args: '--consent ID --out FILE.pdf [--lang zh-CN|en|both] [--as-of DATE] [--force]',
+      args: '--consent ID --out FILE.pdf [--lang zh-CN|en|both] [--presentation] [--as-of DATE] [--force]',
       summary: {
-        'zh-CN': '在一项涵盖「客户的计划」的授权下，用 Chromium 把计划打印成 A4 PDF（与应用中的打印视图相同）',
-        en: "print the plan to an A4 PDF in Chromium (the app's own print view), under a consent that covers the client's plan",
+        'zh-CN': '在一项涵盖「客户的计划」的授权下，用 Chromium 把计划打印成 A4 PDF（与应用中的打印视图相同；--presentation 遮住金额和身份信息）',
+        en: "print the plan to an A4 PDF in Chromium (the app's own print view), under a consent that covers the client's plan (--presentation masks amounts and identifiers)",
       },
       channels: ['plan.pdf.export'],
       run: pdf,

@@ -17,7 +17,8 @@ export const planChannels = {
     // (core/consent/plan-export.ts): the shell prints the print view (the desktop window's
     // printToPDF, the CLI's Chromium) and the file goes where the person chose. Where no shell can
     // print (preview, a browser) the answer is "browser": the page uses the browser's own print.
-    request: z.strictObject({ profileId, consentId: z.uuid().nullable(), lang: z.enum(['zh-CN', 'en', 'both']) }),
+    // presentation: printed in presentation mode (amounts and identifiers masked), recorded with the export.
+    request: z.strictObject({ profileId, consentId: z.uuid().nullable(), lang: z.enum(['zh-CN', 'en', 'both']), presentation: z.boolean().default(false) }),
     // path and exportId: where the PDF was written and its export record (mode saved), else null.
     response: z.strictObject({ mode: z.enum(['saved', 'cancelled', 'browser']), path: z.string().nullable(), exportId: z.string().nullable() }),
   },

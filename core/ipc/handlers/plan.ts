@@ -24,7 +24,7 @@ export function planHandlers(ctx: HandlerContext): DomainHandlers<typeof planCha
       const marked = { scenarioId: plan.id, name: plan.name, markedAt: plan.planMarkedAt!, startsOn: parseDay(plan.asOf)!, actions: plan.actions };
       return { plan: buildChecklist(marked, ledger, asOfDay) };
     },
-    'plan.pdf.export': async ({ profileId, consentId, lang }) => {
+    'plan.pdf.export': async ({ profileId, consentId, lang, presentation }) => {
       const db = ctx.store.database(profileId);
       const plan = markedPlan(db);
       if (!plan) throw new CredenceError('plan.none', {});
@@ -32,10 +32,10 @@ export function planHandlers(ctx: HandlerContext): DomainHandlers<typeof planCha
       if (consentId === null) throw new CredenceError('plan.consent_required', {});
       // Refused before anything is printed; checked again when the export is recorded.
       assertPlanExportable(db, consentId);
-      const pdf = await ctx.printPlanPdf({ profileId, lang });
+      const pdf = await ctx.printPlanPdf({ profileId, lang, presentation });
       const destination = await ctx.chooseExportPath?.(`credence-plan-${formatDay(today())}.pdf`);
       if (!destination) return { mode: 'cancelled' as const, path: null, exportId: null };
-      const { exportId } = exportPlanPdf(db, { consentId, pdf, lang, steps: plan.actions.length, via: ctx.transport === 'cli' ? 'cli' : 'dashboard' }, destination);
+      const { exportId } = exportPlanPdf(db, { consentId, pdf, lang, presentation, steps: plan.actions.length, via: ctx.transport === 'cli' ? 'cli' : 'dashboard' }, destination);
       return { mode: 'saved' as const, path: destination.path, exportId };
     },
   };

@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
 import { Checklist } from './Checklist.tsx';
-import { PLAIN_WRITER } from './format.ts';
+import { planSentence } from './format.ts';
+import { identifier, personName } from '../presentation/format.ts';
 import { usePlan } from './usePlan.ts';
 import './plan.css';
 
@@ -18,13 +19,12 @@ export function PlanPage({ profile }: { profile: ProfileSummary }) {
   const { t, locale } = useI18n();
   const { checklist, error } = usePlan(profile.id);
   const [lang, setLang] = useState<PrintLanguages>(locale);
-  const writer = PLAIN_WRITER;
   const plan = checklist?.plan ?? null;
   const next = plan && plan.next !== null ? plan.items[plan.next] : null;
   return (
     <>
       <header className="page-header">
-        <p className="eyebrow">{profile.name}</p>
+        <p className="eyebrow">{personName(profile.name)}</p>
         <h1>{t('plan.title')}</h1>
       </header>
       <p className="lead">{t('plan.lead')}</p>
@@ -49,11 +49,11 @@ export function PlanPage({ profile }: { profile: ProfileSummary }) {
       {plan && (
         <>
           <section className="panel" data-testid="plan-summary">
-            <h2 className="section-title">{t('plan.header', { name: plan.name, startsOn: plan.startsOn, asOf: plan.asOf })}</h2>
+            <h2 className="section-title">{t('plan.header', { name: identifier(plan.name), startsOn: plan.startsOn, asOf: plan.asOf })}</h2>
             <p data-testid="plan-counts">{t('plan.counts', plan.counts)}</p>
-            {next && <p className="plan-next" data-testid="plan-next">{t('plan.next', { text: writer.sentence(next.sentence, locale) })}</p>}
+            {next && <p className="plan-next" data-testid="plan-next">{t('plan.next', { text: planSentence(next.sentence, locale) })}</p>}
             <div className="table-scroll">
-              <Checklist items={plan.items} locale={locale} writer={writer} showRule />
+              <Checklist items={plan.items} locale={locale} showRule />
             </div>
             <p className="muted">{t('plan.tracking', { version: plan.trackingVersion })}</p>
           </section>

@@ -5,6 +5,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { hrefFor } from '../router.ts';
+import { usePresentation } from '../presentation/PresentationProvider.tsx';
 
 type Consent = Response<'consent.list'>['consents'][number];
 
@@ -19,6 +20,7 @@ function planConsents(consents: Consent[]): Consent[] {
  */
 export function PrintButton({ profileId, lang }: { profileId: string; lang: PrintLanguages }) {
   const { t } = useI18n();
+  const { on: presentation } = usePresentation();
   const [consents, setConsents] = useState<Consent[]>([]);
   const [consentId, setConsentId] = useState<string>('');
   const [said, setSaid] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function PrintButton({ profileId, lang }: { profileId: string; lang: Prin
     setSaid(null);
     setError(null);
     try {
-      const reply = await invoke('plan.pdf.export', { profileId, consentId: consentId || null, lang });
+      const reply = await invoke('plan.pdf.export', { profileId, consentId: consentId || null, lang, presentation });
       if (reply.mode === 'browser') window.print();
       else setSaid(reply.mode === 'saved' ? t('print.saved', { path: reply.path ?? '' }) : t('print.cancelled'));
     } catch (caught) {

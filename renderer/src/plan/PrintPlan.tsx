@@ -8,7 +8,8 @@ import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor, useHash } from '../router.ts';
 import type { Comparison, ScenarioResult, ScoreAt } from '../whatif/types.ts';
 import { Checklist } from './Checklist.tsx';
-import { PLAIN_WRITER, type PlanWriter } from './format.ts';
+import { planFen, planFigure } from './format.ts';
+import { bandLabel, identifier, personName, prose, scoreValue } from '../presentation/format.ts';
 import { PrintButton } from './PrintButton.tsx';
 import type { PrintData } from './usePrintData.ts';
 import { usePrintData } from './usePrintData.ts';
@@ -20,23 +21,30 @@ const MODELS: readonly Model[] = ['bureau', 'sesame'];
 /** A term in Chinese in either language's plan: the words the client meets on the report and in the market. */
 const chineseTerm = (key: 'print.term.reference' | 'print.term.notRepair' | 'print.term.summary') => translate('zh-CN', key);
 
+/** A score, its range's ends and its band: hidden only when the adviser hides scores too (presentation/format.ts). */
+function scoreParts(s: ScoreAt, locale: Locale) {
+  const round = (n: number | null) => scoreValue(Math.round(n ?? s.score!));
+  return { score: round(s.score), low: round(s.low), high: round(s.high), band: bandLabel(s.band!.label[locale]) };
+}
+
 function scoreText(s: ScoreAt, locale: Locale): string {
   if (s.score === null || s.band === null) return translate(locale, 'print.scores.unscorable');
-  return translate(locale, 'print.scores.value', { score: Math.round(s.score), low: Math.round(s.low ?? s.score), high: Math.round(s.high ?? s.score), band: s.band.label[locale] });
+  return translate(locale, 'print.scores.value', scoreParts(s, locale));
 }
 
 function shortScore(s: ScoreAt, locale: Locale): string {
-  return s.score === null || s.band === null ? '—' : `${Math.round(s.score)} (${Math.round(s.low ?? s.score)}–${Math.round(s.high ?? s.score)}) ${s.band.label[locale]}`;
+  if (s.score === null || s.band === null) return '—';
+  const { score, low, high, band } = scoreParts(s, locale);
+  return `${score} (${low}–${high}) ${band}`;
 }
 
 interface DocProps {
   data: PrintData;
   locale: Locale;
   client: string;
-  writer: PlanWriter;
 }
 
-function Scores({ data, locale }: Omit<DocProps, 'client' | 'writer'>) {
+function Scores({ data, locale }: Omit<DocProps, 'client'>) {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const { comparison } = data;
   const now = comparison.baseline.months[0]!;
@@ -60,7 +68,7 @@ function Scores({ data, locale }: Omit<DocProps, 'client' | 'writer'>) {
   );
 }
 
-function Summary({ data, locale, writer }: Omit<DocProps, 'client'>) {
+function Summary({ data, locale }: Omit<DocProps, 'client'>) {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const now = data.comparison.baseline.months[0]!;
   return (
@@ -77,7 +85,7 @@ function Summary({ data, locale, writer }: Omit<DocProps, 'client'>) {
           {data.comparison.figures.map((f) => (
             <tr key={f.key}>
               <th scope="row">{f.label[locale]}</th>
-              <td className="print-num">{writer.figure(f.unit, now.figures[f.key]?.value)}</td>
+              <td className="print-num">{planFigure(f.unit, now.figures[f.key]?.value)}</td>
             </tr>
           ))}
         </tbody>
@@ -87,10 +95,10 @@ function Summary({ data, locale, writer }: Omit<DocProps, 'client'>) {
 }
 
 /** Each step's own effect the engine can name: the cash it needs (core/whatif/projection.ts cash items). */
-function cashByStep(plan: ScenarioResult, locale: Locale, writer: PlanWriter): Map<number, string> {
+function cashByStep(plan: ScenarioResult, locale: Locale): Map<number, string> {
   const sums = new Map<number, number>();
   for (const c of plan.cash) sums.set(c.actionIndex, (sums.get(c.actionIndex) ?? 0) + c.amountFen);
-  return new Map([...sums].filter(([, fen]) => fen > 0).map(([index, fen]) => [index, translate(locale, 'print.steps.cash', { amount: writer.fen(fen) })]));
+  return new Map([...sums].filter(([, fen]) => fen > 0).map(([index, fen]) => [index, translate(locale, 'print.steps.cash', { amount: planFen(fen) })]));
 }
 
 /** Months where the plan moves either score from the baseline's, with the first and the month it is read at. */
@@ -142,7 +150,7 @@ function Effect({ plan, baseline, locale }: { plan: ScenarioResult; baseline: Sc
           <p>{t('print.effect.why', { month: plan.months[widest]!.month })}</p>
           <ul className="print-list">
             {plan.months[widest]!.deltas.slice(0, 6).map((d) => (
-              <li key={`${d.model}-${d.key}`}>{d.text[locale]}</li>
+              <li key={`${d.model}-${d.key}`}>{prose(d.text[locale])}</li>
             ))}
           </ul>
         </>
@@ -151,14 +159,14 @@ function Effect({ plan, baseline, locale }: { plan: ScenarioResult; baseline: Sc
   );
 }
 
-function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
+function SideBySide({ data, locale }: Omit<DocProps, 'client'>) {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const { comparison } = data;
   const plan = comparison.scenarios[0]!;
   const columns = [comparison.baseline, ...comparison.scenarios];
   const k = plan.focus;
   const month = (s: ScenarioResult) => s.months[k] ?? s.months.at(-1)!;
-  const title = (s: ScenarioResult, i: number) => (i === 0 ? t('print.compare.baseline') : i === 1 ? t('print.compare.plan', { name: s.name }) : s.name);
+  const title = (s: ScenarioResult, i: number) => (i === 0 ? t('print.compare.baseline') : i === 1 ? t('print.compare.plan', { name: identifier(s.name) }) : identifier(s.name));
   return (
     <section className="print-section" data-testid="print-compare">
       <h2>{t('print.compare.title', { month: month(plan).month })}</h2>
@@ -188,7 +196,7 @@ function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
               <th scope="row">{f.label[locale]}</th>
               {columns.map((s, i) => (
                 <td key={i} className="print-num">
-                  {writer.figure(f.unit, month(s).figures[f.key]?.value)}
+                  {planFigure(f.unit, month(s).figures[f.key]?.value)}
                 </td>
               ))}
             </tr>
@@ -209,7 +217,7 @@ function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
             <th scope="row">{t('print.compare.cash')}</th>
             {columns.map((s, i) => (
               <td key={i} className="print-num">
-                {writer.fen(s.cashTotalFen)}
+                {planFen(s.cashTotalFen)}
               </td>
             ))}
           </tr>
@@ -219,14 +227,14 @@ function SideBySide({ data, locale, writer }: Omit<DocProps, 'client'>) {
       <p>{t('print.safe.body')}</p>
       <ul className="print-list" data-testid="print-safe">
         {columns.map((s, i) => (
-          <li key={i}>{t('print.safe.item', { name: title(s, i), text: s.safeToApply.text[locale] })}</li>
+          <li key={i}>{t('print.safe.item', { name: title(s, i), text: prose(s.safeToApply.text[locale]) })}</li>
         ))}
       </ul>
     </section>
   );
 }
 
-function PlanDocument({ data, locale, client, writer }: DocProps) {
+function PlanDocument({ data, locale, client }: DocProps) {
   const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
   const { plan, comparison } = data;
   const planResult = comparison.scenarios[0]!;
@@ -245,7 +253,7 @@ function PlanDocument({ data, locale, client, writer }: DocProps) {
           </div>
           <div>
             <dt>{t('print.planName')}</dt>
-            <dd>{plan.name}</dd>
+            <dd>{identifier(plan.name)}</dd>
           </div>
           <div>
             <dt>{t('print.startsOn')}</dt>
@@ -254,18 +262,18 @@ function PlanDocument({ data, locale, client, writer }: DocProps) {
         </dl>
       </header>
       <Scores data={data} locale={locale} />
-      <Summary data={data} locale={locale} writer={writer} />
+      <Summary data={data} locale={locale} />
       <section className="print-section" data-testid="print-steps">
         <h2>{t('print.steps.title')}</h2>
-        {plan.items.length === 0 ? <p>{t('print.steps.none')}</p> : <Checklist items={plan.items} locale={locale} writer={writer} effects={cashByStep(planResult, locale, writer)} showRule={false} />}
+        {plan.items.length === 0 ? <p>{t('print.steps.none')}</p> : <Checklist items={plan.items} locale={locale} effects={cashByStep(planResult, locale)} showRule={false} />}
         <Effect plan={planResult} baseline={comparison.baseline} locale={locale} />
       </section>
-      <SideBySide data={data} locale={locale} writer={writer} />
+      <SideBySide data={data} locale={locale} />
       <section className="print-section" data-testid="print-assumptions">
         <h2>{t('print.assumptions.title')}</h2>
         <ul className="print-list">
           {planResult.assumptions.map((a, i) => (
-            <li key={i}>{a[locale]}</li>
+            <li key={i}>{prose(a[locale])}</li>
           ))}
         </ul>
       </section>
@@ -298,7 +306,6 @@ export function PrintPlan({ locked: appLocked, toolbar }: { locked: boolean; too
   const profile = profiles?.find((p) => p.id === params.profileId) ?? selected;
   const locked = appLocked || profile?.encryption?.locked === true;
   const load = usePrintData(locked ? null : (profile?.id ?? null), params.asOf);
-  const writer = PLAIN_WRITER;
   const back = (
     <a className="button" href={hrefFor('plan')}>
       {t('print.back')}
@@ -333,7 +340,7 @@ export function PrintPlan({ locked: appLocked, toolbar }: { locked: boolean; too
         </div>
       )}
       {printLanguages(params.lang).map((locale) => (
-        <PlanDocument key={locale} data={load.data} locale={locale} client={profile!.name} writer={writer} />
+        <PlanDocument key={locale} data={load.data} locale={locale} client={personName(profile!.name)} />
       ))}
     </div>
   );
