@@ -11,7 +11,7 @@ import type { SentenceAccount, SentenceValue } from '../shared/plan-sentence.ts'
 import { QUERY_REASONS } from '../shared/reference-data.ts';
 import { ACTION_SENTENCES, type ActionSentenceKey } from '../whatif/action-text.ts';
 import type { WhatIfAction } from '../whatif/schema.ts';
-import type { PlanLedger } from './plan-ledger.ts';
+import { planLedgerAsOf, type PlanLedger } from './plan-ledger.ts';
 import type { PlanItem, PlanView } from './schema.ts';
 import { track, type Step } from './tracking.ts';
 import { TRACKING_RULES, TRACKING_VERSION } from './tracking-rules.ts';
@@ -164,7 +164,8 @@ function itemOf(action: WhatIfAction, index: number, plan: MarkedPlan, ledger: P
 
 /** The plan's checklist as of `asOfDay`, in the plan's order; `next` is the earliest pending step. */
 export function buildChecklist(plan: MarkedPlan, ledger: PlanLedger, asOfDay: number): PlanView {
-  const items = plan.actions.map((action, index) => itemOf(action, index, plan, ledger, asOfDay));
+  const then = planLedgerAsOf(ledger, asOfDay);
+  const items = plan.actions.map((action, index) => itemOf(action, index, plan, then, asOfDay));
   const counts = { done: 0, missed: 0, pending: 0, untracked: 0 };
   for (const item of items) counts[item.state] += 1;
   const pending = items.filter((i) => i.state === 'pending').sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.index - b.index));

@@ -63,3 +63,19 @@ export function planLedgerOf(base: WhatIfBase): PlanLedger {
   const queries = snapshot.queries.map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode }));
   return { accounts, payments, paidByHand, queries, monthlyIncomeFen: snapshot.profileFacts.monthlyIncomeFen };
 }
+
+/**
+ * The ledger as it stood on `asOfDay`: repayments, queries, openings and closings dated after it
+ * left out, so a plan tracked as of a past day says what the ledger showed then.
+ */
+export function planLedgerAsOf(ledger: PlanLedger, asOfDay: number): PlanLedger {
+  const by = (text: string | null) => text !== null && parseDay(text)! <= asOfDay;
+  return {
+    ...ledger,
+    accounts: ledger.accounts
+      .filter((a) => a.openedOn === null || by(a.openedOn))
+      .map((a) => ({ ...a, closedOn: by(a.closedOn) ? a.closedOn : null, settledOn: by(a.settledOn) ? a.settledOn : null })),
+    payments: Object.fromEntries(Object.entries(ledger.payments).map(([id, list]) => [id, list.filter((p) => p.day <= asOfDay)])),
+    queries: ledger.queries.filter((q) => q.day <= asOfDay),
+  };
+}

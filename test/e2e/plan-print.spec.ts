@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { main } from '../../core/cli/credence.ts';
 import type { Response } from '../../core/ipc/contract.ts';
 import { fillSentence } from '../../core/shared/plan-sentence.ts';
-import { parseDay } from '../../core/shared/calendar.ts';
 import { setMonthFact } from '../../core/ledger/accounts/month-facts.ts';
 import { queryRecords } from '../../core/ledger/queries.ts';
 import { CARD_LAST4, CLIENT, seedPlanProfile } from '../helpers/plan-profile.ts';
@@ -156,12 +155,12 @@ test.describe('the printed plan', () => {
     const seeded = seedPlanProfile(app.dataDir);
     seeded.store.close();
     // After the plan: the client enters December's amount paid on the card by hand (¥6,000, the
-    // step's amount: done), and a hard query (02) copied off the report, dated inside the pause
-    // (from 2026-12-01): the pause is missed. The settlement (by 2027-01-30) and the wait (to
-    // 2027-08-21) stay pending as of 2026-12-31, the day the page is asked for below.
+    // step's amount: done), and a hard query (02) copied off the report, dated 2026-12-02, inside
+    // the pause (from 2026-12-01): the pause is missed. The settlement (by 2027-01-30) and the
+    // wait (to 2027-08-21) stay pending as of 2026-12-31.
     const db = app.store.database(seeded.profileId);
-    setMonthFact(db, seeded.cardId, '2026-12', { amountPaidFen: 600_000 }, { asOfDay: parseDay('2026-12-31')! });
-    queryRecords.save(db, null, { queriedOn: '2026-12-05', institution: '某某消费金融有限公司', reasonCode: '02' }, { asOfDay: parseDay('2026-12-31')! });
+    setMonthFact(db, seeded.cardId, '2026-12', { amountPaidFen: 600_000 });
+    queryRecords.save(db, null, { queriedOn: '2026-12-02', institution: '某某消费金融有限公司', reasonCode: '02' });
     const { plan } = await json<{ plan: PlanView }>(['plan', 'show', '--db', seeded.file, '--as-of', '2026-12-31']);
     expect(plan.items.map((i) => i.state)).toEqual(['done', 'missed', 'pending', 'pending']);
 
@@ -169,7 +168,7 @@ test.describe('the printed plan', () => {
     await page.getByTestId('profile-switcher').selectOption(seeded.profileId);
     await page.getByTestId('nav-plan').click();
     await expect(page.getByTestId('plan-item')).toHaveCount(4);
-    // The page tracks as of today: the payment and the pause were recorded as above, whichever day it is.
+    // The page tracks as of today (from 2026-12-03 on, both records are there by then).
     await expect(page.getByTestId('plan-item').nth(0)).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('plan-item').nth(1)).toHaveAttribute('data-state', 'missed');
     await expect(page.getByTestId('plan-item').nth(0)).toContainText('在账单日前（2026年12月24日）向招商银行信用卡 尾号1111还款 ¥6,000');
@@ -178,7 +177,7 @@ test.describe('the printed plan', () => {
     await page.getByTestId('locale-switch').click();
     await expect(page.getByRole('heading', { name: "The client's plan" })).toBeVisible();
     await expect(page.getByTestId('plan-item').nth(1).getByTestId('plan-state')).toHaveText('Missed');
-    await expect(page.getByTestId('plan-item').nth(1)).toContainText('an application on 5 December 2026 (a query or a new account)');
+    await expect(page.getByTestId('plan-item').nth(1)).toContainText('an application on 2 December 2026 (a query or a new account)');
     await page.screenshot({ path: `${ARTIFACTS_DIR}/plan-page-en.png`, fullPage: true });
 
     // The print view from the page: no app chrome, back and print, the consent it would be exported under.

@@ -136,6 +136,19 @@ describe('the plan as a dated checklist', () => {
     expect(view.items[3]!.state).toBe('missed');
   });
 
+  it('tracks as of a day with what the ledger showed by then: a later payment or query does not count yet', () => {
+    // The ¥3,500 paid on 02-10 and 02-25 seen as of 2027-02-20: only ¥1,000 so far, and the
+    // deadline (03-04) is ahead: pending. The hard query of 2027-04-02 (inside the pause) is not
+    // there yet on 02-20: the pause is pending, not missed.
+    const later = ledger({ payments: { 7: [{ day: d('2027-02-10'), fen: 100_000 }, { day: d('2027-02-25'), fen: 250_000 }] }, queries: [{ day: d('2027-04-02'), hard: true, reasonCode: '02' }] });
+    const view = buildChecklist(PLAN, later, d('2027-02-20'));
+    expect(view.items[0]!.state).toBe('pending');
+    expect(fillSentence(view.items[0]!.evidence, 'en')).toBe('¥1,000 of ¥3,000 paid so far; due by 4 March 2027');
+    expect(view.items[1]!.state).toBe('pending');
+    // The same ledger as of 2027-04-10: paid (done) and the pause broken (missed).
+    expect(states(buildChecklist(PLAN, later, d('2027-04-10'))).slice(0, 2)).toEqual(['done', 'missed']);
+  });
+
   it('has a tracking rule, with what counts as done in both languages, for every kind of action', () => {
     expect(Object.keys(TRACKING_RULES).sort()).toEqual([...ACTION_TYPES].sort());
     for (const rule of Object.values(TRACKING_RULES)) expect(rule.done['zh-CN'].length > 0 && rule.done.en.length > 0).toBe(true);

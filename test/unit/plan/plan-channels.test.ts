@@ -14,10 +14,14 @@ import { createAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
 import { addMonthsToDay } from '../../../core/bureau/windows.ts';
-import { dayOfMonth, formatDay, formatMonth, monthOfDay, today } from '../../../core/shared/calendar.ts';
+import { dayOfMonth, formatDay, formatMonth, monthOfDay, parseDay, today } from '../../../core/shared/calendar.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { markPlan, saveScenario } from '../../../core/whatif/saved-scenarios.ts';
 import { grantPlanConsent } from '../../helpers/plan-profile.ts';
+import { CLIENT as WHATIF_CLIENT } from '../whatif/client-profile.ts';
+import { writeHandProfile } from '../whatif/hand-profile.ts';
+import { fillSentence } from '../../../core/shared/plan-sentence.ts';
+import type { Response } from '../../../core/ipc/contract.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 function setup(extra: Partial<HandlerContext> = {}) {
@@ -69,6 +73,35 @@ describe('plan.show over a profile', () => {
     queryRecords.save(db, null, { queriedOn: formatDay(pauseFrom + 5), institution: '某某消费金融有限公司', reasonCode: '02' });
     checklist = await show();
     expect(checklist.items.map((i) => i.state)).toEqual(['done', 'missed']);
+  });
+});
+
+describe('plan.show after an import', () => {
+  it('marks a payment done from the repayments an imported bill brought, and one larger than them missed', async () => {
+    const { profileId, db, dispatch } = setup();
+    // The What-if client's card bill (test/unit/whatif/hand-profile.ts, rows as an import leaves
+    // them): ¥8,000 charged each month, each statement (the 25th) repaid in full two days before
+    // its due day (the 15th), so ¥8,000 on 2026-10-13.
+    const ids = writeHandProfile(db, WHATIF_CLIENT);
+    const card = [...ids].find(([name]) => name.includes('1111'))![1];
+    // A plan made on 2026-09-20: pay ¥6,000, and (another step) ¥9,000, before October's due day:
+    // the deadline 2026-10-14, the window from 2026-09-14.
+    const plan = saveScenario(db, null, { name: '十月还款', actions: [
+      { type: 'pay', accountId: card, amountFen: 600_000, month: '2026-10', timing: 'before_due' },
+      { type: 'pay', accountId: card, amountFen: 900_000, month: '2026-10', timing: 'before_due' },
+    ] }, 'user');
+    markPlan(db, plan.id, parseDay('2026-09-20')!, 'user');
+    const show = async (asOf: string) => {
+      const reply = await dispatch('plan.show', { profileId, asOf });
+      if (!reply.ok) throw new Error(reply.error.message.en);
+      return (reply.value as Response<'plan.show'>).plan!;
+    };
+    // As of 2026-10-01 the repayment is still ahead: both pending.
+    expect((await show('2026-10-01')).items.map((i) => i.state)).toEqual(['pending', 'pending']);
+    // As of 2026-11-21: ¥8,000 ≥ ¥6,000 (done); ¥8,000 < ¥9,000 and the deadline passed (missed).
+    const later = await show('2026-11-21');
+    expect(later.items.map((i) => [i.on, i.state])).toEqual([['2026-10-14', 'done'], ['2026-10-14', 'missed']]);
+    expect(fillSentence(later.items[0]!.evidence, 'en')).toMatch(/^¥8,000 paid to .*1111.* from 14 September 2026 to 14 October 2026$/);
   });
 });
 
