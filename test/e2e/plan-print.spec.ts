@@ -192,6 +192,17 @@ test.describe('the printed plan', () => {
     const bundled = await page.evaluate(() => [...document.fonts].filter((f) => f.family === 'Noto Sans SC Variable' && f.status === 'loaded').length);
     expect(bundled).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS_DIR}/plan-print-view.png`, fullPage: true });
+    // Presentation mode from the print view's own switch: the client's name and every amount masked, the dates kept.
+    await expect(page.getByTestId('print-doc-zh-CN').getByTestId('print-client')).toHaveText(CLIENT);
+    await page.getByTestId('presentation-switch').click();
+    await expect(page.getByTestId('print-doc-zh-CN').getByTestId('print-client')).toHaveText('陈••');
+    const shown = await page.getByTestId('print-doc-en').innerText();
+    expect(shown.match(/¥\s*\d/g) ?? []).toEqual([]);
+    expect(shown).not.toContain(CARD_LAST4);
+    expect(shown).toContain('2026-12-24');
+    // The toolbar too: the consent's recipient (the client) is named as presentation mode writes a name.
+    await expect(page.getByTestId('print-consent').locator('option').nth(1)).toContainText('陈••');
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/plan-print-view-presenting.png` });
     expect(app.foreignRequests).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { hrefFor } from '../router.ts';
 import { usePresentation } from '../presentation/PresentationProvider.tsx';
+import { personName } from '../presentation/format.ts';
 
 type Consent = Response<'consent.list'>['consents'][number];
 
@@ -52,7 +53,7 @@ export function PrintButton({ profileId, lang }: { profileId: string; lang: Prin
         <option value="">{t('print.consent.none')}</option>
         {consents.map((c) => (
           <option key={c.id} value={c.id}>
-            {t('print.consent.option', { recipient: c.record.recipient.name, until: c.expiresAt.slice(0, 10) })}
+            {t('print.consent.option', { recipient: personName(c.record.recipient.name), until: c.expiresAt.slice(0, 10) })}
           </option>
         ))}
       </select>

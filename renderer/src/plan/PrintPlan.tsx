@@ -11,6 +11,8 @@ import { Checklist } from './Checklist.tsx';
 import { planFen, planFigure } from './format.ts';
 import { bandLabel, identifier, personName, prose, scoreValue } from '../presentation/format.ts';
 import { PrintButton } from './PrintButton.tsx';
+import { usePresentation } from '../presentation/PresentationProvider.tsx';
+import { PresentationSwitch } from '../presentation/PresentationSwitch.tsx';
 import type { PrintData } from './usePrintData.ts';
 import { usePrintData } from './usePrintData.ts';
 import './print.css';
@@ -302,6 +304,8 @@ function PlanDocument({ data, locale, client }: DocProps) {
 export function PrintPlan({ locked: appLocked, toolbar }: { locked: boolean; toolbar: boolean }) {
   const { t } = useI18n();
   const params = parsePrintHash(useHash());
+  // Drawn again when presentation mode flips: the formatters read the mask in force.
+  usePresentation();
   const { profiles, selected } = useProfiles();
   const profile = profiles?.find((p) => p.id === params.profileId) ?? selected;
   const locked = appLocked || profile?.encryption?.locked === true;
@@ -336,6 +340,7 @@ export function PrintPlan({ locked: appLocked, toolbar }: { locked: boolean; too
       {toolbar && (
         <div className="print-toolbar">
           {back}
+          <PresentationSwitch />
           <PrintButton profileId={profile!.id} lang={params.lang} />
         </div>
       )}
