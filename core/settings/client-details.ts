@@ -1,4 +1,4 @@
-// What an adviser keeps about the client a profile belongs to (migration 0015): phone, tags,
+// What an adviser keeps about the client a profile belongs to (migration 0016): phone, tags,
 // notes, and whether the profile is archived (out of the roster's default view). Personal data:
 // it lives in the profile's own database (encrypted with it) and nowhere else. Each change is one
 // transaction with its audit entry; a bad field comes back with its own sentence in both

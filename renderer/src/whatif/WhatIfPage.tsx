@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { parseWhole } from '../../../core/shared/money.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { ActionEditor } from './ActionEditor.tsx';
+import { markRendered } from './answer-timing.ts';
 import { PlannerPanel } from './PlannerPanel.tsx';
 import { ScenarioCards } from './ScenarioCards.tsx';
 import { ScoreChart } from './ScoreChart.tsx';
@@ -34,6 +35,9 @@ export function WhatIfPage({ profile }: { profile: ProfileSummary }) {
   const names = useMemo(() => (comparison ? [t('whatif.baseline.name'), ...comparison.scenarios.map((s) => s.name)] : []), [comparison, t]);
   const month = comparison ? monthIndex(comparison, picked) : 0;
   const pick = useCallback((i: number) => setPicked(comparison!.baseline.months[i]!.month), [comparison]);
+  useLayoutEffect(() => {
+    if (comparison) markRendered();
+  }, [comparison]);
   return (
     <>
       <header className="page-header page-header-row whatif-header">
