@@ -28,7 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const readModels = new LedgerCache();
   return guardWithLock(
     {
-      ...profileHandlers(ctx),
+      ...profileHandlers(ctx, lock),
       ...importHandlers(ctx, lock),
       ...ledgerHandlers(ctx),
       ...bureauHandlers(ctx, readModels),
