@@ -137,10 +137,10 @@ function activitySeries({ months, contacts }: LedgerSnapshot['activity']): Activ
   };
   for (const { month, m } of rows) {
     const k = month - first;
-    activity.platformCredit[k] += SESAME_CREDIT.reduce((n, product) => n + m.creditPurchases[product], 0);
+    activity.platformCredit[k] += SESAME_CREDIT.reduce((n, product) => n + (m.creditPurchases[product] ?? 0), 0);
     if (!seesBillsOf('sesame', m.platform)) continue;
     activity.platformRows[k] += m.rows;
-    activity.billPayments[k] += m.billPayments;
+    activity.billPayments[k] += m.billPayments ?? 0;
   }
   const names = new Map<string, number>();
   const pairs: number[] = [];

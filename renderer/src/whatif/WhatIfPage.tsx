@@ -12,6 +12,7 @@ import { SideBySide } from './SideBySide.tsx';
 import type { Comparison } from './types.ts';
 import { useWhatIf } from './useWhatIf.ts';
 import './whatif.css';
+import { personName } from '../presentation/format.ts';
 
 /** The month the table shows: the one picked, while the timeline has it; else the first scenario's (let time pass), else the last. */
 function monthIndex(comparison: Comparison, picked: string | null): number {
@@ -41,7 +42,7 @@ export function WhatIfPage({ profile }: { profile: ProfileSummary }) {
     <>
       <header className="page-header page-header-row whatif-header">
         <div>
-          <p className="eyebrow">{profile.name}</p>
+          <p className="eyebrow">{personName(profile.name)}</p>
           <h1>{t('whatif.title')}</h1>
           <p className="lead">{t('whatif.lead')}</p>
         </div>
