@@ -9,7 +9,7 @@
 // ever taken for real data: every page badges it and consent exports refuse it unless asked.
 
 import { CredenceError } from '../shared/errors.ts';
-import { parseDay } from '../shared/calendar.ts';
+import { dayOfMonthOf, parseDay } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
 import { markSyntheticProfile } from '../storage/profile-store.ts';
 import { saveMonthlyIncome, saveProfileFacts } from '../settings/profile-facts.ts';
@@ -17,6 +17,8 @@ import { importBytes } from '../importers/import-file.ts';
 import { loadAccounts, type AccountRecord } from '../ledger/account-values.ts';
 import { updateAccount } from '../ledger/accounts/commands.ts';
 import { ensureLedger } from '../ledger/freshness.ts';
+import { assignTransaction } from '../ledger/accounts/event-links.ts';
+import { transactionsOf } from '../ledger/accounts/transactions.ts';
 import { observationRecords } from '../ledger/observations.ts';
 import { queryRecords } from '../ledger/queries.ts';
 import { listReviewGroups, resolveReviewGroup } from '../ledger/review-by-rule.ts';
@@ -62,6 +64,17 @@ export async function buildSampleProfile(db: Db, today: number): Promise<SampleO
     const found = accounts.find((a) => a.values.kind === 'draw' && a.values.parentId === line.id && a.values.openedOn === draw.openedOn);
     if (!found) throw new CredenceError('internal', { reason: `the sample's ${draw.line} draw of ${draw.openedOn} was not imported` });
     updateAccount(db, found.id, { principalFen: draw.principalFen, ...draw.input }, [], options);
+  }
+  // Which draw each repayment of a line paid, as the owner reads it off the loan's own page
+  // (the ledger asks, since a line's repayments name no draw): by the draw's due day.
+  for (const key of new Set(ledger.draws.map((d) => d.line))) {
+    const line = byMatchKey(loadAccounts(db), key);
+    const draws = loadAccounts(db).filter((a) => a.values.kind === 'draw' && a.values.parentId === line.id && a.values.openedOn !== null);
+    for (const payment of transactionsOf(db, [line.id], 10_000).filter((t) => t.role === 'payment' && t.accountId === line.id)) {
+      const day = parseDay(payment.occurredAt.slice(0, 10))!;
+      const owner = draws.find((d) => d.values.dueDay === dayOfMonthOf(day) && parseDay(d.values.openedOn!)! < day);
+      if (owner) assignTransaction(db, payment.id, owner.id, options);
+    }
   }
   for (const query of ledger.queries) queryRecords.save(db, null, query, options);
   for (const observation of ledger.observations) observationRecords.save(db, null, observation, options);

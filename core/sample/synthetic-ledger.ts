@@ -101,15 +101,15 @@ const MERCHANTS: readonly [string, string, string][] = [
   ['示例药房', '药品', '医疗健康'],
 ];
 
-/** `count` purchases on days `from`..`to` of `month` (month index), before `today`. */
-function purchases(seed: string, month: number, count: number, from: number, to: number, low: number, high: number, today: number): Spend[] {
+/** `count` purchases on days `from`..`to` of `month` (month index), before `until`. */
+function purchases(seed: string, month: number, count: number, from: number, to: number, low: number, high: number, until: number): Spend[] {
   const next = stream(seed);
   const out: Spend[] = [];
   for (let i = 0; i < count; i++) {
     const day = dayOfMonth(month, from + Math.floor(next() * (to - from + 1)));
     const [merchant, item, category] = MERCHANTS[Math.floor(next() * MERCHANTS.length)]!;
     const fen = amount(next, low, high);
-    if (day < today) out.push({ day, fen, merchant, item, category });
+    if (day < until) out.push({ day, fen, merchant, item, category });
   }
   return out.sort((a, b) => a.day - b.day);
 }
@@ -149,35 +149,35 @@ function draw(openDay: number, principalFen: number, termMonths: number, annualR
   return { openDay, principalFen, termMonths, annualRateBp, schedule };
 }
 
-function alipayFile(today: number, months: number[], jiebei: Draw[]): SampleFile {
+function alipayFile(until: number, months: number[], jiebei: Draw[]): SampleFile {
   const rows: Row[] = [];
   const method = (i: number) => (i % 4 === 0 ? '花呗&红包' : '花呗');
   for (const [k, month] of months.entries()) {
     // Huabei: bills on the 1st, due on the 10th; this person pays each bill in full on the 8th.
-    const spends = purchases(`huabei:${k}`, month, 7, 3, 27, 1_500, 32_000, today);
+    const spends = purchases(`huabei:${k}`, month, 7, 3, 27, 1_500, 32_000, until);
     spends.forEach((s, i) => rows.push({ day: s.day, hour: 12, text: [s.category, s.merchant, '/', s.item, '支出', yuan(s.fen), method(i), '交易成功'], direction: 'expense', fen: s.fen }));
     const payDay = dayOfMonth(month + 1, 8);
     const billed = sum(purchases(`huabei:${k}`, month, 7, 3, 27, 1_500, 32_000, Number.MAX_SAFE_INTEGER));
-    if (payDay < today && billed > 0) {
+    if (payDay < until && billed > 0) {
       rows.push({ day: payDay, hour: 9, text: ['信用借还', '花呗', '/', `花呗主动还款-${monthLabel(month)}账单`, '不计收支', yuan(billed), '示例银行储蓄卡(0000)', '还款成功'], direction: 'neutral', fen: billed });
     }
     // Everyday spending paid from the balance, which the Sesame-style estimate reads as activity.
-    for (const s of purchases(`alipay-balance:${k}`, month, 3, 2, 26, 800, 9_000, today)) {
+    for (const s of purchases(`alipay-balance:${k}`, month, 3, 2, 26, 800, 9_000, until)) {
       rows.push({ day: s.day, hour: 18, text: [s.category, s.merchant, '/', s.item, '支出', yuan(s.fen), '余额宝', '交易成功'], direction: 'expense', fen: s.fen });
     }
     const utility = dayOfMonth(month, 15);
     const power = amount(stream(`power:${k}`), 9_000, 21_000);
-    if (utility < today) rows.push({ day: utility, hour: 20, text: ['充值缴费', '示例电力公司', '/', '电费', '支出', yuan(power), '余额宝', '交易成功'], direction: 'expense', fen: power });
+    if (utility < until) rows.push({ day: utility, hour: 20, text: ['充值缴费', '示例电力公司', '/', '电费', '支出', yuan(power), '余额宝', '交易成功'], direction: 'expense', fen: power });
   }
   for (const d of jiebei) {
     rows.push({ day: d.openDay, hour: 15, text: ['信用借还', '借呗', '/', '借呗放款至银行卡', '不计收支', yuan(d.principalFen), '', '放款成功'], direction: 'neutral', fen: d.principalFen });
     for (const due of d.schedule) {
-      if (due.dueDay < today) rows.push({ day: due.dueDay, hour: 10, text: ['信用借还', '蚂蚁借呗', '/', '蚂蚁借呗还款', '不计收支', yuan(due.amountFen), '余额宝', '还款成功'], direction: 'neutral', fen: due.amountFen });
+      if (due.dueDay < until) rows.push({ day: due.dueDay, hour: 10, text: ['信用借还', '蚂蚁借呗', '/', '蚂蚁借呗还款', '不计收支', yuan(due.amountFen), '余额宝', '还款成功'], direction: 'neutral', fen: due.amountFen });
     }
   }
   rows.sort((a, b) => b.day - a.day || b.hour - a.hour);
   const first = formatDay(dayOfMonth(months[0]!, 1));
-  const last = formatDay(today - 1);
+  const last = formatDay(until - 1);
   const body = rows.map((r, i) => {
     const id = `${formatDay(r.day).replaceAll('-', '')}2200SAMPLE${String(i).padStart(8, '0')}`;
     return [time(r.day, r.hour, i % 60), ...r.text, `${id}\t`, '\t', '', ''].join(',');
@@ -189,7 +189,7 @@ function alipayFile(today: number, months: number[], jiebei: Draw[]): SampleFile
     '支付宝账户：sample***@example.com',
     `起始时间：[${first} 00:00:00]    终止时间：[${last} 23:59:59]`,
     '导出交易类型：[全部]',
-    `导出时间：[${formatDay(today)} 09:00:00]`,
+    `导出时间：[${formatDay(until - 1)} 23:59:59]`,
     `共${rows.length}笔记录`,
     `收入：${tally(rows, 'income')}`,
     `支出：${tally(rows, 'expense')}`,
@@ -208,14 +208,14 @@ function alipayFile(today: number, months: number[], jiebei: Draw[]): SampleFile
 
 // ---------------------------------------------------------------- WeChat: Weilidai
 
-function wechatFile(today: number, months: number[], weilidai: Draw): SampleFile {
+function wechatFile(until: number, months: number[], weilidai: Draw): SampleFile {
   const rows: Row[] = [];
   rows.push({ day: weilidai.openDay, hour: 10, text: ['其他', '微粒贷', '"微粒贷借款到账"', '收入', `¥${yuan(weilidai.principalFen)}`, '/', '已到账'], direction: 'income', fen: weilidai.principalFen });
   for (const due of weilidai.schedule) {
-    if (due.dueDay < today) rows.push({ day: due.dueDay, hour: 11, text: ['商户消费', '微众银行', '"微粒贷还款"', '支出', `¥${yuan(due.amountFen)}`, '零钱', '支付成功'], direction: 'expense', fen: due.amountFen });
+    if (due.dueDay < until) rows.push({ day: due.dueDay, hour: 11, text: ['商户消费', '微众银行', '"微粒贷还款"', '支出', `¥${yuan(due.amountFen)}`, '零钱', '支付成功'], direction: 'expense', fen: due.amountFen });
   }
   for (const [k, month] of months.entries()) {
-    for (const s of purchases(`wechat:${k}`, month, 4, 1, 28, 600, 6_000, today)) {
+    for (const s of purchases(`wechat:${k}`, month, 4, 1, 28, 600, 6_000, until)) {
       rows.push({ day: s.day, hour: 19, text: ['扫二维码付款', s.merchant, `"${s.item}"`, '支出', `¥${yuan(s.fen)}`, '零钱', '支付成功'], direction: 'expense', fen: s.fen });
     }
   }
@@ -227,9 +227,9 @@ function wechatFile(today: number, months: number[], weilidai: Draw): SampleFile
   const text = [
     '微信支付账单明细,,,,,,,,',
     '微信昵称：[示例用户（合成数据）],,,,,,,,',
-    `起始时间：[${formatDay(dayOfMonth(months[0]!, 1))} 00:00:00] 终止时间：[${formatDay(today - 1)} 23:59:59],,,,,,,,`,
+    `起始时间：[${formatDay(dayOfMonth(months[0]!, 1))} 00:00:00] 终止时间：[${formatDay(until - 1)} 23:59:59],,,,,,,,`,
     '导出类型：[全部],,,,,,,,',
-    `导出时间：[${formatDay(today)} 10:00:00],,,,,,,,`,
+    `导出时间：[${formatDay(until - 1)} 23:59:59],,,,,,,,`,
     ',,,,,,,,',
     `共${rows.length}笔记录,,,,,,,,`,
     `收入：${tally(rows, 'income')},,,,,,,,`,
@@ -248,16 +248,16 @@ function wechatFile(today: number, months: number[], weilidai: Draw): SampleFile
 
 // ---------------------------------------------------------------- JD: Baitiao
 
-function jdFile(today: number, months: number[]): SampleFile {
+function jdFile(until: number, months: number[]): SampleFile {
   const rows: Row[] = [];
   for (const [k, month] of months.entries()) {
-    const spends = purchases(`baitiao:${k}`, month, 2, 4, 26, 5_000, 60_000, today);
+    const spends = purchases(`baitiao:${k}`, month, 2, 4, 26, 5_000, 60_000, until);
     for (const s of spends) rows.push({ day: s.day, hour: 20, text: ['示例京东商户', `示例商品 ${s.item}`, yuan(s.fen), '京东白条', '交易成功', '支出', '数码'], direction: 'expense', fen: s.fen });
     // Baitiao bills on the 1st and is due on the 10th here; the sample pays each bill on the 9th
     // (the pattern the checklist infers the statement and due days from).
     const billed = sum(purchases(`baitiao:${k}`, month, 2, 4, 26, 5_000, 60_000, Number.MAX_SAFE_INTEGER));
     const payDay = dayOfMonth(month + 1, 9);
-    if (payDay < today && billed > 0) rows.push({ day: payDay, hour: 9, text: ['京东金融', '白条主动还款', yuan(billed), '示例银行储蓄卡(0000)', '交易成功', '支出', '还款'], direction: 'expense', fen: billed });
+    if (payDay < until && billed > 0) rows.push({ day: payDay, hour: 9, text: ['京东金融', '白条主动还款', yuan(billed), '示例银行储蓄卡(0000)', '交易成功', '支出', '还款'], direction: 'expense', fen: billed });
   }
   rows.sort((a, b) => a.day - b.day || a.hour - b.hour);
   const expense = rows.filter((r) => r.direction === 'expense');
@@ -265,8 +265,8 @@ function jdFile(today: number, months: number[]): SampleFile {
   const text = [
     '\ufeff导出信息：',
     '京东账号名：jd_synthetic_sample',
-    `申请时间：${formatDay(today)} 10:00:00`,
-    `日期区间：${formatDay(dayOfMonth(months[0]!, 1))} 至 ${formatDay(today - 1)}`,
+    `申请时间：${formatDay(until - 1)} 23:59:59`,
+    `日期区间：${formatDay(dayOfMonth(months[0]!, 1))} 至 ${formatDay(until - 1)}`,
     '导出交易类型：全部',
     '导出交易场景：全部',
     `共：${rows.length}笔记录`,
@@ -289,18 +289,24 @@ function jdFile(today: number, months: number[]): SampleFile {
 /** Months back (from the current month) of the ICBC statement paid late: 18 days after its due day. */
 export const SAMPLE_LATE_MONTHS_AGO = 9;
 
-function icbcFile(today: number, months: number[]): SampleFile {
-  const current = monthOfDay(today);
+function icbcFile(until: number, months: number[]): SampleFile {
+  const current = monthOfDay(until - 1);
   const rows: { day: number; summary: string; place: string; income: number; expense: number }[] = [];
+  const spendsOf = (k: number, month: number, before: number): Spend[] => [
+    // A subscription on the 1st: the statement's rows then start on the day the sample begins.
+    ...(dayOfMonth(month, 1) < before ? [{ day: dayOfMonth(month, 1), fen: 2_500, merchant: '示例视频会员', item: '会员', category: '文化休闲' }] : []),
+    ...purchases(`icbc:${k}`, month, 6, 3, 18, 3_000, 90_000, before),
+  ];
   for (const [k, month] of months.entries()) {
-    // Statement on the 20th, due on the 15th of the next month; purchases on the 3rd to the 18th.
-    const spends = purchases(`icbc:${k}`, month, 6, 3, 18, 3_000, 90_000, today);
-    for (const s of spends) rows.push({ day: s.day, summary: '消费', place: `支付宝-${s.merchant}`, income: 0, expense: s.fen });
-    const billed = sum(purchases(`icbc:${k}`, month, 6, 3, 18, 3_000, 90_000, Number.MAX_SAFE_INTEGER));
+    // Statement on the 20th, due on the 15th of the next month; purchases on the 1st to the 18th.
+    for (const s of spendsOf(k, month, until)) rows.push({ day: s.day, summary: '消费', place: `支付宝-${s.merchant}`, income: 0, expense: s.fen });
+    const billed = sum(spendsOf(k, month, Number.MAX_SAFE_INTEGER));
     const late = current - month === SAMPLE_LATE_MONTHS_AGO;
     const payDay = late ? dayOfMonth(month + 2, 2) : dayOfMonth(month + 1, 12);
-    if (payDay < today && billed > 0) rows.push({ day: payDay, summary: '人民币自动转帐还款', place: '示例银行储蓄卡', income: billed, expense: 0 });
+    if (payDay < until && billed > 0) rows.push({ day: payDay, summary: '人民币自动转帐还款', place: '示例银行储蓄卡', income: billed, expense: 0 });
   }
+  // The file runs to yesterday: a row that day keeps the days since the last one covered.
+  if (!rows.some((r) => r.day === until - 1)) rows.push({ day: until - 1, summary: '消费', place: '支付宝-示例便利店', income: 0, expense: 1_200 });
   rows.sort((a, b) => b.day - a.day);
   const cell = (text: string, width: number) => `"${text.padEnd(width)}\t"`;
   const money = (fen: number) => (fen === 0 ? '' : yuan(fen));
@@ -332,26 +338,37 @@ function icbcFile(today: number, months: number[]): SampleFile {
  * writes them: `MM/DD` dates under the title's month. The cycle still open is written like the
  * bank app's 未出账单, so the repayment of the last bill is in a file too.
  */
-function cmbFiles(today: number, months: number[]): SampleFile[] {
-  const current = monthOfDay(today);
+function cmbFiles(until: number, months: number[]): SampleFile[] {
+  const current = monthOfDay(until - 1);
   const files: SampleFile[] = [];
-  const md = (day: number) => `${String(monthOfDay(day) % 12 + 1).padStart(2, '0')}/${String(dayOfMonthOf(day)).padStart(2, '0')}`;
-  const spendsOf = (k: number, month: number, before: number) => purchases(`cmb:${k}`, month, 5, 8, 28, 2_000, 60_000, before);
+  const md = (day: number) => `${String((monthOfDay(day) % 12) + 1).padStart(2, '0')}/${String(dayOfMonthOf(day)).padStart(2, '0')}`;
+  // A cycle's charges: a subscription on its first day and the phone bill on its last, so each
+  // statement's rows span its whole cycle (a statement covers the days its rows span), and
+  // purchases on the 8th to the 28th between them.
+  const chargesOf = (statement: number, before: number): Spend[] => {
+    const from = dayOfMonth(statement - 1, 6);
+    const to = dayOfMonth(statement, 5);
+    const fixed: Spend[] = [
+      { day: from, fen: 1_900, merchant: '示例音乐会员', item: '会员', category: '文化休闲' },
+      { day: to, fen: 5_800, merchant: '示例通信', item: '话费', category: '充值缴费' },
+    ];
+    return [...fixed, ...purchases(`cmb:${statement - months[0]!}`, statement - 1, 5, 8, 28, 2_000, 60_000, Number.MAX_SAFE_INTEGER)].filter((s) => s.day < before).sort((a, b) => a.day - b.day);
+  };
   for (let statement = months[0]! + 1; statement <= current + 1; statement++) {
     const from = dayOfMonth(statement - 1, 6);
-    const to = Math.min(dayOfMonth(statement, 5), today - 1);
+    const to = Math.min(dayOfMonth(statement, 5), until - 1);
     if (from > to) continue;
-    const rows: string[] = [];
-    const k = statement - 1 - months[0]!;
-    for (const s of spendsOf(k, statement - 1, today)) if (s.day >= from && s.day <= to) rows.push(`${md(s.day)},${md(s.day)},${s.merchant}-${s.item},${yuan(s.fen)},1234,${yuan(s.fen)}`);
+    const rows = chargesOf(statement, until).map((s) => ({ day: s.day, line: `${md(s.day)},${md(s.day)},${s.merchant}-${s.item},${yuan(s.fen)},1234,${yuan(s.fen)}` }));
     // The bill issued on the 5th of the month before, paid in full on the 20th.
-    const billMonth = statement - 1;
-    const paid = billMonth - 1 >= months[0]! ? sum(spendsOf(billMonth - 1 - months[0]!, billMonth - 1, Number.MAX_SAFE_INTEGER)) : 0;
-    const payDay = dayOfMonth(billMonth, 20);
-    if (paid > 0 && payDay >= from && payDay <= to) rows.push(`,${md(payDay)},掌上生活还款,-${yuan(paid)},1234,-${yuan(paid)}`);
-    const open = statement > current || dayOfMonth(statement, 5) >= today;
+    const paid = statement - 1 > months[0]! ? sum(chargesOf(statement - 1, Number.MAX_SAFE_INTEGER)) : 0;
+    const payDay = dayOfMonth(statement - 1, 20);
+    if (paid > 0 && payDay >= from && payDay <= to) rows.push({ day: payDay, line: `,${md(payDay)},掌上生活还款,-${yuan(paid)},1234,-${yuan(paid)}` });
+    const open = dayOfMonth(statement, 5) >= until;
+    // The open cycle runs to yesterday, like the bank app's 未出账单.
+    if (open && !rows.some((r) => r.day === until - 1)) rows.push({ day: until - 1, line: `${md(until - 1)},${md(until - 1)},示例便利店-日用品,12.00,1234,12.00` });
+    rows.sort((a, b) => a.day - b.day);
     const title = `招商银行信用卡对账单（个人消费卡账户 ${monthLabel(statement)}）${open ? '（未出账单，合成数据）' : '（合成数据）'}`;
-    files.push({ name: `cmb-synthetic-sample-${formatMonth(statement)}.csv`, text: [title, '交易日,记账日,交易摘要,人民币金额,卡号末四位,交易地金额', ...rows, ''].join('\n') });
+    files.push({ name: `cmb-synthetic-sample-${formatMonth(statement)}.csv`, text: [title, '交易日,记账日,交易摘要,人民币金额,卡号末四位,交易地金额', ...rows.map((r) => r.line), ''].join('\n') });
   }
   return files;
 }
@@ -365,8 +382,12 @@ export function syntheticLedger(today: number): SyntheticLedger {
   // 借呗 at 0.03% a day (10.95% a year), 微粒贷 at 0.04% a day: the daily rates both platforms quote.
   const jiebei = [draw(dayOfMonth(current - 20, 12), 1_200_000, 12, 1_095), draw(dayOfMonth(current - 7, 16), 800_000, 12, 1_095)];
   const weilidai = draw(dayOfMonth(current - 14, 5), 600_000, 10, 1_460);
-  const since = formatMonth(current - SAMPLE_MONTHS);
   const ago = (days: number) => formatDay(today - days);
+  // Every line opens on the first day its exports cover, so its whole history is observed (the
+  // sample's person opened them all two years ago: an open date before the data would leave the
+  // months between unknown, `#`, on the report's five-year grid).
+  const opened = (day: number) => ({ openedOn: formatDay(day), bureauSinceMonth: formatMonth(monthOfDay(day)) });
+  const start = dayOfMonth(months[0]!, 1);
   const drawFacts = (line: string, d: Draw, lender: string) => ({
     line,
     openedOn: formatDay(d.openDay),
@@ -376,13 +397,14 @@ export function syntheticLedger(today: number): SyntheticLedger {
   return {
     generator: SAMPLE_GENERATOR,
     asOf: formatDay(today),
-    files: [alipayFile(today, months, jiebei), wechatFile(today, months, weilidai), jdFile(today, months), icbcFile(today, months), ...cmbFiles(today, months)],
+    // The exports run to the end of today (each file's `until` is the day after), as if exported tonight.
+    files: [alipayFile(today + 1, months, jiebei), wechatFile(today + 1, months, weilidai), jdFile(today + 1, months), icbcFile(today + 1, months), ...cmbFiles(today + 1, months)],
     accounts: [
-      { matchKey: 'huabei', input: { limitFen: 1_500_000, statementDay: 1, dueDay: 10, reportsToBureau: 'yes', bureauSinceMonth: since, openedOn: formatDay(dayOfMonth(current - 40, 3)) } },
-      { matchKey: 'jiebei', input: { limitFen: 3_000_000, reportsToBureau: 'yes', bureauLayout: 'per_draw', lender: '重庆蚂蚁消费金融有限公司', institutionType: '24', openedOn: formatDay(dayOfMonth(current - 30, 2)) } },
-      { matchKey: 'weilidai', input: { limitFen: 2_000_000, reportsToBureau: 'yes', bureauLayout: 'per_draw', openedOn: formatDay(dayOfMonth(current - 26, 9)) } },
-      { matchKey: 'credit_card:工商银行:5678', input: { limitFen: 2_000_000, statementDay: 20, dueDay: 15, reportsToBureau: 'yes', openedOn: formatDay(dayOfMonth(current - 46, 11)), bureauSinceMonth: formatMonth(current - 46) } },
-      { matchKey: 'credit_card:招商银行:1234', input: { limitFen: 5_000_000, statementDay: 5, dueDay: 23, reportsToBureau: 'yes', openedOn: formatDay(dayOfMonth(current - 70, 20)), bureauSinceMonth: formatMonth(current - 70) } },
+      { matchKey: 'huabei', input: { ...opened(start), limitFen: 1_500_000, statementDay: 1, dueDay: 10, reportsToBureau: 'yes' } },
+      { matchKey: 'jiebei', input: { ...opened(start), limitFen: 3_000_000, reportsToBureau: 'yes', bureauLayout: 'per_draw', lender: '重庆蚂蚁消费金融有限公司', institutionType: '24' } },
+      { matchKey: 'weilidai', input: { ...opened(start), limitFen: 2_000_000, reportsToBureau: 'yes', bureauLayout: 'per_draw' } },
+      { matchKey: 'credit_card:工商银行:5678', input: { ...opened(start), limitFen: 2_000_000, statementDay: 20, dueDay: 15, reportsToBureau: 'yes' } },
+      { matchKey: 'credit_card:招商银行:1234', input: { ...opened(dayOfMonth(months[0]!, 6)), limitFen: 5_000_000, statementDay: 5, dueDay: 23, reportsToBureau: 'yes' } },
       // 白条: imported, and nothing typed in: reporting, limit and the bill days are left for the checklist (SAMPLE_UNKNOWNS).
     ],
     draws: [drawFacts('jiebei', jiebei[0]!, '重庆蚂蚁消费金融有限公司'), drawFacts('jiebei', jiebei[1]!, '重庆蚂蚁消费金融有限公司'), drawFacts('weilidai', weilidai, '深圳前海微众银行股份有限公司')],
