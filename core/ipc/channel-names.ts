@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'profiles.list',
   'profiles.create',
+  'profiles.createSample',
   'profiles.checkName',
   'profiles.delete',
   'import.files',

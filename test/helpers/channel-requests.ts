@@ -33,6 +33,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'app.info': {},
     'profiles.list': {},
     'profiles.create': { name: '另一位客户' },
+    'profiles.createSample': { name: '示例客户（合成数据）' },
     'profiles.checkName': { name: '另一位客户' },
     'import.files': { profileId, importId: ids.importId, files: [{ name: 'x.csv', dataBase64: Buffer.from('not a bill\n').toString('base64') }] },
     'import.cancel': { importId: ids.importId },

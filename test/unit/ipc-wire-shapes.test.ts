@@ -144,6 +144,8 @@ const STEPS = [
   { channel: 'app.info', request: () => ({}) },
   { channel: 'profiles.checkName', request: () => ({ name: '备用档案' }) },
   { channel: 'profiles.create', request: () => ({ name: '备用档案' }) },
+  // The synthetic sample client (core/sample), flagged `sample` in its listing.
+  { channel: 'profiles.createSample', request: () => ({ name: '示例客户（合成数据）' }) },
   {
     channel: 'import.files',
     request: ({ profileId }) => ({

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { SampleAction } from '../sample/SampleAction.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileList } from './ProfileList.tsx';
 import './FirstProfilePanel.css';
@@ -22,6 +23,7 @@ export function FirstProfilePanel() {
         </>
       )}
       <NewProfileForm />
+      <SampleAction />
     </section>
   );
 }
