@@ -80,6 +80,9 @@ export const CHANNEL_NAMES = [
   'whatif.scenario.duplicate',
   'whatif.scenario.delete',
   'whatif.plan.mark',
+  'checklist.get',
+  'checklist.dismiss',
+  'checklist.restore',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

@@ -253,11 +253,11 @@ function jdFile(until: number, months: number[]): SampleFile {
   for (const [k, month] of months.entries()) {
     const spends = purchases(`baitiao:${k}`, month, 2, 4, 26, 5_000, 60_000, until);
     for (const s of spends) rows.push({ day: s.day, hour: 20, text: ['示例京东商户', `示例商品 ${s.item}`, yuan(s.fen), '京东白条', '交易成功', '支出', '数码'], direction: 'expense', fen: s.fen });
-    // Baitiao bills on the 1st and is due on the 10th here; the sample pays each bill on the 9th
-    // (the pattern the checklist infers the statement and due days from).
+    // Baitiao bills on the 1st and is due on the 10th here; automatic repayment pays each bill on
+    // the 10th (the pattern the checklist infers the statement and due days from).
     const billed = sum(purchases(`baitiao:${k}`, month, 2, 4, 26, 5_000, 60_000, Number.MAX_SAFE_INTEGER));
-    const payDay = dayOfMonth(month + 1, 9);
-    if (payDay < until && billed > 0) rows.push({ day: payDay, hour: 9, text: ['京东金融', '白条主动还款', yuan(billed), '示例银行储蓄卡(0000)', '交易成功', '支出', '还款'], direction: 'expense', fen: billed });
+    const payDay = dayOfMonth(month + 1, 10);
+    if (payDay < until && billed > 0) rows.push({ day: payDay, hour: 9, text: ['京东金融', '白条自动还款', yuan(billed), '示例银行储蓄卡(0000)', '交易成功', '支出', '还款'], direction: 'expense', fen: billed });
   }
   rows.sort((a, b) => a.day - b.day || a.hour - b.hour);
   const expense = rows.filter((r) => r.direction === 'expense');
@@ -405,7 +405,8 @@ export function syntheticLedger(today: number): SyntheticLedger {
       { matchKey: 'weilidai', input: { ...opened(start), limitFen: 2_000_000, reportsToBureau: 'yes', bureauLayout: 'per_draw' } },
       { matchKey: 'credit_card:工商银行:5678', input: { ...opened(start), limitFen: 2_000_000, statementDay: 20, dueDay: 15, reportsToBureau: 'yes' } },
       { matchKey: 'credit_card:招商银行:1234', input: { ...opened(dayOfMonth(months[0]!, 6)), limitFen: 5_000_000, statementDay: 5, dueDay: 23, reportsToBureau: 'yes' } },
-      // 白条: imported, and nothing typed in: reporting, limit and the bill days are left for the checklist (SAMPLE_UNKNOWNS).
+      // 白条: its open date only; reporting, limit and the bill days are left for the checklist (SAMPLE_UNKNOWNS).
+      { matchKey: 'baitiao', input: { openedOn: formatDay(start) } },
     ],
     draws: [drawFacts('jiebei', jiebei[0]!, '重庆蚂蚁消费金融有限公司'), drawFacts('jiebei', jiebei[1]!, '重庆蚂蚁消费金融有限公司'), drawFacts('weilidai', weilidai, '深圳前海微众银行股份有限公司')],
     queries: [

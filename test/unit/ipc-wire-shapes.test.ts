@@ -248,6 +248,10 @@ const STEPS = [
   { channel: 'score.profile.save', request: ({ profileId }) => ({ profileId, input: { education: 'bachelor', occupation: '软件工程师', socialInsurance: true, providentFund: true, phoneYears: 6 } }) },
   { channel: 'bureau.income.save', request: ({ profileId }) => ({ profileId, monthlyIncomeFen: 1_800_000 }) },
   { channel: 'bureau.conventions', request: ({ profileId }) => ({ profileId }) },
+  // The checklist of missing facts (core/checklist), one dismissed (listed apart with its date) and asked again.
+  { channel: 'checklist.get', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'checklist.dismiss', request: ({ profileId }, answers) => ({ profileId, key: last(answers, 'checklist.get').questions[0]!.key }) },
+  { channel: 'checklist.restore', request: ({ profileId }, answers) => ({ profileId, key: last(answers, 'checklist.dismiss').dismissed[0]!.key }) },
   { channel: 'bureau.grace.save', request: ({ profileId }) => ({ profileId, lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }) },
   { channel: 'bureau.debtToIncome.save', request: ({ profileId }) => ({ profileId, input: { revolvingShareOfUsed: 0.05 } }) },
   { channel: 'bureau.hardReasons.save', request: ({ profileId }) => ({ profileId, codes: ['02', '03', '08', '20', '24', '26', '16'] }) },
