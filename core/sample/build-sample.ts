@@ -16,6 +16,7 @@ import { saveMonthlyIncome, saveProfileFacts } from '../settings/profile-facts.t
 import { importBytes } from '../importers/import-file.ts';
 import { loadAccounts, type AccountRecord } from '../ledger/account-values.ts';
 import { updateAccount } from '../ledger/accounts/commands.ts';
+import { setMonthFact } from '../ledger/accounts/month-facts.ts';
 import { ensureLedger } from '../ledger/freshness.ts';
 import { assignTransaction } from '../ledger/accounts/event-links.ts';
 import { transactionsOf } from '../ledger/accounts/transactions.ts';
@@ -76,6 +77,7 @@ export async function buildSampleProfile(db: Db, today: number): Promise<SampleO
       if (owner) assignTransaction(db, payment.id, owner.id, options);
     }
   }
+  for (const fact of ledger.monthFacts) setMonthFact(db, byMatchKey(loadAccounts(db), fact.matchKey).id, fact.month, fact.input, options);
   for (const query of ledger.queries) queryRecords.save(db, null, query, options);
   for (const observation of ledger.observations) observationRecords.save(db, null, observation, options);
   saveProfileFacts(db, ledger.profileFacts, SAMPLE_ACTOR);

@@ -48,6 +48,8 @@ export interface SyntheticLedger {
   files: SampleFile[];
   accounts: SampleAccountFacts[];
   draws: SampleDraw[];
+  /** Months the owner typed in from a platform's own app (a balance no export shows). */
+  monthFacts: { matchKey: string; month: string; input: Record<string, unknown> }[];
   queries: Record<string, unknown>[];
   observations: Record<string, unknown>[];
   profileFacts: Record<string, unknown>;
@@ -409,6 +411,9 @@ export function syntheticLedger(today: number): SyntheticLedger {
       { matchKey: 'baitiao', input: { openedOn: formatDay(start) } },
     ],
     draws: [drawFacts('jiebei', jiebei[0]!, '重庆蚂蚁消费金融有限公司'), drawFacts('jiebei', jiebei[1]!, '重庆蚂蚁消费金融有限公司'), drawFacts('weilidai', weilidai, '深圳前海微众银行股份有限公司')],
+    // WeChat's bill is not complete for Weilidai (repayments can be debited from a bank card), so
+    // the line's balance is what its app shows this month: nothing owed, the draw repaid.
+    monthFacts: [{ matchKey: 'weilidai', month: formatMonth(current), input: { balanceFen: 0 } }],
     queries: [
       { queriedOn: ago(38), institution: '示例股份制银行信用卡中心', institutionType: '11', reasonCode: '03', note: '示例：申请信用卡（合成数据）' },
       { queriedOn: ago(71), institution: '示例消费金融有限公司', institutionType: '24', reasonCode: '02', note: '示例：申请消费贷（合成数据）' },
@@ -418,7 +423,7 @@ export function syntheticLedger(today: number): SyntheticLedger {
     profileFacts: { education: 'bachelor', occupation: '示例职员', socialInsurance: true, providentFund: true, ownsHome: false, ownsVehicle: false, phoneYears: 7, addressYears: 3 },
     monthlyIncomeFen: 1_600_000,
     scenario: {
-      name: '示例计划：还清招行卡，半年不申请新卡',
+      name: '示例计划：下月账单日前先还招行卡 3,000 元',
       actions: (ids) => [{ type: 'pay', accountId: ids.account('credit_card:招商银行:1234'), amountFen: 300_000, month: formatMonth(current + 1), timing: 'before_statement' }],
     },
   };
