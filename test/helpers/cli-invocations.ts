@@ -78,7 +78,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     score: [['score', ...db]],
     'score history': [['score', 'history', ...db]],
     'score snapshot': [['score', 'snapshot', ...db]],
-    checklist: [['checklist', ...db], ['checklist', 'list', ...db, '--json']],
+    'checklist list': [['checklist', ...db], ['checklist', 'list', ...db, '--json']],
     'checklist dismiss': [['checklist', 'dismiss', 'income', ...db]],
     'checklist restore': [['checklist', 'restore', 'income', ...db]],
     'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
