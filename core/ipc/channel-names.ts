@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'profiles.create',
   'profiles.createSample',
   'profiles.checkName',
+  'profiles.editClient',
+  'profiles.archive',
   'profiles.delete',
   'import.files',
   'import.cancel',

@@ -5,7 +5,7 @@
 // save a what-if scenario and mark it as the plan. No table is written here directly, so the
 // sample is exactly what a person could have entered, and a rule that changes shows in it.
 //
-// The profile is flagged synthetic first (migration 0015), so that nothing built from this is
+// The profile is flagged synthetic first (migration sample_profile_checklist), so that nothing built from this is
 // ever taken for real data: every page badges it and consent exports refuse it unless asked.
 
 import { CredenceError } from '../shared/errors.ts';

@@ -1,4 +1,4 @@
-// The checklist questions (core/checklist) a person dismissed, per profile (migration 0015): a
+// The checklist questions (core/checklist) a person dismissed, per profile (migration sample_profile_checklist): a
 // dismissed question stays dismissed across restarts and re-imports until they ask for it again.
 // Each change is in the audit log.
 

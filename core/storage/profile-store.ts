@@ -19,7 +19,7 @@ export const profileSummarySchema = z.strictObject({
   problem: errorPayloadSchema.optional(),
   /** Present for an encrypted profile: whether this process holds its key, and whether quick unlock is set up. */
   encryption: z.strictObject({ locked: z.boolean(), quickUnlock: z.boolean() }).optional(),
-  /** Built from the synthetic sample ledger (core/sample, migration 0015): every page badges it. Read from a plaintext profile's row. */
+  /** Built from the synthetic sample ledger (core/sample, migration sample_profile_checklist): every page badges it. Read from a plaintext profile's row. */
   sample: z.literal(true).optional(),
 });
 
@@ -56,7 +56,7 @@ export function normaliseProfileName(name: string): string {
   return trimmed;
 }
 
-/** Reads a profile database's own name without migrating or writing it (a file from before migration 0015 has no `synthetic`). */
+/** Reads a profile database's own name without migrating or writing it (a file from before migration sample_profile_checklist has no `synthetic`). */
 export function readProfileRow(file: string): { uuid: string; name: string; created_at: string; synthetic: boolean } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {

@@ -6,7 +6,7 @@ import { profileId } from '../schemas.ts';
 // "Complete the picture" (core/checklist): the missing facts ranked by their measured effect on
 // the scores' ranges and the report, and the questions the person dismissed. An answer is written
 // through the ordinary edit channels (ledger.account.update, bureau.income.save); these channels
-// only read the checklist and keep a dismissal (migration 0015). Shapes: core/checklist/schema.ts.
+// only read the checklist and keep a dismissal (migration sample_profile_checklist). Shapes: core/checklist/schema.ts.
 
 const key = z.string().min(1).max(80);
 

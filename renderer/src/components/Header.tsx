@@ -1,5 +1,6 @@
 import { LockButton } from '../lock/LockButton.tsx';
 import { useLock } from '../lock/LockProvider.tsx';
+import { PresentationSwitch } from '../presentation/PresentationSwitch.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { SampleBadge } from '../sample/SampleAction.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
@@ -20,6 +21,7 @@ export function Header() {
       {/* Until a profile exists the form lives in the first-profile panel; one copy on screen keeps its test ids unique. */}
       {open && <NewProfileForm compact />}
       <div className="topbar-end">
+        <PresentationSwitch />
         {open && <LockButton />}
         <LocaleSwitch />
       </div>
