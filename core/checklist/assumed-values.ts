@@ -82,7 +82,8 @@ export const ASSUMED_LOAN_TERMS: Assumed = {
 export const ASSUMED_INCOME: Assumed = {
   values: { monthlyIncomeFen: 1_000_000 },
   why: {
-    'zh-CN': '按每月税后收入 10,000 元计算：填上任何收入，负债收入比这一项就不再是区间。',
-    en: 'Measured with ¥10,000 a month after tax: any income turns the debt-to-income item from a range into a figure.',
+    // No amount in the sentence: it is shown on screens an adviser may present (presentation mode hides every amount).
+    'zh-CN': '按一个整数的中等月收入计算：填上任何收入，负债收入比这一项就不再是区间。',
+    en: 'Measured with a round middle monthly income: any income turns the debt-to-income item from a range into a figure.',
   },
 };
