@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'profiles.list',
   'profiles.create',
+  'profiles.createSample',
   'profiles.checkName',
   'profiles.editClient',
   'profiles.archive',
@@ -83,6 +84,9 @@ export const CHANNEL_NAMES = [
   'whatif.plan.mark',
   'plan.show',
   'plan.pdf.export',
+  'checklist.get',
+  'checklist.dismiss',
+  'checklist.restore',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

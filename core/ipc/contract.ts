@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
+import { checklistChannels } from './channels/checklist.ts';
 import { encryptionChannels } from './channels/encryption.ts';
 import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
@@ -34,6 +35,7 @@ export const contract = {
   ...transactionChannels,
   ...whatifChannels,
   ...planChannels,
+  ...checklistChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -448,6 +448,14 @@ const catalogue = {
     'zh-CN': '{file} 不是未加密的 SQLite 数据库：它已加密但没有提供密钥（旁边的密钥文件 {file}.keys.json 可能丢失了），或者文件已损坏。未作任何修改。',
     en: '{file} is not a plaintext SQLite database: it is encrypted and no key was given (its key file {file}.keys.json may be missing), or it is damaged. Nothing was changed.',
   },
+  'export.synthetic_profile': {
+    'zh-CN': '档案「{name}」是示例档案：其中的数据是虚构的合成账本，不是任何人的真实信息，默认不随授权导出。若确实要导出（例如演示），请明确选择“包含示例数据”（命令行：--include-sample）。',
+    en: 'Profile "{name}" is a sample: its data is a made-up synthetic ledger, not anyone’s real information, so it is not exported under a consent by default. To export it anyway (for a demonstration), choose “include sample data” explicitly (CLI: --include-sample).',
+  },
+  'checklist.unknown_question': {
+    'zh-CN': '没有这个待补充的问题：{key}。',
+    en: 'There is no such checklist question: {key}.',
+  },
   'profile.locked': {
     'zh-CN': '档案「{name}」已加密并锁定，请先用密码、恢复码或系统钥匙串解锁。',
     en: 'Profile "{name}" is encrypted and locked. Unlock it with its passphrase, recovery code or the system keychain first.',

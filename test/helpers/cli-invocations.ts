@@ -36,7 +36,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
   const db = ['--db', ids.db];
   const scratch = ['--db', ids.scratchDb, '--passphrase-file', ids.passwordFile];
   return {
-    'profile create': [['profile', 'create', '客户乙', '--data-dir', ids.dataDir]],
+    'profile create': [['profile', 'create', '客户乙', '--data-dir', ids.dataDir], ['profile', 'create', '示例客户（合成数据）', '--sample', '--data-dir', ids.dataDir]],
     'profile edit': [['profile', 'edit', ...db, '--phone', '138 1234 5678', '--tags', '房贷,首套', '--notes', '2027 年买房']],
     'profile archive': [['profile', 'archive', ...db]],
     'profile unarchive': [['profile', 'unarchive', ...db]],
@@ -81,6 +81,9 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     score: [['score', ...db]],
     'score history': [['score', 'history', ...db]],
     'score snapshot': [['score', 'snapshot', ...db]],
+    'checklist list': [['checklist', ...db], ['checklist', 'list', ...db, '--json']],
+    'checklist dismiss': [['checklist', 'dismiss', 'income', ...db]],
+    'checklist restore': [['checklist', 'restore', 'income', ...db]],
     'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
     // By the seeded profile's imported file's name (looked up through transactions.facets).
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],

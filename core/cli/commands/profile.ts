@@ -78,8 +78,23 @@ function printRecovery(ctx: CliContext, value: { recoveryCode: string }, done: L
   showRecoveryCode(ctx, value.recoveryCode);
 }
 
+/** The synthetic sample client (core/sample): a plaintext profile of made-up data, flagged as such. */
+async function createSample(ctx: CliContext, name: string): Promise<number> {
+  if (ctx.options['passphrase-file'] !== undefined) throw new CredenceError('cli.usage', { reason: '--sample makes a plaintext profile of made-up data: it takes no --passphrase-file' });
+  return withStore(ctx, async ({ call, store }) => {
+    const created = await call('profiles.createSample', { name });
+    if (ctx.json) return (printJson(ctx, created), 0);
+    say(ctx, {
+      'zh-CN': `已创建示例档案「${created.profile.name}」：${fileOf(store, created.profile)}\n这是虚构的合成数据（${created.files} 个账单文件、${created.rows} 行、${created.accounts} 个账户），不属于任何人；授权导出默认不包含它。`,
+      en: `Created the sample profile "${created.profile.name}": ${fileOf(store, created.profile)}\nIts data is made up (${created.files} bill files, ${created.rows} rows, ${created.accounts} accounts) and belongs to nobody; consent exports leave it out unless asked.`,
+    });
+    return 0;
+  });
+}
+
 async function create(ctx: CliContext): Promise<number> {
   const name = positional(ctx, 0, 'NAME');
+  if (ctx.options.sample === true) return createSample(ctx, name);
   const passphrase = passphraseOption(ctx);
   return withStore(ctx, async ({ call, store }) => {
     const created = await call('profiles.create', { name, ...(passphrase === undefined ? {} : { passphrase }) });
@@ -213,10 +228,13 @@ export const profileCommand: Command = {
   summary: { 'zh-CN': '创建、列出、删除、加密档案，更改密码与密钥（每个档案一个数据库）', en: 'create, list, delete and encrypt profiles; change passphrases and keys (one database each)' },
   subcommands: {
     create: {
-      args: 'NAME [--passphrase-file P]',
+      args: 'NAME [--passphrase-file P | --sample]',
       on: 'store',
-      summary: { 'zh-CN': '新建档案（--db 时就是该数据库文件；有 --passphrase-file 时加密）', en: 'a new profile (with --db, that database file; encrypted with --passphrase-file)' },
-      channels: ['profiles.create'],
+      summary: {
+        'zh-CN': '新建档案（--db 时就是该数据库文件；有 --passphrase-file 时加密；--sample 时装入虚构的示例客户数据）',
+        en: 'a new profile (with --db, that database file; encrypted with --passphrase-file; --sample fills it with the made-up sample client)',
+      },
+      channels: ['profiles.create', 'profiles.createSample'],
       run: create,
     },
     list: {

@@ -1,5 +1,6 @@
 // The main-process side of the app and profile channels (core/ipc/channels/profiles.ts).
 
+import { buildSampleProfile } from '../../sample/build-sample.ts';
 import { rosterEntry } from '../../plan/roster.ts';
 import { today } from '../../shared/calendar.ts';
 import { editClientDetails, setArchived } from '../../settings/client-details.ts';
@@ -33,6 +34,21 @@ export function profileHandlers(ctx: HandlerContext, lock: AppLock): DomainHandl
       if (passphrase === undefined) return { profile: publicProfile(ctx.store.create(name)) };
       const created = await ctx.store.createEncrypted(name, passphrase, quickUnlock ? ctx.keychain : undefined);
       return { profile: publicProfile(created.profile), recoveryCode: created.recoveryCode };
+    },
+    // Built on a connection of its own (its imports hold a transaction across awaits); a failure
+    // removes the half-built profile, so the store is as it was.
+    'profiles.createSample': async ({ name }) => {
+      const created = ctx.store.create(name);
+      const db = ctx.store.connect(created.id);
+      try {
+        const built = await buildSampleProfile(db, today());
+        db.close();
+        return { profile: publicProfile(ctx.store.summary(created.id)), ...built };
+      } catch (error) {
+        db.close();
+        ctx.store.delete(created.id);
+        throw error;
+      }
     },
     'profiles.checkName': ({ name }) => ({ name: ctx.store.validateNewName(name) }),
     'profiles.editClient': ({ id, ...edit }) => ({ details: editClientDetails(ctx.store.database(id), edit) }),

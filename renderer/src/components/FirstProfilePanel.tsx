@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { useAdviserMode } from '../roster/adviser-mode.ts';
 import { hrefFor } from '../router.ts';
+import { SampleAction } from '../sample/SampleAction.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileList } from './ProfileList.tsx';
 import './FirstProfilePanel.css';
@@ -30,6 +31,7 @@ export function FirstProfilePanel() {
         </>
       )}
       <NewProfileForm />
+      <SampleAction />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportUnderConsent, type Destination } from '../../../core/consent/export.ts';
 import { getConsent, withdrawConsent } from '../../../core/consent/records.ts';
 import { verifyPackage } from '../../../core/consent/verify-package.ts';
+import { markSyntheticProfile } from '../../../core/storage/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { ADDRESS, CARD, DAY_MS, expectCode, FRIEND, grant, ID_NUMBER, ITEM_CANARY, NOW, PHONE, PRINCIPAL, QUERY_INSTITUTION, seedProfile, terms } from './helpers.ts';
 
@@ -35,6 +36,32 @@ function counts(db: import('../../../core/storage/database.ts').Db) {
     audit: db.prepare('SELECT count(*) FROM audit_log').pluck().get(),
   };
 }
+
+describe('the synthetic sample profile (core/sample) leaves only when the person chooses it', () => {
+  it('is refused under a valid consent, naming why and writing nothing; with includeSample it is exported', async () => {
+    const { db } = await seedProfile();
+    markSyntheticProfile(db, 'test');
+    const { consent } = grant(db);
+    const before = counts(db);
+    const { dir, destination } = fileDestination();
+    await expectCode(exportUnderConsent(db, request(consent.id), destination, NOW), 'export.synthetic_profile');
+    // Refused before anything: no export row, no audit entry, no file, and the consent's exports untouched.
+    expect(counts(db)).toEqual(before);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(getConsent(db, consent.id, NOW).exportsLeft).toBe(2);
+    const outcome = await exportUnderConsent(db, request(consent.id, { includeSample: true }), destination, NOW);
+    expect(existsSync(destination.path)).toBe(true);
+    expect(outcome.consent.exportsLeft).toBe(1);
+  });
+
+  it('a profile that is not the sample needs no such choice', async () => {
+    const { db } = await seedProfile();
+    const { consent } = grant(db);
+    const { destination } = fileDestination();
+    await exportUnderConsent(db, request(consent.id), destination, NOW);
+    expect(existsSync(destination.path)).toBe(true);
+  });
+});
 
 describe('an export is refused, and no file is written, without a valid consent', () => {
   it('with no consent at all', async () => {
