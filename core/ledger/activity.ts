@@ -3,8 +3,8 @@
 // profile costs two full reads of transactions (about 2 s at a million rows), after each import
 // and on each open before the first score; so the result is kept in ledger_state with the last
 // row id it counts and extended with the rows added since (imports only ever add higher ids).
-// An edit of a column it reads, or a deletion, moves data_version.transaction_edits (migration
-// 0015): it is then read again from every row.
+// An edit of a column it reads, or a deletion, moves data_version.transaction_edits (its
+// migration: activity_edits): it is then read again from every row.
 
 import { importRunning, type Db } from '../storage/database.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
