@@ -100,11 +100,13 @@ function manualLinks(db: Db): [number, ...LinkTuple][] {
  */
 export function writeLinks(db: Db, links: readonly DerivedLink[], idByKey: ReadonlyMap<string, number>): LinkedEvents {
   // What a derived link can change: the transaction's own fields (day, amount, batch) never do.
+  // Read row by row: every stored link at once as well as the map would double what a re-derive
+  // after an import into a big profile holds.
   const existing = new Map<number, [number, EventRole, string, number]>();
   for (const [id, ...rest] of db
     .prepare("SELECT transaction_id, account_id, role, basis, unconfirmed FROM credit_links WHERE source = 'derived'")
     .raw()
-    .all() as [number, number, EventRole, string, number][]) {
+    .iterate() as IterableIterator<[number, number, EventRole, string, number]>) {
     existing.set(id, rest);
   }
   const manual = manualLinks(db);
