@@ -112,7 +112,16 @@ const SESAME_CREDIT = (['huabei', 'baitiao', 'meituan_yuefu'] as const).filter((
  * (one slot per month, 0 where nothing happened): only the bill platforms and credit products Ant
  * sees (core/rules/scorer-visibility.ts).
  */
-function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
+function activityOf(activity: LedgerSnapshot['activity']): ActivityByMonth {
+  let kept = activities.get(activity);
+  if (!kept) activities.set(activity, (kept = activitySeries(activity)));
+  return kept;
+}
+
+/** The series of an activity object, kept with it: never edited once in a snapshot, and a what-if's months and scenarios share one. */
+const activities = new WeakMap<LedgerSnapshot['activity'], ActivityByMonth>();
+
+function activitySeries({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
   const rows = months
     .map((m) => ({ month: parseMonth(m.month), m }))
     .filter((r): r is { month: number; m: (typeof months)[number] } => r.month !== null);

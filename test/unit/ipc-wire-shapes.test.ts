@@ -335,6 +335,8 @@ const STEPS = [
   { channel: 'transactions.facets', request: ({ profileId }) => ({ profileId }) },
   { channel: 'transactions.list', request: ({ profileId }) => ({ profileId, filter: {}, limit: 20 }) },
   { channel: 'transactions.summary', request: ({ profileId }) => ({ profileId, filter: { creditEvent: 'any' } }) },
+  { channel: 'profiles.editClient', request: ({ profileId }) => ({ id: profileId, phone: '138 1234 5678', tags: ['房贷', '首套'], notes: '2027 年买房' }) },
+  { channel: 'profiles.archive', request: ({ spareProfileId }) => ({ id: spareProfileId, archived: true }) },
   { channel: 'profiles.list', request: () => ({}) },
   { channel: 'profiles.delete', request: ({ spareProfileId }) => ({ id: spareProfileId }) },
 ] as const satisfies readonly Step[];
