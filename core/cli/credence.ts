@@ -67,6 +67,8 @@ const OPTIONS = {
   'password-file': { type: 'string' },
   unencrypted: { type: 'boolean' },
   force: { type: 'boolean' },
+  // credence plan pdf
+  presentation: { type: 'boolean' },
 } as const;
 
 /** Each bad field of a refused input on its own line, by the key the command takes it under (`minimumDue`, not `minimumDueFen`). */

@@ -10,6 +10,7 @@ import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
 import { transactionChannels } from './channels/transactions.ts';
 import { whatifChannels } from './channels/whatif.ts';
+import { planChannels } from './channels/plan.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
 import type { actionSchema } from '../whatif/schema.ts';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...consentChannels,
   ...transactionChannels,
   ...whatifChannels,
+  ...planChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -14,6 +14,7 @@ import { profileHandlers } from './handlers/profiles.ts';
 import { scoreHandlers } from './handlers/score.ts';
 import { transactionHandlers } from './handlers/transactions.ts';
 import { whatifHandlers } from './handlers/whatif.ts';
+import { planHandlers } from './handlers/plan.ts';
 import { AppLock } from './lock/app-lock.ts';
 import type { Handlers } from './registry.ts';
 
@@ -27,7 +28,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const readModels = new LedgerCache();
   return guardWithLock(
     {
-      ...profileHandlers(ctx),
+      ...profileHandlers(ctx, lock),
       ...importHandlers(ctx, lock),
       ...ledgerHandlers(ctx),
       ...bureauHandlers(ctx, readModels),
@@ -38,6 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...consentHandlers(ctx),
       ...transactionHandlers(ctx),
       ...whatifHandlers(ctx),
+      ...planHandlers(ctx),
     },
     lock,
   );

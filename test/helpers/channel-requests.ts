@@ -78,6 +78,8 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'whatif.scenario.rename': { profileId, id: 1, name: '六个月不申请' },
     'whatif.scenario.duplicate': { profileId, id: 1 },
     'whatif.plan.mark': { profileId, id: 1 },
+    'plan.show': { profileId },
+    'plan.pdf.export': { profileId, consentId: null, lang: 'both' },
     'whatif.scenario.delete': { profileId, id: 2 },
     'consent.catalogue': {},
     'consent.notice': { profileId, terms: ids.terms },

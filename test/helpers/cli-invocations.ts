@@ -92,6 +92,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'whatif rename': [['whatif', 'rename', '1', '先还卡', ...db]],
     'whatif duplicate': [['whatif', 'duplicate', '1', ...db]],
     'whatif plan': [['whatif', 'plan', '1', ...db]],
+    'plan show': [['plan', 'show', ...db], ['plan', '--json', '--as-of', '2027-02-01', ...db]],
     'whatif delete': [['whatif', 'delete', '2', ...db]],
     'settings show': [['settings', ...db]],
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
@@ -104,6 +105,8 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'consent list': [['consent', 'list', ...db]],
     'consent show': [['consent', 'show', ids.activeConsent, ...db]],
     'consent withdraw': [['consent', 'withdraw', ids.withdrawnConsent, ...db]],
+    // Refused (after the withdrawal above): the withdrawn consent cannot carry the printed plan (test/e2e/plan-print.spec.ts prints one under an active consent).
+    'plan pdf': [['plan', 'pdf', '--consent', ids.withdrawnConsent, '--out', `${ids.out}.pdf`, ...db]],
     'audit verify': [['audit', 'verify', ...db]],
     'query delete': [['query', 'delete', '1', ...db]],
     'observe delete': [['observe', 'delete', '1', ...db]],

@@ -298,6 +298,10 @@ const STEPS = [
   { channel: 'whatif.scenario.rename', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.save').id, name: '一月账单日前还五千' }) },
   { channel: 'whatif.scenario.duplicate', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
   { channel: 'whatif.plan.mark', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
+  // The plan as its checklist: every kind of step, so every kind of sentence value.
+  { channel: 'plan.show', request: ({ profileId }) => ({ profileId }) },
+  // No print dialog here (not the desktop app): the page is told to use the browser's print.
+  { channel: 'plan.pdf.export', request: ({ profileId }) => ({ profileId, consentId: null, lang: 'both' }) },
   { channel: 'whatif.scenarios.list', request: ({ profileId }) => ({ profileId }) },
   { channel: 'whatif.scenario.delete', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.duplicate').id }) },
   // An adviser asks for the file: consent on the separate screen, one export, the receipts, withdrawal, the log's check.

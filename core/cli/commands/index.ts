@@ -18,6 +18,7 @@ import { settingsCommand } from './settings.ts';
 import { transactionsCommand } from './transactions.ts';
 import { whatifCommand } from './whatif.ts';
 import { targetCommand } from './target.ts';
+import { planCommand } from './plan.ts';
 
 /** Every `credence` command, in the order --help and the README list them. */
 export const commands: Command[] = [
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   transactionsCommand,
   whatifCommand,
   targetCommand,
+  planCommand,
   settingsCommand,
   backupCommand,
   consentCommand,

@@ -113,8 +113,17 @@ function tagsOption(ctx: CliContext): string[] | undefined {
   return text === undefined ? undefined : text.split(/[,，]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
 }
 
+/** `profile edit NAME …` as well as `--profile NAME`: the client the adviser names first. */
+function namedProfile(ctx: CliContext): CliContext {
+  const [name, ...rest] = ctx.args;
+  if (name === undefined) return ctx;
+  if (rest.length > 0 || ctx.options.profile !== undefined || ctx.options.db !== undefined) throw new CredenceError('cli.usage', { reason: 'name the profile once: NAME, --profile NAME or --db FILE' });
+  return { ...ctx, args: [], options: { ...ctx.options, profile: name } };
+}
+
 /** Sets the fields given (an empty --phone clears the phone); the others keep their values. */
-async function edit(ctx: CliContext): Promise<number> {
+async function edit(given: CliContext): Promise<number> {
+  const ctx = namedProfile(given);
   const phone = textOption(ctx, 'phone');
   const tags = tagsOption(ctx);
   const notes = textOption(ctx, 'notes');
@@ -133,14 +142,16 @@ async function edit(ctx: CliContext): Promise<number> {
 }
 
 function archiveCommand(archived: boolean) {
-  return async (ctx: CliContext): Promise<number> =>
-    withContract(ctx, archived ? 'profile archive' : 'profile unarchive', async ({ call, profileId, profile }) => {
+  return async (given: CliContext): Promise<number> => {
+    const ctx = namedProfile(given);
+    return withContract(ctx, archived ? 'profile archive' : 'profile unarchive', async ({ call, profileId, profile }) => {
       const outcome = await call('profiles.archive', { id: profileId, archived });
       if (ctx.json) printJson(ctx, outcome);
       else if (archived) say(ctx, { 'zh-CN': `已归档「${profile.name}」：名册默认不再列出，数据不变。`, en: `Archived "${profile.name}": the roster no longer lists it by default; its data is unchanged.` });
       else say(ctx, { 'zh-CN': `已将「${profile.name}」移回名册。`, en: `"${profile.name}" is back on the roster.` });
       return 0;
     });
+  };
 }
 
 async function remove(ctx: CliContext): Promise<number> {
@@ -219,19 +230,19 @@ export const profileCommand: Command = {
       run: list,
     },
     edit: {
-      args: '[--phone P] [--tags A,B] [--notes TEXT]',
+      args: '[NAME] [--phone P] [--tags A,B] [--notes TEXT]',
       summary: { 'zh-CN': '修改客户信息（电话、标签、备注；只改给出的项，空值清除）', en: 'edit the client details (phone, tags, notes; only those given, an empty value clears)' },
       channels: ['profiles.editClient'],
       run: edit,
     },
     archive: {
-      args: '',
+      args: '[NAME]',
       summary: { 'zh-CN': '归档：名册默认不再列出（数据不变）', en: 'archive: the roster no longer lists it by default (its data is unchanged)' },
       channels: ['profiles.archive'],
       run: archiveCommand(true),
     },
     unarchive: {
-      args: '',
+      args: '[NAME]',
       summary: { 'zh-CN': '取消归档，移回名册', en: 'unarchive: back on the roster' },
       channels: ['profiles.archive'],
       run: archiveCommand(false),

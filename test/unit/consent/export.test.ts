@@ -125,7 +125,7 @@ describe('a package', () => {
         'consent-receipt.json',
         'NOTICE.zh-CN.txt',
         'NOTICE.en.txt',
-        ...['profile', 'accounts', 'account_months', 'report_figures', 'scores', 'queries', 'transactions'].flatMap((c) => [`data/${c}.json`, `data/${c}.csv`]),
+        ...['profile', 'accounts', 'account_months', 'report_figures', 'scores', 'queries', 'transactions', 'plan'].flatMap((c) => [`data/${c}.json`, `data/${c}.csv`]),
       ].sort(),
     );
     const all = [...files.values()].join('\n');
@@ -201,7 +201,8 @@ describe('a package', () => {
     const good = await verifyPackage(bytes, PASSWORD);
     expect(good).toMatchObject({ ok: true, encrypted: true, exportId: outcome.export.id, consentId: consent.id, firstProblem: null });
     expect(good.packageSha256).toBe(outcome.export.packageSha256);
-    expect(good.files.length).toBe(1 + 3 + 14);
+    // The manifest, the receipt and two notices; a JSON and a CSV for each of the 8 categories (core/consent/categories).
+    expect(good.files.length).toBe(1 + 3 + 16);
 
     // One byte in the middle of an entry's encrypted data: its authentication code fails.
     const reader = new ZipReader(new Uint8ArrayReader(bytes));
