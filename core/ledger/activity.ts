@@ -3,8 +3,8 @@
 // profile costs two full reads of transactions (about 2 s at a million rows), after each import
 // and on each open before the first score; so the result is kept in ledger_state with the last
 // row id it counts and extended with the rows added since (imports only ever add higher ids).
-// An edit of a column it reads, or a deletion, moves data_version.transaction_edits (migration
-// 0015): it is then read again from every row.
+// An edit of a column it reads, or a deletion, moves data_version.transaction_edits (its
+// migration: activity_edits): it is then read again from every row.
 
 import { importRunning, type Db } from '../storage/database.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
@@ -58,7 +58,7 @@ const ACTIVITY_SQL = `
          sum(credit_event = 'baitiao_purchase'),
          sum(credit_event = 'meituan_yuefu_purchase')
     FROM transactions
-   WHERE status_class = 'completed' AND id > ?
+   WHERE status_class = 'completed' AND id > ? AND id <= ?
    GROUP BY month, platform
    ORDER BY month, platform`;
 
@@ -68,7 +68,7 @@ const CONTACTS_SQL = `
   SELECT substr(occurred_at, 1, 7), platform, counterparty
     FROM transactions
    WHERE status_class = 'completed' AND counterparty IS NOT NULL AND counterparty <> ''
-     AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%') AND id > ?
+     AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%') AND id > ? AND id <= ?
    GROUP BY 1, 2, 3
    ORDER BY min(id)`;
 
@@ -87,10 +87,14 @@ function sum(a: Count, b: Count): Count {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
-/** The kept activity with the rows after it added: months summed by month and platform, new contacts after the known ones. */
+/**
+ * The kept activity with the rows after it up to `through` added: months summed by month and
+ * platform, new contacts after the known ones. Bounded by `through` as well, since an import on
+ * another connection may commit more rows between the reads: those are counted next time.
+ */
 function extended(db: Db, base: KeptActivity, through: number): KeptActivity {
   const byKey = new Map(base.months.map((m) => [`${m[0]}\u0000${m[1]}`, [...m] as MonthTuple]));
-  for (const row of db.prepare(ACTIVITY_SQL).raw().all(base.through) as MonthTuple[]) {
+  for (const row of db.prepare(ACTIVITY_SQL).raw().all(base.through, through) as MonthTuple[]) {
     const known = byKey.get(`${row[0]}\u0000${row[1]}`);
     if (!known) byKey.set(`${row[0]}\u0000${row[1]}`, row);
     else {
@@ -101,7 +105,7 @@ function extended(db: Db, base: KeptActivity, through: number): KeptActivity {
   const months = [...byKey.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const seen = new Set(base.contacts.map((c) => c.join('\u0000')));
   const contacts = [...base.contacts];
-  for (const row of db.prepare(CONTACTS_SQL).raw().all(base.through) as ContactTuple[]) {
+  for (const row of db.prepare(CONTACTS_SQL).raw().all(base.through, through) as ContactTuple[]) {
     const key = row.join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -4,29 +4,34 @@
 import { isBankPlatform } from '../../shared/platforms.ts';
 import type { Db } from '../../storage/database.ts';
 import { eventPacker } from '../codecs/packed-events.ts';
-import type { LinkTuple } from './write-links.ts';
+import type { LinkedEvents } from './write-links.ts';
 
-export function writeAccountEvents(db: Db, links: LinkTuple[]): void {
+export function writeAccountEvents(db: Db, links: LinkedEvents): void {
   const products = new Map(
     (db.prepare('SELECT id, product FROM credit_accounts').raw().all() as [number, string][]).map(([id, product]) => [id, product]),
   );
-  links.sort((a, b) => a[0] - b[0] || a[3] - b[3]);
+  const { account, day } = links;
+  // By account, then day; ties keep the order the links came in (the index last).
+  const order = new Uint32Array(links.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || a - b);
   db.prepare('DELETE FROM credit_account_events').run();
   const insert = db.prepare('INSERT INTO credit_account_events (account_id, events, batches) VALUES (?, ?, ?)');
   let i = 0;
-  while (i < links.length) {
-    const accountId = links[i][0];
+  while (i < order.length) {
+    const accountId = account[order[i]];
     let j = i;
-    while (j < links.length && links[j][0] === accountId) j++;
+    while (j < order.length && account[order[j]] === accountId) j++;
     const packer = eventPacker(j - i);
     const batches = new Set<number>();
     // A card's own bank statement covers it; its purchases seen in Alipay or WeChat bills do not.
     const card = products.get(accountId) === 'credit_card';
     for (let k = i; k < j; k++) {
-      const [, role, , day, fen, batch, platform, unconfirmed] = links[k];
+      const at = order[k];
+      const fen = links.fen[at];
       if (fen <= 0) continue;
-      packer.add(day, role, fen, unconfirmed === 1);
-      if (!card || isBankPlatform(platform)) batches.add(batch);
+      packer.add(day[at], links.roles[links.role[at]], fen, links.unconfirmed[at] === 1);
+      if (!card || isBankPlatform(links.platforms[links.platform[at]])) batches.add(links.batch[at]);
     }
     insert.run(accountId, packer.bytes(), JSON.stringify([...batches]));
     i = j;
