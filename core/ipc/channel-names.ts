@@ -79,6 +79,9 @@ export const CHANNEL_NAMES = [
   'whatif.scenario.duplicate',
   'whatif.scenario.delete',
   'whatif.plan.mark',
+  'charts.utilisation',
+  'charts.spending',
+  'charts.balance',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
+import { chartChannels } from './channels/charts.ts';
 import { encryptionChannels } from './channels/encryption.ts';
 import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
@@ -32,6 +33,7 @@ export const contract = {
   ...consentChannels,
   ...transactionChannels,
   ...whatifChannels,
+  ...chartChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

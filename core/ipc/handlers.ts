@@ -5,6 +5,7 @@ import { LedgerCache } from '../score/ledger-cache.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { bureauHandlers } from './handlers/bureau.ts';
+import { chartHandlers } from './handlers/charts.ts';
 import { consentHandlers } from './handlers/consent.ts';
 import { encryptionHandlers } from './handlers/encryption.ts';
 import { importHandlers } from './handlers/imports.ts';
@@ -38,6 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...consentHandlers(ctx),
       ...transactionHandlers(ctx),
       ...whatifHandlers(ctx),
+      ...chartHandlers(ctx, readModels),
     },
     lock,
   );

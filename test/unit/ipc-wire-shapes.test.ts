@@ -335,6 +335,10 @@ const STEPS = [
   { channel: 'transactions.facets', request: ({ profileId }) => ({ profileId }) },
   { channel: 'transactions.list', request: ({ profileId }) => ({ profileId, filter: {}, limit: 20 }) },
   { channel: 'transactions.summary', request: ({ profileId }) => ({ profileId, filter: { creditEvent: 'any' } }) },
+  // The pictures: every card's utilisation, the purchases per product, every account's balance.
+  { channel: 'charts.utilisation', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'charts.spending', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'charts.balance', request: ({ profileId }) => ({ profileId }) },
   { channel: 'profiles.list', request: () => ({}) },
   { channel: 'profiles.delete', request: ({ spareProfileId }) => ({ id: spareProfileId }) },
 ] as const satisfies readonly Step[];

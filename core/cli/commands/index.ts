@@ -1,6 +1,7 @@
 import { accountsCommand } from './accounts.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
+import { chartsCommand } from './charts.ts';
 import { consentCommand } from './consent.ts';
 import { exportCommand } from './export.ts';
 import type { Command } from './command.ts';
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   reportCommand,
   scoreCommand,
   transactionsCommand,
+  chartsCommand,
   whatifCommand,
   targetCommand,
   settingsCommand,
