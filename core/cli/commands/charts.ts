@@ -32,7 +32,7 @@ function utilisationLines(ctx: CliContext, chart: Response<'charts.utilisation'>
     for (const p of a.points) {
       if (p.statementFen === null && p.usedFen === null) continue;
       const statement = p.statementOn ? `${zh ? '账单日' : 'statement'} ${p.statementOn} ${amount(p.statementFen)} ${percent(p.statementBp)}` : zh ? '无账单' : 'no statement';
-      out.push(`  ${p.month}  ${statement}  ${zh ? '月末' : 'month end'} ${amount(p.usedFen)} ${percent(p.usedBp)}`);
+      out.push(`  ${p.month}  ${statement}  ${zh ? '结账' : 'month closed'} ${p.on} ${amount(p.usedFen)} ${percent(p.usedBp)}`);
     }
   }
   return out;
@@ -54,7 +54,7 @@ function balanceLines(ctx: CliContext, chart: Response<'charts.balance'>): strin
     out.push(`#${a.accountId} ${a.name}`);
     chart.months.forEach((month, k) => {
       const fen = a.monthsFen[k] ?? null;
-      if (fen !== null) out.push(`  ${month}  ${zh ? '月末欠款' : 'owed at month end'} ${amount(fen)}`);
+      if (fen !== null) out.push(`  ${month}  ${zh ? '结账时欠款' : 'owed at the month’s close'} ${amount(fen)}`);
     });
   }
   return out;
@@ -80,7 +80,7 @@ export const chartsCommand: Command = {
   subcommands: {
     utilisation: {
       args: `[--account ID] ${WINDOW_ARGS}`,
-      summary: { 'zh-CN': '每张卡（及花呗等循环额度）每月账单日与月末的额度使用率（默认最近 24 个月）', en: 'each card’s (and Huabei’s, …) use of its limit on each statement day and month end (the last 24 months by default)' },
+      summary: { 'zh-CN': '每张卡（及花呗等循环额度）每月账单日的额度使用率（默认最近 24 个月）', en: 'each card’s (and Huabei’s, …) use of its limit on each statement day (the last 24 months by default)' },
       channels: ['charts.utilisation'],
       run: runner('charts.utilisation', true, utilisationLines),
     },
@@ -92,7 +92,7 @@ export const chartsCommand: Command = {
     },
     balance: {
       args: `[--account ID] ${WINDOW_ARGS}`,
-      summary: { 'zh-CN': '每个账户每月月末的欠款余额', en: 'each account’s balance owed at each month’s end' },
+      summary: { 'zh-CN': '每个账户每月结账时（信用卡为账单日）的欠款余额', en: 'each account’s balance owed at each month’s close (a card’s statement day)' },
       channels: ['charts.balance'],
       run: runner('charts.balance', true, balanceLines),
     },

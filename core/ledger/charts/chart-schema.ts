@@ -11,12 +11,18 @@ const bp = z.number().int();
 
 const utilisationPoint = z.strictObject({
   month,
-  /** The day this month's statement was issued (the account's statement day), null without one. */
+  /**
+   * The day `usedFen` is the balance of: the month's end as the history pass closes it (a card
+   * billed by cycle closes its month at its statement date, core/rules/billing-cycle.ts; anything
+   * else at the calendar month's last day), or the as-of day while that end is still ahead.
+   */
+  on: day,
+  /** The day this month's statement was issued (the account's statement day), null without one or outside the account's history. */
   statementOn: day.nullable(),
-  /** New balance on that statement (monthly-history.ts statementBalanceFen). */
+  /** New balance on that statement (monthly-history.ts statementBalanceFen), null when the ledger cannot tell it. */
   statementFen: fen.nullable(),
   statementBp: bp.nullable(),
-  /** Balance owed at the month's end (creditUsedFen), the figure the report's card utilisation reads. */
+  /** Balance owed on `on` (creditUsedFen), the figure the report's card utilisation reads. */
   usedFen: fen.nullable(),
   usedBp: bp.nullable(),
 });
@@ -66,7 +72,7 @@ export const balanceChartSchema = z.strictObject({
       accountId: rowId,
       name: z.string(),
       product: z.enum(PRODUCTS),
-      /** Balance owed at each month's end (creditUsedFen), in the order of `months`. */
+      /** Balance owed at each month's close (creditUsedFen: a card billed by cycle closes at its statement date), in the order of `months`. */
       monthsFen: z.array(fen.nullable()),
     }),
   ),

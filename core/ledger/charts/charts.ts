@@ -2,9 +2,12 @@
 // spending, the purchases the ledger linked to each account (monthly-charges.ts). Every figure
 // is one the ledger already computed: utilisation and balance read each month's row of the
 // history pass (monthly-history.ts: statementBalanceFen, creditUsedFen), as the report and the
-// scores do; nothing here applies a billing or reporting rule a second time.
+// scores do, and date it where that pass closes the month (its own periodEndDay and the billing
+// cycle rule); nothing here applies a billing or reporting rule a second time.
 
+import { billingCycleRuleFor } from '../../rules/billing-cycle.ts';
 import { dayOfMonth, formatDay, formatMonth, monthOfDay, parseMonth } from '../../shared/calendar.ts';
+import { judgedByCycle, periodEndDay } from '../history/history-state.ts';
 import type { MonthRow } from '../account-schema.ts';
 import { PRODUCT_NAMES } from '../product-defaults.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../snapshot.ts';
@@ -49,20 +52,27 @@ function rowsByMonth(account: LedgerAccountSnapshot): Map<string, MonthRow> {
   return new Map(account.months.map((row) => [row.month, row]));
 }
 
-/** The day a month's statement was issued: the account's statement day in that month, when the month issued one. */
+/** The day a month's statement was issued: the account's statement day in a month of its history (its amount may still be unknown). */
 function statementOn(account: LedgerAccountSnapshot, row: MonthRow | undefined): string | null {
-  if (!row || row.statementBalanceFen === null || account.statementDay === null) return null;
+  if (!row || account.statementDay === null) return null;
   const index = parseMonth(row.month);
   return index === null ? null : formatDay(dayOfMonth(index, account.statementDay));
 }
 
-/** Each revolving account's use of its limit, month by month: at the statement and at the month's end. */
+/** Where the history pass closes each month of this account (history-state.ts periodEnd), never after the snapshot's day. */
+function monthEnd(account: LedgerAccountSnapshot, asOfDay: number): (month: string) => string {
+  const cycle = judgedByCycle(account.kind, account.statementDay, account.dueDay, billingCycleRuleFor(account.kind));
+  return (month) => formatDay(Math.min(periodEndDay(cycle ? account.statementDay : null, parseMonth(month)!), asOfDay));
+}
+
+/** Each revolving account's use of its limit, month by month: at each month's close, each statement marked. */
 export function utilisationChart(snapshot: LedgerSnapshot, window: ChartWindow = {}): UtilisationChart {
   const months = windowMonths(snapshot.asOfDay, window.months);
   const accounts = chosen(snapshot, window)
     .filter((a) => a.kind === 'revolving')
     .map((account) => {
       const rows = rowsByMonth(account);
+      const end = monthEnd(account, snapshot.asOfDay);
       return {
         accountId: account.id,
         name: account.name,
@@ -74,6 +84,7 @@ export function utilisationChart(snapshot: LedgerSnapshot, window: ChartWindow =
           const usedFen = row?.creditUsedFen ?? null;
           return {
             month,
+            on: end(month),
             statementOn: statementOn(account, row),
             statementFen,
             statementBp: utilisationBp(statementFen, account.limitFen),

@@ -8,6 +8,7 @@ import { ObservedScore } from '../dashboard/ObservedScore.tsx';
 import { ProfileFactsForm } from '../dashboard/ProfileFactsForm.tsx';
 import { RadarChart } from '../dashboard/RadarChart.tsx';
 import { ScoreCard } from '../dashboard/ScoreCard.tsx';
+import { SpendingSection } from '../dashboard/SpendingChart.tsx';
 import { ThresholdList } from '../dashboard/ThresholdList.tsx';
 import { useScoreHistory, useScoreReport, type ScoreReport, type Snapshot } from '../dashboard/useScores.ts';
 import type { Loaded } from '../accounts/useLedger.ts';
@@ -28,6 +29,7 @@ function Scores({ profileId, report, history, onChange }: { profileId: string; r
         <ScoreCard model={bureau} kind="bureau" />
         <ScoreCard model={sesame} kind="sesame" />
       </div>
+      <SpendingSection profileId={profileId} revision={report.asOf} />
 
       <section className="panel" aria-labelledby="dimensions-title" data-testid="sesame-dimensions">
         <h2 className="section-title" id="dimensions-title">

@@ -4,19 +4,21 @@
 
 import { describe, expect, it } from 'vitest';
 import { balanceChart, spendingChart, utilisationBp, utilisationChart, windowMonths, type MonthlyCharge } from '../../../core/ledger/charts/charts.ts';
+import { billingCycleRuleFor } from '../../../core/rules/billing-cycle.ts';
 import { account, card, snapshot } from '../bureau/helpers.ts';
 import { day, ev, history } from './helpers.ts';
 
-// The card: open from 2026-01-01, every row of the export seen (coverage), as of 2026-04-10.
+// The card: open from 2026-01-01, every row of the export seen (coverage), as of 2026-04-10, billed
+// by cycle as every revolving account is (core/rules/billing-cycle.ts): its month runs from one
+// statement date to the next and closes at the statement date (the 5th).
+//   January's cycle (…–01-05): open from 01-01, nothing charged  → statement ¥0 on 01-05, 0%
 //   2026-01-10 charge ¥3,000, 2026-01-20 charge ¥1,000
-//   2026-02-05 statement: the cycle 01-06..02-05 charged ¥4,000       → 40.00% of ¥10,000
+//   February's cycle (01-06–02-05): ¥3,000 + ¥1,000 = ¥4,000      → 40.00% of ¥10,000
 //   2026-02-15 charge ¥2,500, 2026-02-20 payment ¥4,000 (the bill, by its due day 02-25)
-//   2026-03-05 statement: ¥4,000 + ¥2,500 − ¥4,000 = ¥2,500            → 25.00%
+//   March's cycle (02-06–03-05): ¥4,000 + ¥2,500 − ¥4,000 = ¥2,500 → 25.00%
 //   2026-03-28 charge ¥8,000
-//   2026-04-05 statement: ¥2,500 + ¥8,000 = ¥10,500 (over the limit)   → 105.00%
-// Month ends (balance owed on the last day): Jan ¥4,000 (40%), Feb ¥2,500 (25%), Mar ¥10,500
-// (105%), Apr (as of the 10th) ¥10,500. The card was open on 2026-01-05, so January's statement
-// was issued too, for ¥0 (nothing charged by then): a mark at 0%, not a missing one.
+//   April's cycle (03-06–04-05): ¥2,500 + ¥8,000 = ¥10,500         → 105.00% (over the limit)
+// Each month closes at its statement date, so the balance owed then is the statement's.
 const asOfDay = day('2026-04-10');
 const cardEvents = [
   ev('2026-01-10', 'charge', 3000),
@@ -25,7 +27,7 @@ const cardEvents = [
   ev('2026-02-20', 'payment', 4000),
   ev('2026-03-28', 'charge', 8000),
 ];
-const cardRows = history({ statementDay: 5, dueDay: 25, asOfDay, openedDay: day('2026-01-01'), coverage: [day('2026-01-01'), asOfDay], events: cardEvents }).rows;
+const cardRows = history({ statementDay: 5, dueDay: 25, asOfDay, openedDay: day('2026-01-01'), coverage: [day('2026-01-01'), asOfDay], events: cardEvents, billingCycle: billingCycleRuleFor('revolving') }).rows;
 
 const ledger = {
   ...snapshot([
@@ -59,12 +61,12 @@ describe('utilisation per card', () => {
     expect(chart.asOf).toBe('2026-04-10');
     // Revolving accounts only: the card and both Huabei accounts, not the loan.
     expect(chart.accounts.map((a) => a.accountId)).toEqual([1, 2, 3]);
-    const points = chart.accounts[0]!.points.map((p) => [p.month, p.statementOn, p.statementFen, p.statementBp, p.usedFen, p.usedBp]);
+    const points = chart.accounts[0]!.points.map((p) => [p.month, p.on, p.statementOn, p.statementFen, p.statementBp, p.usedFen, p.usedBp]);
     expect(points).toEqual([
-      ['2026-01', '2026-01-05', 0, 0, 400_000, 4000],
-      ['2026-02', '2026-02-05', 400_000, 4000, 250_000, 2500],
-      ['2026-03', '2026-03-05', 250_000, 2500, 1_050_000, 10500],
-      ['2026-04', '2026-04-05', 1_050_000, 10500, 1_050_000, 10500],
+      ['2026-01', '2026-01-05', '2026-01-05', 0, 0, 0, 0],
+      ['2026-02', '2026-02-05', '2026-02-05', 400_000, 4000, 400_000, 4000],
+      ['2026-03', '2026-03-05', '2026-03-05', 250_000, 2500, 250_000, 2500],
+      ['2026-04', '2026-04-05', '2026-04-05', 1_050_000, 10500, 1_050_000, 10500],
     ]);
   });
   it('leaves a month the ledger has no row for, or an account without a limit, as unknown rather than 0', () => {
@@ -72,6 +74,8 @@ describe('utilisation per card', () => {
     const huabei = chart.accounts.find((a) => a.accountId === 3)!;
     expect(huabei.limitFen).toBeNull();
     expect(huabei.points.every((p) => p.usedBp === null && p.statementBp === null && p.statementOn === null)).toBe(true);
+    // Without a due day it is not billed by cycle: its months close at the calendar month's end, the last one at the as-of day.
+    expect(huabei.points.map((p) => p.on)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-10']);
   });
   it('answers for one account when asked (the account view)', () => {
     expect(utilisationChart(ledger, { accountId: 1, months: 2 }).accounts.map((a) => [a.accountId, a.points.map((p) => p.month)])).toEqual([[1, ['2026-03', '2026-04']]]);
@@ -83,8 +87,8 @@ describe('balance per account', () => {
   it('is the balance owed at each month’s end, null where the ledger cannot tell', () => {
     const chart = balanceChart(ledger, { months: 5 });
     expect(chart.months).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
-    // December precedes the card's history (opened 2026-01-01): unknown, not ¥0.
-    expect(chart.accounts.find((a) => a.accountId === 1)!.monthsFen).toEqual([null, 400_000, 250_000, 1_050_000, 1_050_000]);
+    // December precedes the card's history (opened 2026-01-01): unknown, not ¥0. Then each cycle's close, as above.
+    expect(chart.accounts.find((a) => a.accountId === 1)!.monthsFen).toEqual([null, 0, 400_000, 250_000, 1_050_000]);
     expect(chart.accounts.find((a) => a.accountId === 4)!.monthsFen).toEqual([null, null, null, null, null]);
   });
 });
