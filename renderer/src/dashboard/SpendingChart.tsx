@@ -65,7 +65,7 @@ function Chart({ chart }: { chart: Spending }) {
                 );
               })}
               <text className="chart-tick" x={x(i)} y={FRAME.height - 12} textAnchor="middle">
-                {month.slice(2)}
+                {month}
               </text>
             </g>
           );
