@@ -6,23 +6,12 @@
 // balances the user typed from their statements.
 
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { main } from '../../core/cli/credence.ts';
 import type { Response } from '../../core/ipc/contract.ts';
-import { importFile } from '../../core/importers/import-file.ts';
-import { formatMonth, monthOfDay, today } from '../../core/shared/calendar.ts';
 import { formatFen } from '../../core/shared/money.ts';
-import { syntheticCreditYear } from '../helpers/synthetic-credit-year.ts';
-import { encodeGbk } from '../unit/importers/helpers.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
+import { seedCreditYear } from './credit-year-profile.ts';
 
-let scratch: string;
-test.beforeEach(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'credence-charts-e2e-'));
-});
-test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function cli<T>(file: string, args: string[]): Promise<T> {
   const out: string[] = [];
@@ -32,33 +21,6 @@ async function cli<T>(file: string, args: string[]): Promise<T> {
   return JSON.parse(out.join('\n')) as T;
 }
 
-async function call(app: AppHarness, channel: string, payload: unknown) {
-  const answer = await app.dispatch(channel, payload);
-  expect(answer.ok, JSON.stringify(answer)).toBe(true);
-  return answer;
-}
-
-/** The year imported; Huabei's and the 招商银行 card's limits and days entered; the card's balances typed in. */
-async function seed(app: AppHarness) {
-  const profile = app.store.create('图表客户');
-  const year = syntheticCreditYear(formatMonth(monthOfDay(today()) - 1));
-  const bill = join(scratch, 'alipay-synthetic-credit-year.csv');
-  writeFileSync(bill, encodeGbk(year.csv));
-  const [report] = await importFile(app.store.database(profile.id), bill);
-  expect(report.rejected).toEqual([]);
-  const list = (await call(app, 'ledger.accounts.list', { profileId: profile.id })) as { value: Response<'ledger.accounts.list'> };
-  const huabei = list.value.accounts.find((a) => a.product === 'huabei')!;
-  const card = list.value.accounts.find((a) => a.name.includes('1234'))!;
-  // Huabei is seen whole in Alipay's bill: with its days and an opening day, the ledger works out every statement.
-  await call(app, 'ledger.account.update', { profileId: profile.id, accountId: huabei.id, input: { limitFen: 800_000, statementDay: 1, dueDay: 9, openedOn: year.firstDay } });
-  await call(app, 'ledger.account.update', { profileId: profile.id, accountId: card.id, input: { limitFen: 2_000_000, statementDay: 10, dueDay: 28, openedOn: year.firstDay } });
-  // A card's bill in Alipay is not the whole card: its balances come from the statements, as the user types them.
-  for (const [k, month] of year.months.entries()) {
-    await call(app, 'ledger.month.set', { profileId: profile.id, accountId: card.id, month, input: { balanceFen: 300_000 + ((k * 537_000) % 1_900_000) } });
-  }
-  return { profile, file: app.store.fileFor(profile.id), huabeiId: huabei.id, cardId: card.id };
-}
-
 async function open(page: Page, app: AppHarness, profileId: string) {
   await page.goto(app.url);
   await page.getByTestId('profile-switcher').selectOption(profileId);
@@ -66,7 +28,7 @@ async function open(page: Page, app: AppHarness, profileId: string) {
 
 test.describe('the pictures', () => {
   test('the Dashboard’s spending per credit product is the CLI’s, month by month and product by product', async ({ page, app }) => {
-    const { profile, file } = await seed(app);
+    const { profile, file } = await seedCreditYear(app);
     await open(page, app, profile.id);
     const section = page.getByTestId('spending-section');
     const chart = section.getByTestId('spending-chart');
@@ -98,7 +60,7 @@ test.describe('the pictures', () => {
   });
 
   test('an account’s utilisation, statement days marked, and balance are the CLI’s', async ({ page, app }) => {
-    const { profile, file, huabeiId, cardId } = await seed(app);
+    const { profile, file, huabeiId, cardId } = await seedCreditYear(app);
     await open(page, app, profile.id);
     for (const [accountId, name] of [[huabeiId, 'huabei'], [cardId, 'card']] as const) {
       await page.goto(`${app.url}#/accounts/${accountId}`);

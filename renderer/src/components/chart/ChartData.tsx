@@ -11,7 +11,12 @@ export function ChartData({ label, testId, children }: { label: string; testId?:
   return (
     <details className="chart-data" data-testid={testId} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{label}</summary>
-      {open && <div className="table-scroll">{children()}</div>}
+      {/* Focusable, so that a keyboard can scroll a table wider than the page. */}
+      {open && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+          {children()}
+        </div>
+      )}
     </details>
   );
 }
