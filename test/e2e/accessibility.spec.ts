@@ -42,7 +42,8 @@ async function beforeAProfile(page: Page, app: AppHarness, lang: Lang) {
   await page.getByTestId('protect-passphrase').fill(PASSPHRASE);
   await page.getByTestId('protect-confirm').fill(PASSPHRASE);
   await page.getByTestId('protect-submit').click();
-  await expect(page.getByTestId('recovery-code')).toBeVisible();
+  // The key is derived from the passphrase (core/storage/encryption/kdf.ts): seconds on a busy machine.
+  await expect(page.getByTestId('recovery-code')).toBeVisible({ timeout: 30_000 });
   await axe(page, `${lang} recovery code`);
   await page.getByTestId('recovery-done').click();
   await page.getByTestId('lock-now').click();
@@ -50,7 +51,7 @@ async function beforeAProfile(page: Page, app: AppHarness, lang: Lang) {
   await axe(page, `${lang} unlock screen`);
   await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
   await page.getByTestId('unlock-submit').click();
-  await expect(page.getByTestId('unlock-screen')).toHaveCount(0);
+  await expect(page.getByTestId('unlock-screen')).toHaveCount(0, { timeout: 30_000 });
 }
 
 const PAGES = ['dashboard', 'accounts', 'bureau', 'whatif', 'transactions', 'import', 'consent', 'settings'] as const;
