@@ -2,7 +2,7 @@
 // utilisation and balance, the Dashboard's spending by credit product) through the same channels
 // (core/ipc/channels/charts.ts), as a table per month or, with --json, exactly what the app draws.
 
-import type { Response } from '../../ipc/contract.ts';
+import type { Request, Response } from '../../ipc/contract.ts';
 import { formatFen } from '../../shared/money.ts';
 import { asOf, noMoreArgs, wholeNumber } from '../args.ts';
 import { withContract } from '../contract-call.ts';
@@ -64,7 +64,8 @@ function runner<C extends 'charts.utilisation' | 'charts.spending' | 'charts.bal
   return async (ctx: CliContext): Promise<number> => {
     noMoreArgs(ctx, 0);
     return withContract(ctx, 'charts', async ({ call, profileId }) => {
-      const chart = (await call(channel, { profileId, ...windowOf(ctx, withAccount) } as never)) as Response<C>;
+      // The window's values go to the channel as typed: its schema names a bad --months or --account.
+      const chart = await call(channel, { profileId, ...windowOf(ctx, withAccount) } as Request<C>);
       if (ctx.json) printJson(ctx, chart);
       else for (const line of lines(ctx, chart)) ctx.io.out(line);
       return 0;
