@@ -7,8 +7,9 @@
 //   side by side   ≤ 150 ms: the baseline and three scenarios × 24 months through whatif.compare,
 //                  the baseline computed afresh (the first answer after the data moved: a profile
 //                  edit is made before each run, untimed, so the handler reads its base again)
-// and, without a ceiling in the issue, the same side by side with the baseline kept (an edit on
-// the page) and the target planner (whatif.target). Each line gives wall-clock and CPU time: the
+// and, without a ceiling in the issue, an edit on the page (one of the three scenarios changed,
+// the baseline and the other two kept), with the base kept and the baseline afresh (the engine's part of the first answer,
+// without the database read), and the target planner (whatif.target). Each line gives wall-clock and CPU time: the
 // machine may be shared, and the CPU time is what the work itself costs.
 //   npx node bench/whatif.bench.ts [accounts] [years]        (from the repository root)
 
@@ -23,7 +24,7 @@ import { formatDay, formatMonth, monthOfDay } from '../core/shared/calendar.ts';
 import { openDatabase } from '../core/storage/database.ts';
 import { SingleFileProfileStore } from '../core/storage/single-file-store.ts';
 import { loadWhatIfBase } from '../core/whatif/base.ts';
-import { baselineOf, runScenario } from '../core/whatif/compare.ts';
+import { baselineOf, compare as compareScenarios, runScenario } from '../core/whatif/compare.ts';
 import { parseScenario } from '../core/whatif/validate.ts';
 import { writeScoringProfile } from './scoring-profile.ts';
 import { AS_OF } from './synthetic-ledger.ts';
@@ -96,7 +97,13 @@ try {
     touch.run();
     return compare();
   });
-  const kept = await timeBoth('  baseline kept', 5, () => compare());
+  // An edit on the page: one scenario's paydown changed (a new amount each run), the other two
+  // and the baseline as they were.
+  const edited = (run: number) => [{ ...scenarios[0]!, actions: [{ ...scenarios[0]!.actions[0]!, amountFen: 2_000_000 + 10_000 * (run + 1) }, scenarios[0]!.actions[1]!] }, scenarios[1]!, scenarios[2]!];
+  const kept = await timeBoth('  an edit', 5, (run) => call('whatif.compare', { profileId, asOf, months: 24, scenarios: edited(run) }));
+  // The engine's part of the first answer: the baseline and three scenarios from a base already
+  // read (a copy of it, so nothing kept with the base is found), without the database read.
+  const engine = await timeBoth('  base kept', 5, () => compareScenarios({ ...base }, edits, 24));
 
   // The target planner, through its channel, on the kept base.
   const by = formatDay(AS_OF + 200);
@@ -112,7 +119,7 @@ try {
   const ms = (t: WallAndCpu) => `wall median ${t.wall.median.toFixed(1)} / p95 ${t.wall.p95.toFixed(1)} ms, cpu p95 ${t.cpu.p95.toFixed(1)} ms`;
   const verdict = (t: WallAndCpu, ceiling: number) => (t.wall.p95 <= ceiling ? 'met' : t.cpu.p95 <= ceiling ? 'met in CPU time, NOT on the wall clock of this loaded machine' : 'NOT met');
   console.log(`ceiling: one scenario's recompute p95 ≤ ${CEILING_ONE} ms — ${verdict(one, CEILING_ONE)} (${ms(one)}; its 24 months ${ms(one24)})`);
-  console.log(`ceiling: baseline + three scenarios × 24 months ≤ ${CEILING_SIDE_BY_SIDE} ms — ${verdict(sideBySide, CEILING_SIDE_BY_SIDE)} (${ms(sideBySide)}; baseline kept ${ms(kept)})`);
+  console.log(`ceiling: baseline + three scenarios × 24 months ≤ ${CEILING_SIDE_BY_SIDE} ms — ${verdict(sideBySide, CEILING_SIDE_BY_SIDE)} (${ms(sideBySide)}; an edit of one of the three, baseline kept, ${ms(kept)}; without the database read, base kept and baseline afresh ${ms(engine)})`);
   console.log(`target planner (no ceiling in the issue): lender ${ms(lender)}; bureau band ${ms(bureau)}; sesame score ${ms(sesame)}`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   edit.close();

@@ -257,7 +257,8 @@ const derived = new WeakMap<ReportAccount, Map<string, unknown>>();
 export function keptWith<T>(account: ReportAccount, key: string, compute: () => T): T {
   let kept = derived.get(account);
   if (!kept) derived.set(account, (kept = new Map()));
-  if (kept.has(key)) return kept.get(key) as T;
+  const found = kept.get(key);
+  if (found !== undefined || kept.has(key)) return found as T;
   const value = compute();
   kept.set(key, value);
   return value;

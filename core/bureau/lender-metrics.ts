@@ -19,7 +19,7 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
 import { LENDER_RULES, type LenderMetricId, type LenderRule } from '../rules/lender-heuristics.ts';
-import { statusInfo } from '../shared/status-alphabet.ts';
+import { statusInfo, type StatusInfo } from '../shared/status-alphabet.ts';
 
 /**
  * A metric's value (accounts known to report), `ifUnknownReported` and `range` when accounts of
@@ -53,68 +53,118 @@ interface Context {
   input: LedgerSnapshot;
 }
 
-/** The account's months in the last `window` reported months. */
-function windowMonths(account: ReportAccount, reportMonth: number, window: number): readonly ReportAccount['months'][number][] {
-  return keptWith(account, `window:${reportMonth}:${window}`, () => {
-    const from = formatMonth(reportMonth - window + 1);
-    return account.months.filter((m) => m.month >= from);
-  });
+type ReportRow = ReportAccount['months'][number];
+
+/** Where the account's months in the last `window` reported months to `reportMonth` start (its months run in order). */
+function windowStart(rows: readonly ReportRow[], reportMonth: number, window: number): number {
+  const from = formatMonth(reportMonth - window + 1);
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid].month < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
-/** An account's longest overdue run in the window (连三): its value and months. */
-function longestRun(account: ReportAccount, reportMonth: number, window: number): { value: number; months: readonly string[] } {
-  return keptWith(account, `longestRun:${reportMonth}:${window}`, () => {
-    let longest: string[] = [];
-    let longestValue = 0;
-    let run: string[] = [];
-    let runDepth = 0;
-    for (const row of windowMonths(account, reportMonth, window)) {
-      const cls = statusInfo(row.status);
-      if (!cls.lenderOverdue) {
-        run = [];
-        runDepth = 0;
-        continue;
-      }
-      run.push(row.month);
-      runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
-      const value = Math.max(run.length, runDepth);
-      if (value > longestValue) {
-        longestValue = value;
-        longest = [...run];
-      }
+/** The status class of each of the account's months, kept with it (each window of each month reads them). */
+function statusesOf(account: ReportAccount): readonly StatusInfo[] {
+  return keptWith(account, 'statuses', () => account.months.map((row) => statusInfo(row.status)));
+}
+
+/** The longest overdue run in the account's months from `start` (连三): its value and months. */
+function longestRunFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+  const rows = account.months;
+  const statuses = statusesOf(account);
+  let longest: string[] = [];
+  let longestValue = 0;
+  let run: string[] = [];
+  let runDepth = 0;
+  for (let i = start; i < rows.length; i++) {
+    const row = rows[i];
+    const cls = statuses[i];
+    if (!cls.lenderOverdue) {
+      run = [];
+      runDepth = 0;
+      continue;
     }
-    return { value: longestValue, months: longest };
-  });
+    run.push(row.month);
+    runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
+    const value = Math.max(run.length, runDepth);
+    if (value > longestValue) {
+      longestValue = value;
+      longest = [...run];
+    }
+  }
+  return { value: longestValue, months: longest };
 }
 
-/** Longest run of overdue months (连三): a run's length, and at least the highest digit in it (a 3 is a third missed month). */
-function consecutiveOverdue(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let best = 0;
-  const records = [];
-  for (const account of accounts) {
-    const { value, months } = longestRun(account, ctx.reportMonth, window);
-    if (value > 0) records.push(accountRef(account, months));
-    best = Math.max(best, value);
-  }
-  return figure('months', best, records);
+/** The overdue months in the account's months from `start` (累六). */
+function overdueFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+  const rows = account.months;
+  const statuses = statusesOf(account);
+  const months: string[] = [];
+  for (let i = start; i < rows.length; i++) if (statuses[i].lenderOverdue) months.push(rows[i].month);
+  return { value: months.length, months };
 }
 
-/** Overdue months in total across accounts (累六). */
-function overdueMonthsTotal(accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
-  let total = 0;
-  const records = [];
-  for (const account of accounts) {
-    const months = keptWith(account, `overdueInWindow:${ctx.reportMonth}:${window}`, () =>
-      windowMonths(account, ctx.reportMonth, window)
-        .filter((m) => statusInfo(m.status).lenderOverdue)
-        .map((m) => m.month),
-    );
-    if (months.length === 0) continue;
-    total += months.length;
-    records.push(accountRef(account, months));
-  }
-  return figure('months', total, records);
+/**
+ * The metrics a window clears (safe-to-apply.ts, basis `window`): each account's value in the
+ * window ending at a report month, and how the accounts' values combine (from 0). The one home of
+ * 连三 (the longest run, at least the highest digit in it) and 累六 (overdue months in total).
+ */
+const WINDOW_METRICS = {
+  consecutive_overdue_months: { perAccount: longestRunFrom, combine: Math.max },
+  overdue_months_in_window: { perAccount: overdueFrom, combine: (total: number, value: number) => total + value },
+} as const;
+type WindowMetricId = keyof typeof WINDOW_METRICS;
+
+export function isWindowMetric(metric: LenderMetricId): metric is WindowMetricId {
+  return metric in WINDOW_METRICS;
 }
+
+function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+  const { perAccount, combine } = WINDOW_METRICS[metric];
+  let value = 0;
+  const records = [];
+  const key = `${metric}:${ctx.reportMonth}:${window}`;
+  for (const account of accounts) {
+    const one = keptWith(account, key, () => perAccount(account, windowStart(account.months, ctx.reportMonth, window)));
+    if (one.value > 0) records.push(accountRef(account, one.months));
+    value = combine(value, one.value);
+  }
+  return figure('months', value, records);
+}
+
+/**
+ * A window metric's value at each report month from `from` to `to` on the same accounts, nothing
+ * new reported meanwhile (as metricOf reads a later month), for both sets of accounts: what
+ * safe-to-apply walks month by month. Each account's values are kept with it, so the months and
+ * scenarios that share the account read them once.
+ */
+export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, window: number, from: number, to: number): { certain: number[]; possible: number[] } {
+  const key = `series:${metric}:${window}:${from}:${to}`;
+  let kept = seriesOf.get(prepared.possible);
+  if (!kept) seriesOf.set(prepared.possible, (kept = new Map()));
+  const found = kept.get(key);
+  if (found) return found;
+  const { perAccount, combine } = WINDOW_METRICS[metric];
+  const series = (accounts: readonly ReportAccount[]) => {
+    const out = new Array<number>(to - from + 1).fill(0);
+    for (const account of accounts) {
+      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value));
+      for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
+    }
+    return out;
+  };
+  const out = { certain: series(prepared.certain), possible: series(prepared.possible) };
+  kept.set(key, out);
+  return out;
+}
+
+/** The series of one set of prepared accounts (warn and fail levels, the report and the scores ask alike). */
+const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: number[]; possible: number[] }>>();
 
 /**
  * 当前逾期总额: what is overdue in the report month, a card's unpaid minimum (never its whole
@@ -146,8 +196,9 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
 /** Accounts with 呆账 (B) still on the report. */
 function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
+  const key = `badDebt:${ctx.reportMonth}`;
   for (const account of accounts) {
-    const months = keptWith(account, `badDebt:${ctx.reportMonth}`, () => {
+    const months = keptWith(account, key, () => {
       const retained = retainedNegativeMonths(account, ctx.reportMonth);
       return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
     });
@@ -222,9 +273,8 @@ function shareOfUsed(usedFen: number | null, share: number): number | null {
 function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
   switch (metric) {
     case 'consecutive_overdue_months':
-      return consecutiveOverdue(accounts, ctx, window ?? 24);
     case 'overdue_months_in_window':
-      return overdueMonthsTotal(accounts, ctx, window ?? 24);
+      return windowMetric(metric, accounts, ctx, window ?? 24);
     case 'current_overdue_fen':
       return currentOverdue(accounts, ctx);
     case 'bad_debt_accounts':
@@ -240,20 +290,46 @@ function compute(metric: LenderMetricId, window: number | null, accounts: readon
   }
 }
 
-/** The accounts on the report as of a day, in both scenarios of reporting, and the context every metric reads. */
-export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}) {
+/**
+ * The accounts on the report as of a day, in both scenarios of reporting, and the context every
+ * metric reads. Without overrides, kept with the snapshot (never edited): the lender view and the
+ * scores' adjustments of one snapshot and day then share it, and the metrics computed on it.
+ */
+export function prepareLenderMetrics(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides = {}): PreparedMetrics {
+  if (overrides.layout !== undefined || overrides.reporting !== undefined) return prepare(input, asOf, overrides);
+  let kept = preparedOf.get(input);
+  if (!kept) preparedOf.set(input, (kept = new Map()));
+  let prepared = kept.get(asOf);
+  if (!prepared) kept.set(asOf, (prepared = prepare(input, asOf, overrides)));
+  return prepared;
+}
+
+const preparedOf = new WeakMap<LedgerSnapshot, Map<string, PreparedMetrics>>();
+
+function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, `onReport:${reportMonth}`, () => onReport(a, reportMonth)));
+  const onReportKey = `onReport:${reportMonth}`;
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, onReportKey, () => onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
-export type PreparedMetrics = ReturnType<typeof prepareLenderMetrics>;
+export type PreparedMetrics = ReturnType<typeof prepare>;
 
+/** A metric of prepared accounts, kept with them (the accounts fix the snapshot and day; the report month is in the key). */
 function valueOf(metric: LenderMetricId, window: number | null, prepared: PreparedMetrics): LenderMetricValue {
-  const certain = compute(metric, window, prepared.certain, prepared.ctx);
-  const possible = compute(metric, window, prepared.possible, prepared.ctx);
-  return { ...merge(certain, possible), metric, windowMonths: window };
+  const key = `${metric}:${window}:${prepared.ctx.reportMonth}`;
+  let kept = valuesOf.get(prepared.possible);
+  if (!kept) valuesOf.set(prepared.possible, (kept = new Map()));
+  let value = kept.get(key);
+  if (!value) {
+    const certain = compute(metric, window, prepared.certain, prepared.ctx);
+    const possible = compute(metric, window, prepared.possible, prepared.ctx);
+    kept.set(key, (value = { ...merge(certain, possible), metric, windowMonths: window }));
+  }
+  return value;
 }
+
+const valuesOf = new WeakMap<readonly ReportAccount[], Map<string, LenderMetricValue>>();
 
 /**
  * A metric of the same accounts read at a later report month, as it would be if nothing new were

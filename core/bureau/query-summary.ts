@@ -7,7 +7,7 @@ import type { QueryRecord } from '../ledger/queries.ts';
 import { QUERY_REASONS } from '../shared/reference-data.ts';
 import { figure } from './figures.ts';
 import type { Figure, QueryRow, QuerySummary, RecordRef } from './report-schema.ts';
-import { dayIndex, formatDay, inLastMonths, leavesWindowOn } from './windows.ts';
+import { dayIndex, formatDay, lastMonths, leavesWindowOn } from './windows.ts';
 
 /** The PC05 counters: which reason codes each one counts, and over how many months. */
 export const QUERY_COUNTERS = {
@@ -30,7 +30,8 @@ export function queriesOnReport(queries: readonly QueryRecord[], asOfDay: number
 }
 
 export function queriesInWindow(queries: readonly QueryRecord[], asOfDay: number, months: number, reasons?: readonly string[]): QueryRecord[] {
-  return queries.filter((q) => inLastMonths(dayIndex(q.queriedOn), asOfDay, months) && (!reasons || reasons.includes(q.reasonCode)));
+  const within = lastMonths(asOfDay, months);
+  return queries.filter((q) => within(dayIndex(q.queriedOn)) && (!reasons || reasons.includes(q.reasonCode)));
 }
 
 function countQueries(queries: QueryRecord[]): Figure {

@@ -51,6 +51,17 @@ export function latestMonth(account: ReportAccount): MonthRow | null {
 
 /** The month the account was closed or settled, if by the report month. */
 export function closedMonth(account: ReportAccount, reportMonth: number): number | null {
+  let kept = closedMonths.get(account);
+  if (!kept) closedMonths.set(account, (kept = new Map()));
+  let month = kept.get(reportMonth);
+  if (month === undefined) kept.set(reportMonth, (month = closingMonth(account, reportMonth)));
+  return month;
+}
+
+/** Kept with the report account (never edited): every count, sum and rule of a month asks whether each account is open. */
+const closedMonths = new WeakMap<ReportAccount, Map<number, number | null>>();
+
+function closingMonth(account: ReportAccount, reportMonth: number): number | null {
   // The grid's own closing month (C, G) wins: it is what the report shows.
   const last = latestMonth(account);
   if (last && CLOSING_CODES.has(last.status)) return monthOfDate(`${last.month}-01`);
@@ -70,19 +81,21 @@ export function isOpen(account: ReportAccount, reportMonth: number): boolean {
 /** Whether the account has anything to show in the 60-month window. */
 export function onReport(account: ReportAccount, reportMonth: number): boolean {
   const { from } = gridWindow(reportMonth);
-  return account.months.some((m) => m.month >= from);
+  // The months run in order: the last is the latest.
+  return (account.months.at(-1)?.month ?? '') >= from;
 }
 
 /** Average of the last 6 reported months' values (nulls make it unknown). */
 export function average6m(account: ReportAccount, pick: (row: MonthRow) => number | null, reportMonth: number): number | null {
   const from = formatMonth(reportMonth - 5);
-  const rows = account.months.filter((m) => m.month >= from);
-  if (rows.length === 0) return null;
+  // The months run in order: the window's are the last ones.
+  const rows = account.months;
   let sum = 0;
-  for (const row of rows) {
-    const value = pick(row);
+  let n = 0;
+  for (let i = rows.length - 1; i >= 0 && rows[i].month >= from; i--, n++) {
+    const value = pick(rows[i]);
     if (value === null) return null;
     sum += value;
   }
-  return Math.round(sum / rows.length);
+  return n === 0 ? null : Math.round(sum / n);
 }

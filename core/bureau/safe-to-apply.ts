@@ -10,7 +10,8 @@ import { dayOfMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import type { ReportAccount } from './layouts.ts';
-import { isOnlineLoan, metricOf, type PreparedMetrics, type LenderMetricValue } from './lender-metrics.ts';
+import { figure, merge } from './figures.ts';
+import { isOnlineLoan, isWindowMetric, metricOf, windowSeries, type PreparedMetrics, type LenderMetricValue } from './lender-metrics.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
 import { isOpen } from './repayment-grid.ts';
 import { retainedNegatives } from './retention.ts';
@@ -49,6 +50,17 @@ function kthLeaving(days: readonly number[], k: number, now: number): number | n
   return k <= finite.length ? finite[k - 1] : null;
 }
 
+/**
+ * The rule's metric read at each later report month from `from` to `to` (nothing new reported):
+ * a window metric from its kept per-account series, any other through metricOf month by month.
+ */
+function laterValues(prepared: PreparedMetrics, rule: LenderRule, window: number, from: number, to: number): LenderMetricValue[] {
+  const metric = rule.metric;
+  if (!isWindowMetric(metric)) return Array.from({ length: to - from + 1 }, (_, k) => metricOf(prepared, metric, window, from + k));
+  const { certain, possible } = windowSeries(prepared, metric, window, from, to);
+  return certain.map((value, k) => ({ ...merge(figure('months', value), figure('months', possible[k])), metric, windowMonths: window }));
+}
+
 const yuan = (fen: number) => formatFen(fen, { dropZeroCents: true });
 
 interface Ctx {
@@ -64,9 +76,10 @@ interface Ctx {
 const BY_BASIS: Record<ClearingBasis, (c: Ctx) => LevelDate> = {
   window(c) {
     const window = c.rule.windowMonths ?? 24;
-    for (let later = c.reportMonth + 1; later <= c.reportMonth + window; later++) {
-      const value = prudent(metricOf(c.prepared, c.rule.metric, window, later), c.rule);
-      if (value !== null && !reaches(value, c.limit, c.rule.threshold.comparison)) return { on: formatDay(lastDay(later)), action: null };
+    const later = laterValues(c.prepared, c.rule, window, c.reportMonth + 1, c.reportMonth + window);
+    for (let k = 0; k < later.length; k++) {
+      const value = prudent(later[k], c.rule);
+      if (value !== null && !reaches(value, c.limit, c.rule.threshold.comparison)) return { on: formatDay(lastDay(c.reportMonth + 1 + k)), action: null };
     }
     return { on: null, action: null };
   },

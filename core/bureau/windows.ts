@@ -23,7 +23,13 @@ export function addMonthsToDay(day: number, months: number): number {
  * `months` months earlier, up to and including the as-of day ("最近1个月": 05-16 … 06-15).
  */
 export function inLastMonths(day: number, asOfDay: number, months: number): boolean {
-  return day <= asOfDay && day > addMonthsToDay(asOfDay, -months);
+  return lastMonths(asOfDay, months)(day);
+}
+
+/** The same window as a test of days, its start worked out once (for many records). */
+export function lastMonths(asOfDay: number, months: number): (day: number) => boolean {
+  const after = addMonthsToDay(asOfDay, -months);
+  return (day) => day <= asOfDay && day > after;
 }
 
 /** The first day on which a record of `day` is no longer in a `months`-month window. */

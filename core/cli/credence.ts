@@ -37,6 +37,10 @@ const OPTIONS = {
   // credence target
   goal: { type: 'string' },
   by: { type: 'string' },
+  // credence profile edit
+  phone: { type: 'string' },
+  tags: { type: 'string' },
+  notes: { type: 'string' },
   // encrypted profiles and backups
   'passphrase-file': { type: 'string' },
   'recovery-code-file': { type: 'string' },

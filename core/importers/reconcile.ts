@@ -83,15 +83,23 @@ export class StatedTally {
     }
   }
 
-  /** Rows of `line` (all rows for null) that pass `keep`, as named rows. */
-  select(line: StatedLine | null, keep: (index: number) => boolean): Array<{ index: number; row: DifferenceRow }> {
+  /**
+   * Rows of `line` (all rows for null) that pass `keep`: the first ROWS_NAMED as named rows, and
+   * how many there are with their sum. Only the named ones are built: a file whose rows all lie
+   * outside its stated period would otherwise build an object for each of a million rows.
+   */
+  select(line: StatedLine | null, keep: (index: number) => boolean, why: DifferenceRow['why']): Found {
     const wanted = line === null ? -1 : STATED_LINES.indexOf(line);
-    const found: Array<{ index: number; row: DifferenceRow }> = [];
+    const found: Found = { rows: [], count: 0, fen: 0 };
     for (let i = 0; i < this.rows; i++) {
       const at = this.lineOf.data[i];
       if (wanted !== -1 && at !== wanted) continue;
       if (!keep(i)) continue;
-      found.push({ index: i, row: { line: this.sourceLine.data[i], fen: this.fen.data[i], countedIn: at === NO_LINE ? null : STATED_LINES[at], why: 'outside_period' } });
+      found.count++;
+      found.fen += this.fen.data[i];
+      if (found.rows.length < ROWS_NAMED) {
+        found.rows.push({ line: this.sourceLine.data[i], fen: this.fen.data[i], countedIn: at === NO_LINE ? null : STATED_LINES[at], why });
+      }
     }
     return found;
   }
@@ -107,18 +115,28 @@ export class StatedTally {
 
 type Total = ReconciliationDifference['total'];
 
-function named(total: Total, rowsDifference: number | null, fenDifference: number | null, rows: DifferenceRow[], explained: boolean): ReconciliationDifference {
-  return { total, rowsDifference, fenDifference, rows: rows.slice(0, ROWS_NAMED), rowsOmitted: Math.max(0, rows.length - ROWS_NAMED), explained };
+/** Rows that explain a difference: the first ROWS_NAMED of them named, all of them counted and summed. */
+interface Found {
+  rows: DifferenceRow[];
+  count: number;
+  fen: number;
 }
 
-function sums(rows: readonly DifferenceRow[]): { count: number; fen: number } {
-  return { count: rows.length, fen: rows.reduce((sum, row) => sum + row.fen, 0) };
+const NONE: Found = { rows: [], count: 0, fen: 0 };
+
+/** One list after another, as if concatenated: the first ROWS_NAMED of both, and both counted. */
+function joined(a: Found, b: Found): Found {
+  return { rows: [...a.rows, ...b.rows].slice(0, ROWS_NAMED), count: a.count + b.count, fen: a.fen + b.fen };
+}
+
+function named(total: Total, rowsDifference: number | null, fenDifference: number | null, found: Found, explained: boolean): ReconciliationDifference {
+  return { total, rowsDifference, fenDifference, rows: found.rows, rowsOmitted: Math.max(0, found.count - ROWS_NAMED), explained };
 }
 
 /** Rows outside the stated period: the export cannot have counted them. */
-function outsidePeriod(tally: StatedTally, line: StatedLine | null, span: StatedSpan | null): DifferenceRow[] {
-  if (!span) return [];
-  return tally.select(line, (i) => tally.epochAt(i) < span.start || tally.epochAt(i) > span.end).map((found) => found.row);
+function outsidePeriod(tally: StatedTally, line: StatedLine | null, span: StatedSpan | null): Found {
+  if (!span) return NONE;
+  return tally.select(line, (i) => tally.epochAt(i) < span.start || tally.epochAt(i) > span.end, 'outside_period');
 }
 
 function explainLine(
@@ -130,23 +148,22 @@ function explainLine(
   others: ReadonlyMap<StatedLine, { rows: number | null; fen: number | null }>,
 ): ReconciliationDifference {
   const outside = outsidePeriod(tally, line, span);
-  const sum = sums(outside);
-  if (outside.length > 0 && (rowsDifference === null || rowsDifference === sum.count) && (fenDifference === null || fenDifference === sum.fen)) {
+  if (outside.count > 0 && (rowsDifference === null || rowsDifference === outside.count) && (fenDifference === null || fenDifference === outside.fen)) {
     return named(line, rowsDifference, fenDifference, outside, true);
   }
   // One row more than the export counts, of exactly the difference.
   if ((rowsDifference === 1 || rowsDifference === null) && fenDifference !== null && fenDifference !== 0) {
-    const extra = tally.select(line, (i) => tally.fenAt(i) === fenDifference).map(({ row }) => ({ ...row, why: 'accounts_for_difference' as const }));
-    if (extra.length > 0) return named(line, rowsDifference, fenDifference, extra, true);
+    const extra = tally.select(line, (i) => tally.fenAt(i) === fenDifference, 'accounts_for_difference');
+    if (extra.count > 0) return named(line, rowsDifference, fenDifference, extra, true);
   }
   // One row fewer: the export counts in this line a row that the rule put in another line, which has it one too many.
   if ((rowsDifference === -1 || rowsDifference === null) && fenDifference !== null && fenDifference <= 0) {
-    const moved: DifferenceRow[] = [];
+    let moved = NONE;
     for (const [other, delta] of others) {
       if (other === line || !(delta.rows === 1 || delta.rows === null) || delta.fen !== -fenDifference) continue;
-      moved.push(...tally.select(other, (i) => tally.fenAt(i) === -fenDifference).map(({ row }) => ({ ...row, why: 'counted_elsewhere' as const })));
+      moved = joined(moved, tally.select(other, (i) => tally.fenAt(i) === -fenDifference, 'counted_elsewhere'));
     }
-    if (moved.length > 0) return named(line, rowsDifference, fenDifference, moved, true);
+    if (moved.count > 0) return named(line, rowsDifference, fenDifference, moved, true);
   }
   // Rows outside the period that do not make up the whole difference are still named: the export cannot have counted them.
   return named(line, rowsDifference, fenDifference, outside, false);
@@ -155,7 +172,7 @@ function explainLine(
 /** 共N笔记录: rows outside the period are named; rows fewer than stated are not in the file to name. */
 function explainCount(rowsDifference: number, tally: StatedTally, span: StatedSpan | null): ReconciliationDifference {
   const outside = outsidePeriod(tally, null, span);
-  return named('count', rowsDifference, null, outside, outside.length > 0 && outside.length === rowsDifference);
+  return named('count', rowsDifference, null, outside, outside.count > 0 && outside.count === rowsDifference);
 }
 
 /**

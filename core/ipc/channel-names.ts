@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'profiles.list',
   'profiles.create',
   'profiles.checkName',
+  'profiles.editClient',
+  'profiles.archive',
   'profiles.delete',
   'import.files',
   'import.cancel',

@@ -23,6 +23,9 @@ import { observationRecords, type Observation } from './observations.ts';
 import { loadAccounts, type AccountRecord, type AccountValues } from './account-values.ts';
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
+import { readActivity, type Activity } from './activity.ts';
+
+export type { Activity, ActivityMonth } from './activity.ts';
 import { today } from '../shared/calendar.ts';
 import type { MonthRow } from './account-schema.ts';
 import type { HardQueryReasons } from '../rules/hard-queries.ts';
@@ -69,18 +72,6 @@ export interface LedgerAccountSnapshot extends Pick<AccountValues, (typeof SNAPS
   months: MonthRow[];
 }
 
-/** Completed rows of one month and bill platform in the imported bills (each scorer reads the platforms it sees, core/rules/scorer-visibility.ts). */
-export interface ActivityMonth {
-  month: string;
-  /** The bill's platform (core/shared/platforms.ts). */
-  platform: string;
-  rows: number;
-  /** Utility and phone bills (充值缴费, 公共服务) and card repayments. */
-  billPayments: number;
-  /** Purchases on a platform credit line, by product. */
-  creditPurchases: { huabei: number; baitiao: number; meituan_yuefu: number };
-}
-
 export interface LedgerSnapshot {
   asOfDay: number;
   accounts: LedgerAccountSnapshot[];
@@ -98,48 +89,8 @@ export interface LedgerSnapshot {
     /** The share of a revolving line's balance in use the debt-to-income rule counts (core/settings/conventions.ts). */
     debtToIncome: DebtToIncomeSetting;
   };
-  activity: {
-    /** Months with completed rows, in month order. */
-    months: ActivityMonth[];
-    /** Each person transferred with in a month (转账, 红包), once per month and platform. */
-    contacts: { month: string; platform: string; counterparty: string }[];
-  };
+  activity: Activity;
   needsReview: number;
-}
-
-// Bills whose payment Sesame is said to reward (docs/domain/platform-scores.md#what-raises-the-score:
-// utilities and card repayment through Alipay): the 充值缴费 / 公共服务 categories and card
-// repayments, per platform, which core/rules/scorer-visibility.ts then says who sees.
-const ACTIVITY_SQL = `
-  SELECT substr(occurred_at, 1, 7) AS month, platform,
-         count(*),
-         sum(category IN ('充值缴费', '公共服务') OR credit_event = 'credit_card_repayment'),
-         sum(credit_event = 'huabei_purchase'),
-         sum(credit_event = 'baitiao_purchase'),
-         sum(credit_event = 'meituan_yuefu_purchase')
-    FROM transactions
-   WHERE status_class = 'completed'
-   GROUP BY month, platform
-   ORDER BY month, platform`;
-
-// Person-to-person transfers: Alipay's 转账红包, WeChat's 转账 and 微信红包… types.
-const CONTACTS_SQL = `
-  SELECT DISTINCT substr(occurred_at, 1, 7), platform, counterparty
-    FROM transactions
-   WHERE status_class = 'completed' AND counterparty IS NOT NULL AND counterparty <> ''
-     AND (category IN ('转账红包', '转账') OR category LIKE '微信红包%')`;
-
-function readActivity(db: Db): LedgerSnapshot['activity'] {
-  const rows = db.prepare(ACTIVITY_SQL).raw().all() as [string, string, number, number, number, number, number][];
-  const months = rows.map(([month, platform, count, billPayments, huabei, baitiao, yuefu]) => ({
-    month,
-    platform,
-    rows: count,
-    billPayments,
-    creditPurchases: { huabei, baitiao, meituan_yuefu: yuefu },
-  }));
-  const contacts = (db.prepare(CONTACTS_SQL).raw().all() as [string, string, string][]).map(([month, platform, counterparty]) => ({ month, platform, counterparty }));
-  return { months, contacts };
 }
 
 /** One account as the snapshot carries it: its resolved values, its history and the day it was settled. */

@@ -148,7 +148,7 @@ const LINKS_FROM = 'credit_links l JOIN transactions t ON t.id = l.transaction_i
  * (no filter tested, no row read): without an account, `budget` entries of transactions_list in
  * the date range; with one, whole days holding `budget` of the account's links.
  */
-function stretchOf(db: Db, where: Where, after: Cursor | undefined, order: Order, budget: number): Stretch {
+function stretchOf(db: Db, where: Where, after: Cursor | undefined, order: Order, budget: number, needed = Number.POSITIVE_INFINITY): Stretch {
   const { before, dir, through } = ORDER_SQL[order];
   const cursor = after ? [`(t.occurred_epoch, t.id) ${before} (?, ?)`] : [];
   const cursorParams = after ? [after.epoch, after.id] : [];
@@ -156,6 +156,10 @@ function stretchOf(db: Db, where: Where, after: Cursor | undefined, order: Order
     const bounds = [...where.range, ...cursor];
     const params = [...where.rangeParams, ...cursorParams];
     const orderBy = `t.occurred_epoch ${dir}, t.id ${dir}`;
+    // Nothing but the date range filters, and fewer entries are needed than the stretch holds:
+    // every entry matches, so the reader stops within the stretch anyway, and finding its edge
+    // would walk `budget` entries (200,000, some 100 ms at a million rows) for a page of 50.
+    if (where.terms.length === 0 && needed <= budget) return { from: INDEX_FROM, conditions: bounds, params, orderBy, next: null };
     // The stretch's last entry and the one after it, if any.
     const edge = db
       .prepare(`SELECT t.occurred_epoch AS epoch, t.id FROM ${INDEX_FROM} ${sqlWhere(bounds)} ORDER BY ${orderBy} LIMIT 2 OFFSET ?`)
@@ -223,8 +227,8 @@ export function listTransactions(db: Db, filter: TransactionFilter, options: Rea
   const order = options.order ?? 'newest';
   const limit = Math.min(options.limit ?? PAGE_LIMIT.default, PAGE_LIMIT.max);
   const where = whereOf(db, filter);
-  const stretch = stretchOf(db, where, options.after, order, budgetFor(where, options.budget));
   // One row more than asked says whether the page ends before the stretch does.
+  const stretch = stretchOf(db, where, options.after, order, budgetFor(where, options.budget), limit + 1);
   const found = db
     .prepare(`SELECT t.id, t.occurred_epoch AS epoch FROM ${stretch.from} ${sqlWhere([...stretch.conditions, ...where.terms])} ORDER BY ${stretch.orderBy} LIMIT ?`)
     .all(...stretch.params, ...where.params, limit + 1) as Cursor[];

@@ -16,6 +16,7 @@
 //     features nothing to read: they score the population average, with no range and no reason
 //     (a loan-only file gets no card reasons).
 
+import { formatCount } from '../shared/money.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { LenderRule } from '../rules/lender-heuristics.ts';
 import { ADJUSTMENTS, adjustmentPoints, ruleOf, type CardPricing } from './adjustments.ts';
@@ -94,8 +95,8 @@ export function extrapolationText(p: ExtrapolatedPattern, bounded: boolean, card
     ? { 'zh-CN': '近 6 个月里有一次已还清的 1–30 天逾期，不在最近一个月', en: 'a single 1–30-day late in the last 6 months, repaid, not in the latest month' }
     : { 'zh-CN': `最长逾期 ${p.worst}、当前逾期 ${p.current}、逾期 ${p.lateMonths} 个月`, en: `worst lateness ${p.worst}, current ${p.current}, ${p.lateMonths} late month(s)` };
   const head = {
-    'zh-CN': `外推：建模数据的 ${fittingRows.toLocaleString('en-US')} 行中没有一行是这种逾期情况（${what['zh-CN']}），评分卡对它的读数（${cardScore} 分）是外推出来的。`,
-    en: `Extrapolated: none of the fitting file’s ${fittingRows.toLocaleString('en-US')} rows has this lateness pattern (${what.en}), so the card’s reading of it (${cardScore}) is an extrapolation.`,
+    'zh-CN': `外推：建模数据的 ${formatCount(fittingRows)} 行中没有一行是这种逾期情况（${what['zh-CN']}），评分卡对它的读数（${cardScore} 分）是外推出来的。`,
+    en: `Extrapolated: none of the fitting file’s ${formatCount(fittingRows)} rows has this lateness pattern (${what.en}), so the card’s reading of it (${cardScore}) is an extrapolation.`,
   };
   return bounded
     ? {

@@ -112,7 +112,16 @@ const SESAME_CREDIT = (['huabei', 'baitiao', 'meituan_yuefu'] as const).filter((
  * (one slot per month, 0 where nothing happened): only the bill platforms and credit products Ant
  * sees (core/rules/scorer-visibility.ts).
  */
-function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
+function activityOf(activity: LedgerSnapshot['activity']): ActivityByMonth {
+  let kept = activities.get(activity);
+  if (!kept) activities.set(activity, (kept = activitySeries(activity)));
+  return kept;
+}
+
+/** The series of an activity object, kept with it: never edited once in a snapshot, and a what-if's months and scenarios share one. */
+const activities = new WeakMap<LedgerSnapshot['activity'], ActivityByMonth>();
+
+function activitySeries({ months, contacts }: LedgerSnapshot['activity']): ActivityByMonth {
   const rows = months
     .map((m) => ({ month: parseMonth(m.month), m }))
     .filter((r): r is { month: number; m: (typeof months)[number] } => r.month !== null);
@@ -128,10 +137,10 @@ function activityOf({ months, contacts }: LedgerSnapshot['activity']): ActivityB
   };
   for (const { month, m } of rows) {
     const k = month - first;
-    activity.platformCredit[k] += SESAME_CREDIT.reduce((n, product) => n + m.creditPurchases[product], 0);
+    activity.platformCredit[k] += SESAME_CREDIT.reduce((n, product) => n + (m.creditPurchases[product] ?? 0), 0);
     if (!seesBillsOf('sesame', m.platform)) continue;
     activity.platformRows[k] += m.rows;
-    activity.billPayments[k] += m.billPayments;
+    activity.billPayments[k] += m.billPayments ?? 0;
   }
   const names = new Map<string, number>();
   const pairs: number[] = [];

@@ -32,6 +32,10 @@ const catalogue = {
     'zh-CN': '档案名称须为 1 到 80 个字符。',
     en: 'A profile name must be 1 to 80 characters long.',
   },
+  'profile.invalid_client': {
+    'zh-CN': '客户信息有误：{fieldsZh}。未作任何修改。',
+    en: 'Invalid client details: {fieldsEn}. Nothing was changed.',
+  },
   'ipc.unknown_channel': {
     'zh-CN': '未知的请求通道 {channel}。',
     en: 'Unknown request channel {channel}.',

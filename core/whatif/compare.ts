@@ -1,6 +1,7 @@
 // The baseline and up to three scenarios over one timeline, side by side, in one result
 // (schema.ts Comparison). The baseline (no action) is projected once per base and timeline
-// length and kept with the base; a scenario recomputes only the accounts its actions touch.
+// length and kept with the base; a scenario recomputes only the accounts its actions touch, and
+// its result is kept with the baseline until the request changes.
 
 import { lastDay } from '../shared/calendar.ts';
 import { CredenceError } from '../shared/errors.ts';
@@ -68,13 +69,36 @@ export function runScenario(base: WhatIfBase, baseline: Baseline, request: Scena
   return { state, projection, points: timeline(state, projection, baseline.activity, baseline.days) };
 }
 
+/**
+ * One scenario's result against the baseline, kept with the baseline (a result is a pure function
+ * of the base, the timeline and the request): an edit on the page changes one scenario, and the
+ * others are answered as they were. The last few requests are kept.
+ */
 export function scenarioOf(base: WhatIfBase, baseline: Baseline, request: ScenarioRequest): ScenarioResult {
+  const key = JSON.stringify([request.id ?? null, request.name, request.actions]);
+  let kept = results.get(baseline);
+  if (!kept) results.set(baseline, (kept = new Map()));
+  const found = kept.get(key);
+  if (found) {
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
+  }
   const { state, projection, points } = runScenario(base, baseline, request);
-  return scenarioResult(request.id ?? null, request.name, state, projection, points, baseline.points);
+  const result = scenarioResult(request.id ?? null, request.name, state, projection, points, baseline.points);
+  kept.set(key, result);
+  if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value!);
+  return result;
 }
 
+const KEPT_RESULTS = 12;
+const results = new WeakMap<Baseline, Map<string, ScenarioResult>>();
+const baselineResults = new WeakMap<Baseline, ScenarioResult>();
+
 export function baselineResult(baseline: Baseline): ScenarioResult {
-  return scenarioResult(null, '', baseline.state, baseline.projection, baseline.points, null);
+  let result = baselineResults.get(baseline);
+  if (!result) baselineResults.set(baseline, (result = scenarioResult(null, '', baseline.state, baseline.projection, baseline.points, null)));
+  return result;
 }
 
 export function compare(base: WhatIfBase, scenarios: readonly ScenarioRequest[], months?: number): Comparison {

@@ -12,9 +12,12 @@ import { BureauPage } from './pages/BureauPage.tsx';
 import { ConsentPage } from './pages/ConsentPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { personName } from './presentation/format.ts';
+import { PresentationBanner } from './presentation/PresentationSwitch.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
-import { useRoute, type Route } from './router.ts';
+import { RosterPage } from './roster/RosterPage.tsx';
+import { PROFILELESS_ROUTES, useRoute, type Route } from './router.ts';
 import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
 
@@ -26,6 +29,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
   if (route === 'consent') return <ConsentPage profile={profile} />;
+  if (route === 'clients') return <RosterPage />;
   return <WhatIfPage profile={profile} />;
 }
 
@@ -58,6 +62,14 @@ function PageBody({ route }: { route: Route }) {
       <>
         {stale}
         <UnlockScreen key={toUnlock.id} profile={toUnlock} appLocked={appLocked} />
+      </>
+    );
+  }
+  if (selected === null && PROFILELESS_ROUTES.includes(route)) {
+    return (
+      <>
+        {stale}
+        <RosterPage />
       </>
     );
   }
@@ -108,10 +120,21 @@ function useFocusOnNavigation(route: Route) {
   return main;
 }
 
+/** The window's title (Electron's follows the page's): the client's name first, as presentation mode writes it. */
+function useWindowTitle() {
+  const { t } = useI18n();
+  const { selected } = useProfiles();
+  const title = selected ? `${personName(selected.name)} · ${t('app.title')}` : t('app.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
   const main = useFocusOnNavigation(route);
+  useWindowTitle();
   return (
     <div className="shell">
       {/* A link, not a hash: the hash is the router's. */}
@@ -129,6 +152,7 @@ export function App() {
       <Sidebar route={route} />
       <div className="main-column">
         <Header />
+        <PresentationBanner />
         <NoticeBar />
         <main className="content" id="main-content" tabIndex={-1} ref={main} data-testid="main-content">
           {/* The page root exists before a profile is chosen too: every route stays reachable and shows the first-profile panel in place. */}

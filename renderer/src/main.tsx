@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { LockProvider } from './lock/LockProvider.tsx';
+import { PresentationProvider } from './presentation/PresentationProvider.tsx';
 import { ProfilesProvider } from './profiles/ProfilesProvider.tsx';
 import { chooseTransport } from './transport/choose.ts';
 
@@ -17,12 +18,14 @@ if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <ProfilesProvider>
-        <LockProvider>
-          <App />
-        </LockProvider>
-      </ProfilesProvider>
-    </I18nProvider>
+    <PresentationProvider>
+      <I18nProvider>
+        <ProfilesProvider>
+          <LockProvider>
+            <App />
+          </LockProvider>
+        </ProfilesProvider>
+      </I18nProvider>
+    </PresentationProvider>
   </StrictMode>,
 );

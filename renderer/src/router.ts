@@ -2,7 +2,10 @@ import { useSyncExternalStore } from 'react';
 
 // Hash routes: the page is one file served from app:// (and 127.0.0.1 in tests), so the path
 // must never change; the hash survives reloads and needs no server-side fallback.
-export const routes = ['dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings'] as const;
+export const routes = ['clients', 'dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings'] as const;
+
+/** The pages that need no chosen profile: the roster is where an adviser chooses one. */
+export const PROFILELESS_ROUTES: readonly Route[] = ['clients'];
 export type Route = (typeof routes)[number];
 
 export const DEFAULT_ROUTE: Route = 'dashboard';

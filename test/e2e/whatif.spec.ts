@@ -18,6 +18,7 @@ import { main } from '../../core/cli/credence.ts';
 import { formatCount, formatFen } from '../../core/shared/money.ts';
 import { CLIENT } from '../unit/whatif/client-profile.ts';
 import { AS_OF, writeHandProfile } from '../unit/whatif/hand-profile.ts';
+import { ANSWER_MARKS } from '../../renderer/src/whatif/answer-timing.ts';
 import { ARTIFACTS_DIR, expect, test, type AppHarness } from './harness.ts';
 
 type Comparison = Response<'whatif.compare'>;
@@ -275,6 +276,37 @@ test.describe('what-if page', () => {
     await expect(page.getByTestId('assumption')).toHaveText(expected.baseline.assumptions.map((a) => a.en));
     await screenshot(page, 'en');
     await noSeriousAxeViolations(page);
+  });
+
+  test('answers each edit within one frame of its result arriving (the page’s own timing marks)', async ({ page, app }) => {
+    // renderer/src/whatif/answer-timing.ts marks when core's answer lands, the first animation
+    // frame after it, and when the page has committed it: the answer is on screen in that frame
+    // when it was committed before the frame. No time is asserted (the machine may be loaded);
+    // what the render took is printed beside the result.
+    const { ids } = await openWhatIf(page, app);
+    await page.getByTestId('scenario-new').click();
+    await addAction(page, 'pay', { accountId: String(ids.get('card:1111')), amountFen: '6000', month: '2026-12', timing: 'before_statement' });
+    await addAction(page, 'stop_applications', { from: '2026-12-01', months: '6' });
+    await expect(page.getByTestId('action-item')).toHaveCount(2);
+    await page.getByTestId('whatif-months').fill('24');
+    await expect(page.getByTestId('whatif-result')).toHaveAttribute('data-months', '24');
+    const answers = await page.evaluate(async (marks) => {
+      // The last frame mark is set at the frame after the last answer.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const at = (name: string) => performance.getEntriesByName(name, 'mark').map((m) => m.startTime);
+      const [results, frames, rendered] = [at(marks.result), at(marks.frame), at(marks.rendered)];
+      return results.map((t) => ({
+        render: rendered.find((r) => r >= t)! - t,
+        frame: frames.find((f) => f >= t)! - t,
+      }));
+    }, ANSWER_MARKS);
+    // One answer on opening, one per action added, one for the 24 months.
+    expect(answers.length).toBeGreaterThanOrEqual(4);
+    for (const answer of answers) expect(answer.render).toBeLessThanOrEqual(answer.frame);
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    const line = answers.map((a) => `render ${ms(a.render)}, next frame ${ms(a.frame)}`).join('; ');
+    test.info().annotations.push({ type: 'whatif answers (result → committed, result → next frame)', description: line });
+    console.log(`what-if answers (result → committed, result → next frame): ${line}`);
   });
 
   test('saves, renames, duplicates, deletes and applies a scenario to the plan, as the CLI then lists them', async ({ page, app }) => {

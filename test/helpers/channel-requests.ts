@@ -34,6 +34,8 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'profiles.list': {},
     'profiles.create': { name: '另一位客户' },
     'profiles.checkName': { name: '另一位客户' },
+    'profiles.editClient': { id: profileId, tags: ['房贷'] },
+    'profiles.archive': { id: profileId, archived: false },
     'import.files': { profileId, importId: ids.importId, files: [{ name: 'x.csv', dataBase64: Buffer.from('not a bill\n').toString('base64') }] },
     'import.cancel': { importId: ids.importId },
     'review.list': { profileId },

@@ -37,6 +37,9 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
   const scratch = ['--db', ids.scratchDb, '--passphrase-file', ids.passwordFile];
   return {
     'profile create': [['profile', 'create', '客户乙', '--data-dir', ids.dataDir]],
+    'profile edit': [['profile', 'edit', ...db, '--phone', '138 1234 5678', '--tags', '房贷,首套', '--notes', '2027 年买房']],
+    'profile archive': [['profile', 'archive', ...db]],
+    'profile unarchive': [['profile', 'unarchive', ...db]],
     'profile list': [['profile', 'list', '--data-dir', ids.dataDir]],
     'profile encrypt': [['profile', 'encrypt', ...scratch]],
     'profile passphrase': [['profile', 'passphrase', ...scratch, '--new-passphrase-file', ids.passwordFile]],

@@ -339,6 +339,8 @@ const STEPS = [
   { channel: 'charts.utilisation', request: ({ profileId }) => ({ profileId }) },
   { channel: 'charts.spending', request: ({ profileId }) => ({ profileId }) },
   { channel: 'charts.balance', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'profiles.editClient', request: ({ profileId }) => ({ id: profileId, phone: '138 1234 5678', tags: ['房贷', '首套'], notes: '2027 年买房' }) },
+  { channel: 'profiles.archive', request: ({ spareProfileId }) => ({ id: spareProfileId, archived: true }) },
   { channel: 'profiles.list', request: () => ({}) },
   { channel: 'profiles.delete', request: ({ spareProfileId }) => ({ id: spareProfileId }) },
 ] as const satisfies readonly Step[];

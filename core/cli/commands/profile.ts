@@ -1,10 +1,14 @@
 // `credence profile …`: the app's profile and encryption channels over the CLI's profile source
-// (the `--db` file, or the data folder): create (encrypted with --passphrase-file), list, delete,
-// encrypt, change the passphrase, rotate the key.
+// (the `--db` file, or the data folder): create (encrypted with --passphrase-file), list (the
+// adviser's roster: client details, last import, the plan's next action), edit a client's details,
+// archive, delete, encrypt, change the passphrase, rotate the key.
 
 import { resolve } from 'node:path';
 import { CredenceError } from '../../shared/errors.ts';
 import type { LocalizedText } from '../../shared/localized-text.ts';
+import { formatFen } from '../../shared/money.ts';
+import { maskPhone } from '../../shared/presentation-mask.ts';
+import { ACTION_NAMES } from '../../shared/whatif-actions.ts';
 import type { Response } from '../../ipc/contract.ts';
 import type { ProfileSource } from '../../storage/profile-store.ts';
 import { positional } from '../args.ts';
@@ -30,7 +34,26 @@ function printProfiles(ctx: CliContext, store: ProfileSource, profiles: Profile[
     const problem = p.problem ? `  ! ${p.problem.message[ctx.locale]}` : '';
     const encrypted = p.encryption ? (ctx.locale === 'zh-CN' ? '  [已加密]' : '  [encrypted]') : '';
     ctx.io.out(`${p.id}  ${p.name}  ${p.createdAt}  ${fileOf(store, p)}${encrypted}${problem}`);
+    if (p.client) ctx.io.out(`    ${rosterLine(ctx, p.client)}`);
   }
+}
+
+/** The roster's columns as one line: phone as the roster masks it, tags, last import, the plan's next step. */
+function rosterLine(ctx: CliContext, client: NonNullable<Profile['client']>): string {
+  const zh = ctx.locale === 'zh-CN';
+  const { details, lastImportAt, nextAction } = client;
+  const parts = [
+    details.archivedAt ? (zh ? '[已归档]' : '[archived]') : '',
+    details.phone ? maskPhone(details.phone) : '',
+    details.tags.length > 0 ? details.tags.map((tag) => `#${tag}`).join(' ') : '',
+    `${zh ? '最近导入' : 'last import'} ${lastImportAt ? `${lastImportAt.slice(0, 16).replace('T', ' ')} (UTC+8)` : '—'}`,
+    `${zh ? '下一步' : 'next'} ${
+      nextAction
+        ? `${nextAction.date} ${ACTION_NAMES[nextAction.type][ctx.locale]}${nextAction.amountFen === null ? '' : ` ${formatFen(nextAction.amountFen)}`}`
+        : '—'
+    }`,
+  ];
+  return parts.filter((part) => part !== '').join('  ');
 }
 
 /** On stderr, so scripts reading stdout are unaffected: nothing protects this profile's file. */
@@ -82,6 +105,42 @@ async function list(ctx: CliContext): Promise<number> {
     else printProfiles(ctx, store, listed.profiles);
     return 0;
   });
+}
+
+/** `--tags 房贷,首套` → ['房贷', '首套']; an empty value clears them. */
+function tagsOption(ctx: CliContext): string[] | undefined {
+  const text = textOption(ctx, 'tags');
+  return text === undefined ? undefined : text.split(/[,，]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
+}
+
+/** Sets the fields given (an empty --phone clears the phone); the others keep their values. */
+async function edit(ctx: CliContext): Promise<number> {
+  const phone = textOption(ctx, 'phone');
+  const tags = tagsOption(ctx);
+  const notes = textOption(ctx, 'notes');
+  if (phone === undefined && tags === undefined && notes === undefined) throw new CredenceError('cli.usage', { reason: 'profile edit needs --phone, --tags or --notes' });
+  return withContract(ctx, 'profile edit', async ({ call, profileId, profile }) => {
+    const edited = await call('profiles.editClient', {
+      id: profileId,
+      ...(phone === undefined ? {} : { phone: phone.trim() === '' ? null : phone }),
+      ...(tags === undefined ? {} : { tags }),
+      ...(notes === undefined ? {} : { notes }),
+    });
+    if (ctx.json) printJson(ctx, edited);
+    else say(ctx, { 'zh-CN': `已更新「${profile.name}」的客户信息。`, en: `Updated the client details of "${profile.name}".` });
+    return 0;
+  });
+}
+
+function archiveCommand(archived: boolean) {
+  return async (ctx: CliContext): Promise<number> =>
+    withContract(ctx, archived ? 'profile archive' : 'profile unarchive', async ({ call, profileId, profile }) => {
+      const outcome = await call('profiles.archive', { id: profileId, archived });
+      if (ctx.json) printJson(ctx, outcome);
+      else if (archived) say(ctx, { 'zh-CN': `已归档「${profile.name}」：名册默认不再列出，数据不变。`, en: `Archived "${profile.name}": the roster no longer lists it by default; its data is unchanged.` });
+      else say(ctx, { 'zh-CN': `已将「${profile.name}」移回名册。`, en: `"${profile.name}" is back on the roster.` });
+      return 0;
+    });
 }
 
 async function remove(ctx: CliContext): Promise<number> {
@@ -152,9 +211,30 @@ export const profileCommand: Command = {
     list: {
       args: '',
       on: 'store',
-      summary: { 'zh-CN': '列出档案（编号、名称、创建时间、数据库文件）', en: 'the profiles (id, name, created, database file)' },
+      summary: {
+        'zh-CN': '列出档案（编号、名称、创建时间、数据库文件；可读的档案另有客户电话（打码）、标签、最近导入、计划的下一步）',
+        en: 'the profiles (id, name, created, database file; for a readable one the masked phone, tags, last import and the plan’s next step)',
+      },
       channels: ['profiles.list'],
       run: list,
+    },
+    edit: {
+      args: '[--phone P] [--tags A,B] [--notes TEXT]',
+      summary: { 'zh-CN': '修改客户信息（电话、标签、备注；只改给出的项，空值清除）', en: 'edit the client details (phone, tags, notes; only those given, an empty value clears)' },
+      channels: ['profiles.editClient'],
+      run: edit,
+    },
+    archive: {
+      args: '',
+      summary: { 'zh-CN': '归档：名册默认不再列出（数据不变）', en: 'archive: the roster no longer lists it by default (its data is unchanged)' },
+      channels: ['profiles.archive'],
+      run: archiveCommand(true),
+    },
+    unarchive: {
+      args: '',
+      summary: { 'zh-CN': '取消归档，移回名册', en: 'unarchive: back on the roster' },
+      channels: ['profiles.archive'],
+      run: archiveCommand(false),
     },
     delete: {
       args: 'ID --yes [--passphrase-file P]',

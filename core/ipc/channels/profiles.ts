@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { rosterProfileSchema } from '../../plan/roster.ts';
+import { clientDetailsSchema } from '../../settings/client-details.ts';
 import { profileSummarySchema } from '../../storage/profile-store.ts';
 import { profileId } from '../schemas.ts';
 
@@ -14,9 +16,10 @@ export const appChannels = {
 } as const;
 
 export const profileChannels = {
+  /** With each readable profile's roster line (client details, last import, the plan's next action). */
   'profiles.list': {
     request: z.strictObject({}),
-    response: z.strictObject({ profiles: z.array(profileSummarySchema) }),
+    response: z.strictObject({ profiles: z.array(rosterProfileSchema) }),
   },
   'profiles.create': {
     // Length rules live in the store, whose error names the rule in both languages. With a
@@ -28,6 +31,16 @@ export const profileChannels = {
   'profiles.checkName': {
     request: z.strictObject({ name: z.string().max(1000) }),
     response: z.strictObject({ name: z.string() }),
+  },
+  /** An adviser's details of the client (core/settings/client-details.ts checks the fields; a field left out is kept). */
+  'profiles.editClient': {
+    request: z.strictObject({ id: profileId, phone: z.string().max(1000).nullable().optional(), tags: z.array(z.string().max(1000)).max(1000).optional(), notes: z.string().max(100_000).optional() }),
+    response: z.strictObject({ details: clientDetailsSchema }),
+  },
+  /** Archived profiles leave the roster's default view; their data is untouched. */
+  'profiles.archive': {
+    request: z.strictObject({ id: profileId, archived: z.boolean() }),
+    response: z.strictObject({ details: clientDetailsSchema }),
   },
   'profiles.delete': {
     request: z.strictObject({ id: profileId }),

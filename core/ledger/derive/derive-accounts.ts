@@ -14,7 +14,8 @@ import type { AccountKind, EventRole, Product } from '../../shared/ledger-vocabu
 export interface CreditRow {
   id: number;
   platform: string;
-  orderId: string;
+  /** The export's order id of a disbursement (it names the draw); null for every other row. */
+  orderId: string | null;
   day: number;
   fen: number;
   direction: 'income' | 'expense' | 'neutral';
@@ -68,6 +69,8 @@ export type LinkBasis =
 
 export interface DerivedLink {
   transactionId: number;
+  /** The row linked: its day, amount, batch and platform go into the stored link (write-links.ts). */
+  row: CreditRow;
   accountKey: string;
   role: EventRole;
   basis: LinkBasis;
@@ -149,6 +152,10 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
   const sorted = [...rows].sort((a, b) => a.day - b.day || a.id - b.id);
   const specs = new Map<string, AccountSpec>();
   const links: DerivedLink[] = [];
+  // Only the purchases a refund names are ever looked up (below): a map of every link would hold
+  // an entry per credit event, a third of a million-row import.
+  const refunded = new Set<number>();
+  for (const row of rows) if (row.kind === null && row.refundOf !== null) refunded.add(row.refundOf);
   const byId = new Map<number, DerivedLink>();
   const need = (key: string): AccountSpec => {
     let spec = specs.get(key);
@@ -156,9 +163,9 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     return spec;
   };
   const link = (row: CreditRow, accountKey: string, role: EventRole, basis: LinkBasis) => {
-    const entry = { transactionId: row.id, accountKey, role, basis };
+    const entry = { transactionId: row.id, row, accountKey, role, basis };
     links.push(entry);
-    byId.set(row.id, entry);
+    if (refunded.has(row.id)) byId.set(row.id, entry);
   };
 
   // Cards with their last four digits: from known accounts and from this import's events.

@@ -16,7 +16,7 @@ export function deriveAndStore(db: Db): { accounts: number; links: number } {
   const existing = loadAccounts(db);
   const derived = deriveAccounts(rows, knownAccounts(existing));
   const { idByKey, wanted } = writeDerivedAccounts(db, existing, derived.accounts);
-  const linked = writeLinks(db, rows, derived.links, idByKey);
+  const linked = writeLinks(db, derived.links, idByKey);
   removeOrphans(db, wanted);
   extendRowSpans(db);
   writeAccountEvents(db, linked);

@@ -4,7 +4,7 @@
 import type { Db } from '../../storage/database.ts';
 import type { EventRole } from '../history/history-input.ts';
 import { DAY_OF_ROW_SQL } from './credit-rows.ts';
-import type { CreditRow, DerivedLink } from './derive-accounts.ts';
+import type { DerivedLink } from './derive-accounts.ts';
 
 /** account, role, basis, day, amount, batch, platform, unconfirmed */
 export type LinkTuple = [number, EventRole, string, number, number, number, string, number];
@@ -54,7 +54,7 @@ function manualLinks(db: Db): [number, ...LinkTuple][] {
  * and refreshes the copies of transaction fields on the user's own links. Returns every link
  * with an account, for the packed events.
  */
-export function writeLinks(db: Db, rows: readonly CreditRow[], links: readonly DerivedLink[], idByKey: ReadonlyMap<string, number>): LinkTuple[] {
+export function writeLinks(db: Db, links: readonly DerivedLink[], idByKey: ReadonlyMap<string, number>): LinkTuple[] {
   // What a derived link can change: the transaction's own fields (day, amount, batch) never do.
   const existing = new Map<number, [number, EventRole, string, number]>();
   for (const [id, ...rest] of db
@@ -65,13 +65,12 @@ export function writeLinks(db: Db, rows: readonly CreditRow[], links: readonly D
   }
   const manual = manualLinks(db);
   const manualIds = new Set(manual.map((m) => m[0]));
-  const byId = new Map(rows.map((row) => [row.id, row]));
   const upsert = chunkedUpsert(db);
   const all: LinkTuple[] = [];
   for (const link of links) {
     const accountId = idByKey.get(link.accountKey);
-    const row = byId.get(link.transactionId);
-    if (accountId === undefined || !row || manualIds.has(link.transactionId)) continue;
+    const row = link.row;
+    if (accountId === undefined || manualIds.has(link.transactionId)) continue;
     const tuple: LinkTuple = [accountId, link.role, link.basis, row.day, row.fen, row.batchId, row.platform, row.needsReview ? 1 : 0];
     all.push(tuple);
     const before = existing.get(link.transactionId);

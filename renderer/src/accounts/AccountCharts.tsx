@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import type { Response } from '../../../core/ipc/contract.ts';
 import { firstDay, lastDay, parseDay, parseMonth } from '../../../core/shared/calendar.ts';
-import { formatFen } from '../../../core/shared/money.ts';
 import { invoke } from '../api.ts';
 import { ChartData } from '../components/chart/ChartData.tsx';
 import { pointX, pointsAttr, runs, ticks, valueY, type Frame } from '../components/chart/geometry.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { formatFen, identifier } from '../presentation/format.ts';
 import { money } from './format.ts';
 import { formatBp } from './money.ts';
 import { useLoaded, type AccountDetail } from './useLedger.ts';
@@ -55,7 +55,7 @@ function UtilisationFigure({ chart }: { chart: Utilisation }) {
   const highest = account.points.reduce<(typeof account.points)[number] | null>((best, p) => (p.usedBp !== null && (best === null || p.usedBp > best.usedBp!) ? p : best), null);
   const showMonth = monthTicks(chart.months.length);
   const description = t('ledger.chart.utilisation.aria', {
-    name: account.name,
+    name: identifier(account.name),
     from: chart.months[0]!,
     to: chart.months.at(-1)!,
     latest: latest ? t('ledger.chart.utilisation.ariaLatest', { date: latest.statementOn!, value: formatBp(markBp(latest)!) }) : t('ledger.chart.utilisation.ariaNoStatement'),
@@ -171,7 +171,7 @@ function BalanceFigure({ chart }: { chart: Balance }) {
   const showMonth = monthTicks(chart.months.length);
   const lastKnown = [...account.monthsFen.keys()].reverse().find((i) => account.monthsFen[i] !== null)!;
   const description = t('ledger.chart.balance.aria', {
-    name: account.name,
+    name: identifier(account.name),
     from: chart.months[0]!,
     to: chart.months.at(-1)!,
     month: chart.months[lastKnown]!,

@@ -10,6 +10,7 @@ import { INSTITUTION_KEYS, PRODUCT_KEYS } from './labels.ts';
 import { parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
 import { percentText, yuanText } from './money.ts';
 import { fieldErrors, type AccountDetail, type AccountFieldName, type AccountSummary } from './useLedger.ts';
+import { identifier } from '../presentation/format.ts';
 
 type Kind = 'text' | 'money' | 'percent' | 'whole' | 'date' | 'month' | 'select';
 type Values = Record<string, string>;
@@ -36,7 +37,7 @@ const SECTIONS: { title: MessageKey; fields: Spec[] }[] = [
       { name: 'product', kind: 'select', required: true, options: (t) => [{ value: '', label: t('ledger.form.chooseProduct') }, ...PRODUCTS.map((p) => ({ value: p, label: t(PRODUCT_KEYS[p]) }))] },
       { name: 'name', kind: 'text' },
       { name: 'kind', kind: 'select', required: true, options: (t) => ACCOUNT_KINDS.map((k) => ({ value: k, label: t(`ledger.kind.${k}`) })) },
-      { name: 'parentId', kind: 'select', show: (v) => v.kind === 'draw', options: (t, lines) => [none(t), ...lines.map((l) => ({ value: String(l.id), label: l.name }))] },
+      { name: 'parentId', kind: 'select', show: (v) => v.kind === 'draw', options: (t, lines) => [none(t), ...lines.map((l) => ({ value: String(l.id), label: identifier(l.name) }))] },
       { name: 'bank', kind: 'text', show: (v) => v.product === 'credit_card' },
       { name: 'cardLast4', kind: 'text', show: (v) => v.product === 'credit_card' },
       { name: 'lender', kind: 'text' },
@@ -190,7 +191,7 @@ export function AccountForm({
 
   return (
     <form className="panel ledger-form" data-testid="account-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2 className="section-title">{account ? t('ledger.form.editTitle', { name: account.name }) : t('ledger.form.newTitle')}</h2>
+      <h2 className="section-title">{account ? t('ledger.form.editTitle', { name: identifier(account.name) }) : t('ledger.form.newTitle')}</h2>
       <p className="muted">{t('ledger.form.why')}</p>
       {SECTIONS.map((section) => (
         <fieldset key={section.title} className="form-section">

@@ -18,6 +18,7 @@ import { StatusChip } from './StatusChip.tsx';
 import { TransactionRow } from './UnassignedPanel.tsx';
 import { transactionsHref } from '../transactions/route.ts';
 import { ACCOUNTS_HREF, accountHref, useAccount, useAccounts, type AccountDetail, type AccountSummary } from './useLedger.ts';
+import { identifier } from '../presentation/format.ts';
 
 const FACT_FIELDS = [
   'lender',
@@ -53,7 +54,7 @@ function useDisplay() {
     if (name === 'reportsToBureau') return t(`ledger.reports.${value}` as MessageKey);
     if (name === 'bureauLayout') return t(`ledger.layout.${value}` as MessageKey);
     if (name === 'bureauType') return `${value} ${t(`ledger.bureauType.${value}` as MessageKey)}`;
-    return String(value);
+    return identifier(String(value));
   };
 }
 
@@ -211,11 +212,11 @@ export function AccountView({ profile, accountId }: { profile: ProfileSummary; a
             {detail.parent && (
               <>
                 {' · '}
-                <a href={accountHref(detail.parent.id)}>{detail.parent.name}</a>
+                <a href={accountHref(detail.parent.id)}>{identifier(detail.parent.name)}</a>
               </>
             )}
           </p>
-          <h1 data-testid="account-name">{account.name}</h1>
+          <h1 data-testid="account-name">{identifier(account.name)}</h1>
         </div>
         <span className="badge">{t(`ledger.source.${account.source}`)}</span>
         <div className="ledger-header-actions">
@@ -274,7 +275,7 @@ export function AccountView({ profile, accountId }: { profile: ProfileSummary; a
           <ul className="plain-list">
             {detail.children.map((child) => (
               <li key={child.id}>
-                <a href={accountHref(child.id)}>{child.name}</a> <StatusChip code={child.latestStatus} /> {money(child.fields.principalFen.value as number | null, t('ledger.none'))}
+                <a href={accountHref(child.id)}>{identifier(child.name)}</a> <StatusChip code={child.latestStatus} /> {money(child.fields.principalFen.value as number | null, t('ledger.none'))}
               </li>
             ))}
           </ul>
@@ -293,7 +294,7 @@ export function AccountView({ profile, accountId }: { profile: ProfileSummary; a
           confirmTestId="account-delete-confirm"
           cancelTestId="account-delete-cancel"
         >
-          <p>{account.source === 'manual' ? t('ledger.deleteBody', { name: account.name }) : t('ledger.hideBody', { name: account.name })}</p>
+          <p>{account.source === 'manual' ? t('ledger.deleteBody', { name: identifier(account.name) }) : t('ledger.hideBody', { name: identifier(account.name) })}</p>
         </ConfirmDialog>
       )}
     </>

@@ -12,6 +12,7 @@ import { QueriesPanel } from './QueriesPanel.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { UnassignedPanel } from './UnassignedPanel.tsx';
 import { accountHref, NEW_ACCOUNT_HREF, useAccounts, type AccountSummary } from './useLedger.ts';
+import { identifier, personName } from '../presentation/format.ts';
 
 function AccountRow({ account, child }: { account: AccountSummary; child: boolean }) {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ function AccountRow({ account, child }: { account: AccountSummary; child: boolea
     <tr data-testid="account-row" data-account-id={account.id} data-product={account.product} className={child ? 'account-row-child' : undefined}>
       <th scope="row">
         <a href={accountHref(account.id)} data-testid="account-link">
-          {account.name}
+          {identifier(account.name)}
         </a>
         <span className="account-row-tags">
           <span className={`badge ${account.source === 'manual' ? '' : 'badge-quiet'}`}>{t(`ledger.source.${account.source}`)}</span>
@@ -90,7 +91,7 @@ export function AccountsList({ profile }: { profile: ProfileSummary }) {
     <>
       <header className="page-header page-header-row ledger-header">
         <div>
-          <p className="eyebrow">{profile.name}</p>
+          <p className="eyebrow">{personName(profile.name)}</p>
           <h1>{t('ledger.title')}</h1>
         </div>
         <a className="button button-primary" href={NEW_ACCOUNT_HREF} data-testid="accounts-add">

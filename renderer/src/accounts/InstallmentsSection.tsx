@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormField } from './FormField.tsx';
 import { parseWhole, parseYuan } from '../../../core/shared/money.ts';

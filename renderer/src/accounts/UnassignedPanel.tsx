@@ -4,7 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { kindName, platformName } from '../import/labels.ts';
 import { utc8Parts } from '../import/format.ts';
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen, identifier } from '../presentation/format.ts';
 import type { AccountsList, AccountSummary, LedgerTransaction } from './useLedger.ts';
 
 /** Assigns one credit event to an account (or none, or back to the import rules). */
@@ -50,7 +50,7 @@ function AssignSelect({
           .filter((a) => a.id !== transaction.accountId)
           .map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name}
+              {identifier(a.name)}
             </option>
           ))}
         {transaction.accountId !== null && <option value="none">{t('ledger.assign.none')}</option>}

@@ -1,4 +1,4 @@
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 
 /** Money or a dash: null means "the data cannot tell", never zero. */
 export function money(fen: number | null | undefined, dash: string): string {

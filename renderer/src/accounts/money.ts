@@ -2,11 +2,11 @@
 // arithmetic on the digits only, so no float rounding can move a fen. The parsers are core's
 // (core/shared/money.ts), which the CLI reads its amounts with too.
 
-import { formatFen } from '../../../core/shared/money.ts';
+import { fieldYuan } from '../presentation/format.ts';
 
 /** 123450 → `1234.50`, what a form field shows; null → ''. */
 export function yuanText(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '' : formatFen(fen, { grouped: false, symbol: false });
+  return fen === null || fen === undefined ? '' : fieldYuan(fen);
 }
 
 export function percentText(bp: number | null | undefined): string {

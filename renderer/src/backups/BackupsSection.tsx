@@ -8,6 +8,7 @@ import { PassphraseField } from '../lock/PassphraseField.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { Utc8Time } from '../import/Utc8Time.tsx';
 import './backups.css';
+import { personName } from '../presentation/format.ts';
 
 type Listing = Response<'backups.list'>;
 type Source = Request<'backups.restore'>['source'];
@@ -194,7 +195,7 @@ export function BackupsSection({ profile }: { profile: ProfileSummary }) {
           confirmTestId="confirm-restore"
           cancelTestId="cancel-restore"
         >
-          <p>{t('backups.restoreBody', { name: profile.name, backup: confirming.label })}</p>
+          <p>{t('backups.restoreBody', { name: personName(profile.name), backup: confirming.label })}</p>
           {needsSecret && <PassphraseField label={t('backups.secretLabel')} value={secret} onChange={setSecret} testId="restore-secret" />}
           {error && <ErrorMessage error={error} testId="restore-error" />}
         </ConfirmDialog>

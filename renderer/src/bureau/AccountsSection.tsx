@@ -8,6 +8,7 @@ import { GridLegend, RepaymentGrid } from './RepaymentGrid.tsx';
 import { TYPE_KEYS } from './SummarySection.tsx';
 import type { NegativeItem, ReportAccount } from './useBureau.ts';
 import { statusInfo } from '../../../core/shared/status-alphabet.ts';
+import { identifier } from '../presentation/format.ts';
 
 /** Negative records with the month each leaves the report (regulation Art. 16) and the countdown. */
 export function NegativeList({ items, showAccount = true }: { items: NegativeItem[]; showAccount?: boolean }) {
@@ -83,7 +84,7 @@ export function AccountCard({ account, compact = false }: { account: ReportAccou
     <article className="bureau-account" data-testid="bureau-account" data-account-id={account.id} data-type={account.type} data-reporting={account.reporting}>
       <header className="bureau-account-head">
         <h4>
-          <a href={accountHref(account.id)}>{account.name}</a>
+          <a href={accountHref(account.id)}>{identifier(account.name)}</a>
         </h4>
         <span className="badge badge-quiet">{account.type}</span>
         <span className="badge" data-testid="account-state">{account.stateName[locale]}</span>

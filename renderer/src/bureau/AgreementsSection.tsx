@@ -3,6 +3,7 @@ import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { BureauTable } from './BureauTable.tsx';
 import type { BureauReport } from './useBureau.ts';
+import { identifier } from '../presentation/format.ts';
 
 /** 三(七) 授信协议信息: the lines several accounts share, with the accounts under each (core/bureau/credit-lines.ts). */
 export function AgreementsSection({ agreements }: { agreements: BureauReport['agreements'] }) {
@@ -28,7 +29,7 @@ export function AgreementsSection({ agreements }: { agreements: BureauReport['ag
           <tbody>
             {agreements.map((a) => (
               <tr key={a.key} data-testid="agreement-row" data-kind={a.kind}>
-                <td>{a.name}</td>
+                <td>{identifier(a.name)}</td>
                 <td>{t(a.kind === 'shared_card_line' ? 'bureau.agreements.shared' : 'bureau.agreements.loanLine')}</td>
                 <td>{a.lender ?? dash}</td>
                 <td data-testid="agreement-limit">{money(a.limitFen, dash)}</td>
@@ -37,7 +38,7 @@ export function AgreementsSection({ agreements }: { agreements: BureauReport['ag
                   {a.accounts.map((x, i) => (
                     <span key={x.id}>
                       {i > 0 && t('bureau.reporting.listSeparator')}
-                      <a href={accountHref(x.id)}>{x.name}</a> <span className="muted">{x.type}</span>
+                      <a href={accountHref(x.id)}>{identifier(x.name)}</a> <span className="muted">{x.type}</span>
                     </span>
                   ))}
                 </td>

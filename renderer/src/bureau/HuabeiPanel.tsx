@@ -4,13 +4,14 @@ import { BureauTable, FigureCells } from './BureauTable.tsx';
 import { keyFigureLabel } from './key-figures.ts';
 import { STATUS_LABEL_KEYS } from './LenderPanel.tsx';
 import type { BureauReport, HuabeiSwitch } from './useBureau.ts';
+import { identifier } from '../presentation/format.ts';
 
 function Switch({ item }: { item: HuabeiSwitch }) {
   const { t, locale } = useI18n();
   return (
     <div className="bureau-subsection" data-testid="huabei-switch" data-account-id={item.accountId} data-hypothetical={item.hypothetical}>
       <h3>
-        <a href={accountHref(item.accountId)}>{item.name}</a>
+        <a href={accountHref(item.accountId)}>{identifier(item.name)}</a>
       </h3>
       <p>
         {item.hypothetical

@@ -6,6 +6,7 @@ import { monthsRange, transactionsHref } from '../transactions/route.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FigureValue } from './FigureValue.tsx';
 import type { RecordsTarget, RecordView } from './useBureau.ts';
+import { identifier } from '../presentation/format.ts';
 
 function RecordRow({ record }: { record: RecordView }) {
   const { t, locale } = useI18n();
@@ -19,13 +20,13 @@ function RecordRow({ record }: { record: RecordView }) {
   }
   return (
     <li data-testid="record" data-kind="account" data-id={record.accountId}>
-      <a href={accountHref(record.accountId)}>{record.name}</a> <span className="badge badge-quiet">{record.type}</span>
+      <a href={accountHref(record.accountId)}>{identifier(record.name)}</a> <span className="badge badge-quiet">{record.type}</span>
       {record.reporting === 'unknown' && <span className="badge badge-warning">{t('bureau.reporting.unknownBadge')}</span>}
       {record.months.length > 0 && <span className="muted"> {t('bureau.records.months', { months: record.months.join(', ') })}</span>}
       {' '}
       <a
         href={transactionsHref({ accountId: record.accountId, ...monthsRange(record.months) })}
-        aria-label={t('tx.link.recordLabel', { name: record.name })}
+        aria-label={t('tx.link.recordLabel', { name: identifier(record.name) })}
         data-testid="record-transactions"
       >
         {t('tx.link.record')}

@@ -3,7 +3,8 @@ import type { Response } from '../../../core/ipc/contract.ts';
 import { formatDay, formatMonth, today } from '../../../core/shared/calendar.ts';
 import { useLoaded, type Loaded } from '../accounts/useLedger.ts';
 import { invoke } from '../api.ts';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 
 export type BureauReport = Response<'bureau.report'>;
 export type FigureView = BureauReport['summary']['overview']['totalAccounts'];

@@ -1,5 +1,6 @@
 import { LockButton } from '../lock/LockButton.tsx';
 import { useLock } from '../lock/LockProvider.tsx';
+import { PresentationSwitch } from '../presentation/PresentationSwitch.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
@@ -17,6 +18,7 @@ export function Header() {
       {/* Until a profile exists the form lives in the first-profile panel; one copy on screen keeps its test ids unique. */}
       {open && <NewProfileForm compact />}
       <div className="topbar-end">
+        <PresentationSwitch />
         {open && <LockButton />}
         <LocaleSwitch />
       </div>

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isUsable, useProfiles } from '../profiles/ProfilesProvider.tsx';
 import './ProfileList.css';
+import { personName } from '../presentation/format.ts';
 
 /** Every profile on disk, including ones this build cannot open, so nothing silently disappears. */
 export function ProfileList() {
@@ -16,13 +17,13 @@ export function ProfileList() {
               <button
                 type="button"
                 className="link-button"
-                aria-label={t('profiles.use', { name: profile.name })}
+                aria-label={t('profiles.use', { name: personName(profile.name) })}
                 onClick={() => select(profile.id)}
               >
-                {profile.name}
+                {personName(profile.name)}
               </button>
             ) : (
-              <span className="profile-name">{profile.name}</span>
+              <span className="profile-name">{personName(profile.name)}</span>
             )}
             {profile.id === selected?.id && <span className="badge">{t('profiles.current')}</span>}
             {profile.problem && <span className="badge badge-warning">{t('profiles.unavailableBadge')}</span>}

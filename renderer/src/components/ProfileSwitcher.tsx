@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isUsable, useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { personName } from '../presentation/format.ts';
 
 export function ProfileSwitcher() {
   const { t, locale } = useI18n();
@@ -24,7 +25,7 @@ export function ProfileSwitcher() {
         )}
         {list.map((profile) => (
           <option key={profile.id} value={profile.id} disabled={!isUsable(profile)} title={profile.problem?.message[locale]}>
-            {profile.problem ? t('profiles.unavailableOption', { name: profile.name }) : profile.name}
+            {profile.problem ? t('profiles.unavailableOption', { name: personName(profile.name) }) : personName(profile.name)}
           </option>
         ))}
       </select>

@@ -1,9 +1,13 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useAdviserMode } from '../roster/adviser-mode.ts';
 import { hrefFor, routes, type Route } from '../router.ts';
 import './Sidebar.css';
 
 export function Sidebar({ route }: { route: Route }) {
   const { t } = useI18n();
+  const [adviser] = useAdviserMode();
+  // Individuals keep the simple view: the roster is in the sidebar only in adviser mode.
+  const shown = routes.filter((item) => item !== 'clients' || adviser || route === 'clients');
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -15,7 +19,7 @@ export function Sidebar({ route }: { route: Route }) {
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {routes.map((item) => (
+          {shown.map((item) => (
             <li key={item}>
               <a
                 href={hrefFor(item)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Response } from '../../../core/ipc/contract.ts';
-import { formatFen, parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
+import { parsePercent, parseWhole, parseYuan } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 import { FormField } from '../accounts/FormField.tsx';
 import { yuanText } from '../accounts/money.ts';
 import { useLoaded } from '../accounts/useLedger.ts';

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { RangeBar } from './RangeBar.tsx';
 import { scored, type ModelResult, type ScoredModel } from './useScores.ts';
+import { bandLabel, scoreValue, scoresHidden } from '../presentation/format.ts';
 
 function NextActionBox({ model }: { model: ModelResult }) {
   const { t, locale } = useI18n();
@@ -124,24 +125,24 @@ function ScoredHead({ model, kind }: { model: ScoredModel; kind: 'bureau' | 'ses
       <div className="score-card-head">
         <h2 id={`score-${kind}-title`}>{model.name[locale]}</h2>
         <span className={`score-band score-band-${model.band.id}`} data-testid="score-band" data-band={model.band.id}>
-          {model.band.label[locale]}
+          {bandLabel(model.band.label[locale])}
         </span>
       </div>
       <p className="score-main">
         <span className="score-value" data-testid="score-value">
-          {model.score}
+          {scoreValue(model.score)}
         </span>
         <span className="score-range" data-testid="score-range" data-low={model.range.low} data-high={model.range.high}>
-          {ranged ? t('score.range', { low: model.range.low, high: model.range.high }) : t('score.rangeExact')}
+          {ranged ? t('score.range', { low: scoreValue(model.range.low), high: scoreValue(model.range.high) }) : t('score.rangeExact')}
         </span>
       </p>
       {bandsDiffer && (
         <p className="muted" data-testid="score-band-range">
-          {t('score.bandRange', { low: model.bandRange.low.label[locale], high: model.bandRange.high.label[locale] })}
+          {t('score.bandRange', { low: bandLabel(model.bandRange.low.label[locale]), high: bandLabel(model.bandRange.high.label[locale]) })}
         </p>
       )}
-      <RangeBar model={model} />
-      {model.percentile !== null && <p className="muted">{t('score.percentile', { percent: model.percentile })}</p>}
+      {!scoresHidden() && <RangeBar model={model} />}
+      {model.percentile !== null && !scoresHidden() && <p className="muted">{t('score.percentile', { percent: model.percentile })}</p>}
     </>
   );
 }

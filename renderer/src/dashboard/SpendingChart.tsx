@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import type { Response } from '../../../core/ipc/contract.ts';
-import { formatFen } from '../../../core/shared/money.ts';
 import { invoke } from '../api.ts';
 import { useLoaded } from '../accounts/useLedger.ts';
 import { ChartData } from '../components/chart/ChartData.tsx';
 import { columns, ticks, valueY, type Frame } from '../components/chart/geometry.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { formatFen, identifier } from '../presentation/format.ts';
 
 // The Dashboard's spending picture: each month's purchases stacked by credit product (Huabei,
 // 白条, 月付, each card on its own), from charts.spending (core/ledger/charts), with its table.
@@ -30,7 +30,7 @@ function Chart({ chart }: { chart: Spending }) {
     from: chart.months[0]!,
     to: chart.months.at(-1)!,
     total: formatFen(all),
-    series: chart.series.map((s) => t('dashboard.spending.seriesTotal', { name: s.label[locale], total: formatFen(s.totalFen) })).join(locale === 'zh-CN' ? '，' : ', '),
+    series: chart.series.map((s) => t('dashboard.spending.seriesTotal', { name: identifier(s.label[locale]), total: formatFen(s.totalFen) })).join(locale === 'zh-CN' ? '，' : ', '),
   });
   return (
     <figure className="chart-figure" data-testid="spending-chart" data-series={chart.series.length}>
@@ -60,7 +60,7 @@ function Chart({ chart }: { chart: Spending }) {
                 base += fen;
                 return (
                   <rect key={s.key} className={`chart-bar chart-s${k % SERIES_STYLES}`} x={x(i) - bar / 2} width={bar} y={top} height={Math.max(0.5, height)} data-key={s.key} data-fen={fen}>
-                    <title>{t('dashboard.spending.barTitle', { name: s.label[locale], month, amount: formatFen(fen) })}</title>
+                    <title>{t('dashboard.spending.barTitle', { name: identifier(s.label[locale]), month, amount: formatFen(fen) })}</title>
                   </rect>
                 );
               })}
@@ -75,7 +75,7 @@ function Chart({ chart }: { chart: Spending }) {
         {chart.series.map((s, k) => (
           <li key={s.key} className={`chart-s${k % SERIES_STYLES}`} data-testid="spending-legend" data-key={s.key}>
             <span className="chart-key" aria-hidden="true" />
-            {t('dashboard.spending.seriesTotal', { name: s.label[locale], total: formatFen(s.totalFen) })}
+            {t('dashboard.spending.seriesTotal', { name: identifier(s.label[locale]), total: formatFen(s.totalFen) })}
           </li>
         ))}
       </ul>
@@ -88,7 +88,7 @@ function Chart({ chart }: { chart: Spending }) {
                 <th scope="col">{t('dashboard.spending.month')}</th>
                 {chart.series.map((s) => (
                   <th key={s.key} scope="col" className="num">
-                    {s.label[locale]}
+                    {identifier(s.label[locale])}
                   </th>
                 ))}
                 <th scope="col" className="num">{t('dashboard.spending.total')}</th>

@@ -1,6 +1,7 @@
 // Display helpers for the Dashboard: a factor's value in its unit, points with their sign.
 
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 import type { MessageKey, Params } from '../i18n/translate.ts';
 import type { FactorResult } from './useScores.ts';
 

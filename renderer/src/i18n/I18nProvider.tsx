@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { usePresentation } from '../presentation/PresentationProvider.tsx';
 import { LOCALE_KEY, readSetting, writeSetting } from '../storage.ts';
 import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey, type Params } from './translate.ts';
 
@@ -18,10 +19,13 @@ function storedLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
 
+  // Presentation mode rewrites the page's figures as a change of language rewrites its words: a new
+  // `t` makes every reader of it render again, memoised charts and tables included.
+  const { mask } = usePresentation();
+
   // <html lang> drives CJK font selection and screen-reader pronunciation, so it must follow the switch.
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translate(locale, 'app.title');
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
@@ -31,7 +35,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale],
+    [locale, setLocale, mask],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -10,11 +10,13 @@ import { messages as dashboard } from '../dashboard/messages.ts';
 import { messages as importPage } from '../import/messages.ts';
 import { messages as lock } from '../lock/messages.ts';
 import { messages as pages } from '../pages/messages.ts';
+import { messages as presentation } from '../presentation/messages.ts';
+import { messages as roster } from '../roster/messages.ts';
 import { messages as transactions } from '../transactions/messages.ts';
 import { messages as whatif } from '../whatif/messages.ts';
 
 /** Each slice by the folder that owns it (the i18n test checks every `messages.ts` is here, and no key is in two). */
-export const slices = { components, pages, import: importPage, accounts, bureau, dashboard, transactions, consent, lock, backups, whatif, conventions };
+export const slices = { components, pages, import: importPage, accounts, bureau, dashboard, transactions, consent, lock, backups, whatif, conventions, roster, presentation };
 
 type Slices = typeof slices;
 export type MessageKey = { [Owner in keyof Slices]: keyof Slices[Owner]['zh-CN'] }[keyof Slices];

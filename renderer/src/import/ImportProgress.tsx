@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount } from '../../../core/shared/money.ts';
 import type { ProgressView } from './useImportRun.ts';
+import { identifier } from '../presentation/format.ts';
 
 export function ImportProgress({ progress, cancelling, onCancel }: { progress: ProgressView | null; cancelling: boolean; onCancel: () => void }) {
   const { t } = useI18n();
@@ -9,7 +10,7 @@ export function ImportProgress({ progress, cancelling, onCancel }: { progress: P
     <section className="panel import-progress" data-testid="import-progress" data-rows-read={progress?.rowsRead ?? 0} aria-live="polite">
       <div className="import-progress-head">
         <p className="import-progress-file">
-          {progress ? t('import.progressFile', { index: progress.index, count: progress.count, file: progress.file }) : t('import.preparing')}
+          {progress ? t('import.progressFile', { index: progress.index, count: progress.count, file: identifier(progress.file) }) : t('import.preparing')}
         </p>
         <button type="button" className="button" data-testid="import-cancel" disabled={cancelling} onClick={onCancel}>
           {cancelling ? t('import.cancelling') : t('import.cancel')}

@@ -6,6 +6,7 @@ import { ReportReconciliation } from './ReportReconciliation.tsx';
 import { ReportCreditEvents, ReportTotals } from './ReportTotals.tsx';
 import { Utc8Time } from './Utc8Time.tsx';
 import type { FileFailure, ImportReport } from './useImportRun.ts';
+import { identifier, prose } from '../presentation/format.ts';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -24,7 +25,7 @@ export function ReportCard({ report }: { report: ImportReport }) {
   return (
     <article className="panel report-card" data-testid="import-report" data-file={report.file}>
       <header className="report-card-head">
-        <h3 className="report-file">{report.file}</h3>
+        <h3 className="report-file">{identifier(report.file)}</h3>
         <span className="report-platform" data-testid="report-platform">
           {platformName(locale, report.platform)}
         </span>
@@ -65,11 +66,11 @@ export function FailureCard({ failure }: { failure: FileFailure }) {
   return (
     <article className="panel report-card report-card-failed" data-testid="import-failure" data-file={failure.file} data-code={failure.code}>
       <header className="report-card-head">
-        <h3 className="report-file">{failure.file}</h3>
+        <h3 className="report-file">{identifier(failure.file)}</h3>
         <span className="badge badge-danger">{t('report.failed')}</span>
       </header>
       <p className="error-text" role="alert">
-        {failure.message[locale]}
+        {prose(failure.message[locale])}
       </p>
     </article>
   );

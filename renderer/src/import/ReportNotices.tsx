@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount } from '../../../core/shared/money.ts';
+import { prose } from '../presentation/format.ts';
 
 export interface Notice {
   message: LocalizedText;
@@ -22,7 +23,7 @@ export function ReportNotices({ title, notices, omitted, testId, tone }: { title
           {notices.map((notice, index) => (
             <li key={index}>
               {/* Main's message already names the line, as the CLI prints it. */}
-              <span>{notice.message[locale]}</span>
+              <span>{prose(notice.message[locale])}</span>
             </li>
           ))}
           {omitted > 0 && <li className="notice-more">{t('report.andMore', { count: formatCount(omitted) })}</li>}

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatSignedCount } from './format.ts';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, identifier } from '../presentation/format.ts';
 import { checkFieldName, isFenField, statedTotalName } from './labels.ts';
 import type { ImportReport } from './useImportRun.ts';
 
@@ -39,7 +40,7 @@ function DifferenceItem({ difference, file }: { difference: Difference; file: st
           {difference.rows.map((row) => (
             <li key={`${row.line}-${row.why}`} data-testid="report-difference-row" data-line={row.line} data-why={row.why}>
               {t(`report.diff.${row.why}`, {
-                file,
+                file: identifier(file),
                 line: formatCount(row.line),
                 amount: formatFen(row.fen),
                 countedIn: row.countedIn === null ? '' : statedTotalName(t, row.countedIn),

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen } from '../presentation/format.ts';
 import { directionName, kindName, type Direction } from './labels.ts';
 import type { ImportReport } from './useImportRun.ts';
 

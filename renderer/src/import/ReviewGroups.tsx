@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, identifier, personName } from '../presentation/format.ts';
 import { utc8Parts } from './format.ts';
 import { CorrectControl } from './CorrectControl.tsx';
 import { kindName, platformName } from './labels.ts';
@@ -34,7 +35,7 @@ function GroupCard({ group, onResolve }: { group: ReviewGroup; onResolve: Review
           {kindName(t, group.kind)}
           {group.pattern && (
             <span className="review-group-pattern">
-              {t(group.pattern.field === 'counterparty' ? 'reviewGroups.patternCounterparty' : 'reviewGroups.patternFunding', { value: group.pattern.value ?? t('review.unknown') })}
+              {t(group.pattern.field === 'counterparty' ? 'reviewGroups.patternCounterparty' : 'reviewGroups.patternFunding', { value: group.pattern.value === null ? t('review.unknown') : group.pattern.field === 'counterparty' ? personName(group.pattern.value) : identifier(group.pattern.value) })}
             </span>
           )}
         </h3>
@@ -47,8 +48,8 @@ function GroupCard({ group, onResolve }: { group: ReviewGroup; onResolve: Review
       <ul className="review-group-examples">
         {group.examples.map((item) => (
           <li key={item.id}>
-            <span>{day(item.occurredAt)}</span> <span>{[item.counterparty, item.item].filter(Boolean).join(' · ')}</span>{' '}
-            <span className="review-amount">{formatFen(item.amountFen)}</span> <span className="muted">{t('review.source', { file: item.file, line: formatCount(item.sourceLine) })}</span>
+            <span>{day(item.occurredAt)}</span> <span>{[item.counterparty === null ? null : personName(item.counterparty), item.item === null ? null : identifier(item.item)].filter(Boolean).join(' · ')}</span>{' '}
+            <span className="review-amount">{formatFen(item.amountFen)}</span> <span className="muted">{t('review.source', { file: identifier(item.file), line: formatCount(item.sourceLine) })}</span>
           </li>
         ))}
         {group.count > group.examples.length && <li className="muted">{t('reviewGroups.more', { count: formatCount(group.count - group.examples.length) })}</li>}

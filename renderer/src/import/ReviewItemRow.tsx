@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, identifier, personName } from '../presentation/format.ts';
 import { transactionsHref } from '../transactions/route.ts';
 import { utc8Parts } from './format.ts';
 import { Utc8Time } from './Utc8Time.tsx';
@@ -41,8 +42,8 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
           <span className="review-platform">{platformName(locale, item.platform)}</span>
         </div>
         <div className="review-item-what">
-          <span className="review-counterparty">{item.counterparty ?? t('review.unknown')}</span>
-          <span className="muted">{item.item ?? t('review.unknown')}</span>
+          <span className="review-counterparty">{item.counterparty === null ? t('review.unknown') : personName(item.counterparty)}</span>
+          <span className="muted">{item.item === null ? t('review.unknown') : identifier(item.item)}</span>
         </div>
         <div className="review-item-amount">
           <span className="review-amount">{formatFen(item.amountFen)}</span>
@@ -53,7 +54,7 @@ export function ReviewItemRow({ item, onResolve }: { item: ReviewItem; onResolve
         {confidence === null
           ? t('review.detectedNoConfidence', { kind: kindName(t, item.kind) })
           : t('review.detected', { kind: kindName(t, item.kind), confidence })}
-        <span className="review-source">{t('review.source', { file: item.file, line: formatCount(item.sourceLine) })}</span>
+        <span className="review-source">{t('review.source', { file: identifier(item.file), line: formatCount(item.sourceLine) })}</span>
         <a
           className="review-source"
           href={transactionsHref({ platform: item.platform, ...dayRange(item.occurredAt) }, { focus: item.id })}

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
+import { personName } from '../presentation/format.ts';
 
 /** Runs one main-process action at a time, keeping its error for display. */
 function useAction() {
@@ -210,7 +211,7 @@ export function SecuritySection({ profile }: { profile: ProfileSummary }) {
       {profile.encryption ? (
         <>
           <p className="notice-ok" data-testid="encryption-state">
-            {t('security.encrypted', { name: profile.name })}
+            {t('security.encrypted', { name: personName(profile.name) })}
           </p>
           {status?.quickUnlockAvailable && <QuickUnlock profile={profile} />}
           <div className="security-grid">
@@ -221,7 +222,7 @@ export function SecuritySection({ profile }: { profile: ProfileSummary }) {
       ) : (
         <>
           <p className="notice-plain" data-testid="encryption-state">
-            {t('security.plaintext', { name: profile.name })}
+            {t('security.plaintext', { name: personName(profile.name) })}
           </p>
           <EncryptProfile profile={profile} onCode={setCode} />
         </>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { useLock } from './LockProvider.tsx';
 import { PassphraseField } from './PassphraseField.tsx';
+import { personName } from '../presentation/format.ts';
 
 type Method = 'passphrase' | 'recovery' | 'keychain';
 type Secret = NonNullable<Request<'lock.unlock'>['secret']>;
@@ -54,7 +55,7 @@ export function UnlockScreen({ profile, appLocked }: { profile: ProfileSummary; 
   return (
     <section className="panel unlock-screen" data-testid="unlock-screen" aria-labelledby={titleId}>
       <div className="unlock-emblem" aria-hidden="true" />
-      <h1 id={titleId}>{appLocked ? t('lock.lockedTitle') : t('lock.profileTitle', { name: profile.name })}</h1>
+      <h1 id={titleId}>{appLocked ? t('lock.lockedTitle') : t('lock.profileTitle', { name: personName(profile.name) })}</h1>
       <p className="lead">{appLocked ? t('lock.lockedBody') : t('lock.profileBody')}</p>
       <form className="unlock-form" onSubmit={submit} noValidate>
         {(profiles?.length ?? 0) > 1 && (
@@ -63,7 +64,7 @@ export function UnlockScreen({ profile, appLocked }: { profile: ProfileSummary; 
             <select id={`${titleId}-profile`} data-testid="unlock-profile" value={profile.id} onChange={(event) => select(event.target.value)}>
               {profiles?.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {personName(p.name)}
                 </option>
               ))}
             </select>

@@ -5,6 +5,7 @@ import { AccountView } from '../accounts/AccountView.tsx';
 import { ACCOUNTS_HREF, accountHref, useAccounts, useAccountsView } from '../accounts/useLedger.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../accounts/accounts.css';
+import { personName } from '../presentation/format.ts';
 
 function NewAccount({ profile }: { profile: ProfileSummary }) {
   const { t } = useI18n();
@@ -15,7 +16,7 @@ function NewAccount({ profile }: { profile: ProfileSummary }) {
         {t('ledger.back')}
       </a>
       <header className="page-header">
-        <p className="eyebrow">{profile.name}</p>
+        <p className="eyebrow">{personName(profile.name)}</p>
         <h1>{t('ledger.form.newTitle')}</h1>
       </header>
       <AccountForm

@@ -16,6 +16,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../bureau/bureau.css';
+import { personName } from '../presentation/format.ts';
 
 function ReportingBanner({ report }: { report: BureauReport }) {
   const { t } = useI18n();
@@ -71,7 +72,7 @@ export function BureauPage({ profile }: { profile: ProfileSummary }) {
     <RecordsContext.Provider value={setRecords}>
       <header className="page-header page-header-row bureau-header">
         <div>
-          <p className="eyebrow">{profile.name}</p>
+          <p className="eyebrow">{personName(profile.name)}</p>
           <h1>{t('bureau.title')}</h1>
         </div>
         <label className="field-inline bureau-as-of">

@@ -8,6 +8,7 @@ import { useConsentData } from '../consent/useConsents.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../consent/consent.css';
+import { personName } from '../presentation/format.ts';
 
 type View =
   | { kind: 'dashboard' }
@@ -35,7 +36,7 @@ export function ConsentPage({ profile }: { profile: ProfileSummary }) {
     <>
       <header className="page-header page-header-row consent-header">
         <div>
-          <p className="eyebrow">{profile.name}</p>
+          <p className="eyebrow">{personName(profile.name)}</p>
           <h1>{t('consent.title')}</h1>
         </div>
         {view.kind === 'dashboard' && (

@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
 import '../dashboard/dashboard.css';
+import { personName } from '../presentation/format.ts';
 
 function Scores({ profileId, report, history, onChange }: { profileId: string; report: ScoreReport; history: Loaded<{ snapshots: Snapshot[] }>; onChange: () => void }) {
   const { t, locale } = useI18n();
@@ -99,14 +100,14 @@ export function DashboardPage({ profile }: { profile: ProfileSummary }) {
     <>
       <header className="page-header">
         <p className="eyebrow">{t('dashboard.eyebrow')}</p>
-        <h1 data-testid="dashboard-profile-name">{profile.name}</h1>
+        <h1 data-testid="dashboard-profile-name">{personName(profile.name)}</h1>
       </header>
       {report.error && <ErrorMessage error={report.error} testId="score-error" />}
       {report.data === null && !report.error && <p className="muted">{t('app.loading')}</p>}
       {empty && (
         <EmptyState
           title={t('dashboard.emptyTitle')}
-          body={t('dashboard.emptyBody', { profile: profile.name })}
+          body={t('dashboard.emptyBody', { profile: personName(profile.name) })}
           action={
             <a className="button button-primary" href={hrefFor('import')}>
               {t('dashboard.emptyAction')}

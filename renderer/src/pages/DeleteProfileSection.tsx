@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import { personName } from '../presentation/format.ts';
 
 export function DeleteProfileSection({ profile }: { profile: ProfileSummary }) {
   const { t } = useI18n();
@@ -28,7 +29,7 @@ export function DeleteProfileSection({ profile }: { profile: ProfileSummary }) {
   return (
     <section className="panel panel-danger">
       <h2 className="section-title">{t('settings.deleteTitle')}</h2>
-      <p>{t('settings.deleteBody', { name: profile.name })}</p>
+      <p>{t('settings.deleteBody', { name: personName(profile.name) })}</p>
       <button
         type="button"
         className="button button-danger"
@@ -51,7 +52,7 @@ export function DeleteProfileSection({ profile }: { profile: ProfileSummary }) {
           confirmTestId="confirm-delete"
           cancelTestId="cancel-delete"
         >
-          <p>{t('dialog.deleteBody', { name: profile.name })}</p>
+          <p>{t('dialog.deleteBody', { name: personName(profile.name) })}</p>
           {error && <ErrorMessage error={error} testId="delete-error" />}
         </ConfirmDialog>
       )}

@@ -10,6 +10,7 @@ import { useReviewGroups } from '../import/useReviewGroups.ts';
 import { useReviewList } from '../import/useReviewList.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../import/import.css';
+import { personName } from '../presentation/format.ts';
 
 function Results({ result }: { result: ImportResult }) {
   const { t } = useI18n();
@@ -46,9 +47,9 @@ export function ImportPage({ profile }: { profile: ProfileSummary }) {
   return (
     <>
       <header className="page-header">
-        <p className="eyebrow">{profile.name}</p>
+        <p className="eyebrow">{personName(profile.name)}</p>
         <h1>{t('import.title')}</h1>
-        <p className="lead">{t('import.intro', { profile: profile.name })}</p>
+        <p className="lead">{t('import.intro', { profile: personName(profile.name) })}</p>
       </header>
       <section className="panel import-picker">
         <DropZone disabled={run.running} onFiles={(files) => void start(files, password)} />

@@ -5,6 +5,7 @@ import { ProfileList } from '../components/ProfileList.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { SecuritySection } from '../lock/SecuritySection.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import { AdviserModeSection } from '../roster/AdviserModeSection.tsx';
 import { DeleteProfileSection } from './DeleteProfileSection.tsx';
 import { useAppInfo } from './useAppInfo.ts';
 import './settings.css';
@@ -42,6 +43,7 @@ export function SettingsPage({ profile }: { profile: ProfileSummary }) {
         <h1>{t('nav.settings')}</h1>
       </header>
       <AboutSection />
+      <AdviserModeSection />
       <ConventionsSection key={profile.id} profile={profile} />
       <SecuritySection profile={profile} />
       <BackupsSection profile={profile} />

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ALL_KINDS, directionName, kindName, platformName, type Direction } from '../import/labels.ts';
 import type { Filter, Order } from './route.ts';
 import type { Facets } from './useTransactions.ts';
+import { identifier } from '../presentation/format.ts';
 
 const DIRECTIONS: Direction[] = ['expense', 'income', 'neutral'];
 /** Typing waits this long before the list is asked again. */
@@ -82,7 +83,7 @@ export function FilterBar({ filter, order, facets, onChange }: { filter: Filter;
         <option value="">{t('tx.filters.all')}</option>
         {(facets?.accounts ?? []).map((account) => (
           <option key={account.id} value={account.id}>
-            {account.parentId === null ? account.name : `· ${account.name}`}
+            {account.parentId === null ? identifier(account.name) : `· ${identifier(account.name)}`}
           </option>
         ))}
       </Select>
@@ -116,7 +117,7 @@ export function FilterBar({ filter, order, facets, onChange }: { filter: Filter;
         <option value="">{t('tx.filters.all')}</option>
         {(facets?.files ?? []).map((file) => (
           <option key={file.batchId} value={file.batchId}>
-            {t('tx.filters.fileOption', { name: file.name, rows: file.rows })}
+            {t('tx.filters.fileOption', { name: identifier(file.name), rows: file.rows })}
           </option>
         ))}
       </Select>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { accountHref } from '../accounts/useLedger.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, identifier, personName } from '../presentation/format.ts';
 import { directionName, kindName, platformName } from '../import/labels.ts';
 import { Utc8Time } from '../import/Utc8Time.tsx';
 import { hrefFor } from '../router.ts';
@@ -49,12 +50,12 @@ export function TransactionDetail({
       <dl className="facts tx-facts">
         {fact(t('tx.detail.time'), <Utc8Time iso={row.occurredAt} />)}
         {fact(t('tx.col.platform'), platformName(locale, row.platform))}
-        {fact(t('tx.col.what'), [row.counterparty, row.item].filter(Boolean).join(' · ') || '—')}
+        {fact(t('tx.col.what'), [row.counterparty === null ? null : personName(row.counterparty), row.item === null ? null : identifier(row.item)].filter(Boolean).join(' · ') || '—')}
         {fact(t('tx.detail.amount'), `${formatFen(row.amountFen)} · ${directionName(t, row.direction)}`, 'tx-detail-amount')}
         {fact(t('tx.detail.status'), row.status)}
         {fact(t('tx.filters.category'), row.category ?? '—')}
-        {fact(t('tx.detail.payment'), row.paymentMethod ?? '—')}
-        {fact(t('tx.detail.order'), <span className="tx-source">{row.orderId}</span>)}
+        {fact(t('tx.detail.payment'), row.paymentMethod === null ? '—' : identifier(row.paymentMethod))}
+        {fact(t('tx.detail.order'), <span className="tx-source">{identifier(row.orderId)}</span>)}
         {fact(
           t('tx.detail.event'),
           row.creditEvent === null ? '—' : (
@@ -63,8 +64,8 @@ export function TransactionDetail({
             </>
           ),
         )}
-        {fact(t('tx.detail.account'), accountName ?? '—')}
-        {fact(t('tx.detail.source'), t('tx.detail.sourceValue', { file: row.file, line: formatCount(row.sourceLine) }), 'tx-detail-source')}
+        {fact(t('tx.detail.account'), accountName === null ? '—' : identifier(accountName))}
+        {fact(t('tx.detail.source'), t('tx.detail.sourceValue', { file: identifier(row.file), line: formatCount(row.sourceLine) }), 'tx-detail-source')}
       </dl>
       <div className="tx-detail-actions">
         <button type="button" className="button" data-testid="tx-only-file" onClick={() => onOnlyFile(row.batchId)}>
@@ -72,7 +73,7 @@ export function TransactionDetail({
         </button>
         {row.accountId !== null && accountName !== null && (
           <a className="button" href={accountHref(row.accountId)} data-testid="tx-open-account">
-            {t('tx.detail.openAccount', { name: accountName })}
+            {t('tx.detail.openAccount', { name: identifier(accountName) })}
           </a>
         )}
         {row.needsReview && (

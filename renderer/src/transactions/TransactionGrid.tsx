@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { dayOfEpoch, formatDay } from '../../../core/shared/calendar.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, identifier, personName } from '../presentation/format.ts';
 import { utc8Parts } from '../import/format.ts';
 import { directionName, kindName, platformName } from '../import/labels.ts';
 import type { ListState, TransactionRow } from './useTransactions.ts';
@@ -33,8 +34,8 @@ function Cells({ row, accountName }: { row: TransactionRow; accountName: string 
         {platformName(locale, row.platform)}
       </div>
       <div role="gridcell" className="tx-cell tx-what">
-        <span className="tx-main">{row.counterparty ?? row.item ?? ''}</span>
-        {row.counterparty !== null && row.item !== null && <span className="tx-sub">{row.item}</span>}
+        <span className="tx-main">{row.counterparty !== null ? personName(row.counterparty) : identifier(row.item ?? '')}</span>
+        {row.counterparty !== null && row.item !== null && <span className="tx-sub">{identifier(row.item)}</span>}
       </div>
       <div role="gridcell" className="tx-cell tx-what">
         <span className="tx-main">
@@ -51,10 +52,10 @@ function Cells({ row, accountName }: { row: TransactionRow; accountName: string 
         <span className="tx-sub">{directionName(t, row.direction)}</span>
       </div>
       <div role="gridcell" className="tx-cell tx-what">
-        <span className="tx-main tx-source" data-testid="tx-source" data-file={row.file} data-line={row.sourceLine} title={row.file}>
-          {row.file}
+        <span className="tx-main tx-source" data-testid="tx-source" data-file={row.file} data-line={row.sourceLine} title={identifier(row.file)}>
+          {identifier(row.file)}
         </span>
-        <span className="tx-sub">{[t('tx.row.line', { line: formatCount(row.sourceLine) }), accountName].filter(Boolean).join(' · ')}</span>
+        <span className="tx-sub">{[t('tx.row.line', { line: formatCount(row.sourceLine) }), accountName === null ? null : identifier(accountName)].filter(Boolean).join(' · ')}</span>
       </div>
     </>
   );

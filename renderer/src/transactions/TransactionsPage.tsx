@@ -3,7 +3,8 @@ import { dayOfEpoch, formatDay } from '../../../core/shared/calendar.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatCount, formatFen } from '../../../core/shared/money.ts';
+import { formatCount } from '../../../core/shared/money.ts';
+import { formatFen, personName } from '../presentation/format.ts';
 import { directionName } from '../import/labels.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -61,7 +62,7 @@ export function TransactionsPage({ profile }: { profile: ProfileSummary }) {
   return (
     <>
       <header className="page-header">
-        <p className="eyebrow">{profile.name}</p>
+        <p className="eyebrow">{personName(profile.name)}</p>
         <h1>{t('tx.title')}</h1>
         <p className="muted">{t('tx.lead')}</p>
       </header>

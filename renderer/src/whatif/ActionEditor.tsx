@@ -8,6 +8,7 @@ import { actionFrom, CREATES_ACCOUNT, fieldsOf, valuesOf, type Field, type FormV
 import { actionLine, optionLabel, type AccountName } from './format.ts';
 import type { ActionInput, Draft } from './types.ts';
 import { problemsOf, type Problem, type WhatIf } from './useWhatIf.ts';
+import { identifier, prose } from '../presentation/format.ts';
 
 /** The accounts an action at `position` may name: the profile's, and those the actions before it open (−N). */
 function accountsBefore(existing: readonly AccountName[], actions: readonly ActionInput[], position: number, created: (n: number, name: string) => string, locale: Locale): AccountName[] {
@@ -40,7 +41,7 @@ function FieldInput({ field, value, onChange, accounts, message }: { field: Fiel
               checked={chosen.includes(String(a.id))}
               onChange={(event) => onChange(event.currentTarget.checked ? [...chosen, String(a.id)] : chosen.filter((x) => x !== String(a.id)))}
             />
-            {a.name}
+            {identifier(a.name)}
           </label>
         ))}
       </fieldset>
@@ -48,7 +49,7 @@ function FieldInput({ field, value, onChange, accounts, message }: { field: Fiel
   } else if (field.kind === 'account' || field.kind === 'line' || field.kind === 'choice' || field.kind === 'flag') {
     const options =
       field.kind === 'account' || field.kind === 'line'
-        ? accounts.map((a) => ({ value: String(a.id), label: a.name }))
+        ? accounts.map((a) => ({ value: String(a.id), label: identifier(a.name) }))
         : (field.kind === 'flag' ? ['true', 'false'] : field.options!).map((v) => ({ value: v, label: optionLabel(field.name, v, t, locale) }));
     control = (
       <select {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)}>
@@ -159,7 +160,7 @@ function ActionPicker({ draft, whatIf, existing, editing, onDone }: { draft: Dra
           <ul className="plain-list">
             {elsewhere.map((p, i) => (
               <li key={i} data-testid="action-problem" data-action-index={p.actionIndex ?? ''} data-field={p.field}>
-                {p.message[locale]}
+                {prose(p.message[locale])}
               </li>
             ))}
           </ul>
@@ -167,7 +168,7 @@ function ActionPicker({ draft, whatIf, existing, editing, onDone }: { draft: Dra
       )}
       {mine.length > 0 && elsewhere.length === 0 && (
         <p className="visually-hidden" role="status">
-          {t('whatif.picker.refused')} {mine.map((p) => p.message[locale]).join(' ')}
+          {t('whatif.picker.refused')} {mine.map((p) => prose(p.message[locale])).join(' ')}
         </p>
       )}
       <div className="form-actions">
@@ -258,7 +259,7 @@ export function ActionEditor({ draft, whatIf }: { draft: Draft | null; whatIf: W
           <p>{refusedProblems.length > 0 ? t('whatif.picker.scenarioProblems') : refused.localized[locale]}</p>
           <ul className="plain-list">
             {refusedProblems.map((p, i) => (
-              <li key={i}>{p.message[locale]}</li>
+              <li key={i}>{prose(p.message[locale])}</li>
             ))}
           </ul>
         </div>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Request } from '../../../core/ipc/contract.ts';
 import type { LocalizedText } from '../../../core/shared/localized-text.ts';
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen, prose } from '../presentation/format.ts';
 import { MAX_SCENARIOS } from '../../../core/shared/whatif-actions.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -29,7 +29,7 @@ function Lines({ lines }: { lines: readonly LocalizedText[] }) {
     <ul className="plain-list">
       {lines.map((line, i) => (
         <li key={i} data-testid="planner-explanation">
-          {line[locale]}
+          {prose(line[locale])}
         </li>
       ))}
     </ul>
@@ -144,7 +144,7 @@ export function PlannerPanel({ profileId, comparison, whatIf, onOpen }: { profil
               <ol className="whatif-plan-steps">
                 {result.steps.map((step, i) => (
                   <li key={i} data-testid="planner-step" data-type={step.action.type}>
-                    <span className="whatif-plan-why">{step.why[locale]}</span>
+                    <span className="whatif-plan-why">{prose(step.why[locale])}</span>
                     <span className="muted">{actionLine(step.action, accounts, t, locale)}</span>
                   </li>
                 ))}
@@ -177,7 +177,7 @@ export function PlannerPanel({ profileId, comparison, whatIf, onOpen }: { profil
               <ul>
                 {result.scenario.assumptions.map((a, i) => (
                   <li key={i} data-testid="planner-assumption">
-                    {a[locale]}
+                    {prose(a[locale])}
                   </li>
                 ))}
               </ul>

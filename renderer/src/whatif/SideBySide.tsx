@@ -1,5 +1,5 @@
 import { memo, useId, type ReactNode } from 'react';
-import { formatFen } from '../../../core/shared/money.ts';
+import { formatFen, prose } from '../presentation/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import { figureText, scoreText } from './format.ts';
@@ -103,7 +103,7 @@ function Table({ comparison, series, names, month }: { comparison: Comparison; s
               })}
             />
           ))}
-          <Row label={t('whatif.sbs.safe')} row="safe" cells={series.map((s) => ({ value: s.safeToApply.on ?? '', text: s.safeToApply.text[locale] }))} />
+          <Row label={t('whatif.sbs.safe')} row="safe" cells={series.map((s) => ({ value: s.safeToApply.on ?? '', text: prose(s.safeToApply.text[locale]) }))} />
           <Row label={t('whatif.sbs.cash')} row="cash" cells={series.map((s) => ({ value: String(s.cashTotalFen), text: formatFen(s.cashTotalFen) }))} />
         </tbody>
       </table>
@@ -191,7 +191,7 @@ export const SideBySide = memo(function SideBySide({ comparison, names, month, o
         <ul>
           {comparison.baseline.assumptions.map((a, i) => (
             <li key={i} data-testid="assumption">
-              {a[locale]}
+              {prose(a[locale])}
             </li>
           ))}
         </ul>
@@ -205,7 +205,7 @@ export const SideBySide = memo(function SideBySide({ comparison, names, month, o
                   <ul>
                     {extra.map((a, j) => (
                       <li key={j} data-testid="assumption-extra" data-scenario={i + 1}>
-                        {a[locale]}
+                        {prose(a[locale])}
                       </li>
                     ))}
                   </ul>
@@ -217,7 +217,7 @@ export const SideBySide = memo(function SideBySide({ comparison, names, month, o
                   <ul>
                     {s.notes.map((n, j) => (
                       <li key={j} data-testid="note" data-scenario={i + 1}>
-                        {n[locale]}
+                        {prose(n[locale])}
                       </li>
                     ))}
                   </ul>

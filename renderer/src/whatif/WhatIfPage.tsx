@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { parseWhole } from '../../../core/shared/money.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { ActionEditor } from './ActionEditor.tsx';
+import { markRendered } from './answer-timing.ts';
 import { PlannerPanel } from './PlannerPanel.tsx';
 import { ScenarioCards } from './ScenarioCards.tsx';
 import { ScoreChart } from './ScoreChart.tsx';
@@ -11,6 +12,7 @@ import { SideBySide } from './SideBySide.tsx';
 import type { Comparison } from './types.ts';
 import { useWhatIf } from './useWhatIf.ts';
 import './whatif.css';
+import { personName } from '../presentation/format.ts';
 
 /** The month the table shows: the one picked, while the timeline has it; else the first scenario's (let time pass), else the last. */
 function monthIndex(comparison: Comparison, picked: string | null): number {
@@ -33,11 +35,14 @@ export function WhatIfPage({ profile }: { profile: ProfileSummary }) {
   const names = useMemo(() => (comparison ? [t('whatif.baseline.name'), ...comparison.scenarios.map((s) => s.name)] : []), [comparison, t]);
   const month = comparison ? monthIndex(comparison, picked) : 0;
   const pick = useCallback((i: number) => setPicked(comparison!.baseline.months[i]!.month), [comparison]);
+  useLayoutEffect(() => {
+    if (comparison) markRendered();
+  }, [comparison]);
   return (
     <>
       <header className="page-header page-header-row whatif-header">
         <div>
-          <p className="eyebrow">{profile.name}</p>
+          <p className="eyebrow">{personName(profile.name)}</p>
           <h1>{t('whatif.title')}</h1>
           <p className="lead">{t('whatif.lead')}</p>
         </div>

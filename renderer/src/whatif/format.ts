@@ -2,7 +2,7 @@
 // figures in their units (the Bureau page's writer), and an action as one line.
 
 import type { Locale } from '../../../core/shared/localized-text.ts';
-import { formatFen } from '../../../core/shared/money.ts';
+import { bandLabel, formatFen, identifier, scoreValue } from '../presentation/format.ts';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { ACTION_NAMES } from '../../../core/shared/whatif-actions.ts';
 import { INSTITUTION_KEYS, PRODUCT_KEYS } from '../accounts/labels.ts';
@@ -17,7 +17,7 @@ type FigureUnit = Comparison['figures'][number]['unit'];
 
 export function scoreText(s: ScoreAt, t: T, locale: Locale): string {
   if (s.score === null || s.band === null) return t('whatif.chart.unscorable');
-  return t('whatif.chart.score', { score: s.score, low: s.low ?? '…', high: s.high ?? '…', band: s.band.label[locale] });
+  return t('whatif.chart.score', { score: scoreValue(s.score), low: s.low === null ? '…' : scoreValue(s.low), high: s.high === null ? '…' : scoreValue(s.high), band: bandLabel(s.band.label[locale]) });
 }
 
 export function figureText(unit: FigureUnit, value: number | null | undefined): string {
@@ -52,7 +52,7 @@ export interface AccountName {
 }
 
 function valueText(field: Field, value: unknown, accounts: readonly AccountName[], t: T, locale: Locale): string {
-  const accountName = (id: number) => accounts.find((a) => a.id === id)?.name ?? `#${id}`;
+  const accountName = (id: number) => identifier(accounts.find((a) => a.id === id)?.name ?? `#${id}`);
   switch (field.kind) {
     case 'fen':
       return typeof value === 'number' ? formatFen(value) : String(value);

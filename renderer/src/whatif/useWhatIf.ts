@@ -1,15 +1,18 @@
 // The What-if page's state: the scenarios open on the page (drafts), the comparison core answers
 // for them, and the scenarios saved in the profile. Every change of a draft, the as-of day or the
 // months asks `whatif.compare` again; only the newest answer lands, and the page shows it as soon
-// as it arrives (one render). An action is tried on its scenario before it joins it, so core's
-// refusal (the action and the field) lands beside the form and the scenario stays as it was.
+// as it arrives (one render, in the task the answer arrives in: answer-timing.ts). An action is
+// tried on its scenario before it joins it, so core's refusal (the action and the field) lands
+// beside the form and the scenario stays as it was.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { LocalizedText } from '../../../core/shared/localized-text.ts';
 import { MAX_SCENARIOS } from '../../../core/shared/whatif-actions.ts';
 import { useLoaded, type Loaded } from '../accounts/useLedger.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { todayText } from '../bureau/useBureau.ts';
+import { markResult } from './answer-timing.ts';
 import type { ActionInput, Comparison, Draft, PlanMark, SavedScenario } from './types.ts';
 
 export interface Problem {
@@ -81,6 +84,16 @@ export function useWhatIf(profileId: string): WhatIf {
     [profileId, asOf, months],
   );
 
+  // The answer is rendered in the task it arrives in (flushSync), so it is on screen in the next frame.
+  const show = useCallback((value: Comparison, also?: () => void) => {
+    markResult();
+    flushSync(() => {
+      setComparison(value);
+      setError(null);
+      also?.();
+    });
+  }, []);
+
   const run = useCallback(
     async (list: readonly Draft[]): Promise<{ value: Comparison } | { error: IpcError }> => {
       const request = requestOf(list);
@@ -90,8 +103,7 @@ export function useWhatIf(profileId: string): WhatIf {
         const value = await invoke('whatif.compare', request);
         if (mine === ticket.current) {
           answered.current = JSON.stringify(request);
-          setComparison(value);
-          setError(null);
+          show(value);
         }
         return { value };
       } catch (failure) {
@@ -102,7 +114,7 @@ export function useWhatIf(profileId: string): WhatIf {
         if (mine === ticket.current) setPending(false);
       }
     },
-    [requestOf],
+    [requestOf, show],
   );
 
   useEffect(() => {
@@ -119,10 +131,10 @@ export function useWhatIf(profileId: string): WhatIf {
       const value = await invoke('whatif.compare', requestOf(next));
       ticket.current++;
       answered.current = JSON.stringify(requestOf(next));
-      setComparison(value);
-      setError(null);
-      setPending(false);
-      setDrafts(next);
+      show(value, () => {
+        setPending(false);
+        setDrafts(next);
+      });
       return { ok: true };
     } catch (failure) {
       return { ok: false, error: asIpcError(failure) };
