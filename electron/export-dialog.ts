@@ -14,7 +14,8 @@ export function exportPathChooser(
   return async (suggestedName) => {
     const options = {
       defaultPath: join(documentsDir(), suggestedName),
-      filters: [{ name: 'ZIP', extensions: ['zip'] }],
+      // A package (.zip) or the printed plan (.pdf): the proposed name says which.
+      filters: suggestedName.endsWith('.pdf') ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'ZIP', extensions: ['zip'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
     };
     const window = getWindow();

@@ -10,6 +10,7 @@ import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 import { createBackupDialogs } from './dialogs.ts';
 import { exportPathChooser } from './export-dialog.ts';
+import { planPrinter } from './plan-pdf.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
 import { createKeychain } from './keychain.ts';
 import { createMainWindow, hardenApp, hardenSession, registerAppScheme, serveApp } from './security.ts';
@@ -57,7 +58,8 @@ async function start(): Promise<void> {
   for (const event of ['lock-screen', 'suspend'] as const) powerMonitor.on(event as 'suspend', () => lock.lock('system'));
   const dialogs = createBackupDialogs(dialog, () => mainWindow);
   const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseExportPath });
+  const printPlanPdf = planPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseExportPath, printPlanPdf });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
 
   showWindow();

@@ -28,7 +28,9 @@ export const LAYERS: readonly { rank: number; folders: readonly string[] }[] = [
   // The fitting code sits beside the layers above score: it imports the scoring runtime, and
   // nothing but scripts/ and test/ imports it (rule below).
   { rank: 8, folders: ['whatif', 'score-fit'] },
-  { rank: 9, folders: ['plan'] },
+  // sample: the synthetic sample client, built through the ledger's and what-if's own write paths;
+  // checklist: the missing facts, measured by rescoring a copy with each filled in.
+  { rank: 9, folders: ['plan', 'sample', 'checklist'] },
   { rank: 10, folders: ['consent'] },
   { rank: 11, folders: ['ipc', 'security'] },
   { rank: 12, folders: ['cli', 'preview'] },

@@ -7,17 +7,7 @@ import type { ReportAccount } from './layouts.ts';
 import type { Figure, FigureUnit, RecordRef } from './report-schema.ts';
 
 export function accountRef(account: ReportAccount, months: readonly string[] = []): RecordRef {
-  if (months.length > 0) return refOf(account, [...months]);
-  // Without months, one record per report account (never edited), which every figure over it shares.
-  let ref = plainRefs.get(account);
-  if (!ref) plainRefs.set(account, (ref = refOf(account, [])));
-  return ref;
-}
-
-const plainRefs = new WeakMap<ReportAccount, RecordRef>();
-
-function refOf(account: ReportAccount, months: string[]): RecordRef {
-  return { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months };
+  return { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [...months] };
 }
 
 export function figure(unit: FigureUnit, value: number | null, records: RecordRef[] = [], missing = 0): Figure {

@@ -51,17 +51,6 @@ export function latestMonth(account: ReportAccount): MonthRow | null {
 
 /** The month the account was closed or settled, if by the report month. */
 export function closedMonth(account: ReportAccount, reportMonth: number): number | null {
-  let kept = closedMonths.get(account);
-  if (!kept) closedMonths.set(account, (kept = new Map()));
-  let month = kept.get(reportMonth);
-  if (month === undefined) kept.set(reportMonth, (month = closingMonth(account, reportMonth)));
-  return month;
-}
-
-/** Kept with the report account (never edited): every count, sum and rule of a month asks whether each account is open. */
-const closedMonths = new WeakMap<ReportAccount, Map<number, number | null>>();
-
-function closingMonth(account: ReportAccount, reportMonth: number): number | null {
   // The grid's own closing month (C, G) wins: it is what the report shows.
   const last = latestMonth(account);
   if (last && CLOSING_CODES.has(last.status)) return monthOfDate(`${last.month}-01`);

@@ -10,7 +10,7 @@ import type { Channel, Request, Response } from '../ipc/contract.ts';
 import type { HandlerContext } from '../ipc/handler-context.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { AppLock } from '../ipc/lock/app-lock.ts';
-import { createDispatch } from '../ipc/registry.ts';
+import { createDispatch, type Dispatch } from '../ipc/registry.ts';
 import { CredenceError } from '../shared/errors.ts';
 import { defaultDataDir } from '../storage/data-dir.ts';
 import { ProfileStore, type ProfileSource, type ProfileSummary } from '../storage/profile-store.ts';
@@ -22,6 +22,11 @@ export type ContractCall = <C extends Channel>(channel: C, payload: Request<C>) 
 
 export interface StoreSession {
   call: ContractCall;
+  /**
+   * The same handlers as envelopes, for a page this command opens (the printed plan's print
+   * view): its calls are the page's own, as the app window's are, not the command's.
+   */
+  dispatch: Dispatch;
   store: ProfileSource;
   /** Unlocks an encrypted profile with the command's secret (`lock.unlock`); a plaintext one needs none. */
   unlock(profile: ProfileSummary): Promise<void>;
@@ -36,7 +41,7 @@ export interface ContractSession extends StoreSession {
 export const SESSION_CHANNELS: readonly Channel[] = ['lock.unlock'];
 
 /** What the CLI gives handlers that the app gets from its windows (the export's destination from --out, the files to import from its arguments). */
-export type SessionExtras = Pick<HandlerContext, 'chooseExportPath' | 'importFileRef'>;
+export type SessionExtras = Pick<HandlerContext, 'chooseExportPath' | 'importFileRef' | 'printPlanPdf'>;
 
 export function dataDirOf(ctx: CliContext): string {
   const dir = textOption(ctx, 'data-dir');
@@ -66,7 +71,7 @@ export async function withStore<T>(ctx: CliContext, use: (session: StoreSession)
     await call('lock.unlock', { profileId: profile.id, secret });
   };
   try {
-    return await use({ call, store, unlock });
+    return await use({ call, dispatch, store, unlock });
   } finally {
     store.close();
   }

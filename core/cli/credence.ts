@@ -67,6 +67,11 @@ const OPTIONS = {
   'password-file': { type: 'string' },
   unencrypted: { type: 'boolean' },
   force: { type: 'boolean' },
+  // credence plan pdf
+  presentation: { type: 'boolean' },
+  // credence profile create --sample; credence export --include-sample
+  sample: { type: 'boolean' },
+  'include-sample': { type: 'boolean' },
 } as const;
 
 /** Each bad field of a refused input on its own line, by the key the command takes it under (`minimumDue`, not `minimumDueFen`). */

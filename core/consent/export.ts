@@ -11,6 +11,7 @@ import { CredenceError } from '../shared/errors.ts';
 import { formatDay, today } from '../shared/calendar.ts';
 import { appendAudit, chainHead } from '../storage/audit-chain.ts';
 import { schemaVersion, type Db } from '../storage/database.ts';
+import { isSyntheticProfile } from '../storage/profile-store.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { LIMITS } from './catalogue.ts';
 import { categoryOf, collectCategory } from './categories/index.ts';
@@ -36,6 +37,8 @@ export interface ExportRequest {
   password?: string;
   /** Only when the person chose it explicitly: a package without encryption. */
   unencrypted?: boolean;
+  /** Only when the person chose it explicitly: a package of the synthetic sample profile's made-up data. */
+  includeSample?: boolean;
   via: ConsentVia;
   appVersion: string;
 }
@@ -120,7 +123,14 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   }
 }
 
+/** The sample profile's data is made up: it leaves only when the person says so, so it is never passed off as someone's report. */
+export function assertNotSample(db: Db, includeSample: boolean | undefined): void {
+  if (includeSample || !isSyntheticProfile(db)) return;
+  throw new CredenceError('export.synthetic_profile', { name: db.prepare('SELECT name FROM profile WHERE id = 1').pluck().get() as string });
+}
+
 export async function exportUnderConsent(db: Db, request: ExportRequest, destination: Destination, now: Date = new Date()): Promise<ExportOutcome> {
+  assertNotSample(db, request.includeSample);
   assertNotImporting(db);
   recordExpiries(db, now);
   const nowIso = toUtc8Iso(now);

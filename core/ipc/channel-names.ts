@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'profiles.list',
   'profiles.create',
+  'profiles.createSample',
   'profiles.checkName',
   'profiles.editClient',
   'profiles.archive',
@@ -84,6 +85,11 @@ export const CHANNEL_NAMES = [
   'charts.utilisation',
   'charts.spending',
   'charts.balance',
+  'plan.show',
+  'plan.pdf.export',
+  'checklist.get',
+  'checklist.dismiss',
+  'checklist.restore',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = ['app.notice', 'import.progress', 'lock.changed'] as const satisfies readonly EventName[];

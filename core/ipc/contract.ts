@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
 import { chartChannels } from './channels/charts.ts';
+import { checklistChannels } from './channels/checklist.ts';
 import { encryptionChannels } from './channels/encryption.ts';
 import { consentChannels } from './channels/consent.ts';
 import { importChannels, importEvents } from './channels/imports.ts';
@@ -11,6 +12,7 @@ import { appChannels, profileChannels } from './channels/profiles.ts';
 import { scoreChannels } from './channels/score.ts';
 import { transactionChannels } from './channels/transactions.ts';
 import { whatifChannels } from './channels/whatif.ts';
+import { planChannels } from './channels/plan.ts';
 import { errorPayloadSchema, localizedText } from '../wire/vocabulary.ts';
 import type { actionSchema } from '../whatif/schema.ts';
 
@@ -34,6 +36,8 @@ export const contract = {
   ...transactionChannels,
   ...whatifChannels,
   ...chartChannels,
+  ...planChannels,
+  ...checklistChannels,
 } as const;
 
 /** Events main may push to the renderer (none carry user-supplied channels). */

@@ -31,6 +31,12 @@ export interface HandlerContext {
    * reference it handed out; null for any other. Absent (the page's transports): files come as bytes.
    */
   importFileRef?: (ref: string) => string | null;
+  /**
+   * Prints the plan's print view (#/plan/print) to an A4 PDF: the desktop window's printToPDF
+   * (electron/plan-pdf.ts), the CLI's Chromium (core/cli/plan-pdf.ts). Absent (preview, test
+   * page): the page prints through the browser's own print. The bytes leave only under a consent.
+   */
+  printPlanPdf?: (request: { profileId: string; lang: 'zh-CN' | 'en' | 'both'; presentation: boolean }) => Promise<Uint8Array>;
 }
 
 export interface BackupDialogs {

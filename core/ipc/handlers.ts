@@ -6,6 +6,7 @@ import type { HandlerContext } from './handler-context.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { bureauHandlers } from './handlers/bureau.ts';
 import { chartHandlers } from './handlers/charts.ts';
+import { checklistHandlers } from './handlers/checklist.ts';
 import { consentHandlers } from './handlers/consent.ts';
 import { encryptionHandlers } from './handlers/encryption.ts';
 import { importHandlers } from './handlers/imports.ts';
@@ -15,6 +16,7 @@ import { profileHandlers } from './handlers/profiles.ts';
 import { scoreHandlers } from './handlers/score.ts';
 import { transactionHandlers } from './handlers/transactions.ts';
 import { whatifHandlers } from './handlers/whatif.ts';
+import { planHandlers } from './handlers/plan.ts';
 import { AppLock } from './lock/app-lock.ts';
 import type { Handlers } from './registry.ts';
 
@@ -28,7 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const readModels = new LedgerCache();
   return guardWithLock(
     {
-      ...profileHandlers(ctx),
+      ...profileHandlers(ctx, lock),
       ...importHandlers(ctx, lock),
       ...ledgerHandlers(ctx),
       ...bureauHandlers(ctx, readModels),
@@ -40,6 +42,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...transactionHandlers(ctx),
       ...whatifHandlers(ctx),
       ...chartHandlers(ctx, readModels),
+      ...planHandlers(ctx),
+      ...checklistHandlers(ctx),
     },
     lock,
   );

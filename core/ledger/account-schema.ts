@@ -51,7 +51,7 @@ const accountSummary = z.strictObject({
   worst24: statusCode.nullable(),
   latestMonth: month.nullable(),
   latestStatus: statusCode.nullable(),
-  /** Months of the last 24 whose status is `#`. */
+  /** Months of the last 24 whose status is `#` because the data cannot tell (a month not yet due is pending, not counted). */
   unknownMonths24: count,
   /** Events resting on import rules the user has not confirmed. */
   unconfirmed: count,

@@ -300,6 +300,26 @@ const catalogue = {
     'zh-CN': '这个档案正在导入账单，导入完成后再保存方案。未作任何修改。',
     en: 'Bills are being imported into this profile; save the scenario once the import has finished. Nothing was changed.',
   },
+  'plan.none': {
+    'zh-CN': '这个档案还没有客户的计划：先在「假设分析」中保存一个方案，再选「应用到计划」。',
+    en: 'This profile has no client plan yet: save a scenario on the What-if page, then choose "Apply to the plan".',
+  },
+  'plan.consent_required': {
+    'zh-CN': '计划书要在一项涵盖「客户的计划」的授权下才能导出：先在「授权与导出」中取得客户的授权，再选这项授权打印。',
+    en: 'The printed plan leaves the profile only under a consent that covers "The client\'s plan": get the client\'s consent on the Consent page, then print under it.',
+  },
+  'plan.renderer_missing': {
+    'zh-CN': '找不到已构建的界面 {dir}：请先运行 npm run build，再打印计划。',
+    en: 'The built interface {dir} is missing: run npm run build first, then print the plan.',
+  },
+  'plan.browser_missing': {
+    'zh-CN': '找不到用于打印 PDF 的 Chromium：请安装（Debian/Ubuntu：apt-get install -y chromium），或用 CREDENCE_CHROMIUM 指向它。',
+    en: 'No Chromium to print the PDF with: install one (Debian/Ubuntu: apt-get install -y chromium), or point CREDENCE_CHROMIUM at it.',
+  },
+  'plan.print_failed': {
+    'zh-CN': '计划没有打印成功：{reason}。没有写入任何文件。',
+    en: 'The plan could not be printed: {reason}. No file was written.',
+  },
   // ---- end what-if ----
   // ---- simulated credit report (core/bureau) ----
   'bureau.invalid_settings': {
@@ -427,6 +447,14 @@ const catalogue = {
   'db.key_missing': {
     'zh-CN': '{file} 不是未加密的 SQLite 数据库：它已加密但没有提供密钥（旁边的密钥文件 {file}.keys.json 可能丢失了），或者文件已损坏。未作任何修改。',
     en: '{file} is not a plaintext SQLite database: it is encrypted and no key was given (its key file {file}.keys.json may be missing), or it is damaged. Nothing was changed.',
+  },
+  'export.synthetic_profile': {
+    'zh-CN': '档案「{name}」是示例档案：其中的数据是虚构的合成账本，不是任何人的真实信息，默认不随授权导出。若确实要导出（例如演示），请明确选择“包含示例数据”（命令行：--include-sample）。',
+    en: 'Profile "{name}" is a sample: its data is a made-up synthetic ledger, not anyone’s real information, so it is not exported under a consent by default. To export it anyway (for a demonstration), choose “include sample data” explicitly (CLI: --include-sample).',
+  },
+  'checklist.unknown_question': {
+    'zh-CN': '没有这个待补充的问题：{key}。',
+    en: 'There is no such checklist question: {key}.',
   },
   'profile.locked': {
     'zh-CN': '档案「{name}」已加密并锁定，请先用密码、恢复码或系统钥匙串解锁。',

@@ -19,6 +19,8 @@ export const profileSummarySchema = z.strictObject({
   problem: errorPayloadSchema.optional(),
   /** Present for an encrypted profile: whether this process holds its key, and whether quick unlock is set up. */
   encryption: z.strictObject({ locked: z.boolean(), quickUnlock: z.boolean() }).optional(),
+  /** Built from the synthetic sample ledger (core/sample, migration sample_profile_checklist): every page badges it. Read from a plaintext profile's row. */
+  sample: z.literal(true).optional(),
 });
 
 /** The store's own view adds the file, which never leaves the main process. */
@@ -32,7 +34,7 @@ export function summariseProfileFile(files: ProfileFiles, file: string): Profile
   const protection = files.protection(file);
   if (!protection.encrypted) {
     const row = readProfileRow(file);
-    return { id: row.uuid, name: row.name, createdAt: row.created_at, file };
+    return { id: row.uuid, name: row.name, createdAt: row.created_at, file, ...(row.synthetic ? { sample: true as const } : {}) };
   }
   const { profile, keys } = protection.keyFile;
   const quickUnlock = keys.some((entry) => entry.wraps.some((wrap) => wrap.kind === 'keychain'));
@@ -54,15 +56,13 @@ export function normaliseProfileName(name: string): string {
   return trimmed;
 }
 
-/** Reads a profile database's own name without migrating or writing it. */
-export function readProfileRow(file: string): { uuid: string; name: string; created_at: string } {
+/** Reads a profile database's own name without migrating or writing it (a file from before migration sample_profile_checklist has no `synthetic`). */
+export function readProfileRow(file: string): { uuid: string; name: string; created_at: string; synthetic: boolean } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT uuid, name, created_at FROM profile WHERE id = 1').get() as
-      | { uuid: string; name: string; created_at: string }
-      | undefined;
+    const row = db.prepare('SELECT * FROM profile WHERE id = 1').get() as { uuid: string; name: string; created_at: string; synthetic?: number } | undefined;
     if (!row) throw new Error('no profile row');
-    return row;
+    return { uuid: row.uuid, name: row.name, created_at: row.created_at, synthetic: row.synthetic === 1 };
   } finally {
     db.close();
   }
@@ -86,6 +86,19 @@ export function initialiseProfile(db: Db, name: string, uuid: string = randomUUI
     appendAudit(db, { actor: 'user', action: 'profile.create', subject: uuid, details: { name } });
   })();
   return { id: uuid, name, createdAt, file: db.name };
+}
+
+/** Whether this profile was built from the synthetic sample ledger (core/sample): its data is nobody's. */
+export function isSyntheticProfile(db: Db): boolean {
+  return db.prepare('SELECT synthetic FROM profile WHERE id = 1').pluck().get() === 1;
+}
+
+/** Marks a profile as the synthetic sample, in the audit log too: set once, by core/sample, never cleared. */
+export function markSyntheticProfile(db: Db, generator: string): void {
+  db.transaction(() => {
+    db.prepare('UPDATE profile SET synthetic = 1 WHERE id = 1').run();
+    appendAudit(db, { actor: 'system', action: 'profile.mark_synthetic', subject: 'profile', details: { generator } });
+  })();
 }
 
 /**

@@ -67,3 +67,31 @@ export const FIELD_NAMES: Record<string, LocalizedText> = {
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+/**
+ * Each action as a step of the client's plan (core/plan/checklist.ts fills the values:
+ * core/shared/plan-sentence.ts). A pay action has one sentence per timing. Actions that model a
+ * mishap (a missed or late payment) say so: they are not steps for the client to take.
+ */
+export const ACTION_SENTENCES = {
+  'pay.before_statement': { 'zh-CN': '在账单日前（{date}）向{account}还款 {amount}', en: 'Pay {amount} to {account} before its statement day, {date}' },
+  'pay.before_due': { 'zh-CN': '在还款日前（{date}）向{account}还款 {amount}', en: 'Pay {amount} to {account} before its due day, {date}' },
+  clear_overdue: { 'zh-CN': '{date}前还清{account}的全部逾期', en: 'Clear everything overdue on {account} by {date}' },
+  miss_payment: { 'zh-CN': '（仅为模拟，不是建议）{account}在 {month} 到期的一期未还', en: '(modelled, not advice) the payment on {account} due in {month} is missed' },
+  pay_late: { 'zh-CN': '（仅为模拟，不是建议）{account}在 {month} 到期的一期晚还 {days} 天', en: '(modelled, not advice) the payment on {account} due in {month} is made {days} days late' },
+  hard_query: { 'zh-CN': '{date}：向{institution}提出申请（留下一条「{reason}」查询记录）', en: '{date}: apply to {institution} (leaves a “{reason}” query)' },
+  new_card: { 'zh-CN': '{date}：申请{institution}信用卡（额度 {amount}）', en: '{date}: apply for a {institution} credit card (limit {amount})' },
+  new_draw: { 'zh-CN': '{date}：从{account}借款 {amount}，分 {months} 期', en: '{date}: draw {amount} from {account} over {months} months' },
+  new_loan: { 'zh-CN': '{date}：向{institution}申请贷款 {amount}，分 {months} 期', en: '{date}: take a loan of {amount} from {institution} over {months} months' },
+  close_account: { 'zh-CN': '{date}：注销或提前结清{account}', en: '{date}: close or settle {account}' },
+  consolidate: { 'zh-CN': '{date}：向{institution}申请一笔银行贷款，还清{accounts}', en: '{date}: take one bank loan from {institution} to repay {accounts}' },
+  start_reporting: { 'zh-CN': '自 {month} 起让{account}上报征信（如花呗征信授权）', en: 'Have {account} report to the credit bureau from {month} (such as the Huabei authorisation)' },
+  change_limit: { 'zh-CN': '{date}：将{account}的额度调整为 {amount}', en: '{date}: have the limit of {account} set to {amount}' },
+  change_income: { 'zh-CN': '{date}：月收入更新为 {amount}', en: '{date}: monthly income becomes {amount}' },
+  stop_applications: { 'zh-CN': '自 {date} 起暂停一切申请，直到 {until}', en: 'No applications from {date} until {until}' },
+  let_time_pass: { 'zh-CN': '等待 {months} 个月，到 {date} 再看结果', en: 'Wait {months} months, until {date}, before reading the result' },
+} as const satisfies Record<string, LocalizedText>;
+export type ActionSentenceKey = keyof typeof ACTION_SENTENCES;
+
+/** An account an earlier action of the scenario creates (−N), named by that step. */
+export const CREATED_ACCOUNT: LocalizedText = { 'zh-CN': '第 {step} 步新开的账户', en: 'the account step {step} opens' };

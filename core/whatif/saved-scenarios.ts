@@ -17,6 +17,7 @@ interface Row {
   created_at: string;
   updated_at: string;
   plan_marked_at: string | null;
+  plan_as_of: string | null;
 }
 
 function shown(row: Row): SavedScenario {
@@ -95,10 +96,18 @@ export function markPlan(db: Db, id: number, asOfDay: number, actor: string): Pl
   return write(db, () => {
     const row = rowOf(db, id);
     const markedAt = toUtc8Iso();
-    db.prepare('UPDATE whatif_scenarios SET plan_marked_at = NULL WHERE plan_marked_at IS NOT NULL').run();
-    db.prepare('UPDATE whatif_scenarios SET plan_marked_at = ? WHERE id = ?').run(markedAt, id);
+    db.prepare('UPDATE whatif_scenarios SET plan_marked_at = NULL, plan_as_of = NULL WHERE plan_marked_at IS NOT NULL').run();
+    db.prepare('UPDATE whatif_scenarios SET plan_marked_at = ?, plan_as_of = ? WHERE id = ?').run(markedAt, formatDay(asOfDay), id);
     const mark: PlanMark = { scenarioId: id, name: row.name, markedAt, asOf: formatDay(asOfDay), actions: shown(row).actions };
     appendAudit(db, { actor, action: 'whatif.plan.mark', subject: `scenario:${id}`, details: mark });
     return mark;
   });
+}
+
+/** The scenario marked as the client's plan, with the day it was applied from; null when none is. */
+export function markedPlan(db: Db): (SavedScenario & { asOf: string }) | null {
+  const row = db.prepare('SELECT * FROM whatif_scenarios WHERE plan_marked_at IS NOT NULL').get() as Row | undefined;
+  if (!row) return null;
+  // A plan marked before migration 0015 kept no as-of day: the day it was marked stands in.
+  return { ...shown(row), asOf: row.plan_as_of ?? row.plan_marked_at!.slice(0, 10) };
 }

@@ -17,9 +17,12 @@ import { PresentationBanner } from './presentation/PresentationSwitch.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
 import { RosterPage } from './roster/RosterPage.tsx';
-import { PROFILELESS_ROUTES, useRoute, type Route } from './router.ts';
+import { PROFILELESS_ROUTES, useHash, useRoute, type Route } from './router.ts';
 import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
+import { PlanPage } from './plan/PlanPage.tsx';
+import { PrintPlan } from './plan/PrintPlan.tsx';
+import { isPrintHash } from '../../core/shared/plan-print-route.ts';
 
 function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }) {
   if (route === 'dashboard') return <DashboardPage profile={profile} />;
@@ -29,6 +32,7 @@ function RoutePage({ route, profile }: { route: Route; profile: ProfileSummary }
   if (route === 'transactions') return <TransactionsPage profile={profile} />;
   if (route === 'bureau') return <BureauPage profile={profile} />;
   if (route === 'consent') return <ConsentPage profile={profile} />;
+  if (route === 'plan') return <PlanPage profile={profile} />;
   if (route === 'clients') return <RosterPage />;
   return <WhatIfPage profile={profile} />;
 }
@@ -135,6 +139,9 @@ export function App() {
   const route = useRoute();
   const main = useFocusOnNavigation(route);
   useWindowTitle();
+  const { status } = useLock();
+  // The printed plan takes the whole window: no sidebar, no header (print.css lays it out on A4).
+  if (isPrintHash(useHash())) return <PrintPlan locked={status?.locked === true} toolbar />;
   return (
     <div className="shell">
       {/* A link, not a hash: the hash is the router's. */}

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 // Hash routes: the page is one file served from app:// (and 127.0.0.1 in tests), so the path
 // must never change; the hash survives reloads and needs no server-side fallback.
-export const routes = ['clients', 'dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'consent', 'settings'] as const;
+export const routes = ['clients', 'dashboard', 'import', 'accounts', 'transactions', 'bureau', 'whatif', 'plan', 'consent', 'settings'] as const;
 
 /** The pages that need no chosen profile: the roster is where an adviser chooses one. */
 export const PROFILELESS_ROUTES: readonly Route[] = ['clients'];
@@ -30,4 +30,9 @@ function subscribe(onChange: () => void): () => void {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parseHash(window.location.hash));
+}
+
+/** The whole hash, for a view that reads its own parameters (the printed plan). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
 }

@@ -135,7 +135,7 @@ async function seed(page: Page, app: AppHarness) {
   writeFileSync(alipay, Buffer.from(new TextEncoder().encode(alipayBill())));
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-file-input').setInputFiles([statement, alipay]);
-  await expect(page.locator(`[data-testid="import-report"][data-file="alipay-2026.csv"]`).getByTestId('report-imported')).toHaveText('20');
+  await expect(page.locator(`[data-testid="import-report"][data-file="alipay-2026.csv"]`).getByTestId('report-imported')).toHaveText('20', { timeout: 30_000 });
   return { profile, cardId };
 }
 
@@ -195,8 +195,14 @@ test.describe('presentation mode', () => {
     await page.getByTestId('nav-dashboard').click();
     const score = page.getByTestId('score-bureau').getByTestId('score-value');
     await expect(score).toHaveText(/^\d{3}$/);
+    const bureauScore = (await score.textContent())!;
     await page.getByTestId('presentation-hide-scores').check();
     await expect(score).toHaveText('•••');
+    // The number, its range and band, and the history chart whose dots would tell it.
+    await expect(page.getByTestId('score-bureau').getByTestId('score-range')).not.toContainText(/\d/);
+    await expect(page.getByTestId('score-bureau').getByTestId('score-band')).toHaveText('•••');
+    await expect(page.locator('[data-testid="history-chart"][data-model="bureau"]')).toHaveAttribute('data-hidden');
+    expect(await page.getByTestId('score-bureau').innerText()).not.toContain(bureauScore);
 
     // A copy from the page, or from a form field, carries no amount either.
     await page.getByTestId('nav-clients').click();

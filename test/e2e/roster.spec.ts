@@ -148,6 +148,15 @@ test.describe('client roster', () => {
     await expect(page.getByTestId('roster-row')).toHaveCount(3);
     expect(existsSync(file)).toBe(false);
 
+    // With no client chosen (after a reload that forgets it), the first-profile panel offers the roster.
+    await page.evaluate(() => {
+      window.localStorage.removeItem('credence.profileId');
+      window.location.hash = '#/dashboard';
+    });
+    await page.reload();
+    await page.getByTestId('first-open-roster').click();
+    await expect(page.getByTestId('roster-row')).toHaveCount(3);
+
     // Open: the client's own dashboard.
     await row('李娜').getByTestId('roster-open').click();
     await expect(page.getByTestId('page-dashboard')).toBeVisible();

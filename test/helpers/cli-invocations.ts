@@ -36,7 +36,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
   const db = ['--db', ids.db];
   const scratch = ['--db', ids.scratchDb, '--passphrase-file', ids.passwordFile];
   return {
-    'profile create': [['profile', 'create', '客户乙', '--data-dir', ids.dataDir]],
+    'profile create': [['profile', 'create', '客户乙', '--data-dir', ids.dataDir], ['profile', 'create', '示例客户（合成数据）', '--sample', '--data-dir', ids.dataDir]],
     'profile edit': [['profile', 'edit', ...db, '--phone', '138 1234 5678', '--tags', '房贷,首套', '--notes', '2027 年买房']],
     'profile archive': [['profile', 'archive', ...db]],
     'profile unarchive': [['profile', 'unarchive', ...db]],
@@ -81,6 +81,9 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     score: [['score', ...db]],
     'score history': [['score', 'history', ...db]],
     'score snapshot': [['score', 'snapshot', ...db]],
+    'checklist list': [['checklist', ...db], ['checklist', 'list', ...db, '--json']],
+    'checklist dismiss': [['checklist', 'dismiss', 'income', ...db]],
+    'checklist restore': [['checklist', 'restore', 'income', ...db]],
     'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
     // By the seeded profile's imported file's name (looked up through transactions.facets).
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
@@ -95,6 +98,7 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'whatif rename': [['whatif', 'rename', '1', '先还卡', ...db]],
     'whatif duplicate': [['whatif', 'duplicate', '1', ...db]],
     'whatif plan': [['whatif', 'plan', '1', ...db]],
+    'plan show': [['plan', 'show', ...db], ['plan', '--json', '--as-of', '2027-02-01', ...db]],
     'whatif delete': [['whatif', 'delete', '2', ...db]],
     'settings show': [['settings', ...db]],
     'settings rule': [['settings', 'rule', 'hard_queries_6m', 'warn=5', ...db]],
@@ -107,6 +111,8 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'consent list': [['consent', 'list', ...db]],
     'consent show': [['consent', 'show', ids.activeConsent, ...db]],
     'consent withdraw': [['consent', 'withdraw', ids.withdrawnConsent, ...db]],
+    // Refused (after the withdrawal above): the withdrawn consent cannot carry the printed plan (test/e2e/plan-print.spec.ts prints one under an active consent).
+    'plan pdf': [['plan', 'pdf', '--consent', ids.withdrawnConsent, '--out', `${ids.out}.pdf`, ...db]],
     'audit verify': [['audit', 'verify', ...db]],
     'query delete': [['query', 'delete', '1', ...db]],
     'observe delete': [['observe', 'delete', '1', ...db]],

@@ -103,7 +103,9 @@ describe('registerIpc', () => {
     expect(created.ok).toBe(true);
     expect(created.value.profile.name).toBe('Alice');
     const listed = (await call('profiles.list', eventFrom(appFrame()), {})) as any;
-    expect(listed).toEqual({ ok: true, value: { profiles: [created.value.profile] } });
+    // A new profile's roster line: no client details yet, never imported, no plan.
+    const client = { details: { phone: null, tags: [], notes: '', archivedAt: null }, lastImportAt: null, nextAction: null };
+    expect(listed).toEqual({ ok: true, value: { profiles: [{ ...created.value.profile, client }] } });
     const info = (await call('app.info', eventFrom(appFrame()), {})) as any;
     expect(info).toEqual({ ok: true, value: { version: '0.1.0', dataDir, transport: 'electron' } });
   });

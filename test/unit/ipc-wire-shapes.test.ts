@@ -117,7 +117,7 @@ const b64 = (path: string) => readFileSync(path).toString('base64');
  * answers before it (ids of what was created). A channel missing here does not compile (below).
  */
 type Answers = { [C in Channel]?: Response<C>[] };
-type Ids = { profileId: string; spareProfileId: string; cardId: number; lineId: number; scratchId: number };
+type Ids = { profileId: string; spareProfileId: string; sampleProfileId: string; cardId: number; lineId: number; scratchId: number };
 type Step = { [C in Channel]: { channel: C; request: (ids: Ids, answers: Answers) => Request<C> } }[Channel];
 
 const FIRST_PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
@@ -144,6 +144,8 @@ const STEPS = [
   { channel: 'app.info', request: () => ({}) },
   { channel: 'profiles.checkName', request: () => ({ name: '备用档案' }) },
   { channel: 'profiles.create', request: () => ({ name: '备用档案' }) },
+  // The synthetic sample client (core/sample), flagged `sample` in its listing.
+  { channel: 'profiles.createSample', request: () => ({ name: '示例客户（合成数据）' }) },
   {
     channel: 'import.files',
     request: ({ profileId }) => ({
@@ -246,6 +248,12 @@ const STEPS = [
   { channel: 'score.profile.save', request: ({ profileId }) => ({ profileId, input: { education: 'bachelor', occupation: '软件工程师', socialInsurance: true, providentFund: true, phoneYears: 6 } }) },
   { channel: 'bureau.income.save', request: ({ profileId }) => ({ profileId, monthlyIncomeFen: 1_800_000 }) },
   { channel: 'bureau.conventions', request: ({ profileId }) => ({ profileId }) },
+  // The checklist of missing facts (core/checklist), one dismissed (listed apart with its date) and asked again.
+  { channel: 'checklist.get', request: ({ profileId }) => ({ profileId }) },
+  // The sample's 白条 bill days, inferred from its repayments (the question's `inferred`).
+  { channel: 'checklist.get', request: ({ sampleProfileId }) => ({ profileId: sampleProfileId }) },
+  { channel: 'checklist.dismiss', request: ({ profileId }, answers) => ({ profileId, key: answers['checklist.get']![0]!.questions[0]!.key }) },
+  { channel: 'checklist.restore', request: ({ profileId }, answers) => ({ profileId, key: last(answers, 'checklist.dismiss').dismissed[0]!.key }) },
   { channel: 'bureau.grace.save', request: ({ profileId }) => ({ profileId, lender: '招商银行', input: { graceDays: 2, toleranceFen: 500 } }) },
   { channel: 'bureau.debtToIncome.save', request: ({ profileId }) => ({ profileId, input: { revolvingShareOfUsed: 0.05 } }) },
   { channel: 'bureau.hardReasons.save', request: ({ profileId }) => ({ profileId, codes: ['02', '03', '08', '20', '24', '26', '16'] }) },
@@ -298,6 +306,10 @@ const STEPS = [
   { channel: 'whatif.scenario.rename', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.save').id, name: '一月账单日前还五千' }) },
   { channel: 'whatif.scenario.duplicate', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
   { channel: 'whatif.plan.mark', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.rename').id }) },
+  // The plan as its checklist: every kind of step, so every kind of sentence value.
+  { channel: 'plan.show', request: ({ profileId }) => ({ profileId }) },
+  // No print dialog here (not the desktop app): the page is told to use the browser's print.
+  { channel: 'plan.pdf.export', request: ({ profileId }) => ({ profileId, consentId: null, lang: 'both' }) },
   { channel: 'whatif.scenarios.list', request: ({ profileId }) => ({ profileId }) },
   { channel: 'whatif.scenario.delete', request: ({ profileId }, answers) => ({ profileId, id: last(answers, 'whatif.scenario.duplicate').id }) },
   // An adviser asks for the file: consent on the separate screen, one export, the receipts, withdrawal, the log's check.
@@ -397,7 +409,7 @@ describe('a realistic profile through every channel', () => {
     // A profile file this build cannot open is listed with its problem, never hidden.
     writeFileSync(join(store.dir, `${randomUUID()}.sqlite`), 'not a database');
     const answers: Answers = {};
-    const ids: Ids = { profileId: profile.id, spareProfileId: '', cardId: 0, lineId: 0, scratchId: 0 };
+    const ids: Ids = { profileId: profile.id, spareProfileId: '', sampleProfileId: '', cardId: 0, lineId: 0, scratchId: 0 };
     const failures: string[] = [];
     for (const step of STEPS as readonly Step[]) {
       const request = step.request(ids, answers);
@@ -408,6 +420,7 @@ describe('a realistic profile through every channel', () => {
       }
       ((answers as Record<string, unknown[]>)[step.channel] ??= []).push(envelope.value);
       if (step.channel === 'profiles.create') ids.spareProfileId = (envelope.value as Response<'profiles.create'>).profile.id;
+      if (step.channel === 'profiles.createSample') ids.sampleProfileId = (envelope.value as Response<'profiles.createSample'>).profile.id;
       if (step.channel === 'ledger.account.create') {
         const created = (envelope.value as Response<'ledger.account.create'>).account;
         if (created.product === 'credit_card') ids.cardId = created.id;

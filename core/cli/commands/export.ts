@@ -42,6 +42,7 @@ async function create(ctx: CliContext): Promise<number> {
         consentId,
         ...(password !== undefined ? { password } : {}),
         ...(ctx.options.unencrypted ? { unencrypted: true as const } : {}),
+        ...(ctx.options['include-sample'] ? { includeSample: true as const } : {}),
         ...(fields ? { scope: fields } : {}),
       });
       const e = result.export!;
@@ -93,7 +94,7 @@ export const exportCommand: Command = {
   default: '',
   subcommands: {
     '': {
-      args: '--consent ID --out FILE [--password-file F | --unencrypted] [--fields …] [--force]',
+      args: '--consent ID --out FILE [--password-file F | --unencrypted] [--fields …] [--force] [--include-sample]',
       summary: { 'zh-CN': '导出授权范围内的数据（--out 代替应用的保存对话框）', en: 'export what the consent allows (--out stands where the app’s save dialog does)' },
       channels: ['consent.catalogue', 'export.create'],
       run: create,

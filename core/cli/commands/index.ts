@@ -2,6 +2,7 @@ import { accountsCommand } from './accounts.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { chartsCommand } from './charts.ts';
+import { checklistCommand } from './checklist.ts';
 import { consentCommand } from './consent.ts';
 import { exportCommand } from './export.ts';
 import type { Command } from './command.ts';
@@ -19,6 +20,7 @@ import { settingsCommand } from './settings.ts';
 import { transactionsCommand } from './transactions.ts';
 import { whatifCommand } from './whatif.ts';
 import { targetCommand } from './target.ts';
+import { planCommand } from './plan.ts';
 
 /** Every `credence` command, in the order --help and the README list them. */
 export const commands: Command[] = [
@@ -33,10 +35,12 @@ export const commands: Command[] = [
   observeCommand,
   reportCommand,
   scoreCommand,
+  checklistCommand,
   transactionsCommand,
   chartsCommand,
   whatifCommand,
   targetCommand,
+  planCommand,
   settingsCommand,
   backupCommand,
   consentCommand,

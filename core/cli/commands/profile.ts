@@ -78,8 +78,23 @@ function printRecovery(ctx: CliContext, value: { recoveryCode: string }, done: L
   showRecoveryCode(ctx, value.recoveryCode);
 }
 
+/** The synthetic sample client (core/sample): a plaintext profile of made-up data, flagged as such. */
+async function createSample(ctx: CliContext, name: string): Promise<number> {
+  if (ctx.options['passphrase-file'] !== undefined) throw new CredenceError('cli.usage', { reason: '--sample makes a plaintext profile of made-up data: it takes no --passphrase-file' });
+  return withStore(ctx, async ({ call, store }) => {
+    const created = await call('profiles.createSample', { name });
+    if (ctx.json) return (printJson(ctx, created), 0);
+    say(ctx, {
+      'zh-CN': `已创建示例档案「${created.profile.name}」：${fileOf(store, created.profile)}\n这是虚构的合成数据（${created.files} 个账单文件、${created.rows} 行、${created.accounts} 个账户），不属于任何人；授权导出默认不包含它。`,
+      en: `Created the sample profile "${created.profile.name}": ${fileOf(store, created.profile)}\nIts data is made up (${created.files} bill files, ${created.rows} rows, ${created.accounts} accounts) and belongs to nobody; consent exports leave it out unless asked.`,
+    });
+    return 0;
+  });
+}
+
 async function create(ctx: CliContext): Promise<number> {
   const name = positional(ctx, 0, 'NAME');
+  if (ctx.options.sample === true) return createSample(ctx, name);
   const passphrase = passphraseOption(ctx);
   return withStore(ctx, async ({ call, store }) => {
     const created = await call('profiles.create', { name, ...(passphrase === undefined ? {} : { passphrase }) });
@@ -113,8 +128,17 @@ function tagsOption(ctx: CliContext): string[] | undefined {
   return text === undefined ? undefined : text.split(/[,，]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
 }
 
+/** `profile edit NAME …` as well as `--profile NAME`: the client the adviser names first. */
+function namedProfile(ctx: CliContext): CliContext {
+  const [name, ...rest] = ctx.args;
+  if (name === undefined) return ctx;
+  if (rest.length > 0 || ctx.options.profile !== undefined || ctx.options.db !== undefined) throw new CredenceError('cli.usage', { reason: 'name the profile once: NAME, --profile NAME or --db FILE' });
+  return { ...ctx, args: [], options: { ...ctx.options, profile: name } };
+}
+
 /** Sets the fields given (an empty --phone clears the phone); the others keep their values. */
-async function edit(ctx: CliContext): Promise<number> {
+async function edit(given: CliContext): Promise<number> {
+  const ctx = namedProfile(given);
   const phone = textOption(ctx, 'phone');
   const tags = tagsOption(ctx);
   const notes = textOption(ctx, 'notes');
@@ -133,14 +157,16 @@ async function edit(ctx: CliContext): Promise<number> {
 }
 
 function archiveCommand(archived: boolean) {
-  return async (ctx: CliContext): Promise<number> =>
-    withContract(ctx, archived ? 'profile archive' : 'profile unarchive', async ({ call, profileId, profile }) => {
+  return async (given: CliContext): Promise<number> => {
+    const ctx = namedProfile(given);
+    return withContract(ctx, archived ? 'profile archive' : 'profile unarchive', async ({ call, profileId, profile }) => {
       const outcome = await call('profiles.archive', { id: profileId, archived });
       if (ctx.json) printJson(ctx, outcome);
       else if (archived) say(ctx, { 'zh-CN': `已归档「${profile.name}」：名册默认不再列出，数据不变。`, en: `Archived "${profile.name}": the roster no longer lists it by default; its data is unchanged.` });
       else say(ctx, { 'zh-CN': `已将「${profile.name}」移回名册。`, en: `"${profile.name}" is back on the roster.` });
       return 0;
     });
+  };
 }
 
 async function remove(ctx: CliContext): Promise<number> {
@@ -202,10 +228,13 @@ export const profileCommand: Command = {
   summary: { 'zh-CN': '创建、列出、删除、加密档案，更改密码与密钥（每个档案一个数据库）', en: 'create, list, delete and encrypt profiles; change passphrases and keys (one database each)' },
   subcommands: {
     create: {
-      args: 'NAME [--passphrase-file P]',
+      args: 'NAME [--passphrase-file P | --sample]',
       on: 'store',
-      summary: { 'zh-CN': '新建档案（--db 时就是该数据库文件；有 --passphrase-file 时加密）', en: 'a new profile (with --db, that database file; encrypted with --passphrase-file)' },
-      channels: ['profiles.create'],
+      summary: {
+        'zh-CN': '新建档案（--db 时就是该数据库文件；有 --passphrase-file 时加密；--sample 时装入虚构的示例客户数据）',
+        en: 'a new profile (with --db, that database file; encrypted with --passphrase-file; --sample fills it with the made-up sample client)',
+      },
+      channels: ['profiles.create', 'profiles.createSample'],
       run: create,
     },
     list: {
@@ -219,19 +248,19 @@ export const profileCommand: Command = {
       run: list,
     },
     edit: {
-      args: '[--phone P] [--tags A,B] [--notes TEXT]',
+      args: '[NAME] [--phone P] [--tags A,B] [--notes TEXT]',
       summary: { 'zh-CN': '修改客户信息（电话、标签、备注；只改给出的项，空值清除）', en: 'edit the client details (phone, tags, notes; only those given, an empty value clears)' },
       channels: ['profiles.editClient'],
       run: edit,
     },
     archive: {
-      args: '',
+      args: '[NAME]',
       summary: { 'zh-CN': '归档：名册默认不再列出（数据不变）', en: 'archive: the roster no longer lists it by default (its data is unchanged)' },
       channels: ['profiles.archive'],
       run: archiveCommand(true),
     },
     unarchive: {
-      args: '',
+      args: '[NAME]',
       summary: { 'zh-CN': '取消归档，移回名册', en: 'unarchive: back on the roster' },
       channels: ['profiles.archive'],
       run: archiveCommand(false),

@@ -6,6 +6,7 @@
 import type { Db } from '../../storage/database.ts';
 import { accountMonthsCategory } from './account-months.ts';
 import { accountsCategory } from './accounts.ts';
+import { planCategory } from './plan.ts';
 import { profileCategory } from './profile.ts';
 import { queriesCategory } from './queries.ts';
 import { reportFiguresCategory } from './report-figures.ts';
@@ -21,6 +22,7 @@ export const CATEGORIES: readonly CategorySource[] = [
   scoresCategory,
   queriesCategory,
   transactionsCategory,
+  planCategory,
 ];
 
 export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as [string, ...string[]];

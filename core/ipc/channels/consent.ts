@@ -75,6 +75,8 @@ export const consentChannels = {
       /** Absent: core generates one and answers it once. */
       password: z.string().max(1000).optional(),
       unencrypted: z.literal(true).optional(),
+      /** The sample profile (core/sample) is refused unless this is chosen explicitly (export.synthetic_profile). */
+      includeSample: z.literal(true).optional(),
       scope: scope.optional(),
     }),
     response: z.strictObject({

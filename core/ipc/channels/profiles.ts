@@ -27,6 +27,14 @@ export const profileChannels = {
     request: z.strictObject({ name: z.string().max(1000), passphrase: z.string().min(1).max(1024).optional(), quickUnlock: z.boolean().optional() }),
     response: z.strictObject({ profile: profileSummarySchema, recoveryCode: z.string().optional() }),
   },
+  /**
+   * A new plaintext profile holding the synthetic sample client (core/sample): made-up data,
+   * flagged as such (migration sample_profile_checklist), for a first look without exports of one's own.
+   */
+  'profiles.createSample': {
+    request: z.strictObject({ name: z.string().max(1000) }),
+    response: z.strictObject({ profile: profileSummarySchema, files: z.number().int(), rows: z.number().int(), accounts: z.number().int() }),
+  },
   /** The store's own name rules, before the app asks for a passphrase: a taken or blank name is refused first. */
   'profiles.checkName': {
     request: z.strictObject({ name: z.string().max(1000) }),

@@ -11,7 +11,7 @@ import { LIMITS, PURPOSES, TICKS } from '../../consent/catalogue.ts';
 import { CATEGORIES } from '../../consent/categories/index.ts';
 import { verifyConsentLog } from '../../consent/consent-log.ts';
 import { toUtc8Iso } from '../../shared/calendar.ts';
-import { assertExportable, exportUnderConsent, packageFileName, type Destination } from '../../consent/export.ts';
+import { assertExportable, assertNotSample, exportUnderConsent, packageFileName, type Destination } from '../../consent/export.ts';
 import { uuidv7 } from '../../consent/ids.ts';
 import { renderConsentNotice } from '../../consent/notice.ts';
 import { receiptText, listReceipts, type IssuedReceipt } from '../../consent/receipts.ts';
@@ -59,18 +59,19 @@ export function consentHandlers(ctx: HandlerContext): ConsentHandlers {
       return { consent, receipt: receiptView(receipt) };
     },
     'consent.receipts': ({ profileId, consentId }) => ({ receipts: listReceipts(db(profileId), consentId).map(receiptView) }),
-    'export.create': async ({ profileId, consentId, password, unencrypted, scope }) => {
+    'export.create': async ({ profileId, consentId, password, unencrypted, includeSample, scope }) => {
       const profile = db(profileId);
       const exportId = uuidv7();
       let destination: Destination = { kind: 'download' };
       if (ctx.chooseExportPath) {
         // A refusal comes before the save dialog, not after the person chose where to save.
+        assertNotSample(profile, includeSample);
         assertExportable(profile, consentId, scope, toUtc8Iso());
         const chosen = await ctx.chooseExportPath(packageFileName(exportId));
         if (chosen === null) return { outcome: 'cancelled' as const, export: null, consent: null, fileName: null, download: null, generatedPassword: null };
         destination = { kind: 'file', ...chosen };
       }
-      const outcome = await exportUnderConsent(profile, { consentId, exportId, password, unencrypted, scope, via, appVersion: ctx.version }, destination);
+      const outcome = await exportUnderConsent(profile, { consentId, exportId, password, unencrypted, includeSample, scope, via, appVersion: ctx.version }, destination);
       return {
         outcome: destination.kind === 'file' ? ('saved' as const) : ('download' as const),
         export: outcome.export,

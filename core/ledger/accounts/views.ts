@@ -43,12 +43,13 @@ function recentMonths(db: Db, since: string): Map<number, RecentMonths> {
   const recent = new Map<number, RecentMonths>();
   const histories = db.prepare('SELECT account_id, months_json FROM credit_account_histories').raw().all() as [number, string][];
   for (const [id, json] of histories) {
-    for (const { month, status, unconfirmed } of parseMonthsJson(json)) {
+    for (const { month, status, reason, unconfirmed } of parseMonthsJson(json)) {
       if (month < since) continue;
       let r = recent.get(id);
       if (!r) recent.set(id, (r = { codes: [], unknown: 0, latest: month, latestStatus: status, unconfirmed: 0 }));
       r.codes.push(status);
-      if (status === '#') r.unknown++;
+      // A month whose due day has not come yet is pending, not unknown: the data will tell once it has.
+      if (status === '#' && reason !== 'not_yet_due') r.unknown++;
       r.latest = month;
       r.latestStatus = status;
       r.unconfirmed += unconfirmed;

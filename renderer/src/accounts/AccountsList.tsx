@@ -17,6 +17,9 @@ import { identifier, personName } from '../presentation/format.ts';
 function AccountRow({ account, child }: { account: AccountSummary; child: boolean }) {
   const { t } = useI18n();
   const dash = t('ledger.none');
+  // A draw or a loan has no limit of its own (its line does), and a settled one nothing due next: not unknown, not applicable.
+  const noLimit = account.kind === 'draw' || account.kind === 'loan';
+  const notApplicable = <span aria-label={t('ledger.notApplicable')}>—</span>;
   return (
     <tr data-testid="account-row" data-account-id={account.id} data-product={account.product} className={child ? 'account-row-child' : undefined}>
       <th scope="row">
@@ -34,9 +37,9 @@ function AccountRow({ account, child }: { account: AccountSummary; child: boolea
         </span>
       </th>
       <td className="num" data-testid="account-balance">{money(account.balanceFen, dash)}</td>
-      <td className="num">{money(account.limitFen, dash)}</td>
-      <td className="num" data-testid="account-utilisation">{account.utilisationBp === null ? dash : formatBp(account.utilisationBp)}</td>
-      <td>{account.nextDueOn ?? dash}</td>
+      <td className="num">{noLimit && account.limitFen === null ? notApplicable : money(account.limitFen, dash)}</td>
+      <td className="num" data-testid="account-utilisation">{account.utilisationBp !== null ? formatBp(account.utilisationBp) : noLimit ? notApplicable : dash}</td>
+      <td>{account.nextDueOn ?? (account.settledOn !== null ? t('ledger.list.settled') : account.balanceFen === 0 ? notApplicable : dash)}</td>
       <td>
         <StatusChip code={account.worst24} testId="account-worst" />
         {account.unknownMonths24 > 0 && <span className="muted"> {t('ledger.list.unknownMonths', { count: account.unknownMonths24 })}</span>}

@@ -80,6 +80,8 @@ export function AccountCard({ account, compact = false }: { account: ReportAccou
   const { t, locale } = useI18n();
   const dash = t('ledger.none');
   const card = account.type === 'R2' || account.type === 'R3';
+  const revolving = card || account.type === 'R1';
+  const notApplicable = <span aria-label={t('ledger.notApplicable')}>--</span>;
   return (
     <article className="bureau-account" data-testid="bureau-account" data-account-id={account.id} data-type={account.type} data-reporting={account.reporting}>
       <header className="bureau-account-head">
@@ -106,10 +108,11 @@ export function AccountCard({ account, compact = false }: { account: ReportAccou
           <Fact label={card ? t('bureau.account.used') : t('bureau.account.balance')} testId="account-balance">
             {money(account.balanceFen, dash)}
           </Fact>
-          <Fact label={t('bureau.account.method')}>{account.repaymentMethod ? t(`ledger.method.${account.repaymentMethod}`) : dash}</Fact>
+          {/* A revolving account has no repayment method or term on the report ("--"), and a closed one no recent average: not unknown. */}
+          <Fact label={t('bureau.account.method')}>{account.repaymentMethod ? t(`ledger.method.${account.repaymentMethod}`) : revolving ? notApplicable : dash}</Fact>
           <Fact label={t('bureau.account.frequency')}>{t('bureau.account.monthly')}</Fact>
-          <Fact label={t('bureau.account.instalments')}>{account.instalments === null ? dash : String(account.instalments)}</Fact>
-          <Fact label={card ? t('bureau.account.average6mUsed') : t('bureau.account.average6mDue')}>{money(account.average6mFen, dash)}</Fact>
+          <Fact label={t('bureau.account.instalments')}>{account.instalments === null ? (revolving ? notApplicable : dash) : String(account.instalments)}</Fact>
+          <Fact label={card ? t('bureau.account.average6mUsed') : t('bureau.account.average6mDue')}>{account.average6mFen === null && !account.open ? notApplicable : money(account.average6mFen, dash)}</Fact>
           <Fact label={t('bureau.account.currentOverdue')}>{account.latest ? overdueMoney(account.latest.overdueFen, account.latest.overdueRangeFen, dash, (low, high) => t('bureau.overdueRange', { low, high })) : dash}</Fact>
           <Fact label={t('bureau.account.layout')}>
             {t(`ledger.layout.${account.layout}`)}

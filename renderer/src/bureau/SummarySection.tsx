@@ -165,7 +165,8 @@ function Debt({ debt }: { debt: Summary['debt'] }) {
                       <FigureValue figure={row.lowestLineFen} label={t('bureau.label.lowestLine', { type })} testId={id('lowest')} />
                     </>
                   ) : (
-                    <span className="muted">{t('ledger.none')}</span>
+                    // Cards only (单家行最高/最低授信额): the other types have none, which is not unknown.
+                    <span className="muted" aria-label={t('ledger.notApplicable')}>--</span>
                   )}
                 </td>
               </tr>

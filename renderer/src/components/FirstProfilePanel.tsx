@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { useAdviserMode } from '../roster/adviser-mode.ts';
+import { hrefFor } from '../router.ts';
+import { SampleAction } from '../sample/SampleAction.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileList } from './ProfileList.tsx';
 import './FirstProfilePanel.css';
@@ -11,6 +14,7 @@ export function FirstProfilePanel() {
   const { profiles } = useProfiles();
   const titleId = useId();
   const hasAny = (profiles?.length ?? 0) > 0;
+  const [adviser] = useAdviserMode();
   return (
     <section className="panel first-profile" data-testid="first-profile-panel" aria-labelledby={titleId}>
       <h1 id={titleId}>{hasAny ? t('first.chooseTitle') : t('first.title')}</h1>
@@ -18,10 +22,16 @@ export function FirstProfilePanel() {
       {hasAny && (
         <>
           <h2 className="section-title">{t('first.existing')}</h2>
+          {adviser && (
+            <a className="button first-profile-roster" href={hrefFor('clients')} data-testid="first-open-roster">
+              {t('roster.openRoster')}
+            </a>
+          )}
           <ProfileList />
         </>
       )}
       <NewProfileForm />
+      <SampleAction />
     </section>
   );
 }

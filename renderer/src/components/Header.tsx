@@ -2,6 +2,7 @@ import { LockButton } from '../lock/LockButton.tsx';
 import { useLock } from '../lock/LockProvider.tsx';
 import { PresentationSwitch } from '../presentation/PresentationSwitch.tsx';
 import { useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { SampleBadge } from '../sample/SampleAction.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { NewProfileForm } from './NewProfileForm.tsx';
 import { ProfileSwitcher } from './ProfileSwitcher.tsx';
@@ -15,6 +16,8 @@ export function Header() {
   return (
     <header className="topbar">
       <ProfileSwitcher />
+      {/* Every page of a sample profile says so, beside its name. */}
+      {selected?.sample && <SampleBadge header />}
       {/* Until a profile exists the form lives in the first-profile panel; one copy on screen keeps its test ids unique. */}
       {open && <NewProfileForm compact />}
       <div className="topbar-end">

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isUsable, useProfiles } from '../profiles/ProfilesProvider.tsx';
+import { SampleBadge } from '../sample/SampleAction.tsx';
 import './ProfileList.css';
 import { personName } from '../presentation/format.ts';
 
@@ -26,6 +27,7 @@ export function ProfileList() {
               <span className="profile-name">{personName(profile.name)}</span>
             )}
             {profile.id === selected?.id && <span className="badge">{t('profiles.current')}</span>}
+            {profile.sample && <SampleBadge />}
             {profile.problem && <span className="badge badge-warning">{t('profiles.unavailableBadge')}</span>}
           </div>
           {profile.createdAt !== '' && (

@@ -20,6 +20,7 @@ const zhCN = {
   'nav.accounts': '账户',
   'nav.bureau': '征信报告',
   'nav.whatif': '假设分析',
+  'nav.plan': '计划',
   'nav.consent': '授权与导出',
   'nav.settings': '设置',
 
@@ -72,6 +73,7 @@ const en = {
   'nav.accounts': 'Accounts',
   'nav.bureau': 'Bureau report',
   'nav.whatif': 'What-if',
+  'nav.plan': 'Plan',
   'nav.consent': 'Consent and export',
   'nav.settings': 'Settings',
 

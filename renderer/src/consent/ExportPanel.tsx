@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useProfiles } from '../profiles/ProfilesProvider.tsx';
 import { downloadPackage } from './download.ts';
 import type { Catalogue, ConsentView } from './types.ts';
 
@@ -12,6 +13,9 @@ export function ExportPanel({ profileId, consent, catalogue, onDone, onClose }: 
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [unencrypted, setUnencrypted] = useState(false);
+  // The sample profile's made-up data leaves only when ticked (main refuses it otherwise: export.synthetic_profile).
+  const sample = useProfiles().selected?.sample === true;
+  const [includeSample, setIncludeSample] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -24,6 +28,7 @@ export function ExportPanel({ profileId, consent, catalogue, onDone, onClose }: 
         profileId,
         consentId: consent.id,
         ...(unencrypted ? { unencrypted: true as const } : password !== '' ? { password } : {}),
+        ...(includeSample ? { includeSample: true as const } : {}),
       });
       if (answer.outcome === 'cancelled') setResult({ kind: 'cancelled' });
       else {
@@ -53,6 +58,12 @@ export function ExportPanel({ profileId, consent, catalogue, onDone, onClose }: 
         <input type="checkbox" data-testid="consent-export-unencrypted" checked={unencrypted} disabled={busy} onChange={(event) => setUnencrypted(event.currentTarget.checked)} />
         <span>{t('consent.export.unencrypted')}</span>
       </label>
+      {sample && (
+        <label className="consent-tick">
+          <input type="checkbox" data-testid="consent-export-include-sample" checked={includeSample} disabled={busy} onChange={(event) => setIncludeSample(event.currentTarget.checked)} />
+          <span>{t('sample.includeInExport')}</span>
+        </label>
+      )}
       {error && <ErrorMessage error={error} testId="consent-export-error" />}
       {result && (
         <div className="consent-export-result" role="status" data-testid="consent-export-result" data-outcome={result.kind}>

@@ -1,6 +1,7 @@
 import { pointX, pointsAttr, valueY, type Frame } from '../components/chart/geometry.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Snapshot } from './useScores.ts';
+import { scoresHidden } from '../presentation/format.ts';
 
 // One small SVG chart per model: each snapshot's range as a bar and its score as a dot, joined
 // in time order. Geometry by attributes only.
@@ -16,6 +17,15 @@ function Chart({ snapshots: taken, series, title }: { snapshots: readonly Snapsh
     const v = s[series];
     return v.score !== null && v.low !== null && v.high !== null ? [{ snapshot: s, score: v.score, low: v.low, high: v.high }] : [];
   });
+  // With scores hidden (presentation mode) a dot's height would tell the score: no chart at all.
+  if (scoresHidden()) {
+    return (
+      <figure className="history-chart" data-testid="history-chart" data-model={series} data-hidden>
+        <figcaption>{title}</figcaption>
+        <p className="muted">{t('presentation.hidden')}</p>
+      </figure>
+    );
+  }
   if (points.length === 0) {
     return (
       <figure className="history-chart" data-testid="history-chart" data-model={series} data-count={0}>

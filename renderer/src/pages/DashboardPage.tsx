@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Checklist } from '../checklist/Checklist.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FactorList } from '../dashboard/FactorList.tsx';
@@ -30,6 +31,8 @@ function Scores({ profileId, report, history, onChange }: { profileId: string; r
         <ScoreCard model={bureau} kind="bureau" />
         <ScoreCard model={sesame} kind="sesame" />
       </div>
+      {/* Right under the ranges it narrows. */}
+      <Checklist profileId={profileId} onChanged={onChange} />
       <SpendingSection profileId={profileId} revision={report.asOf} />
 
       <section className="panel" aria-labelledby="dimensions-title" data-testid="sesame-dimensions">

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { Checklist } from '../checklist/Checklist.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { DropZone, PasswordField } from '../import/DropZone.tsx';
 import { ImportProgress } from '../import/ImportProgress.tsx';
@@ -12,7 +13,7 @@ import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../import/import.css';
 import { personName } from '../presentation/format.ts';
 
-function Results({ result }: { result: ImportResult }) {
+function Results({ profileId, result }: { profileId: string; result: ImportResult }) {
   const { t } = useI18n();
   return (
     <section className="import-results" aria-labelledby="import-results-title">
@@ -26,6 +27,8 @@ function Results({ result }: { result: ImportResult }) {
       {result.reports.map((report, index) => (
         <ReportCard key={`r${index}`} report={report} />
       ))}
+      {/* What the files could not say, the few answers that tell the most (the rest on the Dashboard). */}
+      {result.reports.length > 0 && <Checklist key={result.reports.map((r) => r.batchId).join(',')} profileId={profileId} limit={3} afterImport />}
     </section>
   );
 }
@@ -56,7 +59,7 @@ export function ImportPage({ profile }: { profile: ProfileSummary }) {
         <PasswordField value={password} onChange={setPassword} disabled={run.running} />
       </section>
       {run.running && <ImportProgress progress={run.progress} cancelling={run.cancelling} onCancel={() => void cancel()} />}
-      {result && <Results result={result} />}
+      {result && <Results profileId={profile.id} result={result} />}
       <ReviewGroups state={groups} />
       <ReviewList
         review={{

@@ -2,6 +2,7 @@ import { BackupsSection } from '../backups/BackupsSection.tsx';
 import { ConventionsSection } from '../conventions/ConventionsSection.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ProfileList } from '../components/ProfileList.tsx';
+import { SampleAction } from '../sample/SampleAction.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { SecuritySection } from '../lock/SecuritySection.tsx';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
@@ -50,6 +51,7 @@ export function SettingsPage({ profile }: { profile: ProfileSummary }) {
       <section className="panel">
         <h2 className="section-title">{t('settings.profiles')}</h2>
         <ProfileList />
+        <SampleAction />
       </section>
       <DeleteProfileSection profile={profile} />
     </>

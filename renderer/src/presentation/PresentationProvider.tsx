@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { maskText, NO_MASK, type PresentationMask } from '../../../core/shared/presentation-mask.ts';
 import { setCurrentMask } from './current-mask.ts';
+import { isPrintHash, parsePrintHash } from '../../../core/shared/plan-print-route.ts';
 
 // Presentation mode (incognito) is for this session only: a restart, or a new window, starts with
 // the screen showing everything, so nobody is surprised by a mode they forgot they left on, and
@@ -19,6 +20,8 @@ export interface Presentation {
 const PresentationContext = createContext<Presentation | null>(null);
 
 function stored(): { on: boolean; hideScores: boolean } {
+  // The printed plan opened with presentation=1 (`credence plan pdf --presentation`) prints masked.
+  if (isPrintHash(window.location.hash) && parsePrintHash(window.location.hash).presentation) return { on: true, hideScores: false };
   try {
     const value = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) ?? '{}') as { on?: unknown; hideScores?: unknown };
     return { on: value.on === true, hideScores: value.hideScores === true };

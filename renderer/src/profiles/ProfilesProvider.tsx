@@ -14,6 +14,8 @@ export interface Profiles {
   reload: () => Promise<void>;
   /** With a passphrase the profile is encrypted, and the answer carries its recovery code (shown once). */
   create: (name: string, protection?: { passphrase: string; quickUnlock: boolean }) => Promise<{ profile: ProfileSummary; recoveryCode?: string }>;
+  /** A new profile of the synthetic sample client (core/sample), selected once built. */
+  createSample: (name: string) => Promise<{ profile: ProfileSummary }>;
   remove: (id: string) => Promise<void>;
 }
 
@@ -69,6 +71,15 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
     [load],
   );
 
+  const createSample = useCallback(
+    async (name: string) => {
+      const created = await invoke('profiles.createSample', { name });
+      await load(created.profile.id);
+      return created;
+    },
+    [load],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       await invoke('profiles.delete', { id });
@@ -79,8 +90,8 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Profiles>(() => {
     const selected = profiles?.find((profile) => profile.id === selectedId && isUsable(profile)) ?? null;
-    return { profiles, loadError, selected, select, reload: () => load(), create, remove };
-  }, [profiles, loadError, selectedId, select, load, create, remove]);
+    return { profiles, loadError, selected, select, reload: () => load(), create, createSample, remove };
+  }, [profiles, loadError, selectedId, select, load, create, createSample, remove]);
 
   return <ProfilesContext.Provider value={value}>{children}</ProfilesContext.Provider>;
 }

@@ -10,6 +10,7 @@ import { formatFen, identifier, personName, phoneText } from '../presentation/fo
 import { usePresentation } from '../presentation/PresentationProvider.tsx';
 import { isUsable, useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
+import { SampleAction, SampleBadge } from '../sample/SampleAction.tsx';
 import { ClientEditor } from './ClientEditor.tsx';
 import './roster.css';
 
@@ -84,6 +85,7 @@ function RosterRow({ profile, onEdit, onChanged, onDelete }: { profile: ProfileS
         <span className="roster-name">{name}</span>
         {profile.id === selected?.id && <span className="badge">{t('roster.current')}</span>}
         {archived && <span className="badge badge-quiet">{t('roster.archivedBadge')}</span>}
+        {profile.sample && <SampleBadge />}
         {profile.problem && (
           <span className="badge badge-warning" title={profile.problem.message[locale]}>
             {t('roster.unreadable')}
@@ -258,6 +260,9 @@ export function RosterPage() {
         )}
       </section>
       {deleting && <DeleteDialog profile={deleting} onClose={() => setDeleting(null)} />}
+      <section className="panel">
+        <SampleAction />
+      </section>
     </>
   );
 }

@@ -7,6 +7,7 @@ const zhCN = {
   'nav.clients': '客户名册',
 
   'roster.title': '客户名册',
+  'roster.openRoster': '打开客户名册',
   'roster.lead': '每位客户一个档案，数据只在这台电脑上。电话、标签和备注保存在客户自己的档案里（加密档案随之加密）。',
   'roster.search': '搜索客户',
   'roster.searchHint': '姓名、标签、备注或电话号码中的数字',
@@ -62,6 +63,7 @@ const en = {
   'nav.clients': 'Clients',
 
   'roster.title': 'Client roster',
+  'roster.openRoster': 'Open the client roster',
   'roster.lead': 'One profile per client, and the data stays on this computer. Phone, tags and notes are kept in the client’s own profile (encrypted with it when it is encrypted).',
   'roster.search': 'Search clients',
   'roster.searchHint': 'name, tag, notes, or digits of the phone number',

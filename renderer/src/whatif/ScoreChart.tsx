@@ -4,6 +4,7 @@ import { pointX, pointsAttr, runs, ticks, valueY, type Frame } from '../componen
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { scoreText } from './format.ts';
 import type { Comparison, Model, ScenarioResult } from './types.ts';
+import { scoresHidden } from '../presentation/format.ts';
 
 // One hand-made SVG per model: each scenario's score month by month as a line, its range as a
 // band of the same colour, the model's band thresholds as dashed lines named on the right, and
@@ -33,6 +34,15 @@ export const ScoreChart = memo(function ScoreChart({ comparison, model, names, s
   const id = useId();
   const info = comparison.models[model];
   const title = t('whatif.chart.title', { model: info.name[locale] });
+  // With scores hidden (presentation mode) a line's height would tell the score: no chart at all.
+  if (scoresHidden()) {
+    return (
+      <figure className="whatif-chart" data-testid="score-chart" data-model={model} data-hidden>
+        <figcaption>{title}</figcaption>
+        <p className="muted">{t('presentation.hidden')}</p>
+      </figure>
+    );
+  }
   const series = [comparison.baseline, ...comparison.scenarios];
   const months = comparison.baseline.months;
   const all = series.map((s) => pointsOf(s, model));

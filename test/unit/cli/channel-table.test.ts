@@ -79,5 +79,5 @@ describe('each command', () => {
     }
     // The encrypted scratch profile was unlocked the way the app's unlock screen does it.
     expect(seen.get('profile rekey')).toContain('lock.unlock');
-  });
+  }, 120_000); // every command once, the sample client (profile create --sample) among them
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportUnderConsent, type Destination } from '../../../core/consent/export.ts';
 import { getConsent, withdrawConsent } from '../../../core/consent/records.ts';
 import { verifyPackage } from '../../../core/consent/verify-package.ts';
+import { markSyntheticProfile } from '../../../core/storage/profile-store.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { ADDRESS, CARD, DAY_MS, expectCode, FRIEND, grant, ID_NUMBER, ITEM_CANARY, NOW, PHONE, PRINCIPAL, QUERY_INSTITUTION, seedProfile, terms } from './helpers.ts';
 
@@ -35,6 +36,32 @@ function counts(db: import('../../../core/storage/database.ts').Db) {
     audit: db.prepare('SELECT count(*) FROM audit_log').pluck().get(),
   };
 }
+
+describe('the synthetic sample profile (core/sample) leaves only when the person chooses it', () => {
+  it('is refused under a valid consent, naming why and writing nothing; with includeSample it is exported', async () => {
+    const { db } = await seedProfile();
+    markSyntheticProfile(db, 'test');
+    const { consent } = grant(db);
+    const before = counts(db);
+    const { dir, destination } = fileDestination();
+    await expectCode(exportUnderConsent(db, request(consent.id), destination, NOW), 'export.synthetic_profile');
+    // Refused before anything: no export row, no audit entry, no file, and the consent's exports untouched.
+    expect(counts(db)).toEqual(before);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(getConsent(db, consent.id, NOW).exportsLeft).toBe(2);
+    const outcome = await exportUnderConsent(db, request(consent.id, { includeSample: true }), destination, NOW);
+    expect(existsSync(destination.path)).toBe(true);
+    expect(outcome.consent.exportsLeft).toBe(1);
+  });
+
+  it('a profile that is not the sample needs no such choice', async () => {
+    const { db } = await seedProfile();
+    const { consent } = grant(db);
+    const { destination } = fileDestination();
+    await exportUnderConsent(db, request(consent.id), destination, NOW);
+    expect(existsSync(destination.path)).toBe(true);
+  });
+});
 
 describe('an export is refused, and no file is written, without a valid consent', () => {
   it('with no consent at all', async () => {
@@ -125,7 +152,7 @@ describe('a package', () => {
         'consent-receipt.json',
         'NOTICE.zh-CN.txt',
         'NOTICE.en.txt',
-        ...['profile', 'accounts', 'account_months', 'report_figures', 'scores', 'queries', 'transactions'].flatMap((c) => [`data/${c}.json`, `data/${c}.csv`]),
+        ...['profile', 'accounts', 'account_months', 'report_figures', 'scores', 'queries', 'transactions', 'plan'].flatMap((c) => [`data/${c}.json`, `data/${c}.csv`]),
       ].sort(),
     );
     const all = [...files.values()].join('\n');
@@ -201,7 +228,8 @@ describe('a package', () => {
     const good = await verifyPackage(bytes, PASSWORD);
     expect(good).toMatchObject({ ok: true, encrypted: true, exportId: outcome.export.id, consentId: consent.id, firstProblem: null });
     expect(good.packageSha256).toBe(outcome.export.packageSha256);
-    expect(good.files.length).toBe(1 + 3 + 14);
+    // The manifest, the receipt and two notices; a JSON and a CSV for each of the 8 categories (core/consent/categories).
+    expect(good.files.length).toBe(1 + 3 + 16);
 
     // One byte in the middle of an entry's encrypted data: its authentication code fails.
     const reader = new ZipReader(new Uint8ArrayReader(bytes));

@@ -1,0 +1,66 @@
+// "Complete the picture" (core/checklist): the checklist on the Dashboard and after an import.
+// The questions' own sentences come from core in both languages; these are the frame and the forms.
+// zh-CN first; the English is checked against it both ways (i18n/translation.ts).
+import type { TranslationOf } from '../i18n/translation.ts';
+
+const zhCN = {
+  'checklist.title': '补全信息',
+  'checklist.intro': '这些信息账单里看不到。按实测效果排序：每一项都用评分引擎把它填上后重新计算，看评分区间缩小多少、模拟报告补上几项。',
+  'checklist.afterImport': '导入完成。补上下面这些账单里没有的信息，评分和报告会更准确：',
+  'checklist.none': '没有待补充的信息：评分区间与报告已尽可能确定。',
+  'checklist.more': '另有 {count} 项影响较小，可在总览页查看。',
+  'checklist.save': '保存',
+  'checklist.saving': '正在保存…',
+  'checklist.dismiss': '不再询问',
+  'checklist.confirmInferred': '确认推测',
+  'checklist.dismissedTitle': '已不再询问的 {count} 项',
+  'checklist.restore': '重新询问',
+  'checklist.reporting.yes': '是，上报征信',
+  'checklist.reporting.no': '否，不上报',
+  'checklist.field.limitFen': '额度（元）',
+  'checklist.field.statementDay': '账单日（每月几号）',
+  'checklist.field.dueDay': '还款日（每月几号）',
+  'checklist.field.openedOn': '开户日期',
+  'checklist.field.termMonths': '期数（月）',
+  'checklist.field.repaymentMethod': '还款方式',
+  'checklist.field.annualRate': '年利率（%）',
+  'checklist.field.monthlyIncome': '每月税后收入（元）',
+  'checklist.field.reportsToBureau': '是否上报征信',
+  'checklist.method.equal_installment': '等额本息',
+  'checklist.method.equal_principal': '等额本金',
+  'checklist.method.interest_first': '先息后本',
+  'checklist.method.bullet': '到期一次还本付息',
+  'checklist.invalidNumber': '请填写一个有效的数字。',
+} as const;
+
+const en = {
+  'checklist.title': 'Complete the picture',
+  'checklist.intro': 'Facts no bill shows, ranked by measured effect: the scoring engine fills each one in and scores again, and the list shows how much narrower the ranges get and how many report cells it fills.',
+  'checklist.afterImport': 'Import done. Add these facts the bills do not show, and the scores and the report get sharper:',
+  'checklist.none': 'Nothing is missing: the score ranges and the report are as certain as they can be.',
+  'checklist.more': '{count} more with a smaller effect are on the Dashboard.',
+  'checklist.save': 'Save',
+  'checklist.saving': 'Saving…',
+  'checklist.dismiss': 'Don’t ask again',
+  'checklist.confirmInferred': 'Confirm',
+  'checklist.dismissedTitle': '{count} dismissed',
+  'checklist.restore': 'Ask again',
+  'checklist.reporting.yes': 'Yes, it reports',
+  'checklist.reporting.no': 'No, it does not',
+  'checklist.field.limitFen': 'Limit (¥)',
+  'checklist.field.statementDay': 'Statement day (of the month)',
+  'checklist.field.dueDay': 'Due day (of the month)',
+  'checklist.field.openedOn': 'Opened on',
+  'checklist.field.termMonths': 'Term (months)',
+  'checklist.field.repaymentMethod': 'Repayment method',
+  'checklist.field.annualRate': 'Annual rate (%)',
+  'checklist.field.monthlyIncome': 'Monthly income after tax (¥)',
+  'checklist.field.reportsToBureau': 'Reported to the credit bureau',
+  'checklist.method.equal_installment': 'Equal instalments',
+  'checklist.method.equal_principal': 'Equal principal',
+  'checklist.method.interest_first': 'Interest first',
+  'checklist.method.bullet': 'All at maturity',
+  'checklist.invalidNumber': 'Enter a valid number.',
+} as const;
+
+export const messages = { 'zh-CN': zhCN satisfies TranslationOf<typeof en>, en };
