@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupChannels } from './channels/backups.ts';
 import { bureauChannels } from './channels/bureau.ts';
+import { chartChannels } from './channels/charts.ts';
 import { checklistChannels } from './channels/checklist.ts';
 import { encryptionChannels } from './channels/encryption.ts';
 import { consentChannels } from './channels/consent.ts';
@@ -34,6 +35,7 @@ export const contract = {
   ...consentChannels,
   ...transactionChannels,
   ...whatifChannels,
+  ...chartChannels,
   ...planChannels,
   ...checklistChannels,
 } as const;

@@ -5,6 +5,7 @@ import { LedgerCache } from '../score/ledger-cache.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { bureauHandlers } from './handlers/bureau.ts';
+import { chartHandlers } from './handlers/charts.ts';
 import { checklistHandlers } from './handlers/checklist.ts';
 import { consentHandlers } from './handlers/consent.ts';
 import { encryptionHandlers } from './handlers/encryption.ts';
@@ -40,6 +41,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ...consentHandlers(ctx),
       ...transactionHandlers(ctx),
       ...whatifHandlers(ctx),
+      ...chartHandlers(ctx, readModels),
       ...planHandlers(ctx),
       ...checklistHandlers(ctx),
     },

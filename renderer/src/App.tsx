@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { FirstProfilePanel } from './components/FirstProfilePanel.tsx';
 import { Header } from './components/Header.tsx';
@@ -98,6 +98,32 @@ function PageBody({ route }: { route: Route }) {
   );
 }
 
+/**
+ * Where the keyboard's focus goes as the user moves around: a page opened from the sidebar
+ * starts at its content; a link that took its own element away with it (an account opened from
+ * the list) leaves the focus on the content rather than on the document.
+ */
+function useFocusOnNavigation(route: Route) {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [route]);
+  useEffect(() => {
+    const lost = () =>
+      requestAnimationFrame(() => {
+        if (document.activeElement === null || document.activeElement === document.body) main.current?.focus({ preventScroll: true });
+      });
+    window.addEventListener('hashchange', lost);
+    return () => window.removeEventListener('hashchange', lost);
+  }, []);
+  return main;
+}
+
 /** The window's title (Electron's follows the page's): the client's name first, as presentation mode writes it. */
 function useWindowTitle() {
   const { t } = useI18n();
@@ -109,19 +135,33 @@ function useWindowTitle() {
 }
 
 export function App() {
+  const { t } = useI18n();
   const route = useRoute();
+  const main = useFocusOnNavigation(route);
   useWindowTitle();
   const { status } = useLock();
   // The printed plan takes the whole window: no sidebar, no header (print.css lays it out on A4).
   if (isPrintHash(useHash())) return <PrintPlan locked={status?.locked === true} toolbar />;
   return (
     <div className="shell">
+      {/* A link, not a hash: the hash is the router's. */}
+      <a
+        className="skip-link"
+        href="#main-content"
+        data-testid="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <Sidebar route={route} />
       <div className="main-column">
         <Header />
         <PresentationBanner />
         <NoticeBar />
-        <main className="content">
+        <main className="content" id="main-content" tabIndex={-1} ref={main} data-testid="main-content">
           {/* The page root exists before a profile is chosen too: every route stays reachable and shows the first-profile panel in place. */}
           <div className="page" data-testid={`page-${route}`}>
             <PageBody route={route} />

@@ -87,6 +87,9 @@ export function cliInvocations(ids: CliWalkIds): Record<string, string[][]> {
     'score cap': [['score', 'cap', 'online_loans', 'd', ...db], ['score', 'cap', 'online_loans', 'default', ...db]],
     // By the seeded profile's imported file's name (looked up through transactions.facets).
     transactions: [['transactions', ...db], ['transactions', '--text', '某', '--limit', '5', '--file', 'alipay-synthetic.csv', '--json', ...db]],
+    'charts utilisation': [['charts', 'utilisation', ...db], ['charts', 'utilisation', '--account', '1', '--months', '6', '--json', ...db]],
+    'charts spending': [['charts', 'spending', '--months', '12', ...db]],
+    'charts balance': [['charts', 'balance', '--account', '1', '--json', ...db]],
     // As of a fixed day, so that the example's dated actions stay in its future.
     whatif: [['whatif', EXAMPLE_SCENARIO, '--as-of', '2026-12-01', '--months', '8', ...db]],
     target: [['target', '--goal', 'lender:pass', '--by', '2027-06-30', '--as-of', '2026-12-01', ...db], ['target', '--goal', 'bureau:b', '--by', '2027-06-30', '--as-of', '2026-12-01', '--json', ...db]],

@@ -347,6 +347,10 @@ const STEPS = [
   { channel: 'transactions.facets', request: ({ profileId }) => ({ profileId }) },
   { channel: 'transactions.list', request: ({ profileId }) => ({ profileId, filter: {}, limit: 20 }) },
   { channel: 'transactions.summary', request: ({ profileId }) => ({ profileId, filter: { creditEvent: 'any' } }) },
+  // The pictures: every card's utilisation, the purchases per product, every account's balance.
+  { channel: 'charts.utilisation', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'charts.spending', request: ({ profileId }) => ({ profileId }) },
+  { channel: 'charts.balance', request: ({ profileId }) => ({ profileId }) },
   { channel: 'profiles.editClient', request: ({ profileId }) => ({ id: profileId, phone: '138 1234 5678', tags: ['房贷', '首套'], notes: '2027 年买房' }) },
   { channel: 'profiles.archive', request: ({ spareProfileId }) => ({ id: spareProfileId, archived: true }) },
   { channel: 'profiles.list', request: () => ({}) },

@@ -1,6 +1,7 @@
 import { accountsCommand } from './accounts.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
+import { chartsCommand } from './charts.ts';
 import { checklistCommand } from './checklist.ts';
 import { consentCommand } from './consent.ts';
 import { exportCommand } from './export.ts';
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   scoreCommand,
   checklistCommand,
   transactionsCommand,
+  chartsCommand,
   whatifCommand,
   targetCommand,
   planCommand,

@@ -76,9 +76,19 @@ export function periodOf(s: HistoryState, day: number): number {
   return periodOfDay(s.cycle ? s.input.statementDay : null, day);
 }
 
+/** Whether an account's month is its statement cycle: a revolving account with both days known, under a rule that judges at the statement date. */
+export function judgedByCycle(kind: HistoryInput['kind'], statementDay: number | null, dueDay: number | null, rule: HistoryInput['billingCycle']): boolean {
+  return kind === 'revolving' && statementDay !== null && dueDay !== null && rule?.judgedAt === 'statement_date';
+}
+
+/** The last day of month `m`: the statement date of a month that is a cycle, else the calendar month's last day. */
+export function periodEndDay(cycleStatementDay: number | null, m: number): number {
+  return cycleStatementDay !== null ? dayOfMonth(m, cycleStatementDay) : lastDay(m);
+}
+
 /** The last day of month `m` of the pass: its statement date in a cycle, else the calendar month's last day. */
 export function periodEnd(s: HistoryState, m: number): number {
-  return s.cycle ? dayOfMonth(m, s.input.statementDay!) : lastDay(m);
+  return periodEndDay(s.cycle ? s.input.statementDay : null, m);
 }
 
 export function newHistoryState(input: HistoryInput): HistoryState {
@@ -91,7 +101,7 @@ export function newHistoryState(input: HistoryInput): HistoryState {
     if (fact.amountDueFen !== null) factDueMonths.add(month);
   }
   const scheduled = revolving && input.statementDay !== null && input.dueDay !== null;
-  const cycle = scheduled && input.billingCycle?.judgedAt === 'statement_date';
+  const cycle = judgedByCycle(input.kind, input.statementDay, input.dueDay, input.billingCycle);
   const period = (day: number) => periodOfDay(cycle ? input.statementDay : null, day);
   const unknown: StatusReason = revolving ? 'balance_unknown' : line ? 'unknown_draws' : 'no_loan_terms';
   return {

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
+import { AccountCharts } from './AccountCharts.tsx';
 import { AccountForm } from './AccountForm.tsx';
 import { FieldOrigin } from './FieldOrigin.tsx';
 import { money } from './format.ts';
@@ -241,6 +242,7 @@ export function AccountView({ profile, accountId }: { profile: ProfileSummary; a
         />
       )}
       <Figures account={account} />
+      <AccountCharts profileId={profile.id} detail={detail} />
       <section className="panel" aria-labelledby="timeline-title">
         <h2 className="section-title" id="timeline-title">
           {t('ledger.timeline.title')}

@@ -22,12 +22,14 @@ export function FigureValue({ figure, label, testId }: { figure: FigureView; lab
       data-value={figure.value === null ? '' : String(figure.value)}
       data-if-unknown={hasOther ? String(figure.ifUnknownReported ?? '') : undefined}
       data-records={figure.records.length}
-      aria-label={t('bureau.figure.open', { label, value: text(figure.value) })}
       onClick={() => show({ title: label, figure })}
     >
+      {/* The name is the words on the button, with what it is and does around them (a name that hid them would not match what a speech user says). */}
+      <span className="visually-hidden">{t('bureau.figure.name', { label })}</span>
       <span className="bureau-figure-value">{lowerBound ? t('bureau.figure.atLeast', { value: text(figure.value) }) : text(figure.value)}</span>
       {hasOther && <span className="bureau-figure-note">{t('bureau.figure.ifUnknown', { value: text(figure.ifUnknownReported) })}</span>}
       {figure.missing > 0 && <span className="bureau-figure-note">{t('bureau.figure.missing', { count: figure.missing })}</span>}
+      <span className="visually-hidden">{t('bureau.figure.openHint')}</span>
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { QUERY_REASONS } from '../../../core/shared/reference-data.ts';
 import { accountHref } from '../accounts/useLedger.ts';
+import { useReturnFocus } from '../components/useReturnFocus.ts';
 import { monthsRange, transactionsHref } from '../transactions/route.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FigureValue } from './FigureValue.tsx';
@@ -39,8 +40,17 @@ export function RecordsDrawer({ target, onClose }: { target: RecordsTarget; onCl
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target]);
+  // Closed (its button, Escape), it gives the focus back to the figure that opened it.
+  useReturnFocus();
   return (
-    <aside className="panel bureau-records" data-testid="bureau-records" aria-labelledby="bureau-records-title">
+    <aside
+      className="panel bureau-records"
+      data-testid="bureau-records"
+      aria-labelledby="bureau-records-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <div className="bureau-records-head">
         <h2 id="bureau-records-title" ref={heading} tabIndex={-1}>
           {t('bureau.records.title', { label: target.title })}

@@ -1,15 +1,12 @@
+import { pointX, pointsAttr, valueY, type Frame } from '../components/chart/geometry.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Snapshot } from './useScores.ts';
 import { scoresHidden } from '../presentation/format.ts';
 
 // One small SVG chart per model: each snapshot's range as a bar and its score as a dot, joined
 // in time order. Geometry by attributes only.
-const WIDTH = 420;
-const HEIGHT = 130;
-const LEFT = 40;
-const RIGHT = 12;
-const TOP = 12;
-const BOTTOM = 28;
+const FRAME: Frame = { width: 420, height: 130, left: 40, right: 12, top: 12, bottom: 28 };
+const { width: WIDTH, height: HEIGHT, left: LEFT, right: RIGHT, bottom: BOTTOM } = FRAME;
 
 type Series = 'bureau' | 'sesame';
 
@@ -41,9 +38,9 @@ function Chart({ snapshots: taken, series, title }: { snapshots: readonly Snapsh
   const snapshots = points.map((p) => p.snapshot);
   const low = Math.min(...values.map((v) => v.low)) - 5;
   const high = Math.max(...values.map((v) => v.high)) + 5;
-  const x = (i: number) => (snapshots.length === 1 ? (LEFT + WIDTH - RIGHT) / 2 : LEFT + (i / (snapshots.length - 1)) * (WIDTH - LEFT - RIGHT));
-  const y = (v: number) => TOP + ((high - v) / Math.max(1, high - low)) * (HEIGHT - TOP - BOTTOM);
-  const line = values.map((v, i) => `${x(i).toFixed(1)},${y(v.score).toFixed(1)}`).join(' ');
+  const x = pointX(FRAME, snapshots.length);
+  const y = valueY(FRAME, low, high);
+  const line = pointsAttr(values.map((v, i) => [x(i), y(v.score)] as const));
   return (
     <figure className="history-chart" data-testid="history-chart" data-model={series} data-count={snapshots.length}>
       <figcaption>{title}</figcaption>

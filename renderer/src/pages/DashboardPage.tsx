@@ -9,6 +9,7 @@ import { ObservedScore } from '../dashboard/ObservedScore.tsx';
 import { ProfileFactsForm } from '../dashboard/ProfileFactsForm.tsx';
 import { RadarChart } from '../dashboard/RadarChart.tsx';
 import { ScoreCard } from '../dashboard/ScoreCard.tsx';
+import { SpendingSection } from '../dashboard/SpendingChart.tsx';
 import { ThresholdList } from '../dashboard/ThresholdList.tsx';
 import { useScoreHistory, useScoreReport, type ScoreReport, type Snapshot } from '../dashboard/useScores.ts';
 import type { Loaded } from '../accounts/useLedger.ts';
@@ -32,6 +33,7 @@ function Scores({ profileId, report, history, onChange }: { profileId: string; r
       </div>
       {/* Right under the ranges it narrows. */}
       <Checklist profileId={profileId} onChanged={onChange} />
+      <SpendingSection profileId={profileId} revision={report.asOf} />
 
       <section className="panel" aria-labelledby="dimensions-title" data-testid="sesame-dimensions">
         <h2 className="section-title" id="dimensions-title">

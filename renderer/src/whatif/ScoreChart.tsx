@@ -1,4 +1,6 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
+import { ChartData } from '../components/chart/ChartData.tsx';
+import { pointX, pointsAttr, runs, ticks, valueY, type Frame } from '../components/chart/geometry.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { scoreText } from './format.ts';
 import type { Comparison, Model, ScenarioResult } from './types.ts';
@@ -9,12 +11,8 @@ import { scoresHidden } from '../presentation/format.ts';
 // the month the table shows as a vertical line. Geometry by attributes only; colours and dashes
 // in whatif.css (each series differs by dash as well as colour). The data table under it is the
 // chart's text alternative.
-const WIDTH = 960;
-const HEIGHT = 300;
-const LEFT = 48;
-const RIGHT = 120;
-const TOP = 14;
-const BOTTOM = 34;
+const FRAME: Frame = { width: 960, height: 300, left: 48, right: 120, top: 14, bottom: 34 };
+const { width: WIDTH, height: HEIGHT, left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM } = FRAME;
 const PAD = 15;
 
 interface Point {
@@ -31,33 +29,9 @@ function pointsOf(s: ScenarioResult, model: Model): (Point | null)[] {
   });
 }
 
-/** Round score ticks, at most six, inside [lo, hi]. */
-function ticks(lo: number, hi: number): number[] {
-  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200].find((k) => (hi - lo) / k <= 5) ?? 500;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v);
-  return out;
-}
-
-/** Runs of consecutive scorable months (a thin file's months leave a gap). */
-function runs(points: readonly (Point | null)[]): Point[][] {
-  const out: Point[][] = [];
-  let run: Point[] = [];
-  for (const p of points) {
-    if (p) run.push(p);
-    else if (run.length > 0) {
-      out.push(run);
-      run = [];
-    }
-  }
-  if (run.length > 0) out.push(run);
-  return out;
-}
-
 export const ScoreChart = memo(function ScoreChart({ comparison, model, names, selected, onPick }: { comparison: Comparison; model: Model; names: readonly string[]; selected: number; onPick: (month: number) => void }) {
   const { t, locale } = useI18n();
   const id = useId();
-  const [tableOpen, setTableOpen] = useState(false);
   const info = comparison.models[model];
   const title = t('whatif.chart.title', { model: info.name[locale] });
   // With scores hidden (presentation mode) a line's height would tell the score: no chart at all.
@@ -75,8 +49,8 @@ export const ScoreChart = memo(function ScoreChart({ comparison, model, names, s
   const known = all.flat().filter((p): p is Point => p !== null);
   const lo = known.length ? Math.max(info.scale.low, Math.min(...known.map((p) => p.low)) - PAD) : info.scale.low;
   const hi = known.length ? Math.min(info.scale.high, Math.max(...known.map((p) => p.high)) + PAD) : info.scale.high;
-  const x = (i: number) => LEFT + (months.length === 1 ? 0.5 : i / (months.length - 1)) * (WIDTH - LEFT - RIGHT);
-  const y = (v: number) => TOP + ((hi - v) / Math.max(1, hi - lo)) * (HEIGHT - TOP - BOTTOM);
+  const x = pointX(FRAME, months.length);
+  const y = valueY(FRAME, lo, hi);
   const step = Math.max(1, Math.ceil(months.length / 9));
   const columnWidth = (WIDTH - LEFT - RIGHT) / Math.max(1, months.length - 1);
   const summary = series
@@ -125,8 +99,8 @@ export const ScoreChart = memo(function ScoreChart({ comparison, model, names, s
           <g key={k} className={`whatif-series whatif-series-s${k}`} data-testid="chart-series" data-scenario={k}>
             {runs(points).map((run) => (
               <g key={run[0]!.i}>
-                <polygon className="whatif-range" points={[...run.map((p) => `${x(p.i).toFixed(1)},${y(p.high).toFixed(1)}`), ...[...run].reverse().map((p) => `${x(p.i).toFixed(1)},${y(p.low).toFixed(1)}`)].join(' ')} />
-                {run.length > 1 && <polyline className="whatif-line" points={run.map((p) => `${x(p.i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ')} />}
+                <polygon className="whatif-range" points={pointsAttr([...run.map((p) => [x(p.i), y(p.high)] as const), ...[...run].reverse().map((p) => [x(p.i), y(p.low)] as const)])} />
+                {run.length > 1 && <polyline className="whatif-line" points={pointsAttr(run.map((p) => [x(p.i), y(p.score)] as const))} />}
               </g>
             ))}
             {points.map((p, i) =>
@@ -140,39 +114,36 @@ export const ScoreChart = memo(function ScoreChart({ comparison, model, names, s
           <rect key={m.month} className="whatif-hit" x={x(i) - columnWidth / 2} width={columnWidth} y={TOP} height={HEIGHT - TOP - BOTTOM} onClick={() => onPick(i)} />
         ))}
       </svg>
-      <details className="whatif-chart-data" data-testid="chart-data" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
-        <summary>{t('whatif.chart.table')}</summary>
-        {/* Built only while open: an edit's answer then redraws the chart and the table below it, not a second hidden table. */}
-        {tableOpen && (
-          <div className="table-scroll">
-            <table className="ledger-table" data-testid="chart-table" data-model={model}>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('whatif.chart.month')}</th>
-                  {names.map((name, k) => (
-                    <th key={k} scope="col">
-                      {name}
-                    </th>
+      {/* Built only while open: an edit's answer then redraws the chart and the table below it, not a second hidden table. */}
+      <ChartData label={t('whatif.chart.table')} testId="chart-data">
+        {() => (
+          <table className="ledger-table" data-testid="chart-table" data-model={model}>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('whatif.chart.month')}</th>
+                {names.map((name, k) => (
+                  <th key={k} scope="col">
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m, i) => (
+                <tr key={m.month}>
+                  <th scope="row">{m.month}</th>
+                  {series.map((s, k) => (
+                    <td key={k} data-testid="chart-table-cell" data-scenario={k} data-month={m.month} data-score={s.months[i]![model].score ?? ''}>
+                      {scoreText(s.months[i]![model], t, locale)}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {months.map((m, i) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
-                    {series.map((s, k) => (
-                      <td key={k} data-testid="chart-table-cell" data-scenario={k} data-month={m.month} data-score={s.months[i]![model].score ?? ''}>
-                        {scoreText(s.months[i]![model], t, locale)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         )}
-      </details>
+      </ChartData>
     </figure>
   );
 });
