@@ -6,6 +6,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
+import { prose } from '../presentation/format.ts';
 import './checklist.css';
 
 type ChecklistReply = Response<'checklist.get'>;
@@ -80,12 +81,12 @@ function QuestionRow({ profileId, question, onAnswered, onDismiss }: { profileId
     <li className="checklist-item" data-testid="checklist-item" data-key={question.key}>
       <div className="checklist-head">
         <h3 className="checklist-title">{question.title[locale]}</h3>
-        <p className="checklist-effect" data-testid="checklist-effect">{question.text[locale]}</p>
+        <p className="checklist-effect" data-testid="checklist-effect">{prose(question.text[locale])}</p>
         <p className="muted checklist-why">{question.assumedWhy[locale]}</p>
       </div>
       {question.inferred && (
         <div className="checklist-inferred" data-testid="checklist-inferred">
-          <span>{question.inferred.text[locale]}</span>{' '}
+          <span>{prose(question.inferred.text[locale])}</span>{' '}
           <button type="button" className="button button-primary" data-testid="checklist-confirm" disabled={busy} onClick={() => void save(question.inferred!.values)}>
             {t('checklist.confirmInferred')}
           </button>

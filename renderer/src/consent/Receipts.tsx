@@ -3,6 +3,7 @@ import { asIpcError, invoke, type IpcError } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Utc8Time } from '../import/Utc8Time.tsx';
+import { prose } from '../presentation/format.ts';
 import type { Receipt } from './types.ts';
 
 /** Every receipt of a consent, as readable text in the page's language, with the JSON as issued. */
@@ -25,7 +26,7 @@ export function Receipts({ profileId, consentId, version }: { profileId: string;
           <p>
             <strong>{t(`consent.receipt.kind.${r.kind}`)}</strong> · <Utc8Time iso={r.issuedAt} />
           </p>
-          <pre className="consent-receipt-text">{r.text[locale]}</pre>
+          <pre className="consent-receipt-text">{prose(r.text[locale])}</pre>
           <details>
             <summary>{t('consent.receipt.json', { sha: r.sha256 })}</summary>
             <pre className="consent-receipt-json">{r.json}</pre>

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { RangeBar } from './RangeBar.tsx';
 import { scored, type ModelResult, type ScoredModel } from './useScores.ts';
-import { bandLabel, scoreValue, scoresHidden } from '../presentation/format.ts';
+import { bandLabel, prose, scoreValue, scoresHidden } from '../presentation/format.ts';
 
 function NextActionBox({ model }: { model: ModelResult }) {
   const { t, locale } = useI18n();
@@ -10,7 +10,7 @@ function NextActionBox({ model }: { model: ModelResult }) {
   return (
     <div className={`next-action${next.reaches ? '' : ' next-action-partial'}`} data-testid="next-action" data-kind={next.kind} data-target={next.target.score} data-after={next.scoreAfter}>
       <p className="next-action-title">{next.reaches ? t('score.next.title') : t('score.next.closest')}</p>
-      <p>{next.text[locale]}</p>
+      <p>{prose(next.text[locale])}</p>
     </div>
   );
 }
@@ -90,7 +90,7 @@ export function ScoreCard({ model, kind }: { model: ModelResult; kind: 'bureau' 
           <ol className="score-reasons" data-testid="score-reasons">
             {model.reasons.map((r) => (
               <li key={r.key} data-testid="score-reason" data-key={r.key}>
-                {r.text[locale]} <span className="muted">{t('score.reasons.lost', { points: r.pointsBelowBest })}</span>
+                {prose(r.text[locale])} <span className="muted">{t('score.reasons.lost', { points: r.pointsBelowBest })}</span>
                 {r.origin === 'adjustment' && <span className="badge badge-quiet"> {t('score.reasons.heuristic')}</span>}
               </li>
             ))}
@@ -105,7 +105,7 @@ export function ScoreCard({ model, kind }: { model: ModelResult; kind: 'bureau' 
           <ul className="plain-list">
             {model.uncertainty.map((n) => (
               <li key={n.key} data-key={n.key}>
-                {n.text[locale]}
+                {prose(n.text[locale])}
               </li>
             ))}
           </ul>

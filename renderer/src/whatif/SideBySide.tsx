@@ -126,7 +126,7 @@ function Deltas({ s, k, name, month, baselineMonth }: { s: ScenarioResult; k: nu
         <ul className="plain-list">
           {deltas.map((d) => (
             <li key={`${d.model}:${d.key}`} className={d.points > 0 ? 'whatif-up' : 'whatif-down'} data-testid="delta" data-model={d.model} data-key={d.key} data-points={d.points}>
-              <span className="whatif-delta-model">{d.model === 'bureau' ? 'B' : 'S'}</span> {d.text[locale]}
+              <span className="whatif-delta-model">{d.model === 'bureau' ? 'B' : 'S'}</span> {prose(d.text[locale])}
             </li>
           ))}
         </ul>
@@ -177,7 +177,7 @@ export const SideBySide = memo(function SideBySide({ comparison, names, month, o
               <ul className="plain-list">
                 {s.cash.map((c, j) => (
                   <li key={j} data-testid="cash-item" data-amount={c.amountFen}>
-                    {c.text[locale]}
+                    {prose(c.text[locale])}
                   </li>
                 ))}
               </ul>
