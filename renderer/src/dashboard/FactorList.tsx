@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { prose, scoreValue } from '../presentation/format.ts';
 import { factorValue, signed } from './format.ts';
 import type { FactorResult, ModelResult } from './useScores.ts';
 
@@ -8,11 +9,11 @@ function Points({ f }: { f: FactorResult }) {
   return (
     <p className="factor-points">
       {f.origin === 'adjustment' ? (
-        <strong>{t('score.factor.adjustmentPoints', { points: signed(f.points) })}</strong>
+        <strong>{t('score.factor.adjustmentPoints', { points: scoreValue(signed(f.points)) })}</strong>
       ) : (
-        <strong>{t('score.factor.points', { points: f.points, max: f.maxPoints })}</strong>
+        <strong>{t('score.factor.points', { points: scoreValue(f.points), max: f.maxPoints })}</strong>
       )}
-      {uncertain && <span className="muted"> {t('score.factor.pointsRange', { low: f.pointsRange.low, high: f.pointsRange.high })}</span>}
+      {uncertain && <span className="muted"> {t('score.factor.pointsRange', { low: scoreValue(f.pointsRange.low), high: scoreValue(f.pointsRange.high) })}</span>}
     </p>
   );
 }
@@ -37,7 +38,7 @@ function FactorCard({ f }: { f: FactorResult }) {
       <p className="factor-value">
         {t('score.factor.value', { value: factorValue(f, t) })} · <Origin f={f} />
       </p>
-      {f.pointsBelowBest > 0 && <p className="factor-reason">{f.reason[locale]}</p>}
+      {f.pointsBelowBest > 0 && <p className="factor-reason">{prose(f.reason[locale])}</p>}
       <details className="factor-more">
         <summary>{t('score.factor.more')}</summary>
         <p>{f.effect[locale]}</p>
@@ -58,7 +59,7 @@ export function FactorList({ model, kind }: { model: ModelResult; kind: 'bureau'
     kind === 'sesame'
       ? model.dimensions.map((d) => ({
           id: d.id,
-          title: t('score.dimension.title', { name: d.label[locale], points: d.points, max: d.maxPoints, weight: Math.round(d.weight * 100) }),
+          title: t('score.dimension.title', { name: d.label[locale], points: scoreValue(d.points), max: d.maxPoints, weight: Math.round(d.weight * 100) }),
           factors: model.factors.filter((f) => f.dimension === d.id),
         }))
       : [

@@ -90,7 +90,7 @@ export function ScoreCard({ model, kind }: { model: ModelResult; kind: 'bureau' 
           <ol className="score-reasons" data-testid="score-reasons">
             {model.reasons.map((r) => (
               <li key={r.key} data-testid="score-reason" data-key={r.key}>
-                {prose(r.text[locale])} <span className="muted">{t('score.reasons.lost', { points: r.pointsBelowBest })}</span>
+                {prose(r.text[locale])} <span className="muted">{t('score.reasons.lost', { points: scoreValue(r.pointsBelowBest) })}</span>
                 {r.origin === 'adjustment' && <span className="badge badge-quiet"> {t('score.reasons.heuristic')}</span>}
               </li>
             ))}
