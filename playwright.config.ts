@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 // @ts-expect-error: a plain .mjs script shared with `npm test`'s browser check, no type declarations.
-import { findBrowser, INSTALL_HINT } from './scripts/find-browser.mjs';
+import { findBrowser, INSTALL_HINT, OFFLINE_FLAGS } from './scripts/find-browser.mjs';
 
 const executablePath: string | undefined = findBrowser();
 if (!executablePath) throw new Error(INSTALL_HINT);
@@ -23,16 +23,7 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // Chromium's own background services would try the network; nothing here may.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-      ],
+      args: [...OFFLINE_FLAGS],
     },
   },
 });

@@ -4,15 +4,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { installedChromium, OFFLINE_FLAGS } from '../core/security/chromium.ts';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
+export { OFFLINE_FLAGS };
+
 
 function playwrightsOwn() {
   try {
@@ -25,8 +20,7 @@ function playwrightsOwn() {
 }
 
 export function findBrowser(env = process.env) {
-  if (env.CREDENCE_CHROMIUM) return existsSync(env.CREDENCE_CHROMIUM) ? env.CREDENCE_CHROMIUM : undefined;
-  return CANDIDATES.find((path) => existsSync(path)) ?? playwrightsOwn();
+  return installedChromium(env) ?? (env.CREDENCE_CHROMIUM ? undefined : playwrightsOwn());
 }
 
 export const INSTALL_HINT = [

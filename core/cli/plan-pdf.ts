@@ -7,6 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { installedChromium, OFFLINE_FLAGS } from '../security/chromium.ts';
 import { serveRenderer } from '../security/static-server.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { printHash, type PrintLanguages } from '../shared/plan-print-route.ts';
@@ -14,23 +15,10 @@ import type { Dispatch } from '../ipc/registry.ts';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-/** Chromium's own background services would try the network; nothing here may (playwright.config.ts). */
-export const OFFLINE_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-];
 
 export function findChromium(env: NodeJS.ProcessEnv): string {
-  const path = env.CREDENCE_CHROMIUM ?? BROWSERS.find((p) => existsSync(p));
-  if (!path || !existsSync(path)) throw new CredenceError('plan.browser_missing', {});
+  const path = installedChromium(env);
+  if (!path) throw new CredenceError('plan.browser_missing', {});
   return path;
 }
 
@@ -50,7 +38,7 @@ export async function printPlanPage(request: PrintRequest): Promise<Uint8Array> 
   const executablePath = findChromium(request.env);
   const { chromium } = await import('playwright-core');
   const server = await serveRenderer(RENDERER_DIR);
-  const browser = await chromium.launch({ executablePath, headless: true, args: OFFLINE_FLAGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...OFFLINE_FLAGS] });
   try {
     const page = await browser.newPage({ locale: request.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await page.route('**/*', (route) => (route.request().url().startsWith(server.origin + '/') ? route.continue() : route.abort('blockedbyclient')));
