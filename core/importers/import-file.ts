@@ -15,6 +15,7 @@ import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { deferIndexes, suspendRowCounter } from './bulk-write.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -374,23 +375,6 @@ function begin(db: Db, file: string): void {
   }
 }
 
-const ROW_COUNTER = 'transactions_insert_data_version';
-
-/**
- * Drops the data version's per-row insert trigger on transactions (migration 0008) inside the
- * import's own transaction; the returned function puts it back, as it was, before COMMIT. The
- * batch's own row, inserted with the first transaction and updated at the end, moves the counters
- * for the whole file: once, instead of an extra UPDATE for every row written. No other connection
- * ever sees the schema without it (DDL is part of the transaction), and a cancel, a failure or a
- * kill rolls the drop back with everything else.
- */
-function suspendRowCounter(db: Db): () => void {
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
-  if (sql === undefined) return () => {};
-  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
-  return () => db.exec(sql);
-}
-
 function checkCancelled(signal: AbortSignal | undefined, file: string): void {
   if (signal?.aborted) throw new CredenceError('import.cancelled', { file });
 }
@@ -424,6 +408,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
   begin(db, file);
   try {
     const restoreRowCounter = suspendRowCounter(db);
+    const buildIndexes = deferIndexes(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -435,7 +420,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       await nextTurn();
       checkCancelled(options.signal, file);
     }
-    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user');
+    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user', buildIndexes);
     restoreRowCounter();
     db.exec('COMMIT');
     progress(true);
@@ -454,9 +439,12 @@ function finishImport(
   tally: StatedTally,
   startedAt: string,
   actor: string,
+  buildIndexes: () => void,
 ): ImportReport {
   const result = reader.finish();
   writer.flush();
+  // Before pairing refunds, which reads the unpaired ones through their index.
+  buildIndexes();
   const batchId = writer.ensureBatch(input.file, result.platform, startedAt);
   const refundsPaired = writer.pairRefunds();
   const figures = writer.figures;

@@ -1,0 +1,43 @@
+// What an import's own transaction sets aside while it writes its rows, and puts back before
+// COMMIT: the data version's per-row insert trigger, and (into an empty table) the secondary
+// indexes of transactions. DDL is part of the transaction, so no other connection ever sees the
+// schema without them, and a cancel, a failure or a kill rolls the change back with the rows.
+
+import type { Db } from '../storage/database.ts';
+
+const ROW_COUNTER = 'transactions_insert_data_version';
+
+/** The unique order index the writer's `INSERT OR IGNORE` and duplicate probes rely on: never set aside. */
+const DEDUPE_INDEX = 'transactions_dedupe';
+
+/**
+ * Drops the data version's per-row insert trigger on transactions (migration 0008); the returned
+ * function puts it back, as it was. The batch's own row, inserted with the first transaction and
+ * updated at the end, moves the counters for the whole file: once, instead of an extra UPDATE for
+ * every row written.
+ */
+export function suspendRowCounter(db: Db): () => void {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
+  if (sql === undefined) return () => {};
+  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
+  return () => db.exec(sql);
+}
+
+/**
+ * Into a table that holds no row yet (a profile's first import: the one that brings a whole
+ * history), the secondary indexes are dropped and built once at the end, from sorted keys. Kept
+ * up to date row by row instead, the covering list index (migration 0010) took about a fifth of
+ * the insert time: newest-first rows land at its left edge, where every page split leaves two
+ * half-full pages (docs/engineering/performance.md). The returned function builds them again, as
+ * they were; into a table with rows already, nothing is dropped and it does nothing.
+ */
+export function deferIndexes(db: Db): () => void {
+  if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() !== undefined) return () => {};
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL AND name <> ?")
+    .all(DEDUPE_INDEX) as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  return () => {
+    for (const { sql } of indexes) db.exec(sql);
+  };
+}

@@ -1,0 +1,90 @@
+// A profile's first import writes its rows with the secondary indexes of transactions set aside
+// and builds them before COMMIT (core/importers/bulk-write.ts deferIndexes). Whatever became of
+// the import, the indexes afterwards are the ones the migrations made, in the same words, and
+// they agree with the table row for row (integrity_check compares every index with its table).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deferIndexes } from '../../../core/importers/bulk-write.ts';
+import { importFile } from '../../../core/importers/import-file.ts';
+import { openDatabase, type Db } from '../../../core/storage/database.ts';
+import { alipayRow, bill, syntheticAlipayCsv } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { encodeGbk } from './helpers.ts';
+
+const INDEXES = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL ORDER BY name";
+
+function fresh(): Db {
+  return openDatabase(join(tempDir(), 'p.sqlite'));
+}
+
+function indexes(db: Db): Array<{ name: string; sql: string }> {
+  return db.prepare(INDEXES).all() as Array<{ name: string; sql: string }>;
+}
+
+function syntheticFile(rows: number): string {
+  const lines = Array.from({ length: rows }, (_, i) =>
+    alipayRow({ time: '2023-02-12 21:32:14', counterparty: '合成商户', item: `合成商品 ${i}`, direction: '支出', amount: '1.00', method: '余额', status: '交易成功', orderId: `SYNTH${String(i).padStart(12, '0')}` }),
+  );
+  const file = join(tempDir(), 'alipay-synthetic-bulk.csv');
+  writeFileSync(file, encodeGbk(syntheticAlipayCsv(lines)));
+  return file;
+}
+
+describe('the secondary indexes of transactions during a first import', () => {
+  it('are set aside only while the table is empty, and come back in the same words', () => {
+    const db = fresh();
+    const before = indexes(db);
+    // The unique order index, the covering list index (0010) and the unpaired-refunds index.
+    expect(before.map((index) => index.name)).toEqual(['transactions_dedupe', 'transactions_list', 'transactions_unpaired_refunds']);
+    db.exec('BEGIN');
+    const build = deferIndexes(db);
+    // The duplicate probes and INSERT OR IGNORE need the unique index: it stays.
+    expect(indexes(db).map((index) => index.name)).toEqual(['transactions_dedupe']);
+    build();
+    expect(indexes(db)).toEqual(before);
+    db.exec('COMMIT');
+
+    db.prepare("INSERT INTO import_batches (file_name, file_sha256, platform, variant, started_at) VALUES ('f', '', 'alipay', '', 'x')").run();
+    db.prepare(
+      `INSERT INTO transactions (batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, raw_row, source_line)
+       VALUES (1, 'alipay', 'o1', '2023-02-12T21:32:14+08:00', 1676208734, 100, 'expense', '交易成功', '{}', 2)`,
+    ).run();
+    db.exec('BEGIN');
+    const nothing = deferIndexes(db);
+    // With rows stored, a rebuild would re-sort them all: the indexes are kept up to date instead.
+    expect(indexes(db)).toEqual(before);
+    nothing();
+    expect(indexes(db)).toEqual(before);
+    db.exec('COMMIT');
+    db.close();
+  });
+
+  it('are back and agree with the rows after a first import with refunds to pair, and after a second one', async () => {
+    const db = fresh();
+    const before = indexes(db);
+    const [first] = await importFile(db, bill('alipay/alipay-app-2023.csv'));
+    expect(first!.imported).toBeGreaterThan(0);
+    expect(indexes(db)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const [second] = await importFile(db, syntheticFile(100));
+    expect(second!.imported).toBe(100);
+    expect(indexes(db)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('are back after a cancelled first import, with no row', async () => {
+    const db = fresh();
+    const before = indexes(db);
+    const controller = new AbortController();
+    // Large enough to be read in several chunks (64 KiB each), so the cancel lands mid-file.
+    await expect(importFile(db, syntheticFile(5000), { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({
+      code: 'import.cancelled',
+    });
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(0);
+    db.close();
+  });
+});
