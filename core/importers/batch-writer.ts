@@ -9,6 +9,7 @@
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/database.ts';
+import { storeRawNames } from '../storage/raw-rows.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
@@ -29,8 +30,11 @@ const NEEDS_REVIEW_KEPT = 1000;
 /** After a probe that found nothing, skip up to this many batches (doubling) before the next. */
 const MAX_PROBE_SKIP = 16;
 
-/** Serialises a row's cells into its raw-row JSON, only for rows that are inserted. */
-export type RawRowOf = (cells: readonly Cell[]) => string;
+/** The raw rows of the bill being read (BillReader): its header names, and a row's cells as raw_row stores them. */
+export interface RawRows {
+  readonly rawNames: readonly string[];
+  rawRowOf(cells: readonly Cell[]): string;
+}
 
 interface PendingRefund {
   key: string;
@@ -88,7 +92,7 @@ export class BatchWriter {
   private pendingBatch = 0;
   private probeSkip = 0;
   private probeSkipNext = 1;
-  private readonly rawRowOf: RawRowOf | null;
+  private readonly rawRows: RawRows;
   private batchId: number | null = null;
   private platform: Platform | null = null;
   private readonly refundsByPairKey: PendingRefund[] = [];
@@ -97,18 +101,18 @@ export class BatchWriter {
   constructor(
     db: Db,
     warnings: WarningSink,
-    tally: StatedTally | null = null,
-    rawRowOf: RawRowOf | null = null,
+    tally: StatedTally | null,
+    rawRows: RawRows,
     prefilter = true,
   ) {
     this.probing = prefilter ? null : false;
     this.db = db;
     this.warnings = warnings;
     this.tally = tally;
-    this.rawRowOf = rawRowOf;
+    this.rawRows = rawRows;
   }
 
-  /** The import_batches row is created with the first transaction (or at the end if none). */
+  /** The import_batches row (and its raw rows' names) is created with the first transaction, or at the end if none. */
   ensureBatch(file: string, platform: Platform, startedAt: string): number {
     if (this.batchId === null) {
       const info = this.db
@@ -116,6 +120,7 @@ export class BatchWriter {
         .run(file, '', platform, '', startedAt);
       this.batchId = Number(info.lastInsertRowid);
       this.platform = platform;
+      storeRawNames(this.db, this.batchId, this.rawRows.rawNames);
     }
     return this.batchId;
   }
@@ -172,7 +177,7 @@ export class BatchWriter {
       if (stored !== null && stored.has(key)) continue;
       const tx = this.pendingTx[i];
       const cells = this.pendingCells[i];
-      const rawRow = cells !== null && this.rawRowOf !== null ? this.rawRowOf(cells) : tx.rawRow;
+      const rawRow = cells !== null ? this.rawRows.rawRowOf(cells) : tx.rawRow;
       const credit = tx.credit;
       this.params.push(
         batchId, tx.platform, key, tx.merchantOrderId, tx.occurredAt, tx.occurredEpoch, tx.amountFen, tx.direction,

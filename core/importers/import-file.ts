@@ -389,7 +389,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     const layout = reader.layoutVariant;
     return spec && layout !== null ? totalsRuleFor(spec.platform, layout) : null;
   });
-  const writer = new BatchWriter(db, reader.warnings, tally, (cells) => reader.rawRowOf(cells), prefilter);
+  const writer = new BatchWriter(db, reader.warnings, tally, reader, prefilter);
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;
   const progress = (final = false): void => {
