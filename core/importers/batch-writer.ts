@@ -14,7 +14,7 @@ import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { StatedTally } from './reconcile.ts';
-import type { Cell, CreditEventKind, NormalizedTransaction, Platform, StatusClass } from './types.ts';
+import { DIRECTIONS, STATUS_CLASSES, type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
 import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
 
 export const COLUMNS = [
@@ -23,6 +23,25 @@ export const COLUMNS = [
   'credit_event', 'credit_confidence', 'needs_review', 'raw_row', 'source_line', 'credit_account_key',
   'refund_of_order_id',
 ] as const;
+
+/**
+ * The CHECK constraints of transactions (migration 0001), which SQLite does not evaluate for the
+ * import's own inserts (bulk-write.ts suspendChecks): `occurred_at GLOB '????-??-??T??:??:??[+-]??:??'`
+ * (a `?` is any one character), `amount_fen >= 0`, and the direction and status class lists.
+ * needs_review is written as 0 or 1 below. A row that breaks one is a bug of the normaliser, never
+ * the file's fault: the import stops and rolls back, as the constraint would have made it.
+ */
+const OCCURRED_AT = /^[^]{4}-[^]{2}-[^]{2}T[^]{2}:[^]{2}:[^]{2}[+-][^]{2}:[^]{2}$/u;
+const DIRECTION_SET: ReadonlySet<string> = new Set(DIRECTIONS);
+const STATUS_CLASS_SET: ReadonlySet<string> = new Set(STATUS_CLASSES);
+
+function assertStorable(tx: NormalizedTransaction): void {
+  if (OCCURRED_AT.test(tx.occurredAt) && tx.amountFen >= 0 && DIRECTION_SET.has(tx.direction) && STATUS_CLASS_SET.has(tx.statusClass)) return;
+  throw new Error(
+    `CHECK constraint failed: transactions row from line ${tx.sourceLine} ` +
+      `(occurred_at ${tx.occurredAt}, amount_fen ${tx.amountFen}, direction ${tx.direction}, status_class ${tx.statusClass})`,
+  );
+}
 
 /** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
@@ -176,6 +195,7 @@ export class BatchWriter {
       const key = this.pendingKeys[i];
       if (stored !== null && stored.has(key)) continue;
       const tx = this.pendingTx[i];
+      assertStorable(tx);
       const cells = this.pendingCells[i];
       const rawRow = cells !== null ? this.rawRows.rawRowOf(cells) : tx.rawRow;
       const credit = tx.credit;

@@ -15,7 +15,7 @@ import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { BatchWriter } from './batch-writer.ts';
-import { deferIndexes, suspendRowCounter } from './bulk-write.ts';
+import { BulkWrite } from './bulk-write.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -406,9 +406,9 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     });
   };
   begin(db, file);
+  let bulk: BulkWrite | null = null;
   try {
-    const restoreRowCounter = suspendRowCounter(db);
-    const buildIndexes = deferIndexes(db);
+    bulk = new BulkWrite(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -420,12 +420,12 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       await nextTurn();
       checkCancelled(options.signal, file);
     }
-    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user', buildIndexes);
-    restoreRowCounter();
+    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user', bulk);
     db.exec('COMMIT');
     progress(true);
     return report;
   } catch (error) {
+    bulk?.abandon();
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
@@ -439,12 +439,12 @@ function finishImport(
   tally: StatedTally,
   startedAt: string,
   actor: string,
-  buildIndexes: () => void,
+  bulk: BulkWrite,
 ): ImportReport {
   const result = reader.finish();
   writer.flush();
-  // Before pairing refunds, which reads the unpaired ones through their index.
-  buildIndexes();
+  // The last row is in: before pairing refunds, which reads the unpaired ones through their index.
+  bulk.end();
   const batchId = writer.ensureBatch(input.file, result.platform, startedAt);
   const refundsPaired = writer.pairRefunds();
   const figures = writer.figures;

@@ -1,12 +1,17 @@
-// A profile's first import writes its rows with the secondary indexes of transactions set aside
-// and builds them before COMMIT (core/importers/bulk-write.ts deferIndexes). Whatever became of
-// the import, the indexes afterwards are the ones the migrations made, in the same words, and
-// they agree with the table row for row (integrity_check compares every index with its table).
+// What an import sets aside while it writes its rows (core/importers/bulk-write.ts). A profile's
+// first import writes them with the secondary indexes of transactions set aside and builds them
+// before COMMIT: whatever became of the import, the indexes afterwards are the ones the
+// migrations made, in the same words, and they agree with the table row for row
+// (integrity_check compares every index with its table). SQLite skips the CHECK constraints of
+// transactions for the import's own inserts: the writer applies them, and the setting comes back.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deferIndexes } from '../../../core/importers/bulk-write.ts';
+import { BatchWriter } from '../../../core/importers/batch-writer.ts';
+import { BulkWrite, deferIndexes } from '../../../core/importers/bulk-write.ts';
+import { WarningSink } from '../../../core/importers/messages.ts';
+import type { NormalizedTransaction } from '../../../core/importers/types.ts';
 import { importFile } from '../../../core/importers/import-file.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
 import { alipayRow, bill, syntheticAlipayCsv } from '../../helpers/fixtures.ts';
@@ -85,6 +90,73 @@ describe('the secondary indexes of transactions during a first import', () => {
     });
     expect(indexes(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+/** A row as the normaliser makes it, with `change` applied. */
+function row(change: Partial<NormalizedTransaction>, line: number): NormalizedTransaction {
+  return {
+    platform: 'alipay', orderId: `CHECK${line}`, merchantOrderId: null, occurredAt: '2023-02-12T21:32:14+08:00', occurredEpoch: 1676208734,
+    amountFen: 100, direction: 'expense', status: '交易成功', statusClass: 'completed', category: null, counterparty: null, item: null,
+    paymentMethod: null, fundingAccount: null, credit: null, rawRow: '[]', sourceLine: line, refundLink: null, pairKey: null, ...change,
+  };
+}
+
+describe('the CHECK constraints of transactions during an import', () => {
+  const checksOff = (db: Db) => db.pragma('ignore_check_constraints', { simple: true });
+
+  it('are the writer’s while SQLite skips them: a row breaking one stops the import; the setting comes back', () => {
+    const rawRows = { rawNames: [], rawRowOf: () => '[]' };
+    // Each breaks one constraint of migration 0001.
+    const broken: Array<Partial<NormalizedTransaction>> = [
+      { occurredAt: '2023-02-12 21:32:14' },
+      { amountFen: -1 },
+      { direction: 'outgoing' as NormalizedTransaction['direction'] },
+      { statusClass: 'done' as NormalizedTransaction['statusClass'] },
+    ];
+    for (const change of broken) {
+      const db = fresh();
+      db.exec('BEGIN');
+      const bulk = new BulkWrite(db);
+      expect(checksOff(db)).toBe(1);
+      const writer = new BatchWriter(db, new WarningSink(), null, rawRows);
+      const batch = writer.ensureBatch('f.csv', 'alipay', 'x');
+      writer.add(row({}, 1), batch);
+      // (A direction off the list stops already at the report's figures, before the write.)
+      expect(() => {
+        writer.add(row(change, 2), batch);
+        writer.flush();
+      }).toThrow(change.direction ? /./ : /CHECK constraint failed: transactions row from line 2/);
+      expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(0);
+      bulk.abandon();
+      db.exec('ROLLBACK');
+      expect(checksOff(db)).toBe(0);
+      // And SQLite's own check is back for every other writer.
+      db.prepare("INSERT INTO import_batches (id, file_name, file_sha256, platform, variant, started_at) VALUES (1, 'f', '', 'alipay', '', 'x')").run();
+      expect(() =>
+        db.prepare(
+          `INSERT INTO transactions (batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, raw_row, source_line)
+           VALUES (1, 'alipay', 'o1', '2023-02-12T21:32:14+08:00', 1676208734, -1, 'expense', '交易成功', '[]', 2)`,
+        ).run(),
+      ).toThrow(/CHECK constraint failed/);
+      db.close();
+    }
+  });
+
+  it('are evaluated by SQLite again after an import, a failed one and a cancelled one', async () => {
+    const db = fresh();
+    await importFile(db, bill('alipay/alipay-app-2023.csv'));
+    expect(checksOff(db)).toBe(0);
+    const notABill = join(tempDir(), 'not-a-bill.csv');
+    writeFileSync(notABill, 'a,b,c\n1,2,3\n');
+    await expect(importFile(db, notABill)).rejects.toMatchObject({ code: 'import.not_a_bill' });
+    expect(checksOff(db)).toBe(0);
+    const controller = new AbortController();
+    await expect(importFile(db, syntheticFile(5000), { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({
+      code: 'import.cancelled',
+    });
+    expect(checksOff(db)).toBe(0);
     db.close();
   });
 });
