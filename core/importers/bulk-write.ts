@@ -3,7 +3,8 @@
 // indexes of transactions, and SQLite's evaluation of the table's CHECK constraints, which the
 // writer applies itself (batch-writer.ts storable). DDL is part of the transaction, so no other
 // connection ever sees the schema without them, and a cancel, a failure or a kill rolls the
-// change back with the rows; the CHECK setting belongs to the import's connection alone.
+// change back with the rows; the CHECK and foreign-key settings belong to the import's
+// connection alone, and come back after it.
 
 import type { Db } from '../storage/database.ts';
 
@@ -57,7 +58,20 @@ export function suspendChecks(db: Db): () => void {
   return () => void db.pragma(`ignore_check_constraints = ${was ? 'ON' : 'OFF'}`);
 }
 
-/** Everything above, for one import's transaction: `end` after its last row, `abandon` before a ROLLBACK. */
+/**
+ * Foreign keys off on the import's connection for its transaction (the pragma does nothing inside
+ * one, so this runs before BEGIN and the returned function after COMMIT or ROLLBACK). Every key
+ * the import writes is valid by construction: a row's batch_id is the batch row it inserted first,
+ * in the same transaction, and a refund's refund_of is the id a subquery just found; checking
+ * them cost about 6% of an import's CPU (docs/engineering/performance.md).
+ */
+export function suspendForeignKeys(db: Db): () => void {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  return () => void db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
+}
+
+/** The schema changes and the CHECK setting above, for one import's transaction: `end` after its last row, `abandon` before a ROLLBACK. */
 export class BulkWrite {
   private readonly restoreRowCounter: () => void;
   private readonly buildIndexes: () => void;

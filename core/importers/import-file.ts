@@ -15,7 +15,7 @@ import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { BatchWriter } from './batch-writer.ts';
-import { BulkWrite } from './bulk-write.ts';
+import { BulkWrite, suspendForeignKeys } from './bulk-write.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -365,14 +365,18 @@ function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Ui
 // ---------------------------------------------------------------------------------------------
 // The database transaction
 
-function begin(db: Db, file: string): void {
+/** Begins the import's transaction; the returned function puts back, after its end, what was set for it. */
+function begin(db: Db, file: string): () => void {
   if (db.inTransaction) throw new CredenceError('import.busy', { file });
+  const restoreForeignKeys = suspendForeignKeys(db);
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
+    restoreForeignKeys();
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new CredenceError('import.busy', { file });
     throw error;
   }
+  return restoreForeignKeys;
 }
 
 function checkCancelled(signal: AbortSignal | undefined, file: string): void {
@@ -405,7 +409,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       percent: total ? Math.min(100, (meter.bytes / total) * 100) : null,
     });
   };
-  begin(db, file);
+  const ended = begin(db, file);
   let bulk: BulkWrite | null = null;
   try {
     bulk = new BulkWrite(db);
@@ -422,11 +426,13 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     }
     const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user', bulk);
     db.exec('COMMIT');
+    ended();
     progress(true);
     return report;
   } catch (error) {
     bulk?.abandon();
     if (db.inTransaction) db.exec('ROLLBACK');
+    ended();
     throw error;
   }
 }

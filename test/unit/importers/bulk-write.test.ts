@@ -3,7 +3,8 @@
 // before COMMIT: whatever became of the import, the indexes afterwards are the ones the
 // migrations made, in the same words, and they agree with the table row for row
 // (integrity_check compares every index with its table). SQLite skips the CHECK constraints of
-// transactions for the import's own inserts: the writer applies them, and the setting comes back.
+// transactions for the import's own inserts (the writer applies them), and foreign keys are off
+// for its transaction (every key it writes is valid by construction): both settings come back.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,19 +145,28 @@ describe('the CHECK constraints of transactions during an import', () => {
     }
   });
 
-  it('are evaluated by SQLite again after an import, a failed one and a cancelled one', async () => {
+  it('are evaluated by SQLite again, and foreign keys checked again, after an import, a failed one and a cancelled one', async () => {
     const db = fresh();
-    await importFile(db, bill('alipay/alipay-app-2023.csv'));
+    const foreignKeys = () => db.pragma('foreign_keys', { simple: true });
+    expect(foreignKeys()).toBe(1);
+    const [report] = await importFile(db, bill('alipay/alipay-app-2023.csv'));
     expect(checksOff(db)).toBe(0);
+    expect(foreignKeys()).toBe(1);
+    // Written with foreign keys off, every key is valid: each row's batch, each paired refund's original.
+    expect(report!.refundsPaired).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM transactions WHERE refund_of IS NOT NULL').pluck().get()).toBe(report!.refundsPaired);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     const notABill = join(tempDir(), 'not-a-bill.csv');
     writeFileSync(notABill, 'a,b,c\n1,2,3\n');
     await expect(importFile(db, notABill)).rejects.toMatchObject({ code: 'import.not_a_bill' });
     expect(checksOff(db)).toBe(0);
+    expect(foreignKeys()).toBe(1);
     const controller = new AbortController();
     await expect(importFile(db, syntheticFile(5000), { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({
       code: 'import.cancelled',
     });
     expect(checksOff(db)).toBe(0);
+    expect(foreignKeys()).toBe(1);
     db.close();
   });
 });
