@@ -49,6 +49,8 @@ const NEEDS_REVIEW_KEPT = 1000;
 /** A range probe reads at most this many stored keys per pending key before the lookups take over. */
 const RANGE_SLACK = 4;
 const OUTSIDE_SHARED_ORDER = /[\uD800-\uFFFF]/;
+/** After a range probe read too many keys, the statements that look their keys up before the next try. */
+const RANGE_SKIP = 32;
 /** After a probe that found nothing, skip up to this many batches (doubling) before the next. */
 const MAX_PROBE_SKIP = 16;
 
@@ -105,6 +107,7 @@ export class BatchWriter {
   private findStored: Database.Statement<[string, string], ContentFields> | null = null;
   private readonly probes = new Map<number, Database.Statement>();
   private rangeProbe: Database.Statement<[string, string, string, number], string> | null = null;
+  private rangeSkip = 0;
   private params: unknown[] = [];
   private rows = 0;
   private pendingTx: NormalizedTransaction[] = [];
@@ -249,9 +252,15 @@ export class BatchWriter {
    * The stored keys among `keys`. Exports list rows in time order and most ids begin with their
    * date, so a statement's keys are mostly one stretch of the unique index: one range read finds
    * them, at about half the cost of a lookup per key. Where the stretch holds many more stored
-   * keys than these (ids of several families interleaved), the lookup per key instead.
+   * keys than these (ids of several families interleaved), the lookup per key instead, and for the
+   * next statements too: such a file interleaves its families throughout, and a range read that
+   * fails costs as much as the lookups.
    */
   private storedAmong(platform: string, keys: readonly string[]): string[] {
+    if (this.rangeSkip > 0) {
+      this.rangeSkip--;
+      return this.storedByKey(platform, keys);
+    }
     let low = keys[0]!;
     let high = low;
     for (const key of keys) {
@@ -268,7 +277,9 @@ export class BatchWriter {
       )
       .pluck();
     const found = this.rangeProbe.all(platform, low, high, limit);
-    return found.length < limit ? found : this.storedByKey(platform, keys);
+    if (found.length < limit) return found;
+    this.rangeSkip = RANGE_SKIP;
+    return this.storedByKey(platform, keys);
   }
 
   private storedByKey(platform: string, keys: readonly string[]): string[] {
