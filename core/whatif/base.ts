@@ -21,15 +21,31 @@ export interface WhatIfBase {
   version: number;
 }
 
-/** Reads a profile's snapshot and history inputs for `asOfDay`, in one read transaction. */
-export function loadWhatIfBase(db: Db, asOfDay: number): WhatIfBase {
+/**
+ * Reads a profile's snapshot and history inputs for `asOfDay`, in one read transaction. Given the
+ * base read before (`previous`: the same profile), every part that reads back the same is the
+ * previous object (core/ledger/reread.ts), and the baselines kept with `previous` are where the
+ * new base's baselines start from (compare.ts baselineOf): an edit costs what it changed.
+ */
+export function loadWhatIfBase(db: Db, asOfDay: number, previous?: WhatIfBase): WhatIfBase {
   ensureLedger(db, asOfDay);
-  return db.transaction(() => ({
+  const base = db.transaction(() => ({
     asOfDay,
-    snapshot: loadLedgerSnapshot(db, asOfDay),
-    inputs: readLedgerInputs(db),
+    snapshot: loadLedgerSnapshot(db, asOfDay, previous?.snapshot),
+    inputs: readLedgerInputs(db, previous?.inputs),
     version: readDataVersion(db).version,
   }))();
+  if (previous) readAfter.set(base, previous);
+  // One step back only: the previous base does not keep its own predecessor alive.
+  if (previous) readAfter.delete(previous);
+  return base;
+}
+
+/** A base read again → the base it was read after (loadWhatIfBase's `previous`). */
+const readAfter = new WeakMap<WhatIfBase, WhatIfBase>();
+
+export function previousBase(base: WhatIfBase): WhatIfBase | undefined {
+  return readAfter.get(base);
 }
 
 /**

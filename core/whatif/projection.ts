@@ -36,6 +36,8 @@ export interface AccountRun {
   snapshot: LedgerAccountSnapshot;
   /** Every event the pass read (a draw's also go into its line's history). */
   events: readonly LedgerEvent[];
+  /** What projecting the account noted (said again when the run is taken over: projectBaseline). */
+  notes: readonly LocalizedText[];
 }
 
 export interface Projection {
@@ -53,6 +55,8 @@ interface Context {
   horizonDay: number;
   cash: CashItem[];
   notes: LocalizedText[];
+  /** The notes of the account being projected. */
+  noted: LocalizedText[];
 }
 
 // ---------------------------------------------------------------- events
@@ -114,6 +118,7 @@ function addCash(ctx: Context, actionIndex: number, day: number, record: Account
 }
 
 function note(ctx: Context, text: LocalizedText): void {
+  ctx.noted.push(text);
   if (!ctx.notes.some((n) => n.en === text.en)) ctx.notes.push(text);
 }
 
@@ -299,6 +304,7 @@ export function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): b
 }
 
 function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnapshot | null, events?: readonly LedgerEvent[]): AccountRun {
+  const noted: LocalizedText[] = (ctx.noted = []);
   const base = historyInputOf(ctx.inputs, record, ctx.horizonDay);
   const input: HistoryInput = { ...base, events: events ?? base.events, coverage: extendedCoverage(base, real?.months ?? null, ctx) };
   const dir = ctx.state.directives.get(record.id);
@@ -309,7 +315,7 @@ function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnap
     else if (record.values.kind === 'loan' || record.values.kind === 'draw') all = projectLoan(input, record, dir, ctx);
   }
   const result = computeHistory({ ...input, events: all });
-  return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all };
+  return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all, notes: noted };
 }
 
 /** The inputs with the scenario's accounts in (created, changed): the base's are left as they are. */
@@ -344,14 +350,56 @@ function runLine(ctx: Context, line: AccountRecord, real: LedgerAccountSnapshot 
 }
 
 /**
+ * A baseline projected on an earlier read of the same profile (core/whatif/base.ts
+ * loadWhatIfBase's `previous`), over the same days: its run of an account is taken over when
+ * everything the run reads is the same object in both reads.
+ */
+export interface EarlierBaseline {
+  state: ScenarioState;
+  projection: Projection;
+}
+
+/** Everything of a base one account's run reads (historyInputOf, extendedCoverage, overdueNow), by identity. */
+function readsOf(state: ScenarioState, real: ReadonlyMap<number, LedgerAccountSnapshot>, id: number): unknown[] {
+  const { inputs } = state.base;
+  const record = inputs.byId.get(id);
+  const parentId = record?.values.parentId ?? null;
+  const kids = inputs.children.get(id) ?? [];
+  return [
+    record,
+    real.get(id),
+    inputs.events.get(id),
+    inputs.lineEvents.get(id),
+    inputs.facts.get(id),
+    inputs.plans.get(id),
+    parentId === null ? null : inputs.byId.get(parentId),
+    parentId === null ? null : inputs.events.get(parentId),
+    inputs.exports,
+    inputs.graceRules,
+    kids.length,
+    ...kids,
+  ];
+}
+
+function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether a scenario adds nothing to its base (a baseline). */
+function actionless(state: ScenarioState): boolean {
+  return state.actions.length === 0 && state.directives.size === 0 && state.records.size === 0 && state.consolidations.length === 0;
+}
+
+/**
  * Every visible account's history to the timeline's end under the scenario. Accounts the
  * scenario does not touch are taken from `baseline` when given (the same horizon's projection
  * without actions); the rest are computed: draws before their lines, the sources of a
- * consolidation before the loan that repays them.
+ * consolidation before the loan that repays them. A baseline (no action) takes over the runs of
+ * `earlier` whose reads are unchanged.
  */
-export function project(state: ScenarioState, baseline: Projection | null = null): Projection {
+export function project(state: ScenarioState, baseline: Projection | null = null, earlier: EarlierBaseline | null = null): Projection {
   const { base } = state;
-  const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [] };
+  const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [], noted: [] };
   const real = new Map(base.snapshot.accounts.map((a) => [a.id, a]));
   const visible = [...base.snapshot.accounts.map((a) => ctx.inputs.byId.get(a.id)!), ...[...state.records.values()].filter((r) => !real.has(r.id))];
   const loans = new Set(state.consolidations.map((c) => c.loanId));
@@ -361,7 +409,17 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     if (touched.has(record.id) && record.values.kind === 'draw' && parent !== null) touched.add(parent);
   }
   const runs = new Map<number, AccountRun>();
-  const compute = (record: AccountRecord) => runs.set(record.id, runAccount(ctx, record, real.get(record.id) ?? null));
+  const before =
+    earlier && baseline === null && actionless(state) && actionless(earlier.state) && earlier.state.base.asOfDay === base.asOfDay && earlier.state.horizonDay === state.horizonDay
+      ? { runs: earlier.projection.runs, real: new Map(earlier.state.base.snapshot.accounts.map((a) => [a.id, a])) }
+      : null;
+  const takenOver = (id: number): AccountRun | undefined => {
+    const run = before?.runs.get(id);
+    if (!run || !sameObjects(readsOf(state, real, id), readsOf(earlier!.state, before!.real, id))) return undefined;
+    for (const text of run.notes) note(ctx, text);
+    return run;
+  };
+  const compute = (record: AccountRecord) => runs.set(record.id, takenOver(record.id) ?? runAccount(ctx, record, real.get(record.id) ?? null));
   for (const record of visible) {
     if (!touched.has(record.id)) runs.set(record.id, baseline!.runs.get(record.id)!);
     else if (record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
@@ -383,9 +441,16 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     compute(funded);
     if (owed > 0) addCash(ctx, c.actionIndex, c.day, funded, -owed);
   }
-  for (const record of visible) if (record.values.kind === 'line' && touched.has(record.id)) runs.set(record.id, runLine(ctx, record, real.get(record.id) ?? null, runs));
+  for (const record of visible) {
+    if (record.values.kind !== 'line' || !touched.has(record.id)) continue;
+    // A line's run reads its draws' runs too: taken over only with theirs.
+    const draws = ctx.inputs.children.get(record.id) ?? [];
+    const kept = draws.every((d) => runs.get(d.id) === before?.runs.get(d.id)) ? takenOver(record.id) : undefined;
+    runs.set(record.id, kept ?? runLine(ctx, record, real.get(record.id) ?? null, runs));
+  }
   const accounts = visible.map((r) => runs.get(r.id)!.snapshot);
   ctx.cash.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.actionIndex - b.actionIndex));
-  return { runs, accounts, cash: ctx.cash, notes: ctx.notes };
+  // The same accounts as the earlier baseline's: its list, and everything kept with the list.
+  const same = before !== null && sameObjects(accounts, earlier!.projection.accounts);
+  return { runs, accounts: same ? earlier!.projection.accounts : accounts, cash: ctx.cash, notes: ctx.notes };
 }
-

@@ -1,7 +1,8 @@
 // The main-process side of the what-if channels (core/ipc/channels/whatif.ts). The base a
 // scenario starts from (the snapshot and the ledger's history inputs) is kept per profile and
 // day, and read again only when the data version moved, so an edit on the page recomputes the
-// scenarios alone (core/whatif/compare.ts keeps the baseline with its base).
+// scenarios alone (core/whatif/compare.ts keeps the baseline with its base); read again, the
+// parts of the data an edit left alone are the kept ones, and so is what was computed with them.
 
 import type { whatifChannels } from '../channels/whatif.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
@@ -20,7 +21,8 @@ export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whati
   const baseOf = (profileId: string, database: Db, asOfDay: number): WhatIfBase => {
     const kept = bases.get(profileId);
     if (kept && kept.asOfDay === asOfDay && kept.version === readDataVersion(database).version) return kept;
-    const base = loadWhatIfBase(database, asOfDay);
+    // The data moved: read again, keeping what reads back the same (and the baselines built on it).
+    const base = loadWhatIfBase(database, asOfDay, kept);
     bases.set(profileId, base);
     return base;
   };
