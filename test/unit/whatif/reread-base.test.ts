@@ -5,6 +5,11 @@
 // accounts it moves are worked out beside it.
 
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../core/ipc/handlers.ts';
+import { createDispatch } from '../../../core/ipc/registry.ts';
+import { initialiseProfile } from '../../../core/storage/profile-store.ts';
+import { SingleFileProfileStore } from '../../../core/storage/single-file-store.ts';
+import { tempDir } from '../../helpers/temp.ts';
 import { updateAccount } from '../../../core/ledger/accounts/commands.ts';
 import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { queryRecords } from '../../../core/ledger/queries.ts';
@@ -12,7 +17,7 @@ import { saveProfileFacts } from '../../../core/settings/profile-facts.ts';
 import { loadWhatIfBase, type WhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, compare } from '../../../core/whatif/compare.ts';
 import { parseScenario } from '../../../core/whatif/validate.ts';
-import { AS_OF_DAY, handProfile } from './hand-profile.ts';
+import { AS_OF, AS_OF_DAY, handProfile } from './hand-profile.ts';
 
 const MONTHS = 12;
 
@@ -80,5 +85,56 @@ describe('a base read again after an edit (made-up profile)', () => {
     expect(afterEdit(() => db.prepare("INSERT INTO score_observations (kind, value, observed_on, created_at, updated_at) VALUES ('sesame', 690, '2026-11-01', '', '')").run())).toEqual([]);
     // Every run taken over: the baseline's list of accounts is the kept list itself.
     expect(baselineOf(kept, MONTHS).projection.accounts).toBe(list);
+  });
+
+  it('is the kept base itself when nothing it reads changed', () => {
+    // The observation rewritten as it was and a transaction's note edited: the data version moves, no part of the base does.
+    const before = kept;
+    const result = compare(before, scenarios, MONTHS);
+    db.prepare('UPDATE score_observations SET value = value').run();
+    db.prepare("UPDATE transactions SET item = 'a note' WHERE id = (SELECT min(id) FROM transactions)").run();
+    const reread = loadWhatIfBase(db, AS_OF_DAY, before);
+    expect(reread).toBe(before);
+    expect(reread).toStrictEqual(loadWhatIfBase(db, AS_OF_DAY));
+    expect(compare(reread, scenarios, MONTHS).scenarios[0]).toBe(result.scenarios[0]);
+  });
+});
+
+describe('whatif.compare after the data moved (made-up profile)', () => {
+  it('answers what a fresh handler answers, edit after edit', async () => {
+    const made = handProfile({
+      cards: [
+        { last4: '1111', from: '2025-06', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 },
+        { last4: '2222', from: '2026-01', chargeDay: 5, chargeYuan: 100, statementDay: 10, dueDay: 28, limitYuan: 10000 },
+      ],
+      queries: [['2026-10-02', '02']],
+    });
+    const profileId = initialiseProfile(made.db, '重读测试').id;
+    made.db.close();
+    const handlersOn = (store: SingleFileProfileStore) => createDispatch(createHandlers({ store, dataDir: tempDir(), version: 't', transport: 'test', emit: () => {} }));
+    const store = new SingleFileProfileStore(made.path);
+    const dispatch = handlersOn(store);
+    const card = made.ids.get('card:1111')!;
+    const request = { profileId, asOf: AS_OF, months: 6, scenarios: [{ name: 'pay down', actions: [{ type: 'pay', accountId: card, amountFen: 600_000, month: '2026-12', timing: 'before_statement' }] }] };
+    const edits = [
+      "UPDATE transactions SET amount_fen = amount_fen + 10000 WHERE id = (SELECT min(id) FROM transactions WHERE credit_account_key = 'credit_card:招商银行:2222')",
+      "INSERT INTO credit_queries (queried_on, institution, reason_code, created_at, updated_at) VALUES ('2026-11-12', '某银行', '02', '', '')",
+      'UPDATE credit_queries SET reason_code = reason_code',
+    ];
+    const edit = store.database(profileId);
+    await dispatch('whatif.compare', request);
+    try {
+      for (const sql of edits) {
+        edit.prepare(sql).run();
+        const fresh = new SingleFileProfileStore(made.path);
+        try {
+          expect(await dispatch('whatif.compare', request)).toStrictEqual(await handlersOn(fresh)('whatif.compare', request));
+        } finally {
+          fresh.close();
+        }
+      }
+    } finally {
+      store.close();
+    }
   });
 });
