@@ -16,8 +16,8 @@
 // before it, so one pass without the repayments gives every statement, and each repayment is
 // that statement less what was paid since; a clearance or settlement is owedOn() on its day.
 
-import { computeHistory, owedOn } from '../ledger/history/monthly-history.ts';
-import type { HistoryInput, LedgerEvent } from '../ledger/history/history-input.ts';
+import { owedOn, resumable, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
+import type { HistoryInput, HistoryResult, LedgerEvent } from '../ledger/history/history-input.ts';
 import { mergeIntervals } from '../ledger/history/coverage.ts';
 import { billDueMonth } from '../ledger/history/obligations-revolving.ts';
 import { historyInputOf, mergeLineEvents, type AccountEvents, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
@@ -80,6 +80,28 @@ function sumPayments(events: readonly LedgerEvent[], after: number, upTo: number
   let total = 0;
   for (const e of events) if (e.role === 'payment' && e.day > after && e.day <= upTo) total += e.fen;
   return total;
+}
+
+// ---------------------------------------------------------------- the history pass
+
+/**
+ * The months before today of an account's pass, kept per account record and timeline end: the
+ * baseline walks them once, and every pass of the account after (the baseline's second, each
+ * scenario's) starts after them when it agrees with them (the ledger checks: resumeHistory).
+ */
+const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>();
+
+/** The ledger's history pass of `input` (an account's, to the timeline's end). */
+function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
+  let kept = checkpoints.get(record);
+  const from = kept?.get(ctx.horizonDay) ?? null;
+  if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
+  const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
+  if (checkpoint !== null && from === null) {
+    if (!kept) checkpoints.set(record, (kept = new Map()));
+    kept.set(ctx.horizonDay, checkpoint);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- coverage
@@ -212,7 +234,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
   const inactive = (day: number) => (until !== null && day < until) || (endDay !== null && day >= endDay);
   const spending = cycleSpending(input, dir, ctx, (day) => day <= ctx.asOfDay || day > ctx.horizonDay || inactive(day));
   const first = merged(input.events, fixed, spending);
-  const statements = new Map(computeHistory({ ...input, events: first }).rows.map((r) => [r.month, r.statementBalanceFen]));
+  const statements = new Map(pass(ctx, record, { ...input, events: first }).rows.map((r) => [r.month, r.statementBalanceFen]));
 
   const decisions = actionDecisions(dir);
   for (let m = monthOfDay(ctx.asOfDay) - 1; m <= monthOfDay(ctx.horizonDay); m++) {
@@ -314,7 +336,7 @@ function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnap
     if (record.values.kind === 'revolving') all = projectRevolving(input, record, dir, overdueNow(real?.months ?? null, ctx.asOfDay), ctx);
     else if (record.values.kind === 'loan' || record.values.kind === 'draw') all = projectLoan(input, record, dir, ctx);
   }
-  const result = computeHistory({ ...input, events: all });
+  const result = pass(ctx, record, { ...input, events: all });
   return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all, notes: noted };
 }
 
