@@ -76,10 +76,42 @@ function fixedEvents(dir: AccountDirectives | undefined): LedgerEvent[] {
   return [...dir.events, ...dir.payments.map((p) => payment(p.day, p.fen))];
 }
 
-function sumPayments(events: readonly LedgerEvent[], after: number, upTo: number): number {
-  let total = 0;
-  for (const e of events) if (e.role === 'payment' && e.day > after && e.day <= upTo) total += e.fen;
-  return total;
+/**
+ * A day-ordered list of events with running totals of its payments, extended as the list grows
+ * (a projection appends its repayments in day order): what was paid in a span of days is two
+ * bisections, not a pass over years of events for each month.
+ */
+interface Paid {
+  events: readonly LedgerEvent[];
+  days: number[];
+  totals: number[];
+}
+
+function paidOf(events: readonly LedgerEvent[]): Paid {
+  return { events, days: [], totals: [] };
+}
+
+/** Payments with a day up to `day`. */
+function paidUpTo(p: Paid, day: number): number {
+  let lo = 0;
+  let hi = p.days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.days[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : p.totals[lo - 1];
+}
+
+/** Payments after day `after`, up to day `upTo`. */
+function paidBetween(p: Paid, after: number, upTo: number): number {
+  for (let i = p.days.length; i < p.events.length; i++) {
+    const e = p.events[i];
+    if (i > 0 && e.day < p.days[i - 1]) throw new Error('a projection’s events are out of day order');
+    p.days.push(e.day);
+    p.totals.push((i > 0 ? p.totals[i - 1] : 0) + (e.role === 'payment' ? e.fen : 0));
+  }
+  return paidUpTo(p, upTo) - paidUpTo(p, after);
 }
 
 // ---------------------------------------------------------------- the history pass
@@ -248,6 +280,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
     decisions.push({ day, kind: 'due', issue, month: m });
   }
   const extras: LedgerEvent[] = [];
+  const [paidFirst, paidExtras] = [paidOf(first), paidOf(extras)];
   for (const d of sortDecisions(decisions)) {
     if (d.kind === 'due') {
       const statement = statements.get(formatMonth(d.month!));
@@ -259,8 +292,8 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
         break;
       }
       // The statement without the repayments added since, less what was paid toward it since it was drawn.
-      const bill = statement - sumPayments(extras, Number.NEGATIVE_INFINITY, d.issue!);
-      const owed = bill - sumPayments(first, d.issue!, d.day) - sumPayments(extras, d.issue!, d.day);
+      const bill = statement - paidBetween(paidExtras, Number.NEGATIVE_INFINITY, d.issue!);
+      const owed = bill - paidBetween(paidFirst, d.issue!, d.day) - paidBetween(paidExtras, d.issue!, d.day);
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
@@ -296,6 +329,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
     decisions.push({ day, kind: 'due', dueDay: inst.dueDay });
   }
   const extras: LedgerEvent[] = [];
+  const [paidFirst, paidExtras] = [paidOf(first), paidOf(extras)];
   const dueBy = (day: number) => {
     let total = now.dueByFen;
     if (total === null) return null;
@@ -307,7 +341,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
       // Everything due by this instalment, less everything paid by the day: the ledger's totals as of today, then the schedule.
       const due = dueBy(d.dueDay!);
       if (due === null) break;
-      const owed = due - now.paidFen - sumPayments(first, ctx.asOfDay, d.day) - sumPayments(extras, ctx.asOfDay, d.day);
+      const owed = due - now.paidFen - paidBetween(paidFirst, ctx.asOfDay, d.day) - paidBetween(paidExtras, ctx.asOfDay, d.day);
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
