@@ -24,7 +24,7 @@ import { loadAccounts, type AccountRecord, type AccountValues } from './account-
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { readActivity, type Activity } from './activity.ts';
-import { keptIfSame } from './reread.ts';
+import { keptIfSame, ledgerCounters, readAtCounters, stampRead } from './reread.ts';
 
 export type { Activity, ActivityMonth } from './activity.ts';
 import { today } from '../shared/calendar.ts';
@@ -139,19 +139,24 @@ function readAccounts(db: Db, previous: LedgerSnapshot | undefined): LedgerAccou
  * Brings the derived ledger up to date for `asOfDay` (day number; default today) and reads the
  * whole read model in one pass: the one place report and scores read the database. Given the
  * snapshot read before (`previous`), every part that reads back the same is the previous object
- * (reread.ts): an account an edit left alone is the same account object.
+ * (reread.ts): an account an edit left alone is the same account object; while the derived
+ * ledger's counters did not move, the accounts and activity are not read at all.
  */
 export function loadLedgerSnapshot(db: Db, asOfDay: number = today(), previous?: LedgerSnapshot): LedgerSnapshot {
   ensureLedger(db, asOfDay);
+  const counters = ledgerCounters(db);
+  const ledgerKept = previous !== undefined && readAtCounters(previous, counters);
   const settings = { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db), graceRules: readIssuerGraceRules(db), debtToIncome: readDebtToIncomeSetting(db) };
-  return {
+  const snapshot: LedgerSnapshot = {
     asOfDay,
-    accounts: readAccounts(db, previous),
+    accounts: ledgerKept ? previous.accounts : readAccounts(db, previous),
     queries: keptIfSame(previous?.queries, queryRecords.list(db)),
     observations: keptIfSame(previous?.observations, observationRecords.list(db)),
     profileFacts: keptIfSame(previous?.profileFacts, readProfileFacts(db)),
     settings: keptIfSame(previous?.settings, settings),
-    activity: keptIfSame(previous?.activity, readActivity(db)),
-    needsReview: db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number,
+    activity: ledgerKept ? previous.activity : keptIfSame(previous?.activity, readActivity(db)),
+    needsReview: ledgerKept ? previous.needsReview : (db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number),
   };
+  stampRead(snapshot, counters);
+  return snapshot;
 }

@@ -6,6 +6,7 @@
 
 import { ensureLedger } from '../ledger/freshness.ts';
 import { readLedgerInputs, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
+import { restamp } from '../ledger/reread.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { lastDay } from '../shared/calendar.ts';
 import type { Db } from '../storage/database.ts';
@@ -34,7 +35,12 @@ export function loadWhatIfBase(db: Db, asOfDay: number, previous?: WhatIfBase): 
     inputs: readLedgerInputs(db, previous?.inputs),
   }))();
   if (!previous) return base;
-  if (sameBase(base, previous)) return previous;
+  if (sameBase(base, previous)) {
+    // As current as the parts just read: the next read after an edit of queries or facts skips the accounts.
+    restamp(previous.snapshot, base.snapshot);
+    restamp(previous.inputs, base.inputs);
+    return previous;
+  }
   readAfter.set(base, previous);
   // One step back only: the previous base does not keep its own predecessor alive.
   readAfter.delete(previous);

@@ -14,7 +14,7 @@ import { exportCoverage, type CoverageEntry } from '../export-coverage.ts';
 import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
-import { keptIfSame } from '../reread.ts';
+import { keptIfSame, ledgerCounters, readAtCounters, stampRead } from '../reread.ts';
 
 export interface AccountEvents {
   events: LedgerEvent[];
@@ -157,13 +157,16 @@ function childrenByParent(accounts: readonly AccountRecord[]): Map<number, Accou
 /**
  * Every account's inputs to the history pass. Given the inputs read before (`previous`), every
  * part that reads back the same is the previous object (reread.ts): an account an edit left alone
- * keeps its record, events, facts and plans by identity.
+ * keeps its record, events, facts and plans by identity; while the derived ledger's counters did
+ * not move, they are the previous inputs themselves, not read again.
  */
 export function readLedgerInputs(db: Db, previous?: LedgerInputs): LedgerInputs {
+  const counters = ledgerCounters(db);
+  if (previous !== undefined && readAtCounters(previous, counters)) return previous;
   const accounts = loadAccounts(db).map((account) => keptIfSame(previous?.byId.get(account.id), account));
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const events = readAccountEvents(db, byId, previous);
-  return {
+  const inputs: LedgerInputs = {
     accounts,
     byId,
     events,
@@ -175,6 +178,8 @@ export function readLedgerInputs(db: Db, previous?: LedgerInputs): LedgerInputs 
     schedules: new Map(),
     graceRules: keptIfSame(previous?.graceRules, readIssuerGraceRules(db)),
   };
+  stampRead(inputs, counters);
+  return inputs;
 }
 
 function termsSchedule(account: AccountRecord): Instalment[] | null {

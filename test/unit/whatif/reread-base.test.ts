@@ -79,7 +79,11 @@ describe('a base read again after an edit (made-up profile)', () => {
   });
 
   it('keeps every account on a new query, a profile fact or a rewritten observation', () => {
+    const [accounts, inputs] = [kept.snapshot.accounts, kept.inputs];
     expect(afterEdit(() => queryRecords.save(db, null, { queriedOn: '2026-11-15', institution: '某银行', institutionType: '11', reasonCode: '03' }, { actor: 'test' }))).toEqual([]);
+    // No counter of the derived ledger moved: the accounts and the history inputs were not read again.
+    expect(kept.snapshot.accounts).toBe(accounts);
+    expect(kept.inputs).toBe(inputs);
     expect(afterEdit(() => saveProfileFacts(db, { monthlyIncomeFen: 1_500_000 }, 'test'))).toEqual([]);
     const list = baselineOf(kept, MONTHS).projection.accounts;
     expect(afterEdit(() => db.prepare("INSERT INTO score_observations (kind, value, observed_on, created_at, updated_at) VALUES ('sesame', 690, '2026-11-01', '', '')").run())).toEqual([]);
@@ -97,6 +101,12 @@ describe('a base read again after an edit (made-up profile)', () => {
     expect(reread).toBe(before);
     expect(reread).toStrictEqual(loadWhatIfBase(db, AS_OF_DAY));
     expect(compare(reread, scenarios, MONTHS).scenarios[0]).toBe(result.scenarios[0]);
+  });
+
+  it('sees a history the derivation’s tables were given by hand (their own counter moved)', () => {
+    // Card 2222's stored months replaced by raw SQL: no input of the derivation moved, so ensureLedger leaves them, and the base read again must carry them.
+    const json = db.prepare('SELECT months_json FROM credit_account_histories WHERE account_id = ?').pluck().get(small) as string;
+    expect(afterEdit(() => db.prepare('UPDATE credit_account_histories SET months_json = ? WHERE account_id = ?').run(json.replace('"N"', '"1"'), small))).toEqual([small]);
   });
 });
 
