@@ -110,8 +110,8 @@ interface TableInput {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-export async function importFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportReport[]> {
-  const name = basename(path);
+/** `name` is what the report calls the file: the name the user knows, where the path is a copy's (an upload). */
+export async function importFile(db: Db, path: string, options: ImportOptions = {}, name = basename(path)): Promise<ImportReport[]> {
   let size: number;
   try {
     size = (await stat(path)).size;

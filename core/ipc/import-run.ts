@@ -48,7 +48,7 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
       };
       try {
         if (signal.aborted) throw new CredenceError('import.cancelled', { file: file.name });
-        const reports = 'path' in file ? await importFile(db, file.path, options) : await importBytes(db, file.name, file.bytes, options);
+        const reports = 'path' in file ? await importFile(db, file.path, options, file.name) : await importBytes(db, file.name, file.bytes, options);
         outcome.reports.push(...reports);
       } catch (error) {
         outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
