@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatCount } from '../../../core/shared/money.ts';
 import type { ProgressView } from './useImportRun.ts';
 import { identifier } from '../presentation/format.ts';
+import { formatMegabytes } from './format.ts';
 
 export function ImportProgress({ progress, cancelling, onCancel }: { progress: ProgressView | null; cancelling: boolean; onCancel: () => void }) {
   const { t } = useI18n();
@@ -18,8 +19,10 @@ export function ImportProgress({ progress, cancelling, onCancel }: { progress: P
       </div>
       {/* No value while the size is unknown (e.g. inside a ZIP): the bar is then indeterminate. */}
       <progress className="import-progress-bar" max={100} value={percent === null ? undefined : percent} aria-label={t('import.progressLabel')} />
-      <p className="muted">
-        {t('import.progressRows', { rows: formatCount(progress?.rowsRead ?? 0) })}
+      <p className="muted" data-testid="import-progress-detail" data-phase={progress === null ? 'preparing' : progress.upload ? 'upload' : 'import'}>
+        {progress?.upload
+          ? t('import.uploading', { sent: formatMegabytes(progress.upload.sent), total: formatMegabytes(progress.upload.total) })
+          : t('import.progressRows', { rows: formatCount(progress?.rowsRead ?? 0) })}
         {percent !== null && ` · ${t('import.progressPercent', { percent: Math.floor(percent) })}`}
       </p>
     </section>
