@@ -94,5 +94,7 @@ export const importEvents = {
     fileCount: z.number().int(),
     rowsRead: z.number().int(),
     percent: z.number().nullable(),
+    /** core/ipc/import-run.ts ImportPhase: still cancellable (`read`), or committed and being derived (`ledger`). */
+    phase: z.enum(['read', 'ledger']),
   }),
 } as const;

@@ -29,6 +29,8 @@ export interface ProgressView {
   percent: number | null;
   /** While the file's bytes go to the preview server, before its import starts. */
   upload: { sent: number; total: number } | null;
+  /** `ledger`: every file is saved, the accounts and scores are being updated; too late to cancel. */
+  phase: 'read' | 'ledger';
 }
 
 /** A file main's own dialog chose (the desktop app): named by a reference, its bytes never in the page. */
@@ -101,6 +103,7 @@ export function useImportRun(profileId: string, onFinished: () => void) {
         rowsRead: event.rowsRead,
         percent: event.percent,
         upload: null,
+        phase: event.phase,
       };
       setRun((state) => (state.running ? { ...state, progress } : state));
     });
@@ -116,7 +119,7 @@ export function useImportRun(profileId: string, onFinished: () => void) {
       for (const [position, item] of group.entries()) {
         if (current.cancelled) return unsent(group.slice(position));
         const onUpload = (sent: number, total: number) => {
-          const progress = { file: item.name, index: current.offset + position + 1, count: current.total, rowsRead: 0, percent: total > 0 ? (100 * sent) / total : null, upload: { sent, total } };
+          const progress = { file: item.name, index: current.offset + position + 1, count: current.total, rowsRead: 0, percent: total > 0 ? (100 * sent) / total : null, upload: { sent, total }, phase: 'read' as const };
           setRun((state) => (state.running ? { ...state, progress } : state));
         };
         const prepared = await prepare(item, current, outcome.failures, onUpload);

@@ -85,7 +85,7 @@ describe('the renderer\'s HTTP bridge', () => {
     offNotice();
     const before = notices.length;
     app.server.emit('app.notice', { message: { 'zh-CN': '二', en: 'two' } });
-    app.server.emit('import.progress', { importId: 'x', file: 'a.csv', fileIndex: 0, fileCount: 1, rowsRead: 5, percent: 50 });
+    app.server.emit('import.progress', { importId: 'x', file: 'a.csv', fileIndex: 0, fileCount: 1, rowsRead: 5, percent: 50, phase: 'read' });
     await expect.poll(() => progress.length).toBe(1);
     expect(notices.length).toBe(before);
     expect(notices[0]).toEqual({ message: { 'zh-CN': '一', en: 'one' } });
