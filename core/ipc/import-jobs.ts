@@ -25,7 +25,7 @@ export interface ImportRequest {
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', import.meta.url);
 
 /** How often the page hears of a running import at least, whatever phase it is in. */
-export const PROGRESS_BEAT_MS = 400;
+export const PROGRESS_BEAT_MS = 250;
 
 type ProgressPayload = EventPayload<'import.progress'>;
 
@@ -46,7 +46,7 @@ class ProgressBeat {
     this.last = first;
     this.send();
     this.timer = setInterval(() => {
-      if (performance.now() - this.lastAt >= PROGRESS_BEAT_MS / 2) this.send();
+      if (performance.now() - this.lastAt >= PROGRESS_BEAT_MS) this.send();
     }, PROGRESS_BEAT_MS / 2);
   }
 
