@@ -116,19 +116,22 @@ export function useImportRun(profileId: string, onFinished: () => void) {
       current.importId = crypto.randomUUID();
       current.sent = false;
       const files: Sent[] = [];
+      const failed = new Set<Picked>();
       for (const [position, item] of group.entries()) {
-        if (current.cancelled) return unsent(group.slice(position));
+        if (current.cancelled) break;
         const onUpload = (sent: number, total: number) => {
           const progress = { file: item.name, index: current.offset + position + 1, count: current.total, rowsRead: 0, percent: total > 0 ? (100 * sent) / total : null, upload: { sent, total }, phase: 'read' as const };
           setRun((state) => (state.running ? { ...state, progress } : state));
         };
+        const failures = outcome.failures.length;
         const prepared = await prepare(item, current, outcome.failures, onUpload);
         if (prepared) files.push(prepared);
+        if (outcome.failures.length > failures) failed.add(item);
       }
       if (current.cancelled) {
         // What was uploaded already is given up with the import (a chosen file has nothing to remove).
         for (const file of files) if ('fileRef' in file) void window.credence.discardUpload?.(file.fileRef);
-        return unsent(group);
+        return unsent(group.filter((item) => !failed.has(item)));
       }
       if (files.length === 0) return;
       current.sent = true;
