@@ -272,7 +272,7 @@ async function runWorkerPath(file: string, dbFile: string, cancelAt: string | nu
   const phases: WorkerFigures['phases'] = {};
   for (const [i, event] of progress.entries()) {
     const since = i === 0 ? started : progress[i - 1]!.at;
-    if (event.at - since > gap.ms) gap = { ms: event.at - since, phase: event.phase };
+    if (event.at - since > gap.ms) gap = { ms: event.at - since, phase: i === 0 ? 'before the first event' : event.phase };
     const until = progress[i + 1]?.at ?? ended;
     const phase = (phases[event.phase] ??= { seconds: 0, perSecond: 0 });
     phase.seconds += (until - event.at) / 1000;

@@ -100,6 +100,24 @@ export class ImportJobs {
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
     if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
+    // The page hears of the import at once, before its connection is opened.
+    const progress = new ProgressBeat((payload) => this.emit('import.progress', payload), {
+      importId: request.importId,
+      file: request.files[0]?.name ?? '',
+      fileIndex: 0,
+      fileCount: request.files.length,
+      rowsRead: 0,
+      percent: 0,
+      phase: 'read',
+    });
+    try {
+      return await this.runOpened(request, progress);
+    } finally {
+      progress.stop();
+    }
+  }
+
+  private async runOpened(request: ImportRequest, progress: ProgressBeat): Promise<ImportOutcome> {
     const db = this.store.connect(request.profileId);
     const importDone = markImportRunning(this.store.database(request.profileId));
     const dbFile = this.store.fileFor(request.profileId);
@@ -112,15 +130,6 @@ export class ImportJobs {
       actor: this.actor,
       asOfDay: today(),
     };
-    const progress = new ProgressBeat((payload) => this.emit('import.progress', payload), {
-      importId: request.importId,
-      file: request.files[0]?.name ?? '',
-      fileIndex: 0,
-      fileCount: request.files.length,
-      rowsRead: 0,
-      percent: 0,
-      phase: 'read',
-    });
     const onMessage = (message: ImportMessage): void => {
       if (message.type === 'progress') {
         progress.update({ file: message.file, fileIndex: message.fileIndex, rowsRead: message.rowsRead, percent: message.percent, phase: message.phase });
@@ -129,7 +138,6 @@ export class ImportJobs {
     try {
       return this.inWorker ? await this.inWorkerThread(request, data, onMessage) : await this.inThisThread(request, data, onMessage);
     } finally {
-      progress.stop();
       importDone();
       db.close();
       this.running.delete(request.importId);
