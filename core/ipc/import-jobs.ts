@@ -161,8 +161,9 @@ export class ImportJobs {
     this.running.set(request.importId, {
       cancel: () => {
         if (ready) return void worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand);
-        // Still loading its modules: it has opened nothing, so it is stopped at once rather than
-        // heard when it is ready (seconds on a loaded machine).
+        // Still loading its modules (seconds on a loaded machine): stopped at once rather than
+        // heard when it is ready. Had it just begun (its `ready` still on the way), stopping it
+        // is a kill: better-sqlite3 closes a thread's connections as it ends, which rolls back.
         stopped = true;
         void worker.terminate();
       },
