@@ -26,11 +26,12 @@ const MiB = 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1 * MiB;
 
 /**
- * The Import page uploads its files in raw chunks (uploads.ts) and names them by reference; a
- * client may still send small files as base64 in `import.files`. The Electron window's drop sends
- * at most 256 MiB of file bytes per request (renderer/src/import/encode.ts, MAX_BYTES_PER_REQUEST; one file may be
- * 200 MiB, MAX_FILE_BYTES), which is 341⅓ MiB as base64; up to 50 names and the JSON around them
- * add well under 1 MiB. 352 MiB admits every request the page can send, and nothing much larger.
+ * The Import page here uploads its files in raw chunks (uploads.ts) and names them by reference;
+ * another client may still send files as base64 in `import.files`, as the page does where it has no
+ * upload (the desktop window's drop, the test page): at most 256 MiB of file bytes per request
+ * (renderer/src/import/encode.ts, MAX_BYTES_PER_REQUEST; one file may be 200 MiB, MAX_FILE_BYTES),
+ * which is 341⅓ MiB as base64; up to 50 names and the JSON around them add well under 1 MiB.
+ * 352 MiB admits every such request, and nothing much larger.
  * test/unit/preview/limits.test.ts keeps this in step with the renderer's own limits.
  */
 export const IMPORT_BODY_LIMIT = 352 * MiB;
