@@ -1,7 +1,7 @@
 // How a transaction's raw row is stored: the export's own cells, kept verbatim so that a person
 // can see what the file said. `transactions.raw_row` holds the row's values as a JSON array, and
 // the header names they belong to are stored once per import in `import_raw_columns` (migration
-// 0019). Before, raw_row was a JSON object that repeated every header name in every row: about
+// 0020). Before, raw_row was a JSON object that repeated every header name in every row: about
 // half its bytes, and the largest part of what an import wrote (docs/engineering/performance.md).
 //
 // Whoever reads a raw row reads it through `rawRowText`, which gives back exactly that object's
@@ -23,7 +23,7 @@ export function rawCellsText(values: readonly RawValue[]): string {
 /**
  * The raw row as one JSON object from header name to value, the names in the header's order.
  * A stored text that is no array is such an object already (a row written by something other than
- * an import, which migration 0019 left as it was) and comes back as it is.
+ * an import, which migration 0020 left as it was) and comes back as it is.
  */
 export function rawRowText(names: readonly string[], stored: string): string {
   if (!stored.startsWith('[')) return stored;
@@ -76,7 +76,7 @@ function objectOf(stored: string): Record<string, RawValue> | null {
 }
 
 /**
- * For migration 0019, which converts the raw rows stored before it: `credence_raw_names(raw_row)`,
+ * For migration 0020, which converts the raw rows stored before it: `credence_raw_names(raw_row)`,
  * the names of an object row in its own order, and `credence_raw_cells(raw_row, names)`, its
  * values as an array when its names are exactly those (every row of one import has the same), or
  * the row unchanged otherwise. JSON.parse and JSON.stringify give back the very text

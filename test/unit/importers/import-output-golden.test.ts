@@ -74,7 +74,7 @@ function tables(file: string): string {
       const rawRow = columns.indexOf('raw_row');
       const batchId = columns.indexOf('batch_id');
       for (const row of statement.raw().all() as unknown[][]) {
-        // A raw row as every reader gets it (the stored form is the values only: migration 0019).
+        // A raw row as every reader gets it (the stored form is the values only: migration 0020).
         if (rawRow >= 0) row[rawRow] = raw.text(row[batchId] as number, row[rawRow] as string);
         parts.push(JSON.stringify(row.map((v, i) => timeless(columns[i]!, v))));
       }

@@ -1,4 +1,4 @@
-// Migration 0019 converts the raw rows a profile stored before it (JSON objects naming every
+// Migration 0020 converts the raw rows a profile stored before it (JSON objects naming every
 // header cell) into arrays of values, with the names once per import; rawRowText gives back the
 // very text that was stored. The profile "written by the old code" is the golden file's own
 // record of it: golden/import-output.txt was generated on main before the change, so its last
@@ -35,7 +35,7 @@ function insertAll(db: ReturnType<typeof openDatabase>, table: string, { columns
   for (const row of rows) insert.run(row);
 }
 
-describe('migration 0019: raw rows stored as their values', () => {
+describe('migration 0020: raw rows stored as their values', () => {
   it('converts every raw row an import stored before it, and reads each back as the very text it was', () => {
     const batches = goldenTable('import_batches');
     const transactions = goldenTable('transactions');
