@@ -5,6 +5,7 @@ import { toUtc8Iso } from '../shared/calendar.ts';
 import { applyKey, describeOpenFailure } from './encryption/cipher.ts';
 import { registerAuditHashFunction } from './audit-chain.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { registerRawRowFunctions } from './raw-rows.ts';
 
 export { appendAudit } from './audit-chain.ts';
 
@@ -122,6 +123,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     registerAuditHashFunction(db);
+    registerRawRowFunctions(db);
     migrate(db, migrations, options.beforeMigrate);
     return db;
   } catch (error) {

@@ -1,4 +1,4 @@
-// An import writes its rows without the data version's per-row trigger (import-file.ts
+// An import writes its rows without the data version's per-row trigger (bulk-write.ts
 // suspendRowCounter) and puts the trigger back inside its own transaction: afterwards, whatever
 // became of the import, the schema is as before, the version moved exactly when rows landed, and
 // every other writer is still counted.
