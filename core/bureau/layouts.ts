@@ -198,6 +198,20 @@ function toReportAccount(
   return out;
 }
 
+/**
+ * An account under no line and without overrides: its reporting and layout are its own, so its
+ * report account for a month is looked up by the month alone (the same object toReportAccount keeps).
+ */
+function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): ReportAccount | null {
+  let kept = own.get(account);
+  if (!kept) own.set(account, (kept = new Map()));
+  let out = kept.get(reportMonth);
+  if (out === undefined) kept.set(reportMonth, (out = toReportAccount(account, reporterOf(account, null, {}), layoutOf(account, {}), null, reportMonth)));
+  return out;
+}
+
+const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
+
 function buildReportAccount(
   account: LedgerAccountSnapshot,
   reporter: Reporter,
@@ -275,11 +289,12 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
     if (!drawsOf.has(account.parentId)) drawsOf.set(account.parentId, []);
     drawsOf.get(account.parentId)!.push(account);
   }
+  const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const out: ReportAccount[] = [];
   for (const account of snapshot.accounts) {
     if (account.kind === 'draw' && drawsOf.get(account.parentId ?? -1)?.includes(account)) continue; // with its line below
     if (account.kind !== 'line') {
-      const reported = toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
+      const reported = plain ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
       if (reported) out.push(reported);
       continue;
     }

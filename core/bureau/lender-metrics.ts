@@ -153,8 +153,12 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const series = (accounts: readonly ReportAccount[]) => {
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
-      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value));
-      for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
+      // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
+      const values = keptWith(account, key, () => {
+        const own = out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value);
+        return own.some((v) => v !== 0) ? own : null;
+      });
+      if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
     }
     return out;
   };

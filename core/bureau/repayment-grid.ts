@@ -54,13 +54,22 @@ export function closedMonth(account: ReportAccount, reportMonth: number): number
   // The grid's own closing month (C, G) wins: it is what the report shows.
   const last = latestMonth(account);
   if (last && CLOSING_CODES.has(last.status)) return monthOfDate(`${last.month}-01`);
-  const source = account.source;
-  const candidates: number[] = [];
-  if (source.closedOn) candidates.push(monthOfDate(source.closedOn));
-  if (source.settledOn) candidates.push(monthOfDate(source.settledOn));
-  const closed = candidates.filter((m) => m <= reportMonth);
-  return closed.length > 0 ? Math.min(...closed) : null;
+  const { closed, settled } = endingMonths(account.source);
+  const candidates = [closed, settled].filter((m): m is number => m !== null && m <= reportMonth);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
 }
+
+/** The months an account was closed and settled in, read once per ledger account (never edited once in a snapshot; a what-if's months share it). */
+function endingMonths(source: ReportAccount['source']): { closed: number | null; settled: number | null } {
+  let out = endings.get(source);
+  if (!out) {
+    out = { closed: source.closedOn ? monthOfDate(source.closedOn) : null, settled: source.settledOn ? monthOfDate(source.settledOn) : null };
+    endings.set(source, out);
+  }
+  return out;
+}
+
+const endings = new WeakMap<ReportAccount['source'], { closed: number | null; settled: number | null }>();
 
 /** Open at the end of the report month (the debt summary covers open accounts only, report note 7). */
 export function isOpen(account: ReportAccount, reportMonth: number): boolean {

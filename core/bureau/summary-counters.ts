@@ -7,8 +7,8 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
-import { accountRef, count, extreme, figure, sum } from './figures.ts';
-import { creditLines, institutionOf } from './credit-lines.ts';
+import { accountRef, accountRefs, count, extreme, figure, sum } from './figures.ts';
+import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
 import { keptWith, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
@@ -124,15 +124,16 @@ export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure;
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
  * months (the highest digit: a 3 is 61–90 days, the third month).
  */
-/** An account's overdue months still on the report, each with its estimated amount; kept with the report account (built once per month, layouts.ts). */
-function overdueMonthsOf(a: ReportAccount, reportMonth: number): readonly { row: ReportAccount['months'][number]; amount: number | null }[] {
-  return keptWith(a, `overdueMonths:${reportMonth}`, () => {
+/** An account's overdue months still on the report, each with its estimated amount; kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
+function overdueMonthsOf(a: ReportAccount, reportMonth: number, key: string): readonly { row: ReportAccount['months'][number]; amount: number | null }[] {
+  return keptWith(a, key, () => {
     const retained = retainedNegativeMonths(a, reportMonth);
     return a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
   });
 }
 
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
+  const key = `overdueMonths:${reportMonth}`;
   return TYPE_ORDER.map((type) => {
     const records: RecordRef[] = [];
     let months = 0;
@@ -141,7 +142,7 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
     let longest = 0;
     const highestRecord: RecordRef[] = [];
     for (const a of accounts.filter((x) => x.type === type)) {
-      const overdue = overdueMonthsOf(a, reportMonth);
+      const overdue = overdueMonthsOf(a, reportMonth, key);
       if (overdue.length === 0) continue;
       records.push(accountRef(a, overdue.map(({ row }) => row.month)));
       months += overdue.length;
@@ -166,24 +167,23 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
 
 // ---------------------------------------------------------------- credit lines and debt (open accounts, note 7)
 
-function institutions(accounts: readonly ReportAccount[]): Figure {
+function institutions(accounts: readonly ReportAccount[], records: RecordRef[]): Figure {
   // Accounts without a lender each count as one institution: the ledger cannot tell them apart.
   const keys = new Set(accounts.map((a) => a.source.lender ?? `#${a.id}`));
   const unknown = accounts.filter((a) => a.source.lender === null).length;
-  return figure('count', keys.size, accounts.map((a) => accountRef(a)), unknown);
+  return figure('count', keys.size, records, unknown);
 }
 
 /** Cards: 授信总额, each shared line once (credit-lines.ts); `missing` counts the lines whose limit is unknown. */
-function linesTotal(cards: readonly ReportAccount[]): Figure {
-  const lines = creditLines(cards);
+function linesTotal(lines: readonly CreditLine[], records: RecordRef[]): Figure {
   const known = lines.filter((l) => l.limitFen !== null);
-  return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), cards.map((a) => accountRef(a)), lines.length - known.length);
+  return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), records, lines.length - known.length);
 }
 
 /** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest or lowest institution. */
-function lineByInstitution(cards: readonly ReportAccount[], which: 'max' | 'min'): Figure {
+function lineByInstitution(lines: readonly CreditLine[], which: 'max' | 'min'): Figure {
   const byInstitution = new Map<string, { fen: number | null; accounts: ReportAccount[] }>();
-  for (const line of creditLines(cards)) {
+  for (const line of lines) {
     const key = institutionOf(line);
     const entry = byInstitution.get(key) ?? { fen: 0, accounts: [] };
     entry.fen = entry.fen === null || line.limitFen === null ? null : entry.fen + line.limitFen;
@@ -196,22 +196,26 @@ function lineByInstitution(cards: readonly ReportAccount[], which: 'max' | 'min'
     if (entry.fen === null) missing++;
     else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
   }
-  return figure('fen', best?.fen ?? null, best ? best.accounts.map((a) => accountRef(a)) : [], missing);
+  return figure('fen', best?.fen ?? null, best ? accountRefs(best.accounts) : [], missing);
 }
 
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
-  const open = accounts.filter((a) => isOpen(a, reportMonth));
+  const byType = new Map<BureauType, ReportAccount[]>(TYPE_ORDER.map((type) => [type, []]));
+  for (const a of accounts) if (isOpen(a, reportMonth)) byType.get(a.type)!.push(a);
   return TYPE_ORDER.map((type) => {
-    const of = open.filter((a) => a.type === type);
+    const of = byType.get(type)!;
+    // Every figure of the row names the same accounts.
+    const records = accountRefs(of);
+    const lines = isCard(type) ? creditLines(of) : null;
     return {
       type,
-      institutions: institutions(of),
-      accounts: count(of),
-      totalFen: isCard(type) ? linesTotal(of) : sum(of, amountOf),
-      balanceFen: sum(of, balanceOf),
-      average6mFen: sum(of, (a) => average6mOf(a, reportMonth)),
-      highestLineFen: isCard(type) ? lineByInstitution(of, 'max') : null,
-      lowestLineFen: isCard(type) ? lineByInstitution(of, 'min') : null,
+      institutions: institutions(of, records),
+      accounts: count(of, records),
+      totalFen: lines ? linesTotal(lines, records) : sum(of, amountOf, records),
+      balanceFen: sum(of, balanceOf, records),
+      average6mFen: sum(of, (a) => average6mOf(a, reportMonth), records),
+      highestLineFen: lines ? lineByInstitution(lines, 'max') : null,
+      lowestLineFen: lines ? lineByInstitution(lines, 'min') : null,
     };
   });
 }

@@ -119,15 +119,25 @@ function cutsOf(ledger: ScoringLedger): Cut[] {
   const typed = new Map(ledger.accounts.map((a) => [a.id, a]));
   return accounts.map((a) => {
     const own = typed.get(a.id);
-    const rows = a.months;
-    const last = rows.length > 0 ? parseMonth(rows.at(-1)!.month) : null;
-    const inStep = own !== undefined && own.codes.length === rows.length && (rows.length === 0 || (own.firstMonth === parseMonth(rows[0]!.month) && last === own.firstMonth + rows.length - 1));
     return {
       family: a.kind === 'draw' && a.parentId !== null && kinds.get(a.parentId) === 'line' ? a.parentId : a.id,
-      typed: inStep ? own : null,
+      typed: own !== undefined && inStep(own, a.months) ? own : null,
     };
   });
 }
+
+/** Whether the typed account's months are the rows, one for one (kept per pair: both are never edited, and a what-if's months share them). */
+function inStep(own: ScoringAccount, rows: LedgerSnapshot['accounts'][number]['months']): boolean {
+  let kept = steps.get(own);
+  if (kept === undefined || kept.rows !== rows) {
+    const last = rows.length > 0 ? parseMonth(rows.at(-1)!.month) : null;
+    const value = own.codes.length === rows.length && (rows.length === 0 || (own.firstMonth === parseMonth(rows[0]!.month) && last === own.firstMonth + rows.length - 1));
+    steps.set(own, (kept = { rows, value }));
+  }
+  return kept.value;
+}
+
+const steps = new WeakMap<ScoringAccount, { rows: readonly unknown[]; value: boolean }>();
 
 function memoOf(ledger: ScoringLedger): Memo {
   let memo = memos.get(ledger);

@@ -79,29 +79,48 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
   const onReport = new Map(view.accounts.map((a) => [a.id, a]));
   return snapshot.accounts.map((a) => {
     const reported = onReport.get(a.id);
-    const opened = a.openedOn ? parseDay(a.openedOn) : null;
-    const since = reported?.sinceMonth ?? null;
-    return toAccount(
-      {
-        id: a.id,
-        name: a.name,
-        product: a.product,
-        kind: a.kind,
-        parentId: a.parentId,
-        reportsToBureau: a.reportsToBureau,
-        onReport: reported ? reported.reporting : 'out',
-        bureauSinceMonth: since === null ? null : parseMonth(since),
-        bureauLayout: a.bureauLayout,
-        institutionType: a.institutionType,
-        limitFen: a.limitFen,
-        creditLine: creditLineKey(a),
-        statementDay: a.statementDay,
-        dueDay: a.dueDay,
-        openedMonth: opened === null ? null : monthOfDay(opened),
-      },
-      a.months,
-    );
+    return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
   });
+}
+
+/**
+ * The engine's form of one account as the report carries it, kept with the ledger account (never
+ * edited once in a snapshot: a what-if's months and scenarios share every account their actions
+ * leave alone) and what the report decided of it.
+ */
+function scoringAccount(a: LedgerSnapshot['accounts'][number], onReport: ScoringAccount['onReport'], since: string | null): ScoringAccount {
+  let kept = scored.get(a);
+  if (!kept) scored.set(a, (kept = new Map()));
+  const key = `${onReport}|${since}`;
+  let out = kept.get(key);
+  if (!out) kept.set(key, (out = buildScoringAccount(a, onReport, since)));
+  return out;
+}
+
+const scored = new WeakMap<LedgerSnapshot['accounts'][number], Map<string, ScoringAccount>>();
+
+function buildScoringAccount(a: LedgerSnapshot['accounts'][number], onReport: ScoringAccount['onReport'], since: string | null): ScoringAccount {
+  const opened = a.openedOn ? parseDay(a.openedOn) : null;
+  return toAccount(
+    {
+      id: a.id,
+      name: a.name,
+      product: a.product,
+      kind: a.kind,
+      parentId: a.parentId,
+      reportsToBureau: a.reportsToBureau,
+      onReport,
+      bureauSinceMonth: since === null ? null : parseMonth(since),
+      bureauLayout: a.bureauLayout,
+      institutionType: a.institutionType,
+      limitFen: a.limitFen,
+      creditLine: creditLineKey(a),
+      statementDay: a.statementDay,
+      dueDay: a.dueDay,
+      openedMonth: opened === null ? null : monthOfDay(opened),
+    },
+    a.months,
+  );
 }
 
 /** Credit products whose purchases Ant sees (core/rules/scorer-visibility.ts). */
