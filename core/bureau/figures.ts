@@ -23,6 +23,17 @@ function plainRef(account: ReportAccount): RecordRef {
 
 const plainRefs = new WeakMap<ReportAccount, RecordRef>();
 
+/** The record of an account naming one month (`YYYY-MM`), one object per report account and month. */
+export function monthRef(account: ReportAccount, month: string): RecordRef {
+  let kept = monthRefs.get(account);
+  if (!kept) monthRefs.set(account, (kept = new Map()));
+  let ref = kept.get(month);
+  if (!ref) kept.set(month, (ref = accountRef(account, [month])));
+  return ref;
+}
+
+const monthRefs = new WeakMap<ReportAccount, Map<string, RecordRef>>();
+
 /** The records of a list of accounts, without months. */
 export function accountRefs(accounts: readonly ReportAccount[]): RecordRef[] {
   return accounts.map(plainRef);

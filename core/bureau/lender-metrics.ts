@@ -8,7 +8,7 @@
 //   computeLenderMetrics(snapshot, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
-import { accountRef, figure, merge } from './figures.ts';
+import { accountRef, figure, merge, monthRef } from './figures.ts';
 import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
@@ -130,8 +130,12 @@ function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[]
   const records = [];
   const key = `${metric}:${ctx.reportMonth}:${window}`;
   for (const account of accounts) {
-    const one = keptWith(account, key, () => perAccount(account, windowStart(account.months, ctx.reportMonth, window)));
-    if (one.value > 0) records.push(accountRef(account, one.months));
+    // The account's value and its record (when it counts), kept with it.
+    const one = keptWith(account, key, () => {
+      const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
+      return { value: own.value, ref: own.value > 0 ? accountRef(account, own.months) : null };
+    });
+    if (one.ref !== null) records.push(one.ref);
     value = combine(value, one.value);
   }
   return figure('months', value, records);
@@ -190,7 +194,7 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
       low += from;
       high += to;
     }
-    records.push(accountRef(account, [month]));
+    records.push(monthRef(account, month));
   }
   const out = figure('fen', low, records, missing);
   if (high !== low) out.range = [low, high];
@@ -247,7 +251,7 @@ function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figu
     line += limitFen;
   }
   const month = formatMonth(ctx.reportMonth);
-  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => accountRef(a, [month])), missing);
+  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => monthRef(a, month)), missing);
 }
 
 /**
@@ -266,7 +270,7 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
     else debt += amount;
   }
   const income = ctx.input.profileFacts.monthlyIncomeFen;
-  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => accountRef(a, [month])), missing);
+  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => monthRef(a, month)), missing);
 }
 
 /** The profile's share (core/settings/conventions.ts; Credence's default of core/rules/debt-to-income.ts unless edited). */

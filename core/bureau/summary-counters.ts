@@ -7,7 +7,7 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
-import { accountRef, accountRefs, count, extreme, figure, sum } from './figures.ts';
+import { accountRef, accountRefs, count, extreme, figure, monthRef, sum } from './figures.ts';
 import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
 import { keptWith, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
@@ -66,8 +66,13 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
 export function openedMonthOnReport(a: ReportAccount): number {
-  return keptWith(a, 'openedMonth', () => openedMonth(a));
+  let month = openedMonths.get(a);
+  if (month === undefined) openedMonths.set(a, (month = openedMonth(a)));
+  return month;
 }
+
+/** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
+const openedMonths = new WeakMap<ReportAccount, number>();
 
 function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
@@ -97,11 +102,19 @@ function firstMonth(accounts: readonly ReportAccount[]): Figure {
 
 // ---------------------------------------------------------------- PC02A overview
 
+/** The accounts of each type, in their order. */
+function accountsByType(accounts: readonly ReportAccount[]): Map<BureauType, ReportAccount[]> {
+  const byType = new Map<BureauType, ReportAccount[]>(TYPE_ORDER.map((type) => [type, []]));
+  for (const a of accounts) byType.get(a.type)!.push(a);
+  return byType;
+}
+
 export function overview(accounts: readonly ReportAccount[]): { totalAccounts: Figure; byType: TypeCount[]; byBusiness: BusinessCount[] } {
+  const byType = accountsByType(accounts);
   return {
     totalAccounts: count(accounts),
     byType: TYPE_ORDER.map((type) => {
-      const of = accounts.filter((a) => a.type === type);
+      const of = byType.get(type)!;
       return { type, accounts: count(of), firstMonth: firstMonth(of) };
     }),
     byBusiness: BUSINESS_CATEGORIES.map((category) => {
@@ -124,42 +137,62 @@ export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure;
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
  * months (the highest digit: a 3 is 61–90 days, the third month).
  */
-/** An account's overdue months still on the report, each with its estimated amount; kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
-function overdueMonthsOf(a: ReportAccount, reportMonth: number, key: string): readonly { row: ReportAccount['months'][number]; amount: number | null }[] {
+/** One account's part of PC02D: its overdue months still on the report and what the counters read of them. */
+interface OverduePart {
+  /** The account's record naming those months; null when it has none. */
+  ref: RecordRef | null;
+  months: number;
+  longest: number;
+  /** Months whose amount is unknown. */
+  missing: number;
+  /** The first of its highest known amounts, and the record naming that month. */
+  highest: { amount: number; ref: RecordRef } | null;
+}
+
+/** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
+function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
   return keptWith(a, key, () => {
     const retained = retainedNegativeMonths(a, reportMonth);
-    return a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+    const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+    const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+    for (const row of rows) {
+      part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
+      const amount = overdueHigh(row);
+      if (amount === null) part.missing++;
+      else if (part.highest === null || amount > part.highest.amount) part.highest = { amount, ref: monthRef(a, row.month) };
+    }
+    return part;
   });
 }
 
+/**
+ * PC02D per account type, over the overdue months still on the report (retention.ts): accounts
+ * with any, the months, the highest single month's overdue amount, and the longest overdue in
+ * months (the highest digit: a 3 is 61–90 days, the third month). A fold of the accounts' parts.
+ */
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
-  const key = `overdueMonths:${reportMonth}`;
+  const key = `overdue:${reportMonth}`;
+  const byType = accountsByType(accounts);
   return TYPE_ORDER.map((type) => {
     const records: RecordRef[] = [];
     let months = 0;
-    let highest: number | null = null;
+    let highest: { amount: number; ref: RecordRef } | null = null;
     let missing = 0;
     let longest = 0;
-    const highestRecord: RecordRef[] = [];
-    for (const a of accounts.filter((x) => x.type === type)) {
-      const overdue = overdueMonthsOf(a, reportMonth, key);
-      if (overdue.length === 0) continue;
-      records.push(accountRef(a, overdue.map(({ row }) => row.month)));
-      months += overdue.length;
-      for (const { row, amount } of overdue) {
-        longest = Math.max(longest, statusInfo(row.status).overdueMonths!);
-        if (amount === null) missing++;
-        else if (highest === null || amount > highest) {
-          highest = amount;
-          highestRecord.splice(0, highestRecord.length, accountRef(a, [row.month]));
-        }
-      }
+    for (const a of byType.get(type)!) {
+      const part = overduePartOf(a, reportMonth, key);
+      if (part.ref === null) continue;
+      records.push(part.ref);
+      months += part.months;
+      longest = Math.max(longest, part.longest);
+      missing += part.missing;
+      if (part.highest !== null && (highest === null || part.highest.amount > highest.amount)) highest = part.highest;
     }
     return {
       type,
       accounts: figure('count', records.length, records),
       months: figure('months', months, records),
-      highestMonthlyFen: figure('fen', highest ?? (records.length > 0 ? null : 0), highestRecord, missing),
+      highestMonthlyFen: figure('fen', highest?.amount ?? (records.length > 0 ? null : 0), highest ? [highest.ref] : [], missing),
       longestMonths: figure('months', longest, records),
     };
   });
@@ -200,8 +233,7 @@ function lineByInstitution(lines: readonly CreditLine[], which: 'max' | 'min'): 
 }
 
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
-  const byType = new Map<BureauType, ReportAccount[]>(TYPE_ORDER.map((type) => [type, []]));
-  for (const a of accounts) if (isOpen(a, reportMonth)) byType.get(a.type)!.push(a);
+  const byType = accountsByType(accounts.filter((a) => isOpen(a, reportMonth)));
   return TYPE_ORDER.map((type) => {
     const of = byType.get(type)!;
     // Every figure of the row names the same accounts.
