@@ -28,19 +28,23 @@ export function creditLineKey(account: { id: number; sharedLine: string | null; 
 
 /** The cards' lines, each shared line once. */
 export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
-  const groups = new Map<string, ReportAccount[] | CreditLine>();
+  // In the order each line is first met; a card on no shared line is a line of its own (one object per report account).
+  const lines: (CreditLine | { key: string; cards: ReportAccount[] })[] = [];
+  const shared = new Map<string, ReportAccount[]>();
   for (const card of cards) {
-    // A card on no shared line is a line of its own: one object per report account.
     if (card.source.sharedLine === null) {
-      groups.set(`#${card.id}`, ownLine(card));
+      lines.push(ownLine(card));
       continue;
     }
     const key = creditLineKey(card.source);
-    const group = groups.get(key);
-    if (Array.isArray(group)) group.push(card);
-    else groups.set(key, [card]);
+    const group = shared.get(key);
+    if (group) group.push(card);
+    else {
+      shared.set(key, [card]);
+      lines.push({ key, cards: shared.get(key)! });
+    }
   }
-  return [...groups].map(([key, group]) => (Array.isArray(group) ? lineOf(key, group) : group));
+  return shared.size === 0 ? (lines as CreditLine[]) : lines.map((l) => ('cards' in l ? lineOf(l.key, l.cards) : l));
 }
 
 function lineOf(key: string, accounts: ReportAccount[]): CreditLine {

@@ -278,6 +278,22 @@ export function keptWith<T>(account: ReportAccount, key: string, compute: () => 
   return value;
 }
 
+/**
+ * keptWith in two steps, for the loops over every account of every month: the value kept under
+ * `key` (undefined when none is: for values that are never undefined), and keeping one. No
+ * closure is made when the value is found.
+ */
+export function keptOn<T>(account: ReportAccount, key: string): T | undefined {
+  return derived.get(account)?.get(key) as T | undefined;
+}
+
+export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
+  let kept = derived.get(account);
+  if (!kept) derived.set(account, (kept = new Map()));
+  kept.set(key, value);
+  return value;
+}
+
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
 function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {

@@ -9,12 +9,12 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import type { Figure } from './report-schema.ts';
+import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
@@ -124,6 +124,10 @@ export function isWindowMetric(metric: LenderMetricId): metric is WindowMetricId
   return metric in WINDOW_METRICS;
 }
 
+function windowPart(own: { value: number; months: readonly string[] }, account: ReportAccount): { value: number; ref: RecordRef | null } {
+  return { value: own.value, ref: own.value > 0 ? accountRef(account, own.months) : null };
+}
+
 function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
   const { perAccount, combine } = WINDOW_METRICS[metric];
   let value = 0;
@@ -131,10 +135,7 @@ function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[]
   const key = `${metric}:${ctx.reportMonth}:${window}`;
   for (const account of accounts) {
     // The account's value and its record (when it counts), kept with it.
-    const one = keptWith(account, key, () => {
-      const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
-      return { value: own.value, ref: own.value > 0 ? accountRef(account, own.months) : null };
-    });
+    const one = keptOn<{ value: number; ref: RecordRef | null }>(account, key) ?? keepOn(account, key, windowPart(perAccount(account, windowStart(account.months, ctx.reportMonth, window)), account));
     if (one.ref !== null) records.push(one.ref);
     value = combine(value, one.value);
   }
@@ -158,10 +159,11 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
       // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
-      const values = keptWith(account, key, () => {
+      let values = keptOn<number[] | null>(account, key);
+      if (values === undefined) {
         const own = out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value);
-        return own.some((v) => v !== 0) ? own : null;
-      });
+        values = keepOn(account, key, own.some((v) => v !== 0) ? own : null);
+      }
       if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
     }
     return out;
@@ -201,16 +203,21 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
   return out;
 }
 
+function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
+  const retained = retainedNegativeMonths(account, reportMonth);
+  const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+  return months.length > 0 ? accountRef(account, months) : null;
+}
+
 /** Accounts with 呆账 (B) still on the report. */
 function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
   const key = `badDebt:${ctx.reportMonth}`;
   for (const account of accounts) {
-    const months = keptWith(account, key, () => {
-      const retained = retainedNegativeMonths(account, ctx.reportMonth);
-      return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
-    });
-    if (months.length > 0) records.push(accountRef(account, months));
+    // The account's record naming its months of bad debt still on the report (null: none), kept with it.
+    let ref = keptOn<RecordRef | null>(account, key);
+    if (ref === undefined) ref = keepOn(account, key, badDebtRef(account, ctx.reportMonth));
+    if (ref !== null) records.push(ref);
   }
   return figure('count', records.length, records);
 }
@@ -242,12 +249,16 @@ function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figu
   let line = 0;
   let missing = 0;
   for (const { accounts: onLine, limitFen } of creditLines(cards)) {
-    const balances = onLine.map((card) => card.months.at(-1)?.creditUsedFen ?? null);
-    if (limitFen === null || balances.includes(null)) {
+    let balances: number | null = 0;
+    for (const card of onLine) {
+      const balance = card.months.at(-1)?.creditUsedFen ?? null;
+      balances = balances === null || balance === null ? null : balances + balance;
+    }
+    if (limitFen === null || balances === null) {
       missing += onLine.length;
       continue;
     }
-    used += balances.reduce<number>((t, b) => t + b!, 0);
+    used += balances;
     line += limitFen;
   }
   const month = formatMonth(ctx.reportMonth);
@@ -318,7 +329,7 @@ function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrid
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const onReportKey = `onReport:${reportMonth}`;
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, onReportKey, () => onReport(a, reportMonth)));
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;

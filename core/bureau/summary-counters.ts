@@ -9,7 +9,7 @@ import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, accountRefs, count, extreme, figure, monthRef, sum } from './figures.ts';
 import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
-import { keptWith, type ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
@@ -151,18 +151,20 @@ interface OverduePart {
 
 /** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
 function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
-  return keptWith(a, key, () => {
-    const retained = retainedNegativeMonths(a, reportMonth);
-    const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
-    const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
-    for (const row of rows) {
-      part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
-      const amount = overdueHigh(row);
-      if (amount === null) part.missing++;
-      else if (part.highest === null || amount > part.highest.amount) part.highest = { amount, ref: monthRef(a, row.month) };
-    }
-    return part;
-  });
+  return keptOn<OverduePart>(a, key) ?? keepOn(a, key, overduePart(a, reportMonth));
+}
+
+function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
+  const retained = retainedNegativeMonths(a, reportMonth);
+  const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+  for (const row of rows) {
+    part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
+    const amount = overdueHigh(row);
+    if (amount === null) part.missing++;
+    else if (part.highest === null || amount > part.highest.amount) part.highest = { amount, ref: monthRef(a, row.month) };
+  }
+  return part;
 }
 
 /**
