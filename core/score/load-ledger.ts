@@ -114,7 +114,7 @@ function buildScoringAccount(a: LedgerSnapshot['accounts'][number], onReport: Sc
       bureauLayout: a.bureauLayout,
       institutionType: a.institutionType,
       limitFen: a.limitFen,
-      creditLine: creditLineKey(a),
+      creditLine: a.sharedLine === null ? null : creditLineKey(a),
       statementDay: a.statementDay,
       dueDay: a.dueDay,
       openedMonth: opened === null ? null : monthOfDay(opened),
