@@ -95,6 +95,8 @@ function mergeFigure(certain: Figure, possible: Figure): Figure {
 
 /** Both scenarios' results, figure by figure: `certain` (only `yes` accounts) and `possible`. */
 export function merge<T>(certain: T, possible: T): T {
+  // One result for both (the query counters, kept with the query list): nothing to merge.
+  if (certain === possible) return certain;
   if (isFigure(certain) && isFigure(possible)) return mergeFigure(certain, possible) as T;
   if (Array.isArray(certain) && Array.isArray(possible)) {
     if (certain.length !== possible.length) return possible;
