@@ -34,7 +34,7 @@ import { bureauNextAction, sesameNextAction } from './next-action.ts';
 import { seenBy, type ScoringLedger } from './scoring-ledger.ts';
 import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
 import type { BandResult, Extrapolation, FailingRule, ModelResult, ReasonResult, ScoredModelResult, ScoreReport } from './report-schema.ts';
-import { uncertaintyNotes } from './uncertainty.ts';
+import { uncertaintyNotes, unknownMonths } from './uncertainty.ts';
 
 export { DEFAULT_MODELS, type EngineModels };
 
@@ -215,14 +215,6 @@ function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
 
 // ---------------------------------------------------------------- the report
 
-function countMonthsWith(ledger: ScoringLedger, from: number, to: number, test: (code: string) => boolean): number {
-  let n = 0;
-  for (const a of ledger.accounts) {
-    for (let i = Math.max(0, from - a.firstMonth); i <= to - a.firstMonth && i < a.codes.length; i++) if (test(a.codes[i]!)) n++;
-  }
-  return n;
-}
-
 /** Both models as of a day (default: the day the ledger was loaded for). */
 export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): ScoreReport {
   const asOfDay = options.asOfDay ?? ledger.loadedAsOf;
@@ -240,7 +232,7 @@ export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): 
     inputs: {
       accounts: ledger.accounts.length,
       reportingUnknown: ledger.accounts.filter((a) => a.onReport === 'unknown').length,
-      unknownMonths: countMonthsWith(ledger, latest - HISTORY_24 + 1, latest, (c) => c === '#'),
+      unknownMonths: unknownMonths(ledger.accounts, latest - HISTORY_24 + 1, latest),
       needsReviewEvents: ledger.needsReview,
       hardQueries12m: hard12,
     },

@@ -139,6 +139,19 @@ function inStep(own: ScoringAccount, rows: LedgerSnapshot['accounts'][number]['m
 
 const steps = new WeakMap<ScoringAccount, { rows: readonly unknown[]; value: boolean }>();
 
+/**
+ * The snapshot without accounts the day metrics are computed on, kept with the query list: they
+ * read the queries and the day only (figuresFor), so every snapshot with the same list (a
+ * what-if's months and scenarios) shares one, and the metrics kept with it.
+ */
+function queriesOnlyOf(input: LedgerSnapshot): LedgerSnapshot {
+  let out = queriesOnly.get(input.queries);
+  if (!out) queriesOnly.set(input.queries, (out = { ...input, accounts: [] }));
+  return out;
+}
+
+const queriesOnly = new WeakMap<LedgerSnapshot['queries'], LedgerSnapshot>();
+
 function memoOf(ledger: ScoringLedger): Memo {
   let memo = memos.get(ledger);
   if (memo) return memo;
@@ -147,7 +160,7 @@ function memoOf(ledger: ScoringLedger): Memo {
   memo = {
     rules: new Map(ledger.rules.map((rule) => [rule.id, rule])),
     scenarios: lines.length > 0 ? [{}, layout('per_draw'), layout('merged_monthly')] : [{}],
-    queriesOnly: { ...ledger.lenderInput, accounts: [] },
+    queriesOnly: queriesOnlyOf(ledger.lenderInput),
     cuts: cutsOf(ledger),
     byMonth: new Map(),
     byDay: new Map(),

@@ -91,7 +91,8 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
 function scoringAccount(a: LedgerSnapshot['accounts'][number], onReport: ScoringAccount['onReport'], since: string | null): ScoringAccount {
   let kept = scored.get(a);
   if (!kept) scored.set(a, (kept = new Map()));
-  const key = `${onReport}|${since}`;
+  // Most accounts report from their first month: the reading alone is the key, with no string built.
+  const key = since === null ? onReport : `${onReport}|${since}`;
   let out = kept.get(key);
   if (!out) kept.set(key, (out = buildScoringAccount(a, onReport, since)));
   return out;
@@ -173,15 +174,30 @@ function activitySeries({ months, contacts }: LedgerSnapshot['activity']): Activ
   return activity;
 }
 
+/** The queries by day, kept with the snapshot's list (never edited; a what-if's months share it). */
+function scoringQueries(queries: LedgerSnapshot['queries']): ScoringLedger['queries'] {
+  let out = queryDays.get(queries);
+  if (!out) queryDays.set(queries, (out = queries.map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode })).sort((a, b) => a.day - b.day)));
+  return out;
+}
+
+const queryDays = new WeakMap<LedgerSnapshot['queries'], ScoringLedger['queries']>();
+
+function scoringObservations(observations: LedgerSnapshot['observations']): ScoringLedger['observations'] {
+  let out = observationDays.get(observations);
+  if (!out) observationDays.set(observations, (out = observations.map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! }))));
+  return out;
+}
+
+const observationDays = new WeakMap<LedgerSnapshot['observations'], ScoringLedger['observations']>();
+
 /** The engine's form of a snapshot through its bureau view: scores may then be asked for the snapshot's day or earlier. */
 export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): ScoringLedger {
   return {
     loadedAsOf: snapshot.asOfDay,
     accounts: scoringAccounts(snapshot, view),
-    queries: snapshot.queries
-      .map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode }))
-      .sort((a, b) => a.day - b.day),
-    observations: snapshot.observations.map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! })),
+    queries: scoringQueries(snapshot.queries),
+    observations: scoringObservations(snapshot.observations),
     profile: snapshot.profileFacts,
     activity: activityOf(snapshot.activity),
     needsReview: snapshot.needsReview,
