@@ -208,8 +208,27 @@ function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, 
     const [start, end] = windowRows(typed, reportMonth, window);
     accounts.push(start === 0 && end === account.months.length ? account : windowOf(account, start, end));
   });
-  return { ...input, accounts };
+  return keptWindowSnapshot(input, accounts, `${reportMonth}:${window}`);
 }
+
+/**
+ * The window snapshot of these accounts and the input's other fields, the one built before when
+ * all are the same objects (the months and scenarios of a what-if that leave the overdue families
+ * alone): the metrics kept with it answer again. The last few per query list, month and window.
+ */
+function keptWindowSnapshot(input: LedgerSnapshot, accounts: LedgerSnapshot['accounts'], key: string): LedgerSnapshot {
+  let kept = windowSnapshots.get(input.queries);
+  if (!kept) windowSnapshots.set(input.queries, (kept = new Map()));
+  const built = kept.get(key) ?? [];
+  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && (Object.keys(input) as (keyof LedgerSnapshot)[]).every((f) => f === 'accounts' || s[f] === input[f]));
+  if (same) return same;
+  const out = { ...input, accounts };
+  kept.set(key, [out, ...built.slice(0, KEPT_WINDOW_SNAPSHOTS - 1)]);
+  return out;
+}
+
+const KEPT_WINDOW_SNAPSHOTS = 4;
+const windowSnapshots = new WeakMap<LedgerSnapshot['queries'], Map<string, LedgerSnapshot[]>>();
 
 /** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario), and the recorded figure. */
 function compute(input: LedgerSnapshot, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, Figures>): void {
