@@ -215,8 +215,8 @@ function linesTotal(lines: readonly CreditLine[], records: RecordRef[]): Figure 
   return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), records, lines.length - known.length);
 }
 
-/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest or lowest institution. */
-function lineByInstitution(lines: readonly CreditLine[], which: 'max' | 'min'): Figure {
+/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest and the lowest institution. */
+function linesByInstitution(lines: readonly CreditLine[]): { highest: Figure; lowest: Figure } {
   const byInstitution = new Map<string, { fen: number | null; accounts: ReportAccount[] }>();
   for (const line of lines) {
     const key = institutionOf(line);
@@ -225,13 +225,16 @@ function lineByInstitution(lines: readonly CreditLine[], which: 'max' | 'min'): 
     entry.accounts.push(...line.accounts);
     byInstitution.set(key, entry);
   }
-  let best: { fen: number; accounts: ReportAccount[] } | null = null;
-  let missing = 0;
-  for (const entry of byInstitution.values()) {
-    if (entry.fen === null) missing++;
-    else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
-  }
-  return figure('fen', best?.fen ?? null, best ? accountRefs(best.accounts) : [], missing);
+  const pick = (which: 'max' | 'min'): Figure => {
+    let best: { fen: number; accounts: ReportAccount[] } | null = null;
+    let missing = 0;
+    for (const entry of byInstitution.values()) {
+      if (entry.fen === null) missing++;
+      else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
+    }
+    return figure('fen', best?.fen ?? null, best ? accountRefs(best.accounts) : [], missing);
+  };
+  return { highest: pick('max'), lowest: pick('min') };
 }
 
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
@@ -241,6 +244,7 @@ export function debtSummary(accounts: readonly ReportAccount[], reportMonth: num
     // Every figure of the row names the same accounts.
     const records = accountRefs(of);
     const lines = isCard(type) ? creditLines(of) : null;
+    const byInstitution = lines ? linesByInstitution(lines) : null;
     return {
       type,
       institutions: institutions(of, records),
@@ -248,8 +252,8 @@ export function debtSummary(accounts: readonly ReportAccount[], reportMonth: num
       totalFen: lines ? linesTotal(lines, records) : sum(of, amountOf, records),
       balanceFen: sum(of, balanceOf, records),
       average6mFen: sum(of, (a) => average6mOf(a, reportMonth), records),
-      highestLineFen: lines ? lineByInstitution(lines, 'max') : null,
-      lowestLineFen: lines ? lineByInstitution(lines, 'min') : null,
+      highestLineFen: byInstitution ? byInstitution.highest : null,
+      lowestLineFen: byInstitution ? byInstitution.lowest : null,
     };
   });
 }
