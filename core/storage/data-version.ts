@@ -9,9 +9,11 @@ export interface DataVersion {
   version: number;
   /** Moves on every write to a table the derived ledger is computed from. */
   ledgerInputs: number;
+  /** Moves on every write to a table the derivation writes (events, histories, summaries: migration 0019). */
+  ledgerOutputs: number;
 }
 
 export function readDataVersion(db: Db): DataVersion {
-  const [version, ledgerInputs] = db.prepare('SELECT version, ledger_inputs FROM data_version WHERE id = 1').raw().get() as [number, number];
-  return { version, ledgerInputs };
+  const [version, ledgerInputs, ledgerOutputs] = db.prepare('SELECT version, ledger_inputs, ledger_outputs FROM data_version WHERE id = 1').raw().get() as [number, number, number];
+  return { version, ledgerInputs, ledgerOutputs };
 }
