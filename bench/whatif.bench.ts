@@ -3,7 +3,8 @@
 // as the What-if page calls them. The ceilings, printed beside the figures in the same run:
 //   one scenario   p95 ≤ 5 ms: an edit of one scenario on the page (its actions applied, the
 //                  accounts they touch projected again, the report and both scores of a month),
-//                  against the kept base and baseline; also shown over the whole 24 months
+//                  against the kept base and baseline, its first 60 runs after 6 untimed; also
+//                  shown for the 60 after those, and over the whole 24 months
 //   side by side   ≤ 150 ms: the baseline and three scenarios × 24 months through whatif.compare,
 //                  the baseline computed afresh (the first answer after the data moved: a profile
 //                  edit is made before each run, untimed, so the handler reads its base again)
@@ -89,6 +90,9 @@ try {
   const months24 = baselineOf(base, 24);
   for (let i = 0; i < 6; i++) runScenario(base, month, edits[i % 3]!);
   const one = await timeBoth('one scenario', 60, (run) => runScenario(base, month, edits[run % 3]!));
+  // The same 60 recomputes again, the scenario's own code paths compiled by then (a session on the
+  // page moves its sliders far more than 66 times): beside the ceiling, not instead of it.
+  const oneWarm = await timeBoth('  again', 60, (run) => runScenario(base, month, edits[run % 3]!));
   const one24 = await timeBoth('  × 24 months', 6, (run) => runScenario(base, months24, edits[run % 3]!));
 
   const edit = openDatabase(file);
@@ -146,7 +150,7 @@ try {
 
   const ms = (t: WallAndCpu) => `wall median ${t.wall.median.toFixed(1)} / p95 ${t.wall.p95.toFixed(1)} ms, cpu p95 ${t.cpu.p95.toFixed(1)} ms`;
   const verdict = (t: WallAndCpu, ceiling: number) => (t.wall.p95 <= ceiling ? 'met' : t.cpu.p95 <= ceiling ? 'met in CPU time, NOT on the wall clock of this loaded machine' : 'NOT met');
-  console.log(`ceiling: one scenario's recompute p95 ≤ ${CEILING_ONE} ms — ${verdict(one, CEILING_ONE)} (${ms(one)}; its 24 months ${ms(one24)})`);
+  console.log(`ceiling: one scenario's recompute p95 ≤ ${CEILING_ONE} ms — ${verdict(one, CEILING_ONE)} (${ms(one)}; the next 60 ${ms(oneWarm)}; its 24 months ${ms(one24)})`);
   console.log(`ceiling: baseline + three scenarios × 24 months ≤ ${CEILING_SIDE_BY_SIDE} ms — ${verdict(sideBySide, CEILING_SIDE_BY_SIDE)} (${ms(sideBySide)}; an edit of one of the three, baseline kept, ${ms(kept)}; without the database read, base kept and baseline afresh ${ms(engine)})`);
   console.log(`  the same after one card's charge changed (the ledger derived untimed): ${verdict(oneCard, CEILING_SIDE_BY_SIDE)} (${ms(oneCard)}); cold, nothing kept: ${verdict(cold, CEILING_SIDE_BY_SIDE)} (${ms(cold)})`);
   console.log(`target planner (no ceiling in the issue): lender ${ms(lender)}; bureau band ${ms(bureau)}; sesame score ${ms(sesame)}`);

@@ -28,16 +28,38 @@ export function creditLineKey(account: { id: number; sharedLine: string | null; 
 
 /** The cards' lines, each shared line once. */
 export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
-  const groups = new Map<string, ReportAccount[]>();
+  // In the order each line is first met; a card on no shared line is a line of its own (one object per report account).
+  const lines: (CreditLine | { key: string; cards: ReportAccount[] })[] = [];
+  const shared = new Map<string, ReportAccount[]>();
   for (const card of cards) {
+    if (card.source.sharedLine === null) {
+      lines.push(ownLine(card));
+      continue;
+    }
     const key = creditLineKey(card.source);
-    groups.set(key, [...(groups.get(key) ?? []), card]);
+    const group = shared.get(key);
+    if (group) group.push(card);
+    else {
+      shared.set(key, [card]);
+      lines.push({ key, cards: shared.get(key)! });
+    }
   }
-  return [...groups].map(([key, accounts]) => {
-    const known = accounts.map((a) => a.source.limitFen).filter((v): v is number => v !== null);
-    return { key, accounts, limitFen: known.length > 0 ? Math.max(...known) : null, shared: accounts[0].source.sharedLine !== null };
-  });
+  return shared.size === 0 ? (lines as CreditLine[]) : lines.map((l) => ('cards' in l ? lineOf(l.key, l.cards) : l));
 }
+
+function lineOf(key: string, accounts: ReportAccount[]): CreditLine {
+  const known = accounts.map((a) => a.source.limitFen).filter((v): v is number => v !== null);
+  return { key, accounts, limitFen: known.length > 0 ? Math.max(...known) : null, shared: accounts[0].source.sharedLine !== null };
+}
+
+function ownLine(card: ReportAccount): CreditLine {
+  let line = ownLines.get(card);
+  if (!line) ownLines.set(card, (line = lineOf(creditLineKey(card.source), [card])));
+  return line;
+}
+
+/** The line of a card on no shared line, kept with the report account (never edited; a what-if's months share it). */
+const ownLines = new WeakMap<ReportAccount, CreditLine>();
 
 /** The institution a line belongs to (accounts without a lender: each line its own). */
 export function institutionOf(line: CreditLine): string {

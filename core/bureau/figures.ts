@@ -7,19 +7,48 @@ import type { ReportAccount } from './layouts.ts';
 import type { Figure, FigureUnit, RecordRef } from './report-schema.ts';
 
 export function accountRef(account: ReportAccount, months: readonly string[] = []): RecordRef {
+  if (months.length === 0) return plainRef(account);
   return { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [...months] };
+}
+
+/**
+ * The record of an account without months, one object per report account (never edited: every
+ * figure of every report sharing the account names it alike, so it is built once).
+ */
+function plainRef(account: ReportAccount): RecordRef {
+  let ref = plainRefs.get(account);
+  if (!ref) plainRefs.set(account, (ref = { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] }));
+  return ref;
+}
+
+const plainRefs = new WeakMap<ReportAccount, RecordRef>();
+
+/** The record of an account naming one month (`YYYY-MM`), one object per report account and month. */
+export function monthRef(account: ReportAccount, month: string): RecordRef {
+  let kept = monthRefs.get(account);
+  if (!kept) monthRefs.set(account, (kept = new Map()));
+  let ref = kept.get(month);
+  if (!ref) kept.set(month, (ref = accountRef(account, [month])));
+  return ref;
+}
+
+const monthRefs = new WeakMap<ReportAccount, Map<string, RecordRef>>();
+
+/** The records of a list of accounts, without months. */
+export function accountRefs(accounts: readonly ReportAccount[]): RecordRef[] {
+  return accounts.map(plainRef);
 }
 
 export function figure(unit: FigureUnit, value: number | null, records: RecordRef[] = [], missing = 0): Figure {
   return { unit, value, missing, records };
 }
 
-export function count(accounts: readonly ReportAccount[]): Figure {
-  return figure('count', accounts.length, accounts.map((a) => accountRef(a)));
+export function count(accounts: readonly ReportAccount[], records: RecordRef[] = accountRefs(accounts)): Figure {
+  return figure('count', accounts.length, records);
 }
 
 /** Sum of known amounts; `missing` counts the accounts whose amount is unknown. */
-export function sum(accounts: readonly ReportAccount[], pick: (a: ReportAccount) => number | null): Figure {
+export function sum(accounts: readonly ReportAccount[], pick: (a: ReportAccount) => number | null, records: RecordRef[] = accountRefs(accounts)): Figure {
   let total = 0;
   let missing = 0;
   for (const a of accounts) {
@@ -27,7 +56,7 @@ export function sum(accounts: readonly ReportAccount[], pick: (a: ReportAccount)
     if (v === null) missing++;
     else total += v;
   }
-  return figure('fen', total, accounts.map((a) => accountRef(a)), missing);
+  return figure('fen', total, records, missing);
 }
 
 /** Highest or lowest known amount; null when none is known. */
@@ -66,6 +95,8 @@ function mergeFigure(certain: Figure, possible: Figure): Figure {
 
 /** Both scenarios' results, figure by figure: `certain` (only `yes` accounts) and `possible`. */
 export function merge<T>(certain: T, possible: T): T {
+  // One result for both (the query counters, kept with the query list): nothing to merge.
+  if (certain === possible) return certain;
   if (isFigure(certain) && isFigure(possible)) return mergeFigure(certain, possible) as T;
   if (Array.isArray(certain) && Array.isArray(possible)) {
     if (certain.length !== possible.length) return possible;

@@ -198,6 +198,20 @@ function toReportAccount(
   return out;
 }
 
+/**
+ * An account under no line and without overrides: its reporting and layout are its own, so its
+ * report account for a month is looked up by the month alone (the same object toReportAccount keeps).
+ */
+function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): ReportAccount | null {
+  let kept = own.get(account);
+  if (!kept) own.set(account, (kept = new Map()));
+  let out = kept.get(reportMonth);
+  if (out === undefined) kept.set(reportMonth, (out = toReportAccount(account, reporterOf(account, null, {}), layoutOf(account, {}), null, reportMonth)));
+  return out;
+}
+
+const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
+
 function buildReportAccount(
   account: LedgerAccountSnapshot,
   reporter: Reporter,
@@ -264,6 +278,22 @@ export function keptWith<T>(account: ReportAccount, key: string, compute: () => 
   return value;
 }
 
+/**
+ * keptWith in two steps, for the loops over every account of every month: the value kept under
+ * `key` (undefined when none is: for values that are never undefined), and keeping one. No
+ * closure is made when the value is found.
+ */
+export function keptOn<T>(account: ReportAccount, key: string): T | undefined {
+  return derived.get(account)?.get(key) as T | undefined;
+}
+
+export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
+  let kept = derived.get(account);
+  if (!kept) derived.set(account, (kept = new Map()));
+  kept.set(key, value);
+  return value;
+}
+
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
 function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
@@ -275,11 +305,12 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
     if (!drawsOf.has(account.parentId)) drawsOf.set(account.parentId, []);
     drawsOf.get(account.parentId)!.push(account);
   }
+  const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const out: ReportAccount[] = [];
   for (const account of snapshot.accounts) {
     if (account.kind === 'draw' && drawsOf.get(account.parentId ?? -1)?.includes(account)) continue; // with its line below
     if (account.kind !== 'line') {
-      const reported = toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
+      const reported = plain ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
       if (reported) out.push(reported);
       continue;
     }

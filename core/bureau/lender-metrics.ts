@@ -8,13 +8,13 @@
 //   computeLenderMetrics(snapshot, asOf 'YYYY-MM-DD', rules = LENDER_RULES) → Record<rule id, LenderMetricValue>
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
-import { accountRef, figure, merge } from './figures.ts';
-import { keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { accountRef, figure, merge, monthRef } from './figures.ts';
+import { keepOn, keptOn, keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import type { Figure } from './report-schema.ts';
+import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
 import type { InstitutionType, Product } from '../shared/ledger-vocabulary.ts';
@@ -124,14 +124,19 @@ export function isWindowMetric(metric: LenderMetricId): metric is WindowMetricId
   return metric in WINDOW_METRICS;
 }
 
+function windowPart(own: { value: number; months: readonly string[] }, account: ReportAccount): { value: number; ref: RecordRef | null } {
+  return { value: own.value, ref: own.value > 0 ? accountRef(account, own.months) : null };
+}
+
 function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
   const { perAccount, combine } = WINDOW_METRICS[metric];
   let value = 0;
   const records = [];
   const key = `${metric}:${ctx.reportMonth}:${window}`;
   for (const account of accounts) {
-    const one = keptWith(account, key, () => perAccount(account, windowStart(account.months, ctx.reportMonth, window)));
-    if (one.value > 0) records.push(accountRef(account, one.months));
+    // The account's value and its record (when it counts), kept with it.
+    const one = keptOn<{ value: number; ref: RecordRef | null }>(account, key) ?? keepOn(account, key, windowPart(perAccount(account, windowStart(account.months, ctx.reportMonth, window)), account));
+    if (one.ref !== null) records.push(one.ref);
     value = combine(value, one.value);
   }
   return figure('months', value, records);
@@ -153,8 +158,13 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const series = (accounts: readonly ReportAccount[]) => {
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
-      const values = keptWith(account, key, () => out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value));
-      for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
+      // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
+      let values = keptOn<number[] | null>(account, key);
+      if (values === undefined) {
+        const own = out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value);
+        values = keepOn(account, key, own.some((v) => v !== 0) ? own : null);
+      }
+      if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
     }
     return out;
   };
@@ -186,11 +196,17 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
       low += from;
       high += to;
     }
-    records.push(accountRef(account, [month]));
+    records.push(monthRef(account, month));
   }
   const out = figure('fen', low, records, missing);
   if (high !== low) out.range = [low, high];
   return out;
+}
+
+function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
+  const retained = retainedNegativeMonths(account, reportMonth);
+  const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+  return months.length > 0 ? accountRef(account, months) : null;
 }
 
 /** Accounts with 呆账 (B) still on the report. */
@@ -198,11 +214,10 @@ function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
   const records = [];
   const key = `badDebt:${ctx.reportMonth}`;
   for (const account of accounts) {
-    const months = keptWith(account, key, () => {
-      const retained = retainedNegativeMonths(account, ctx.reportMonth);
-      return account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
-    });
-    if (months.length > 0) records.push(accountRef(account, months));
+    // The account's record naming its months of bad debt still on the report (null: none), kept with it.
+    let ref = keptOn<RecordRef | null>(account, key);
+    if (ref === undefined) ref = keepOn(account, key, badDebtRef(account, ctx.reportMonth));
+    if (ref !== null) records.push(ref);
   }
   return figure('count', records.length, records);
 }
@@ -234,16 +249,20 @@ function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figu
   let line = 0;
   let missing = 0;
   for (const { accounts: onLine, limitFen } of creditLines(cards)) {
-    const balances = onLine.map((card) => card.months.at(-1)?.creditUsedFen ?? null);
-    if (limitFen === null || balances.includes(null)) {
+    let balances: number | null = 0;
+    for (const card of onLine) {
+      const balance = card.months.at(-1)?.creditUsedFen ?? null;
+      balances = balances === null || balance === null ? null : balances + balance;
+    }
+    if (limitFen === null || balances === null) {
       missing += onLine.length;
       continue;
     }
-    used += balances.reduce<number>((t, b) => t + b!, 0);
+    used += balances;
     line += limitFen;
   }
   const month = formatMonth(ctx.reportMonth);
-  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => accountRef(a, [month])), missing);
+  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => monthRef(a, month)), missing);
 }
 
 /**
@@ -262,7 +281,7 @@ function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure 
     else debt += amount;
   }
   const income = ctx.input.profileFacts.monthlyIncomeFen;
-  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => accountRef(a, [month])), missing);
+  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => monthRef(a, month)), missing);
 }
 
 /** The profile's share (core/settings/conventions.ts; Credence's default of core/rules/debt-to-income.ts unless edited). */
@@ -310,7 +329,7 @@ function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrid
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const onReportKey = `onReport:${reportMonth}`;
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptWith(a, onReportKey, () => onReport(a, reportMonth)));
+  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth)));
   return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;

@@ -24,14 +24,31 @@ export function queryRef(q: QueryRecord): RecordRef {
   return { kind: 'query', queryId: q.id, queriedOn: q.queriedOn, institution: q.institution, reasonCode: q.reasonCode };
 }
 
+/** A query's day, read once per record (a snapshot's records are never edited; a what-if's months share them). */
+function dayOf(q: QueryRecord): number {
+  let day = days.get(q);
+  if (day === undefined) days.set(q, (day = dayIndex(q.queriedOn)));
+  return day;
+}
+
+const days = new WeakMap<QueryRecord, number>();
+
+/** A snapshot's queries newest first, kept with its list (every report month of a what-if reads the same list). */
+const newestFirst = new WeakMap<readonly QueryRecord[], QueryRecord[]>();
+
 /** Queries on or before the as-of day, newest first. */
 export function queriesOnReport(queries: readonly QueryRecord[], asOfDay: number): QueryRecord[] {
-  return queries.filter((q) => dayIndex(q.queriedOn) <= asOfDay).sort((a, b) => (a.queriedOn < b.queriedOn ? 1 : a.queriedOn > b.queriedOn ? -1 : b.id - a.id));
+  let sorted = newestFirst.get(queries);
+  if (!sorted) newestFirst.set(queries, (sorted = [...queries].sort((a, b) => (a.queriedOn < b.queriedOn ? 1 : a.queriedOn > b.queriedOn ? -1 : b.id - a.id))));
+  // Newest first: the queries after the day come first.
+  let after = 0;
+  while (after < sorted.length && dayOf(sorted[after]) > asOfDay) after++;
+  return sorted.slice(after);
 }
 
 export function queriesInWindow(queries: readonly QueryRecord[], asOfDay: number, months: number, reasons?: readonly string[]): QueryRecord[] {
   const within = lastMonths(asOfDay, months);
-  return queries.filter((q) => within(dayIndex(q.queriedOn)) && (!reasons || reasons.includes(q.reasonCode)));
+  return queries.filter((q) => within(dayOf(q)) && (!reasons || reasons.includes(q.reasonCode)));
 }
 
 function countQueries(queries: QueryRecord[]): Figure {
@@ -42,7 +59,18 @@ function countInstitutions(queries: QueryRecord[]): Figure {
   return figure('count', new Set(queries.map((q) => q.institution)).size, queries.map(queryRef));
 }
 
+/** The counters of a query list on a day, kept with the list: both readings of a report, and every month of a what-if sharing the list, read one. */
 export function querySummary(all: readonly QueryRecord[], asOfDay: number): QuerySummary {
+  let kept = summaries.get(all);
+  if (!kept) summaries.set(all, (kept = new Map()));
+  let summary = kept.get(asOfDay);
+  if (!summary) kept.set(asOfDay, (summary = countersOf(all, asOfDay)));
+  return summary;
+}
+
+const summaries = new WeakMap<readonly QueryRecord[], Map<number, QuerySummary>>();
+
+function countersOf(all: readonly QueryRecord[], asOfDay: number): QuerySummary {
   const queries = queriesOnReport(all, asOfDay);
   const within = (months: number, reasons: readonly string[]) => queriesInWindow(queries, asOfDay, months, reasons);
   const c = QUERY_COUNTERS;
@@ -88,7 +116,7 @@ export function safeToApplyFrom(hardQueries: readonly QueryRecord[], asOfDay: nu
   if (limit === null) return null;
   const allowed = comparison === 'more_than' ? limit : limit - 1; // the count, new query included, may not pass this
   const inWindow = queriesInWindow(hardQueries, asOfDay, months)
-    .map((q) => dayIndex(q.queriedOn))
+    .map(dayOf)
     .sort((a, b) => a - b);
   const mustLeave = inWindow.length + 1 - allowed;
   if (mustLeave <= 0) return formatDay(asOfDay);

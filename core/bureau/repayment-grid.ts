@@ -6,7 +6,7 @@ import type { MonthRow } from '../ledger/account-schema.ts';
 import type { ReportAccount } from './layouts.ts';
 import { CLOSING_CODES } from '../shared/status-alphabet.ts';
 import type { GridMonth } from './report-schema.ts';
-import { formatMonth, monthOfDate } from './windows.ts';
+import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 
 /** Report note 9: each credit account shows the last 5 years of repayment. */
 export const GRID_MONTHS = 60;
@@ -53,14 +53,24 @@ export function latestMonth(account: ReportAccount): MonthRow | null {
 export function closedMonth(account: ReportAccount, reportMonth: number): number | null {
   // The grid's own closing month (C, G) wins: it is what the report shows.
   const last = latestMonth(account);
-  if (last && CLOSING_CODES.has(last.status)) return monthOfDate(`${last.month}-01`);
-  const source = account.source;
-  const candidates: number[] = [];
-  if (source.closedOn) candidates.push(monthOfDate(source.closedOn));
-  if (source.settledOn) candidates.push(monthOfDate(source.settledOn));
-  const closed = candidates.filter((m) => m <= reportMonth);
-  return closed.length > 0 ? Math.min(...closed) : null;
+  if (last && CLOSING_CODES.has(last.status)) return monthIndex(last.month);
+  const { closed, settled } = endingMonths(account.source);
+  const byClose = closed !== null && closed <= reportMonth ? closed : null;
+  const bySettling = settled !== null && settled <= reportMonth ? settled : null;
+  return byClose === null ? bySettling : bySettling === null ? byClose : Math.min(byClose, bySettling);
 }
+
+/** The months an account was closed and settled in, read once per ledger account (never edited once in a snapshot; a what-if's months share it). */
+function endingMonths(source: ReportAccount['source']): { closed: number | null; settled: number | null } {
+  let out = endings.get(source);
+  if (!out) {
+    out = { closed: source.closedOn ? monthOfDate(source.closedOn) : null, settled: source.settledOn ? monthOfDate(source.settledOn) : null };
+    endings.set(source, out);
+  }
+  return out;
+}
+
+const endings = new WeakMap<ReportAccount['source'], { closed: number | null; settled: number | null }>();
 
 /** Open at the end of the report month (the debt summary covers open accounts only, report note 7). */
 export function isOpen(account: ReportAccount, reportMonth: number): boolean {

@@ -54,9 +54,10 @@ function summarize(accounts: readonly ReportAccount[], snapshot: LedgerSnapshot,
 }
 
 export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[] {
-  return [...accounts].sort(
-    (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || openedMonthOnReport(a) - openedMonthOnReport(b) || a.id - b.id,
-  );
+  // Each account's key read once, not once per comparison.
+  const keyed = accounts.map((a) => ({ a, type: TYPE_ORDER.indexOf(a.type), opened: openedMonthOnReport(a) }));
+  keyed.sort((x, y) => x.type - y.type || x.opened - y.opened || x.a.id - y.a.id);
+  return keyed.map((k) => k.a);
 }
 
 export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): ReportCore {

@@ -51,14 +51,15 @@ function kthLeaving(days: readonly number[], k: number, now: number): number | n
 }
 
 /**
- * The rule's metric read at each later report month from `from` to `to` (nothing new reported):
- * a window metric from its kept per-account series, any other through metricOf month by month.
+ * The rule's metric read at the k-th later report month from `from` to `to` (nothing new
+ * reported): a window metric from its kept per-account series, any other through metricOf. Read
+ * month by month, as far as the walk goes.
  */
-function laterValues(prepared: PreparedMetrics, rule: LenderRule, window: number, from: number, to: number): LenderMetricValue[] {
+function laterValues(prepared: PreparedMetrics, rule: LenderRule, window: number, from: number, to: number): (k: number) => LenderMetricValue {
   const metric = rule.metric;
-  if (!isWindowMetric(metric)) return Array.from({ length: to - from + 1 }, (_, k) => metricOf(prepared, metric, window, from + k));
+  if (!isWindowMetric(metric)) return (k) => metricOf(prepared, metric, window, from + k);
   const { certain, possible } = windowSeries(prepared, metric, window, from, to);
-  return certain.map((value, k) => ({ ...merge(figure('months', value), figure('months', possible[k])), metric, windowMonths: window }));
+  return (k) => ({ ...merge(figure('months', certain[k]), figure('months', possible[k])), metric, windowMonths: window });
 }
 
 const yuan = (fen: number) => formatFen(fen, { dropZeroCents: true });
@@ -77,8 +78,8 @@ const BY_BASIS: Record<ClearingBasis, (c: Ctx) => LevelDate> = {
   window(c) {
     const window = c.rule.windowMonths ?? 24;
     const later = laterValues(c.prepared, c.rule, window, c.reportMonth + 1, c.reportMonth + window);
-    for (let k = 0; k < later.length; k++) {
-      const value = prudent(later[k], c.rule);
+    for (let k = 0; k < window; k++) {
+      const value = prudent(later(k), c.rule);
       if (value !== null && !reaches(value, c.limit, c.rule.threshold.comparison)) return { on: formatDay(lastDay(c.reportMonth + 1 + k)), action: null };
     }
     return { on: null, action: null };

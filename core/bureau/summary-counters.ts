@@ -7,9 +7,9 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
-import { accountRef, count, extreme, figure, sum } from './figures.ts';
-import { creditLines, institutionOf } from './credit-lines.ts';
-import { keptWith, type ReportAccount } from './layouts.ts';
+import { accountRef, accountRefs, count, extreme, figure, monthRef, sum } from './figures.ts';
+import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
+import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
@@ -66,8 +66,13 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
 export function openedMonthOnReport(a: ReportAccount): number {
-  return keptWith(a, 'openedMonth', () => openedMonth(a));
+  let month = openedMonths.get(a);
+  if (month === undefined) openedMonths.set(a, (month = openedMonth(a)));
+  return month;
 }
+
+/** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
+const openedMonths = new WeakMap<ReportAccount, number>();
 
 function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
@@ -97,11 +102,19 @@ function firstMonth(accounts: readonly ReportAccount[]): Figure {
 
 // ---------------------------------------------------------------- PC02A overview
 
+/** The accounts of each type, in their order. */
+function accountsByType(accounts: readonly ReportAccount[]): Map<BureauType, ReportAccount[]> {
+  const byType = new Map<BureauType, ReportAccount[]>(TYPE_ORDER.map((type) => [type, []]));
+  for (const a of accounts) byType.get(a.type)!.push(a);
+  return byType;
+}
+
 export function overview(accounts: readonly ReportAccount[]): { totalAccounts: Figure; byType: TypeCount[]; byBusiness: BusinessCount[] } {
+  const byType = accountsByType(accounts);
   return {
     totalAccounts: count(accounts),
     byType: TYPE_ORDER.map((type) => {
-      const of = accounts.filter((a) => a.type === type);
+      const of = byType.get(type)!;
       return { type, accounts: count(of), firstMonth: firstMonth(of) };
     }),
     byBusiness: BUSINESS_CATEGORIES.map((category) => {
@@ -124,41 +137,64 @@ export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure;
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
  * months (the highest digit: a 3 is 61–90 days, the third month).
  */
-/** An account's overdue months still on the report, each with its estimated amount; kept with the report account (built once per month, layouts.ts). */
-function overdueMonthsOf(a: ReportAccount, reportMonth: number): readonly { row: ReportAccount['months'][number]; amount: number | null }[] {
-  return keptWith(a, `overdueMonths:${reportMonth}`, () => {
-    const retained = retainedNegativeMonths(a, reportMonth);
-    return a.months.map((row) => ({ row, amount: overdueHigh(row) })).filter(({ row }) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
-  });
+/** One account's part of PC02D: its overdue months still on the report and what the counters read of them. */
+interface OverduePart {
+  /** The account's record naming those months; null when it has none. */
+  ref: RecordRef | null;
+  months: number;
+  longest: number;
+  /** Months whose amount is unknown. */
+  missing: number;
+  /** The first of its highest known amounts, and the record naming that month. */
+  highest: { amount: number; ref: RecordRef } | null;
 }
 
+/** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
+function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
+  return keptOn<OverduePart>(a, key) ?? keepOn(a, key, overduePart(a, reportMonth));
+}
+
+function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
+  const retained = retainedNegativeMonths(a, reportMonth);
+  const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
+  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+  for (const row of rows) {
+    part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
+    const amount = overdueHigh(row);
+    if (amount === null) part.missing++;
+    else if (part.highest === null || amount > part.highest.amount) part.highest = { amount, ref: monthRef(a, row.month) };
+  }
+  return part;
+}
+
+/**
+ * PC02D per account type, over the overdue months still on the report (retention.ts): accounts
+ * with any, the months, the highest single month's overdue amount, and the longest overdue in
+ * months (the highest digit: a 3 is 61–90 days, the third month). A fold of the accounts' parts.
+ */
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
+  const key = `overdue:${reportMonth}`;
+  const byType = accountsByType(accounts);
   return TYPE_ORDER.map((type) => {
     const records: RecordRef[] = [];
     let months = 0;
-    let highest: number | null = null;
+    let highest: { amount: number; ref: RecordRef } | null = null;
     let missing = 0;
     let longest = 0;
-    const highestRecord: RecordRef[] = [];
-    for (const a of accounts.filter((x) => x.type === type)) {
-      const overdue = overdueMonthsOf(a, reportMonth);
-      if (overdue.length === 0) continue;
-      records.push(accountRef(a, overdue.map(({ row }) => row.month)));
-      months += overdue.length;
-      for (const { row, amount } of overdue) {
-        longest = Math.max(longest, statusInfo(row.status).overdueMonths!);
-        if (amount === null) missing++;
-        else if (highest === null || amount > highest) {
-          highest = amount;
-          highestRecord.splice(0, highestRecord.length, accountRef(a, [row.month]));
-        }
-      }
+    for (const a of byType.get(type)!) {
+      const part = overduePartOf(a, reportMonth, key);
+      if (part.ref === null) continue;
+      records.push(part.ref);
+      months += part.months;
+      longest = Math.max(longest, part.longest);
+      missing += part.missing;
+      if (part.highest !== null && (highest === null || part.highest.amount > highest.amount)) highest = part.highest;
     }
     return {
       type,
       accounts: figure('count', records.length, records),
       months: figure('months', months, records),
-      highestMonthlyFen: figure('fen', highest ?? (records.length > 0 ? null : 0), highestRecord, missing),
+      highestMonthlyFen: figure('fen', highest?.amount ?? (records.length > 0 ? null : 0), highest ? [highest.ref] : [], missing),
       longestMonths: figure('months', longest, records),
     };
   });
@@ -166,52 +202,58 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
 
 // ---------------------------------------------------------------- credit lines and debt (open accounts, note 7)
 
-function institutions(accounts: readonly ReportAccount[]): Figure {
+function institutions(accounts: readonly ReportAccount[], records: RecordRef[]): Figure {
   // Accounts without a lender each count as one institution: the ledger cannot tell them apart.
   const keys = new Set(accounts.map((a) => a.source.lender ?? `#${a.id}`));
   const unknown = accounts.filter((a) => a.source.lender === null).length;
-  return figure('count', keys.size, accounts.map((a) => accountRef(a)), unknown);
+  return figure('count', keys.size, records, unknown);
 }
 
 /** Cards: 授信总额, each shared line once (credit-lines.ts); `missing` counts the lines whose limit is unknown. */
-function linesTotal(cards: readonly ReportAccount[]): Figure {
-  const lines = creditLines(cards);
+function linesTotal(lines: readonly CreditLine[], records: RecordRef[]): Figure {
   const known = lines.filter((l) => l.limitFen !== null);
-  return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), cards.map((a) => accountRef(a)), lines.length - known.length);
+  return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), records, lines.length - known.length);
 }
 
-/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest or lowest institution. */
-function lineByInstitution(cards: readonly ReportAccount[], which: 'max' | 'min'): Figure {
+/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest and the lowest institution. */
+function linesByInstitution(lines: readonly CreditLine[]): { highest: Figure; lowest: Figure } {
   const byInstitution = new Map<string, { fen: number | null; accounts: ReportAccount[] }>();
-  for (const line of creditLines(cards)) {
+  for (const line of lines) {
     const key = institutionOf(line);
     const entry = byInstitution.get(key) ?? { fen: 0, accounts: [] };
     entry.fen = entry.fen === null || line.limitFen === null ? null : entry.fen + line.limitFen;
     entry.accounts.push(...line.accounts);
     byInstitution.set(key, entry);
   }
-  let best: { fen: number; accounts: ReportAccount[] } | null = null;
-  let missing = 0;
-  for (const entry of byInstitution.values()) {
-    if (entry.fen === null) missing++;
-    else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
-  }
-  return figure('fen', best?.fen ?? null, best ? best.accounts.map((a) => accountRef(a)) : [], missing);
+  const pick = (which: 'max' | 'min'): Figure => {
+    let best: { fen: number; accounts: ReportAccount[] } | null = null;
+    let missing = 0;
+    for (const entry of byInstitution.values()) {
+      if (entry.fen === null) missing++;
+      else if (best === null || (which === 'max' ? entry.fen > best.fen : entry.fen < best.fen)) best = { fen: entry.fen, accounts: entry.accounts };
+    }
+    return figure('fen', best?.fen ?? null, best ? accountRefs(best.accounts) : [], missing);
+  };
+  return { highest: pick('max'), lowest: pick('min') };
 }
 
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
-  const open = accounts.filter((a) => isOpen(a, reportMonth));
+  const byType = accountsByType(accounts.filter((a) => isOpen(a, reportMonth)));
   return TYPE_ORDER.map((type) => {
-    const of = open.filter((a) => a.type === type);
+    const of = byType.get(type)!;
+    // Every figure of the row names the same accounts.
+    const records = accountRefs(of);
+    const lines = isCard(type) ? creditLines(of) : null;
+    const byInstitution = lines ? linesByInstitution(lines) : null;
     return {
       type,
-      institutions: institutions(of),
-      accounts: count(of),
-      totalFen: isCard(type) ? linesTotal(of) : sum(of, amountOf),
-      balanceFen: sum(of, balanceOf),
-      average6mFen: sum(of, (a) => average6mOf(a, reportMonth)),
-      highestLineFen: isCard(type) ? lineByInstitution(of, 'max') : null,
-      lowestLineFen: isCard(type) ? lineByInstitution(of, 'min') : null,
+      institutions: institutions(of, records),
+      accounts: count(of, records),
+      totalFen: lines ? linesTotal(lines, records) : sum(of, amountOf, records),
+      balanceFen: sum(of, balanceOf, records),
+      average6mFen: sum(of, (a) => average6mOf(a, reportMonth), records),
+      highestLineFen: byInstitution ? byInstitution.highest : null,
+      lowestLineFen: byInstitution ? byInstitution.lowest : null,
     };
   });
 }

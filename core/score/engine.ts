@@ -34,7 +34,7 @@ import { bureauNextAction, sesameNextAction } from './next-action.ts';
 import { seenBy, type ScoringLedger } from './scoring-ledger.ts';
 import { scoreSesame, type SesameInputs } from './sesame-estimate.ts';
 import type { BandResult, Extrapolation, FailingRule, ModelResult, ReasonResult, ScoredModelResult, ScoreReport } from './report-schema.ts';
-import { uncertaintyNotes } from './uncertainty.ts';
+import { uncertaintyNotes, unknownMonths } from './uncertainty.ts';
 
 export { DEFAULT_MODELS, type EngineModels };
 
@@ -82,32 +82,48 @@ function capped(bands: readonly BandResult[], band: BandResult, caps: readonly F
   return out;
 }
 
+/** What the result says of the bureau model itself, the same for every score it gives: built once per model. */
+function modelTexts(model: EngineModels['bureau']): { disclaimer: ModelResult['disclaimer']; scale: ModelResult['scale']; sources: readonly string[] } {
+  let texts = modelTextsOf.get(model);
+  if (!texts) {
+    texts = {
+      disclaimer: {
+        'zh-CN': `${model.description['zh-CN']} 调整项为常见银行经验规则（非监管规定），按假定的几率换算成分数。`,
+        en: `${model.description.en} Adjustments are commonly cited lender heuristics (not regulation), turned into points from assumed odds.`,
+      },
+      // The fitted cards' range; expert adjustments can take a score below it.
+      scale: { low: Math.min(...model.segments.map((s) => s.minScore)), high: Math.max(...model.segments.map((s) => s.maxScore)) },
+      sources: [
+        `core/score/models/bureau-v1.model-card.md: ${model.id} ${model.version}, 5-fold × 3 AUC ${model.validation.auc.mean.toFixed(3)}, KS ${model.validation.ks.mean.toFixed(3)}`,
+        model.provenance.dataset.citation,
+        ...BUREAU_BAND_SOURCES,
+        'core/score/adjustments.ts (docs/domain/lender-heuristics.md, core/rules/lender-heuristics.ts)',
+      ],
+    };
+    modelTextsOf.set(model, texts);
+  }
+  return texts;
+}
+
+const modelTextsOf = new WeakMap<EngineModels['bureau'], { disclaimer: ModelResult['disclaimer']; scale: ModelResult['scale']; sources: readonly string[] }>();
+
 function bureauResult(ledger: ScoringLedger, models: EngineModels, asOfDay: number, latest: number, months: BureauMonth[], inputs: AdjustmentInputs, withActions: boolean): ModelResult {
   const model = models.bureau;
   const bands = [...BUREAU_BANDS];
   const scorability = scorabilityOf(ledger, latest, months);
   const failing = failingRules(ledger, asOfDay);
+  const texts = modelTexts(model);
   const common = {
     modelId: model.id,
     modelVersion: model.version,
     name: model.name,
-    disclaimer: {
-      'zh-CN': `${model.description['zh-CN']} 调整项为常见银行经验规则（非监管规定），按假定的几率换算成分数。`,
-      en: `${model.description.en} Adjustments are commonly cited lender heuristics (not regulation), turned into points from assumed odds.`,
-    },
-    // The fitted cards' range; expert adjustments can take a score below it.
-    scale: { low: Math.min(...model.segments.map((s) => s.minScore)), high: Math.max(...model.segments.map((s) => s.maxScore)) },
+    disclaimer: texts.disclaimer,
+    scale: texts.scale,
     bands,
     dimensions: [],
     thresholds: [],
     observed: null,
-    sources: [
-      `core/score/models/bureau-v1.model-card.md: ${model.id} ${model.version}, 5-fold × 3 AUC ${model.validation.auc.mean.toFixed(3)}, KS ${model.validation.ks.mean.toFixed(3)}`,
-      model.provenance.dataset.citation,
-      ...BUREAU_BAND_SOURCES,
-      'core/score/adjustments.ts (docs/domain/lender-heuristics.md, core/rules/lender-heuristics.ts)',
-      `core/rules/scorability.ts v${scorability.rulesVersion} (docs/domain/explainable-scoring.md#minimum-scoring-criteria)`,
-    ],
+    sources: [...texts.sources, `core/rules/scorability.ts v${scorability.rulesVersion} (docs/domain/explainable-scoring.md#minimum-scoring-criteria)`],
     scorability,
     failingRules: failing,
   };
@@ -215,14 +231,6 @@ function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
 
 // ---------------------------------------------------------------- the report
 
-function countMonthsWith(ledger: ScoringLedger, from: number, to: number, test: (code: string) => boolean): number {
-  let n = 0;
-  for (const a of ledger.accounts) {
-    for (let i = Math.max(0, from - a.firstMonth); i <= to - a.firstMonth && i < a.codes.length; i++) if (test(a.codes[i]!)) n++;
-  }
-  return n;
-}
-
 /** Both models as of a day (default: the day the ledger was loaded for). */
 export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): ScoreReport {
   const asOfDay = options.asOfDay ?? ledger.loadedAsOf;
@@ -240,7 +248,7 @@ export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): 
     inputs: {
       accounts: ledger.accounts.length,
       reportingUnknown: ledger.accounts.filter((a) => a.onReport === 'unknown').length,
-      unknownMonths: countMonthsWith(ledger, latest - HISTORY_24 + 1, latest, (c) => c === '#'),
+      unknownMonths: unknownMonths(ledger.accounts, latest - HISTORY_24 + 1, latest),
       needsReviewEvents: ledger.needsReview,
       hardQueries12m: hard12,
     },

@@ -91,8 +91,16 @@ interface MonthTally {
   limitUnknownWithBalance: boolean;
   paidUnknown: boolean;
   revolvingRows: number;
-  /** The credit lines whose limit the month already counts. */
+  /** The shared credit lines whose limit the month already counts. */
   lines: Set<string>;
+}
+
+/** Whether the month already counts the account's shared line (and counts it from now on); a line of its own never is. */
+function sharedLineCounted(tally: MonthTally, a: ScoringAccount): boolean {
+  if (a.creditLine === null) return false;
+  const counted = tally.lines.has(a.creditLine);
+  tally.lines.add(a.creditLine);
+  return counted;
 }
 
 function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion: Inclusion, tally: MonthTally): void {
@@ -106,8 +114,7 @@ function addAccountMonth(m: BureauMonth, a: ScoringAccount, i: number, inclusion
   const balance = a.statementFen[i]!;
   const known = !Number.isNaN(balance);
   // A shared line (共享额度) is one limit however many of its cards are on the report.
-  const line = tally.lines.has(a.creditLine) ? (a.limitFen === null ? null : 0) : a.limitFen;
-  tally.lines.add(a.creditLine);
+  const line = sharedLineCounted(tally, a) ? (a.limitFen === null ? null : 0) : a.limitFen;
   m.point.balance += balance; // NaN makes the month's total unknown
   if (line !== null) m.point.limit += line;
   else if (!known || balance > 0) tally.limitUnknownWithBalance = true;
@@ -144,8 +151,7 @@ function addMonthBeforeHistory(m: BureauMonth, a: ScoringAccount, tally: MonthTa
   m.beforeHistory++;
   m.late.high = Math.max(m.late.high, 1);
   if (a.kind !== 'revolving') return;
-  const line = tally.lines.has(a.creditLine) && a.limitFen !== null ? 0 : (a.limitFen ?? Number.POSITIVE_INFINITY);
-  tally.lines.add(a.creditLine);
+  const line = sharedLineCounted(tally, a) && a.limitFen !== null ? 0 : (a.limitFen ?? Number.POSITIVE_INFINITY);
   m.balance.high += line;
   m.limit.high += line;
   m.paid.high = Number.POSITIVE_INFINITY;

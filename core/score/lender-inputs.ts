@@ -119,15 +119,38 @@ function cutsOf(ledger: ScoringLedger): Cut[] {
   const typed = new Map(ledger.accounts.map((a) => [a.id, a]));
   return accounts.map((a) => {
     const own = typed.get(a.id);
-    const rows = a.months;
-    const last = rows.length > 0 ? parseMonth(rows.at(-1)!.month) : null;
-    const inStep = own !== undefined && own.codes.length === rows.length && (rows.length === 0 || (own.firstMonth === parseMonth(rows[0]!.month) && last === own.firstMonth + rows.length - 1));
     return {
       family: a.kind === 'draw' && a.parentId !== null && kinds.get(a.parentId) === 'line' ? a.parentId : a.id,
-      typed: inStep ? own : null,
+      typed: own !== undefined && inStep(own, a.months) ? own : null,
     };
   });
 }
+
+/** Whether the typed account's months are the rows, one for one (kept per pair: both are never edited, and a what-if's months share them). */
+function inStep(own: ScoringAccount, rows: LedgerSnapshot['accounts'][number]['months']): boolean {
+  let kept = steps.get(own);
+  if (kept === undefined || kept.rows !== rows) {
+    const last = rows.length > 0 ? parseMonth(rows.at(-1)!.month) : null;
+    const value = own.codes.length === rows.length && (rows.length === 0 || (own.firstMonth === parseMonth(rows[0]!.month) && last === own.firstMonth + rows.length - 1));
+    steps.set(own, (kept = { rows, value }));
+  }
+  return kept.value;
+}
+
+const steps = new WeakMap<ScoringAccount, { rows: readonly unknown[]; value: boolean }>();
+
+/**
+ * The snapshot without accounts the day metrics are computed on, kept with the query list: they
+ * read the queries and the day only (figuresFor), so every snapshot with the same list (a
+ * what-if's months and scenarios) shares one, and the metrics kept with it.
+ */
+function queriesOnlyOf(input: LedgerSnapshot): LedgerSnapshot {
+  let out = queriesOnly.get(input.queries);
+  if (!out) queriesOnly.set(input.queries, (out = { ...input, accounts: [] }));
+  return out;
+}
+
+const queriesOnly = new WeakMap<LedgerSnapshot['queries'], LedgerSnapshot>();
 
 function memoOf(ledger: ScoringLedger): Memo {
   let memo = memos.get(ledger);
@@ -137,7 +160,7 @@ function memoOf(ledger: ScoringLedger): Memo {
   memo = {
     rules: new Map(ledger.rules.map((rule) => [rule.id, rule])),
     scenarios: lines.length > 0 ? [{}, layout('per_draw'), layout('merged_monthly')] : [{}],
-    queriesOnly: { ...ledger.lenderInput, accounts: [] },
+    queriesOnly: queriesOnlyOf(ledger.lenderInput),
     cuts: cutsOf(ledger),
     byMonth: new Map(),
     byDay: new Map(),
@@ -185,8 +208,27 @@ function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, 
     const [start, end] = windowRows(typed, reportMonth, window);
     accounts.push(start === 0 && end === account.months.length ? account : windowOf(account, start, end));
   });
-  return { ...input, accounts };
+  return keptWindowSnapshot(input, accounts, `${reportMonth}:${window}`);
 }
+
+/**
+ * The window snapshot of these accounts and the input's other fields, the one built before when
+ * all are the same objects (the months and scenarios of a what-if that leave the overdue families
+ * alone): the metrics kept with it answer again. The last few per query list, month and window.
+ */
+function keptWindowSnapshot(input: LedgerSnapshot, accounts: LedgerSnapshot['accounts'], key: string): LedgerSnapshot {
+  let kept = windowSnapshots.get(input.queries);
+  if (!kept) windowSnapshots.set(input.queries, (kept = new Map()));
+  const built = kept.get(key) ?? [];
+  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && (Object.keys(input) as (keyof LedgerSnapshot)[]).every((f) => f === 'accounts' || s[f] === input[f]));
+  if (same) return same;
+  const out = { ...input, accounts };
+  kept.set(key, [out, ...built.slice(0, KEPT_WINDOW_SNAPSHOTS - 1)]);
+  return out;
+}
+
+const KEPT_WINDOW_SNAPSHOTS = 4;
+const windowSnapshots = new WeakMap<LedgerSnapshot['queries'], Map<string, LedgerSnapshot[]>>();
 
 /** Bounds over every scenario of each rule in `rules` (one computeLenderMetrics call per scenario), and the recorded figure. */
 function compute(input: LedgerSnapshot, asOfDay: number, rules: readonly LenderRule[], scenarios: readonly ScenarioOverrides[], into: Map<string, Figures>): void {

@@ -79,29 +79,49 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
   const onReport = new Map(view.accounts.map((a) => [a.id, a]));
   return snapshot.accounts.map((a) => {
     const reported = onReport.get(a.id);
-    const opened = a.openedOn ? parseDay(a.openedOn) : null;
-    const since = reported?.sinceMonth ?? null;
-    return toAccount(
-      {
-        id: a.id,
-        name: a.name,
-        product: a.product,
-        kind: a.kind,
-        parentId: a.parentId,
-        reportsToBureau: a.reportsToBureau,
-        onReport: reported ? reported.reporting : 'out',
-        bureauSinceMonth: since === null ? null : parseMonth(since),
-        bureauLayout: a.bureauLayout,
-        institutionType: a.institutionType,
-        limitFen: a.limitFen,
-        creditLine: creditLineKey(a),
-        statementDay: a.statementDay,
-        dueDay: a.dueDay,
-        openedMonth: opened === null ? null : monthOfDay(opened),
-      },
-      a.months,
-    );
+    return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
   });
+}
+
+/**
+ * The engine's form of one account as the report carries it, kept with the ledger account (never
+ * edited once in a snapshot: a what-if's months and scenarios share every account their actions
+ * leave alone) and what the report decided of it.
+ */
+function scoringAccount(a: LedgerSnapshot['accounts'][number], onReport: ScoringAccount['onReport'], since: string | null): ScoringAccount {
+  let kept = scored.get(a);
+  if (!kept) scored.set(a, (kept = new Map()));
+  // Most accounts report from their first month: the reading alone is the key, with no string built.
+  const key = since === null ? onReport : `${onReport}|${since}`;
+  let out = kept.get(key);
+  if (!out) kept.set(key, (out = buildScoringAccount(a, onReport, since)));
+  return out;
+}
+
+const scored = new WeakMap<LedgerSnapshot['accounts'][number], Map<string, ScoringAccount>>();
+
+function buildScoringAccount(a: LedgerSnapshot['accounts'][number], onReport: ScoringAccount['onReport'], since: string | null): ScoringAccount {
+  const opened = a.openedOn ? parseDay(a.openedOn) : null;
+  return toAccount(
+    {
+      id: a.id,
+      name: a.name,
+      product: a.product,
+      kind: a.kind,
+      parentId: a.parentId,
+      reportsToBureau: a.reportsToBureau,
+      onReport,
+      bureauSinceMonth: since === null ? null : parseMonth(since),
+      bureauLayout: a.bureauLayout,
+      institutionType: a.institutionType,
+      limitFen: a.limitFen,
+      creditLine: a.sharedLine === null ? null : creditLineKey(a),
+      statementDay: a.statementDay,
+      dueDay: a.dueDay,
+      openedMonth: opened === null ? null : monthOfDay(opened),
+    },
+    a.months,
+  );
 }
 
 /** Credit products whose purchases Ant sees (core/rules/scorer-visibility.ts). */
@@ -154,15 +174,30 @@ function activitySeries({ months, contacts }: LedgerSnapshot['activity']): Activ
   return activity;
 }
 
+/** The queries by day, kept with the snapshot's list (never edited; a what-if's months share it). */
+function scoringQueries(queries: LedgerSnapshot['queries']): ScoringLedger['queries'] {
+  let out = queryDays.get(queries);
+  if (!out) queryDays.set(queries, (out = queries.map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode })).sort((a, b) => a.day - b.day)));
+  return out;
+}
+
+const queryDays = new WeakMap<LedgerSnapshot['queries'], ScoringLedger['queries']>();
+
+function scoringObservations(observations: LedgerSnapshot['observations']): ScoringLedger['observations'] {
+  let out = observationDays.get(observations);
+  if (!out) observationDays.set(observations, (out = observations.map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! }))));
+  return out;
+}
+
+const observationDays = new WeakMap<LedgerSnapshot['observations'], ScoringLedger['observations']>();
+
 /** The engine's form of a snapshot through its bureau view: scores may then be asked for the snapshot's day or earlier. */
 export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): ScoringLedger {
   return {
     loadedAsOf: snapshot.asOfDay,
     accounts: scoringAccounts(snapshot, view),
-    queries: snapshot.queries
-      .map((q) => ({ day: parseDay(q.queriedOn)!, hard: q.hard, reasonCode: q.reasonCode }))
-      .sort((a, b) => a.day - b.day),
-    observations: snapshot.observations.map((o) => ({ kind: o.kind, value: o.value, day: parseDay(o.observedOn)! })),
+    queries: scoringQueries(snapshot.queries),
+    observations: scoringObservations(snapshot.observations),
     profile: snapshot.profileFacts,
     activity: activityOf(snapshot.activity),
     needsReview: snapshot.needsReview,

@@ -37,8 +37,8 @@ export interface ScoringAccount {
   bureauLayout: BureauLayout | null;
   institutionType: InstitutionType | null;
   limitFen: number | null;
-  /** The line the limit belongs to (core/bureau/credit-lines.ts): cards sharing one line (共享额度) count its limit once. */
-  creditLine: string;
+  /** The shared line the limit belongs to (core/bureau/credit-lines.ts): cards sharing one line (共享额度) count its limit once; null when the account's line is its own. */
+  creditLine: string | null;
   statementDay: number | null;
   dueDay: number | null;
   openedMonth: number | null;

@@ -62,8 +62,27 @@ export function countMonths(accounts: readonly ScoringAccount[], from: number, t
 }
 
 function hasRows(a: ScoringAccount, from: number, to: number): boolean {
-  return countMonths([a], from, to, () => true) > 0;
+  return Math.max(from, a.firstMonth) <= Math.min(to, a.firstMonth + a.codes.length - 1);
 }
+
+/**
+ * Account-months in [from, to] whose status is `#` (the data cannot tell), each account's count
+ * kept with it (never edited; a what-if's months and scenarios share the accounts they leave alone).
+ */
+export function unknownMonths(accounts: readonly ScoringAccount[], from: number, to: number): number {
+  const key = from * 1000 + (to - from);
+  let n = 0;
+  for (const a of accounts) {
+    let kept = unknownCounts.get(a);
+    if (!kept) unknownCounts.set(a, (kept = new Map()));
+    let count = kept.get(key);
+    if (count === undefined) kept.set(key, (count = countMonths([a], from, to, (x, i) => x.codes[i] === '#')));
+    n += count;
+  }
+  return n;
+}
+
+const unknownCounts = new WeakMap<ScoringAccount, Map<number, number>>();
 
 export interface NoteOptions {
   accounts: readonly ScoringAccount[];
@@ -82,7 +101,7 @@ export function uncertaintyNotes(ledger: ScoringLedger, o: NoteOptions): Uncerta
   const { accounts, from, to } = o;
   const counts: [Key, number][] = [
     ['reporting_unknown', o.reporting ? accounts.filter((a) => a.onReport === 'unknown' && hasRows(a, from, to)).length : 0],
-    ['status_unknown', countMonths(accounts, from, to, (a, i) => a.codes[i] === '#')],
+    ['status_unknown', unknownMonths(accounts, from, to)],
     ['needs_review', ledger.needsReview > 0 ? countMonths(accounts, from, to, (a, i) => a.unconfirmed[i]! > 0) : 0],
     ['limit_unknown', accounts.filter((a) => a.kind === 'revolving' && a.limitFen === null && hasRows(a, from, to)).length],
     ['layout_unknown', o.layoutUnknown],

@@ -98,10 +98,18 @@ export function parseMonth(text: string): number | null {
   return Number(match[1]) * 12 + month - 1;
 }
 
+/** `YYYY-MM` of a month index: one string per month, built once (reports compare months as text for every account of every month). */
 export function formatMonth(month: number): string {
-  const year = Math.floor(month / 12);
-  return `${year}-${pad2(month - year * 12 + 1)}`;
+  let text = monthTexts.get(month);
+  if (text === undefined) {
+    const year = Math.floor(month / 12);
+    monthTexts.set(month, (text = `${year}-${pad2(month - year * 12 + 1)}`));
+  }
+  return text;
 }
+
+/** The texts of the months asked for: a few hundred in any profile's lifetime. */
+const monthTexts = new Map<number, string>();
 
 /** The UTC+8 calendar day of an instant given in epoch seconds. */
 export function dayOfEpoch(epochSeconds: number): number {

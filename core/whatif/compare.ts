@@ -73,7 +73,7 @@ export function monthsFor(requested: number | undefined, scenarios: readonly Sce
 export function runScenario(base: WhatIfBase, baseline: Baseline, request: ScenarioRequest): { state: ScenarioState; projection: Projection; points: TimelinePoint[] } {
   const state = applyActions(startScenario(base, baseline.months, baseline.horizonDay), request.actions, request.name);
   const projection = project(state, baseline.projection);
-  return { state, projection, points: timeline(state, projection, baseline.activity, baseline.days) };
+  return { state, projection, points: timeline(state, projection, baseline.activity, baseline.days, baseline.points) };
 }
 
 /**

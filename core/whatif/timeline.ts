@@ -11,6 +11,7 @@ import { formatDay, formatMonth, monthOfDay, parseDay, parseMonth } from '../sha
 import { scoreSnapshot } from '../score/engine.ts';
 import type { ScoreReport } from '../score/report-schema.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import { alikeOn } from './day-cut.ts';
 import type { Projection } from './projection.ts';
 import type { ScenarioState } from './scenario-state.ts';
 
@@ -100,9 +101,16 @@ export function evaluate(snapshot: LedgerSnapshot, day: number): { core: ReportC
   return { core: computeCore(snapshot, formatDay(day), view.rules), score: scoreSnapshot(snapshot, view, { nextActions: false }) };
 }
 
-export function timeline(state: ScenarioState, projection: Projection, activity: LedgerSnapshot['activity'], days: readonly number[]): TimelinePoint[] {
-  return days.map((day) => {
+/**
+ * The scenario's points on `days`. A day whose snapshot is, as far as that day sees, the
+ * reference's (the baseline on the same days: the scenario's actions take effect later) has the
+ * reference's report and scores (day-cut.ts: they read nothing dated after their day).
+ */
+export function timeline(state: ScenarioState, projection: Projection, activity: LedgerSnapshot['activity'], days: readonly number[], reference: readonly TimelinePoint[] | null = null): TimelinePoint[] {
+  return days.map((day, k) => {
     const snapshot = snapshotOn(state, projection, activity, day);
+    const same = reference?.[k];
+    if (same && same.day === day && alikeOn(snapshot, same.snapshot, day)) return { day, snapshot, core: same.core, score: same.score };
     return { day, snapshot, ...evaluate(snapshot, day) };
   });
 }
