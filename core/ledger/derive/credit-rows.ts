@@ -16,51 +16,51 @@ export const DAY_OF_ROW_SQL = (epoch: string) => `(${epoch} + ${UTC8_OFFSET_SECO
 // otherwise, a third of a million at 1M imported rows, that nothing reads.
 const DISBURSEMENTS = (Object.keys(ROLE_OF_KIND) as CreditEventKind[]).filter((kind) => ROLE_OF_KIND[kind] === 'disbursement');
 
+const CREDIT_ROW_FILTER = `(credit_event IS NOT NULL
+      OR status_class = 'refund'
+      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')})))`;
+
+// In the order a derivation takes them up (derive-accounts.ts deriveInOrder): by day, then id.
 const CREDIT_ROWS_SQL = `
-  SELECT id, platform, iif(credit_event IN (${DISBURSEMENTS.map((k) => `'${k}'`).join(', ')}), platform_order_id, NULL), ${DAY_OF_ROW_SQL('occurred_epoch')}, amount_fen, direction, status_class,
+  SELECT id, platform, iif(credit_event IN (${DISBURSEMENTS.map((k) => `'${k}'`).join(', ')}), platform_order_id, NULL), ${DAY_OF_ROW_SQL('occurred_epoch')} AS day, amount_fen, direction, status_class,
          credit_event, credit_account_key, needs_review, counterparty, payment_method, funding_account, refund_of, batch_id
     FROM transactions
-   WHERE credit_event IS NOT NULL
-      OR status_class = 'refund'
-      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')}))`;
+   WHERE ${CREDIT_ROW_FILTER}
+   ORDER BY day, id`;
 
 type RawCreditRow = [number, string, string | null, number, number, CreditRow['direction'], string, CreditEventKind | null, string | null, number, string | null, string | null, string | null, number | null, number];
 
 /**
- * Read row by row (no second copy of every row as a raw array), with the few distinct values of
- * the repetitive text columns shared instead of one string per row: at 1M imported rows the
- * derivation holds about half a million of these at once.
+ * Every credit row, one at a time in day order (SQLite sorts them, spilling to disk past its
+ * cache): the derivation keeps nothing per row but the link it makes, so memory does not grow
+ * with the profile beyond those links. Nothing else may run on the connection until the
+ * iteration ends.
  */
-export function readCreditRows(db: Db): CreditRow[] {
-  const shared = new Map<string, string>();
-  const one = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    const known = shared.get(text);
-    if (known !== undefined) return known as T;
-    shared.set(text, text);
-    return text;
-  };
-  const rows: CreditRow[] = [];
+export function* creditRows(db: Db): Generator<CreditRow> {
   for (const r of db.prepare(CREDIT_ROWS_SQL).raw().iterate() as IterableIterator<RawCreditRow>) {
-    rows.push({
+    yield {
       id: r[0],
-      platform: one(r[1]),
+      platform: r[1],
       orderId: r[2],
       day: r[3],
       fen: r[4],
-      direction: one(r[5]),
-      statusClass: one(r[6]),
-      kind: one(r[7]),
-      key: one(r[8]),
+      direction: r[5],
+      statusClass: r[6],
+      kind: r[7],
+      key: r[8],
       needsReview: r[9] === 1,
-      counterparty: one(r[10]),
-      paymentMethod: one(r[11]),
-      fundingAccount: one(r[12]),
+      counterparty: r[10],
+      paymentMethod: r[11],
+      fundingAccount: r[12],
       refundOf: r[13],
       batchId: r[14],
-    });
+    };
   }
-  return rows;
+}
+
+/** The distinct account keys the credit rows name (the derivation tells a card from its bank by them). */
+export function namedKeys(db: Db): string[] {
+  return db.prepare(`SELECT DISTINCT credit_account_key FROM transactions WHERE credit_account_key IS NOT NULL AND ${CREDIT_ROW_FILTER}`).pluck().all() as string[];
 }
 
 export function knownAccounts(accounts: readonly AccountRecord[]): KnownAccount[] {

@@ -10,6 +10,7 @@ import { formatDay } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';
 import type { CreditEventKind } from '../../shared/credit-events.ts';
 import type { AccountKind, EventRole, Product } from '../../shared/ledger-vocabulary.ts';
+import { CreditLinks, ROLES, type LinkBasis } from './credit-links.ts';
 
 export interface CreditRow {
   id: number;
@@ -56,24 +57,6 @@ export interface AccountSpec {
   openedDay: number | null;
   bank: string | null;
   last4: string | null;
-}
-
-export type LinkBasis =
-  | 'account_key'
-  | 'same_bank_single_card'
-  | 'disbursement'
-  | 'only_open_draw'
-  | 'line'
-  | 'refund_of_original'
-  | 'card_statement_credit';
-
-export interface DerivedLink {
-  transactionId: number;
-  /** The row linked: its day, amount, batch and platform go into the stored link (write-links.ts). */
-  row: CreditRow;
-  accountKey: string;
-  role: EventRole;
-  basis: LinkBasis;
 }
 
 /** How each kind of event moves the account's balance. */
@@ -138,37 +121,49 @@ function specForKey(key: string): AccountSpec {
 
 export interface DeriveResult {
   accounts: AccountSpec[];
-  links: DerivedLink[];
+  /** The account keys the links name: `links.account` indexes this. */
+  keys: string[];
+  /** In the order they were made (derive-accounts phases, credit-links.ts BASES). */
+  links: CreditLinks;
   /** Lines whose repayments show draws that are not in the data. */
   unknownDrawLines: Set<string>;
 }
 
-/**
- * Rows are every credit event, refund and card-statement credit, in any order. Existing accounts
- * are matched by key; cards named by bank only go to the one card of that bank when there is
- * exactly one.
- */
+/** Rows are every credit event, refund and card-statement credit, in any order. */
 export function deriveAccounts(rows: readonly CreditRow[], known: readonly KnownAccount[]): DeriveResult {
   const sorted = [...rows].sort((a, b) => a.day - b.day || a.id - b.id);
+  return deriveInOrder(sorted, known, rows.map((row) => row.key));
+}
+
+/** What a row adds to the links when it is taken up (its own fields; the account and basis are the derivation's). */
+function fieldsOf(row: CreditRow, account: number, role: EventRole, basis: LinkBasis) {
+  return { transaction: row.id, account, role, basis, day: row.day, fen: row.fen, batch: row.batchId, platform: row.platform, unconfirmed: row.needsReview };
+}
+
+/**
+ * The derivation over rows given in day order (ties by id) and read once, so that they can come
+ * straight from a query: nothing is kept per row but its link. `namedKeys` are the account keys
+ * of every row (in any order): a card named by bank only goes to the one card of that bank when
+ * there is exactly one, among the known accounts and every row's cards. Existing accounts are
+ * matched by key.
+ */
+export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], namedKeys: Iterable<string | null>): DeriveResult {
   const specs = new Map<string, AccountSpec>();
-  const links: DerivedLink[] = [];
-  // Only the purchases a refund names are ever looked up (below): a map of every link would hold
-  // an entry per credit event, a third of a million-row import.
-  const refunded = new Set<number>();
-  for (const row of rows) if (row.kind === null && row.refundOf !== null) refunded.add(row.refundOf);
-  const byId = new Map<number, DerivedLink>();
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (key: string): number => {
+    let at = keyIndex.get(key);
+    if (at === undefined) keyIndex.set(key, (at = keys.push(key) - 1));
+    return at;
+  };
+  const links = new CreditLinks();
   const need = (key: string): AccountSpec => {
     let spec = specs.get(key);
     if (!spec) specs.set(key, (spec = specForKey(key)));
     return spec;
   };
-  const link = (row: CreditRow, accountKey: string, role: EventRole, basis: LinkBasis) => {
-    const entry = { transactionId: row.id, row, accountKey, role, basis };
-    links.push(entry);
-    if (refunded.has(row.id)) byId.set(row.id, entry);
-  };
 
-  // Cards with their last four digits: from known accounts and from this import's events.
+  // Cards with their last four digits: from known accounts and from the rows' events.
   const cardsByBank = new Map<string, Set<string>>();
   const addCard = (bank: string, key: string) => {
     if (!cardsByBank.has(bank)) cardsByBank.set(bank, new Set());
@@ -177,9 +172,9 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
   for (const account of known) {
     if (account.product === 'credit_card' && account.bank && account.last4 && account.matchKey && !account.dismissed) addCard(account.bank, account.matchKey);
   }
-  for (const row of sorted) {
-    const card = row.key ? parseCardKey(row.key) : null;
-    if (card?.last4) addCard(card.bank, row.key!);
+  for (const key of namedKeys) {
+    const card = key ? parseCardKey(key) : null;
+    if (card?.last4) addCard(card.bank, key!);
   }
   const resolveBank = (bank: string): { key: string; basis: LinkBasis } => {
     const cards = cardsByBank.get(bank);
@@ -187,9 +182,13 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     return { key: cardKey(bank, null), basis: 'account_key' };
   };
 
-  const refunds: CreditRow[] = [];
+  // Taken up after every row was seen: a line's repayments (they need all its draws) and the
+  // refunds and card-statement credits (a refund needs its purchase's link), each in row order.
+  const lineRepayments = new CreditLinks();
+  const credits = new CreditLinks();
+  /** Per credit: the purchase a refund names, or -1 for a card statement's credit (its key is its account). */
+  const refundOf: number[] = [];
   const draws = new Map<string, { key: string; day: number; closedDay: number | null }[]>();
-  const lineRepayments: { row: CreditRow; line: string }[] = [];
   const knownByKey = new Map(known.filter((a) => a.matchKey).map((a) => [a.matchKey!, a]));
   const addDraw = (line: string, entry: { key: string; day: number; closedDay: number | null }) => {
     if (!draws.has(line)) draws.set(line, []);
@@ -202,10 +201,24 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     }
   }
 
-  for (const row of sorted) {
+  for (const row of rows) {
     if (row.fen <= 0) continue;
     if (row.kind === null) {
-      refunds.push(row);
+      // A refund reduces what is owed only when its original purchase was counted on the account
+      // (paired by the importer). An unpaired refund's purchase is not in the data, or was a
+      // closed order, so crediting it would understate the balance.
+      if (row.statusClass === 'refund') {
+        if (REFUNDS_NETTED.has(row.platform) || row.refundOf === null) continue;
+        credits.push(fieldsOf(row, -1, 'credit', 'refund_of_original'));
+        refundOf.push(row.refundOf);
+        continue;
+      }
+      // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
+      const card = CARD.exec(row.fundingAccount ?? '');
+      if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
+        credits.push(fieldsOf(row, indexOf(cardKey(card[1], card[2])), 'credit', 'card_statement_credit'));
+        refundOf.push(-1);
+      }
       continue;
     }
     const role = ROLE_OF_KIND[row.kind];
@@ -234,46 +247,44 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
         last4: null,
       });
       if (!existing?.dismissed) addDraw(key, { key: drawKey, day: row.day, closedDay: existing?.closedDay ?? null });
-      link(row, drawKey, 'disbursement', 'disbursement');
+      links.push(fieldsOf(row, indexOf(drawKey), 'disbursement', 'disbursement'));
       continue;
     }
     need(key);
     if (LINES.has(key) && role === 'payment') {
-      lineRepayments.push({ row, line: key });
+      lineRepayments.push(fieldsOf(row, indexOf(key), 'payment', 'line'));
       continue;
     }
-    link(row, key, role, basis);
+    links.push(fieldsOf(row, indexOf(key), role, basis));
   }
 
   // Repayments of a line go to a draw only when exactly one known draw can be open and nothing
   // shows draws the data lacks; otherwise they stay on the line for the user to assign.
   const unknownDrawLines = new Set<string>();
-  for (const { row, line } of lineRepayments) {
-    const open = (draws.get(line) ?? []).filter((d) => d.day <= row.day && (d.closedDay === null || d.closedDay >= row.day));
+  for (let i = 0; i < lineRepayments.length; i++) {
+    const line = keys[lineRepayments.account[i]];
+    const day = lineRepayments.day[i];
+    const open = (draws.get(line) ?? []).filter((d) => d.day <= day && (d.closedDay === null || d.closedDay >= day));
     if (open.length === 0) unknownDrawLines.add(line);
-    if (open.length === 1 && !unknownDrawLines.has(line)) link(row, open[0].key, 'payment', 'only_open_draw');
-    else link(row, line, 'payment', 'line');
+    const link = lineRepayments.at(i);
+    if (open.length === 1 && !unknownDrawLines.has(line)) links.push({ ...link, account: indexOf(open[0].key), basis: 'only_open_draw' });
+    else links.push(link);
   }
 
-  // A refund reduces what is owed only when its original purchase was counted on the account
-  // (paired by the importer). An unpaired refund's purchase is not in the data, or was a
-  // closed order, so crediting it would understate the balance.
-  for (const row of refunds) {
-    if (row.statusClass === 'refund') {
-      if (REFUNDS_NETTED.has(row.platform) || row.refundOf === null) continue;
-      const original = byId.get(row.refundOf);
-      if (original && original.role === 'charge') link(row, original.accountKey, 'credit', 'refund_of_original');
+  // The purchases the refunds name, by the link each got (one per row at most).
+  const named = new Set(refundOf.filter((id) => id >= 0));
+  const linkOfPurchase = new Map<number, number>();
+  for (let i = 0; i < links.length && named.size > 0; i++) if (named.has(links.transaction[i])) linkOfPurchase.set(links.transaction[i], i);
+  for (let i = 0; i < credits.length; i++) {
+    if (refundOf[i] < 0) {
+      need(keys[credits.account[i]]);
+      links.push(credits.at(i));
       continue;
     }
-    // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
-    const card = CARD.exec(row.fundingAccount ?? '');
-    if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
-      const key = cardKey(card[1], card[2]);
-      need(key);
-      link(row, key, 'credit', 'card_statement_credit');
-    }
+    const original = linkOfPurchase.get(refundOf[i]);
+    if (original !== undefined && links.role[original] === ROLES.indexOf('charge')) links.push({ ...credits.at(i), account: links.account[original] });
   }
-  return { accounts: [...specs.values()], links, unknownDrawLines };
+  return { accounts: [...specs.values()], keys, links, unknownDrawLines };
 }
 
 /**

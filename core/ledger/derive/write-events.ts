@@ -4,17 +4,14 @@
 import { isBankPlatform } from '../../shared/platforms.ts';
 import type { Db } from '../../storage/database.ts';
 import { eventPacker } from '../codecs/packed-events.ts';
-import type { LinkedEvents } from './write-links.ts';
+import { ROLES, type CreditLinks } from './credit-links.ts';
 
-export function writeAccountEvents(db: Db, links: LinkedEvents): void {
+export function writeAccountEvents(db: Db, links: CreditLinks): void {
   const products = new Map(
     (db.prepare('SELECT id, product FROM credit_accounts').raw().all() as [number, string][]).map(([id, product]) => [id, product]),
   );
   const { account, day } = links;
-  // By account, then day; ties keep the order the links came in (the index last).
-  const order = new Uint32Array(links.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || a - b);
+  const order = links.eventOrder();
   db.prepare('DELETE FROM credit_account_events').run();
   const insert = db.prepare('INSERT INTO credit_account_events (account_id, events, batches) VALUES (?, ?, ?)');
   let i = 0;
@@ -30,7 +27,7 @@ export function writeAccountEvents(db: Db, links: LinkedEvents): void {
       const at = order[k];
       const fen = links.fen[at];
       if (fen <= 0) continue;
-      packer.add(day[at], links.roles[links.role[at]], fen, links.unconfirmed[at] === 1);
+      packer.add(day[at], ROLES[links.role[at]], fen, links.unconfirmed[at] === 1);
       if (!card || isBankPlatform(links.platforms[links.platform[at]])) batches.add(links.batch[at]);
     }
     insert.run(accountId, packer.bytes(), JSON.stringify([...batches]));
