@@ -9,9 +9,21 @@ export interface DataVersion {
   version: number;
   /** Moves on every write to a table the derived ledger is computed from. */
   ledgerInputs: number;
+  /** Moves on every such write but what an import adds (migration 0019). */
+  ledgerEdits: number;
+  /** The highest transaction id the last derivation took up (migration 0019). */
+  derivedThrough: number;
 }
 
 export function readDataVersion(db: Db): DataVersion {
-  const [version, ledgerInputs] = db.prepare('SELECT version, ledger_inputs FROM data_version WHERE id = 1').raw().get() as [number, number];
-  return { version, ledgerInputs };
+  const [version, ledgerInputs, ledgerEdits, derivedThrough] = db
+    .prepare('SELECT version, ledger_inputs, ledger_edits, derived_through FROM data_version WHERE id = 1')
+    .raw()
+    .get() as [number, number, number, number];
+  return { version, ledgerInputs, ledgerEdits, derivedThrough };
+}
+
+/** Recorded by a derivation: the rows up to this id are taken up (an edit of one of them then moves ledger_edits). */
+export function recordDerivedThrough(db: Db, through: number): void {
+  db.prepare('UPDATE data_version SET derived_through = ? WHERE id = 1').run(through);
 }

@@ -97,10 +97,16 @@ export const REFUNDS_NETTED: ReadonlySet<string> = new Set(['jd']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
 const BANK_OF_CARD = /([\p{Script=Han}]+银行)信用卡/u;
 const BANK_NAME = /^([\p{Script=Han}]+银行)$/u;
-const LINES = new Set(['jiebei', 'weilidai']);
+/** The fixed keys of credit lines: their draws and repayments are derived together. */
+export const LINE_KEYS: ReadonlySet<string> = new Set(['jiebei', 'weilidai']);
 
 export function cardKey(bank: string, last4: string | null): string {
   return `credit_card:${bank}:${last4 ?? ''}`;
+}
+
+/** Whether a key names a card by its last four digits (one a bank's other events can go to). */
+export function namesCardDigits(key: string): boolean {
+  return parseCardKey(key)?.last4 != null;
 }
 
 function parseCardKey(key: string): { bank: string; last4: string | null } | null {
@@ -120,19 +126,21 @@ function specForKey(key: string): AccountSpec {
 }
 
 export interface DeriveResult {
+  /** In the order a derivation of every row from scratch first names them (account ids follow it). */
   accounts: AccountSpec[];
   /** The account keys the links name: `links.account` indexes this. */
   keys: string[];
-  /** In the order they were made (derive-accounts phases, credit-links.ts BASES). */
+  /** One per row linked; their order is of no meaning (credit-links.ts eventOrder sorts them). */
   links: CreditLinks;
   /** Lines whose repayments show draws that are not in the data. */
   unknownDrawLines: Set<string>;
+  /** Every card key with its last four digits the rows name (with those given). */
+  cardKeys: string[];
 }
 
 /** Rows are every credit event, refund and card-statement credit, in any order. */
 export function deriveAccounts(rows: readonly CreditRow[], known: readonly KnownAccount[]): DeriveResult {
-  const sorted = [...rows].sort((a, b) => a.day - b.day || a.id - b.id);
-  return deriveInOrder(sorted, known, rows.map((row) => row.key));
+  return deriveInOrder([...rows].sort((a, b) => a.day - b.day || a.id - b.id), known);
 }
 
 /** What a row adds to the links when it is taken up (its own fields; the account and basis are the derivation's). */
@@ -140,15 +148,28 @@ function fieldsOf(row: CreditRow, account: number, role: EventRole, basis: LinkB
   return { transaction: row.id, account, role, basis, day: row.day, fen: row.fen, batch: row.batchId, platform: row.platform, unconfirmed: row.needsReview };
 }
 
+/** When only some rows are derived again (derive-and-store.ts): what the other rows say. */
+export interface EarlierRows {
+  /** The card keys with their last four digits the other rows name. */
+  cardKeys: Iterable<string>;
+  /** The rows of these ids (purchases refunds of this pass name), as creditRows reads them. */
+  rows(ids: readonly number[]): Iterable<CreditRow>;
+}
+
 /**
  * The derivation over rows given in day order (ties by id) and read once, so that they can come
- * straight from a query: nothing is kept per row but its link. `namedKeys` are the account keys
- * of every row (in any order): a card named by bank only goes to the one card of that bank when
- * there is exactly one, among the known accounts and every row's cards. Existing accounts are
- * matched by key.
+ * straight from a query: nothing is kept per row but its link. A card named by bank only goes to
+ * the one card of that bank when there is exactly one, among the known accounts and every row's
+ * cards (so those rows are taken up after the last row is seen). Existing accounts are matched by
+ * key. With `earlier`, the rows are the ones added since the last derivation (and every row of
+ * the lines they touch), and `earlier` answers for the rest.
  */
-export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], namedKeys: Iterable<string | null>): DeriveResult {
+export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], earlier?: EarlierRows): DeriveResult {
   const specs = new Map<string, AccountSpec>();
+  // Where each account is first named, in the order a derivation of every row takes them up (the
+  // rows, then the refunds and credits): the new accounts' ids are given in that order.
+  const firstNamed = new Map<string, number>();
+  const REFUND_PHASE = 2 ** 52;
   const keys: string[] = [];
   const keyIndex = new Map<string, number>();
   const indexOf = (key: string): number => {
@@ -157,33 +178,50 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
     return at;
   };
   const links = new CreditLinks();
-  const need = (key: string): AccountSpec => {
+  const need = (key: string, at: number): AccountSpec => {
     let spec = specs.get(key);
     if (!spec) specs.set(key, (spec = specForKey(key)));
+    firstNamed.set(key, Math.min(firstNamed.get(key) ?? at, at));
     return spec;
   };
 
-  // Cards with their last four digits: from known accounts and from the rows' events.
+  // Cards with their last four digits: from known accounts and from every row's events.
   const cardsByBank = new Map<string, Set<string>>();
+  const cardKeys = new Set<string>();
   const addCard = (bank: string, key: string) => {
     if (!cardsByBank.has(bank)) cardsByBank.set(bank, new Set());
     cardsByBank.get(bank)!.add(key);
   };
+  const namedCard = (key: string) => {
+    const card = parseCardKey(key);
+    if (!card?.last4 || cardKeys.has(key)) return;
+    cardKeys.add(key);
+    addCard(card.bank, key);
+  };
   for (const account of known) {
     if (account.product === 'credit_card' && account.bank && account.last4 && account.matchKey && !account.dismissed) addCard(account.bank, account.matchKey);
   }
-  for (const key of namedKeys) {
-    const card = key ? parseCardKey(key) : null;
-    if (card?.last4) addCard(card.bank, key!);
-  }
+  for (const key of earlier?.cardKeys ?? []) namedCard(key);
   const resolveBank = (bank: string): { key: string; basis: LinkBasis } => {
     const cards = cardsByBank.get(bank);
     if (cards && cards.size === 1) return { key: [...cards][0], basis: 'same_bank_single_card' };
     return { key: cardKey(bank, null), basis: 'account_key' };
   };
+  /** A card event's bank when the row names no card by its digits. */
+  const bankOf = (row: CreditRow): string | null => {
+    if (row.kind !== 'credit_card_purchase' && row.kind !== 'credit_card_repayment') return null;
+    const card = row.key ? parseCardKey(row.key) : null;
+    if (!row.key) return BANK_OF_CARD.exec(row.fundingAccount ?? '')?.[1] ?? BANK_NAME.exec(row.counterparty ?? '')?.[1] ?? null;
+    return card && !card.last4 ? card.bank : null;
+  };
 
-  // Taken up after every row was seen: a line's repayments (they need all its draws) and the
-  // refunds and card-statement credits (a refund needs its purchase's link), each in row order.
+  // Taken up after every row was seen: card events named by bank only (they need every card),
+  // a line's repayments (they need all its draws) and the refunds and card-statement credits
+  // (a refund needs its purchase's link), each in row order.
+  const byBank = new CreditLinks();
+  /** Per card event named by bank: its bank, and where the row came. */
+  const banks: string[] = [];
+  const bankRowAt: number[] = [];
   const lineRepayments = new CreditLinks();
   const credits = new CreditLinks();
   /** Per credit: the purchase a refund names, or -1 for a card statement's credit (its key is its account). */
@@ -201,7 +239,10 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
     }
   }
 
+  let at = 0;
   for (const row of rows) {
+    at += 2;
+    if (row.key) namedCard(row.key);
     if (row.fen <= 0) continue;
     if (row.kind === null) {
       // A refund reduces what is owed only when its original purchase was counted on the account
@@ -222,19 +263,20 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
       continue;
     }
     const role = ROLE_OF_KIND[row.kind];
-    let key = row.key;
-    let basis: LinkBasis = 'account_key';
-    if (row.kind === 'credit_card_purchase' || row.kind === 'credit_card_repayment') {
-      const card = key ? parseCardKey(key) : null;
-      let bank = card && !card.last4 ? card.bank : null;
-      if (!key) bank = BANK_OF_CARD.exec(row.fundingAccount ?? '')?.[1] ?? BANK_NAME.exec(row.counterparty ?? '')?.[1] ?? null;
-      if (bank) ({ key, basis } = resolveBank(bank));
+    const bank = bankOf(row);
+    if (bank) {
+      byBank.push(fieldsOf(row, -1, role, 'account_key'));
+      banks.push(bank);
+      bankRowAt.push(at);
+      continue;
     }
+    const key = row.key;
     if (!key) continue; // no account named and none can be told: stays unassigned
-    if (LINES.has(key) && role === 'disbursement') {
+    if (LINE_KEYS.has(key) && role === 'disbursement') {
       const drawKey = `${key}:draw:${row.platform}:${row.orderId}`;
-      const line = need(key);
+      const line = need(key, at);
       const existing = knownByKey.get(drawKey);
+      need(drawKey, at + 1);
       specs.set(drawKey, {
         matchKey: drawKey,
         product: line.product,
@@ -250,12 +292,18 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
       links.push(fieldsOf(row, indexOf(drawKey), 'disbursement', 'disbursement'));
       continue;
     }
-    need(key);
-    if (LINES.has(key) && role === 'payment') {
+    need(key, at);
+    if (LINE_KEYS.has(key) && role === 'payment') {
       lineRepayments.push(fieldsOf(row, indexOf(key), 'payment', 'line'));
       continue;
     }
-    links.push(fieldsOf(row, indexOf(key), role, basis));
+    links.push(fieldsOf(row, indexOf(key), role, 'account_key'));
+  }
+
+  for (let i = 0; i < byBank.length; i++) {
+    const { key, basis } = resolveBank(banks[i]);
+    need(key, bankRowAt[i]);
+    links.push({ ...byBank.at(i), account: indexOf(key), basis });
   }
 
   // Repayments of a line go to a draw only when exactly one known draw can be open and nothing
@@ -271,20 +319,34 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
     else links.push(link);
   }
 
-  // The purchases the refunds name, by the link each got (one per row at most).
+  // The purchases the refunds name: the account each was charged to (one link per row at most).
   const named = new Set(refundOf.filter((id) => id >= 0));
-  const linkOfPurchase = new Map<number, number>();
-  for (let i = 0; i < links.length && named.size > 0; i++) if (named.has(links.transaction[i])) linkOfPurchase.set(links.transaction[i], i);
+  const chargedTo = new Map<number, number>();
+  const charge = ROLES.indexOf('charge');
+  for (let i = 0; i < links.length && named.size > 0; i++) {
+    if (named.has(links.transaction[i]) && links.role[i] === charge) chargedTo.set(links.transaction[i], links.account[i]);
+  }
+  if (earlier) {
+    // A purchase of an earlier derivation: its account is the one its own row names (a charge
+    // never rests on other rows but for the cards, which are all known here).
+    for (const row of earlier.rows([...named].filter((id) => !chargedTo.has(id)))) {
+      if (row.fen <= 0 || row.kind === null || ROLE_OF_KIND[row.kind] !== 'charge') continue;
+      const bank = bankOf(row);
+      const key = bank ? resolveBank(bank).key : row.key;
+      if (key) chargedTo.set(row.id, indexOf(key));
+    }
+  }
   for (let i = 0; i < credits.length; i++) {
     if (refundOf[i] < 0) {
-      need(keys[credits.account[i]]);
+      need(keys[credits.account[i]], REFUND_PHASE + i);
       links.push(credits.at(i));
       continue;
     }
-    const original = linkOfPurchase.get(refundOf[i]);
-    if (original !== undefined && links.role[original] === ROLES.indexOf('charge')) links.push({ ...credits.at(i), account: links.account[original] });
+    const account = chargedTo.get(refundOf[i]);
+    if (account !== undefined) links.push({ ...credits.at(i), account });
   }
-  return { accounts: [...specs.values()], keys, links, unknownDrawLines };
+  const accounts = [...specs.values()].sort((a, b) => firstNamed.get(a.matchKey)! - firstNamed.get(b.matchKey)!);
+  return { accounts, keys, links, unknownDrawLines, cardKeys: [...cardKeys] };
 }
 
 /**

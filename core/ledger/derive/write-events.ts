@@ -1,4 +1,4 @@
-// Every account's linked events, packed in day order into credit_account_events with the import
+// Accounts' linked events, packed in day order into credit_account_events with the import
 // batches they came from: the end of a derive, so that recomputes read one row per account.
 
 import { isBankPlatform } from '../../shared/platforms.ts';
@@ -6,13 +6,21 @@ import type { Db } from '../../storage/database.ts';
 import { eventPacker } from '../codecs/packed-events.ts';
 import { ROLES, type CreditLinks } from './credit-links.ts';
 
-export function writeAccountEvents(db: Db, links: CreditLinks): void {
+/**
+ * Packs the accounts' events from their links: every account's when `only` is null (the links
+ * are all there are), else the accounts in `only` (the links are every link of those).
+ */
+export function writeAccountEvents(db: Db, links: CreditLinks, only: ReadonlySet<number> | null): void {
   const products = new Map(
     (db.prepare('SELECT id, product FROM credit_accounts').raw().all() as [number, string][]).map(([id, product]) => [id, product]),
   );
   const { account, day } = links;
   const order = links.eventOrder();
-  db.prepare('DELETE FROM credit_account_events').run();
+  if (only === null) db.prepare('DELETE FROM credit_account_events').run();
+  else {
+    const remove = db.prepare('DELETE FROM credit_account_events WHERE account_id = ?');
+    for (const id of only) remove.run(id);
+  }
   const insert = db.prepare('INSERT INTO credit_account_events (account_id, events, batches) VALUES (?, ?, ?)');
   let i = 0;
   while (i < order.length) {

@@ -76,12 +76,13 @@ function idSet(links: CreditLinks): { has(id: number): boolean } {
 }
 
 /**
- * Writes the derivation's links (`links.account` indexes `keys`) that are new or changed,
- * removes the derived links no row makes any more, and refreshes the copies of transaction
- * fields on the user's own links. Returns the same links, the account ids in place of the keys
+ * Writes the derivation's links (`links.account` indexes `keys`) that are new or changed, and,
+ * when the derivation took up every row, removes the derived links no row makes any more (a
+ * derivation of an import's rows cannot take a link away: derive-and-store.ts); refreshes the
+ * copies of transaction fields on the user's own links. Returns the same links, the account ids in place of the keys
  * and the user's links added (a user's link wins over the derived one), for the packed events.
  */
-export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], idByKey: ReadonlyMap<string, number>): CreditLinks {
+export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], idByKey: ReadonlyMap<string, number>, everyRow: boolean): CreditLinks {
   const manual = new CreditLinks();
   const manualIds = addManualLinks(db, manual);
   const idOfKey = keys.map((key) => idByKey.get(key));
@@ -89,7 +90,14 @@ export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], 
   const upsert = chunkedUpsert(db);
   for (let i = 0; i < links.length; i++) upsert.add(links, i);
   upsert.flush();
-  // Stale derived links: read first (no statement may run while a query is being read), then removed.
+  if (everyRow) removeStale(db, links);
+  for (let i = 0; i < manual.length; i++) links.copy(manual, i, manual.account[i]);
+  return links;
+}
+
+/** The derived links of rows this derivation linked no more. */
+function removeStale(db: Db, links: CreditLinks): void {
+  // Read first (no statement may run while a query is being read), then removed.
   const made = idSet(links);
   const stale: number[] = [];
   for (const id of db.prepare("SELECT transaction_id FROM credit_links WHERE source = 'derived'").pluck().iterate() as IterableIterator<number>) {
@@ -97,6 +105,20 @@ export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], 
   }
   const remove = db.prepare("DELETE FROM credit_links WHERE transaction_id = ? AND source = 'derived'");
   for (const id of stale) remove.run(id);
-  for (let i = 0; i < manual.length; i++) links.copy(manual, i, manual.account[i]);
+}
+
+type StoredRow = [number, number, string, string, number, number, number, string, number];
+
+/** Every stored link of these accounts (derived and the user's), for their packed events. */
+export function linksOfAccounts(db: Db, accounts: Iterable<number>): CreditLinks {
+  const links = new CreditLinks();
+  const select = db.prepare(
+    "SELECT transaction_id, account_id, role, iif(source = 'manual', 'manual', basis), day, amount_fen, batch_id, platform, unconfirmed FROM credit_links WHERE account_id = ?",
+  );
+  for (const id of accounts) {
+    for (const [transaction, account, role, basis, day, fen, batch, platform, unconfirmed] of select.raw().iterate(id) as IterableIterator<StoredRow>) {
+      links.push({ transaction, account, role: role as (typeof ROLES)[number], basis: basis as (typeof BASES)[number], day, fen, batch, platform, unconfirmed: unconfirmed === 1 });
+    }
+  }
   return links;
 }

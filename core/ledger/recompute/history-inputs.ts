@@ -42,9 +42,11 @@ export interface LedgerInputs {
 type FactRow = [number, string, number | null, number | null, number | null, number | null, StatusCode | null];
 type PlanRow = [number, string, number, number, number];
 
-function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>): Map<number, AccountEvents> {
+/** Every account's packed events unpacked, or those of the accounts in `only`. */
+function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, only: ReadonlySet<number> | null): Map<number, AccountEvents> {
   const perAccount = new Map<number, AccountEvents>();
-  for (const [id, blob, batches] of db.prepare('SELECT account_id, events, batches FROM credit_account_events').raw().all() as [number, Buffer, string][]) {
+  const select = db.prepare('SELECT account_id, events, batches FROM credit_account_events' + (only === null ? '' : ' WHERE account_id IN (SELECT value FROM json_each(?))')).raw();
+  for (const [id, blob, batches] of (only === null ? select.all() : select.all(JSON.stringify([...only]))) as [number, Buffer, string][]) {
     const events = unpackEvents(blob);
     const unassigned = byId.get(id)?.values.kind === 'line' ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
     perAccount.set(id, { events, batches: new Set(JSON.parse(batches) as number[]), unassigned });
@@ -105,10 +107,14 @@ function childrenByParent(accounts: readonly AccountRecord[]): Map<number, Accou
   return children;
 }
 
-export function readLedgerInputs(db: Db): LedgerInputs {
+/**
+ * What a recompute reads. With `only` (a set closed over lines and their draws: recompute-histories.ts),
+ * the events are those accounts' alone: every history input of them can be built, no other.
+ */
+export function readLedgerInputs(db: Db, only: ReadonlySet<number> | null = null): LedgerInputs {
   const accounts = loadAccounts(db);
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const events = readAccountEvents(db, byId);
+  const events = readAccountEvents(db, byId, only);
   return {
     accounts,
     byId,
