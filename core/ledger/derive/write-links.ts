@@ -48,13 +48,19 @@ function chunkedUpsert(db: Db): { add(links: CreditLinks, i: number): void; flus
 
 type ManualRow = [number, number | null, string, number, number, number, string, number];
 
-/** The user's links, with their copies of the transaction's fields refreshed, added to `into` (those with an account). */
-function addManualLinks(db: Db, into: CreditLinks): Set<number> {
-  db.prepare(
-    `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
-       (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
-     WHERE source = 'manual'`,
-  ).run();
+/**
+ * The user's links added to `into` (those with an account), their copies of the transaction's
+ * fields refreshed first when `refresh` (a derivation of every row: a row may have been edited;
+ * one of an import's rows follows no edit, so the copies stand).
+ */
+function addManualLinks(db: Db, into: CreditLinks, refresh: boolean): Set<number> {
+  if (refresh) {
+    db.prepare(
+      `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
+         (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
+       WHERE source = 'manual'`,
+    ).run();
+  }
   const ids = new Set<number>();
   for (const [id, account, role, day, fen, batch, platform, unconfirmed] of db
     .prepare("SELECT transaction_id, account_id, role, day, amount_fen, batch_id, platform, unconfirmed FROM credit_links WHERE source = 'manual'")
@@ -78,13 +84,13 @@ function idSet(links: CreditLinks): { has(id: number): boolean } {
 /**
  * Writes the derivation's links (`links.account` indexes `keys`) that are new or changed, and,
  * when the derivation took up every row, removes the derived links no row makes any more (a
- * derivation of an import's rows cannot take a link away: derive-and-store.ts); refreshes the
+ * derivation of an import's rows cannot take a link away: derive-and-store.ts) and refreshes the
  * copies of transaction fields on the user's own links. Returns the same links, the account ids in place of the keys
  * and the user's links added (a user's link wins over the derived one), for the packed events.
  */
 export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], idByKey: ReadonlyMap<string, number>, everyRow: boolean): CreditLinks {
   const manual = new CreditLinks();
-  const manualIds = addManualLinks(db, manual);
+  const manualIds = addManualLinks(db, manual, everyRow);
   const idOfKey = keys.map((key) => idByKey.get(key));
   links.remap((i) => (manualIds.has(links.transaction[i]) ? undefined : idOfKey[links.account[i]]));
   const upsert = chunkedUpsert(db);

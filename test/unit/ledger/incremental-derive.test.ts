@@ -4,7 +4,8 @@
 // profile, each followed by the score snapshot as `credence import` takes it; after each, the
 // profile's derived tables are compared row by row with two copies of it: one derived again from
 // every row (byte for byte, account ids included), and one whose derived half was cleared first
-// (a derivation from scratch: the same rows, accounts known by their keys).
+// (a derivation from scratch, but for an account the user's own link rests on: the same rows,
+// accounts known by their keys).
 //
 // The files, and what each makes the incremental derivation do:
 //   1. July: Huabei purchases and a repayment, a Jiebei draw and a repayment the day after (the
@@ -25,6 +26,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBytes } from '../../../core/importers/import-file.ts';
 import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { assignTransaction } from '../../../core/ledger/accounts/event-links.ts';
 import { loadAccounts } from '../../../core/ledger/account-values.ts';
 import { exportCoverage, type CoverageEntry } from '../../../core/ledger/export-coverage.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
@@ -168,7 +170,8 @@ async function expectSameAsEveryRow(): Promise<void> {
   const scratch = await copyOf(t.db);
   opened.push(scratch);
   scratch.exec(`DELETE FROM credit_account_events; DELETE FROM credit_account_histories; DELETE FROM credit_account_summaries;
-                DELETE FROM credit_links WHERE source = 'derived'; DELETE FROM credit_accounts WHERE source = 'derived'; DELETE FROM ledger_state;`);
+                DELETE FROM credit_links WHERE source = 'derived'; DELETE FROM ledger_state;
+                DELETE FROM credit_accounts WHERE source = 'derived' AND id NOT IN (SELECT account_id FROM credit_links WHERE account_id IS NOT NULL);`);
   refreshLedger(scratch, AS_OF);
   expect(byKey(scratch)).toEqual(byKey(t.db));
 }
@@ -185,6 +188,13 @@ describe('the derivation after an import', () => {
     // Huabei (the user's), then in the order their first rows come (the card July 16, the line
     // July 20), draws after the accounts without a parent; the bank's repayment went to the one card.
     expect(accounts()).toEqual(['huabei', 'credit_card:招商银行:1234', 'jiebei', 'jiebei:draw:alipay:2026072022001400000000000003']);
+
+    // The user puts the July 30 Huabei purchase on the card (their link wins, and is kept): an
+    // edit, after which the next import derives every row; the ones after it, their own.
+    const julyThirty = t.db.prepare('SELECT id FROM transactions WHERE platform_order_id = ?').pluck().get(order('2026-07-30', 1)) as number;
+    const cardId = t.db.prepare("SELECT id FROM credit_accounts WHERE match_key = 'credit_card:招商银行:1234'").pluck().get() as number;
+    assignTransaction(t.db, julyThirty, cardId, { asOfDay: AS_OF });
+    await expectSameAsEveryRow();
 
     await importAndScore('august.csv');
     await expectSameAsEveryRow();
