@@ -129,6 +129,21 @@ export function readLedgerInputs(db: Db, only: ReadonlySet<number> | null = null
   };
 }
 
+/**
+ * The inputs with the events of `family` alone (an account, or a line with its draws): a
+ * recompute takes one family at a time, so that only its events are unpacked at once.
+ */
+export function withEventsOf(db: Db, inputs: LedgerInputs, family: ReadonlySet<number>): LedgerInputs {
+  const events = readAccountEvents(db, inputs.byId, family);
+  return { ...inputs, events, lineEvents: mergeLineEvents(inputs.accounts, inputs.byId, events) };
+}
+
+/** An account's family: a draw's is its line's, every other account's its own (ids). */
+export function familyOf(account: AccountRecord, byId: ReadonlyMap<number, AccountRecord>): number {
+  const parent = account.values.parentId;
+  return account.values.kind === 'draw' && parent !== null && byId.has(parent) ? parent : account.id;
+}
+
 function termsSchedule(account: AccountRecord): Instalment[] | null {
   const v = account.values;
   const openDay = v.openedOn ? parseDay(v.openedOn) : null;

@@ -11,7 +11,7 @@ import type { CoverageEntry } from '../export-coverage.ts';
 import type { HistoryResult } from '../history/history-input.ts';
 import { computeHistory } from '../history/monthly-history.ts';
 import { coverageMoved } from './account-coverage.ts';
-import { historyInputOf, readLedgerInputs } from './history-inputs.ts';
+import { familyOf, historyInputOf, readLedgerInputs, withEventsOf } from './history-inputs.ts';
 
 /** Where the results go: the months of the accounts whose months changed, and the summaries afresh. */
 function historyWriter(db: Db, only: ReadonlySet<number> | null): { months(accountId: number, json: string): boolean; summary(accountId: number, result: HistoryResult): void } {
@@ -74,20 +74,32 @@ export function accountsMoved(db: Db, touched: ReadonlySet<number>, exportsBefor
   return withFamilies(accounts, moved);
 }
 
-/** Recomputes every account's history, or those in `only` (closed over lines and their draws: accountsMoved). */
+/**
+ * Recomputes every account's history, or those in `only` (closed over lines and their draws:
+ * accountsMoved), one family at a time (a line with its draws, or an account on its own).
+ */
 export function recomputeHistories(db: Db, asOfDay: number = today(), only: ReadonlySet<number> | null = null): { accounts: number; months: number; rewritten: number } {
-  const inputs = readLedgerInputs(db, only);
+  const base = readLedgerInputs(db, new Set());
   const write = historyWriter(db, only);
+  const families = new Map<number, AccountRecord[]>();
+  for (const account of base.accounts) {
+    if (only !== null && !only.has(account.id)) continue;
+    const family = familyOf(account, base.byId);
+    if (!families.has(family)) families.set(family, []);
+    families.get(family)!.push(account);
+  }
   let accounts = 0;
   let months = 0;
   let rewritten = 0;
-  for (const account of inputs.accounts) {
-    if (only !== null && !only.has(account.id)) continue;
-    const result = computeHistory(historyInputOf(inputs, account, asOfDay));
-    if (write.months(account.id, monthsJson(result.rows))) rewritten++;
-    months += result.rows.length;
-    write.summary(account.id, result);
-    accounts++;
+  for (const members of families.values()) {
+    const inputs = withEventsOf(db, base, new Set(members.map((a) => a.id)));
+    for (const account of members) {
+      const result = computeHistory(historyInputOf(inputs, account, asOfDay));
+      if (write.months(account.id, monthsJson(result.rows))) rewritten++;
+      months += result.rows.length;
+      write.summary(account.id, result);
+      accounts++;
+    }
   }
   return { accounts, months, rewritten };
 }
