@@ -5,6 +5,7 @@ import type { CreditEventKind } from '../../shared/credit-events.ts';
 import { parseDay, SECONDS_PER_DAY, UTC8_OFFSET_SECONDS } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS } from '../../shared/platforms.ts';
 import type { Db } from '../../storage/database.ts';
+import { smallCache } from '../../storage/page-cache.ts';
 import type { AccountRecord } from '../account-values.ts';
 import { ROLE_OF_KIND, type CreditRow, type KnownAccount } from './derive-accounts.ts';
 
@@ -66,7 +67,13 @@ export function* creditRows(db: Db, scope: RowScope = null): Generator<CreditRow
         : `${select} AND (id > @after OR credit_account_key IN (SELECT value FROM json_each(@lines))) ORDER BY day, id`;
   const statement = db.prepare(sql).raw();
   const params = scope === null ? [] : [scope.lines.length === 0 ? { after: scope.after } : { after: scope.after, lines: JSON.stringify(scope.lines) }];
-  for (const r of statement.iterate(...params) as IterableIterator<RawCreditRow>) yield creditRow(r);
+  // The sort's records in place of the page cache's (storage/page-cache.ts), until the last row.
+  const restore = smallCache(db);
+  try {
+    for (const r of statement.iterate(...params) as IterableIterator<RawCreditRow>) yield creditRow(r);
+  } finally {
+    restore();
+  }
 }
 
 /** Credit rows by id (the purchases that refunds of a later import name). */
