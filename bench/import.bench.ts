@@ -15,13 +15,17 @@
 //      bytes, the same rows: every row is read and found a duplicate), whole processes again;
 //   4. opening the imported profile to its first score: the whole `credence score` process, and
 //      the app's path in a child that has its modules loaded (the store opening the profile, its
-//      integrity check included, then the first `score.report` through the dispatcher), each part
-//      timed (the score is taken twice: the first may still keep what the import left to keep);
-//   5. (Alipay) the app's path: the desktop app's handlers importing the export in their worker
+//      integrity check when it runs, then the first `score.report` through the dispatcher), each
+//      part timed (the score is taken twice: the first may still keep what the import left to
+//      keep): once as a user reopens it (closed cleanly, so its clean-close marker lets the open
+//      skip the check), once with the marker removed (as after a crash or a copy: the full check);
+//   5. the app's path: the desktop app's handlers importing the export in their worker
 //      thread, while other calls on the same thread are timed every 20 ms (p50, p95, max; and the
 //      p95 of the same calls for 5 s before, with no import, for what the load alone costs), with
-//      the progress events a second; then the same import cancelled 3 s in: the time from the
-//      cancel to the outcome, and the row count before and after (a cancel rolls everything back).
+//      the progress events a second, by phase (reading the file, then the ledger after the COMMIT),
+//      and the longest wait for one; then the same import cancelled 3 s in, and again once 95% of
+//      the file is read (the last rows, the file's figures, COMMIT): the time from each cancel to
+//      the outcome, and the row count before and after (a cancel rolls everything back).
 // Each line carries the load average when it was taken: the machine is shared; whole processes and
 // the ceiling also give their CPU seconds, and the ratio is given by CPU time too (what the load
 // does not move as much).
@@ -36,6 +40,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import type { ImportOutcome } from '../core/ipc/import-jobs.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
+import { markerFileFor } from '../core/storage/clean-close.ts';
 import { SingleFileProfileStore } from '../core/storage/single-file-store.ts';
 import { generateExports } from './synthetic-exports.ts';
 
@@ -116,6 +121,13 @@ interface WorkerFigures {
   profilesListP95: number;
   transactionsListP95: number;
   progressPerSecond: number;
+  /** The longest time without a progress event, and the phase it ended in (import.progress `phase`). */
+  progressMaxGapMs: number;
+  progressMaxGapPhase: string;
+  /** Seconds spent in each phase, and the events a second in it. */
+  phases: Record<string, { seconds: number; perSecond: number }>;
+  /** What was running when the cancel was sent: the phase and the rows read by then. */
+  cancelledIn: string | null;
   cancelled: boolean;
   cancelSeconds: number | null;
   rowsBefore: number;
@@ -178,17 +190,25 @@ function runCeiling(sourceDb: string, dbFile: string): void {
  * `transactions.list`, in turn), each timed from dispatch to answer, and the same for 5 s before. With `cancelAfter`, the
  * import is cancelled that many seconds in, and the time to the cancelled outcome is measured.
  */
-async function runWorkerPath(file: string, dbFile: string, cancelAfter: number | null): Promise<void> {
+async function runWorkerPath(file: string, dbFile: string, cancelAt: string | null): Promise<void> {
   const store = new SingleFileProfileStore(dbFile);
   const profileId = store.list()[0]!.id;
-  let progressEvents = 0;
+  // Every progress event as the page would get it: when, in which phase, how far.
+  const progress: Array<{ at: number; phase: string; rowsRead: number; percent: number | null }> = [];
+  let onProgress = (_event: (typeof progress)[number]) => {};
   const dispatch = createDispatch(
     createHandlers({
       store,
       dataDir: dirname(dbFile),
       version: 'bench',
       transport: 'test',
-      emit: (event) => void (event === 'import.progress' && progressEvents++),
+      emit: (event, payload) => {
+        if (event !== 'import.progress') return;
+        const { phase, rowsRead, percent } = payload as { phase: string; rowsRead: number; percent: number | null };
+        const entry = { at: performance.now(), phase, rowsRead, percent };
+        progress.push(entry);
+        onProgress(entry);
+      },
       importFileRef: (ref) => (ref === 'bench' ? file : null),
     }),
   );
@@ -216,11 +236,24 @@ async function runWorkerPath(file: string, dbFile: string, cancelAfter: number |
   const latencies: number[] = [];
   const probing = probe(latencies, () => !running);
   let cancelledAt: number | null = null;
-  if (cancelAfter !== null) {
+  let cancelledIn: string | null = null;
+  const cancel = (what: string) => {
+    if (cancelledAt !== null) return;
+    cancelledAt = performance.now();
+    cancelledIn = what;
+    void dispatch('import.cancel', { importId });
+  };
+  // `3`: 3 s in; `95%`: once 95% of the file is read (near its end: the last rows, the file's figures, COMMIT follow).
+  if (cancelAt?.endsWith('%')) {
+    const at = Number(cancelAt.slice(0, -1));
+    onProgress = (event) => {
+      if (event.phase === 'read' && (event.percent ?? 0) >= at) cancel(`read, ${event.rowsRead} rows read (${event.percent!.toFixed(0)}%)`);
+    };
+  } else if (cancelAt !== null) {
     setTimeout(() => {
-      cancelledAt = performance.now();
-      void dispatch('import.cancel', { importId });
-    }, cancelAfter * 1000);
+      const last = progress.at(-1);
+      cancel(last ? `${last.phase}, ${last.rowsRead} rows read` : 'starting');
+    }, Number(cancelAt) * 1000);
   }
   const started = performance.now();
   const answer = await dispatch('import.files', { profileId, importId, files: [{ name: file.split('/').at(-1)!, fileRef: 'bench' }] });
@@ -235,6 +268,18 @@ async function runWorkerPath(file: string, dbFile: string, cancelAfter: number |
   idle.sort((a, b) => a - b);
   const p95 = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? 0;
   const seconds = (ended - started) / 1000;
+  let gap = { ms: 0, phase: '' };
+  const phases: WorkerFigures['phases'] = {};
+  for (const [i, event] of progress.entries()) {
+    const since = i === 0 ? started : progress[i - 1]!.at;
+    if (event.at - since > gap.ms) gap = { ms: event.at - since, phase: i === 0 ? 'before the first event' : event.phase };
+    const until = progress[i + 1]?.at ?? ended;
+    const phase = (phases[event.phase] ??= { seconds: 0, perSecond: 0 });
+    phase.seconds += (until - event.at) / 1000;
+    phase.perSecond += 1;
+  }
+  if (ended - (progress.at(-1)?.at ?? started) > gap.ms) gap = { ms: ended - (progress.at(-1)?.at ?? started), phase: 'to the outcome' };
+  for (const phase of Object.values(phases)) phase.perSecond = phase.seconds > 0 ? phase.perSecond / phase.seconds : 0;
   console.log(
     JSON.stringify({
       rows: outcome.reports[0]?.rowsRead ?? 0,
@@ -246,7 +291,11 @@ async function runWorkerPath(file: string, dbFile: string, cancelAfter: number |
       idleP95: idle[Math.floor(idle.length * 0.95)] ?? 0,
       profilesListP95: p95(byChannel[0]),
       transactionsListP95: p95(byChannel[1]),
-      progressPerSecond: progressEvents / seconds,
+      progressPerSecond: progress.length / seconds,
+      progressMaxGapMs: gap.ms,
+      progressMaxGapPhase: gap.phase,
+      phases,
+      cancelledIn,
       cancelled: outcome.failures[0]?.error.code === 'import.cancelled',
       cancelSeconds: cancelledAt === null ? null : (ended - cancelledAt) / 1000,
       rowsBefore: before,
@@ -262,6 +311,7 @@ async function runWorkerPath(file: string, dbFile: string, cancelAfter: number |
  */
 async function runOpenPath(dbFile: string): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const store = new SingleFileProfileStore(dbFile);
   const profileId = store.list()[0]!.id;
   const dispatch = createDispatch(createHandlers({ store, dataDir: dirname(dbFile), version: 'bench', transport: 'test', emit: () => {} }));
@@ -269,11 +319,12 @@ async function runOpenPath(dbFile: string): Promise<void> {
   const opened = performance.now();
   const first = await dispatch('score.report', { profileId });
   const scored = performance.now();
+  const used = process.cpuUsage(cpu);
   const second = await dispatch('score.report', { profileId });
   const again = performance.now();
   store.close();
   if (!first.ok || !second.ok) throw new Error('score.report failed');
-  console.log(JSON.stringify({ openMs: opened - started, firstScoreMs: scored - opened, secondScoreMs: again - scored }));
+  console.log(JSON.stringify({ openMs: opened - started, firstScoreMs: scored - opened, secondScoreMs: again - scored, cpuMs: (used.user + used.system) / 1000 }));
 }
 
 function removeDb(path: string): void {
@@ -315,11 +366,19 @@ async function main(): Promise<void> {
     const byCpu = fresh.cpuSeconds ? ` (by CPU time: ${Math.round((100 * ceiling.cpuSeconds) / fresh.cpuSeconds)}%)` : '';
     console.log(`${''.padEnd(30)} credence import = ${Math.round((100 * rate(fresh)) / rate(ceiling))}% of the ceiling${byCpu} (goal: 80% or more)`);
     const score = await timeProcess([bin, '--db', db, '--json', 'score']);
-    const open = JSON.parse((await timeProcess([here, '--open', db])).stdout.trim().split('\n').at(-1)!) as { openMs: number; firstScoreMs: number; secondScoreMs: number };
+    type OpenFigures = { openMs: number; firstScoreMs: number; secondScoreMs: number; cpuMs: number };
+    const openPath = async () => JSON.parse((await timeProcess([here, '--open', db])).stdout.trim().split('\n').at(-1)!) as OpenFigures;
+    // As a user reopens it (closed cleanly: its marker lets the open skip the integrity check,
+    // core/storage/clean-close.ts), and as after a crash or a copy (no marker: the full check).
+    const open = await openPath();
+    rmSync(markerFileFor(db), { force: true });
+    const checked = await openPath();
+    const describeOpen = (o: OpenFigures) =>
+      `open ${o.openMs.toFixed(0)} ms + first score.report ${o.firstScoreMs.toFixed(0)} ms = ${(o.openMs + o.firstScoreMs).toFixed(0)} ms (CPU ${o.cpuMs.toFixed(0)} ms), again ${o.secondScoreMs.toFixed(0)} ms`;
     console.log(
-      `${`${name} open to first score`.padEnd(30)} credence score ${score.seconds.toFixed(2)} s (whole process, peak RSS ${score.rssMb ?? 'n/a'} MB); ` +
-        `the app's path: open ${open.openMs.toFixed(0)} ms (integrity check included), first score.report ${open.firstScoreMs.toFixed(0)} ms, ` +
-        `again ${open.secondScoreMs.toFixed(0)} ms (goal: open to first score under 1 s)  [load ${load()}]`,
+      `${`${name} open to first score`.padEnd(30)} credence score ${score.seconds.toFixed(2)} s (whole process, CPU ${score.cpuSeconds?.toFixed(2) ?? 'n/a'} s, peak RSS ${score.rssMb ?? 'n/a'} MB); ` +
+        `the app's path, closed cleanly: ${describeOpen(open)}; with no clean-close marker (integrity check): ${describeOpen(checked)} ` +
+        `(goal: open to first score under 1 s)  [load ${load()}]`,
     );
     const same = await cliImport(file, db);
     line(`${name} re-import, same file`, same, `  (duplicates ${same.duplicates})`);
@@ -331,19 +390,29 @@ async function main(): Promise<void> {
     line(`${name} re-import, re-saved`, again, `  (duplicates ${again.duplicates})`);
     rmSync(resaved);
     removeDb(db);
-    if (name !== 'alipay') continue;
     // The app's path: the same export imported in the worker thread while other calls are timed.
     const appDb = join(work, `${name}-app.sqlite`);
     execFileSync(process.execPath, [bin, '--db', appDb, 'profile', 'create', 'Bench'], { stdio: 'ignore' });
     const app = JSON.parse((await timeProcess([here, '--worker', file, appDb])).stdout.trim().split('\n').at(-1)!) as WorkerFigures;
-    line(`${name} app import (worker)`, app, `  other calls: ${app.calls}, p50 ${app.p50.toFixed(1)} ms, p95 ${app.p95.toFixed(1)} ms, max ${app.max.toFixed(0)} ms (p95 with no import: ${app.idleP95.toFixed(1)} ms; p95 of profiles.list ${app.profilesListP95.toFixed(1)} ms, of transactions.list ${app.transactionsListP95.toFixed(1)} ms); progress ${app.progressPerSecond.toFixed(1)}/s`);
-    removeDb(appDb);
-    execFileSync(process.execPath, [bin, '--db', appDb, 'profile', 'create', 'Bench'], { stdio: 'ignore' });
-    const cancelled = JSON.parse((await timeProcess([here, '--worker', file, appDb, '3'])).stdout.trim().split('\n').at(-1)!) as WorkerFigures;
-    console.log(
-      `${`${name} app import, cancelled`.padEnd(30)} cancel after 3 s: ${cancelled.cancelled ? 'cancelled' : 'NOT cancelled'}, outcome ${cancelled.cancelSeconds!.toFixed(2)} s after the cancel, rows ${cancelled.rowsBefore} before and ${cancelled.rowsAfter} after  [load ${load()}]`,
+    const byPhase = Object.entries(app.phases)
+      .map(([phase, figures]) => `${phase} ${figures.seconds.toFixed(1)} s at ${figures.perSecond.toFixed(1)}/s`)
+      .join(', ');
+    line(
+      `${name} app import (worker)`,
+      app,
+      `  other calls: ${app.calls}, p50 ${app.p50.toFixed(1)} ms, p95 ${app.p95.toFixed(1)} ms, max ${app.max.toFixed(0)} ms (p95 with no import: ${app.idleP95.toFixed(1)} ms; p95 of profiles.list ${app.profilesListP95.toFixed(1)} ms, of transactions.list ${app.transactionsListP95.toFixed(1)} ms); ` +
+        `progress ${app.progressPerSecond.toFixed(1)}/s (${byPhase}), longest gap ${app.progressMaxGapMs.toFixed(0)} ms (${app.progressMaxGapPhase})`,
     );
     removeDb(appDb);
+    for (const at of ['3', '95%']) {
+      execFileSync(process.execPath, [bin, '--db', appDb, 'profile', 'create', 'Bench'], { stdio: 'ignore' });
+      const cancelled = JSON.parse((await timeProcess([here, '--worker', file, appDb, at])).stdout.trim().split('\n').at(-1)!) as WorkerFigures;
+      console.log(
+        `${`${name} app import, cancelled`.padEnd(30)} cancel ${at.endsWith('%') ? `at ${at} read` : `after ${at} s`} (${cancelled.cancelledIn}): ${cancelled.cancelled ? 'cancelled' : 'NOT cancelled'}, ` +
+          `outcome ${cancelled.cancelSeconds?.toFixed(2) ?? 'n/a'} s after the cancel, rows ${cancelled.rowsBefore} before and ${cancelled.rowsAfter} after (goal: within 1 s)  [load ${load()}]`,
+      );
+      removeDb(appDb);
+    }
   }
   rmSync(work, { recursive: true, force: true });
   console.log(
@@ -355,6 +424,6 @@ async function main(): Promise<void> {
 
 const [mode, a, b, c] = process.argv.slice(2);
 if (mode === '--ceiling') runCeiling(a!, b!);
-else if (mode === '--worker') await runWorkerPath(a!, b!, c ? Number(c) : null);
+else if (mode === '--worker') await runWorkerPath(a!, b!, c ?? null);
 else if (mode === '--open') await runOpenPath(a!);
 else await main();

@@ -38,11 +38,12 @@ export interface WallAndCpu {
   cpu: Timing;
 }
 
-/** Runs `fn` (awaited) `runs` times: wall-clock and CPU time of each, printed on one line. */
-export async function timeBoth(label: string, runs: number, fn: (run: number) => unknown): Promise<WallAndCpu> {
+/** Runs `fn` (awaited) `runs` times, each after `before` (untimed): wall-clock and CPU time of each, printed on one line. */
+export async function timeBoth(label: string, runs: number, fn: (run: number) => unknown, before?: (run: number) => unknown): Promise<WallAndCpu> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(i);
     const started = performance.now();
     const cpuStarted = cpuMs();
     await fn(i);

@@ -21,3 +21,22 @@ export function createBackupDialogs(dialog: Pick<Dialog, 'showSaveDialog' | 'sho
     },
   };
 }
+
+const BILL_FILTERS = [
+  { name: 'Bills / 账单 (CSV, XLS, XLSX, ZIP)', extensions: ['csv', 'xls', 'xlsx', 'zip'] },
+  { name: 'All files / 所有文件', extensions: ['*'] },
+];
+
+/**
+ * Main's own open dialog for bills (HandlerContext.chooseImportFiles): the paths stay in main,
+ * the page gets a reference for each (`import.chooseFiles`), and the import reads the file from
+ * disk as a stream, whatever its size: no byte of it crosses to the renderer and back.
+ */
+export function createImportDialog(dialog: Pick<Dialog, 'showOpenDialog'>, window: () => BrowserWindow | null): () => Promise<string[] | null> {
+  return async () => {
+    const options = { filters: BILL_FILTERS, properties: ['openFile' as const, 'multiSelections' as const] };
+    const owner = window() ?? undefined;
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : result.filePaths;
+  };
+}

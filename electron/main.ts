@@ -8,7 +8,7 @@ import { createDispatch } from '../core/ipc/registry.ts';
 import { AppLock } from '../core/ipc/lock/app-lock.ts';
 import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
-import { createBackupDialogs } from './dialogs.ts';
+import { createBackupDialogs, createImportDialog } from './dialogs.ts';
 import { exportPathChooser } from './export-dialog.ts';
 import { planPrinter } from './plan-pdf.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
@@ -57,9 +57,10 @@ async function start(): Promise<void> {
   // The OS locking the screen or the machine going to sleep locks Credence too.
   for (const event of ['lock-screen', 'suspend'] as const) powerMonitor.on(event as 'suspend', () => lock.lock('system'));
   const dialogs = createBackupDialogs(dialog, () => mainWindow);
+  const chooseImportFiles = createImportDialog(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
   const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
   const printPlanPdf = planPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseExportPath, printPlanPdf });
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseImportFiles, chooseExportPath, printPlanPdf });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
 
   showWindow();

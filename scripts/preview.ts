@@ -79,7 +79,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.ProcessEnv): { store: ProfileSource; shown: string; lockSettingsFile?: string } {
+/** The page's uploads wait for their import in a folder beside the profiles (core/preview/uploads.ts). */
+const UPLOADS_FOLDER = '.credence-uploads';
+
+function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.ProcessEnv): { store: ProfileSource; shown: string; uploadDir: string; lockSettingsFile?: string } {
   if (values.db !== undefined) {
     const file = resolve(values.db);
     if (!existsSync(dirname(file))) throw new CredenceError('db.not_found', { file });
@@ -93,10 +96,10 @@ function openStore(values: { db?: string; 'data-dir'?: string }, env: NodeJS.Pro
         throw new CredenceError('db.corrupt', { file, reason: error instanceof Error ? error.message : String(error) });
       }
     }
-    return { store: new SingleFileProfileStore(file), shown: file };
+    return { store: new SingleFileProfileStore(file), shown: file, uploadDir: join(dirname(file), UPLOADS_FOLDER) };
   }
   const dataDir = values['data-dir'] !== undefined ? resolve(values['data-dir']) : defaultDataDir(env);
-  return { store: new ProfileStore(dataDir), shown: dataDir, lockSettingsFile: join(dataDir, 'app-lock.json') };
+  return { store: new ProfileStore(dataDir), shown: dataDir, uploadDir: join(dataDir, UPLOADS_FOLDER), lockSettingsFile: join(dataDir, 'app-lock.json') };
 }
 
 /**
@@ -161,7 +164,7 @@ export async function runPreview(argv: string[], io: PreviewIo, overrides: Previ
   }
   let server: PreviewServer;
   try {
-    server = await startPreviewServer({ rendererDir, store: opened.store, dataDir: opened.shown, version: packageVersion(), port, lockSettingsFile: opened.lockSettingsFile });
+    server = await startPreviewServer({ rendererDir, store: opened.store, dataDir: opened.shown, uploadDir: opened.uploadDir, version: packageVersion(), port, lockSettingsFile: opened.lockSettingsFile });
   } catch (error) {
     opened.store.close();
     io.err(`The preview server could not start: ${describe(error)}\n预览服务器无法启动。`);

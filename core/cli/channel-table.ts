@@ -19,6 +19,10 @@ export const APP_ONLY: Partial<Record<Channel, LocalizedText>> = {
     'zh-CN': '应用「设置」页的版本与数据目录；命令行用 credence --version，数据目录由 --data-dir 或 CREDENCE_DATA_DIR 指定',
     en: 'the version and data folder on the app’s Settings page; the CLI has credence --version, and its data folder is --data-dir or CREDENCE_DATA_DIR',
   },
+  'import.chooseFiles': {
+    'zh-CN': '在桌面应用中用系统的文件选择框选择要导入的账单；命令行直接把文件路径作为参数交给 credence import',
+    en: 'chooses the bills to import in the desktop app’s system file dialog; the CLI takes the files’ paths as arguments of credence import',
+  },
   'import.cancel': {
     'zh-CN': '取消页面上正在进行的导入；命令行中断进程（Ctrl-C）即取消，未完成的文件事务回滚',
     en: 'cancels an import running in the page; a CLI import is cancelled by stopping the process (Ctrl-C), which rolls back the file in progress',

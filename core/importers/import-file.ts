@@ -15,6 +15,7 @@ import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { BulkWrite, suspendForeignKeys } from './bulk-write.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -110,8 +111,8 @@ interface TableInput {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-export async function importFile(db: Db, path: string, options: ImportOptions = {}): Promise<ImportReport[]> {
-  const name = basename(path);
+/** `name` is what the report calls the file: the name the user knows, where the path is a copy's (an upload). */
+export async function importFile(db: Db, path: string, options: ImportOptions = {}, name = basename(path)): Promise<ImportReport[]> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -164,9 +165,13 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
-async function sha256Of(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+/** The whole file is hashed before its first row: a cancel is heard between two chunks of it too. */
+async function sha256Of(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined, file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of chunks) hash.update(chunk);
+  for await (const chunk of chunks) {
+    checkCancelled(signal, file);
+    hash.update(chunk);
+  }
   return hash.digest('hex');
 }
 
@@ -198,7 +203,7 @@ function repeatOfEarlierImport(db: Db, name: string, sha256: string, actor: stri
 }
 
 async function importSource(db: Db, source: ByteSource, options: ImportOptions): Promise<ImportReport[]> {
-  const repeat = repeatOfEarlierImport(db, source.name, await sha256Of(source.chunks()), options.actor ?? 'user');
+  const repeat = repeatOfEarlierImport(db, source.name, await sha256Of(source.chunks(), options.signal, source.name), options.actor ?? 'user');
   if (repeat) {
     options.onProgress?.({ file: source.name, rowsRead: repeat.rowsRead, bytesRead: source.size ?? 0, totalBytes: source.size, percent: 100 });
     return [repeat];
@@ -364,31 +369,18 @@ function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Ui
 // ---------------------------------------------------------------------------------------------
 // The database transaction
 
-function begin(db: Db, file: string): void {
+/** Begins the import's transaction; the returned function puts back, after its end, what was set for it. */
+function begin(db: Db, file: string): () => void {
   if (db.inTransaction) throw new CredenceError('import.busy', { file });
+  const restoreForeignKeys = suspendForeignKeys(db);
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
+    restoreForeignKeys();
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new CredenceError('import.busy', { file });
     throw error;
   }
-}
-
-const ROW_COUNTER = 'transactions_insert_data_version';
-
-/**
- * Drops the data version's per-row insert trigger on transactions (migration 0008) inside the
- * import's own transaction; the returned function puts it back, as it was, before COMMIT. The
- * batch's own row, inserted with the first transaction and updated at the end, moves the counters
- * for the whole file: once, instead of an extra UPDATE for every row written. No other connection
- * ever sees the schema without it (DDL is part of the transaction), and a cancel, a failure or a
- * kill rolls the drop back with everything else.
- */
-function suspendRowCounter(db: Db): () => void {
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
-  if (sql === undefined) return () => {};
-  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
-  return () => db.exec(sql);
+  return restoreForeignKeys;
 }
 
 function checkCancelled(signal: AbortSignal | undefined, file: string): void {
@@ -405,7 +397,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     const layout = reader.layoutVariant;
     return spec && layout !== null ? totalsRuleFor(spec.platform, layout) : null;
   });
-  const writer = new BatchWriter(db, reader.warnings, tally, (cells) => reader.rawRowOf(cells), prefilter);
+  const writer = new BatchWriter(db, reader.warnings, tally, reader, prefilter);
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;
   const progress = (final = false): void => {
@@ -421,9 +413,10 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       percent: total ? Math.min(100, (meter.bytes / total) * 100) : null,
     });
   };
-  begin(db, file);
+  const ended = begin(db, file);
+  let bulk: BulkWrite | null = null;
   try {
-    const restoreRowCounter = suspendRowCounter(db);
+    bulk = new BulkWrite(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -435,13 +428,17 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       await nextTurn();
       checkCancelled(options.signal, file);
     }
-    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user');
-    restoreRowCounter();
+    const report = finishImport(db, input, reader, writer, tally, startedAt, options.actor ?? 'user', bulk);
+    // A cancel that came while the last rows were written and the file's figures summed (seconds at 1M rows) still rolls back.
+    checkCancelled(options.signal, file);
     db.exec('COMMIT');
+    ended();
     progress(true);
     return report;
   } catch (error) {
+    bulk?.abandon();
     if (db.inTransaction) db.exec('ROLLBACK');
+    ended();
     throw error;
   }
 }
@@ -454,9 +451,12 @@ function finishImport(
   tally: StatedTally,
   startedAt: string,
   actor: string,
+  bulk: BulkWrite,
 ): ImportReport {
   const result = reader.finish();
   writer.flush();
+  // The last row is in: before pairing refunds, which reads the unpaired ones through their index.
+  bulk.end();
   const batchId = writer.ensureBatch(input.file, result.platform, startedAt);
   const refundsPaired = writer.pairRefunds();
   const figures = writer.figures;

@@ -1,4 +1,16 @@
+import type { z } from 'zod';
+import type { uploadSchemas } from './channels/imports.ts';
 import type { Channel, Envelope, EventName, EventPayload, Request, Response } from './contract.ts';
+
+export interface UploadOptions {
+  /** Bytes the server has stored so far, after each chunk. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Stops between two chunks (or during one) and gives the upload up: nothing of it is kept. */
+  signal?: AbortSignal;
+}
+
+/** A complete upload: the reference `import.files` names it by. */
+export type Uploaded = { fileRef: z.output<typeof uploadSchemas.started>['uploadId'] };
 
 /**
  * What the page sees as `window.credence`: the preload's contextBridge object in Electron, or a
@@ -7,6 +19,15 @@ import type { Channel, Envelope, EventName, EventPayload, Request, Response } fr
 export interface CredenceBridge {
   invoke<C extends Channel>(channel: C, payload: Request<C>): Promise<Envelope<Response<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The preview server's bridge only: sends a file's raw bytes in chunks (core/preview/uploads.ts)
+   * for `import.files` to name by reference, so a large file never travels as base64 in JSON.
+   * Resolves to the envelope of the last step (an error envelope names the file and the limit);
+   * rejects when the transport broke.
+   */
+  upload?(file: Blob, name: string, options?: UploadOptions): Promise<Envelope<Uploaded>>;
+  /** Gives up a complete upload that will not be imported (cancelled before its request): the server removes it. */
+  discardUpload?(fileRef: string): Promise<void>;
 }
 
 export const BRIDGE_KEY = 'credence';

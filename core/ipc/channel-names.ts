@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'profiles.archive',
   'profiles.delete',
   'import.files',
+  'import.chooseFiles',
   'import.cancel',
   'review.list',
   'review.resolve',

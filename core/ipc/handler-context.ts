@@ -31,6 +31,13 @@ export interface HandlerContext {
    * reference it handed out; null for any other. Absent (the page's transports): files come as bytes.
    */
   importFileRef?: (ref: string) => string | null;
+  /** The import that named this reference is done: a file kept only for it (an upload) can go. */
+  releaseImportFile?: (ref: string) => void;
+  /**
+   * Main's own open dialog for bills: the paths chosen, or null when the person cancelled. The
+   * desktop app only; the paths stay in main (`import.chooseFiles` hands the page references).
+   */
+  chooseImportFiles?: () => Promise<string[] | null>;
   /**
    * Prints the plan's print view (#/plan/print) to an A4 PDF: the desktop window's printToPDF
    * (electron/plan-pdf.ts), the CLI's Chromium (core/cli/plan-pdf.ts). Absent (preview, test

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { today } from '../shared/calendar.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
+import type { EventPayload } from './contract.ts';
 import type { Emit } from './registry.ts';
 import { markImportRunning } from '../storage/database.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
@@ -22,6 +23,51 @@ export interface ImportRequest {
  * out/main/import-worker.js beside the main bundle).
  */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', import.meta.url);
+
+/** How often the page hears of a running import at least, whatever phase it is in. */
+export const PROGRESS_BEAT_MS = 250;
+
+type ProgressPayload = EventPayload<'import.progress'>;
+
+/**
+ * The import's progress as the page sees it: each update from the import as it comes, and the
+ * last one again whenever PROGRESS_BEAT_MS passed without one (while the file is hashed, while
+ * its figures are summed before COMMIT, while the ledger is derived after it), so that the page
+ * hears at least twice a second that the import is alive and in which phase.
+ */
+class ProgressBeat {
+  private last: ProgressPayload;
+  private lastAt = 0;
+  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly emit: (payload: ProgressPayload) => void;
+
+  constructor(emit: (payload: ProgressPayload) => void, first: ProgressPayload) {
+    this.emit = emit;
+    this.last = first;
+    this.send();
+    this.timer = setInterval(() => {
+      if (performance.now() - this.lastAt >= PROGRESS_BEAT_MS) this.send();
+    }, PROGRESS_BEAT_MS / 2);
+  }
+
+  update(change: Omit<ProgressPayload, 'importId' | 'fileCount'>): void {
+    this.last = { ...this.last, ...change };
+    this.send();
+  }
+
+  private send(): void {
+    this.lastAt = performance.now();
+    this.emit(this.last);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+function cancelledBeforeStart(files: ImportSource[]): ImportOutcome {
+  return { reports: [], failures: files.map((file) => ({ file: file.name, error: toErrorPayload(new CredenceError('import.cancelled', { file: file.name })) })) };
+}
 
 /** A running import as its starter sees it: something to cancel. */
 interface Running {
@@ -54,6 +100,24 @@ export class ImportJobs {
 
   async run(request: ImportRequest): Promise<ImportOutcome> {
     if (this.running.has(request.importId)) throw new CredenceError('import.busy', { file: request.files[0]?.name ?? '' });
+    // The page hears of the import at once, before its connection is opened.
+    const progress = new ProgressBeat((payload) => this.emit('import.progress', payload), {
+      importId: request.importId,
+      file: request.files[0]?.name ?? '',
+      fileIndex: 0,
+      fileCount: request.files.length,
+      rowsRead: 0,
+      percent: 0,
+      phase: 'read',
+    });
+    try {
+      return await this.runOpened(request, progress);
+    } finally {
+      progress.stop();
+    }
+  }
+
+  private async runOpened(request: ImportRequest, progress: ProgressBeat): Promise<ImportOutcome> {
     const db = this.store.connect(request.profileId);
     const importDone = markImportRunning(this.store.database(request.profileId));
     const dbFile = this.store.fileFor(request.profileId);
@@ -68,14 +132,7 @@ export class ImportJobs {
     };
     const onMessage = (message: ImportMessage): void => {
       if (message.type === 'progress') {
-        this.emit('import.progress', {
-          importId: request.importId,
-          file: message.file,
-          fileIndex: message.fileIndex,
-          fileCount: request.files.length,
-          rowsRead: message.rowsRead,
-          percent: message.percent,
-        });
+        progress.update({ file: message.file, fileIndex: message.fileIndex, rowsRead: message.rowsRead, percent: message.percent, phase: message.phase });
       } else if (message.type === 'log') console.error(message.message);
     };
     try {
@@ -99,16 +156,31 @@ export class ImportJobs {
       'bytes' in file && file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? [file.bytes.buffer as ArrayBuffer] : [],
     );
     const worker = new Worker(WORKER_URL, { workerData: data, transferList });
-    this.running.set(request.importId, { cancel: () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand) });
+    let ready = false;
+    let stopped = false;
+    this.running.set(request.importId, {
+      cancel: () => {
+        if (ready) return void worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand);
+        // Still loading its modules (seconds on a loaded machine): stopped at once rather than
+        // heard when it is ready. Had it just begun (its `ready` still on the way), stopping it
+        // is a kill: better-sqlite3 closes a thread's connections as it ends, which rolls back.
+        stopped = true;
+        void worker.terminate();
+      },
+    });
     try {
       return await new Promise<ImportOutcome>((resolve, reject) => {
-        let outcome: ImportOutcome | null = null;
         worker.on('message', (message: ImportMessage) => {
-          if (message.type === 'done') outcome = message.outcome;
+          if (message.type === 'ready') ready = true;
+          // The outcome is sent after the worker closed its connection: no need to wait for the thread's exit too.
+          else if (message.type === 'done') resolve(message.outcome);
           else onMessage(message);
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`import worker exited with code ${code} before its outcome`))));
+        worker.on('exit', (code) => {
+          if (stopped) resolve(cancelledBeforeStart(request.files));
+          else reject(new Error(`import worker exited with code ${code} before its outcome`));
+        });
       });
     } catch (error) {
       // The worker died (out of memory, a bug): what it had open rolled back with its connection.

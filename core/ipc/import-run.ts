@@ -26,9 +26,16 @@ export interface ImportRunData {
   asOfDay: number;
 }
 
+/**
+ * `read`: the file is hashed, read, written and committed (a cancel rolls it back); `ledger`: every
+ * file is committed, and the accounts, histories and scores are brought up to date (too late to cancel).
+ */
+export type ImportPhase = 'read' | 'ledger';
+
 /** What a running import tells the thread that started it. */
 export type ImportMessage =
-  | { type: 'progress'; fileIndex: number; file: string; rowsRead: number; percent: number | null }
+  | { type: 'ready' }
+  | { type: 'progress'; fileIndex: number; file: string; rowsRead: number; percent: number | null; phase: ImportPhase }
   | { type: 'log'; message: string }
   | { type: 'done'; outcome: ImportOutcome };
 
@@ -44,11 +51,11 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
         signal,
         actor: data.actor,
         onProgress: (progress: { rowsRead: number; percent: number | null }) =>
-          post({ type: 'progress', fileIndex, file: file.name, rowsRead: progress.rowsRead, percent: progress.percent }),
+          post({ type: 'progress', fileIndex, file: file.name, rowsRead: progress.rowsRead, percent: progress.percent, phase: 'read' }),
       };
       try {
         if (signal.aborted) throw new CredenceError('import.cancelled', { file: file.name });
-        const reports = 'path' in file ? await importFile(db, file.path, options) : await importBytes(db, file.name, file.bytes, options);
+        const reports = 'path' in file ? await importFile(db, file.path, options, file.name) : await importBytes(db, file.name, file.bytes, options);
         outcome.reports.push(...reports);
       } catch (error) {
         outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
@@ -57,6 +64,8 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
     // Score history (core/score/snapshots.ts): both scores as they stand after this import, unless
     // every file was one imported before (recognised by its hash: nothing was written at all).
     if (outcome.reports.some((report) => report.batchId !== null)) {
+      const last = outcome.reports.at(-1)!;
+      post({ type: 'progress', fileIndex: data.files.length - 1, file: last.file, rowsRead: last.rowsRead, percent: 100, phase: 'ledger' });
       snapshotAfterImport(db, (error) => post({ type: 'log', message: `score snapshot after import failed: ${(error as Error)?.stack ?? String(error)}` }), data.asOfDay);
     }
   } finally {

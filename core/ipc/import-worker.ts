@@ -14,6 +14,9 @@ if (parentPort) {
   port.on('message', (command: ImportWorkerCommand) => {
     if (command.type === 'cancel') controller.abort();
   });
+  // From here a cancel is heard: before this message the starter may stop the thread outright,
+  // which has opened nothing yet (loading the modules takes a while under load, from source).
+  port.postMessage({ type: 'ready' } satisfies ImportMessage);
   const data = workerData as ImportRunData;
   let outcome: ImportOutcome;
   try {

@@ -24,6 +24,7 @@ import { loadAccounts, type AccountRecord, type AccountValues } from './account-
 import { parseMonthsJson } from './codecs/stored-months.ts';
 import { ensureLedger } from './freshness.ts';
 import { readActivity, type Activity } from './activity.ts';
+import { keptIfSame, ledgerCounters, readAtCounters, stampRead } from './reread.ts';
 
 export type { Activity, ActivityMonth } from './activity.ts';
 import { today } from '../shared/calendar.ts';
@@ -105,31 +106,57 @@ export function snapshotAccount(record: AccountRecord, months: MonthRow[], settl
   };
 }
 
-function readAccounts(db: Db): LedgerAccountSnapshot[] {
+/** The text an account's history was parsed from: the same text read again gives the kept months. */
+const monthsSource = new WeakMap<readonly MonthRow[], string>();
+
+function monthsOf(json: string, kept: LedgerAccountSnapshot | undefined): MonthRow[] {
+  if (kept && monthsSource.get(kept.months) === json) return kept.months;
+  const months = json ? parseMonthsJson(json) : [];
+  monthsSource.set(months, json);
+  return months;
+}
+
+/** The kept account when every value, the settled day and the months (by identity) are the same. */
+function keptAccount(kept: LedgerAccountSnapshot | undefined, read: LedgerAccountSnapshot): LedgerAccountSnapshot {
+  if (!kept) return read;
+  for (const key of Object.keys(read) as (keyof LedgerAccountSnapshot)[]) if (kept[key] !== read[key]) return read;
+  return kept;
+}
+
+function readAccounts(db: Db, previous: LedgerSnapshot | undefined): LedgerAccountSnapshot[] {
   const histories = new Map(db.prepare('SELECT account_id, months_json FROM credit_account_histories').raw().all() as [number, string][]);
   const settled = new Map(db.prepare('SELECT account_id, settled_on FROM credit_account_summaries').raw().all() as [number, string | null][]);
+  const kept = new Map(previous?.accounts.map((a) => [a.id, a]));
   return loadAccounts(db)
     .filter((record) => !record.values.dismissed)
     .map((record) => {
-      const json = histories.get(record.id);
-      return snapshotAccount(record, json ? parseMonthsJson(json) : [], settled.get(record.id) ?? null);
+      const before = kept.get(record.id);
+      return keptAccount(before, snapshotAccount(record, monthsOf(histories.get(record.id) ?? '', before), settled.get(record.id) ?? null));
     });
 }
 
 /**
  * Brings the derived ledger up to date for `asOfDay` (day number; default today) and reads the
- * whole read model in one pass: the one place report and scores read the database.
+ * whole read model in one pass: the one place report and scores read the database. Given the
+ * snapshot read before (`previous`), every part that reads back the same is the previous object
+ * (reread.ts): an account an edit left alone is the same account object; while the derived
+ * ledger's counters did not move, the accounts and activity are not read at all.
  */
-export function loadLedgerSnapshot(db: Db, asOfDay: number = today()): LedgerSnapshot {
+export function loadLedgerSnapshot(db: Db, asOfDay: number = today(), previous?: LedgerSnapshot): LedgerSnapshot {
   ensureLedger(db, asOfDay);
-  return {
+  const counters = ledgerCounters(db);
+  const ledgerKept = previous !== undefined && readAtCounters(previous, counters);
+  const settings = { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db), graceRules: readIssuerGraceRules(db), debtToIncome: readDebtToIncomeSetting(db) };
+  const snapshot: LedgerSnapshot = {
     asOfDay,
-    accounts: readAccounts(db),
-    queries: queryRecords.list(db),
-    observations: observationRecords.list(db),
-    profileFacts: readProfileFacts(db),
-    settings: { rules: Object.fromEntries(readRuleSettings(db)), hardQueryReasons: readHardQueryReasons(db), bandCaps: readBandCaps(db), graceRules: readIssuerGraceRules(db), debtToIncome: readDebtToIncomeSetting(db) },
-    activity: readActivity(db),
-    needsReview: db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number,
+    accounts: ledgerKept ? previous.accounts : readAccounts(db, previous),
+    queries: keptIfSame(previous?.queries, queryRecords.list(db)),
+    observations: keptIfSame(previous?.observations, observationRecords.list(db)),
+    profileFacts: keptIfSame(previous?.profileFacts, readProfileFacts(db)),
+    settings: keptIfSame(previous?.settings, settings),
+    activity: ledgerKept ? previous.activity : keptIfSame(previous?.activity, readActivity(db)),
+    needsReview: ledgerKept ? previous.needsReview : (db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number),
   };
+  stampRead(snapshot, counters);
+  return snapshot;
 }

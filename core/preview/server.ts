@@ -9,7 +9,10 @@ import { AppLock } from '../ipc/lock/app-lock.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../security/static-files.ts';
 import type { ProfileSource } from '../storage/profile-store.ts';
+import { uploadSchemas } from '../ipc/channels/imports.ts';
+import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { createToken, isAuthorised, TOKEN_PATTERN } from './token.ts';
+import { UPLOAD_CHUNK_BYTES, UploadStore } from './uploads.ts';
 
 // `npm run preview`: the built renderer and the one IPC contract over HTTP on 127.0.0.1, for
 // machines where Electron cannot be downloaded. Secured like a local notebook server: a per-run
@@ -23,10 +26,12 @@ const MiB = 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1 * MiB;
 
 /**
- * `import.files` carries the files themselves as base64. The Import page sends at most 256 MiB of
- * file bytes per request (renderer/src/import/encode.ts, MAX_BYTES_PER_REQUEST; one file may be
- * 200 MiB, MAX_FILE_BYTES), which is 341⅓ MiB as base64; up to 50 names and the JSON around them
- * add well under 1 MiB. 352 MiB admits every request the page can send, and nothing much larger.
+ * The Import page here uploads its files in raw chunks (uploads.ts) and names them by reference;
+ * another client may still send files as base64 in `import.files`, as the page does where it has no
+ * upload (the desktop window's drop, the test page): at most 256 MiB of file bytes per request
+ * (renderer/src/import/encode.ts, MAX_BYTES_PER_REQUEST; one file may be 200 MiB, MAX_FILE_BYTES),
+ * which is 341⅓ MiB as base64; up to 50 names and the JSON around them add well under 1 MiB.
+ * 352 MiB admits every such request, and nothing much larger.
  * test/unit/preview/limits.test.ts keeps this in step with the renderer's own limits.
  */
 export const IMPORT_BODY_LIMIT = 352 * MiB;
@@ -49,6 +54,11 @@ export interface PreviewServerOptions {
   /** Shown by `app.info` (Settings): the data folder, or the `--db` file. */
   dataDir: string;
   version: string;
+  /**
+   * Where the page's uploads are kept until imported: a folder of the server's own inside the
+   * data folder (a bill stays on this computer's profile disk), emptied at start and close.
+   */
+  uploadDir: string;
   /** Where the app lock keeps its idle setting (`<data folder>/app-lock.json`); in memory when absent. */
   lockSettingsFile?: string;
   /** 0 (the default) lets the OS choose a free port. */
@@ -99,6 +109,8 @@ function isInside(root: string, target: string): boolean {
 }
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
+const BYTES_TYPE = /^application\/octet-stream\s*$/i;
+const UPLOAD_PATH = /^\/upload\/([0-9a-f-]{36})(\/abort)?$/;
 
 type BodyResult = { ok: true; text: string } | { ok: false; status: 400 | 413 };
 
@@ -162,8 +174,20 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   // The same lock as the desktop app's: locked, every channel but the unlock screen's refuses.
   const lock = new AppLock(options.store, { settingsFile: options.lockSettingsFile, emit });
+  const uploads = new UploadStore(options.uploadDir);
+  // Locking drops every upload with the rest; while locked, none starts or continues.
+  lock.onLock(() => uploads.clear());
   const dispatch: Dispatch = createDispatch(
-    createHandlers({ store: options.store, dataDir: options.dataDir, version: options.version, transport: 'http', emit, lock }),
+    createHandlers({
+      store: options.store,
+      dataDir: options.dataDir,
+      version: options.version,
+      transport: 'http',
+      emit,
+      lock,
+      importFileRef: (ref) => uploads.fileOf(ref),
+      releaseImportFile: (ref) => void uploads.abort(ref),
+    }),
     log,
   );
 
@@ -204,10 +228,58 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     } catch {
       return refuse(res, 400);
     }
-    const envelope = await dispatch(channel, payload);
+    answer(res, await dispatch(channel, payload));
+  }
+
+  /** An envelope; the connection closed when the request's body was not read to its end (never parsed as a next request). */
+  function answer(res: ServerResponse, envelope: unknown, req?: IncomingMessage): void {
     const text = JSON.stringify(envelope);
-    res.writeHead(200, { ...API_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    const close = req && !req.complete ? { Connection: 'close' } : {};
+    res.writeHead(200, { ...API_HEADERS, ...close, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
+  }
+
+  /** Runs one upload step: its value, or its error, as an envelope, the IPC channels' shape. */
+  async function uploadStep<T>(req: IncomingMessage, res: ServerResponse, step: () => T | Promise<T>): Promise<void> {
+    try {
+      answer(res, { ok: true, value: await step() }, req);
+    } catch (error) {
+      answer(res, { ok: false, error: toErrorPayload(error) }, req);
+    }
+  }
+
+  /** The page's uploads (uploads.ts): announced in JSON, then raw chunks in order, or given up. */
+  async function serveUpload(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<void> {
+    if (lock.isLocked) return uploadStep(req, res, () => Promise.reject(new CredenceError('app.locked')));
+    if (pathname === '/upload') {
+      if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return refuse(res, 415);
+      const body = await readBody(req, DEFAULT_BODY_LIMIT);
+      if (!body.ok) return refuse(res, body.status);
+      let parsed;
+      try {
+        parsed = uploadSchemas.start.safeParse(JSON.parse(body.text));
+      } catch {
+        return refuse(res, 400);
+      }
+      if (!parsed.success) return refuse(res, 400);
+      const { name, size } = parsed.data;
+      return uploadStep(req, res, () => uploadSchemas.started.parse(uploads.start(name, size)));
+    }
+    const match = UPLOAD_PATH.exec(pathname);
+    if (!match) return refuse(res, 404);
+    const uploadId = match[1]!;
+    if (match[2]) return uploadStep(req, res, () => uploadSchemas.aborted.parse({ aborted: uploads.abort(uploadId) }));
+    if (!BYTES_TYPE.test(req.headers['content-type'] ?? '')) return refuse(res, 415);
+    const offset = Number(new URLSearchParams(search).get('offset') ?? '');
+    if (!Number.isSafeInteger(offset) || offset < 0) return refuse(res, 400);
+    const declared = Number(req.headers['content-length'] ?? '');
+    // A chunk is one bounded body with its length stated (fetch of a Blob states it).
+    if (!Number.isSafeInteger(declared) || declared < 0) return refuse(res, 411);
+    if (declared > UPLOAD_CHUNK_BYTES) {
+      uploads.abort(uploadId);
+      return refuse(res, 413);
+    }
+    return uploadStep(req, res, async () => uploadSchemas.chunk.parse(await uploads.chunk(uploadId, offset, req)));
   }
 
   function serveEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -233,21 +305,24 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const method = req.method ?? '';
     if (method !== 'GET' && method !== 'POST') return refuse(res, 405, { Allow: 'GET, POST' });
 
-    const pathname = target.split(/[?#]/, 1)[0];
+    const pathname = target.split(/[?#]/, 1)[0]!;
+    const search = target.slice(pathname.length).split('#', 1)[0]!;
     const isIpc = pathname === '/ipc' || pathname.startsWith('/ipc/');
     const isEvents = pathname === '/events';
-    if (!isIpc && !isEvents) {
+    const isUpload = pathname === '/upload' || pathname.startsWith('/upload/');
+    if (!isIpc && !isEvents && !isUpload) {
       if (method !== 'GET') return refuse(res, 405, { Allow: 'GET' });
       return serveStatic(res, pathname);
     }
 
     // The API: the page's own fetch() calls, nothing else.
-    if (isIpc && method !== 'POST') return refuse(res, 405, { Allow: 'POST' });
+    if ((isIpc || isUpload) && method !== 'POST') return refuse(res, 405, { Allow: 'POST' });
     if (isEvents && method !== 'GET') return refuse(res, 405, { Allow: 'GET' });
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') return refuse(res, 403);
     if (!isAuthorised(req.headers, token)) return refuse(res, 401, { 'WWW-Authenticate': 'Bearer' });
     if (isEvents) return serveEvents(req, res);
+    if (isUpload) return serveUpload(req, res, pathname, search);
     if (pathname === '/ipc') return refuse(res, 404);
     return serveIpc(req, res, pathname.slice('/ipc/'.length));
   }
@@ -286,6 +361,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       new Promise<void>((done) => {
         clearInterval(heartbeat);
         lock.dispose();
+        uploads.clear();
         for (const stream of streams) stream.end();
         streams.clear();
         server.close(() => done());

@@ -76,6 +76,22 @@ const catalogue = {
     'zh-CN': '无法读取文件 {file}：{reason}。数据库未作任何修改。',
     en: 'Could not read {file}: {reason}. The database was not changed.',
   },
+  'import.upload_too_large': {
+    'zh-CN': '{file} 有 {size}，超过可上传的上限 {limit}，未导入。账单文件通常远小于此，请确认选择的是账单。',
+    en: '{file} is {size}, over the upload limit of {limit}, and was not imported. Bill files are far smaller; check that this is a bill.',
+  },
+  'import.upload_out_of_order': {
+    'zh-CN': '上传 {file} 时收到的分块顺序有误（应从第 {expected} 字节续传，收到的是第 {offset} 字节）。请重新导入该文件。',
+    en: 'A part of {file} arrived out of order while uploading (expected byte {expected}, got byte {offset}). Import the file again.',
+  },
+  'import.upload_unknown': {
+    'zh-CN': '找不到这次上传（可能已取消、已导入或服务器已重启）。请重新选择文件导入。',
+    en: 'This upload no longer exists (it was cancelled or imported, or the server restarted). Choose the file again to import it.',
+  },
+  'import.dialog_unavailable': {
+    'zh-CN': '此窗口无法打开系统的文件选择框，请将文件拖入或使用页面上的文件选择。',
+    en: 'This window cannot open the system file dialog; drop the files in or use the page\'s file picker.',
+  },
   'import.empty_file': {
     'zh-CN': '文件 {file} 是空的，不是账单。',
     en: '{file} is empty; it is not a bill.',

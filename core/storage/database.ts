@@ -5,6 +5,7 @@ import { toUtc8Iso } from '../shared/calendar.ts';
 import { applyKey, describeOpenFailure } from './encryption/cipher.ts';
 import { registerAuditHashFunction } from './audit-chain.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { registerRawRowFunctions } from './raw-rows.ts';
 
 export { appendAudit } from './audit-chain.ts';
 
@@ -23,6 +24,11 @@ export interface OpenOptions {
    * an import): skip the integrity check, a read of the whole file (seconds at 1M rows).
    */
   inspected?: boolean;
+  /**
+   * The file's clean-close marker vouches that it has not changed since it last passed the
+   * integrity check (clean-close.ts): its schema is still checked, the integrity check skipped.
+   */
+  skipIntegrity?: boolean;
 }
 
 interface AppliedMigration {
@@ -52,12 +58,12 @@ function readApplied(db: Db): AppliedMigration[] {
  * Checks an existing file read-only before anything may write to it: integrity first, then the
  * schema version. A corrupt file or one from a newer Credence is refused with its bytes untouched.
  */
-export function inspectExisting(file: string, migrations: Migration[], key: Buffer | undefined): void {
+export function inspectExisting(file: string, migrations: Migration[], key: Buffer | undefined, integrity = true): void {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     if (key) applyKey(db, key);
-    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    const rows = integrity ? (db.pragma('quick_check') as Array<{ quick_check: string }>) : [];
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     if (problems.length > 0) throw new CredenceError('db.corrupt', { file, reason: problems.slice(0, 3).join('; ') });
     const known = new Map(migrations.map((migration) => [migration.version, migration.name]));
@@ -109,7 +115,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const exists = existsSync(file);
   if (!exists && options.create === false) throw new CredenceError('db.not_found', { file });
-  if (exists && !options.inspected) inspectExisting(file, migrations, options.key);
+  if (exists && !options.inspected) inspectExisting(file, migrations, options.key, !options.skipIntegrity);
   const db = new Database(file);
   try {
     if (options.key) applyKey(db, options.key);
@@ -117,6 +123,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     registerAuditHashFunction(db);
+    registerRawRowFunctions(db);
     migrate(db, migrations, options.beforeMigrate);
     return db;
   } catch (error) {

@@ -17,6 +17,7 @@ import {
 } from './encryption/key-wrap.ts';
 import { CIPHER_ID } from './encryption/cipher.ts';
 import { createBackup } from './backups.ts';
+import { dropCleanClose, leaveCleanClose, takeCleanClose } from './clean-close.ts';
 import { openDatabase, type Db } from './database.ts';
 import { isEncryptedFile, removeStalePartials } from './profile-paths.ts';
 
@@ -48,6 +49,8 @@ export class ProfileFiles {
   private readonly dbs = new Map<string, Db>();
   private readonly keys = new Map<string, Buffer>();
   private readonly extra = new Map<string, Set<Db>>();
+  /** When each open file last passed a full integrity check, for its clean-close marker. */
+  private readonly checkedAt = new Map<string, number>();
 
   protection(file: string): Protection {
     if (!isEncryptedFile(file)) return { encrypted: false };
@@ -71,13 +74,28 @@ export class ProfileFiles {
     if (cached?.open) return cached;
     removeStalePartials(file);
     const options = this.openOptions(file, name);
+    // Taken before anything may write: a crash from here on leaves no marker, and the next open checks.
+    const vouched = existsSync(file) ? takeCleanClose(file) : null;
     const db = openDatabase(file, {
       create,
       ...options,
+      skipIntegrity: vouched !== null,
       beforeMigrate: (open) => createBackup(open, { file, key: options.key, profileId: profileIdOf(open), reason: 'before-migration', actor: 'system' }),
     });
     this.dbs.set(file, db);
+    this.checkedAt.set(file, vouched ?? Date.now());
     return db;
+  }
+
+  /** Closes the shared connection; the last one of this process leaves the clean-close marker (clean-close.ts). */
+  private closeShared(file: string): void {
+    const db = this.dbs.get(file);
+    this.dbs.delete(file);
+    const checkedAt = this.checkedAt.get(file);
+    this.checkedAt.delete(file);
+    if (!db?.open) return;
+    db.close();
+    if (checkedAt !== undefined && !this.inUse(file)) leaveCleanClose(file, checkedAt);
   }
 
   /** A connection of its own (an import's long transaction), closed by the caller; counted so a swap can wait for it. */
@@ -146,8 +164,7 @@ export class ProfileFiles {
   /** Closes the shared connection, so the file can be swapped; refused while an import holds its own. */
   release(file: string): void {
     if (this.inUse(file)) throw new CredenceError('key.busy', { name: basename(file) });
-    this.dbs.get(file)?.close();
-    this.dbs.delete(file);
+    this.closeShared(file);
   }
 
   /**
@@ -159,16 +176,16 @@ export class ProfileFiles {
   replace(file: string, finished: string): void {
     this.release(file);
     if (existsSync(file + '-wal') || existsSync(file + '-shm')) throw new CredenceError('db.in_use', { file });
+    dropCleanClose(file);
     commitFile(finished, file);
   }
 
   /** Closes every encrypted profile's connections and overwrites every key held in memory. */
   lockAll(): void {
     for (const file of [...this.keys.keys()]) {
-      this.dbs.get(file)?.close();
-      this.dbs.delete(file);
       for (const db of this.extra.get(file) ?? []) if (db.open) db.close();
       this.extra.delete(file);
+      this.closeShared(file);
       this.keys.get(file)?.fill(0);
       this.keys.delete(file);
     }
@@ -176,8 +193,7 @@ export class ProfileFiles {
 
   closeAll(): void {
     this.lockAll();
-    for (const db of this.dbs.values()) db.close();
-    this.dbs.clear();
+    for (const file of [...this.dbs.keys()]) this.closeShared(file);
   }
 
   /**
@@ -207,6 +223,7 @@ export class ProfileFiles {
   /** Removes a profile's files: database, WAL, SHM and key file. */
   removeFiles(file: string): void {
     this.forget(file);
+    dropCleanClose(file);
     for (const path of [file, file + '-wal', file + '-shm', keyFileFor(file)]) rmSync(path, { force: true });
   }
 }

@@ -6,9 +6,9 @@
 
 import { ensureLedger } from '../ledger/freshness.ts';
 import { readLedgerInputs, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
+import { restamp } from '../ledger/reread.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { lastDay } from '../shared/calendar.ts';
-import { readDataVersion } from '../storage/data-version.ts';
 import type { Db } from '../storage/database.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 
@@ -17,19 +17,68 @@ export interface WhatIfBase {
   asOfDay: number;
   snapshot: LedgerSnapshot;
   inputs: LedgerInputs;
-  /** The data version both were read at (migration 0008). */
-  version: number;
 }
 
-/** Reads a profile's snapshot and history inputs for `asOfDay`, in one read transaction. */
-export function loadWhatIfBase(db: Db, asOfDay: number): WhatIfBase {
+/**
+ * Reads a profile's snapshot and history inputs for `asOfDay`, in one read transaction. Given the
+ * base read before (`previous`: the same profile), every part that reads back the same is the
+ * previous object (core/ledger/reread.ts), and the baselines kept with `previous` are where the
+ * new base's baselines start from (compare.ts baselineOf): an edit costs what it changed. When
+ * every part reads back the same (a write the what-if does not read, a value rewritten as it
+ * was), the base is `previous` itself, and so is everything computed from it.
+ */
+export function loadWhatIfBase(db: Db, asOfDay: number, previous?: WhatIfBase): WhatIfBase {
   ensureLedger(db, asOfDay);
-  return db.transaction(() => ({
+  const base = db.transaction(() => ({
     asOfDay,
-    snapshot: loadLedgerSnapshot(db, asOfDay),
-    inputs: readLedgerInputs(db),
-    version: readDataVersion(db).version,
+    snapshot: loadLedgerSnapshot(db, asOfDay, previous?.snapshot),
+    inputs: readLedgerInputs(db, previous?.inputs),
   }))();
+  if (!previous) return base;
+  if (sameBase(base, previous)) {
+    // As current as the parts just read: the next read after an edit of queries or facts skips the accounts.
+    restamp(previous.snapshot, base.snapshot);
+    restamp(previous.inputs, base.inputs);
+    return previous;
+  }
+  readAfter.set(base, previous);
+  // One step back only: the previous base does not keep its own predecessor alive.
+  readAfter.delete(previous);
+  return base;
+}
+
+/** A base read again → the base it was read after (loadWhatIfBase's `previous`). */
+const readAfter = new WeakMap<WhatIfBase, WhatIfBase>();
+
+export function previousBase(base: WhatIfBase): WhatIfBase | undefined {
+  return readAfter.get(base);
+}
+
+function sameEntries<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value || !b.has(key)) return false;
+  return true;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Every part the same object (the rest of the inputs is built from the accounts). */
+function sameBase(a: WhatIfBase, b: WhatIfBase): boolean {
+  const [s, t] = [a.snapshot, b.snapshot];
+  const [i, j] = [a.inputs, b.inputs];
+  return (
+    a.asOfDay === b.asOfDay &&
+    (Object.keys(s) as (keyof LedgerSnapshot)[]).every((key) => (key === 'accounts' ? sameItems(s.accounts, t.accounts) : s[key] === t[key])) &&
+    sameItems(i.accounts, j.accounts) &&
+    sameEntries(i.events, j.events) &&
+    sameEntries(i.lineEvents, j.lineEvents) &&
+    sameEntries(i.facts, j.facts) &&
+    sameEntries(i.plans, j.plans) &&
+    i.exports === j.exports &&
+    i.graceRules === j.graceRules
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { CredenceError } from '../shared/errors.ts';
 import { reportMonthOf } from '../bureau/windows.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { applyActions } from './actions.ts';
-import { timelineDays, type WhatIfBase } from './base.ts';
+import { previousBase, timelineDays, type WhatIfBase } from './base.ts';
 import { WHATIF_FIGURES } from './figures.ts';
 import { project, type Projection } from './projection.ts';
 import { scenarioResult } from './results.ts';
@@ -39,16 +39,23 @@ function horizonOf(base: WhatIfBase, months: number): number {
   return lastDay(reportMonthOf(base.asOfDay) + months);
 }
 
-/** The baseline over `months` months: no action, only the frozen assumptions; kept with the base. */
+/**
+ * The baseline over `months` months: no action, only the frozen assumptions; kept with the base.
+ * A base read again after the data moved (base.ts previousBase) starts from the previous base's
+ * baseline: the accounts the change left alone keep their projection (projection.ts project).
+ */
 export function baselineOf(base: WhatIfBase, months: number): Baseline {
   let kept = baselines.get(base);
   if (!kept) baselines.set(base, (kept = new Map()));
   const cached = kept.get(months);
   if (cached) return cached;
+  const previous = previousBase(base);
+  const earlier = previous && baselines.get(previous)?.get(months);
   const horizonDay = horizonOf(base, months);
   const state = startScenario(base, months, horizonDay);
-  const projection = project(state);
-  const activity = projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
+  const projection = project(state, null, earlier ?? null);
+  const sameActivity = earlier && previous.asOfDay === base.asOfDay && previous.snapshot.activity === base.snapshot.activity;
+  const activity = sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
   const days = timelineDays(base.asOfDay, months);
   const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days) };
   kept.set(months, baseline);

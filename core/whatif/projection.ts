@@ -16,8 +16,8 @@
 // before it, so one pass without the repayments gives every statement, and each repayment is
 // that statement less what was paid since; a clearance or settlement is owedOn() on its day.
 
-import { computeHistory, owedOn } from '../ledger/history/monthly-history.ts';
-import type { HistoryInput, LedgerEvent } from '../ledger/history/history-input.ts';
+import { owedOn, resumable, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
+import type { HistoryInput, HistoryResult, LedgerEvent } from '../ledger/history/history-input.ts';
 import { mergeIntervals } from '../ledger/history/coverage.ts';
 import { billDueMonth } from '../ledger/history/obligations-revolving.ts';
 import { historyInputOf, mergeLineEvents, type AccountEvents, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
@@ -36,6 +36,8 @@ export interface AccountRun {
   snapshot: LedgerAccountSnapshot;
   /** Every event the pass read (a draw's also go into its line's history). */
   events: readonly LedgerEvent[];
+  /** What projecting the account noted (said again when the run is taken over: projectBaseline). */
+  notes: readonly LocalizedText[];
 }
 
 export interface Projection {
@@ -53,6 +55,8 @@ interface Context {
   horizonDay: number;
   cash: CashItem[];
   notes: LocalizedText[];
+  /** The notes of the account being projected. */
+  noted: LocalizedText[];
 }
 
 // ---------------------------------------------------------------- events
@@ -72,10 +76,64 @@ function fixedEvents(dir: AccountDirectives | undefined): LedgerEvent[] {
   return [...dir.events, ...dir.payments.map((p) => payment(p.day, p.fen))];
 }
 
-function sumPayments(events: readonly LedgerEvent[], after: number, upTo: number): number {
-  let total = 0;
-  for (const e of events) if (e.role === 'payment' && e.day > after && e.day <= upTo) total += e.fen;
-  return total;
+/**
+ * A day-ordered list of events with running totals of its payments, extended as the list grows
+ * (a projection appends its repayments in day order): what was paid in a span of days is two
+ * bisections, not a pass over years of events for each month.
+ */
+interface Paid {
+  events: readonly LedgerEvent[];
+  days: number[];
+  totals: number[];
+}
+
+function paidOf(events: readonly LedgerEvent[]): Paid {
+  return { events, days: [], totals: [] };
+}
+
+/** Payments with a day up to `day`. */
+function paidUpTo(p: Paid, day: number): number {
+  let lo = 0;
+  let hi = p.days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.days[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : p.totals[lo - 1];
+}
+
+/** Payments after day `after`, up to day `upTo`. */
+function paidBetween(p: Paid, after: number, upTo: number): number {
+  for (let i = p.days.length; i < p.events.length; i++) {
+    const e = p.events[i];
+    if (i > 0 && e.day < p.days[i - 1]) throw new Error('a projection’s events are out of day order');
+    p.days.push(e.day);
+    p.totals.push((i > 0 ? p.totals[i - 1] : 0) + (e.role === 'payment' ? e.fen : 0));
+  }
+  return paidUpTo(p, upTo) - paidUpTo(p, after);
+}
+
+// ---------------------------------------------------------------- the history pass
+
+/**
+ * The months before today of an account's pass, kept per account record and timeline end: the
+ * baseline walks them once, and every pass of the account after (the baseline's second, each
+ * scenario's) starts after them when it agrees with them (the ledger checks: resumeHistory).
+ */
+const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>();
+
+/** The ledger's history pass of `input` (an account's, to the timeline's end). */
+function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
+  let kept = checkpoints.get(record);
+  const from = kept?.get(ctx.horizonDay) ?? null;
+  if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
+  const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
+  if (checkpoint !== null && from === null) {
+    if (!kept) checkpoints.set(record, (kept = new Map()));
+    kept.set(ctx.horizonDay, checkpoint);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- coverage
@@ -114,6 +172,7 @@ function addCash(ctx: Context, actionIndex: number, day: number, record: Account
 }
 
 function note(ctx: Context, text: LocalizedText): void {
+  ctx.noted.push(text);
   if (!ctx.notes.some((n) => n.en === text.en)) ctx.notes.push(text);
 }
 
@@ -207,7 +266,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
   const inactive = (day: number) => (until !== null && day < until) || (endDay !== null && day >= endDay);
   const spending = cycleSpending(input, dir, ctx, (day) => day <= ctx.asOfDay || day > ctx.horizonDay || inactive(day));
   const first = merged(input.events, fixed, spending);
-  const statements = new Map(computeHistory({ ...input, events: first }).rows.map((r) => [r.month, r.statementBalanceFen]));
+  const statements = new Map(pass(ctx, record, { ...input, events: first }).rows.map((r) => [r.month, r.statementBalanceFen]));
 
   const decisions = actionDecisions(dir);
   for (let m = monthOfDay(ctx.asOfDay) - 1; m <= monthOfDay(ctx.horizonDay); m++) {
@@ -221,6 +280,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
     decisions.push({ day, kind: 'due', issue, month: m });
   }
   const extras: LedgerEvent[] = [];
+  const [paidFirst, paidExtras] = [paidOf(first), paidOf(extras)];
   for (const d of sortDecisions(decisions)) {
     if (d.kind === 'due') {
       const statement = statements.get(formatMonth(d.month!));
@@ -232,8 +292,8 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
         break;
       }
       // The statement without the repayments added since, less what was paid toward it since it was drawn.
-      const bill = statement - sumPayments(extras, Number.NEGATIVE_INFINITY, d.issue!);
-      const owed = bill - sumPayments(first, d.issue!, d.day) - sumPayments(extras, d.issue!, d.day);
+      const bill = statement - paidBetween(paidExtras, Number.NEGATIVE_INFINITY, d.issue!);
+      const owed = bill - paidBetween(paidFirst, d.issue!, d.day) - paidBetween(paidExtras, d.issue!, d.day);
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
@@ -269,6 +329,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
     decisions.push({ day, kind: 'due', dueDay: inst.dueDay });
   }
   const extras: LedgerEvent[] = [];
+  const [paidFirst, paidExtras] = [paidOf(first), paidOf(extras)];
   const dueBy = (day: number) => {
     let total = now.dueByFen;
     if (total === null) return null;
@@ -280,7 +341,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
       // Everything due by this instalment, less everything paid by the day: the ledger's totals as of today, then the schedule.
       const due = dueBy(d.dueDay!);
       if (due === null) break;
-      const owed = due - now.paidFen - sumPayments(first, ctx.asOfDay, d.day) - sumPayments(extras, ctx.asOfDay, d.day);
+      const owed = due - now.paidFen - paidBetween(paidFirst, ctx.asOfDay, d.day) - paidBetween(paidExtras, ctx.asOfDay, d.day);
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
@@ -299,6 +360,7 @@ export function overdueNow(real: readonly MonthRow[] | null, asOfDay: number): b
 }
 
 function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnapshot | null, events?: readonly LedgerEvent[]): AccountRun {
+  const noted: LocalizedText[] = (ctx.noted = []);
   const base = historyInputOf(ctx.inputs, record, ctx.horizonDay);
   const input: HistoryInput = { ...base, events: events ?? base.events, coverage: extendedCoverage(base, real?.months ?? null, ctx) };
   const dir = ctx.state.directives.get(record.id);
@@ -308,8 +370,8 @@ function runAccount(ctx: Context, record: AccountRecord, real: LedgerAccountSnap
     if (record.values.kind === 'revolving') all = projectRevolving(input, record, dir, overdueNow(real?.months ?? null, ctx.asOfDay), ctx);
     else if (record.values.kind === 'loan' || record.values.kind === 'draw') all = projectLoan(input, record, dir, ctx);
   }
-  const result = computeHistory({ ...input, events: all });
-  return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all };
+  const result = pass(ctx, record, { ...input, events: all });
+  return { snapshot: snapshotAccount(record, result.rows, result.settledDay === null ? null : formatDay(result.settledDay)), events: all, notes: noted };
 }
 
 /** The inputs with the scenario's accounts in (created, changed): the base's are left as they are. */
@@ -344,14 +406,56 @@ function runLine(ctx: Context, line: AccountRecord, real: LedgerAccountSnapshot 
 }
 
 /**
+ * A baseline projected on an earlier read of the same profile (core/whatif/base.ts
+ * loadWhatIfBase's `previous`), over the same days: its run of an account is taken over when
+ * everything the run reads is the same object in both reads.
+ */
+export interface EarlierBaseline {
+  state: ScenarioState;
+  projection: Projection;
+}
+
+/** Everything of a base one account's run reads (historyInputOf, extendedCoverage, overdueNow), by identity. */
+function readsOf(state: ScenarioState, real: ReadonlyMap<number, LedgerAccountSnapshot>, id: number): unknown[] {
+  const { inputs } = state.base;
+  const record = inputs.byId.get(id);
+  const parentId = record?.values.parentId ?? null;
+  const kids = inputs.children.get(id) ?? [];
+  return [
+    record,
+    real.get(id),
+    inputs.events.get(id),
+    inputs.lineEvents.get(id),
+    inputs.facts.get(id),
+    inputs.plans.get(id),
+    parentId === null ? null : inputs.byId.get(parentId),
+    parentId === null ? null : inputs.events.get(parentId),
+    inputs.exports,
+    inputs.graceRules,
+    kids.length,
+    ...kids,
+  ];
+}
+
+function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether a scenario adds nothing to its base (a baseline). */
+function actionless(state: ScenarioState): boolean {
+  return state.actions.length === 0 && state.directives.size === 0 && state.records.size === 0 && state.consolidations.length === 0;
+}
+
+/**
  * Every visible account's history to the timeline's end under the scenario. Accounts the
  * scenario does not touch are taken from `baseline` when given (the same horizon's projection
  * without actions); the rest are computed: draws before their lines, the sources of a
- * consolidation before the loan that repays them.
+ * consolidation before the loan that repays them. A baseline (no action) takes over the runs of
+ * `earlier` whose reads are unchanged.
  */
-export function project(state: ScenarioState, baseline: Projection | null = null): Projection {
+export function project(state: ScenarioState, baseline: Projection | null = null, earlier: EarlierBaseline | null = null): Projection {
   const { base } = state;
-  const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [] };
+  const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [], noted: [] };
   const real = new Map(base.snapshot.accounts.map((a) => [a.id, a]));
   const visible = [...base.snapshot.accounts.map((a) => ctx.inputs.byId.get(a.id)!), ...[...state.records.values()].filter((r) => !real.has(r.id))];
   const loans = new Set(state.consolidations.map((c) => c.loanId));
@@ -361,7 +465,17 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     if (touched.has(record.id) && record.values.kind === 'draw' && parent !== null) touched.add(parent);
   }
   const runs = new Map<number, AccountRun>();
-  const compute = (record: AccountRecord) => runs.set(record.id, runAccount(ctx, record, real.get(record.id) ?? null));
+  const before =
+    earlier && baseline === null && actionless(state) && actionless(earlier.state) && earlier.state.base.asOfDay === base.asOfDay && earlier.state.horizonDay === state.horizonDay
+      ? { runs: earlier.projection.runs, real: new Map(earlier.state.base.snapshot.accounts.map((a) => [a.id, a])) }
+      : null;
+  const takenOver = (id: number): AccountRun | undefined => {
+    const run = before?.runs.get(id);
+    if (!run || !sameObjects(readsOf(state, real, id), readsOf(earlier!.state, before!.real, id))) return undefined;
+    for (const text of run.notes) note(ctx, text);
+    return run;
+  };
+  const compute = (record: AccountRecord) => runs.set(record.id, takenOver(record.id) ?? runAccount(ctx, record, real.get(record.id) ?? null));
   for (const record of visible) {
     if (!touched.has(record.id)) runs.set(record.id, baseline!.runs.get(record.id)!);
     else if (record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
@@ -383,9 +497,16 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     compute(funded);
     if (owed > 0) addCash(ctx, c.actionIndex, c.day, funded, -owed);
   }
-  for (const record of visible) if (record.values.kind === 'line' && touched.has(record.id)) runs.set(record.id, runLine(ctx, record, real.get(record.id) ?? null, runs));
+  for (const record of visible) {
+    if (record.values.kind !== 'line' || !touched.has(record.id)) continue;
+    // A line's run reads its draws' runs too: taken over only with theirs.
+    const draws = ctx.inputs.children.get(record.id) ?? [];
+    const kept = draws.every((d) => runs.get(d.id) === before?.runs.get(d.id)) ? takenOver(record.id) : undefined;
+    runs.set(record.id, kept ?? runLine(ctx, record, real.get(record.id) ?? null, runs));
+  }
   const accounts = visible.map((r) => runs.get(r.id)!.snapshot);
   ctx.cash.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.actionIndex - b.actionIndex));
-  return { runs, accounts, cash: ctx.cash, notes: ctx.notes };
+  // The same accounts as the earlier baseline's: its list, and everything kept with the list.
+  const same = before !== null && sameObjects(accounts, earlier!.projection.accounts);
+  return { runs, accounts: same ? earlier!.projection.accounts : accounts, cash: ctx.cash, notes: ctx.notes };
 }
-

@@ -43,7 +43,7 @@ import type { ReportCore } from '../bureau/report-core.ts';
 import type { LedgerAccountSnapshot } from '../ledger/snapshot.ts';
 import { applyActions } from './actions.ts';
 import { ACTION_NAMES } from '../shared/whatif-actions.ts';
-import { timelineDays, type WhatIfBase } from './base.ts';
+import { previousBase, timelineDays, type WhatIfBase } from './base.ts';
 import { baselineOf, type Baseline } from './compare.ts';
 import { factorDeltas } from './deltas.ts';
 import { overdueNow, project, type Projection } from './projection.ts';
@@ -360,6 +360,12 @@ function tighten(p: Planner, plan: Plan): Plan {
 
 // ---------------------------------------------------------------- the result
 
+/** The baseline on `days`: its own point where it has one (the same day of the same projection), else evaluated. */
+function baselineOn(baseline: Baseline, days: readonly number[]): TimelinePoint[] {
+  const at = new Map(baseline.points.map((point) => [point.day, point]));
+  return days.map((day) => at.get(day) ?? timeline(baseline.state, baseline.projection, baseline.activity, [day])[0]);
+}
+
 /** The days a plan is read on: the timeline's month ends before the date, and the date. */
 function daysTo(base: WhatIfBase, months: number, byDay: number): number[] {
   const days = timelineDays(base.asOfDay, months).filter((d) => d < byDay);
@@ -454,20 +460,38 @@ function standingText(p: Planner, at: TimelinePoint): LocalizedText {
   };
 }
 
-/** With every measure at its strongest, the first month end after the date on which the goal is met (within MAX_MONTHS). */
-function reachableAfter(p: Planner, actions: readonly WhatIfAction[]): TimelinePoint | null {
+/**
+ * The baseline's projection to MAX_MONTHS, without its points (reachableAfter reads the days it
+ * needs), kept with the base; a base read again after the data moved starts from the previous
+ * one's, as compare.ts baselineOf does.
+ */
+const longBaselines = new WeakMap<WhatIfBase, Baseline>();
+
+function longBaselineOf(base: WhatIfBase): Baseline {
+  const kept = longBaselines.get(base);
+  if (kept) return kept;
   const months = MAX_MONTHS;
-  const horizonDay = lastDay(reportMonthOf(p.base.asOfDay) + months);
-  const state0 = startScenario(p.base, months, horizonDay);
+  const horizonDay = lastDay(reportMonthOf(base.asOfDay) + months);
+  const state = startScenario(base, months, horizonDay);
+  const previous = previousBase(base);
+  const earlier = previous && longBaselines.get(previous);
   const long: Baseline = {
     months,
     days: [],
     horizonDay,
-    activity: projectedActivity(p.base.snapshot.activity, p.base.asOfDay, horizonDay),
-    state: state0,
-    projection: project(state0),
+    activity: projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay),
+    state,
+    projection: project(state, null, earlier ?? null),
     points: [],
   };
+  longBaselines.set(base, long);
+  return long;
+}
+
+/** With every measure at its strongest, the first month end after the date on which the goal is met (within MAX_MONTHS). */
+function reachableAfter(p: Planner, actions: readonly WhatIfAction[]): TimelinePoint | null {
+  const long = longBaselineOf(p.base);
+  const months = long.months;
   const r = run(p, actions, long);
   for (const day of timelineDays(p.base.asOfDay, months)) {
     if (day <= p.byDay) continue;
@@ -494,7 +518,7 @@ export function planTarget(base: WhatIfBase, goal: Goal, by: string): TargetResu
   const p: Planner = { base, baseline, goal, byDay, asOf, candidates: candidatesOf(base, baseline, goal, byDay), tried: new Map() };
   const byText = formatDay(byDay);
   const days = daysTo(base, months, byDay);
-  const reference = timeline(baseline.state, baseline.projection, baseline.activity, days);
+  const reference = baselineOn(baseline, days);
   const goalLine = goalText(goal, baseline.points[0].score);
   const head: LocalizedText = { 'zh-CN': `目标：${byText} 前${goalLine['zh-CN']}。`, en: `Goal: ${goalLine.en} by ${byText}.` };
   const c = p.candidates;

@@ -38,6 +38,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'profiles.editClient': { id: profileId, tags: ['房贷'] },
     'profiles.archive': { id: profileId, archived: false },
     'import.files': { profileId, importId: ids.importId, files: [{ name: 'x.csv', dataBase64: Buffer.from('not a bill\n').toString('base64') }] },
+    'import.chooseFiles': {},
     'import.cancel': { importId: ids.importId },
     'review.list': { profileId },
     'review.resolve': { profileId, transactionId, action: { type: 'confirm' } },

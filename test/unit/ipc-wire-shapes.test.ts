@@ -179,6 +179,12 @@ const STEPS = [
   },
   // The same bytes again: answered from the recorded report.
   { channel: 'import.files', request: ({ profileId }) => ({ profileId, importId: randomUUID(), files: [{ name: 'jd-2025.csv', dataBase64: b64(bill('jd/jd-2025.csv')) }] }) },
+  // Main's dialog (stood in for below) chose a file: the page gets its name, size and a reference, and imports by it.
+  { channel: 'import.chooseFiles', request: () => ({}) },
+  {
+    channel: 'import.files',
+    request: ({ profileId }, answers) => ({ profileId, importId: randomUUID(), files: last(answers, 'import.chooseFiles').files.map(({ name, fileRef }) => ({ name, fileRef })) }),
+  },
   { channel: 'import.cancel', request: () => ({ importId: randomUUID() }) },
   { channel: 'review.list', request: ({ profileId }) => ({ profileId }) },
   { channel: 'review.resolve', request: ({ profileId }, answers) => ({ profileId, transactionId: last(answers, 'review.list').items[0]!.id, action: { type: 'confirm' } }) },
@@ -389,7 +395,14 @@ describe('a realistic profile through every channel', () => {
     const dataDir = tempDir();
     const store = new ProfileStore(dataDir);
     const emitted: Array<{ event: EventName; payload: unknown }> = [];
-    const real = createHandlers({ store, dataDir, version: '0.0.0-test', transport: 'test', emit: (event, payload) => emitted.push({ event, payload }) });
+    const real = createHandlers({
+      store,
+      dataDir,
+      version: '0.0.0-test',
+      transport: 'test',
+      emit: (event, payload) => emitted.push({ event, payload }),
+      chooseImportFiles: async () => [bill('jd/jd-2025.csv')],
+    });
     // Each handler's own answer, before the dispatcher's check: what it produced is compared with what the schema keeps.
     const raw: Array<{ channel: Channel; value: unknown }> = [];
     const recording = Object.fromEntries(

@@ -186,8 +186,10 @@ describe('the data version (migration 0008)', () => {
   // issuer_grace_rules: the history pass judges each month with the issuer's 容时 and 容差 (migration 0013).
   const inputs = ['import_batches', 'transactions', 'credit_accounts', 'credit_account_overrides', 'credit_month_facts', 'credit_installments', 'credit_links', 'issuer_grace_rules'];
   const read = ['credit_account_events', 'credit_account_histories', 'credit_account_summaries', 'credit_queries', 'score_observations', 'score_profile_facts', 'bureau_rule_settings', 'bureau_settings'];
+  // What the derivation writes: `ledger_outputs` moves too (migration 0019), so a reader that kept the accounts knows they are as they were.
+  const outputs = ['credit_account_events', 'credit_account_histories', 'credit_account_summaries'];
   // Consent records, receipts and exports (core/consent) change nothing a report or score reads.
-  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios', 'review_decisions', 'review_decision_rows', 'client_details', 'checklist_dismissals'];
+  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios', 'review_decisions', 'review_decision_rows', 'client_details', 'checklist_dismissals', 'import_raw_columns'];
 
   /** One insert, update and delete per table, by raw SQL that no app function wraps; rows the others need come first. */
   const writes: Record<string, [string, string, string]> = {
@@ -219,9 +221,10 @@ describe('the data version (migration 0008)', () => {
     import_batches: 'DELETE FROM import_batches',
   };
 
-  const counters = (db: Database.Database) => db.prepare('SELECT version, ledger_inputs AS ledgerInputs FROM data_version').get() as { version: number; ledgerInputs: number };
+  const counters = (db: Database.Database) =>
+    db.prepare('SELECT version, ledger_inputs AS ledgerInputs, ledger_outputs AS ledgerOutputs FROM data_version').get() as { version: number; ledgerInputs: number; ledgerOutputs: number };
 
-  it('moves on every insert, update and delete of every table a snapshot reads, by any connection; ledger_inputs only for the derivation’s inputs', () => {
+  it('moves on every insert, update and delete of every table a snapshot reads, by any connection; ledger_inputs only for the derivation’s inputs, ledger_outputs only for what it writes', () => {
     const file = join(tempDir(), 'version.sqlite');
     openDatabase(file).close();
     // A plain connection: nothing of the app wraps these writes.
@@ -234,6 +237,7 @@ describe('the data version (migration 0008)', () => {
       const after = counters(db);
       expect(after.version, `${table}: ${sql}`).toBe(before.version + 1);
       expect(after.ledgerInputs, `${table}: ${sql}`).toBe(before.ledgerInputs + (inputs.includes(table) ? 1 : 0));
+      expect(after.ledgerOutputs, `${table}: ${sql}`).toBe(before.ledgerOutputs + (outputs.includes(table) ? 1 : 0));
     };
     for (const [table, [insert, update]] of Object.entries(writes)) {
       check(table, insert);

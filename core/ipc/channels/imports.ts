@@ -9,16 +9,30 @@ import { profileId } from '../schemas.ts';
 // that rest on heuristics (core/ledger/credit-review.ts). The report's shape:
 // core/importers/report-schema.ts.
 
+const fileName = z.string().min(1).max(255);
+const fileRef = z.string().min(1).max(4096);
+
 /**
- * A file crosses as base64 so that every transport (Electron IPC, tests, a local HTTP page)
- * carries it alike; or as a reference the shell's own process handed out for a file it chose
- * (the CLI's argument), resolved by that shell (HandlerContext.importFileRef), so that a large
- * export is read from disk as a stream and never copied through the message.
+ * A file crosses as a reference the shell's own process handed out for a file it holds, resolved
+ * by that shell alone (HandlerContext.importFileRef), so that a large export is read from disk as
+ * a stream and never copied through a message: the CLI's argument, a file the desktop app's own
+ * dialog chose (`import.chooseFiles`), a file the page uploaded to the preview server in chunks
+ * (core/preview/uploads.ts). Or, for a small file dropped on the desktop window or sent by a
+ * test, as base64, which every transport carries alike.
  */
-const importFile = z.union([
-  z.strictObject({ name: z.string().min(1).max(255), dataBase64: z.base64() }),
-  z.strictObject({ name: z.string().min(1).max(255), fileRef: z.string().min(1).max(4096) }),
-]);
+const importFile = z.union([z.strictObject({ name: fileName, dataBase64: z.base64() }), z.strictObject({ name: fileName, fileRef })]);
+
+/**
+ * The preview server's upload (core/preview/uploads.ts), outside the channels because its chunks
+ * are raw bytes, not JSON: POST /upload announces a file, POST /upload/<id>?offset=N sends each
+ * chunk, POST /upload/<id>/abort gives it up. Each answers an envelope of these.
+ */
+export const uploadSchemas = {
+  start: z.strictObject({ name: fileName, size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+  started: z.strictObject({ uploadId: z.uuid(), chunkBytes: z.number().int().positive() }),
+  chunk: z.strictObject({ received: z.number().int().nonnegative(), complete: z.boolean() }),
+  aborted: z.strictObject({ aborted: z.boolean() }),
+} as const;
 
 export const importOutcomeSchema = z.strictObject({
   reports: z.array(importReportSchema),
@@ -34,6 +48,15 @@ export const importChannels = {
       password: z.string().max(64).optional(),
     }),
     response: importOutcomeSchema,
+  },
+  /**
+   * The desktop app's own open dialog, in main: the files chosen there, each by a reference for
+   * `import.files` (never its path, which the page cannot name or change). Elsewhere refused
+   * (import.dialog_unavailable): the page then takes files through its own file input.
+   */
+  'import.chooseFiles': {
+    request: z.strictObject({}),
+    response: z.strictObject({ files: z.array(z.strictObject({ name: fileName, fileRef, size: z.number().int().nonnegative() })) }),
   },
   'import.cancel': {
     request: z.strictObject({ importId: z.uuid() }),
@@ -71,5 +94,7 @@ export const importEvents = {
     fileCount: z.number().int(),
     rowsRead: z.number().int(),
     percent: z.number().nullable(),
+    /** core/ipc/import-run.ts ImportPhase: still cancellable (`read`), or committed and being derived (`ledger`). */
+    phase: z.enum(['read', 'ledger']),
   }),
 } as const;

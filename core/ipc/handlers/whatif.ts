@@ -1,10 +1,12 @@
 // The main-process side of the what-if channels (core/ipc/channels/whatif.ts). The base a
 // scenario starts from (the snapshot and the ledger's history inputs) is kept per profile and
 // day, and read again only when the data version moved, so an edit on the page recomputes the
-// scenarios alone (core/whatif/compare.ts keeps the baseline with its base).
+// scenarios alone (core/whatif/compare.ts keeps the baseline with its base); read again, the
+// parts of the data an edit left alone are the kept ones, and so is what was computed with them.
 
 import type { whatifChannels } from '../channels/whatif.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
+import { ensureLedger } from '../../ledger/freshness.ts';
 import { asOfFrom } from '../../ledger/validation.ts';
 import { readDataVersion } from '../../storage/data-version.ts';
 import type { Db } from '../../storage/database.ts';
@@ -16,12 +18,17 @@ import { planTarget } from '../../whatif/target-planner.ts';
 
 export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whatifChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
-  const bases = new Map<string, WhatIfBase>();
+  const bases = new Map<string, { base: WhatIfBase; version: number }>();
   const baseOf = (profileId: string, database: Db, asOfDay: number): WhatIfBase => {
     const kept = bases.get(profileId);
-    if (kept && kept.asOfDay === asOfDay && kept.version === readDataVersion(database).version) return kept;
-    const base = loadWhatIfBase(database, asOfDay);
-    bases.set(profileId, base);
+    if (kept && kept.base.asOfDay === asOfDay && kept.version === readDataVersion(database).version) return kept.base;
+    // The derived ledger first (bringing it up to date writes), then the version, read before the
+    // base: a change that lands during the read makes the next request read again.
+    ensureLedger(database, asOfDay);
+    const version = readDataVersion(database).version;
+    // The data moved: read again, keeping what reads back the same (and the baselines built on it).
+    const base = loadWhatIfBase(database, asOfDay, kept?.base);
+    bases.set(profileId, { base, version });
     return base;
   };
   return {

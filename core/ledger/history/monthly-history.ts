@@ -14,10 +14,11 @@
 // month is walked day by day (month-walk.ts), then closed (month-close.ts), which turns the
 // month's facts into a code (repayment-status.ts).
 
+import { isDeepStrictEqual } from 'node:util';
 import { formatDay, monthOfDay } from '../../shared/calendar.ts';
 import type { MonthRow } from '../account-schema.ts';
 import type { HistoryInput, HistoryResult } from './history-input.ts';
-import { newHistoryState, periodOf, type HistoryState } from './history-state.ts';
+import { newHistoryState, periodEnd, periodOf, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';
 import { walkMonth } from './month-walk.ts';
 import { addLoanObligations, settlementShortfall } from './obligations-loan.ts';
@@ -46,33 +47,135 @@ function nextDueOf(s: HistoryState): HistoryResult['nextDue'] {
 }
 
 /**
+ * The pass's state after one of its months, to start a later pass from (resumeHistory): a pass
+ * over an input that agrees with this one on everything the months walked so far read gives the
+ * same state after them (resumable), so only the months after are walked again. A what-if adds
+ * events after today to a history of years: the years before are walked once.
+ */
+export interface HistoryCheckpoint {
+  readonly input: HistoryInput;
+  /** The last month walked (a cycle for a card: history-state.ts). */
+  readonly month: number;
+  /** The last day whose events those months read (a due day's grace days looked ahead). */
+  readonly readUpTo: number;
+  /** How many of the input's events fall on or before that day. */
+  readonly eventCount: number;
+  readonly state: HistoryState;
+  readonly rows: readonly MonthRow[];
+  readonly last: MonthRow;
+}
+
+/** A copy of the state that the pass can go on with, for `input`: every part the months change is copied. */
+function copyState(s: HistoryState, input: HistoryInput): HistoryState {
+  const obligations = s.obligations.map((o) => ({ ...o }));
+  return {
+    ...s,
+    input,
+    obligations,
+    latest: s.latest === null ? null : obligations[s.obligations.indexOf(s.latest)],
+    graceMonths: new Set(s.graceMonths),
+    carriedOverdue: s.carriedOverdue === null ? null : [s.carriedOverdue[0], s.carriedOverdue[1]],
+    curedMonths: new Set(s.curedMonths),
+    paidInMonth: new Map(s.paidInMonth),
+    unconfirmedInMonth: new Map(s.unconfirmedInMonth),
+  };
+}
+
+/** The last month whose events, grace days included, all fall before `day`. */
+function lastMonthBefore(s: HistoryState, day: number): number {
+  const grace = s.input.grace?.graceDays ?? 0;
+  let month = periodOf(s, day);
+  while (periodEnd(s, month) + grace >= day) month--;
+  return month;
+}
+
+function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[], last: MonthRow): HistoryCheckpoint {
+  const readUpTo = periodEnd(s, month) + (s.input.grace?.graceDays ?? 0);
+  let eventCount = 0;
+  while (eventCount < s.input.events.length && s.input.events[eventCount].day <= readUpTo) eventCount++;
+  return { input: s.input, month, readUpTo, eventCount, state: copyState(s, s.input), rows: [...rows], last };
+}
+
+/**
+ * Whether a pass over `input` may start from `checkpoint`: every other part of the input the same
+ * (deep equality: terms, days, coverage, facts, rules), and the same events up to the last day the
+ * walked months read, none added before it.
+ */
+export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput): boolean {
+  const kept = checkpoint.input;
+  const keys = Object.keys(input) as (keyof HistoryInput)[];
+  if (keys.length !== Object.keys(kept).length) return false;
+  for (const key of keys) if (key !== 'events' && !isDeepStrictEqual(input[key], kept[key])) return false;
+  const { events } = input;
+  if (events.length < checkpoint.eventCount) return false;
+  for (let i = 0; i < checkpoint.eventCount; i++) if (events[i] !== kept.events[i] && !isDeepStrictEqual(events[i], kept.events[i])) return false;
+  return events.length === checkpoint.eventCount || events[checkpoint.eventCount].day > checkpoint.readUpTo;
+}
+
+interface Walked {
+  s: HistoryState;
+  rows: MonthRow[];
+  last: MonthRow | null;
+  checkpoint: HistoryCheckpoint | null;
+}
+
+/**
  * The pass over every month of the account up to its as-of day (or its close). A card's cycle
  * that began after this calendar month's statement date ends next month: it is walked (today's
- * balance and arrears are in it) but is not a row yet, so no month after today's is shown.
+ * balance and arrears are in it) but is not a row yet, so no month after today's is shown. From
+ * a checkpoint the input is resumable from, the months after it; with `keepBefore`, the state
+ * after the last month read entirely before that day is kept.
  */
-function walk(input: HistoryInput): { s: HistoryState; rows: MonthRow[]; last: MonthRow | null } | null {
-  const s = newHistoryState(input);
-  const start = firstMonthOf(s);
-  if (start === null || start > s.asOfMonth) return null;
+function walk(input: HistoryInput, from: HistoryCheckpoint | null = null, keepBefore: number | null = null): Walked | null {
+  let s: HistoryState;
+  let start: number;
+  let rows: MonthRow[];
+  let last: MonthRow | null;
+  if (from) {
+    s = copyState(from.state, input);
+    start = from.month + 1;
+    rows = [...from.rows];
+    last = from.last;
+  } else {
+    s = newHistoryState(input);
+    const first = firstMonthOf(s);
+    if (first === null || first > s.asOfMonth) return null;
+    start = first;
+    if (!s.revolving) addLoanObligations(s, start);
+    rows = [];
+    last = null;
+  }
   const end = s.closedMonth === null ? s.asOfMonth : Math.min(s.asOfMonth, s.closedMonth);
-  if (!s.revolving) addLoanObligations(s, start);
   const shownUpTo = monthOfDay(s.asOf);
-  const rows: MonthRow[] = [];
-  let last: MonthRow | null = null;
+  const keepAt = keepBefore === null ? null : lastMonthBefore(s, keepBefore);
+  let checkpoint: HistoryCheckpoint | null = null;
   for (let month = start; month <= end; month++) {
     const { row, closed } = closeMonth(s, walkMonth(s, month));
     last = row;
     if (month <= shownUpTo) rows.push(row);
     if (closed) break;
+    if (month === keepAt) checkpoint = checkpointOf(s, month, rows, row);
   }
-  return { s, rows, last };
+  return { s, rows, last, checkpoint };
 }
 
-export function computeHistory(input: HistoryInput): HistoryResult {
-  const walked = walk(input);
+function resultOf(walked: Walked | null): HistoryResult {
   if (walked === null) return EMPTY;
   const { s, rows, last } = walked;
   return { rows, settledDay: s.settledDay, balanceFen: last?.creditUsedFen ?? null, nextDue: nextDueOf(s) };
+}
+
+export function computeHistory(input: HistoryInput): HistoryResult {
+  return resultOf(walk(input));
+}
+
+/**
+ * computeHistory, from `from` when the input is resumable from it (else from the start), keeping
+ * a checkpoint of the months read entirely before `keepBefore` (a day) when it is given.
+ */
+export function resumeHistory(input: HistoryInput, from: HistoryCheckpoint | null, keepBefore: number | null): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
+  const walked = walk(input, from !== null && resumable(from, input) ? from : null, keepBefore);
+  return { result: resultOf(walked), checkpoint: walked?.checkpoint ?? null };
 }
 
 /** What an account owes at the end of a day, its events of that day included (owedOn). */

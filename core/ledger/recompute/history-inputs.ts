@@ -14,6 +14,7 @@ import { exportCoverage, type CoverageEntry } from '../export-coverage.ts';
 import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
+import { keptIfSame, ledgerCounters, readAtCounters, stampRead } from '../reread.ts';
 
 export interface AccountEvents {
   events: LedgerEvent[];
@@ -42,29 +43,77 @@ export interface LedgerInputs {
 type FactRow = [number, string, number | null, number | null, number | null, number | null, StatusCode | null];
 type PlanRow = [number, string, number, number, number];
 
+/** What an account's events were unpacked from: the same bytes read again give the kept events. */
+const eventsSource = new WeakMap<AccountEvents, { blob: Buffer; batches: string; line: boolean }>();
+
 /** Every account's packed events unpacked, or those of the accounts in `only`. */
-function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, only: ReadonlySet<number> | null): Map<number, AccountEvents> {
+function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, previous: LedgerInputs | undefined, only: ReadonlySet<number> | null = null): Map<number, AccountEvents> {
   const perAccount = new Map<number, AccountEvents>();
   const select = db.prepare('SELECT account_id, events, batches FROM credit_account_events' + (only === null ? '' : ' WHERE account_id IN (SELECT value FROM json_each(?))')).raw();
   for (const [id, blob, batches] of (only === null ? select.all() : select.all(JSON.stringify([...only]))) as [number, Buffer, string][]) {
+    const line = byId.get(id)?.values.kind === 'line';
+    const kept = previous?.events.get(id);
+    const source = kept && eventsSource.get(kept);
+    if (kept && source && source.line === line && source.batches === batches && source.blob.equals(blob)) {
+      perAccount.set(id, kept);
+      continue;
+    }
     const events = unpackEvents(blob);
-    const unassigned = byId.get(id)?.values.kind === 'line' ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
-    perAccount.set(id, { events, batches: new Set(JSON.parse(batches) as number[]), unassigned });
+    const unassigned = line ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
+    const read = { events, batches: new Set(JSON.parse(batches) as number[]), unassigned };
+    eventsSource.set(read, { blob, batches, line });
+    perAccount.set(id, read);
   }
   return perAccount;
 }
 
-/** A line's events merged with its draws' (the line's history carries both), for the lines whose draws are given. */
-export function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
-  const lineEvents = new Map<number, LedgerEvent[]>();
+const NO_EVENTS: readonly LedgerEvent[] = [];
+
+/** For each line whose draws are given: its own events, then each draw's, in the accounts' order. */
+function lineParts(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, (readonly LedgerEvent[])[]> {
+  const parts = new Map<number, (readonly LedgerEvent[])[]>();
   for (const account of accounts) {
     const parentId = account.values.parentId;
     if (account.values.kind !== 'draw' || parentId === null || byId.get(parentId)?.values.kind !== 'line') continue;
-    if (!lineEvents.has(parentId)) lineEvents.set(parentId, [...(perAccount.get(parentId)?.events ?? [])]);
-    lineEvents.get(parentId)!.push(...(perAccount.get(account.id)?.events ?? []));
+    if (!parts.has(parentId)) parts.set(parentId, [perAccount.get(parentId)?.events ?? NO_EVENTS]);
+    parts.get(parentId)!.push(perAccount.get(account.id)?.events ?? NO_EVENTS);
   }
-  for (const events of lineEvents.values()) events.sort((a, b) => a.day - b.day);
+  return parts;
+}
+
+function mergeParts(parts: readonly (readonly LedgerEvent[])[]): LedgerEvent[] {
+  const events = parts.flatMap((p) => p);
+  events.sort((a, b) => a.day - b.day);
+  return events;
+}
+
+/** A line's events merged with its draws' (the line's history carries both), for the lines whose draws are given. */
+export function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
+  return new Map([...lineParts(accounts, byId, perAccount)].map(([id, parts]) => [id, mergeParts(parts)]));
+}
+
+/** What a line's merged events were merged from: the same event lists (by identity) give the kept merge. */
+const mergedFrom = new WeakMap<LedgerEvent[], (readonly LedgerEvent[])[]>();
+
+function lineEventsOf(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>, previous: LedgerInputs | undefined): Map<number, LedgerEvent[]> {
+  const lineEvents = new Map<number, LedgerEvent[]>();
+  for (const [id, parts] of lineParts(accounts, byId, perAccount)) {
+    const kept = previous?.lineEvents.get(id);
+    const keptParts = kept && mergedFrom.get(kept);
+    if (kept && keptParts && keptParts.length === parts.length && keptParts.every((p, i) => p === parts[i])) lineEvents.set(id, kept);
+    else {
+      const merged = mergeParts(parts);
+      mergedFrom.set(merged, parts);
+      lineEvents.set(id, merged);
+    }
+  }
   return lineEvents;
+}
+
+/** Per account, the kept value where it reads back the same. */
+function keptPerAccount<T>(kept: ReadonlyMap<number, T> | undefined, read: Map<number, T>): Map<number, T> {
+  if (kept) for (const [id, value] of read) read.set(id, keptIfSame(kept.get(id), value));
+  return read;
 }
 
 function readMonthFacts(db: Db): Map<number, Map<number, ManualMonth>> {
@@ -108,25 +157,33 @@ function childrenByParent(accounts: readonly AccountRecord[]): Map<number, Accou
 }
 
 /**
- * What a recompute reads. With `only` (a set closed over lines and their draws: recompute-histories.ts),
- * the events are those accounts' alone: every history input of them can be built, no other.
+ * Every account's inputs to the history pass. Given the inputs read before (`previous`), every
+ * part that reads back the same is the previous object (reread.ts): an account an edit left alone
+ * keeps its record, events, facts and plans by identity; while the derived ledger's counters did
+ * not move, they are the previous inputs themselves, not read again. With `only` (a set closed
+ * over lines and their draws: recompute-histories.ts), the events are those accounts' alone, and
+ * the inputs are never kept as another read's previous ones.
  */
-export function readLedgerInputs(db: Db, only: ReadonlySet<number> | null = null): LedgerInputs {
-  const accounts = loadAccounts(db);
+export function readLedgerInputs(db: Db, previous?: LedgerInputs, only: ReadonlySet<number> | null = null): LedgerInputs {
+  const counters = ledgerCounters(db);
+  if (only === null && previous !== undefined && readAtCounters(previous, counters)) return previous;
+  const accounts = loadAccounts(db).map((account) => keptIfSame(previous?.byId.get(account.id), account));
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const events = readAccountEvents(db, byId, only);
-  return {
+  const events = readAccountEvents(db, byId, previous, only);
+  const inputs: LedgerInputs = {
     accounts,
     byId,
     events,
-    lineEvents: mergeLineEvents(accounts, byId, events),
-    exports: exportCoverage(db),
-    facts: readMonthFacts(db),
-    plans: readInstallmentPlans(db),
+    lineEvents: lineEventsOf(accounts, byId, events, previous),
+    exports: keptIfSame(previous?.exports, exportCoverage(db)),
+    facts: keptPerAccount(previous?.facts, readMonthFacts(db)),
+    plans: keptPerAccount(previous?.plans, readInstallmentPlans(db)),
     children: childrenByParent(accounts),
     schedules: new Map(),
-    graceRules: readIssuerGraceRules(db),
+    graceRules: keptIfSame(previous?.graceRules, readIssuerGraceRules(db)),
   };
+  if (only === null) stampRead(inputs, counters);
+  return inputs;
 }
 
 /**
@@ -134,7 +191,7 @@ export function readLedgerInputs(db: Db, only: ReadonlySet<number> | null = null
  * recompute takes one family at a time, so that only its events are unpacked at once.
  */
 export function withEventsOf(db: Db, inputs: LedgerInputs, family: ReadonlySet<number>): LedgerInputs {
-  const events = readAccountEvents(db, inputs.byId, family);
+  const events = readAccountEvents(db, inputs.byId, undefined, family);
   return { ...inputs, events, lineEvents: mergeLineEvents(inputs.accounts, inputs.byId, events) };
 }
 

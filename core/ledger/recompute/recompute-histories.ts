@@ -79,7 +79,7 @@ export function accountsMoved(db: Db, touched: ReadonlySet<number>, exportsBefor
  * accountsMoved), one family at a time (a line with its draws, or an account on its own).
  */
 export function recomputeHistories(db: Db, asOfDay: number = today(), only: ReadonlySet<number> | null = null): { accounts: number; months: number; rewritten: number } {
-  const base = readLedgerInputs(db, new Set());
+  const base = readLedgerInputs(db, undefined, new Set());
   const write = historyWriter(db, only);
   const families = new Map<number, AccountRecord[]>();
   for (const account of base.accounts) {

@@ -1,14 +1,17 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { invoke } from '../api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { Picked } from './useImportRun.ts';
 
 const ACCEPT = '.csv,.xls,.xlsx,.zip';
 
 /**
  * Files arrive only as File objects the user hands over (drop or the native dialog behind the
- * file input); the page never names a path. The dialog's filter is a convenience: a dropped file
+ * file input), or, in the desktop app (`mainDialog`), as references to the files main's own open
+ * dialog chose: the page never names a path. The dialog's filter is a convenience: a dropped file
  * of any type is still sent, and main says plainly if it is not a bill.
  */
-export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) {
+export function DropZone({ disabled, mainDialog, onFiles }: { disabled: boolean; mainDialog: boolean; onFiles: (files: Picked[]) => void }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -25,6 +28,17 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (f
     if (!disabled) onFiles([...event.dataTransfer.files]);
   };
 
+  const choose = async () => {
+    if (!mainDialog) return input.current?.click();
+    try {
+      const { files } = await invoke('import.chooseFiles', {});
+      if (files.length > 0) onFiles(files);
+    } catch {
+      // Main could not open its dialog: the page's own picker still hands the files over.
+      input.current?.click();
+    }
+  };
+
   return (
     <div
       className={`dropzone${over ? ' dropzone-over' : ''}${disabled ? ' dropzone-disabled' : ''}`}
@@ -35,7 +49,7 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (f
     >
       <p className="dropzone-title">{t('import.dropTitle')}</p>
       <p className="muted">{t('import.dropHint')}</p>
-      <button type="button" className="button button-primary" disabled={disabled} onClick={() => input.current?.click()}>
+      <button type="button" className="button button-primary" disabled={disabled} onClick={() => void choose()}>
         {t('import.choose')}
       </button>
       <input

@@ -1,5 +1,7 @@
-// The renderer never opens paths: it reads the File objects the user dropped or picked and sends
-// their bytes as base64, the contract's one format for every transport.
+// The renderer never opens paths. Where it has no better way (a file dropped on the desktop
+// window, the test page) it reads the File object the user handed over and sends its bytes as
+// base64, which every transport carries; the preview server's page uploads raw chunks instead
+// (useImportRun.ts), and the desktop app's Choose files names files by reference.
 
 /** A multiple of 3 bytes: each chunk's base64 then has no "=" padding, so the parts join cleanly. */
 const CHUNK_BYTES = 3 * 8 * 1024;

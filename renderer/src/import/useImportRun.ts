@@ -27,7 +27,15 @@ export interface ProgressView {
   count: number;
   rowsRead: number;
   percent: number | null;
+  /** While the file's bytes go to the preview server, before its import starts. */
+  upload: { sent: number; total: number } | null;
+  /** `ledger`: every file is saved, the accounts and scores are being updated; too late to cancel. */
+  phase: 'read' | 'ledger';
 }
+
+/** A file main's own dialog chose (the desktop app): named by a reference, its bytes never in the page. */
+export type ChosenFile = Response<'import.chooseFiles'>['files'][number];
+export type Picked = File | ChosenFile;
 
 export type RunState = { running: false } | { running: true; cancelling: boolean; progress: ProgressView | null };
 
@@ -38,6 +46,8 @@ interface Active {
   offset: number;
   total: number;
   cancelled: boolean;
+  /** Stops an upload under way (the preview server then keeps nothing of it). */
+  stop: AbortController;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -46,20 +56,33 @@ function localFailure(file: string, key: MessageKey, params: Params): FileFailur
   return { file, code: key, message: { 'zh-CN': translate('zh-CN', key, params), en: translate('en', key, params) } };
 }
 
-type Encoded = { name: string; dataBase64: string };
+type Sent = { name: string; dataBase64: string } | { name: string; fileRef: string };
 
-/** Reads each file of a request; a file the OS will not hand over fails alone. */
-async function encodeGroup(group: File[], active: Active, failures: FileFailure[]): Promise<Encoded[]> {
-  const encoded: Encoded[] = [];
-  for (const file of group) {
-    if (active.cancelled) break;
-    try {
-      encoded.push({ name: file.name, dataBase64: await fileToBase64(file, () => active.cancelled) });
-    } catch {
-      failures.push(localFailure(file.name, 'import.readFailed', { file: file.name }));
+/** Whether a file travels inside the request (base64), so that it counts against its byte budget. */
+const inRequest = (item: Picked): boolean => !('fileRef' in item) && typeof window.credence?.upload !== 'function';
+
+/**
+ * One file as the request names it: a chosen file by its reference; on the preview server, an
+ * upload of its raw bytes in chunks, then its reference; elsewhere (a file dropped on the desktop
+ * window, the test page) its bytes as base64. A file that cannot be read or sent fails alone.
+ */
+async function prepare(item: Picked, active: Active, failures: FileFailure[], onUpload: (sent: number, total: number) => void): Promise<Sent | null> {
+  if ('fileRef' in item) return { name: item.name, fileRef: item.fileRef };
+  const bridge = window.credence;
+  try {
+    if (typeof bridge?.upload === 'function') {
+      const answer = await bridge.upload(item, item.name, { signal: active.stop.signal, onProgress: onUpload });
+      if (answer.ok) return { name: item.name, fileRef: answer.value.fileRef };
+      failures.push({ file: item.name, code: answer.error.code, message: answer.error.message });
+      return null;
     }
+    const dataBase64 = await fileToBase64(item, () => active.cancelled);
+    return active.cancelled ? null : { name: item.name, dataBase64 };
+  } catch {
+    // A cancel stopped the upload: the file is reported as not sent, below.
+    if (!active.cancelled) failures.push(localFailure(item.name, 'import.readFailed', { file: item.name }));
+    return null;
   }
-  return encoded;
 }
 
 export function useImportRun(profileId: string, onFinished: () => void) {
@@ -79,19 +102,37 @@ export function useImportRun(profileId: string, onFinished: () => void) {
         count: current.total,
         rowsRead: event.rowsRead,
         percent: event.percent,
+        upload: null,
+        phase: event.phase,
       };
       setRun((state) => (state.running ? { ...state, progress } : state));
     });
   }, []);
 
   const sendGroup = useCallback(
-    async (group: File[], password: string, current: Active, outcome: ImportResult) => {
-      const unsent = () => group.forEach((file) => outcome.failures.push(localFailure(file.name, 'import.cancelledUnsent', { file: file.name })));
-      if (current.cancelled) return unsent();
+    async (group: Picked[], password: string, current: Active, outcome: ImportResult) => {
+      const unsent = (items: Picked[]) => items.forEach((item) => outcome.failures.push(localFailure(item.name, 'import.cancelledUnsent', { file: item.name })));
+      if (current.cancelled) return unsent(group);
       current.importId = crypto.randomUUID();
       current.sent = false;
-      const files = await encodeGroup(group, current, outcome.failures);
-      if (current.cancelled) return unsent();
+      const files: Sent[] = [];
+      const failed = new Set<Picked>();
+      for (const [position, item] of group.entries()) {
+        if (current.cancelled) break;
+        const onUpload = (sent: number, total: number) => {
+          const progress = { file: item.name, index: current.offset + position + 1, count: current.total, rowsRead: 0, percent: total > 0 ? (100 * sent) / total : null, upload: { sent, total }, phase: 'read' as const };
+          setRun((state) => (state.running ? { ...state, progress } : state));
+        };
+        const failures = outcome.failures.length;
+        const prepared = await prepare(item, current, outcome.failures, onUpload);
+        if (prepared) files.push(prepared);
+        if (outcome.failures.length > failures) failed.add(item);
+      }
+      if (current.cancelled) {
+        // What was uploaded already is given up with the import (a chosen file has nothing to remove).
+        for (const file of files) if ('fileRef' in file) void window.credence.discardUpload?.(file.fileRef);
+        return unsent(group.filter((item) => !failed.has(item)));
+      }
       if (files.length === 0) return;
       current.sent = true;
       try {
@@ -108,22 +149,23 @@ export function useImportRun(profileId: string, onFinished: () => void) {
   );
 
   const start = useCallback(
-    async (files: File[], password: string) => {
-      if (active.current || files.length === 0) return; // one import at a time from this page
-      const current: Active = { importId: null, sent: false, offset: 0, total: 0, cancelled: false };
+    async (picked: Picked[], password: string) => {
+      if (active.current || picked.length === 0) return; // one import at a time from this page
+      const current: Active = { importId: null, sent: false, offset: 0, total: 0, cancelled: false, stop: new AbortController() };
       active.current = current;
       const outcome: ImportResult = { reports: [], failures: [] };
-      const accepted = files.filter((file) => {
-        if (file.size <= MAX_FILE_BYTES) return true;
-        outcome.failures.push(localFailure(file.name, 'import.tooLarge', { file: file.name, size: formatMegabytes(file.size) }));
+      // Only a file sent inside the request is bounded here; an upload's limit is the server's to state.
+      const accepted = picked.filter((item) => {
+        if (!inRequest(item) || item.size <= MAX_FILE_BYTES) return true;
+        outcome.failures.push(localFailure(item.name, 'import.tooLarge', { file: item.name, size: formatMegabytes(item.size) }));
         return false;
       });
       current.total = accepted.length;
       setResult(null);
       setRun({ running: true, cancelling: false, progress: null });
       try {
-        for (const group of groupForRequests(accepted)) {
-          await sendGroup(group, password, current, outcome);
+        for (const group of groupForRequests(accepted.map((item) => ({ item, size: inRequest(item) ? item.size : 0 })))) {
+          await sendGroup(group.map(({ item }) => item), password, current, outcome);
           current.offset += group.length;
         }
       } finally {
@@ -140,6 +182,7 @@ export function useImportRun(profileId: string, onFinished: () => void) {
     const current = active.current;
     if (!current || current.cancelled) return;
     current.cancelled = true;
+    current.stop.abort();
     setRun((state) => (state.running ? { ...state, cancelling: true } : state));
     // Main learns the id only when the request arrives, and a large one takes a moment to cross:
     // retry until main confirms or the import ends. Files not yet sent are never sent.

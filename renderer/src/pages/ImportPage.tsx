@@ -12,6 +12,7 @@ import { useReviewList } from '../import/useReviewList.ts';
 import type { ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import '../import/import.css';
 import { personName } from '../presentation/format.ts';
+import { useAppInfo } from './useAppInfo.ts';
 
 function Results({ profileId, result }: { profileId: string; result: ImportResult }) {
   const { t } = useI18n();
@@ -37,6 +38,8 @@ function Results({ profileId, result }: { profileId: string; result: ImportResul
 export function ImportPage({ profile }: { profile: ProfileSummary }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
+  // The desktop app chooses files in main's own dialog: a file of any size is then read from disk there.
+  const mainDialog = useAppInfo().info?.transport === 'electron';
   const review = useReviewList(profile.id);
   const reloadRows = review.reload;
   // A group's answer (or its undo) changes the rows listed one by one too.
@@ -55,7 +58,7 @@ export function ImportPage({ profile }: { profile: ProfileSummary }) {
         <p className="lead">{t('import.intro', { profile: personName(profile.name) })}</p>
       </header>
       <section className="panel import-picker">
-        <DropZone disabled={run.running} onFiles={(files) => void start(files, password)} />
+        <DropZone disabled={run.running} mainDialog={mainDialog} onFiles={(files) => void start(files, password)} />
         <PasswordField value={password} onChange={setPassword} disabled={run.running} />
       </section>
       {run.running && <ImportProgress progress={run.progress} cancelling={run.cancelling} onCancel={() => void cancel()} />}

@@ -2,12 +2,12 @@ import { useId, useMemo, useState } from 'react';
 import { ROSTER_SORTS, rosterView, type RosterSort } from '../../../core/shared/roster.ts';
 import { ACTION_NAMES } from '../../../core/shared/whatif-actions.ts';
 import { asIpcError, invoke, type IpcError } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Utc8Time } from '../import/Utc8Time.tsx';
 import { formatFen, identifier, personName, phoneText } from '../presentation/format.ts';
 import { usePresentation } from '../presentation/PresentationProvider.tsx';
+import { DeleteProfileDialog } from '../profiles/DeleteProfileDialog.tsx';
 import { isUsable, useProfiles, type ProfileSummary } from '../profiles/ProfilesProvider.tsx';
 import { hrefFor } from '../router.ts';
 import { SampleAction, SampleBadge } from '../sample/SampleAction.tsx';
@@ -135,40 +135,6 @@ function RosterRow({ profile, onEdit, onChanged, onDelete }: { profile: ProfileS
 }
 
 /** Deleting from the roster asks as the Settings page does (the same dialog and words). */
-function DeleteDialog({ profile, onClose }: { profile: ProfileSummary; onClose: () => void }) {
-  const { t } = useI18n();
-  const { remove } = useProfiles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await remove(profile.id);
-      onClose();
-    } catch (caught) {
-      setError(asIpcError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <ConfirmDialog
-      title={t('dialog.deleteTitle')}
-      confirmLabel={busy ? t('dialog.deleting') : t('dialog.confirmDelete')}
-      cancelLabel={t('dialog.cancel')}
-      busy={busy}
-      onConfirm={() => void confirm()}
-      onCancel={onClose}
-      confirmTestId="confirm-delete"
-      cancelTestId="cancel-delete"
-    >
-      <p>{t('dialog.deleteBody', { name: personName(profile.name) })}</p>
-      {error && <ErrorMessage error={error} testId="delete-error" />}
-    </ConfirmDialog>
-  );
-}
-
 /** The adviser's roster: every profile as a client, searched, sorted, opened, edited, archived, deleted. */
 export function RosterPage() {
   const { t } = useI18n();
@@ -259,7 +225,7 @@ export function RosterPage() {
           />
         )}
       </section>
-      {deleting && <DeleteDialog profile={deleting} onClose={() => setDeleting(null)} />}
+      {deleting && <DeleteProfileDialog profile={deleting} onClose={() => setDeleting(null)} />}
       <section className="panel">
         <SampleAction />
       </section>

@@ -1,10 +1,13 @@
-import type { CredenceBridge } from '../../../core/ipc/bridge.ts';
+import type { CredenceBridge, Uploaded, UploadOptions } from '../../../core/ipc/bridge.ts';
 import type { Envelope } from '../../../core/ipc/contract.ts';
 
 // `window.credence` over HTTP, for the page served by `npm run preview` (core/preview/server.ts).
 // invoke → POST /ipc/<channel> with the payload as JSON; the server runs the same dispatch as
 // Electron's main process and answers with the same envelope, which is returned as it is. A
 // transport failure (refused, server gone) rejects, as `ipcRenderer.invoke` does when main throws.
+// upload → a file's raw bytes in chunks, in order (POST /upload, then /upload/<id>?offset=N with
+// each slice of the Blob as the body, read from disk by the browser, never turned into text), for
+// import.files to name by reference; a cancel or a failed chunk gives the upload up (…/abort).
 // on → one newline-delimited JSON stream per page, GET /events, read with fetch() because
 // EventSource cannot send the token header.
 
@@ -59,6 +62,47 @@ export function createHttpBridge(options: HttpBridgeOptions): CredenceBridge {
     const envelope: unknown = await response.json();
     if (!isEnvelope(envelope)) throw new Error('The Credence preview server sent a malformed answer.');
     return envelope;
+  }
+
+  async function post(path: string, contentType: string, body: BodyInit, signal?: AbortSignal): Promise<Envelope<unknown>> {
+    const response = await fetchImpl(`${base}${path}`, {
+      ...common,
+      method: 'POST',
+      headers: { 'Content-Type': contentType, Authorization: authorization },
+      body,
+      ...(signal ? { signal } : {}),
+    });
+    if (response.status !== 200) throw new Error(`The Credence preview server refused the upload (HTTP ${response.status}).`);
+    const envelope: unknown = await response.json();
+    if (!isEnvelope(envelope)) throw new Error('The Credence preview server sent a malformed answer.');
+    return envelope;
+  }
+
+  async function discardUpload(fileRef: string): Promise<void> {
+    await post(`/upload/${encodeURIComponent(fileRef)}/abort`, 'application/json', '{}').catch(() => undefined);
+  }
+
+  async function upload(file: Blob, name: string, uploadOptions: UploadOptions = {}): Promise<Envelope<Uploaded>> {
+    const { onProgress, signal } = uploadOptions;
+    const started = await post('/upload', 'application/json', JSON.stringify({ name, size: file.size }));
+    if (!started.ok) return started;
+    const { uploadId, chunkBytes } = started.value as { uploadId: string; chunkBytes: number };
+    const giveUp = () => discardUpload(uploadId);
+    try {
+      for (let offset = 0; offset < file.size; offset += chunkBytes) {
+        if (signal?.aborted) throw signal.reason;
+        const sent = await post(`/upload/${uploadId}?offset=${offset}`, 'application/octet-stream', file.slice(offset, offset + chunkBytes), signal);
+        if (!sent.ok) {
+          await giveUp();
+          return sent;
+        }
+        onProgress?.((sent.value as { received: number }).received, file.size);
+      }
+    } catch (error) {
+      await giveUp();
+      throw error;
+    }
+    return { ok: true, value: { fileRef: uploadId } };
   }
 
   const listeners = new Map<string, Set<Listener>>();
@@ -144,5 +188,5 @@ export function createHttpBridge(options: HttpBridgeOptions): CredenceBridge {
     };
   }
 
-  return Object.freeze({ invoke, on }) as CredenceBridge;
+  return Object.freeze({ invoke, on, upload, discardUpload }) as CredenceBridge;
 }

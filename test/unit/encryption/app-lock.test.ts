@@ -2,6 +2,7 @@
 // contract refuses a well-formed request, except the unlock screen's own, which carry no profile
 // data; the idle lock; the preview server behaving the same over HTTP.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Channel, Request } from '../../../core/ipc/contract.ts';
 import { channels } from '../../../core/ipc/contract.ts';
@@ -128,7 +129,7 @@ describe('the preview server', () => {
     const profile = store.create('Preview');
     await importFixtures(store.database(profile.id));
     const strings = sensitiveStrings(store.database(profile.id));
-    const server = await startPreviewServer({ rendererDir: tempDir(), store, dataDir, version: 't', log: () => {} });
+    const server = await startPreviewServer({ rendererDir: tempDir(), store, dataDir, uploadDir: join(dataDir, '.credence-uploads'), version: 't', log: () => {} });
     const post = async (channel: string, payload: unknown) => {
       const response = await fetch(`${server.origin}/ipc/${channel}`, {
         method: 'POST',

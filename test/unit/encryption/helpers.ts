@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { importFile } from '../../../core/importers/import-file.ts';
 import type { Db } from '../../../core/storage/database.ts';
+import { RawRowReader } from '../../../core/storage/raw-rows.ts';
 import { bill } from '../../helpers/fixtures.ts';
 
 export const PASSPHRASE = '正确的马 battery staple';
@@ -22,16 +23,18 @@ export async function importFixtures(db: Db): Promise<void> {
  * random bytes by chance (5+ bytes: at these file sizes the odds are below one in a million).
  */
 export function sensitiveStrings(db: Db): string[] {
-  const rows = db.prepare('SELECT counterparty, platform_order_id, raw_row FROM transactions').all() as Array<{
+  const rows = db.prepare('SELECT counterparty, platform_order_id, batch_id, raw_row FROM transactions').all() as Array<{
     counterparty: string | null;
     platform_order_id: string;
+    batch_id: number;
     raw_row: string;
   }>;
+  const raw = new RawRowReader(db);
   const found = new Set<string>();
   for (const row of rows) {
     if (row.counterparty && Buffer.byteLength(row.counterparty) >= 6 && !/^x+$/i.test(row.counterparty)) found.add(row.counterparty);
     if (row.platform_order_id.length >= 10) found.add(row.platform_order_id);
-    const amount = /"金额(?:\(元\))?":"¥?(\d+\.\d\d)"/.exec(row.raw_row)?.[1];
+    const amount = /"金额(?:\(元\))?":"¥?(\d+\.\d\d)"/.exec(raw.text(row.batch_id, row.raw_row))?.[1];
     if (amount && amount.length >= 5) found.add(amount);
   }
   return [...found];

@@ -24,6 +24,7 @@ import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { SingleFileProfileStore } from '../../../core/storage/single-file-store.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
+import { RawRowReader } from '../../../core/storage/raw-rows.ts';
 import { BILLS_DIR, OWN_FIXTURES_DIR } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { encodeGbk } from './helpers.ts';
@@ -65,11 +66,18 @@ function tables(file: string): string {
   const db = openDatabase(file, { create: false });
   try {
     const parts: string[] = [];
+    const raw = new RawRowReader(db);
     for (const table of TABLES) {
       const statement = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`);
       const columns = statement.columns().map((c) => c.name);
       parts.push(`--- ${table} (${columns.join(', ')})`);
-      for (const row of statement.raw().all() as unknown[][]) parts.push(JSON.stringify(row.map((v, i) => timeless(columns[i]!, v))));
+      const rawRow = columns.indexOf('raw_row');
+      const batchId = columns.indexOf('batch_id');
+      for (const row of statement.raw().all() as unknown[][]) {
+        // A raw row as every reader gets it (the stored form is the values only: migration 0020).
+        if (rawRow >= 0) row[rawRow] = raw.text(row[batchId] as number, row[rawRow] as string);
+        parts.push(JSON.stringify(row.map((v, i) => timeless(columns[i]!, v))));
+      }
     }
     parts.push('--- audit_log of the imports (actor, action, subject, details_json)');
     const audit = db.prepare("SELECT actor, action, subject, details_json FROM audit_log WHERE action LIKE 'import.%' ORDER BY id");

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBytes, importFile } from '../../../core/importers/import-file.ts';
+import { readRawRow } from '../../../core/storage/raw-rows.ts';
 import { decodeGbk, encodeGbk, expectCredenceError, ownFixturesDir, readBill, snapshot, tempDb, type TempDb } from './helpers.ts';
 
 let t: TempDb;
@@ -66,7 +67,9 @@ describe('Alipay layout revisions (from the 2023 fixture)', () => {
       credit_account_key: 'credit_card:交通银行:7449',
       needs_review: 0,
     });
-    expect(JSON.parse(row.raw_row as string)).toMatchObject({ 交易时间: '2023-02-12 21:32:14', 金额: '49.74', 备注: '' });
+    // The stored form is the values in the header's order (migration 0020); readers get the object.
+    expect(JSON.parse(row.raw_row as string)).toEqual(['2023-02-12 21:32:14', '亲友代付', expect.any(String), expect.any(String), expect.any(String), '支出', '49.74', '交通银行信用卡(7449)', '交易成功', expect.any(String), expect.any(String), '']);
+    expect(JSON.parse(readRawRow(t.db, row.id as number)!)).toMatchObject({ 交易时间: '2023-02-12 21:32:14', 金额: '49.74', 备注: '' });
     const refund = t.db.prepare(
       `SELECT r.status_class, o.source_line AS original FROM transactions r JOIN transactions o ON o.id = r.refund_of
        WHERE r.source_line = 32`,

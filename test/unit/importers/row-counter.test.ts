@@ -1,4 +1,4 @@
-// An import writes its rows without the data version's per-row trigger (import-file.ts
+// An import writes its rows without the data version's per-row trigger (bulk-write.ts
 // suspendRowCounter) and puts the trigger back inside its own transaction: afterwards, whatever
 // became of the import, the schema is as before, the version moved exactly when rows landed, and
 // every other writer is still counted.
@@ -36,7 +36,7 @@ describe('the per-row data-version trigger during an import', () => {
       `INSERT INTO transactions (batch_id, platform, platform_order_id, occurred_at, occurred_epoch, amount_fen, direction, status, raw_row, source_line)
        VALUES (?, 'meituan', 'raw-sql-1', '2025-01-01T00:00:00+08:00', 1735660800, 100, 'expense', 'x', '{}', 1)`,
     ).run(report!.batchId);
-    expect(readDataVersion(db)).toEqual({ version: after.version + 1, ledgerInputs: after.ledgerInputs + 1 });
+    expect(readDataVersion(db)).toEqual({ version: after.version + 1, ledgerInputs: after.ledgerInputs + 1, ledgerOutputs: after.ledgerOutputs });
     db.close();
   });
 

@@ -111,6 +111,7 @@ export async function startServer(options: { store?: (dataDir: string) => Profil
     rendererDir: options.rendererDir ?? fakeRenderer(),
     store,
     dataDir,
+    uploadDir: join(dataDir, '.credence-uploads'),
     version: '0.0.0-preview-test',
     log: () => {},
   });

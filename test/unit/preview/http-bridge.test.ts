@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../core/ipc/handlers.ts';
 import { createDispatch } from '../../../core/ipc/registry.ts';
 import { createToken } from '../../../core/preview/token.ts';
 import { ProfileStore } from '../../../core/storage/profile-store.ts';
 import { createHttpBridge } from '../../../renderer/src/transport/http-bridge.ts';
+import { bill } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { snapshot, startServer } from './helpers.ts';
 
@@ -82,7 +85,7 @@ describe('the renderer\'s HTTP bridge', () => {
     offNotice();
     const before = notices.length;
     app.server.emit('app.notice', { message: { 'zh-CN': '二', en: 'two' } });
-    app.server.emit('import.progress', { importId: 'x', file: 'a.csv', fileIndex: 0, fileCount: 1, rowsRead: 5, percent: 50 });
+    app.server.emit('import.progress', { importId: 'x', file: 'a.csv', fileIndex: 0, fileCount: 1, rowsRead: 5, percent: 50, phase: 'read' });
     await expect.poll(() => progress.length).toBe(1);
     expect(notices.length).toBe(before);
     expect(notices[0]).toEqual({ message: { 'zh-CN': '一', en: 'one' } });
@@ -123,6 +126,31 @@ describe('the renderer\'s HTTP bridge', () => {
     expect(() => (bridge.on as (e: unknown, l: unknown) => void)(42, () => {})).toThrow(TypeError);
     expect(() => (bridge.on as (e: unknown, l: unknown) => void)('app.notice', 'not a function')).toThrow(TypeError);
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['discardUpload', 'invoke', 'on', 'upload']);
+  });
+
+  it('uploads a file in chunks and imports it by reference; a cancel mid-way keeps nothing', async () => {
+    const app = await startServer();
+    const profile = app.store.create('上传');
+    const bytes = readFileSync(bill('meituan/meituan-2025.csv'));
+    const bridge = createHttpBridge({ origin: app.server.origin, token: app.token });
+    const progress: number[] = [];
+    const uploaded = await bridge.upload!(new Blob([bytes]), 'meituan-2025.csv', { onProgress: (sent) => progress.push(sent) });
+    expect(uploaded.ok).toBe(true);
+    // One chunk: the fixture is far below chunkBytes (8 MiB).
+    expect(progress).toEqual([bytes.length]);
+    const fileRef = (uploaded as { value: { fileRef: string } }).value.fileRef;
+    const imported = await bridge.invoke('import.files', { profileId: profile.id, importId: crypto.randomUUID(), files: [{ name: 'meituan-2025.csv', fileRef }] });
+    expect(imported).toMatchObject({ ok: true, value: { reports: [{ file: 'meituan-2025.csv', rowsRead: 29, imported: 29 }] } });
+
+    // Cancelled before its first chunk: the server is told to give it up, and keeps no file.
+    const stop = new AbortController();
+    stop.abort();
+    await expect(bridge.upload!(new Blob([bytes]), 'meituan-2025.csv', { signal: stop.signal })).rejects.toBeDefined();
+    expect(readdirSync(join(app.dataDir, '.credence-uploads'))).toEqual([]);
+
+    // Refused by the server at the start (too large): its envelope comes back as it is.
+    const huge = { size: 2 * 1024 ** 3, slice: () => new Blob([]) } as unknown as Blob;
+    expect(await bridge.upload!(huge, 'huge.csv')).toMatchObject({ ok: false, error: { code: 'import.upload_too_large', details: { file: 'huge.csv' } } });
   });
 });

@@ -1,0 +1,96 @@
+// What an import's own transaction sets aside while it writes its rows, and puts back after the
+// last one: the data version's per-row insert trigger, (into an empty table) the secondary
+// indexes of transactions, and SQLite's evaluation of the table's CHECK constraints, which the
+// writer applies itself (batch-writer.ts storable). DDL is part of the transaction, so no other
+// connection ever sees the schema without them, and a cancel, a failure or a kill rolls the
+// change back with the rows; the CHECK and foreign-key settings belong to the import's
+// connection alone, and come back after it.
+
+import type { Db } from '../storage/database.ts';
+
+const ROW_COUNTER = 'transactions_insert_data_version';
+
+/** The unique order index the writer's `INSERT OR IGNORE` and duplicate probes rely on: never set aside. */
+const DEDUPE_INDEX = 'transactions_dedupe';
+
+/**
+ * Drops the data version's per-row insert trigger on transactions (migration 0008); the returned
+ * function puts it back, as it was. The batch's own row, inserted with the first transaction and
+ * updated at the end, moves the counters for the whole file: once, instead of an extra UPDATE for
+ * every row written.
+ */
+export function suspendRowCounter(db: Db): () => void {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
+  if (sql === undefined) return () => {};
+  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
+  return () => db.exec(sql);
+}
+
+/**
+ * Into a table that holds no row yet (a profile's first import: the one that brings a whole
+ * history), the secondary indexes are dropped and built once at the end, from sorted keys.
+ * Kept up to date row by row, newest-first rows land at the covering list index's left edge
+ * (migration 0010), where every page split leaves two half-full pages: at 200,000 rows that
+ * index took 37 MB instead of 18 MB, and a built one cost about 7% less CPU in all
+ * (docs/engineering/performance.md). The returned function builds them again, in the words they
+ * had; into a table with rows already, nothing is dropped and it does nothing.
+ */
+export function deferIndexes(db: Db): () => void {
+  if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() !== undefined) return () => {};
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL AND name <> ?")
+    .all(DEDUPE_INDEX) as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  return () => {
+    for (const { sql } of indexes) db.exec(sql);
+  };
+}
+
+/**
+ * `ignore_check_constraints` on the import's connection while it inserts its rows: SQLite's
+ * evaluation of the five CHECK constraints of transactions (migration 0001) cost about 12% of
+ * the insert time (docs/engineering/performance.md), and the writer has checked each row against
+ * the same rules already. The returned function sets it back as it was.
+ */
+export function suspendChecks(db: Db): () => void {
+  const was = db.pragma('ignore_check_constraints', { simple: true }) as number;
+  db.pragma('ignore_check_constraints = ON');
+  return () => void db.pragma(`ignore_check_constraints = ${was ? 'ON' : 'OFF'}`);
+}
+
+/**
+ * Foreign keys off on the import's connection for its transaction (the pragma does nothing inside
+ * one, so this runs before BEGIN and the returned function after COMMIT or ROLLBACK). Every key
+ * the import writes is valid by construction: a row's batch_id is the batch row it inserted first,
+ * in the same transaction, and a refund's refund_of is the id a subquery just found; checking
+ * them cost about 6% of an import's CPU (docs/engineering/performance.md).
+ */
+export function suspendForeignKeys(db: Db): () => void {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  return () => void db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
+}
+
+/** The schema changes and the CHECK setting above, for one import's transaction: `end` after its last row, `abandon` before a ROLLBACK. */
+export class BulkWrite {
+  private readonly restoreRowCounter: () => void;
+  private readonly buildIndexes: () => void;
+  private readonly restoreChecks: () => void;
+
+  constructor(db: Db) {
+    this.restoreRowCounter = suspendRowCounter(db);
+    this.buildIndexes = deferIndexes(db);
+    this.restoreChecks = suspendChecks(db);
+  }
+
+  end(): void {
+    this.restoreChecks();
+    this.buildIndexes();
+    this.restoreRowCounter();
+  }
+
+  /** The ROLLBACK takes the schema back; the connection's setting is put back here. */
+  abandon(): void {
+    this.restoreChecks();
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EventName, EventPayload } from '../../core/ipc/contract.ts';
+import { createHandlers } from '../../core/ipc/handlers.ts';
+import { createDispatch } from '../../core/ipc/registry.ts';
+import { importBytes } from '../../core/importers/import-file.ts';
+import type { Db } from '../../core/storage/database.ts';
+import { ProfileStore } from '../../core/storage/profile-store.ts';
+import { alipayRow, bill, syntheticAlipayCsv } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { tempDb } from './importers/helpers.ts';
+
+// A cancel in each phase of an import leaves the database exactly as it was: every table's rows
+// and the schema (the suspended row trigger included), compared whole. The phases: before the
+// worker has loaded its modules, while the file is hashed, while rows are read and written, after
+// the last row while the file's figures are summed (just before COMMIT); and once every file is
+// committed (the ledger being derived), when a cancel is too late and the file stays imported.
+
+/** Every table's rows in rowid order, and the schema: equal dumps mean nothing changed. */
+function dump(db: Db): string {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const schema = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all();
+  return JSON.stringify({ schema, rows: Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).raw().all()])) });
+}
+
+/** A synthetic Alipay export of `n` distinct rows (about 140 bytes a row: 3,000 rows are 7 chunks of 64 KiB). */
+function syntheticExport(n: number): Buffer {
+  const rows = Array.from({ length: n }, (_, i) =>
+    alipayRow({
+      time: `2026-05-${String(1 + (i % 28)).padStart(2, '0')} 12:${String(i % 60).padStart(2, '0')}:00`,
+      counterparty: `合成商户${i % 50}`,
+      item: `合成商品${i}`,
+      direction: '支出',
+      amount: `${1 + (i % 90)}.00`,
+      method: i % 3 === 0 ? '花呗' : '余额',
+      status: '交易成功',
+      orderId: `SYNTHCANCEL${String(i).padStart(10, '0')}`,
+    }),
+  );
+  return Buffer.from(syntheticAlipayCsv(rows));
+}
+
+/** A signal that reads as aborted from its `at`-th look on (0-based), counting every look; `onAbort` sees the moment. */
+function abortsAt(at: number, onAbort: () => void = () => {}): { signal: AbortSignal; looks: () => number } {
+  let looks = 0;
+  const signal = {
+    get aborted() {
+      if (looks === at) onAbort();
+      return looks++ >= at;
+    },
+  } as AbortSignal;
+  return { signal, looks: () => looks };
+}
+
+describe('a cancel in each phase of an import', () => {
+  const bytes = syntheticExport(3000);
+  const chunks = Math.ceil(bytes.length / (64 * 1024));
+
+  it('rolls back while hashing, while reading, and after the last row before COMMIT', async () => {
+    // How many times a whole import looks at its signal, on a profile of its own.
+    const probe = tempDb();
+    const counting = abortsAt(Number.POSITIVE_INFINITY);
+    await importBytes(probe.db, 'alipay-synthetic-cancel.csv', bytes, { signal: counting.signal });
+    const looks = counting.looks();
+    probe.close();
+    // Once per chunk while hashing, then before the first chunk, after each chunk read, and before COMMIT.
+    expect(looks).toBeGreaterThan(chunks + 2);
+
+    // Each phase, with what the import's own transaction holds at the moment of the cancel: rows
+    // (the meituan fixture's 29 were there before) and finished batches (its one before).
+    const phases: Array<{ phase: string; at: number; rows: (n: number) => boolean; finished: number }> = [
+      { phase: 'while hashing, at the first chunk', at: 0, rows: (n) => n === 29, finished: 1 },
+      { phase: 'while hashing, at the last chunk', at: chunks - 1, rows: (n) => n === 29, finished: 1 },
+      { phase: 'while reading and writing rows', at: chunks + 3, rows: (n) => n > 29 && n < 3029, finished: 1 },
+      // Every row written and the batch's figures recorded: only COMMIT was left.
+      { phase: 'after the last row, before COMMIT', at: looks - 1, rows: (n) => n === 3029, finished: 2 },
+    ];
+    for (const { phase, at, rows, finished } of phases) {
+      const target = tempDb();
+      await importBytes(target.db, 'meituan-2025.csv', readFileSync(bill('meituan/meituan-2025.csv')));
+      const before = dump(target.db);
+      const seen = { rows: -1, finished: -1 };
+      const signal = abortsAt(at, () => {
+        seen.rows = target.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
+        seen.finished = target.db.prepare('SELECT count(*) FROM import_batches WHERE finished_at IS NOT NULL').pluck().get() as number;
+      }).signal;
+      await expect(importBytes(target.db, 'alipay-synthetic-cancel.csv', bytes, { signal }), phase).rejects.toMatchObject({ code: 'import.cancelled' });
+      expect(rows(seen.rows), `${phase}: ${seen.rows} rows`).toBe(true);
+      expect(seen.finished, phase).toBe(finished);
+      expect(target.db.inTransaction, phase).toBe(false);
+      expect(dump(target.db), phase).toBe(before);
+      target.close();
+    }
+  });
+
+  it('through the app\'s worker: a cancel before the worker is ready stops it; once committed, the file stays', async () => {
+    const dataDir = tempDir();
+    const store = new ProfileStore(dataDir);
+    const seen: Array<EventPayload<'import.progress'>> = [];
+    let onProgress: (payload: EventPayload<'import.progress'>) => void = () => {};
+    const dispatch = createDispatch(
+      createHandlers({
+        store,
+        dataDir,
+        version: 't',
+        transport: 'test',
+        emit: (event: EventName, payload: unknown) => {
+          if (event !== 'import.progress') return;
+          seen.push(payload as EventPayload<'import.progress'>);
+          onProgress(payload as EventPayload<'import.progress'>);
+        },
+      }),
+    );
+    const profile = store.create('取消');
+    const db = store.database(profile.id);
+    const files = [{ name: 'alipay-synthetic-cancel.csv', dataBase64: bytes.toString('base64') }];
+    const before = dump(db);
+
+    // Sent together with the import: the worker is still loading its modules.
+    const importId = randomUUID();
+    const running = dispatch('import.files', { profileId: profile.id, importId, files });
+    expect(await dispatch('import.cancel', { importId })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await running).toMatchObject({ ok: true, value: { reports: [], failures: [{ file: 'alipay-synthetic-cancel.csv', error: { code: 'import.cancelled' } }] } });
+    expect(dump(db)).toBe(before);
+
+    // Too late: every file committed, the ledger being brought up to date. The import stands, and
+    // the page was told (phase `ledger`) that it can no longer be cancelled.
+    const lateId = randomUUID();
+    onProgress = (payload) => {
+      if (payload.phase === 'ledger') void dispatch('import.cancel', { importId: lateId });
+    };
+    const late = await dispatch('import.files', { profileId: profile.id, importId: lateId, files });
+    expect(late).toMatchObject({ ok: true, value: { reports: [{ file: 'alipay-synthetic-cancel.csv', rowsRead: 3000, imported: 3000 }], failures: [] } });
+    expect(seen.filter((p) => p.importId === lateId).map((p) => p.phase)).toContain('ledger');
+    expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(3000);
+    store.close();
+  });
+});

@@ -1,0 +1,78 @@
+// The history pass started from a checkpoint (core/ledger/history/monthly-history.ts resumeHistory)
+// is the whole pass: on every account of the benches' synthetic profile at 12 accounts (cards with
+// late and missed statements, so the grace days' look ahead is used; bank loans entered by hand),
+// with the future known to a horizon and events added after today, as a what-if adds them. An input
+// that differs where the kept months read (an event on their last day, another due day) is refused
+// and walked from the start.
+
+import { describe, expect, it } from 'vitest';
+import { writeScoringProfile } from '../../../bench/scoring-profile.ts';
+import { AS_OF } from '../../../bench/synthetic-ledger.ts';
+import { mergeIntervals } from '../../../core/ledger/history/coverage.ts';
+import type { HistoryInput, LedgerEvent } from '../../../core/ledger/history/history-input.ts';
+import { computeHistory, resumable, resumeHistory } from '../../../core/ledger/history/monthly-history.ts';
+import { refreshLedger } from '../../../core/ledger/freshness.ts';
+import { historyInputOf, readLedgerInputs } from '../../../core/ledger/recompute/history-inputs.ts';
+import { openDatabase } from '../../../core/storage/database.ts';
+import { join } from 'node:path';
+import { tempDir } from '../../helpers/temp.ts';
+
+const HORIZON = AS_OF + 400;
+
+function withEvents(input: HistoryInput, added: LedgerEvent[]): HistoryInput {
+  return { ...input, events: [...input.events, ...added].sort((a, b) => a.day - b.day) };
+}
+
+const event = (day: number, role: LedgerEvent['role'], fen: number): LedgerEvent => ({ day, role, fen, unconfirmed: false });
+
+describe('a history pass from a checkpoint (synthetic profile, made up)', () => {
+  const db = openDatabase(join(tempDir('credence-resume-'), 'profile.sqlite'));
+  writeScoringProfile(db, { accounts: 12, years: 3, transactions: 2_000 });
+  refreshLedger(db, AS_OF);
+  const inputs = readLedgerInputs(db);
+  // As a what-if reads an account: to a horizon, every day after today known.
+  const futureKnown = inputs.accounts.map((account) => {
+    const input = historyInputOf(inputs, account, HORIZON);
+    const pairs: [number, number][] = [[AS_OF + 1, HORIZON]];
+    for (let i = 0; i < input.coverage.length; i += 2) pairs.push([input.coverage[i], input.coverage[i + 1]]);
+    return { account, input: { ...input, coverage: mergeIntervals(pairs) } };
+  });
+
+  it('keeps a checkpoint of every account with months before today', () => {
+    const kept = futureKnown.filter(({ input }) => resumeHistory(input, null, AS_OF + 1).checkpoint !== null);
+    // 10 cards and 2 loans (bench/synthetic-ledger.ts splitAccounts), all three years old.
+    expect(kept.map(({ account }) => account.values.kind).sort()).toEqual(['loan', 'loan', ...Array(10).fill('revolving')]);
+  });
+
+  it('gives the whole pass for events added after today, however often it is started from', () => {
+    for (const { input } of futureKnown) {
+      const { result, checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      expect(result).toStrictEqual(computeHistory(input));
+      if (checkpoint === null) continue;
+      expect(checkpoint.readUpTo).toBeLessThanOrEqual(AS_OF);
+      // Two futures from the one checkpoint: the second must not see what the first did.
+      const futures = [
+        [event(AS_OF + 3, 'charge', 50_000), event(AS_OF + 20, 'payment', 20_000)],
+        [event(AS_OF + 1, 'payment', 5_000_000), event(AS_OF + 40, 'charge', 1_000)],
+      ];
+      for (const added of futures) {
+        const future = withEvents(input, added);
+        expect(resumable(checkpoint, future)).toBe(true);
+        expect(resumeHistory(future, checkpoint, null).result).toStrictEqual(computeHistory(future));
+      }
+    }
+  });
+
+  it('refuses an input that differs where the kept months read, and walks it from the start', () => {
+    for (const { input } of futureKnown) {
+      const { checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      if (checkpoint === null) continue;
+      const early = withEvents(input, [event(checkpoint.readUpTo, 'payment', 100)]);
+      expect(resumable(checkpoint, early)).toBe(false);
+      expect(resumeHistory(early, checkpoint, null).result).toStrictEqual(computeHistory(early));
+      const otherDue = { ...input, dueDay: input.dueDay === null ? 5 : (input.dueDay % 28) + 1 };
+      expect(resumable(checkpoint, otherDue)).toBe(false);
+      expect(resumable(checkpoint, { ...input, asOfDay: HORIZON + 31 })).toBe(false);
+    }
+  });
+});
