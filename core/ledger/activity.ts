@@ -7,6 +7,7 @@
 // migration: activity_edits): it is then read again from every row.
 
 import { importRunning, type Db } from '../storage/database.ts';
+import { withSmallCache } from '../storage/page-cache.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
 
 /** Completed rows of one month and bill platform in the imported bills (each scorer reads the platforms it sees, core/rules/scorer-visibility.ts). */
@@ -119,7 +120,8 @@ export function readActivity(db: Db): Activity {
   const through = (db.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
   let activity = base;
   if (through !== base.through) {
-    activity = extended(db, base, through);
+    // Both reads group rows in SQLite's sorter (storage/page-cache.ts).
+    activity = withSmallCache(db, () => extended(db, base, through));
     // Kept by whoever may write: not on a connection an import is writing through (or waits on).
     if (!db.readonly && !importRunning(db)) writeLedgerState(db, 'activity', JSON.stringify(activity));
   }

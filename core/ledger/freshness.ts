@@ -1,6 +1,9 @@
 // Keeps the derived half of the ledger in step with the data: accounts and links from the
-// imported credit events (derive/), then every account's monthly history (recompute/), in one
-// transaction.
+// imported credit events (derive/), then the accounts' monthly histories (recompute/), in one
+// transaction. After an import, and nothing else, only what it added is taken up: its rows, the
+// accounts they reach and those whose coverage its period moved (derive/derive-and-store.ts);
+// an import that added no row derives nothing. The result is the same as a derivation of
+// everything (test/unit/ledger/incremental-derive.test.ts).
 //
 // Reads call ensureLedger(): it derives again only when the data the derivation reads (the
 // `ledger_inputs` data version, which triggers move on every write: migration 0008), the day, or
@@ -8,12 +11,13 @@
 // brings the ledger up to date inside the edit's own transaction, and then refresh or recompute.
 
 import { today } from '../shared/calendar.ts';
-import { readDataVersion } from '../storage/data-version.ts';
+import { readDataVersion, recordDerivedThrough } from '../storage/data-version.ts';
 import { assertNotImporting, importRunning, type Db } from '../storage/database.ts';
-import { deriveAndStore } from './derive/derive-and-store.ts';
+import { deriveAndStore, type DerivedBefore } from './derive/derive-and-store.ts';
+import { exportCoverage, type CoverageEntry } from './export-coverage.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
-import { recomputeHistories } from './recompute/recompute-histories.ts';
+import { accountsMoved, recomputeHistories } from './recompute/recompute-histories.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 4;
@@ -29,6 +33,27 @@ function fingerprint(db: Db, asOfDay: number): string {
 /** Recorded after the derivation's own writes, so that they do not count as a change. */
 function stamp(db: Db, asOfDay: number): void {
   writeLedgerState(db, 'fingerprint', fingerprint(db, asOfDay));
+}
+
+/** What the stored derivation was made from, beside data_version.derived_through (ledger_state `derivation`). */
+interface DerivationState {
+  /** This code's versions (as in the fingerprint). */
+  code: string;
+  /** data_version.ledger_edits after it. */
+  edits: number;
+  /** The day its histories were computed for. */
+  day: number;
+  cardKeys: string[];
+  /** The exports' coverage its histories were computed with. */
+  exports: CoverageEntry[];
+}
+
+const CODE = `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}`;
+
+function readDerivationState(db: Db): DerivationState | null {
+  const text = readLedgerState(db, 'derivation');
+  const state = text === null ? null : (JSON.parse(text) as DerivationState);
+  return state !== null && state.code === CODE && state.edits === readDataVersion(db).ledgerEdits ? state : null;
 }
 
 function deriveIfStale(db: Db, asOfDay: number): void {
@@ -58,11 +83,23 @@ export function ledgerEdit<T>(db: Db, asOfDay: number, edit: () => T): T {
   })();
 }
 
-/** Derive accounts and links, then recompute every history: one transaction. */
-export function refreshLedger(db: Db, asOfDay: number = today()): void {
+/**
+ * Derive accounts and links, then recompute the histories: one transaction. Only what was added
+ * since the last derivation when nothing else it reads moved since (an import's rows: the
+ * state above still holds), everything otherwise or with `everything`.
+ */
+export function refreshLedger(db: Db, asOfDay: number = today(), everything = false): void {
   db.transaction(() => {
-    deriveAndStore(db);
-    recomputeHistories(db, asOfDay);
+    const state = everything ? null : readDerivationState(db);
+    const before: DerivedBefore | null = state && { through: readDataVersion(db).derivedThrough, cardKeys: state.cardKeys };
+    const through = (db.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
+    const derived = deriveAndStore(db, before);
+    const exports = exportCoverage(db);
+    const only = state !== null && state.day === asOfDay && derived.touched !== null ? accountsMoved(db, derived.touched, state.exports, exports) : null;
+    recomputeHistories(db, asOfDay, only);
+    recordDerivedThrough(db, through);
+    const after: DerivationState = { code: CODE, edits: readDataVersion(db).ledgerEdits, day: asOfDay, cardKeys: derived.cardKeys, exports };
+    writeLedgerState(db, 'derivation', JSON.stringify(after));
     stamp(db, asOfDay);
   })();
 }

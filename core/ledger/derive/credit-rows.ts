@@ -5,6 +5,7 @@ import type { CreditEventKind } from '../../shared/credit-events.ts';
 import { parseDay, SECONDS_PER_DAY, UTC8_OFFSET_SECONDS } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS } from '../../shared/platforms.ts';
 import type { Db } from '../../storage/database.ts';
+import { smallCache } from '../../storage/page-cache.ts';
 import type { AccountRecord } from '../account-values.ts';
 import { ROLE_OF_KIND, type CreditRow, type KnownAccount } from './derive-accounts.ts';
 
@@ -16,51 +17,78 @@ export const DAY_OF_ROW_SQL = (epoch: string) => `(${epoch} + ${UTC8_OFFSET_SECO
 // otherwise, a third of a million at 1M imported rows, that nothing reads.
 const DISBURSEMENTS = (Object.keys(ROLE_OF_KIND) as CreditEventKind[]).filter((kind) => ROLE_OF_KIND[kind] === 'disbursement');
 
-const CREDIT_ROWS_SQL = `
-  SELECT id, platform, iif(credit_event IN (${DISBURSEMENTS.map((k) => `'${k}'`).join(', ')}), platform_order_id, NULL), ${DAY_OF_ROW_SQL('occurred_epoch')}, amount_fen, direction, status_class,
-         credit_event, credit_account_key, needs_review, counterparty, payment_method, funding_account, refund_of, batch_id
-    FROM transactions
-   WHERE credit_event IS NOT NULL
+const CREDIT_ROW_FILTER = `(credit_event IS NOT NULL
       OR status_class = 'refund'
-      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')}))`;
+      OR (direction = 'income' AND platform IN (${BANK_PLATFORMS.map((p) => `'${p}'`).join(', ')})))`;
+
+const CREDIT_ROW_COLUMNS = `id, platform, iif(credit_event IN (${DISBURSEMENTS.map((k) => `'${k}'`).join(', ')}), platform_order_id, NULL), ${DAY_OF_ROW_SQL('occurred_epoch')} AS day, amount_fen, direction, status_class,
+         credit_event, credit_account_key, needs_review, counterparty, payment_method, funding_account, refund_of, batch_id`;
 
 type RawCreditRow = [number, string, string | null, number, number, CreditRow['direction'], string, CreditEventKind | null, string | null, number, string | null, string | null, string | null, number | null, number];
 
-/**
- * Read row by row (no second copy of every row as a raw array), with the few distinct values of
- * the repetitive text columns shared instead of one string per row: at 1M imported rows the
- * derivation holds about half a million of these at once.
- */
-export function readCreditRows(db: Db): CreditRow[] {
-  const shared = new Map<string, string>();
-  const one = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    const known = shared.get(text);
-    if (known !== undefined) return known as T;
-    shared.set(text, text);
-    return text;
+function creditRow(r: RawCreditRow): CreditRow {
+  return {
+    id: r[0],
+    platform: r[1],
+    orderId: r[2],
+    day: r[3],
+    fen: r[4],
+    direction: r[5],
+    statusClass: r[6],
+    kind: r[7],
+    key: r[8],
+    needsReview: r[9] === 1,
+    counterparty: r[10],
+    paymentMethod: r[11],
+    fundingAccount: r[12],
+    refundOf: r[13],
+    batchId: r[14],
   };
-  const rows: CreditRow[] = [];
-  for (const r of db.prepare(CREDIT_ROWS_SQL).raw().iterate() as IterableIterator<RawCreditRow>) {
-    rows.push({
-      id: r[0],
-      platform: one(r[1]),
-      orderId: r[2],
-      day: r[3],
-      fen: r[4],
-      direction: one(r[5]),
-      statusClass: one(r[6]),
-      kind: one(r[7]),
-      key: one(r[8]),
-      needsReview: r[9] === 1,
-      counterparty: one(r[10]),
-      paymentMethod: one(r[11]),
-      fundingAccount: one(r[12]),
-      refundOf: r[13],
-      batchId: r[14],
-    });
+}
+
+/** Which credit rows a derivation takes up: every one, or those after a transaction id and every row of some lines. */
+export type RowScope = { after: number; lines: readonly string[] } | null;
+
+/**
+ * The credit rows, one at a time in the order a derivation takes them up (derive-accounts.ts
+ * deriveInOrder: by day, then id; SQLite sorts them, spilling to disk past its cache): the
+ * derivation keeps nothing per row but the link it makes, so memory does not grow with the
+ * profile beyond those links. Rows after `scope.after` are a range of the table's ids: an
+ * import's rows are read, not the whole table. Nothing else may run on the connection until
+ * the iteration ends.
+ */
+export function* creditRows(db: Db, scope: RowScope = null): Generator<CreditRow> {
+  const select = `SELECT ${CREDIT_ROW_COLUMNS} FROM transactions WHERE ${CREDIT_ROW_FILTER}`;
+  const sql =
+    scope === null
+      ? `${select} ORDER BY day, id`
+      : scope.lines.length === 0
+        ? `${select} AND id > @after ORDER BY day, id`
+        : `${select} AND (id > @after OR credit_account_key IN (SELECT value FROM json_each(@lines))) ORDER BY day, id`;
+  const statement = db.prepare(sql).raw();
+  const params = scope === null ? [] : [scope.lines.length === 0 ? { after: scope.after } : { after: scope.after, lines: JSON.stringify(scope.lines) }];
+  // The sort's records in place of the page cache's (storage/page-cache.ts), until the last row.
+  const restore = smallCache(db);
+  try {
+    for (const r of statement.iterate(...params) as IterableIterator<RawCreditRow>) yield creditRow(r);
+  } finally {
+    restore();
   }
-  return rows;
+}
+
+/** Credit rows by id (the purchases that refunds of a later import name). */
+export function creditRowsById(db: Db, ids: readonly number[]): CreditRow[] {
+  if (ids.length === 0) return [];
+  const sql = `SELECT ${CREDIT_ROW_COLUMNS} FROM transactions WHERE id IN (SELECT value FROM json_each(?)) AND ${CREDIT_ROW_FILTER} ORDER BY day, id`;
+  return (db.prepare(sql).raw().all(JSON.stringify(ids)) as RawCreditRow[]).map(creditRow);
+}
+
+/** The distinct account keys the credit rows after a transaction id name (an import's rows). */
+export function keysNamedAfter(db: Db, after: number): string[] {
+  return db
+    .prepare(`SELECT DISTINCT credit_account_key FROM transactions WHERE id > ? AND credit_account_key IS NOT NULL AND ${CREDIT_ROW_FILTER}`)
+    .pluck()
+    .all(after) as string[];
 }
 
 export function knownAccounts(accounts: readonly AccountRecord[]): KnownAccount[] {

@@ -10,6 +10,7 @@ import { formatDay } from '../../shared/calendar.ts';
 import { BANK_PLATFORMS, isBankPlatform } from '../../shared/platforms.ts';
 import type { CreditEventKind } from '../../shared/credit-events.ts';
 import type { AccountKind, EventRole, Product } from '../../shared/ledger-vocabulary.ts';
+import { CreditLinks, ROLES, type LinkBasis } from './credit-links.ts';
 
 export interface CreditRow {
   id: number;
@@ -58,24 +59,6 @@ export interface AccountSpec {
   last4: string | null;
 }
 
-export type LinkBasis =
-  | 'account_key'
-  | 'same_bank_single_card'
-  | 'disbursement'
-  | 'only_open_draw'
-  | 'line'
-  | 'refund_of_original'
-  | 'card_statement_credit';
-
-export interface DerivedLink {
-  transactionId: number;
-  /** The row linked: its day, amount, batch and platform go into the stored link (write-links.ts). */
-  row: CreditRow;
-  accountKey: string;
-  role: EventRole;
-  basis: LinkBasis;
-}
-
 /** How each kind of event moves the account's balance. */
 export const ROLE_OF_KIND: Record<CreditEventKind, EventRole> = {
   huabei_purchase: 'charge',
@@ -114,10 +97,16 @@ export const REFUNDS_NETTED: ReadonlySet<string> = new Set(['jd']);
 const CARD = /^(.+?)信用卡\((\d{4})\)$/;
 const BANK_OF_CARD = /([\p{Script=Han}]+银行)信用卡/u;
 const BANK_NAME = /^([\p{Script=Han}]+银行)$/u;
-const LINES = new Set(['jiebei', 'weilidai']);
+/** The fixed keys of credit lines: their draws and repayments are derived together. */
+export const LINE_KEYS: ReadonlySet<string> = new Set(['jiebei', 'weilidai']);
 
 export function cardKey(bank: string, last4: string | null): string {
   return `credit_card:${bank}:${last4 ?? ''}`;
+}
+
+/** Whether a key names a card by its last four digits (one a bank's other events can go to). */
+export function namesCardDigits(key: string): boolean {
+  return parseCardKey(key)?.last4 != null;
 }
 
 function parseCardKey(key: string): { bank: string; last4: string | null } | null {
@@ -137,59 +126,107 @@ function specForKey(key: string): AccountSpec {
 }
 
 export interface DeriveResult {
+  /** In the order a derivation of every row from scratch first names them (account ids follow it). */
   accounts: AccountSpec[];
-  links: DerivedLink[];
+  /** The account keys the links name: `links.account` indexes this. */
+  keys: string[];
+  /** One per row linked; their order is of no meaning (credit-links.ts eventOrder sorts them). */
+  links: CreditLinks;
   /** Lines whose repayments show draws that are not in the data. */
   unknownDrawLines: Set<string>;
+  /** Every card key with its last four digits the rows name (with those given). */
+  cardKeys: string[];
+}
+
+/** Rows are every credit event, refund and card-statement credit, in any order. */
+export function deriveAccounts(rows: readonly CreditRow[], known: readonly KnownAccount[]): DeriveResult {
+  return deriveInOrder([...rows].sort((a, b) => a.day - b.day || a.id - b.id), known);
+}
+
+/** What a row adds to the links when it is taken up (its own fields; the account and basis are the derivation's). */
+function fieldsOf(row: CreditRow, account: number, role: EventRole, basis: LinkBasis) {
+  return { transaction: row.id, account, role, basis, day: row.day, fen: row.fen, batch: row.batchId, platform: row.platform, unconfirmed: row.needsReview };
+}
+
+/** When only some rows are derived again (derive-and-store.ts): what the other rows say. */
+export interface EarlierRows {
+  /** The card keys with their last four digits the other rows name. */
+  cardKeys: Iterable<string>;
+  /** The rows of these ids (purchases refunds of this pass name), as creditRows reads them. */
+  rows(ids: readonly number[]): Iterable<CreditRow>;
 }
 
 /**
- * Rows are every credit event, refund and card-statement credit, in any order. Existing accounts
- * are matched by key; cards named by bank only go to the one card of that bank when there is
- * exactly one.
+ * The derivation over rows given in day order (ties by id) and read once, so that they can come
+ * straight from a query: nothing is kept per row but its link. A card named by bank only goes to
+ * the one card of that bank when there is exactly one, among the known accounts and every row's
+ * cards (so those rows are taken up after the last row is seen). Existing accounts are matched by
+ * key. With `earlier`, the rows are the ones added since the last derivation (and every row of
+ * the lines they touch), and `earlier` answers for the rest.
  */
-export function deriveAccounts(rows: readonly CreditRow[], known: readonly KnownAccount[]): DeriveResult {
-  const sorted = [...rows].sort((a, b) => a.day - b.day || a.id - b.id);
+export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], earlier?: EarlierRows): DeriveResult {
   const specs = new Map<string, AccountSpec>();
-  const links: DerivedLink[] = [];
-  // Only the purchases a refund names are ever looked up (below): a map of every link would hold
-  // an entry per credit event, a third of a million-row import.
-  const refunded = new Set<number>();
-  for (const row of rows) if (row.kind === null && row.refundOf !== null) refunded.add(row.refundOf);
-  const byId = new Map<number, DerivedLink>();
-  const need = (key: string): AccountSpec => {
+  // Where each account is first named, in the order a derivation of every row takes them up (the
+  // rows, then the refunds and credits): the new accounts' ids are given in that order.
+  const firstNamed = new Map<string, number>();
+  const REFUND_PHASE = 2 ** 52;
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (key: string): number => {
+    let at = keyIndex.get(key);
+    if (at === undefined) keyIndex.set(key, (at = keys.push(key) - 1));
+    return at;
+  };
+  const links = new CreditLinks();
+  const need = (key: string, at: number): AccountSpec => {
     let spec = specs.get(key);
     if (!spec) specs.set(key, (spec = specForKey(key)));
+    firstNamed.set(key, Math.min(firstNamed.get(key) ?? at, at));
     return spec;
   };
-  const link = (row: CreditRow, accountKey: string, role: EventRole, basis: LinkBasis) => {
-    const entry = { transactionId: row.id, row, accountKey, role, basis };
-    links.push(entry);
-    if (refunded.has(row.id)) byId.set(row.id, entry);
-  };
 
-  // Cards with their last four digits: from known accounts and from this import's events.
+  // Cards with their last four digits: from known accounts and from every row's events.
   const cardsByBank = new Map<string, Set<string>>();
+  const cardKeys = new Set<string>();
   const addCard = (bank: string, key: string) => {
     if (!cardsByBank.has(bank)) cardsByBank.set(bank, new Set());
     cardsByBank.get(bank)!.add(key);
   };
+  const namedCard = (key: string) => {
+    const card = parseCardKey(key);
+    if (!card?.last4 || cardKeys.has(key)) return;
+    cardKeys.add(key);
+    addCard(card.bank, key);
+  };
   for (const account of known) {
     if (account.product === 'credit_card' && account.bank && account.last4 && account.matchKey && !account.dismissed) addCard(account.bank, account.matchKey);
   }
-  for (const row of sorted) {
-    const card = row.key ? parseCardKey(row.key) : null;
-    if (card?.last4) addCard(card.bank, row.key!);
-  }
+  for (const key of earlier?.cardKeys ?? []) namedCard(key);
   const resolveBank = (bank: string): { key: string; basis: LinkBasis } => {
     const cards = cardsByBank.get(bank);
     if (cards && cards.size === 1) return { key: [...cards][0], basis: 'same_bank_single_card' };
     return { key: cardKey(bank, null), basis: 'account_key' };
   };
+  /** A card event's bank when the row names no card by its digits. */
+  const bankOf = (row: CreditRow): string | null => {
+    if (row.kind !== 'credit_card_purchase' && row.kind !== 'credit_card_repayment') return null;
+    const card = row.key ? parseCardKey(row.key) : null;
+    if (!row.key) return BANK_OF_CARD.exec(row.fundingAccount ?? '')?.[1] ?? BANK_NAME.exec(row.counterparty ?? '')?.[1] ?? null;
+    return card && !card.last4 ? card.bank : null;
+  };
 
-  const refunds: CreditRow[] = [];
+  // Taken up after every row was seen: card events named by bank only (they need every card),
+  // a line's repayments (they need all its draws) and the refunds and card-statement credits
+  // (a refund needs its purchase's link), each in row order.
+  const byBank = new CreditLinks();
+  /** Per card event named by bank: its bank, and where the row came. */
+  const banks: string[] = [];
+  const bankRowAt: number[] = [];
+  const lineRepayments = new CreditLinks();
+  const credits = new CreditLinks();
+  /** Per credit: the purchase a refund names, or -1 for a card statement's credit (its key is its account). */
+  const refundOf: number[] = [];
   const draws = new Map<string, { key: string; day: number; closedDay: number | null }[]>();
-  const lineRepayments: { row: CreditRow; line: string }[] = [];
   const knownByKey = new Map(known.filter((a) => a.matchKey).map((a) => [a.matchKey!, a]));
   const addDraw = (line: string, entry: { key: string; day: number; closedDay: number | null }) => {
     if (!draws.has(line)) draws.set(line, []);
@@ -202,26 +239,44 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
     }
   }
 
-  for (const row of sorted) {
+  let at = 0;
+  for (const row of rows) {
+    at += 2;
+    if (row.key) namedCard(row.key);
     if (row.fen <= 0) continue;
     if (row.kind === null) {
-      refunds.push(row);
+      // A refund reduces what is owed only when its original purchase was counted on the account
+      // (paired by the importer). An unpaired refund's purchase is not in the data, or was a
+      // closed order, so crediting it would understate the balance.
+      if (row.statusClass === 'refund') {
+        if (REFUNDS_NETTED.has(row.platform) || row.refundOf === null) continue;
+        credits.push(fieldsOf(row, -1, 'credit', 'refund_of_original'));
+        refundOf.push(row.refundOf);
+        continue;
+      }
+      // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
+      const card = CARD.exec(row.fundingAccount ?? '');
+      if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
+        credits.push(fieldsOf(row, indexOf(cardKey(card[1], card[2])), 'credit', 'card_statement_credit'));
+        refundOf.push(-1);
+      }
       continue;
     }
     const role = ROLE_OF_KIND[row.kind];
-    let key = row.key;
-    let basis: LinkBasis = 'account_key';
-    if (row.kind === 'credit_card_purchase' || row.kind === 'credit_card_repayment') {
-      const card = key ? parseCardKey(key) : null;
-      let bank = card && !card.last4 ? card.bank : null;
-      if (!key) bank = BANK_OF_CARD.exec(row.fundingAccount ?? '')?.[1] ?? BANK_NAME.exec(row.counterparty ?? '')?.[1] ?? null;
-      if (bank) ({ key, basis } = resolveBank(bank));
+    const bank = bankOf(row);
+    if (bank) {
+      byBank.push(fieldsOf(row, -1, role, 'account_key'));
+      banks.push(bank);
+      bankRowAt.push(at);
+      continue;
     }
+    const key = row.key;
     if (!key) continue; // no account named and none can be told: stays unassigned
-    if (LINES.has(key) && role === 'disbursement') {
+    if (LINE_KEYS.has(key) && role === 'disbursement') {
       const drawKey = `${key}:draw:${row.platform}:${row.orderId}`;
-      const line = need(key);
+      const line = need(key, at);
       const existing = knownByKey.get(drawKey);
+      need(drawKey, at + 1);
       specs.set(drawKey, {
         matchKey: drawKey,
         product: line.product,
@@ -234,46 +289,64 @@ export function deriveAccounts(rows: readonly CreditRow[], known: readonly Known
         last4: null,
       });
       if (!existing?.dismissed) addDraw(key, { key: drawKey, day: row.day, closedDay: existing?.closedDay ?? null });
-      link(row, drawKey, 'disbursement', 'disbursement');
+      links.push(fieldsOf(row, indexOf(drawKey), 'disbursement', 'disbursement'));
       continue;
     }
-    need(key);
-    if (LINES.has(key) && role === 'payment') {
-      lineRepayments.push({ row, line: key });
+    need(key, at);
+    if (LINE_KEYS.has(key) && role === 'payment') {
+      lineRepayments.push(fieldsOf(row, indexOf(key), 'payment', 'line'));
       continue;
     }
-    link(row, key, role, basis);
+    links.push(fieldsOf(row, indexOf(key), role, 'account_key'));
+  }
+
+  for (let i = 0; i < byBank.length; i++) {
+    const { key, basis } = resolveBank(banks[i]);
+    need(key, bankRowAt[i]);
+    links.push({ ...byBank.at(i), account: indexOf(key), basis });
   }
 
   // Repayments of a line go to a draw only when exactly one known draw can be open and nothing
   // shows draws the data lacks; otherwise they stay on the line for the user to assign.
   const unknownDrawLines = new Set<string>();
-  for (const { row, line } of lineRepayments) {
-    const open = (draws.get(line) ?? []).filter((d) => d.day <= row.day && (d.closedDay === null || d.closedDay >= row.day));
+  for (let i = 0; i < lineRepayments.length; i++) {
+    const line = keys[lineRepayments.account[i]];
+    const day = lineRepayments.day[i];
+    const open = (draws.get(line) ?? []).filter((d) => d.day <= day && (d.closedDay === null || d.closedDay >= day));
     if (open.length === 0) unknownDrawLines.add(line);
-    if (open.length === 1 && !unknownDrawLines.has(line)) link(row, open[0].key, 'payment', 'only_open_draw');
-    else link(row, line, 'payment', 'line');
+    const link = lineRepayments.at(i);
+    if (open.length === 1 && !unknownDrawLines.has(line)) links.push({ ...link, account: indexOf(open[0].key), basis: 'only_open_draw' });
+    else links.push(link);
   }
 
-  // A refund reduces what is owed only when its original purchase was counted on the account
-  // (paired by the importer). An unpaired refund's purchase is not in the data, or was a
-  // closed order, so crediting it would understate the balance.
-  for (const row of refunds) {
-    if (row.statusClass === 'refund') {
-      if (REFUNDS_NETTED.has(row.platform) || row.refundOf === null) continue;
-      const original = byId.get(row.refundOf);
-      if (original && original.role === 'charge') link(row, original.accountKey, 'credit', 'refund_of_original');
-      continue;
-    }
-    // A bank's own card statement: every other credit on it (cashback, 饭票) is on that card.
-    const card = CARD.exec(row.fundingAccount ?? '');
-    if (isBankPlatform(row.platform) && row.direction === 'income' && card) {
-      const key = cardKey(card[1], card[2]);
-      need(key);
-      link(row, key, 'credit', 'card_statement_credit');
+  // The purchases the refunds name: the account each was charged to (one link per row at most).
+  const named = new Set(refundOf.filter((id) => id >= 0));
+  const chargedTo = new Map<number, number>();
+  const charge = ROLES.indexOf('charge');
+  for (let i = 0; i < links.length && named.size > 0; i++) {
+    if (named.has(links.transaction[i]) && links.role[i] === charge) chargedTo.set(links.transaction[i], links.account[i]);
+  }
+  if (earlier) {
+    // A purchase of an earlier derivation: its account is the one its own row names (a charge
+    // never rests on other rows but for the cards, which are all known here).
+    for (const row of earlier.rows([...named].filter((id) => !chargedTo.has(id)))) {
+      if (row.fen <= 0 || row.kind === null || ROLE_OF_KIND[row.kind] !== 'charge') continue;
+      const bank = bankOf(row);
+      const key = bank ? resolveBank(bank).key : row.key;
+      if (key) chargedTo.set(row.id, indexOf(key));
     }
   }
-  return { accounts: [...specs.values()], links, unknownDrawLines };
+  for (let i = 0; i < credits.length; i++) {
+    if (refundOf[i] < 0) {
+      need(keys[credits.account[i]], REFUND_PHASE + i);
+      links.push(credits.at(i));
+      continue;
+    }
+    const account = chargedTo.get(refundOf[i]);
+    if (account !== undefined) links.push({ ...credits.at(i), account });
+  }
+  const accounts = [...specs.values()].sort((a, b) => firstNamed.get(a.matchKey)! - firstNamed.get(b.matchKey)!);
+  return { accounts, keys, links, unknownDrawLines, cardKeys: [...cardKeys] };
 }
 
 /**

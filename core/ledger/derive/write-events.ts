@@ -1,21 +1,26 @@
-// Every account's linked events, packed in day order into credit_account_events with the import
+// Accounts' linked events, packed in day order into credit_account_events with the import
 // batches they came from: the end of a derive, so that recomputes read one row per account.
 
 import { isBankPlatform } from '../../shared/platforms.ts';
 import type { Db } from '../../storage/database.ts';
 import { eventPacker } from '../codecs/packed-events.ts';
-import type { LinkedEvents } from './write-links.ts';
+import { ROLES, type CreditLinks } from './credit-links.ts';
 
-export function writeAccountEvents(db: Db, links: LinkedEvents): void {
+/**
+ * Packs the accounts' events from their links: every account's when `only` is null (the links
+ * are all there are), else the accounts in `only` (the links are every link of those).
+ */
+export function writeAccountEvents(db: Db, links: CreditLinks, only: ReadonlySet<number> | null): void {
   const products = new Map(
     (db.prepare('SELECT id, product FROM credit_accounts').raw().all() as [number, string][]).map(([id, product]) => [id, product]),
   );
   const { account, day } = links;
-  // By account, then day; ties keep the order the links came in (the index last).
-  const order = new Uint32Array(links.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || a - b);
-  db.prepare('DELETE FROM credit_account_events').run();
+  const order = links.eventOrder();
+  if (only === null) db.prepare('DELETE FROM credit_account_events').run();
+  else {
+    const remove = db.prepare('DELETE FROM credit_account_events WHERE account_id = ?');
+    for (const id of only) remove.run(id);
+  }
   const insert = db.prepare('INSERT INTO credit_account_events (account_id, events, batches) VALUES (?, ?, ?)');
   let i = 0;
   while (i < order.length) {
@@ -30,7 +35,7 @@ export function writeAccountEvents(db: Db, links: LinkedEvents): void {
       const at = order[k];
       const fen = links.fen[at];
       if (fen <= 0) continue;
-      packer.add(day[at], links.roles[links.role[at]], fen, links.unconfirmed[at] === 1);
+      packer.add(day[at], ROLES[links.role[at]], fen, links.unconfirmed[at] === 1);
       if (!card || isBankPlatform(links.platforms[links.platform[at]])) batches.add(links.batch[at]);
     }
     insert.run(accountId, packer.bytes(), JSON.stringify([...batches]));

@@ -2,77 +2,43 @@
 // beside the user's own links, which always win and are kept across re-imports.
 
 import type { Db } from '../../storage/database.ts';
-import type { EventRole } from '../history/history-input.ts';
 import { DAY_OF_ROW_SQL } from './credit-rows.ts';
-import type { DerivedLink } from './derive-accounts.ts';
-
-/** account, role, basis, day, amount, batch, platform, unconfirmed */
-export type LinkTuple = [number, EventRole, string, number, number, number, string, number];
-
-/**
- * Every link with an account, as the packed events read them (write-events.ts), in columns: one
- * small array of each instead of an 8-element array per link (a third of a million at 1M rows).
- */
-export class LinkedEvents {
-  length = 0;
-  readonly account: Int32Array;
-  readonly day: Int32Array;
-  readonly fen: Float64Array;
-  readonly batch: Int32Array;
-  readonly unconfirmed: Uint8Array;
-  /** Indexes into `roles` and `platforms`. */
-  readonly role: Uint8Array;
-  readonly platform: Uint16Array;
-  readonly roles: EventRole[] = [];
-  readonly platforms: string[] = [];
-
-  constructor(capacity: number) {
-    this.account = new Int32Array(capacity);
-    this.day = new Int32Array(capacity);
-    this.fen = new Float64Array(capacity);
-    this.batch = new Int32Array(capacity);
-    this.unconfirmed = new Uint8Array(capacity);
-    this.role = new Uint8Array(capacity);
-    this.platform = new Uint16Array(capacity);
-  }
-
-  add(tuple: LinkTuple): void {
-    const i = this.length++;
-    this.account[i] = tuple[0];
-    this.role[i] = codeOf(this.roles, tuple[1]);
-    this.day[i] = tuple[3];
-    this.fen[i] = tuple[4];
-    this.batch[i] = tuple[5];
-    this.platform[i] = codeOf(this.platforms, tuple[6]);
-    this.unconfirmed[i] = tuple[7];
-  }
-}
-
-function codeOf<T>(values: T[], value: T): number {
-  const at = values.indexOf(value);
-  return at >= 0 ? at : values.push(value) - 1;
-}
+import { BASES, CreditLinks, ROLES } from './credit-links.ts';
 
 /** Upserts go out this many rows per statement: the first derive after a big import writes them all. */
 const CHUNK = 100;
 const LINK_COLUMNS = 9;
 
+// A stored link is rewritten only when something in it differs (a re-derive after a small import
+// touches few): the copies of the transaction's fields included, which every derive refreshes.
 const upsertSql = (rows: number) =>
   `INSERT INTO credit_links (transaction_id, account_id, role, basis, day, amount_fen, batch_id, platform, unconfirmed, source)
    VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, 'derived')").join(', ')}
    ON CONFLICT(transaction_id) DO UPDATE SET account_id = excluded.account_id, role = excluded.role, basis = excluded.basis,
      day = excluded.day, amount_fen = excluded.amount_fen, batch_id = excluded.batch_id, platform = excluded.platform,
-     unconfirmed = excluded.unconfirmed`;
+     unconfirmed = excluded.unconfirmed
+   WHERE (account_id, role, basis, day, amount_fen, batch_id, platform, unconfirmed)
+     IS NOT (excluded.account_id, excluded.role, excluded.basis, excluded.day, excluded.amount_fen, excluded.batch_id, excluded.platform, excluded.unconfirmed)`;
 
 /** Collects link upserts and writes them CHUNK rows per statement; flush() writes the rest. */
-function chunkedUpsert(db: Db): { add(transactionId: number, tuple: LinkTuple): void; flush(): void } {
+function chunkedUpsert(db: Db): { add(links: CreditLinks, i: number): void; flush(): void } {
   const upsertChunk = db.prepare(upsertSql(CHUNK));
   const upsertOne = db.prepare(upsertSql(1));
   const pending: unknown[] = [];
   return {
-    add(transactionId, tuple) {
-      pending.push(transactionId, ...tuple);
-      if (pending.length >= CHUNK * LINK_COLUMNS) upsertChunk.run(pending.splice(0, CHUNK * LINK_COLUMNS));
+    add(links, i) {
+      pending.push(
+        links.transaction[i],
+        links.account[i],
+        ROLES[links.role[i]],
+        BASES[links.basis[i]],
+        links.day[i],
+        links.fen[i],
+        links.batch[i],
+        links.platforms[links.platform[i]],
+        links.unconfirmed[i],
+      );
+      if (pending.length === CHUNK * LINK_COLUMNS) upsertChunk.run(pending.splice(0));
     },
     flush() {
       while (pending.length > 0) upsertOne.run(pending.splice(0, LINK_COLUMNS));
@@ -80,53 +46,108 @@ function chunkedUpsert(db: Db): { add(transactionId: number, tuple: LinkTuple): 
   };
 }
 
-/** The user's links, with their copies of the transaction's fields refreshed. */
-function manualLinks(db: Db): [number, ...LinkTuple][] {
-  db.prepare(
-    `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
-       (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
-     WHERE source = 'manual'`,
-  ).run();
-  return db
-    .prepare("SELECT transaction_id, account_id, role, basis, day, amount_fen, batch_id, platform, unconfirmed FROM credit_links WHERE source = 'manual'")
+type ManualRow = [number, number | null, string, number, number, number, string, number];
+
+/**
+ * The user's links added to `into` (those with an account), their copies of the transaction's
+ * fields refreshed first when `refresh` (a derivation of every row: a row may have been edited;
+ * one of an import's rows follows no edit, so the copies stand).
+ */
+function addManualLinks(db: Db, into: CreditLinks, refresh: boolean): Set<number> {
+  if (refresh) {
+    db.prepare(
+      `UPDATE credit_links SET (day, amount_fen, batch_id, platform, unconfirmed) =
+         (SELECT ${DAY_OF_ROW_SQL('t.occurred_epoch')}, t.amount_fen, t.batch_id, t.platform, t.needs_review FROM transactions t WHERE t.id = credit_links.transaction_id)
+       WHERE source = 'manual'`,
+    ).run();
+  }
+  const ids = new Set<number>();
+  for (const [id, account, role, day, fen, batch, platform, unconfirmed] of db
+    .prepare("SELECT transaction_id, account_id, role, day, amount_fen, batch_id, platform, unconfirmed FROM credit_links WHERE source = 'manual'")
     .raw()
-    .all() as [number, ...LinkTuple][];
+    .all() as ManualRow[]) {
+    ids.add(id);
+    if (account !== null) into.push({ transaction: id, account, role: role as (typeof ROLES)[number], basis: 'manual', day, fen, batch, platform, unconfirmed: unconfirmed === 1 });
+  }
+  return ids;
 }
 
 /**
- * Rewrites only the derived links that changed (a re-derive after a small import touches few),
- * and refreshes the copies of transaction fields on the user's own links. Returns every link
- * with an account, for the packed events.
+ * Runs the link writes with credit_links' data-version triggers set aside (each would update the
+ * counters' row once per link: a third of a million times after a first import of a million
+ * rows), then moves the counters once if any link changed, as the triggers would have. Inside
+ * the derivation's transaction: the dropped triggers come back with a rollback too, and no
+ * other connection ever sees the table without them.
  */
-export function writeLinks(db: Db, links: readonly DerivedLink[], idByKey: ReadonlyMap<string, number>): LinkedEvents {
-  // What a derived link can change: the transaction's own fields (day, amount, batch) never do.
-  // Read row by row: every stored link at once as well as the map would double what a re-derive
-  // after an import into a big profile holds.
-  const existing = new Map<number, [number, EventRole, string, number]>();
-  for (const [id, ...rest] of db
-    .prepare("SELECT transaction_id, account_id, role, basis, unconfirmed FROM credit_links WHERE source = 'derived'")
-    .raw()
-    .iterate() as IterableIterator<[number, number, EventRole, string, number]>) {
-    existing.set(id, rest);
+function countedOnce(db: Db, write: () => void): void {
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'credit_links' AND name LIKE '%_data_version'").raw().all() as [string, string][];
+  const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+  const before = changes();
+  for (const [name] of triggers) db.exec(`DROP TRIGGER ${name}`);
+  try {
+    write();
+  } finally {
+    for (const [, sql] of triggers) db.exec(sql);
   }
-  const manual = manualLinks(db);
-  const manualIds = new Set(manual.map((m) => m[0]));
-  const upsert = chunkedUpsert(db);
-  const all = new LinkedEvents(links.length + manual.length);
-  for (const link of links) {
-    const accountId = idByKey.get(link.accountKey);
-    const row = link.row;
-    if (accountId === undefined || manualIds.has(link.transactionId)) continue;
-    const tuple: LinkTuple = [accountId, link.role, link.basis, row.day, row.fen, row.batchId, row.platform, row.needsReview ? 1 : 0];
-    all.add(tuple);
-    const before = existing.get(link.transactionId);
-    existing.delete(link.transactionId);
-    if (before && before[0] === tuple[0] && before[1] === tuple[1] && before[2] === tuple[2] && before[3] === tuple[7]) continue;
-    upsert.add(link.transactionId, tuple);
+  if (changes() !== before) db.prepare('UPDATE data_version SET version = version + 1, ledger_inputs = ledger_inputs + 1, ledger_edits = ledger_edits + 1 WHERE id = 1').run();
+}
+
+/** One bit per transaction id: which rows this derivation linked. */
+function idSet(links: CreditLinks): { has(id: number): boolean } {
+  let max = 0;
+  for (let i = 0; i < links.length; i++) max = Math.max(max, links.transaction[i]);
+  const bits = new Uint8Array((max >> 3) + 1);
+  for (let i = 0; i < links.length; i++) bits[links.transaction[i] >> 3] |= 1 << (links.transaction[i] & 7);
+  return { has: (id) => id <= max && (bits[id >> 3] & (1 << (id & 7))) !== 0 };
+}
+
+/**
+ * Writes the derivation's links (`links.account` indexes `keys`) that are new or changed, and,
+ * when the derivation took up every row, removes the derived links no row makes any more (a
+ * derivation of an import's rows cannot take a link away: derive-and-store.ts) and refreshes the
+ * copies of transaction fields on the user's own links. Returns the same links, the account ids in place of the keys
+ * and the user's links added (a user's link wins over the derived one), for the packed events.
+ */
+export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], idByKey: ReadonlyMap<string, number>, everyRow: boolean): CreditLinks {
+  const manual = new CreditLinks();
+  const manualIds = addManualLinks(db, manual, everyRow);
+  const idOfKey = keys.map((key) => idByKey.get(key));
+  links.remap((i) => (manualIds.has(links.transaction[i]) ? undefined : idOfKey[links.account[i]]));
+  // Nothing to write after an import that added no credit row: not even the triggers' DDL.
+  if (links.length > 0 || everyRow) countedOnce(db, () => {
+    const upsert = chunkedUpsert(db);
+    for (let i = 0; i < links.length; i++) upsert.add(links, i);
+    upsert.flush();
+    if (everyRow) removeStale(db, links);
+  });
+  for (let i = 0; i < manual.length; i++) links.copy(manual, i, manual.account[i]);
+  return links;
+}
+
+/** The derived links of rows this derivation linked no more. */
+function removeStale(db: Db, links: CreditLinks): void {
+  // Read first (no statement may run while a query is being read), then removed.
+  const made = idSet(links);
+  const stale: number[] = [];
+  for (const id of db.prepare("SELECT transaction_id FROM credit_links WHERE source = 'derived'").pluck().iterate() as IterableIterator<number>) {
+    if (!made.has(id)) stale.push(id);
   }
-  upsert.flush();
   const remove = db.prepare("DELETE FROM credit_links WHERE transaction_id = ? AND source = 'derived'");
-  for (const id of existing.keys()) remove.run(id);
-  for (const [, ...tuple] of manual) if (tuple[0] !== null) all.add(tuple);
-  return all;
+  for (const id of stale) remove.run(id);
+}
+
+type StoredRow = [number, number, string, string, number, number, number, string, number];
+
+/** Every stored link of these accounts (derived and the user's), for their packed events. */
+export function linksOfAccounts(db: Db, accounts: Iterable<number>): CreditLinks {
+  const links = new CreditLinks();
+  const select = db.prepare(
+    "SELECT transaction_id, account_id, role, iif(source = 'manual', 'manual', basis), day, amount_fen, batch_id, platform, unconfirmed FROM credit_links WHERE account_id = ?",
+  );
+  for (const id of accounts) {
+    for (const [transaction, account, role, basis, day, fen, batch, platform, unconfirmed] of select.raw().iterate(id) as IterableIterator<StoredRow>) {
+      links.push({ transaction, account, role: role as (typeof ROLES)[number], basis: basis as (typeof BASES)[number], day, fen, batch, platform, unconfirmed: unconfirmed === 1 });
+    }
+  }
+  return links;
 }

@@ -35,3 +35,23 @@ export function drawCoverage(exports: readonly CoverageEntry[], draw: AccountRec
   const ambiguous = (lineEvents?.unassigned ?? []).filter((day) => openDay !== null && day >= openDay);
   return withoutDays(accountCoverage(exports, line, lineEvents), ambiguous);
 }
+
+/**
+ * Whether an account's coverage differs between the exports the stored histories were computed
+ * with and the exports now (an import adds one; a re-saved copy's repeats a period already
+ * covered): a draw's follows its line's, a card's rests on its batches (`batchesOf`).
+ */
+export function coverageMoved(
+  before: readonly CoverageEntry[],
+  now: readonly CoverageEntry[],
+  account: AccountRecord,
+  byId: ReadonlyMap<number, AccountRecord>,
+  batchesOf: (accountId: number) => ReadonlySet<number>,
+): boolean {
+  const parent = account.values.kind === 'draw' && account.values.parentId !== null ? byId.get(account.values.parentId) : undefined;
+  const subject = parent ?? account;
+  const own = subject.values.product === 'credit_card' ? { batches: batchesOf(subject.id), unassigned: [] } : undefined;
+  const a = accountCoverage(before, subject, own);
+  const b = accountCoverage(now, subject, own);
+  return a.length !== b.length || a.some((day, i) => day !== b[i]);
+}

@@ -46,9 +46,11 @@ type PlanRow = [number, string, number, number, number];
 /** What an account's events were unpacked from: the same bytes read again give the kept events. */
 const eventsSource = new WeakMap<AccountEvents, { blob: Buffer; batches: string; line: boolean }>();
 
-function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, previous: LedgerInputs | undefined): Map<number, AccountEvents> {
+/** Every account's packed events unpacked, or those of the accounts in `only`. */
+function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, previous: LedgerInputs | undefined, only: ReadonlySet<number> | null = null): Map<number, AccountEvents> {
   const perAccount = new Map<number, AccountEvents>();
-  for (const [id, blob, batches] of db.prepare('SELECT account_id, events, batches FROM credit_account_events').raw().all() as [number, Buffer, string][]) {
+  const select = db.prepare('SELECT account_id, events, batches FROM credit_account_events' + (only === null ? '' : ' WHERE account_id IN (SELECT value FROM json_each(?))')).raw();
+  for (const [id, blob, batches] of (only === null ? select.all() : select.all(JSON.stringify([...only]))) as [number, Buffer, string][]) {
     const line = byId.get(id)?.values.kind === 'line';
     const kept = previous?.events.get(id);
     const source = kept && eventsSource.get(kept);
@@ -158,14 +160,16 @@ function childrenByParent(accounts: readonly AccountRecord[]): Map<number, Accou
  * Every account's inputs to the history pass. Given the inputs read before (`previous`), every
  * part that reads back the same is the previous object (reread.ts): an account an edit left alone
  * keeps its record, events, facts and plans by identity; while the derived ledger's counters did
- * not move, they are the previous inputs themselves, not read again.
+ * not move, they are the previous inputs themselves, not read again. With `only` (a set closed
+ * over lines and their draws: recompute-histories.ts), the events are those accounts' alone, and
+ * the inputs are never kept as another read's previous ones.
  */
-export function readLedgerInputs(db: Db, previous?: LedgerInputs): LedgerInputs {
+export function readLedgerInputs(db: Db, previous?: LedgerInputs, only: ReadonlySet<number> | null = null): LedgerInputs {
   const counters = ledgerCounters(db);
-  if (previous !== undefined && readAtCounters(previous, counters)) return previous;
+  if (only === null && previous !== undefined && readAtCounters(previous, counters)) return previous;
   const accounts = loadAccounts(db).map((account) => keptIfSame(previous?.byId.get(account.id), account));
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const events = readAccountEvents(db, byId, previous);
+  const events = readAccountEvents(db, byId, previous, only);
   const inputs: LedgerInputs = {
     accounts,
     byId,
@@ -178,8 +182,23 @@ export function readLedgerInputs(db: Db, previous?: LedgerInputs): LedgerInputs 
     schedules: new Map(),
     graceRules: keptIfSame(previous?.graceRules, readIssuerGraceRules(db)),
   };
-  stampRead(inputs, counters);
+  if (only === null) stampRead(inputs, counters);
   return inputs;
+}
+
+/**
+ * The inputs with the events of `family` alone (an account, or a line with its draws): a
+ * recompute takes one family at a time, so that only its events are unpacked at once.
+ */
+export function withEventsOf(db: Db, inputs: LedgerInputs, family: ReadonlySet<number>): LedgerInputs {
+  const events = readAccountEvents(db, inputs.byId, undefined, family);
+  return { ...inputs, events, lineEvents: mergeLineEvents(inputs.accounts, inputs.byId, events) };
+}
+
+/** An account's family: a draw's is its line's, every other account's its own (ids). */
+export function familyOf(account: AccountRecord, byId: ReadonlyMap<number, AccountRecord>): number {
+  const parent = account.values.parentId;
+  return account.values.kind === 'draw' && parent !== null && byId.has(parent) ? parent : account.id;
 }
 
 function termsSchedule(account: AccountRecord): Instalment[] | null {

@@ -30,7 +30,15 @@ function row(fields: Partial<CreditRow> & Pick<CreditRow, 'kind'>): CreditRow {
   };
 }
 
-const linkOf = (result: ReturnType<typeof deriveAccounts>, id: number) => result.links.find((l) => l.transactionId === id);
+/** The link the derivation made for row `id`, its account named by key. */
+function linkOf(result: ReturnType<typeof deriveAccounts>, id: number) {
+  for (let i = 0; i < result.links.length; i++) {
+    if (result.links.transaction[i] !== id) continue;
+    const link = result.links.at(i);
+    return { ...link, transactionId: id, accountKey: result.keys[link.account] };
+  }
+  return undefined;
+}
 
 describe('cards', () => {
   it('a repayment naming only the bank goes to the one card of that bank; with two cards it stays on the bank', () => {

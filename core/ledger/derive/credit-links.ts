@@ -1,0 +1,168 @@
+// The links a derivation makes (and the stored ones a derive packs again), in columns: one small
+// typed array per field instead of an object per link, a third of a million of them at 1M
+// imported rows. Growable; the text fields are codes into short tables.
+
+import type { EventRole } from '../../shared/ledger-vocabulary.ts';
+
+export const ROLES: readonly EventRole[] = ['charge', 'payment', 'credit', 'disbursement'];
+
+/** Why a derived link goes to its account (derive-accounts.ts). */
+export type LinkBasis =
+  | 'account_key'
+  | 'same_bank_single_card'
+  | 'disbursement'
+  | 'only_open_draw'
+  | 'line'
+  | 'refund_of_original'
+  | 'card_statement_credit';
+
+/** A link's basis; 'manual' stands for every link the user made (stored with their own basis). */
+export type StoredBasis = LinkBasis | 'manual';
+
+/**
+ * Bases in the order a derivation makes links (derive-accounts.ts): the events of one day keep
+ * that order in an account's packed events, the user's links last; `PHASE` is that order.
+ */
+export const BASES: readonly StoredBasis[] = [
+  'account_key',
+  'same_bank_single_card',
+  'disbursement',
+  'only_open_draw',
+  'line',
+  'refund_of_original',
+  'card_statement_credit',
+  'manual',
+];
+const PHASE: readonly number[] = [0, 0, 0, 1, 1, 2, 2, 3];
+
+/** One link's fields, as push() takes them. */
+export interface LinkFields {
+  transaction: number;
+  /** A key index while deriving (derive-accounts.ts), an account id once stored (write-links.ts). */
+  account: number;
+  role: EventRole;
+  basis: StoredBasis;
+  day: number;
+  fen: number;
+  batch: number;
+  platform: string;
+  unconfirmed: boolean;
+}
+
+export class CreditLinks {
+  length = 0;
+  transaction = new Int32Array(64);
+  account = new Int32Array(64);
+  day = new Int32Array(64);
+  fen = new Float64Array(64);
+  batch = new Int32Array(64);
+  /** Codes into ROLES, BASES and `platforms`. */
+  role = new Uint8Array(64);
+  basis = new Uint8Array(64);
+  platform = new Uint16Array(64);
+  unconfirmed = new Uint8Array(64);
+  readonly platforms: string[] = [];
+
+  push(link: LinkFields): number {
+    if (this.length === this.transaction.length) this.grow();
+    const i = this.length++;
+    this.transaction[i] = link.transaction;
+    this.account[i] = link.account;
+    this.day[i] = link.day;
+    this.fen[i] = link.fen;
+    this.batch[i] = link.batch;
+    this.role[i] = ROLES.indexOf(link.role);
+    this.basis[i] = BASES.indexOf(link.basis);
+    this.platform[i] = codeOf(this.platforms, link.platform);
+    this.unconfirmed[i] = link.unconfirmed ? 1 : 0;
+    return i;
+  }
+
+  /** Appends link `i` of `from`, with its account replaced. */
+  copy(from: CreditLinks, i: number, account: number): void {
+    if (this.length === this.transaction.length) this.grow();
+    const j = this.length++;
+    this.transaction[j] = from.transaction[i];
+    this.account[j] = account;
+    this.day[j] = from.day[i];
+    this.fen[j] = from.fen[i];
+    this.batch[j] = from.batch[i];
+    this.role[j] = from.role[i];
+    this.basis[j] = from.basis[i];
+    this.platform[j] = codeOf(this.platforms, from.platforms[from.platform[i]]);
+    this.unconfirmed[j] = from.unconfirmed[i];
+  }
+
+  /**
+   * Keeps, in place and in order, the links `account` gives an account for, with that account
+   * in place of the old value; drops the rest.
+   */
+  remap(account: (i: number) => number | undefined): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      const to = account(i);
+      if (to === undefined) continue;
+      this.transaction[kept] = this.transaction[i];
+      this.account[kept] = to;
+      this.day[kept] = this.day[i];
+      this.fen[kept] = this.fen[i];
+      this.batch[kept] = this.batch[i];
+      this.role[kept] = this.role[i];
+      this.basis[kept] = this.basis[i];
+      this.platform[kept] = this.platform[i];
+      this.unconfirmed[kept] = this.unconfirmed[i];
+      kept++;
+    }
+    this.length = kept;
+  }
+
+  at(i: number): LinkFields {
+    return {
+      transaction: this.transaction[i],
+      account: this.account[i],
+      role: ROLES[this.role[i]],
+      basis: BASES[this.basis[i]],
+      day: this.day[i],
+      fen: this.fen[i],
+      batch: this.batch[i],
+      platform: this.platforms[this.platform[i]],
+      unconfirmed: this.unconfirmed[i] === 1,
+    };
+  }
+
+  /** Where the link joins its account's packed events: in day order, then as a derivation makes them. */
+  phase(i: number): number {
+    return PHASE[this.basis[i]];
+  }
+
+  /** Link indexes by account, day, phase and transaction: the packed events' order (write-events.ts). */
+  eventOrder(): Uint32Array {
+    const order = new Uint32Array(this.length);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    const { account, day, transaction } = this;
+    return order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || this.phase(a) - this.phase(b) || transaction[a] - transaction[b]);
+  }
+
+  private grow(): void {
+    const size = this.transaction.length * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(size);
+      next.set(array);
+      return next;
+    };
+    this.transaction = grown(this.transaction);
+    this.account = grown(this.account);
+    this.day = grown(this.day);
+    this.fen = grown(this.fen);
+    this.batch = grown(this.batch);
+    this.role = grown(this.role);
+    this.basis = grown(this.basis);
+    this.platform = grown(this.platform);
+    this.unconfirmed = grown(this.unconfirmed);
+  }
+}
+
+function codeOf(values: string[], value: string): number {
+  const at = values.indexOf(value);
+  return at >= 0 ? at : values.push(value) - 1;
+}
