@@ -7,6 +7,7 @@
 // connection alone, and come back after it.
 
 import type { Db } from '../storage/database.ts';
+import { setTriggersAside } from '../storage/triggers.ts';
 
 const ROW_COUNTER = 'transactions_insert_data_version';
 
@@ -20,10 +21,7 @@ const DEDUPE_INDEX = 'transactions_dedupe';
  * every row written.
  */
 export function suspendRowCounter(db: Db): () => void {
-  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(ROW_COUNTER) as string | undefined;
-  if (sql === undefined) return () => {};
-  db.exec(`DROP TRIGGER ${ROW_COUNTER}`);
-  return () => db.exec(sql);
+  return setTriggersAside(db, 'transactions', ROW_COUNTER);
 }
 
 /**

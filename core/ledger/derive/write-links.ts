@@ -2,6 +2,7 @@
 // beside the user's own links, which always win and are kept across re-imports.
 
 import type { Db } from '../../storage/database.ts';
+import { setTriggersAside } from '../../storage/triggers.ts';
 import { DAY_OF_ROW_SQL } from './credit-rows.ts';
 import { BASES, CreditLinks, ROLES } from './credit-links.ts';
 
@@ -80,14 +81,13 @@ function addManualLinks(db: Db, into: CreditLinks, refresh: boolean): Set<number
  * other connection ever sees the table without them.
  */
 function countedOnce(db: Db, write: () => void): void {
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'credit_links' AND name LIKE '%_data_version'").raw().all() as [string, string][];
   const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
   const before = changes();
-  for (const [name] of triggers) db.exec(`DROP TRIGGER ${name}`);
+  const restore = setTriggersAside(db, 'credit_links', '*_data_version');
   try {
     write();
   } finally {
-    for (const [, sql] of triggers) db.exec(sql);
+    restore();
   }
   if (changes() !== before) db.prepare('UPDATE data_version SET version = version + 1, ledger_inputs = ledger_inputs + 1, ledger_edits = ledger_edits + 1 WHERE id = 1').run();
 }
