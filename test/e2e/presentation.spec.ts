@@ -206,6 +206,8 @@ test.describe('presentation mode', () => {
 
     // A copy from the page, or from a form field, carries no amount either.
     await page.getByTestId('nav-clients').click();
+    // The roster answers after the click: select its cell only once it is there.
+    await expect(page.getByTestId('roster-next').first()).toBeVisible();
     const copied = await page.evaluate(() => {
       const data = new DataTransfer();
       const cell = document.querySelector('[data-testid="roster-next"]')!;
