@@ -1,5 +1,5 @@
 // The duplicate prefilter (batch-writer.ts): rows whose key is already stored skip their raw-row
-// JSON and the INSERT. The report and the database must be exactly what plain `INSERT OR IGNORE`
+// JSON and the INSERT. The report and the database must be exactly what the plain insert (every row sent, a stored key skipped by its conflict clause)
 // of every row gives, so each case is run twice, prefilter on and off, and compared.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ describe('duplicate prefilter', () => {
   });
 
   for (const path of FIXTURES) {
-    it(`re-imports a re-saved ${basename(path)} exactly as INSERT OR IGNORE does`, async () => {
+    it(`re-imports a re-saved ${basename(path)} exactly as the plain insert does`, async () => {
       const bytes = readFileSync(path);
       const resaved = Buffer.concat([bytes, Buffer.from('\n')]);
       const expected = await run(basename(path), bytes, resaved, false);
