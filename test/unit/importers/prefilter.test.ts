@@ -1,6 +1,7 @@
 // The duplicate prefilter (batch-writer.ts): rows whose key is already stored skip their raw-row
-// JSON and the INSERT. The report and the database must be exactly what the plain insert (every row sent, a stored key skipped by its conflict clause)
-// of every row gives, so each case is run twice, prefilter on and off, and compared.
+// JSON and the INSERT. The report and the database must be exactly what sending every row to the
+// insert gives (a stored key skipped by its conflict clause), so each case is run twice, prefilter
+// on and off, and compared.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
