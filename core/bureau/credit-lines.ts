@@ -48,8 +48,9 @@ export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
 }
 
 function lineOf(key: string, accounts: ReportAccount[]): CreditLine {
-  const known = accounts.map((a) => a.source.limitFen).filter((v): v is number => v !== null);
-  return { key, accounts, limitFen: known.length > 0 ? Math.max(...known) : null, shared: accounts[0].source.sharedLine !== null };
+  let limitFen: number | null = null;
+  for (const a of accounts) if (a.source.limitFen !== null) limitFen = Math.max(limitFen ?? a.source.limitFen, a.source.limitFen);
+  return { key, accounts, limitFen, shared: accounts[0].source.sharedLine !== null };
 }
 
 function ownLine(card: ReportAccount): CreditLine {

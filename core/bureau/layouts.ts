@@ -189,13 +189,20 @@ function toReportAccount(
   reportMonth: number,
   draws: readonly LedgerAccountSnapshot[] = [],
 ): ReportAccount | null {
-  const key = `${reportMonth}|${reporter.reports}|${reporter.since}|${layout.layout}|${layout.assumed}|${lineId}|${draws.map((d) => `${d.id}:${d.principalFen}`).join(',')}`;
+  const key = `${reportMonth}|${reporter.reports}|${reporter.since}|${layout.layout}|${layout.assumed}|${lineId}|${drawsKey(draws)}`;
   let kept = built.get(account);
   if (!kept) built.set(account, (kept = new Map()));
   if (kept.has(key)) return kept.get(key)!;
   const out = buildReportAccount(account, reporter, layout, lineId, reportMonth, draws);
   kept.set(key, out);
   return out;
+}
+
+/** The draws a merged line carries, as a key: a loop, not map and join (whose arrays' kinds vary as they are compiled). */
+function drawsKey(draws: readonly LedgerAccountSnapshot[]): string {
+  let key = '';
+  for (const d of draws) key += `${key === '' ? '' : ','}${d.id}:${d.principalFen}`;
+  return key;
 }
 
 /**

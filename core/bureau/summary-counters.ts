@@ -156,8 +156,14 @@ function overduePartOf(a: ReportAccount, reportMonth: number, key: string): Over
 
 function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   const retained = retainedNegativeMonths(a, reportMonth);
-  const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
-  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+  const rows: MonthRow[] = [];
+  const months: string[] = [];
+  for (const row of a.months) {
+    if (!retained.has(row.month) || statusInfo(row.status).overdueMonths === null) continue;
+    rows.push(row);
+    months.push(row.month);
+  }
+  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, months) : null, months: rows.length, longest: 0, missing: 0, highest: null };
   for (const row of rows) {
     part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
     const amount = overdueHigh(row);
