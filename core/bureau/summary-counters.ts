@@ -65,14 +65,10 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 }
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
-export function openedMonthOnReport(a: ReportAccount): number {
-  let month = openedMonths.get(a);
-  if (month === undefined) openedMonths.set(a, (month = openedMonth(a)));
-  return month;
-}
-
 /** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
-const openedMonths = new WeakMap<ReportAccount, number>();
+export function openedMonthOnReport(a: ReportAccount): number {
+  return keptOn<number>(a, 'openedMonth') ?? keepOn(a, 'openedMonth', openedMonth(a));
+}
 
 function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
