@@ -3,7 +3,7 @@
 // walks the two results (same shape: same code, different accounts) and makes each number a
 // Figure that carries both ends when they differ.
 
-import type { ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import type { Figure, FigureUnit, RecordRef } from './report-schema.ts';
 
 export function accountRef(account: ReportAccount, months: readonly string[] = []): RecordRef {
@@ -16,23 +16,16 @@ export function accountRef(account: ReportAccount, months: readonly string[] = [
  * figure of every report sharing the account names it alike, so it is built once).
  */
 function plainRef(account: ReportAccount): RecordRef {
-  let ref = plainRefs.get(account);
-  if (!ref) plainRefs.set(account, (ref = { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] }));
-  return ref;
+  return keptOn<RecordRef>(account, 'ref') ?? keepOn(account, 'ref', { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] });
 }
-
-const plainRefs = new WeakMap<ReportAccount, RecordRef>();
 
 /** The record of an account naming one month (`YYYY-MM`), one object per report account and month. */
 export function monthRef(account: ReportAccount, month: string): RecordRef {
-  let kept = monthRefs.get(account);
-  if (!kept) monthRefs.set(account, (kept = new Map()));
-  let ref = kept.get(month);
-  if (!ref) kept.set(month, (ref = accountRef(account, [month])));
+  const byMonth = keptOn<Map<string, RecordRef>>(account, 'monthRefs') ?? keepOn(account, 'monthRefs', new Map<string, RecordRef>());
+  let ref = byMonth.get(month);
+  if (!ref) byMonth.set(month, (ref = accountRef(account, [month])));
   return ref;
 }
-
-const monthRefs = new WeakMap<ReportAccount, Map<string, RecordRef>>();
 
 /** The records of a list of accounts, without months. */
 export function accountRefs(accounts: readonly ReportAccount[]): RecordRef[] {

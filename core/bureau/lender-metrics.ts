@@ -161,7 +161,8 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
       // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
       let values = keptOn<number[] | null>(account, key);
       if (values === undefined) {
-        const own = out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value);
+        const own: number[] = [];
+        for (let k = 0; k < out.length; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
         values = keepOn(account, key, own.some((v) => v !== 0) ? own : null);
       }
       if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
@@ -205,7 +206,8 @@ function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figur
 
 function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
   const retained = retainedNegativeMonths(account, reportMonth);
-  const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+  const months: string[] = [];
+  for (const m of account.months) if (m.status === 'B' && retained.has(m.month)) months.push(m.month);
   return months.length > 0 ? accountRef(account, months) : null;
 }
 

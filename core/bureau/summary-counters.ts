@@ -65,14 +65,10 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 }
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
-export function openedMonthOnReport(a: ReportAccount): number {
-  let month = openedMonths.get(a);
-  if (month === undefined) openedMonths.set(a, (month = openedMonth(a)));
-  return month;
-}
-
 /** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
-const openedMonths = new WeakMap<ReportAccount, number>();
+export function openedMonthOnReport(a: ReportAccount): number {
+  return keptOn<number>(a, 'openedMonth') ?? keepOn(a, 'openedMonth', openedMonth(a));
+}
 
 function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
@@ -156,8 +152,14 @@ function overduePartOf(a: ReportAccount, reportMonth: number, key: string): Over
 
 function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   const retained = retainedNegativeMonths(a, reportMonth);
-  const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
-  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+  const rows: MonthRow[] = [];
+  const months: string[] = [];
+  for (const row of a.months) {
+    if (!retained.has(row.month) || statusInfo(row.status).overdueMonths === null) continue;
+    rows.push(row);
+    months.push(row.month);
+  }
+  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, months) : null, months: rows.length, longest: 0, missing: 0, highest: null };
   for (const row of rows) {
     part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
     const amount = overdueHigh(row);
