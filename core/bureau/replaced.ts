@@ -1,0 +1,72 @@
+// A snapshot evaluated beside a like one: a what-if scenario's month beside the baseline's on the
+// same day, a baseline read again after one account changed beside the one before. Their lists of
+// report accounts differ in a few places (the accounts the actions or the edit touched; every
+// other report account is the same object, layouts.ts), so an aggregate over the list can start
+// from the like snapshot's, with those accounts' parts replaced (lender-metrics.ts), instead of
+// folding every account again. An aggregate that cannot replace a part exactly (a highest value
+// whose holder leaves, a record that appears or goes) folds the whole list as before.
+//
+// The link is set only while the snapshot is evaluated (core/whatif/timeline.ts), so a snapshot
+// never keeps its like one, nor that one its own, alive.
+
+import type { LedgerSnapshot } from '../ledger/snapshot.ts';
+import type { RecordRef } from './report-schema.ts';
+
+const likes = new WeakMap<LedgerSnapshot, LedgerSnapshot>();
+
+/** Runs `evaluate` with `like` known as the snapshot `snapshot` is like (nothing of the answer depends on it). */
+export function besideLike<T>(snapshot: LedgerSnapshot, like: LedgerSnapshot, evaluate: () => T): T {
+  if (snapshot === like) return evaluate();
+  likes.set(snapshot, like);
+  try {
+    return evaluate();
+  } finally {
+    likes.delete(snapshot);
+  }
+}
+
+export function likeOf(snapshot: LedgerSnapshot): LedgerSnapshot | undefined {
+  return likes.get(snapshot);
+}
+
+/** More replaced accounts than this and a whole fold is as quick. */
+const MAX_REPLACED = 8;
+
+/**
+ * The positions where `list` holds another object than `like`, when both are as long and differ
+ * in at most a few; null otherwise (an account added or dropped: fold the whole list).
+ */
+export function replacedPositions<T>(list: readonly T[], like: readonly T[]): number[] | null {
+  if (list.length !== like.length) return null;
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === like[i]) continue;
+    if (out.length === MAX_REPLACED) return null;
+    out.push(i);
+  }
+  return out;
+}
+
+export type Combine = 'sum' | 'max';
+
+/** A total by `combine` with one of its values `old` replaced by `next`; null when a highest value leaves and the rest must be read. */
+export function replacedTotal(combine: Combine, total: number, old: number, next: number): number | null {
+  if (combine === 'sum') return total - old + next;
+  return old < total || next >= total ? Math.max(total, next) : null;
+}
+
+/**
+ * The records of a fold (one per account that adds to it, in the list's order) with one account's
+ * record `old` replaced by `next`: the same list when neither adds one, the record swapped in
+ * place when both do; null when only one does (where it goes needs the whole list).
+ */
+export function replacedRecords(records: RecordRef[], old: RecordRef | null, next: RecordRef | null): RecordRef[] | null {
+  if (old === null && next === null) return records;
+  if (old === null || next === null) return null;
+  if (old === next) return records;
+  const at = records.indexOf(old);
+  if (at < 0) return null;
+  const out = records.slice();
+  out[at] = next;
+  return out;
+}
