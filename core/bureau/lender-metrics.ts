@@ -216,8 +216,8 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
     if (positions === null) return null;
     let out: number[] | null = null;
     for (const i of positions) {
-      const old = valuesOf(likeAccounts[i]);
-      const next = valuesOf(accounts[i]);
+      const old = i < likeAccounts.length ? valuesOf(likeAccounts[i]) : null;
+      const next = i < accounts.length ? valuesOf(accounts[i]) : null;
       if (old === null && next === null) continue;
       out ??= totals.slice();
       for (let k = 0; k < out.length; k++) {
@@ -390,11 +390,11 @@ function replacedFold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Co
   if (positions === null) return null;
   let { value, high, missing, records } = before;
   for (const i of positions) {
-    const old = m.part(like[i], likeCtx, window);
-    const next = m.part(accounts[i], ctx, window);
+    const old = i < like.length ? m.part(like[i], likeCtx, window) : null;
+    const next = i < accounts.length ? m.part(accounts[i], ctx, window) : null;
     const v = replacedTotal(m.combine, value, old?.value ?? 0, next?.value ?? 0);
     const h = replacedTotal(m.combine, high, old?.high ?? 0, next?.high ?? 0);
-    const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null);
+    const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null, i >= like.length);
     if (v === null || h === null || r === null) return null;
     value = v;
     high = h;

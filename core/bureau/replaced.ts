@@ -33,14 +33,14 @@ export function likeOf(snapshot: LedgerSnapshot): LedgerSnapshot | undefined {
 const MAX_REPLACED = 8;
 
 /**
- * The positions where `list` holds another object than `like`, when both are as long and differ
- * in at most a few; null otherwise (an account added or dropped: fold the whole list).
+ * The positions where `list` holds another object than `like`, or only one of them holds one (an
+ * account added at the end, as a scenario adds its new accounts, or dropped from it), when they
+ * differ in at most a few; null otherwise.
  */
 export function replacedPositions<T>(list: readonly T[], like: readonly T[]): number[] | null {
-  if (list.length !== like.length) return null;
   const out: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    if (list[i] === like[i]) continue;
+  for (let i = 0; i < Math.max(list.length, like.length); i++) {
+    if (i < list.length && i < like.length && list[i] === like[i]) continue;
     if (out.length === MAX_REPLACED) return null;
     out.push(i);
   }
@@ -58,15 +58,17 @@ export function replacedTotal(combine: Combine, total: number, old: number, next
 /**
  * The records of a fold (one per account that adds to it, in the list's order) with one account's
  * record `old` replaced by `next`: the same list when neither adds one, the record swapped in
- * place when both do; null when only one does (where it goes needs the whole list).
+ * place when both do, taken out when only `old` does, put at the end when only `next` does and
+ * its account is past the end of the like list (`appended`); null otherwise (where it goes needs
+ * the whole list).
  */
-export function replacedRecords(records: RecordRef[], old: RecordRef | null, next: RecordRef | null): RecordRef[] | null {
-  if (old === null && next === null) return records;
-  if (old === null || next === null) return null;
+export function replacedRecords(records: RecordRef[], old: RecordRef | null, next: RecordRef | null, appended: boolean): RecordRef[] | null {
   if (old === next) return records;
+  if (old === null) return appended ? [...records, next!] : null;
   const at = records.indexOf(old);
   if (at < 0) return null;
   const out = records.slice();
-  out[at] = next;
+  if (next === null) out.splice(at, 1);
+  else out[at] = next;
   return out;
 }
