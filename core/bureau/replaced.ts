@@ -72,3 +72,27 @@ export function replacedRecords(records: RecordRef[], old: RecordRef | null, nex
   else out[at] = next;
   return out;
 }
+
+/** A list and what a fold answered for it: where the answer for a like list starts from. */
+export interface Answered<A, T> {
+  accounts: readonly A[];
+  answer: T;
+}
+
+/**
+ * The answer for `accounts` from a like list's: at each replaced position `swap` gives the answer
+ * with the like list's account replaced by the new list's (null when that needs the whole list:
+ * the accounts add differently, or one is added or dropped), or null.
+ */
+export function fromLike<A, T>(accounts: readonly A[], like: Answered<A, T> | null, swap: (answer: T, old: A, next: A) => T | null): T | null {
+  if (like === null) return null;
+  const positions = replacedPositions(accounts, like.accounts);
+  if (positions === null) return null;
+  let answer: T | null = like.answer;
+  for (const i of positions) {
+    if (i >= accounts.length || i >= like.accounts.length) return null;
+    answer = swap(answer, like.accounts[i], accounts[i]);
+    if (answer === null) return null;
+  }
+  return answer;
+}
