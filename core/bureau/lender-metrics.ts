@@ -14,7 +14,7 @@ import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { likeOf, replacedPositions, replacedRecords, replacedTotal, type Combine } from './replaced.ts';
+import { likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
 import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
@@ -212,12 +212,12 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const like = likePrepared(prepared);
   const before = like && seriesOf.get(like.possible)?.get(key);
   const replaced = (accounts: readonly ReportAccount[], likeAccounts: readonly ReportAccount[], totals: readonly number[]): number[] | null => {
-    const positions = replacedPositions(accounts, likeAccounts);
-    if (positions === null) return null;
+    const changes = replacements(accounts, likeAccounts);
+    if (changes === null) return null;
     let out: number[] | null = null;
-    for (const i of positions) {
-      const old = i < likeAccounts.length ? valuesOf(likeAccounts[i]) : null;
-      const next = i < accounts.length ? valuesOf(accounts[i]) : null;
+    for (const change of changes) {
+      const old = change.old && valuesOf(change.old);
+      const next = change.next && valuesOf(change.next);
       if (old === null && next === null) continue;
       out ??= totals.slice();
       for (let k = 0; k < out.length; k++) {
@@ -386,15 +386,15 @@ function fold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Context, w
  * at the replaced positions taken out and theirs put in; null when that cannot be exact.
  */
 function replacedFold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Context, like: readonly ReportAccount[], likeCtx: Context, before: Folded, window: number): Folded | null {
-  const positions = replacedPositions(accounts, like);
-  if (positions === null) return null;
+  const changes = replacements(accounts, like);
+  if (changes === null) return null;
   let { value, high, missing, records } = before;
-  for (const i of positions) {
-    const old = i < like.length ? m.part(like[i], likeCtx, window) : null;
-    const next = i < accounts.length ? m.part(accounts[i], ctx, window) : null;
+  for (const change of changes) {
+    const old = change.old && m.part(change.old, likeCtx, window);
+    const next = change.next && m.part(change.next, ctx, window);
     const v = replacedTotal(m.combine, value, old?.value ?? 0, next?.value ?? 0);
     const h = replacedTotal(m.combine, high, old?.high ?? 0, next?.high ?? 0);
-    const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null, i >= like.length);
+    const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null, change.atEnd);
     if (v === null || h === null || r === null) return null;
     value = v;
     high = h;

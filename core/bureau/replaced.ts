@@ -32,17 +32,33 @@ export function likeOf(snapshot: LedgerSnapshot): LedgerSnapshot | undefined {
 /** More replaced accounts than this and a whole fold is as quick. */
 const MAX_REPLACED = 8;
 
+/** One account of a like list replaced by another (`old` and `next`), dropped (`next` null) or added (`old` null). */
+export interface Replacement<T> {
+  old: T | null;
+  next: T | null;
+  /** An added account past the end of the like list (what a scenario's new account is). */
+  atEnd: boolean;
+}
+
 /**
- * The positions where `list` holds another object than `like`, or only one of them holds one (an
- * account added at the end, as a scenario adds its new accounts, or dropped from it), when they
- * differ in at most a few; null otherwise.
+ * How `list` differs from `like`, both in one order: the accounts replaced in place, added or
+ * dropped (the list walked against the like one, a single account added or dropped recognised by
+ * the next one matching); null when they differ in more than a few.
  */
-export function replacedPositions<T>(list: readonly T[], like: readonly T[]): number[] | null {
-  const out: number[] = [];
-  for (let i = 0; i < Math.max(list.length, like.length); i++) {
-    if (i < list.length && i < like.length && list[i] === like[i]) continue;
+export function replacements<T>(list: readonly T[], like: readonly T[]): Replacement<T>[] | null {
+  const out: Replacement<T>[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < list.length || j < like.length) {
+    if (i < list.length && j < like.length && list[i] === like[j]) {
+      i++;
+      j++;
+      continue;
+    }
     if (out.length === MAX_REPLACED) return null;
-    out.push(i);
+    if (j >= like.length || (i + 1 < list.length && list[i + 1] === like[j])) out.push({ old: null, next: list[i++], atEnd: j >= like.length });
+    else if (i >= list.length || (j + 1 < like.length && list[i] === like[j + 1])) out.push({ old: like[j++], next: null, atEnd: false });
+    else out.push({ old: like[j++], next: list[i++], atEnd: false });
   }
   return out;
 }
@@ -80,18 +96,17 @@ export interface Answered<A, T> {
 }
 
 /**
- * The answer for `accounts` from a like list's: at each replaced position `swap` gives the answer
- * with the like list's account replaced by the new list's (null when that needs the whole list:
- * the accounts add differently, or one is added or dropped), or null.
+ * The answer for `accounts` from a like list's: for each replacement `swap` gives the answer with
+ * the like list's account (null: none) replaced by the new list's (null: none), or null when that
+ * needs the whole list (the accounts add differently); null then, or when the lists differ much.
  */
-export function fromLike<A, T>(accounts: readonly A[], like: Answered<A, T> | null, swap: (answer: T, old: A, next: A) => T | null): T | null {
+export function fromLike<A, T>(accounts: readonly A[], like: Answered<A, T> | null, swap: (answer: T, old: A | null, next: A | null) => T | null): T | null {
   if (like === null) return null;
-  const positions = replacedPositions(accounts, like.accounts);
-  if (positions === null) return null;
+  const changes = replacements(accounts, like.accounts);
+  if (changes === null) return null;
   let answer: T | null = like.answer;
-  for (const i of positions) {
-    if (i >= accounts.length || i >= like.accounts.length) return null;
-    answer = swap(answer, like.accounts[i], accounts[i]);
+  for (const { old, next } of changes) {
+    answer = swap(answer, old, next);
     if (answer === null) return null;
   }
   return answer;

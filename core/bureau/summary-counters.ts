@@ -116,7 +116,8 @@ type Overview = { totalAccounts: Figure; byType: TypeCount[]; byBusiness: Busine
  * The answer of a like list (replaced.ts) for a list in which `old` became `next`: the same, the
  * record swapped, when what the counters read of them is the same (type, product, opening month).
  */
-function overviewSwap(answer: Overview, old: ReportAccount, next: ReportAccount): Overview | null {
+function overviewSwap(answer: Overview, old: ReportAccount | null, next: ReportAccount | null): Overview | null {
+  if (old === null || next === null) return null;
   if (old.type !== next.type || old.product !== next.product || openedMonthOnReport(old) !== openedMonthOnReport(next)) return null;
   return swappedRecords(answer, accountRef(old), accountRef(next));
 }
@@ -143,17 +144,17 @@ export function overview(accounts: readonly ReportAccount[], like: Answered<Repo
 /** PC02C 呆账: accounts in bad debt at the report month, and their balance. */
 type BadDebt = { accounts: Figure; balanceFen: Figure };
 
-const inBadDebt = (a: ReportAccount) => a.months.at(-1)?.status === 'B';
+const inBadDebt = (a: ReportAccount | null) => a !== null && a.months.at(-1)?.status === 'B';
 
 export function badDebt(accounts: readonly ReportAccount[], like: Answered<ReportAccount, BadDebt> | null = null): BadDebt {
   // From a like list's: the same when neither account is in bad debt, the record swapped when both are with one balance.
   const replaced = fromLike(accounts, like, (answer, old, next) => {
     if (inBadDebt(old) !== inBadDebt(next)) return null;
     if (!inBadDebt(old)) return answer;
-    return balanceOf(old) === balanceOf(next) ? swappedRecords(answer, accountRef(old), accountRef(next)) : null;
+    return balanceOf(old!) === balanceOf(next!) ? swappedRecords(answer, accountRef(old!), accountRef(next!)) : null;
   });
   if (replaced) return replaced;
-  const bad = accounts.filter(inBadDebt);
+  const bad = accounts.filter((a) => inBadDebt(a));
   return { accounts: count(bad), balanceFen: sum(bad, balanceOf) };
 }
 
@@ -192,6 +193,31 @@ function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   return part;
 }
 
+/** The months a record names. */
+const namedMonths = (ref: RecordRef): readonly string[] => (ref.kind === 'account' ? ref.months : []);
+
+const sameMonths = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
+
+/** The same months, counted alike (the records aside). */
+function samePart(a: OverduePart, b: OverduePart): boolean {
+  if (a.months !== b.months || a.longest !== b.longest || a.missing !== b.missing || !sameMonths(namedMonths(a.ref!), namedMonths(b.ref!))) return false;
+  if (a.highest === null || b.highest === null) return a.highest === b.highest;
+  return a.highest.amount === b.highest.amount && sameMonths(namedMonths(a.highest.ref), namedMonths(b.highest.ref));
+}
+
+/**
+ * The answer of a like list (replaced.ts) with one account's part `old` (null: no account)
+ * replaced by `next`: the same when neither has an overdue month still on the report (most), the
+ * records swapped when both have the same months counted alike; else null.
+ */
+function overdueSwap(answer: OverdueRow[], old: OverduePart | null, next: OverduePart | null): OverdueRow[] | null {
+  const none = (p: OverduePart | null) => p === null || p.ref === null;
+  if (none(old) && none(next)) return answer;
+  if (none(old) || none(next) || !samePart(old!, next!)) return null;
+  const swapped = swappedRecords(answer, old!.ref!, next!.ref!);
+  return old!.highest === null ? swapped : swappedRecords(swapped, old!.highest.ref, next!.highest!.ref);
+}
+
 /**
  * PC02D per account type, over the overdue months still on the report (retention.ts): accounts
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
@@ -199,8 +225,7 @@ function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
  */
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number, like: Answered<ReportAccount, OverdueRow[]> | null = null): OverdueRow[] {
   const key = `overdue:${reportMonth}`;
-  // From a like list's: the same where neither account has an overdue month still on the report (most).
-  const replaced = fromLike(accounts, like, (answer, old, next) => (overduePartOf(old, reportMonth, key).ref === null && overduePartOf(next, reportMonth, key).ref === null ? answer : null));
+  const replaced = fromLike(accounts, like, (answer, old, next) => overdueSwap(answer, old && overduePartOf(old, reportMonth, key), next && overduePartOf(next, reportMonth, key)));
   if (replaced) return replaced;
   const byType = accountsByType(accounts);
   return TYPE_ORDER.map((type) => {
@@ -276,10 +301,11 @@ function resummed(f: Figure, old: number | null, next: number | null): Figure {
  * institutions, the totals and the lines read), the record swapped and the balance and the 6-month
  * average resummed.
  */
-function debtSwap(answer: DebtRow[], old: ReportAccount, next: ReportAccount, reportMonth: number): DebtRow[] | null {
-  const open = isOpen(old, reportMonth);
-  if (open !== isOpen(next, reportMonth)) return null;
+function debtSwap(answer: DebtRow[], old: ReportAccount | null, next: ReportAccount | null, reportMonth: number): DebtRow[] | null {
+  const open = old !== null && isOpen(old, reportMonth);
+  if (open !== (next !== null && isOpen(next, reportMonth))) return null;
   if (!open) return answer;
+  if (old === null || next === null) return null;
   const [a, b] = [old.source, next.source];
   if (old.id !== next.id || old.type !== next.type || a.lender !== b.lender || a.bank !== b.bank || a.sharedLine !== b.sharedLine || a.limitFen !== b.limitFen || amountOf(old) !== amountOf(next)) return null;
   return swappedRecords(answer, accountRef(old), accountRef(next)).map((row) =>
