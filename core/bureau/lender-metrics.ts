@@ -156,8 +156,11 @@ interface Folded {
  */
 interface PartMetric {
   combine: Combine;
-  part(account: ReportAccount, ctx: Context, window: number): Part | null;
+  /** Undefined when the account's share cannot be told alone (a card on a shared line): the list is then folded whole. */
+  part(account: ReportAccount, ctx: Context, window: number): Part | null | undefined;
   finish(folded: Folded, ctx: Context): Figure;
+  /** The fold of a whole list, where it is not the parts combined (accounts sharing a line). */
+  whole?(accounts: readonly ReportAccount[], ctx: Context): Folded;
 }
 
 /** A part kept with the account under `key` (null kept too: most accounts add nothing to most metrics). */
@@ -291,42 +294,53 @@ function hardQueries(ctx: Context, window: number): Figure {
   return figure('count', within.length, within.map(queryRef));
 }
 
-function openAccounts(accounts: readonly ReportAccount[], ctx: Context): ReportAccount[] {
-  return accounts.filter((a) => isOpen(a, ctx.reportMonth));
-}
-
 const ONLINE_LOANS: PartMetric = {
   combine: 'sum',
   part: (account, ctx) => keptPart(account, `onlineLoan:${ctx.reportMonth}`, () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
   finish: (f) => figure('count', f.value, f.records),
 };
 
+const isCard = (a: ReportAccount) => a.type === 'R2' || a.type === 'R3';
+
+/** A card on its own line: its used amount against its limit, or counted as missing when either is unknown. */
+function ownLinePart(card: ReportAccount, limitFen: number | null, ctx: Context): Part {
+  const balance = card.months.at(-1)?.creditUsedFen ?? null;
+  const ref = monthRef(card, formatMonth(ctx.reportMonth));
+  return limitFen === null || balance === null ? { value: 0, high: 0, missing: 1, ref } : { value: balance, high: limitFen, missing: 0, ref };
+}
+
 /**
  * Used ÷ line over open cards (R2, R3), each shared line once (credit-lines.ts): the cards on a
  * line add their used amounts against its one limit. A line missing its limit, or a card on it
- * its used amount, is left out and counted.
+ * its used amount, is left out and counted. The fold's value is the amount used, its high end the
+ * lines; a card on a line of its own is a part of its own.
  */
-function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const cards = openAccounts(accounts, ctx).filter((a) => a.type === 'R2' || a.type === 'R3');
-  let used = 0;
-  let line = 0;
-  let missing = 0;
-  for (const { accounts: onLine, limitFen } of creditLines(cards)) {
-    let balances: number | null = 0;
-    for (const card of onLine) {
-      const balance = card.months.at(-1)?.creditUsedFen ?? null;
-      balances = balances === null || balance === null ? null : balances + balance;
+const CARD_UTILISATION: PartMetric = {
+  combine: 'sum',
+  part(account, ctx) {
+    if (!isCard(account) || !isOpen(account, ctx.reportMonth)) return null;
+    return account.source.sharedLine === null ? ownLinePart(account, account.source.limitFen, ctx) : undefined;
+  },
+  whole(accounts, ctx) {
+    const cards = accounts.filter((a) => isCard(a) && isOpen(a, ctx.reportMonth));
+    const out: Folded = { value: 0, high: 0, missing: 0, records: cards.map((a) => monthRef(a, formatMonth(ctx.reportMonth))) };
+    for (const { accounts: onLine, limitFen } of creditLines(cards)) {
+      let balances: number | null = 0;
+      for (const card of onLine) {
+        const balance = card.months.at(-1)?.creditUsedFen ?? null;
+        balances = balances === null || balance === null ? null : balances + balance;
+      }
+      if (limitFen === null || balances === null) {
+        out.missing += onLine.length;
+        continue;
+      }
+      out.value += balances;
+      out.high += limitFen;
     }
-    if (limitFen === null || balances === null) {
-      missing += onLine.length;
-      continue;
-    }
-    used += balances;
-    line += limitFen;
-  }
-  const month = formatMonth(ctx.reportMonth);
-  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => monthRef(a, month)), missing);
-}
+    return out;
+  },
+  finish: (f) => figure('ratio', f.high > 0 ? f.value / f.high : null, f.records, f.missing),
+};
 
 /**
  * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
@@ -355,24 +369,23 @@ function shareOfUsed(usedFen: number | null, share: number): number | null {
   return usedFen === null ? null : Math.round(usedFen * share);
 }
 
-/** The metrics that are not a fold of per-account parts: the queries, and card use (a shared line's cards together). */
-type WholeMetricId = 'hard_queries_in_window' | 'card_utilisation';
-
-const PART_METRICS: Record<Exclude<LenderMetricId, WholeMetricId>, PartMetric> = {
+const PART_METRICS: Record<Exclude<LenderMetricId, 'hard_queries_in_window'>, PartMetric> = {
   consecutive_overdue_months: windowPartMetric('consecutive_overdue_months'),
   overdue_months_in_window: windowPartMetric('overdue_months_in_window'),
   current_overdue_fen: CURRENT_OVERDUE,
   bad_debt_accounts: BAD_DEBT,
   open_online_loan_accounts: ONLINE_LOANS,
   debt_to_income: DEBT_TO_INCOME,
+  card_utilisation: CARD_UTILISATION,
 };
 
 /** Every account's part folded, in the list's order. */
 function fold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Context, window: number): Folded {
+  if (m.whole) return m.whole(accounts, ctx);
   const out: Folded = { value: 0, high: 0, missing: 0, records: [] };
   for (const account of accounts) {
     const part = m.part(account, ctx, window);
-    if (part === null) continue;
+    if (!part) continue;
     out.value = combined(m.combine, out.value, part.value);
     out.high = combined(m.combine, out.high, part.high);
     out.missing += part.missing;
@@ -392,6 +405,7 @@ function replacedFold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Co
   for (const change of changes) {
     const old = change.old && m.part(change.old, likeCtx, window);
     const next = change.next && m.part(change.next, ctx, window);
+    if (old === undefined || next === undefined) return null;
     const v = replacedTotal(m.combine, value, old?.value ?? 0, next?.value ?? 0);
     const h = replacedTotal(m.combine, high, old?.high ?? 0, next?.high ?? 0);
     const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null, change.atEnd);
@@ -417,10 +431,6 @@ function foldedOn(m: PartMetric, key: string, accounts: readonly ReportAccount[]
 }
 
 const foldsOf = new WeakMap<readonly ReportAccount[], Map<string, Folded>>();
-
-function compute(metric: WholeMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
-  return metric === 'hard_queries_in_window' ? hardQueries(ctx, window ?? 1) : cardUtilisation(accounts, ctx);
-}
 
 /**
  * The accounts on the report as of a day, in both scenarios of reporting, and the context every
@@ -466,7 +476,7 @@ function valueOf(metric: LenderMetricId, window: number | null, prepared: Prepar
   if (!value) {
     let certain: Figure;
     let possible: Figure;
-    if (metric !== 'hard_queries_in_window' && metric !== 'card_utilisation') {
+    if (metric !== 'hard_queries_in_window') {
       const m = PART_METRICS[metric];
       const like = likePrepared(prepared);
       const likeCtx = like && { ...like.ctx, reportMonth: prepared.ctx.reportMonth };
@@ -474,8 +484,8 @@ function valueOf(metric: LenderMetricId, window: number | null, prepared: Prepar
       certain = m.finish(foldedOn(m, key, prepared.certain, prepared.ctx, like?.certain ?? null, likeCtx, w), prepared.ctx);
       possible = m.finish(foldedOn(m, key, prepared.possible, prepared.ctx, like?.possible ?? null, likeCtx, w), prepared.ctx);
     } else {
-      certain = compute(metric, window, prepared.certain, prepared.ctx);
-      possible = compute(metric, window, prepared.possible, prepared.ctx);
+      certain = hardQueries(prepared.ctx, window ?? 1);
+      possible = hardQueries(prepared.ctx, window ?? 1);
     }
     kept.set(key, (value = { ...merge(certain, possible), metric, windowMonths: window }));
   }
