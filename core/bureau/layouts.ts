@@ -225,6 +225,18 @@ function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): 
 
 const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
 
+/**
+ * The report account of the month before `reportMonth` built from the same ledger account on its
+ * own (no line, no override), when `account` is that ledger account's own for `reportMonth` and
+ * the one before was built: its months are this one's but the last (what a series kept with it
+ * carries on from, lender-metrics.ts windowSeries).
+ */
+export function ownAccountBefore(account: ReportAccount, reportMonth: number): ReportAccount | null {
+  const kept = own.get(account.source);
+  if (kept === undefined || kept.get(reportMonth) !== account) return null;
+  return kept.get(reportMonth - 1) ?? null;
+}
+
 function buildReportAccount(
   account: LedgerAccountSnapshot,
   reporter: Reporter,

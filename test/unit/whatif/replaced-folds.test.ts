@@ -3,7 +3,8 @@
 // Checked on every month of every scenario of the golden cases (every kind of action,
 // every-action-cases.ts): the point equals the dashboard's functions on a copy of its snapshot
 // whose accounts are new objects, so nothing kept with the originals, and no like snapshot,
-// answers for it: a whole fold of every aggregate.
+// answers for it: a whole fold of every aggregate. The baseline's months too: a window metric's
+// series there is carried on from the month before's (lender-metrics.ts carriedSeries).
 
 import { describe, expect, it } from 'vitest';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
@@ -56,6 +57,10 @@ describe.each([
     }
     expect(beside).toBeGreaterThan(0);
     expect(sharedRecords).toBeGreaterThan(0);
+  });
+
+  it('answers what a whole fold answers on every month of the baseline (each month’s window series carried on from the month before’s)', () => {
+    for (const p of scenarios[0]!.baseline) expect(text(p), `baseline on day ${p.day}`).toEqual(text(evaluate(copied(p.snapshot), p.day)));
   });
 });
 
