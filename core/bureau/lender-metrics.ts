@@ -251,14 +251,10 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
  * account's series' (its report month + 1, + the window).
  */
 function seriesBefore(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): { values: number[] | null } | undefined {
-  const earlier = ownAccountBefore(account, from - 1);
-  if (earlier === null) return undefined;
-  const values = keptOn<number[] | null>(earlier, `series:${metric}:${window}:${from - 1}:${to - 1}`);
-  const n = earlier.months.length;
-  const rows = account.months;
-  if (values === undefined || n === 0 || rows[0] !== earlier.months[0] || rows[n - 1] !== earlier.months[n - 1] || rows.length > n + 1) return undefined;
-  if (rows.length === n + 1 && statusInfo(rows[n].status).lenderOverdue) return undefined;
-  return { values };
+  const before = ownAccountBefore(account, from - 1);
+  if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
+  const values = keptOn<number[] | null>(before.earlier, `series:${metric}:${window}:${from - 1}:${to - 1}`);
+  return values === undefined ? undefined : { values };
 }
 
 /** The account's series carried on from the month before's (seriesBefore): one window on, the last starting after the report month and holding no row. */
