@@ -10,7 +10,7 @@ import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, accountRefs, count, extreme, figure, monthRef, sum, swappedRecords } from './figures.ts';
 import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
 import { keepOn, keptOn, ownAccountBefore, type ReportAccount } from './layouts.ts';
-import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
+import { average6m, gridWindow, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import { fromLike, type Answered } from './replaced.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
@@ -171,18 +171,31 @@ interface OverduePart {
   highest: { amount: number; ref: RecordRef } | null;
 }
 
-/**
- * An account's part, kept with the report account (built once per month, layouts.ts) under `key`
- * (the report month's). None the month before and no negative month added (a baseline's next
- * month, layouts.ts ownAccountBefore): none now either, as a month once off the report or out of
- * its grid never comes back and a run can only be made to go on by a negative month.
- */
+/** The months a record names. */
+const namedMonths = (ref: RecordRef): readonly string[] => (ref.kind === 'account' ? ref.months : []);
+
+/** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
 function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
-  const kept = keptOn<OverduePart>(a, key);
-  if (kept) return kept;
+  return keptOn<OverduePart>(a, key) ?? keepOn(a, key, carriedOverduePart(a, reportMonth) ?? overduePart(a, reportMonth));
+}
+
+/**
+ * The part of the account's report account of the month before (a baseline's next month: the
+ * same ledger account, one row more, layouts.ts ownAccountBefore) when it is this month's too: no
+ * negative month was added, and none of its months is the one that has left the grid. A negative
+ * run leaves the report with its last month's leaving the 60-month grid (retention.ts: the law's
+ * five years from its end are never earlier), so with no negative month added the overdue months
+ * on the report are the month before's, less those now out of the grid.
+ */
+function carriedOverduePart(a: ReportAccount, reportMonth: number): OverduePart | null {
   const before = ownAccountBefore(a, reportMonth);
-  const none = before && (before.added === null || !isNegative(before.added.status)) ? keptOn<OverduePart>(before.earlier, `overdue:${reportMonth - 1}`) : undefined;
-  return keepOn(a, key, none?.ref === null ? none : overduePart(a, reportMonth));
+  if (before === null) return null;
+  if (before.added !== null && (isNegative(before.added.status) || statusInfo(before.added.status).overdueMonths !== null)) return null;
+  const part = keptOn<OverduePart>(before.earlier, `overdue:${reportMonth - 1}`);
+  if (part === undefined) return null;
+  if (part.ref === null) return part;
+  const { from } = gridWindow(reportMonth);
+  return namedMonths(part.ref).every((month) => month >= from) ? part : null;
 }
 
 function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
@@ -203,9 +216,6 @@ function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   }
   return part;
 }
-
-/** The months a record names. */
-const namedMonths = (ref: RecordRef): readonly string[] => (ref.kind === 'account' ? ref.months : []);
 
 const sameMonths = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
 
