@@ -223,7 +223,8 @@ function keptWindowSnapshot(input: LedgerSnapshot, accounts: LedgerSnapshot['acc
   let kept = windowSnapshots.get(input.queries);
   if (!kept) windowSnapshots.set(input.queries, (kept = new Map()));
   const built = kept.get(key) ?? [];
-  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && (Object.keys(input) as (keyof LedgerSnapshot)[]).every((f) => f === 'accounts' || s[f] === input[f]));
+  const fields = Object.keys(input) as (keyof LedgerSnapshot)[];
+  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && fields.every((f) => f === 'accounts' || s[f] === input[f]));
   if (same) return same;
   const out = { ...input, accounts };
   kept.set(key, [out, ...built.slice(0, KEPT_WINDOW_SNAPSHOTS - 1)]);
