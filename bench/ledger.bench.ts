@@ -10,6 +10,8 @@
 //   rewrite all  the same with every month of every account written again (48,000 rows)
 //   derive       deriveAndStore(): accounts and links from every credit event (after an import)
 //   refresh      both, as the first read after an import does
+//   new day      refreshLedger() for the next day, seven days one after another: the first read
+//                on a later day (no row taken up again, every history walked to the new day)
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,9 +67,13 @@ try {
   });
   time('derive', () => db.transaction(() => deriveAndStore(db))(), 3);
   time('refresh', () => refreshLedger(db, AS_OF), 3);
+  // The first read on a later day: no row is taken up again, every history is walked to the day.
+  let later = AS_OF;
+  const newDay = time('new day', () => refreshLedger(db, ++later), 7);
   const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
   const worst = Math.max(median(recompute), median(rewrite));
   console.log(`goal: recompute every history under 200 ms — ${worst < 200 ? 'met' : 'NOT met'} (median ${median(recompute).toFixed(1)} ms; every month rewritten ${median(rewrite).toFixed(1)} ms)`);
+  console.log(`a new day: median ${median(newDay).toFixed(1)} ms (part of opening to the first score: goal under 1 s)`);
   db.close();
 } finally {
   if (!process.env.KEEP_BENCH_DB) rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import type { BackupDialogs } from '../core/ipc/handler-context.ts';
+import { BILL_EXTENSIONS } from './ipc-wire.ts';
 
 const FILTERS = [{ name: 'Credence backup (SQLite)', extensions: ['sqlite'] }];
 
@@ -23,7 +24,7 @@ export function createBackupDialogs(dialog: Pick<Dialog, 'showSaveDialog' | 'sho
 }
 
 const BILL_FILTERS = [
-  { name: 'Bills / 账单 (CSV, XLS, XLSX, ZIP)', extensions: ['csv', 'xls', 'xlsx', 'zip'] },
+  { name: 'Bills / 账单 (CSV, XLS, XLSX, ZIP)', extensions: [...BILL_EXTENSIONS] },
   { name: 'All files / 所有文件', extensions: ['*'] },
 ];
 

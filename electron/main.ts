@@ -4,11 +4,13 @@ import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorag
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../core/ipc/handlers.ts';
+import { FileRefs } from '../core/ipc/file-refs.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
 import { AppLock } from '../core/ipc/lock/app-lock.ts';
 import { ProfileStore } from '../core/storage/profile-store.ts';
 import { defaultDataDir } from '../core/storage/data-dir.ts';
 import { createBackupDialogs, createImportDialog } from './dialogs.ts';
+import { registerDroppedFiles } from './dropped-files.ts';
 import { exportPathChooser } from './export-dialog.ts';
 import { planPrinter } from './plan-pdf.ts';
 import { createEmitter, registerIpc } from './ipc.ts';
@@ -60,8 +62,12 @@ async function start(): Promise<void> {
   const chooseImportFiles = createImportDialog(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
   const chooseExportPath = exportPathChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('documents'));
   const printPlanPdf = planPrinter(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
-  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseImportFiles, chooseExportPath, printPlanPdf });
+  // Files dropped on the window, held by reference for `import.files` (dropped-files.ts).
+  const dropped = new FileRefs('dropped');
+  const importFileRef = (ref: string) => dropped.take(ref);
+  const handlers = createHandlers({ store, dataDir, version: app.getVersion(), transport: 'electron', emit, lock, keychain, dialogs, chooseImportFiles, importFileRef, chooseExportPath, printPlanPdf });
   registerIpc(ipcMain, createDispatch(handlers, (error) => console.error(error)));
+  registerDroppedFiles(ipcMain, dropped);
 
   showWindow();
   app.on('second-instance', showWindow);

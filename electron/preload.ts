@@ -1,16 +1,17 @@
 // Sandboxed, context-isolated preload, bundled to out/preload/index.cjs. It may import only
 // `electron` and Node-free modules, and carries only the contract's names (core/ipc/
 // channel-names.ts): validation and every message live in main.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_KEY, type CredenceBridge } from '../core/ipc/bridge.ts';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { BRIDGE_KEY, type CredenceBridge, type HeldFile } from '../core/ipc/bridge.ts';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../core/ipc/channel-names.ts';
 import type { Envelope } from '../core/ipc/contract.ts';
-import { EVENT_CHANNEL, REFUSAL_CHANNEL } from './ipc-wire.ts';
+import { EVENT_CHANNEL, FILE_REF_CHANNEL, namedAsBill, REFUSAL_CHANNEL } from './ipc-wire.ts';
 
 type Renderer = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
+type Files = Pick<typeof webUtils, 'getPathForFile'>;
 
-/** The object the page sees as `window.credence`: exactly `invoke` and `on`. */
-export function createBridge(renderer: Renderer): CredenceBridge {
+/** The object the page sees as `window.credence`: exactly `invoke`, `on` and `holdFile`. */
+export function createBridge(renderer: Renderer, files: Files): CredenceBridge {
   const knownChannels = new Set<string>(CHANNEL_NAMES);
   const knownEvents = new Set<string>(EVENT_NAMES);
 
@@ -39,7 +40,20 @@ export function createBridge(renderer: Renderer): CredenceBridge {
     };
   }
 
-  return Object.freeze({ invoke, on }) as CredenceBridge;
+  async function holdFile(file: unknown): Promise<Envelope<HeldFile> | null> {
+    let path: string;
+    try {
+      // Throws for anything but a File; '' for a File with no file on disk behind it.
+      path = files.getPathForFile(file as File);
+    } catch {
+      return null;
+    }
+    // Only the path crosses, and only to main: the page gets main's answer, never the path.
+    if (path === '' || !namedAsBill(path)) return null;
+    return (await renderer.invoke(FILE_REF_CHANNEL, path)) as Envelope<HeldFile>;
+  }
+
+  return Object.freeze({ invoke, on, holdFile }) as CredenceBridge;
 }
 
-contextBridge.exposeInMainWorld(BRIDGE_KEY, createBridge(ipcRenderer));
+contextBridge.exposeInMainWorld(BRIDGE_KEY, createBridge(ipcRenderer, webUtils));

@@ -102,3 +102,34 @@ export function merge<T>(certain: T, possible: T): T {
   }
   return certain === undefined ? possible : certain;
 }
+
+/**
+ * A result of figures with one record swapped for another wherever it appears (the same object
+ * where it does not): what a fold answers for a list in which one account was replaced by one
+ * that adds the same to it (core/bureau/replaced.ts).
+ */
+export function swappedRecords<T>(value: T, old: RecordRef, next: RecordRef): T {
+  if (old === next) return value;
+  if (isFigure(value)) {
+    const at = value.records.indexOf(old);
+    if (at < 0) return value;
+    const records = value.records.slice();
+    records[at] = next;
+    return { ...value, records } as T;
+  }
+  if (Array.isArray(value)) {
+    const out = value.map((item) => swappedRecords(item, old, next));
+    return (out.some((item, i) => item !== value[i]) ? out : value) as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    let changed = false;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      out[key] = swappedRecords(item, old, next);
+      changed ||= out[key] !== item;
+    }
+    return (changed ? out : value) as T;
+  }
+  return value;
+}

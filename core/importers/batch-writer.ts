@@ -1,5 +1,5 @@
-// Writes one bill's transactions inside the caller's database transaction: 50-row
-// `INSERT OR IGNORE` statements on the (platform, platform_order_id) unique index, refund
+// Writes one bill's transactions inside the caller's database transaction: 50-row inserts that
+// skip a conflict on the (platform, platform_order_id) unique index, refund
 // pairing at the end, and the figures of the import report.
 //
 // Duplicate prefilter: before each 50-row statement, one `SELECT … IN (…)` on the same index
@@ -14,7 +14,7 @@ import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { StatedTally } from './reconcile.ts';
-import { DIRECTIONS, STATUS_CLASSES, type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
+import { type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
 import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
 
 export const COLUMNS = [
@@ -23,25 +23,6 @@ export const COLUMNS = [
   'credit_event', 'credit_confidence', 'needs_review', 'raw_row', 'source_line', 'credit_account_key',
   'refund_of_order_id',
 ] as const;
-
-/**
- * The CHECK constraints of transactions (migration 0001), which SQLite does not evaluate for the
- * import's own inserts (bulk-write.ts suspendChecks): `occurred_at GLOB '????-??-??T??:??:??[+-]??:??'`
- * (a `?` is any one character), `amount_fen >= 0`, and the direction and status class lists.
- * needs_review is written as 0 or 1 below. A row that breaks one is a bug of the normaliser, never
- * the file's fault: the import stops and rolls back, as the constraint would have made it.
- */
-const OCCURRED_AT = /^[^]{4}-[^]{2}-[^]{2}T[^]{2}:[^]{2}:[^]{2}[+-][^]{2}:[^]{2}$/u;
-const DIRECTION_SET: ReadonlySet<string> = new Set(DIRECTIONS);
-const STATUS_CLASS_SET: ReadonlySet<string> = new Set(STATUS_CLASSES);
-
-function assertStorable(tx: NormalizedTransaction): void {
-  if (OCCURRED_AT.test(tx.occurredAt) && tx.amountFen >= 0 && DIRECTION_SET.has(tx.direction) && STATUS_CLASS_SET.has(tx.statusClass)) return;
-  throw new Error(
-    `CHECK constraint failed: transactions row from line ${tx.sourceLine} ` +
-      `(occurred_at ${tx.occurredAt}, amount_fen ${tx.amountFen}, direction ${tx.direction}, status_class ${tx.statusClass})`,
-  );
-}
 
 /** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
@@ -202,7 +183,6 @@ export class BatchWriter {
       const key = this.pendingKeys[i];
       if (stored !== null && stored.has(key)) continue;
       const tx = this.pendingTx[i];
-      assertStorable(tx);
       const cells = this.pendingCells[i];
       const rawRow = cells !== null ? this.rawRows.rawRowOf(cells) : tx.rawRow;
       const credit = tx.credit;
@@ -298,7 +278,11 @@ export class BatchWriter {
     let statement = this.statements.get(rows);
     if (!statement) {
       const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
-      const sql = `INSERT OR IGNORE INTO transactions (${COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`;
+      // Only the order key's conflict is a duplicate to skip: `INSERT OR IGNORE` would skip a row
+      // breaking a CHECK or NOT NULL constraint just as silently, and count it as a duplicate.
+      const sql =
+        `INSERT INTO transactions (${COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')} ` +
+        'ON CONFLICT (platform, platform_order_id) DO NOTHING';
       statement = this.db.prepare(sql);
       this.statements.set(rows, statement);
     }

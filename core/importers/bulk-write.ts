@@ -1,17 +1,17 @@
 // What an import's own transaction sets aside while it writes its rows, and puts back after the
 // last one: the data version's per-row insert trigger, (into an empty table) the secondary
-// indexes of transactions, and SQLite's evaluation of the table's CHECK constraints, which the
-// writer applies itself (batch-writer.ts storable). DDL is part of the transaction, so no other
-// connection ever sees the schema without them, and a cancel, a failure or a kill rolls the
-// change back with the rows; the CHECK and foreign-key settings belong to the import's
-// connection alone, and come back after it.
+// indexes of transactions. DDL is part of the transaction, so no other connection ever sees the
+// schema without them, and a cancel, a failure or a kill rolls the change back with the rows.
+// SQLite evaluates the table's CHECK constraints on every row the import writes: the schema is
+// their one home (a copy of them in the writer, to skip SQLite's, could drift from it). The
+// foreign-key setting belongs to the import's connection alone, and comes back after it.
 
 import type { Db } from '../storage/database.ts';
 import { setTriggersAside } from '../storage/triggers.ts';
 
 const ROW_COUNTER = 'transactions_insert_data_version';
 
-/** The unique order index the writer's `INSERT OR IGNORE` and duplicate probes rely on: never set aside. */
+/** The unique order index the writer's inserts (`ON CONFLICT … DO NOTHING`) and duplicate probes rely on: never set aside. */
 const DEDUPE_INDEX = 'transactions_dedupe';
 
 /**
@@ -45,18 +45,6 @@ export function deferIndexes(db: Db): () => void {
 }
 
 /**
- * `ignore_check_constraints` on the import's connection while it inserts its rows: SQLite's
- * evaluation of the five CHECK constraints of transactions (migration 0001) cost about 12% of
- * the insert time (docs/engineering/performance.md), and the writer has checked each row against
- * the same rules already. The returned function sets it back as it was.
- */
-export function suspendChecks(db: Db): () => void {
-  const was = db.pragma('ignore_check_constraints', { simple: true }) as number;
-  db.pragma('ignore_check_constraints = ON');
-  return () => void db.pragma(`ignore_check_constraints = ${was ? 'ON' : 'OFF'}`);
-}
-
-/**
  * Foreign keys off on the import's connection for its transaction (the pragma does nothing inside
  * one, so this runs before BEGIN and the returned function after COMMIT or ROLLBACK). Every key
  * the import writes is valid by construction: a row's batch_id is the batch row it inserted first,
@@ -69,26 +57,18 @@ export function suspendForeignKeys(db: Db): () => void {
   return () => void db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
 }
 
-/** The schema changes and the CHECK setting above, for one import's transaction: `end` after its last row, `abandon` before a ROLLBACK. */
+/** The schema changes above, for one import's transaction: `end` after its last row; a ROLLBACK takes them back. */
 export class BulkWrite {
   private readonly restoreRowCounter: () => void;
   private readonly buildIndexes: () => void;
-  private readonly restoreChecks: () => void;
 
   constructor(db: Db) {
     this.restoreRowCounter = suspendRowCounter(db);
     this.buildIndexes = deferIndexes(db);
-    this.restoreChecks = suspendChecks(db);
   }
 
   end(): void {
-    this.restoreChecks();
     this.buildIndexes();
     this.restoreRowCounter();
-  }
-
-  /** The ROLLBACK takes the schema back; the connection's setting is put back here. */
-  abandon(): void {
-    this.restoreChecks();
   }
 }

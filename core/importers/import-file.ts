@@ -50,7 +50,7 @@ export interface ImportOptions {
   actor?: string;
   /**
    * The duplicate prefilter (batch-writer.ts), on unless false. Off, every row is serialised as
-   * it is read and sent through `INSERT OR IGNORE`: the plain path its tests compare against.
+   * it is read and sent to the insert, which skips the stored ones: the plain path its tests compare against.
    */
   duplicatePrefilter?: boolean;
 }
@@ -414,9 +414,8 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     });
   };
   const ended = begin(db, file);
-  let bulk: BulkWrite | null = null;
   try {
-    bulk = new BulkWrite(db);
+    const bulk = new BulkWrite(db);
     const onRecord = (record: TableRecord): void => {
       const tx = reader.feed(record);
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
@@ -436,7 +435,6 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     progress(true);
     return report;
   } catch (error) {
-    bulk?.abandon();
     if (db.inTransaction) db.exec('ROLLBACK');
     ended();
     throw error;

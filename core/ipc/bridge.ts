@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { uploadSchemas } from './channels/imports.ts';
+import type { heldFileSchema, uploadSchemas } from './channels/imports.ts';
 import type { Channel, Envelope, EventName, EventPayload, Request, Response } from './contract.ts';
 
 export interface UploadOptions {
@@ -28,6 +28,17 @@ export interface CredenceBridge {
   upload?(file: Blob, name: string, options?: UploadOptions): Promise<Envelope<Uploaded>>;
   /** Gives up a complete upload that will not be imported (cancelled before its request): the server removes it. */
   discardUpload?(fileRef: string): Promise<void>;
+  /**
+   * The desktop app's preload only: main holds a File the page was handed (dropped, or from its
+   * file input) by its path on disk, which the page never sees, and answers its name, size and a
+   * one-time reference for `import.files` (electron/dropped-files.ts), so its bytes never cross
+   * as base64. Null for a File with no path on disk (made by a page, dragged from a browser) or
+   * not named as a bill: its bytes go in the request as before, and main says what it is.
+   */
+  holdFile?(file: File): Promise<Envelope<HeldFile> | null>;
 }
+
+/** A file main holds for the page: its name, size and reference (core/ipc/file-refs.ts). */
+export type HeldFile = z.output<typeof heldFileSchema>;
 
 export const BRIDGE_KEY = 'credence';

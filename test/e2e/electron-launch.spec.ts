@@ -56,7 +56,7 @@ test.describe('the Electron app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 
-  test('the page sees only window.credence { invoke, on } and no Node', async () => {
+  test('the page sees only window.credence { invoke, on, holdFile } and no Node', async () => {
     const globals = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
       const bridge = w.credence as Record<string, unknown> | undefined;
@@ -71,7 +71,7 @@ test.describe('the Electron app', () => {
       };
     });
     expect(globals).toEqual({
-      bridgeKeys: ['invoke', 'on'],
+      bridgeKeys: ['holdFile', 'invoke', 'on'],
       invoke: 'function',
       on: 'function',
       require: 'undefined',

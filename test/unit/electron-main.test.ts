@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../core/ipc/contract.ts';
-import { REFUSAL_CHANNEL } from '../../electron/ipc-wire.ts';
+import { FILE_REF_CHANNEL, REFUSAL_CHANNEL } from '../../electron/ipc-wire.ts';
+import { bill } from '../helpers/fixtures.ts';
 import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-web-preferences.ts';
 import { dayFromNow } from './consent/helpers.ts';
 
@@ -175,12 +176,13 @@ describe('electron/main.ts', () => {
       'session.webRequest.onBeforeRequest',
       'session.protocol.handle:app',
       ...channels.map((channel) => `ipcMain.handle:${channel}`),
+      `ipcMain.handle:${FILE_REF_CHANNEL}`,
     ]) {
       expect(at(entry), entry).toBeGreaterThan(at('ready'));
       expect(at(entry), entry).toBeLessThan(at('new BrowserWindow'));
     }
     expect(log).not.toContain('protocol.handle (global)');
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels, REFUSAL_CHANNEL].sort());
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...channels, REFUSAL_CHANNEL, FILE_REF_CHANNEL].sort());
     expect(fake.state.windows).toHaveLength(1);
     const window = fake.state.windows[0];
     expect(window.options.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);
@@ -210,6 +212,30 @@ describe('electron/main.ts', () => {
     fake.app.emit('will-quit');
     expect(close).toHaveBeenCalled();
     close.mockRestore();
+  });
+
+  it('imports a file dropped on the window by the reference main gave for its path, once', async () => {
+    await loadMain();
+    fake.state.ready!();
+    await flush();
+    const window = fake.state.windows[0];
+    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const created = await call('profiles.create', { name: `Dropped ${Date.now()}` });
+    // What the preload sends for a dropped File: its path (electron/preload.ts holdFile).
+    const held = await call(FILE_REF_CHANNEL, bill('meituan/meituan-2025.csv'));
+    expect(held).toMatchObject({ ok: true, value: { name: 'meituan-2025.csv', fileRef: expect.stringMatching(/^dropped:[0-9a-f-]{36}$/) } });
+    const files = [{ name: held.value.name, fileRef: held.value.fileRef }];
+    const importId = '6f1c2a52-4c4e-4d5b-9a61-0d6a3c9f2b10';
+    const imported = await call('import.files', { profileId: created.value.profile.id, importId, files });
+    // The fixture's 29 rows (import-choose.test.ts), read from disk in main's worker.
+    expect(imported).toMatchObject({ ok: true, value: { reports: [{ file: 'meituan-2025.csv', rowsRead: 29, imported: 29 }], failures: [] } });
+    const again = await call('import.files', { profileId: created.value.profile.id, importId: 'a9b0c1d2-e3f4-4a5b-8c6d-7e8f9a0b1c2d', files });
+    expect(again).toMatchObject({ ok: false, error: { code: 'import.file_unreadable' } });
+    // Another frame is refused before the path is looked at.
+    const foreign = { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url: 'https://example.com/' } };
+    expect(await fake.ipcMain.handlers.get(FILE_REF_CHANNEL)!(foreign, bill('meituan/meituan-2025.csv'))).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
+    fake.app.emit('will-quit');
   });
 
   it('offers quick unlock through safeStorage’s async API, and locks when the OS locks the screen', async () => {

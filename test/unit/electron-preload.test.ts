@@ -25,21 +25,32 @@ const fake = vi.hoisted(() => {
     },
   };
   const contextBridge = { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.push([key, api])) };
-  return { exposed, listeners, ipcRenderer, contextBridge };
+  // Electron's webUtils: the path of a File the user handed over, '' for one made in JS, and a
+  // throw for anything that is not a File (as documented for Electron 45).
+  const paths = new WeakMap<object, string>();
+  const webUtils = {
+    getPathForFile: vi.fn((file: unknown) => {
+      if (!(file instanceof File)) throw new TypeError('getPathForFile expects a File');
+      return paths.get(file) ?? '';
+    }),
+  };
+  return { exposed, listeners, ipcRenderer, contextBridge, webUtils, paths };
 });
 
 vi.mock('electron', () => ({
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
-  default: { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer },
+  webUtils: fake.webUtils,
+  default: { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer, webUtils: fake.webUtils },
 }));
 
 await import('../../electron/preload.ts');
-const { EVENT_CHANNEL, REFUSAL_CHANNEL } = await import('../../electron/ipc-wire.ts');
+const { EVENT_CHANNEL, FILE_REF_CHANNEL, REFUSAL_CHANNEL } = await import('../../electron/ipc-wire.ts');
 
 type Bridge = {
   invoke: (channel: string, payload?: unknown, ...rest: unknown[]) => Promise<any>;
   on: (event: string, listener: unknown) => () => void;
+  holdFile: (file: unknown) => Promise<any>;
 };
 
 function bridge(): Bridge {
@@ -61,10 +72,10 @@ describe('preload', () => {
     fake.ipcRenderer.invoke.mockClear();
   });
 
-  it("exposes exactly { invoke, on } under 'credence', once, frozen", () => {
+  it("exposes exactly { invoke, on, holdFile } under 'credence', once, frozen", () => {
     expect(fake.exposed).toHaveLength(1);
     expect(fake.exposed[0][0]).toBe('credence');
-    expect(Object.keys(bridge()).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge()).sort()).toEqual(['holdFile', 'invoke', 'on']);
     expect(typeof bridge().invoke).toBe('function');
     expect(typeof bridge().on).toBe('function');
     expect(Object.isFrozen(bridge())).toBe(true);
@@ -123,5 +134,38 @@ describe('preload', () => {
     fake.ipcRenderer.emit(EVENT_CHANNEL, 'app.notice', payload);
     expect(listener).toHaveBeenCalledTimes(1);
     expect(fake.listeners.get(EVENT_CHANNEL)?.size ?? 0).toBe(0);
+  });
+});
+
+describe('preload: a file the page was handed', () => {
+  beforeEach(() => {
+    fake.ipcRenderer.invoke.mockClear();
+  });
+
+  /** A File as a drop gives it: backed by a file on disk at `path`. */
+  const onDisk = (name: string, path: string) => {
+    const file = new File(['x'], name);
+    fake.paths.set(file, path);
+    return file;
+  };
+
+  it('sends main only its path, on the file-ref channel, and gives the page main\'s answer', async () => {
+    const held = { ok: true, value: { name: '支付宝交易明细.csv', fileRef: 'dropped:1b4e28ba-2fa1-11d2-883f-0016d3cca427', size: 1 } };
+    fake.ipcRenderer.invoke.mockResolvedValueOnce(held as never);
+    const answer = await bridge().holdFile(onDisk('支付宝交易明细.csv', '/home/u/Downloads/支付宝交易明细.csv'));
+    expect(answer).toEqual(held);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(FILE_REF_CHANNEL, '/home/u/Downloads/支付宝交易明细.csv');
+  });
+
+  it.each([
+    ['a File made by the page (no file on disk)', () => new File(['a,b'], 'made.csv')],
+    ['a file not named as a bill', () => onDisk('id_ed25519', '/home/u/.ssh/id_ed25519')],
+    ['a document', () => onDisk('notes.pdf', '/home/u/notes.pdf')],
+    ['something that is not a File', () => ({ name: 'x.csv', path: '/etc/passwd.csv' })],
+    ['a Blob', () => new Blob(['a,b'])],
+  ])('answers null for %s and asks main nothing: its bytes go in the request as before', async (_label, make) => {
+    expect(await bridge().holdFile(make())).toBeNull();
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 });

@@ -16,11 +16,18 @@ const fileRef = z.string().min(1).max(4096);
  * A file crosses as a reference the shell's own process handed out for a file it holds, resolved
  * by that shell alone (HandlerContext.importFileRef), so that a large export is read from disk as
  * a stream and never copied through a message: the CLI's argument, a file the desktop app's own
- * dialog chose (`import.chooseFiles`), a file the page uploaded to the preview server in chunks
- * (core/preview/uploads.ts). Or, for a small file dropped on the desktop window or sent by a
- * test, as base64, which every transport carries alike.
+ * dialog chose (`import.chooseFiles`) or that was dropped on its window (electron/dropped-files.ts),
+ * a file the page uploaded to the preview server in chunks (core/preview/uploads.ts). Or, for a
+ * file with no path on disk or not named as a bill, or one sent by a test, as base64, which every
+ * transport carries alike.
  */
 const importFile = z.union([z.strictObject({ name: fileName, dataBase64: z.base64() }), z.strictObject({ name: fileName, fileRef })]);
+
+/**
+ * A file main holds for the page by reference (core/ipc/file-refs.ts): one its dialog chose, or
+ * one dropped on the desktop window (electron/dropped-files.ts). Its name and size, never its path.
+ */
+export const heldFileSchema = z.strictObject({ name: fileName, fileRef, size: z.number().int().nonnegative() });
 
 /**
  * The preview server's upload (core/preview/uploads.ts), outside the channels because its chunks
@@ -56,7 +63,7 @@ export const importChannels = {
    */
   'import.chooseFiles': {
     request: z.strictObject({}),
-    response: z.strictObject({ files: z.array(z.strictObject({ name: fileName, fileRef, size: z.number().int().nonnegative() })) }),
+    response: z.strictObject({ files: z.array(heldFileSchema) }),
   },
   'import.cancel': {
     request: z.strictObject({ importId: z.uuid() }),

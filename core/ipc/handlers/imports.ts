@@ -4,8 +4,8 @@ import { listNeedsReview, resolveReview } from '../../ledger/credit-review.ts';
 import { listReviewGroups, resolveReviewGroup, undoReviewDecision } from '../../ledger/review-by-rule.ts';
 import type { importChannels } from '../channels/imports.ts';
 import { actorOf, type DomainHandlers, type HandlerContext } from '../handler-context.ts';
+import { FileRefs } from '../file-refs.ts';
 import { ImportJobs, type ImportSource } from '../import-jobs.ts';
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CredenceError } from '../../shared/errors.ts';
@@ -14,35 +14,15 @@ import type { AppLock } from '../lock/app-lock.ts';
 
 type RequestFile = Request<'import.files'>['files'][number];
 
-/**
- * The files main's dialog chose, by the random reference the page was given for each: a
- * reference names one file for one import, and only this process can have made it.
- */
-class ChosenFiles {
-  private readonly paths = new Map<string, string>();
-
-  add(path: string): string {
-    const ref = `chosen:${randomUUID()}`;
-    this.paths.set(ref, path);
-    return ref;
-  }
-
-  take(ref: string): string | null {
-    const path = this.paths.get(ref) ?? null;
-    this.paths.delete(ref);
-    return path;
-  }
-}
-
 /** A file's bytes, or the path behind a reference only this shell's process can have handed out. */
-function importSource(ctx: HandlerContext, chosen: ChosenFiles, file: RequestFile): ImportSource {
+function importSource(ctx: HandlerContext, chosen: FileRefs, file: RequestFile): ImportSource {
   if ('dataBase64' in file) return { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') };
   const path = chosen.take(file.fileRef) ?? ctx.importFileRef?.(file.fileRef) ?? null;
   if (path === null) throw new CredenceError('import.file_unreadable', { file: file.name, reason: 'not a file this program chose' });
   return { name: file.name, path };
 }
 
-async function chooseFiles(ctx: HandlerContext, chosen: ChosenFiles): Promise<{ files: { name: string; fileRef: string; size: number }[] }> {
+async function chooseFiles(ctx: HandlerContext, chosen: FileRefs): Promise<{ files: { name: string; fileRef: string; size: number }[] }> {
   if (!ctx.chooseImportFiles) throw new CredenceError('import.dialog_unavailable');
   const paths = (await ctx.chooseImportFiles()) ?? [];
   return { files: paths.map((path) => ({ name: basename(path), fileRef: chosen.add(path), size: statSync(path).size })) };
@@ -53,7 +33,7 @@ export function importHandlers(ctx: HandlerContext, lock: AppLock): DomainHandle
   const imports = new ImportJobs(ctx.store, ctx.emit, actorOf(ctx), { inWorker: ctx.transport !== 'cli' });
   // Locking closes the profiles' databases: an import under way is cancelled first.
   lock.onLock(() => imports.cancelAll());
-  const chosen = new ChosenFiles();
+  const chosen = new FileRefs('chosen');
   return {
     'import.files': async ({ profileId, importId, files, password }) => {
       const refs = files.flatMap((file) => ('fileRef' in file ? [file.fileRef] : []));

@@ -8,8 +8,9 @@ const ACCEPT = '.csv,.xls,.xlsx,.zip';
 /**
  * Files arrive only as File objects the user hands over (drop or the native dialog behind the
  * file input), or, in the desktop app (`mainDialog`), as references to the files main's own open
- * dialog chose: the page never names a path. The dialog's filter is a convenience: a dropped file
- * of any type is still sent, and main says plainly if it is not a bill.
+ * dialog chose: the page never names a path (in the desktop app a dropped File goes by a
+ * reference too: useImportRun.ts). The dialog's filter is a convenience: a dropped file of any
+ * type is still sent, and main says plainly if it is not a bill.
  */
 export function DropZone({ disabled, mainDialog, onFiles }: { disabled: boolean; mainDialog: boolean; onFiles: (files: Picked[]) => void }) {
   const { t } = useI18n();

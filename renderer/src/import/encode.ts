@@ -1,7 +1,8 @@
-// The renderer never opens paths. Where it has no better way (a file dropped on the desktop
-// window, the test page) it reads the File object the user handed over and sends its bytes as
-// base64, which every transport carries; the preview server's page uploads raw chunks instead
-// (useImportRun.ts), and the desktop app's Choose files names files by reference.
+// The renderer never opens paths. Where it has no better way (a File with no path on disk in the
+// desktop app, or not named as a bill; the test page) it reads the File object the user handed
+// over and sends its bytes as base64, which every transport carries; the preview server's page
+// uploads raw chunks instead, and the desktop app names a file its dialog chose or one dropped
+// on its window by reference (useImportRun.ts).
 
 /** A multiple of 3 bytes: each chunk's base64 then has no "=" padding, so the parts join cleanly. */
 const CHUNK_BYTES = 3 * 8 * 1024;

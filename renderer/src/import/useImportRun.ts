@@ -33,7 +33,7 @@ export interface ProgressView {
   phase: 'read' | 'ledger';
 }
 
-/** A file main's own dialog chose (the desktop app): named by a reference, its bytes never in the page. */
+/** A file main holds (the desktop app: chosen in its dialog, or dropped): named by a reference, its bytes never in the page. */
 export type ChosenFile = Response<'import.chooseFiles'>['files'][number];
 export type Picked = File | ChosenFile;
 
@@ -62,9 +62,33 @@ type Sent = { name: string; dataBase64: string } | { name: string; fileRef: stri
 const inRequest = (item: Picked): boolean => !('fileRef' in item) && typeof window.credence?.upload !== 'function';
 
 /**
- * One file as the request names it: a chosen file by its reference; on the preview server, an
- * upload of its raw bytes in chunks, then its reference; elsewhere (a file dropped on the desktop
- * window, the test page) its bytes as base64. A file that cannot be read or sent fails alone.
+ * In the desktop app, each File the page was handed (dropped, or from its file input) held by
+ * main by its path, which the page never sees (the preload's holdFile): it is then named by
+ * reference, as a file main's dialog chose. A File main does not take by path (none on disk,
+ * not named as a bill) stays as it is; one main refuses (gone since the drop) fails alone.
+ */
+async function heldByMain(picked: Picked[], failures: FileFailure[]): Promise<Picked[]> {
+  const bridge = window.credence;
+  if (typeof bridge?.holdFile !== 'function') return picked;
+  const out: Picked[] = [];
+  for (const item of picked) {
+    if ('fileRef' in item) {
+      out.push(item);
+      continue;
+    }
+    const answer = await bridge.holdFile(item).catch(() => null);
+    if (answer === null) out.push(item);
+    else if (answer.ok) out.push(answer.value);
+    else failures.push({ file: item.name, code: answer.error.code, message: answer.error.message });
+  }
+  return out;
+}
+
+/**
+ * One file as the request names it: a file main holds by its reference; on the preview server,
+ * an upload of its raw bytes in chunks, then its reference; elsewhere (a file with no path on
+ * disk in the desktop app, the test page) its bytes as base64. A file that cannot be read or
+ * sent fails alone.
  */
 async function prepare(item: Picked, active: Active, failures: FileFailure[], onUpload: (sent: number, total: number) => void): Promise<Sent | null> {
   if ('fileRef' in item) return { name: item.name, fileRef: item.fileRef };
@@ -154,8 +178,9 @@ export function useImportRun(profileId: string, onFinished: () => void) {
       const current: Active = { importId: null, sent: false, offset: 0, total: 0, cancelled: false, stop: new AbortController() };
       active.current = current;
       const outcome: ImportResult = { reports: [], failures: [] };
+      const held = await heldByMain(picked, outcome.failures);
       // Only a file sent inside the request is bounded here; an upload's limit is the server's to state.
-      const accepted = picked.filter((item) => {
+      const accepted = held.filter((item) => {
         if (!inRequest(item) || item.size <= MAX_FILE_BYTES) return true;
         outcome.failures.push(localFailure(item.name, 'import.tooLarge', { file: item.name, size: formatMegabytes(item.size) }));
         return false;

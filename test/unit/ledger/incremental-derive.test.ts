@@ -34,46 +34,12 @@ import { coverageMoved } from '../../../core/ledger/recompute/account-coverage.t
 import { scoreDatabase } from '../../../core/score/engine.ts';
 import { takeSnapshot } from '../../../core/score/snapshots.ts';
 import { readDataVersion } from '../../../core/storage/data-version.ts';
-import { openDatabase, type Db } from '../../../core/storage/database.ts';
-import { tempDir } from '../../helpers/temp.ts';
-import { encodeGbk, tempDb, type TempDb } from '../importers/helpers.ts';
+import type { Db } from '../../../core/storage/database.ts';
+import { tempDb, type TempDb } from '../importers/helpers.ts';
+import { alipayExport, byKey, card, cardRepay, copyOf, huabei, huabeiRepay, jiebeiDraw, jiebeiRepay, order, tables } from './derivation-helpers.ts';
 import { day } from './helpers.ts';
 
 const AS_OF = day('2026-10-31');
-
-/** An Alipay app export (2026 layout) of these rows, newest first as the app writes them, in GBK. */
-function alipayExport(start: string, end: string, rows: string[]): Buffer {
-  const preamble = [
-    '------------------------------------------------------------------------------------',
-    '导出信息：',
-    '姓名：测试用户',
-    '支付宝账户：test***@example.com',
-    `起始时间：[${start}]    终止时间：[${end}]`,
-    '导出交易类型：[全部]',
-    '导出时间：[2026-11-01 09:00:00]',
-    `共${rows.length}笔记录`,
-    '收入：0笔 0.00元',
-    '支出：0笔 0.00元',
-    '不计收支：0笔 0.00元',
-    '',
-    '特别提示：',
-    ...Array.from({ length: 8 }, (_, i) => `${i + 1}.本明细仅供个人对账使用。`),
-    '',
-    '------------------------支付宝支付科技有限公司  电子客户回单------------------------',
-    '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,',
-  ];
-  return encodeGbk([...preamble, ...rows].join('\r\n') + '\r\n');
-}
-
-const order = (date: string, n: number) => `${date.replaceAll('-', '')}22001400000000${String(n).padStart(6, '0')}`;
-const huabei = (when: string, n: number, yuan: string) => `${when},餐饮美食,某餐厅,/,午餐,支出,${yuan},花呗,交易成功,${order(when.slice(0, 10), n)}\t,M${n}\t,,`;
-const huabeiRepay = (when: string, n: number, yuan: string) =>
-  `${when},信用借还,花呗,/,花呗主动还款-账单,不计收支,${yuan},招商银行储蓄卡(8705),还款成功,${order(when.slice(0, 10), n)}\t,\t,,`;
-const card = (when: string, n: number, yuan: string, last4: string) =>
-  `${when},日用百货,某超市,/,纸巾,支出,${yuan},招商银行信用卡(${last4}),交易成功,${order(when.slice(0, 10), n)}\t,M${n}\t,,`;
-const cardRepay = (when: string, n: number, yuan: string) => `${when},信用借还,招商银行,/,信用卡还款,不计收支,${yuan},余额宝,还款成功,${order(when.slice(0, 10), n)}\t,\t,,`;
-const jiebeiDraw = (when: string, n: number, yuan: string) => `${when},信用借还,借呗,/,借呗放款至银行卡,不计收支,${yuan},,放款成功,${order(when.slice(0, 10), n)}\t,\t,,`;
-const jiebeiRepay = (when: string, n: number, yuan: string) => `${when},信用借还,蚂蚁借呗,/,蚂蚁借呗还款,不计收支,${yuan},账户余额,还款成功,${order(when.slice(0, 10), n)}\t,\t,,`;
 
 const FILES: Record<string, Buffer> = {
   'july.csv': alipayExport('2026-07-01 00:00:00', '2026-07-31 23:59:59', [
@@ -100,47 +66,6 @@ const FILES: Record<string, Buffer> = {
   'october.csv': alipayExport('2026-10-11 00:00:00', '2026-10-31 23:59:59', [cardRepay('2026-10-12 08:00:00', 32, '100.00'), card('2026-10-15 20:00:00', 33, '9.90', '5678')]),
 };
 FILES['august-resaved.csv'] = Buffer.concat([FILES['august.csv']!, Buffer.from('\r\n')]);
-
-/** The derived half of the ledger and the score history, every row in rowid order. */
-const DERIVED = ['credit_accounts', 'credit_links', 'credit_account_events', 'credit_account_histories', 'credit_account_summaries', 'score_snapshots'];
-
-function tables(db: Db): Record<string, unknown[][]> {
-  const out: Record<string, unknown[][]> = {};
-  for (const table of DERIVED) {
-    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all() as unknown[][];
-    out[table] = rows.map((row) => row.map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)));
-  }
-  return out;
-}
-
-/**
- * The same, with every account named by its match key instead of its id, in key order, and the
- * times an account was written left out: a derivation from scratch numbers the accounts in the
- * order of their first rows, which a profile whose files came one after another cannot always
- * have (a card first named by a later file's row gets the next id). The score history is left
- * out: it was taken file by file.
- */
-function byKey(db: Db): Record<string, string[]> {
-  const key = new Map(db.prepare('SELECT id, match_key FROM credit_accounts').raw().all() as [number, string][]);
-  const named = (id: unknown) => (id === null ? null : key.get(id as number));
-  const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
-  const t = tables(db);
-  // id, product, name, principal_fen, opened_on, source, match_key, details_json, created_at, updated_at, kind, parent_id
-  const accounts = db.prepare('SELECT product, name, principal_fen, opened_on, source, match_key, details_json, kind, parent_id FROM credit_accounts').raw().all() as unknown[][];
-  return {
-    credit_accounts: sorted(accounts.map((row) => [...row.slice(0, 8), named(row[8])])),
-    credit_links: sorted(t.credit_links!.map((row) => [row[0], named(row[1]), ...row.slice(2)])),
-    credit_account_events: sorted(t.credit_account_events!.map((row) => [named(row[0]), ...row.slice(1)])),
-    credit_account_histories: sorted(t.credit_account_histories!.map((row) => [named(row[0]), ...row.slice(1)])),
-    credit_account_summaries: sorted(t.credit_account_summaries!.map((row) => [named(row[0]), ...row.slice(1)])),
-  };
-}
-
-async function copyOf(db: Db): Promise<Db> {
-  const file = `${tempDir('credence-incremental-')}/copy.sqlite`;
-  await db.backup(file);
-  return openDatabase(file, { create: false });
-}
 
 let t: TempDb;
 const opened: Db[] = [];

@@ -1,0 +1,147 @@
+// The first read on a later day (core/ledger/freshness.ts): the ledger was derived for the day of
+// the last import, and the day is part of what it depends on (overdue days, statements closed and
+// due days passed since, the next due day), so it is brought up to that day first: the rows are
+// not taken up again (nothing the derivation reads moved), only the histories are walked to the
+// new day. The result must be what a derivation of every row on that day gives.
+//
+// One profile, opened on one day after another as a user would (each a first read on its day),
+// and after each its derived tables and both scores compared with two copies of it as it was
+// before that open: one derived again from every row on the new day (byte for byte), one whose
+// derived half was cleared first (from scratch, accounts compared by their keys).
+//
+// The self-written ledger (synthetic, no real person's data), and what each day changes:
+//   Huabei, entered by hand: statement day 1, due day 10, nothing owed on 2026-06-30. One
+//   self-written Alipay export covers 2026-06-01 to 2026-10-31: July purchases of 66 + 35 = 101
+//   yuan, billed on August 1, due August 10, repaid only on September 20 (a month past due: the
+//   rows of September and October are `1`), and a 50-yuan purchase on October 5 (billed
+//   November 1, due November 10).
+//   A bank loan entered with its terms: 12,000 yuan from 2026-01-15, 12 months, equal principal at
+//   0%, due on the 15th: 1,000 yuan each month, the last on 2027-01-15.
+//   2026-10-31 (D)   the import's day: Huabei owes 50 yuan, the loan's next due is 2026-11-15.
+//   2026-11-01 (D+1) Huabei's statement day: its November row (the cycle that closed) appears.
+//   2026-11-10/11    Huabei's due day and the day after.
+//   2026-11-15/16    the loan's due day (still its next due) and the day after (2026-12-15 next).
+//   2026-12-01 (D+31), 2027-12-05 (D+400, the loan's last instalment passed: no next due).
+//   2031-10-30/31    the 5-year fall-off: the run of `1`s (September and October 2026) ended in
+//                    November 2026, so it leaves the report with the 60-month grid, the report
+//                    month 2031-10 (the last whole month: October 2031 once its last day is
+//                    reached), shown on October 30 and gone on October 31.
+//   and back to 2026-11-16 and D: a day before the last one (`--as-of`) is a new day too.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { bureauReport } from '../../../core/bureau/report.ts';
+import { importBytes } from '../../../core/importers/import-file.ts';
+import { createAccount } from '../../../core/ledger/accounts/commands.ts';
+import { readMonths } from '../../../core/ledger/codecs/stored-months.ts';
+import { refreshLedger } from '../../../core/ledger/freshness.ts';
+import { scoreDatabase } from '../../../core/score/engine.ts';
+import { takeSnapshot } from '../../../core/score/snapshots.ts';
+import { readDataVersion } from '../../../core/storage/data-version.ts';
+import type { Db } from '../../../core/storage/database.ts';
+import { tempDb, type TempDb } from '../importers/helpers.ts';
+import { alipayExport, byKey, copyOf, huabei, huabeiRepay, tables } from './derivation-helpers.ts';
+import { day } from './helpers.ts';
+
+const D = day('2026-10-31');
+
+const EXPORT = alipayExport('2026-06-01 00:00:00', '2026-10-31 23:59:59', [
+  huabei('2026-10-05 12:00:00', 5, '50.00'),
+  huabeiRepay('2026-09-20 09:00:00', 4, '101.00'),
+  huabei('2026-07-30 12:00:00', 2, '35.00'),
+  huabei('2026-07-10 12:00:00', 1, '66.00'),
+]);
+
+let t: TempDb;
+const opened: Db[] = [];
+afterEach(() => {
+  t?.close();
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function copy(db: Db): Promise<Db> {
+  const copied = await copyOf(db);
+  opened.push(copied);
+  return copied;
+}
+
+/** Each account's next due day (credit_account_summaries), by account name. */
+function nextDue(db: Db): Record<string, string | null> {
+  const rows = db.prepare('SELECT a.name, s.next_due_on FROM credit_account_summaries s JOIN credit_accounts a ON a.id = s.account_id').raw().all() as [string, string | null][];
+  return Object.fromEntries(rows);
+}
+
+function huabeiMonths(db: Db): string[] {
+  const id = db.prepare("SELECT id FROM credit_accounts WHERE product = 'huabei'").pluck().get() as number;
+  return readMonths(db, id).map((m) => `${m.month}:${m.status}`);
+}
+
+/**
+ * The first read on `asOf` as the app's and the CLI's is (the score), then the profile against
+ * copies of it as it was before, derived on that day from every row and from scratch.
+ */
+async function openOn(asOf: string): Promise<void> {
+  const asOfDay = day(asOf);
+  const before = await copy(t.db);
+  const scratch = await copy(t.db);
+  const edits = readDataVersion(t.db).ledgerEdits;
+
+  const scores = scoreDatabase(t.db, asOfDay);
+  // Nothing the derivation reads moved: the next import can still take up only its own rows.
+  expect(readDataVersion(t.db).ledgerEdits).toBe(edits);
+
+  refreshLedger(before, asOfDay, true);
+  expect(tables(t.db), asOf).toEqual(tables(before));
+  expect(scores, asOf).toEqual(scoreDatabase(before, asOfDay));
+
+  scratch.exec(`DELETE FROM credit_account_events; DELETE FROM credit_account_histories; DELETE FROM credit_account_summaries;
+                DELETE FROM credit_links WHERE source = 'derived'; DELETE FROM ledger_state;
+                DELETE FROM credit_accounts WHERE source = 'derived' AND id NOT IN (SELECT account_id FROM credit_links WHERE account_id IS NOT NULL);`);
+  refreshLedger(scratch, asOfDay);
+  expect(byKey(t.db), asOf).toEqual(byKey(scratch));
+  expect(scores, asOf).toEqual(scoreDatabase(scratch, asOfDay));
+}
+
+describe('the first read on a later day', () => {
+  it('gives what a derivation of every row on that day gives, day after day', async () => {
+    t = tempDb();
+    const options = { asOfDay: D };
+    createAccount(t.db, { product: 'huabei', statementDay: 1, dueDay: 10, openingBalanceFen: 0, openingBalanceOn: '2026-06-30' }, options);
+    createAccount(
+      t.db,
+      { product: 'bank_loan', name: '工商银行消费贷', lender: '中国工商银行', openedOn: '2026-01-15', principalFen: 1_200_000, termMonths: 12, repaymentMethod: 'equal_principal', annualRateBp: 0, dueDay: 15, reportsToBureau: 'yes' },
+      options,
+    );
+    // The import's day: derived and scored for it, as `credence import` does (core/ipc/import-run.ts).
+    const [report] = await importBytes(t.db, 'alipay-2026-06-10.csv', EXPORT);
+    expect(report!.imported).toBe(4);
+    takeSnapshot(t.db, 'import', D);
+    expect(nextDue(t.db)).toEqual({ 花呗: '2026-11-10', 工商银行消费贷: '2026-11-15' });
+    // The August bill, 101 yuan, repaid 41 days after its due day: September's and October's rows are 1.
+    expect(huabeiMonths(t.db)).toEqual(['2026-07:#', '2026-08:*', '2026-09:1', '2026-10:1']);
+    const runs = (asOf: string) => bureauReport(t.db, day(asOf)).negativeItems.map((item) => [item.from, item.to, item.endedMonth, item.fallsOffMonth]);
+    expect(runs('2026-10-31')).toEqual([['2026-09', '2026-10', null, null]]);
+
+    await openOn('2026-11-01');
+    // The cycle that closed on November 1 is a row now: the 50-yuan statement, nothing past due.
+    expect(huabeiMonths(t.db)).toEqual(['2026-07:#', '2026-08:*', '2026-09:1', '2026-10:1', '2026-11:*']);
+    await openOn('2026-11-10');
+    await openOn('2026-11-11');
+    await openOn('2026-11-15');
+    expect(nextDue(t.db)['工商银行消费贷']).toBe('2026-11-15');
+    await openOn('2026-11-16');
+    expect(nextDue(t.db)['工商银行消费贷']).toBe('2026-12-15');
+    await openOn('2026-12-01');
+    await openOn('2027-12-05');
+    expect(nextDue(t.db)['工商银行消费贷']).toBeNull();
+    // The run ended with November 2026 (a month known not to be negative), and leaves with the grid.
+    expect(runs('2027-12-05')).toEqual([['2026-09', '2026-10', '2026-11', '2031-10']]);
+    await openOn('2031-10-30');
+    expect(runs('2031-10-30')).toEqual([['2026-09', '2026-10', '2026-11', '2031-10']]);
+    await openOn('2031-10-31');
+    expect(runs('2031-10-31')).toEqual([]);
+    await openOn('2026-11-16');
+    expect(nextDue(t.db)['工商银行消费贷']).toBe('2026-12-15');
+    await openOn('2026-10-31');
+    expect(huabeiMonths(t.db)).toEqual(['2026-07:#', '2026-08:*', '2026-09:1', '2026-10:1']);
+  });
+});
