@@ -3,7 +3,9 @@
 // of the stored months_json, and its last row. What the state holds of the input (the account's
 // kind, days, facts) is not stored: newHistoryState builds it again from the input it is
 // revived for. Every other part is written whatever it is named, so a part added to the state
-// is carried without a change here (test/unit/ledger/history-checkpoint.test.ts).
+// is carried without a change here; an obligation's parts are read back by name (obligationOf,
+// which the compiler holds to the Obligation type). test/unit/ledger/day-checkpoints.test.ts
+// reads back the states of a synthetic profile's every account.
 
 import type { MonthRow } from '../account-schema.ts';
 import type { HistoryInput } from '../history/history-input.ts';
