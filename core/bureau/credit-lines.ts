@@ -5,7 +5,7 @@
 // docs/domain/pboc-report.md#account-types).
 
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
-import type { ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import type { CreditAgreement } from './report-schema.ts';
 import { isOpen } from './repayment-grid.ts';
 import { issuerOf } from '../rules/repayment-grace.ts';
@@ -48,18 +48,15 @@ export function creditLines(cards: readonly ReportAccount[]): CreditLine[] {
 }
 
 function lineOf(key: string, accounts: ReportAccount[]): CreditLine {
-  const known = accounts.map((a) => a.source.limitFen).filter((v): v is number => v !== null);
-  return { key, accounts, limitFen: known.length > 0 ? Math.max(...known) : null, shared: accounts[0].source.sharedLine !== null };
-}
-
-function ownLine(card: ReportAccount): CreditLine {
-  let line = ownLines.get(card);
-  if (!line) ownLines.set(card, (line = lineOf(creditLineKey(card.source), [card])));
-  return line;
+  let limitFen: number | null = null;
+  for (const a of accounts) if (a.source.limitFen !== null) limitFen = Math.max(limitFen ?? a.source.limitFen, a.source.limitFen);
+  return { key, accounts, limitFen, shared: accounts[0].source.sharedLine !== null };
 }
 
 /** The line of a card on no shared line, kept with the report account (never edited; a what-if's months share it). */
-const ownLines = new WeakMap<ReportAccount, CreditLine>();
+function ownLine(card: ReportAccount): CreditLine {
+  return keptOn<CreditLine>(card, 'ownLine') ?? keepOn(card, 'ownLine', lineOf(creditLineKey(card.source), [card]));
+}
 
 /** The institution a line belongs to (accounts without a lender: each line its own). */
 export function institutionOf(line: CreditLine): string {

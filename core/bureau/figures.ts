@@ -3,7 +3,7 @@
 // walks the two results (same shape: same code, different accounts) and makes each number a
 // Figure that carries both ends when they differ.
 
-import type { ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import type { Figure, FigureUnit, RecordRef } from './report-schema.ts';
 
 export function accountRef(account: ReportAccount, months: readonly string[] = []): RecordRef {
@@ -16,23 +16,16 @@ export function accountRef(account: ReportAccount, months: readonly string[] = [
  * figure of every report sharing the account names it alike, so it is built once).
  */
 function plainRef(account: ReportAccount): RecordRef {
-  let ref = plainRefs.get(account);
-  if (!ref) plainRefs.set(account, (ref = { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] }));
-  return ref;
+  return keptOn<RecordRef>(account, 'ref') ?? keepOn(account, 'ref', { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] });
 }
-
-const plainRefs = new WeakMap<ReportAccount, RecordRef>();
 
 /** The record of an account naming one month (`YYYY-MM`), one object per report account and month. */
 export function monthRef(account: ReportAccount, month: string): RecordRef {
-  let kept = monthRefs.get(account);
-  if (!kept) monthRefs.set(account, (kept = new Map()));
-  let ref = kept.get(month);
-  if (!ref) kept.set(month, (ref = accountRef(account, [month])));
+  const byMonth = keptOn<Map<string, RecordRef>>(account, 'monthRefs') ?? keepOn(account, 'monthRefs', new Map<string, RecordRef>());
+  let ref = byMonth.get(month);
+  if (!ref) byMonth.set(month, (ref = accountRef(account, [month])));
   return ref;
 }
-
-const monthRefs = new WeakMap<ReportAccount, Map<string, RecordRef>>();
 
 /** The records of a list of accounts, without months. */
 export function accountRefs(accounts: readonly ReportAccount[]): RecordRef[] {
@@ -108,4 +101,35 @@ export function merge<T>(certain: T, possible: T): T {
     return out as T;
   }
   return certain === undefined ? possible : certain;
+}
+
+/**
+ * A result of figures with one record swapped for another wherever it appears (the same object
+ * where it does not): what a fold answers for a list in which one account was replaced by one
+ * that adds the same to it (core/bureau/replaced.ts).
+ */
+export function swappedRecords<T>(value: T, old: RecordRef, next: RecordRef): T {
+  if (old === next) return value;
+  if (isFigure(value)) {
+    const at = value.records.indexOf(old);
+    if (at < 0) return value;
+    const records = value.records.slice();
+    records[at] = next;
+    return { ...value, records } as T;
+  }
+  if (Array.isArray(value)) {
+    const out = value.map((item) => swappedRecords(item, old, next));
+    return (out.some((item, i) => item !== value[i]) ? out : value) as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    let changed = false;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      out[key] = swappedRecords(item, old, next);
+      changed ||= out[key] !== item;
+    }
+    return (changed ? out : value) as T;
+  }
+  return value;
 }

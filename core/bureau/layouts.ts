@@ -35,6 +35,12 @@ export interface ReportAccount
   drawIds: number[];
   /** Merged lines: the draws' principal together (null when one is unknown). */
   drawPrincipalFen: number | null;
+  /**
+   * What functions of this account compute, by key (keptWith, keptOn): a field, made with the
+   * account, rather than a weak map from accounts, since every fold over the month's accounts
+   * reads one part of each.
+   */
+  parts: Map<string, unknown>;
 }
 
 // ---------------------------------------------------------------- tables
@@ -189,13 +195,20 @@ function toReportAccount(
   reportMonth: number,
   draws: readonly LedgerAccountSnapshot[] = [],
 ): ReportAccount | null {
-  const key = `${reportMonth}|${reporter.reports}|${reporter.since}|${layout.layout}|${layout.assumed}|${lineId}|${draws.map((d) => `${d.id}:${d.principalFen}`).join(',')}`;
+  const key = `${reportMonth}|${reporter.reports}|${reporter.since}|${layout.layout}|${layout.assumed}|${lineId}|${drawsKey(draws)}`;
   let kept = built.get(account);
   if (!kept) built.set(account, (kept = new Map()));
   if (kept.has(key)) return kept.get(key)!;
   const out = buildReportAccount(account, reporter, layout, lineId, reportMonth, draws);
   kept.set(key, out);
   return out;
+}
+
+/** The draws a merged line carries, as a key: a loop, not map and join (whose arrays' kinds vary as they are compiled). */
+function drawsKey(draws: readonly LedgerAccountSnapshot[]): string {
+  let key = '';
+  for (const d of draws) key += `${key === '' ? '' : ','}${d.id}:${d.principalFen}`;
+  return key;
 }
 
 /**
@@ -242,6 +255,7 @@ function buildReportAccount(
     months,
     drawIds: draws.map((d) => d.id),
     drawPrincipalFen: draws.length === 0 || draws.some((d) => d.principalFen === null) ? null : draws.reduce((total, d) => total + d.principalFen!, 0),
+    parts: new Map(),
   };
 }
 
@@ -261,16 +275,13 @@ export function reportAccounts(snapshot: LedgerSnapshot, reportMonth: number, ov
   return out;
 }
 
-const derived = new WeakMap<ReportAccount, Map<string, unknown>>();
-
 /**
  * What a function of one report account (and the month, window, … in `key`) computes, kept with
  * the account: a report account is one object per ledger account and report month (above) and is
  * never edited, so every snapshot sharing it (a what-if's months and scenarios) reads it once.
  */
 export function keptWith<T>(account: ReportAccount, key: string, compute: () => T): T {
-  let kept = derived.get(account);
-  if (!kept) derived.set(account, (kept = new Map()));
+  const kept = account.parts;
   const found = kept.get(key);
   if (found !== undefined || kept.has(key)) return found as T;
   const value = compute();
@@ -284,13 +295,11 @@ export function keptWith<T>(account: ReportAccount, key: string, compute: () => 
  * closure is made when the value is found.
  */
 export function keptOn<T>(account: ReportAccount, key: string): T | undefined {
-  return derived.get(account)?.get(key) as T | undefined;
+  return account.parts.get(key) as T | undefined;
 }
 
 export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
-  let kept = derived.get(account);
-  if (!kept) derived.set(account, (kept = new Map()));
-  kept.set(key, value);
+  account.parts.set(key, value);
   return value;
 }
 

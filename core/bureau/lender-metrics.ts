@@ -14,6 +14,7 @@ import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
+import { likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
 import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
@@ -114,32 +115,71 @@ function overdueFrom(account: ReportAccount, start: number): { value: number; mo
  * window ending at a report month, and how the accounts' values combine (from 0). The one home of
  * 连三 (the longest run, at least the highest digit in it) and 累六 (overdue months in total).
  */
-const WINDOW_METRICS = {
-  consecutive_overdue_months: { perAccount: longestRunFrom, combine: Math.max },
-  overdue_months_in_window: { perAccount: overdueFrom, combine: (total: number, value: number) => total + value },
-} as const;
+const WINDOW_METRICS: Record<'consecutive_overdue_months' | 'overdue_months_in_window', { perAccount: typeof longestRunFrom; combine: Combine }> = {
+  consecutive_overdue_months: { perAccount: longestRunFrom, combine: 'max' },
+  overdue_months_in_window: { perAccount: overdueFrom, combine: 'sum' },
+};
 type WindowMetricId = keyof typeof WINDOW_METRICS;
 
 export function isWindowMetric(metric: LenderMetricId): metric is WindowMetricId {
   return metric in WINDOW_METRICS;
 }
 
-function windowPart(own: { value: number; months: readonly string[] }, account: ReportAccount): { value: number; ref: RecordRef | null } {
-  return { value: own.value, ref: own.value > 0 ? accountRef(account, own.months) : null };
+/** How a fold adds one value to its total (the one home of each combine: the fold and its replacement read it). */
+function combined(combine: Combine, total: number, value: number): number {
+  return combine === 'sum' ? total + value : Math.max(total, value);
 }
 
-function windowMetric(metric: WindowMetricId, accounts: readonly ReportAccount[], ctx: Context, window: number): Figure {
+/**
+ * What one account adds to a metric folded from per-account parts: a value (and a high end, for
+ * a range), the amounts it cannot tell, and its record; null when it adds nothing.
+ */
+interface Part {
+  value: number;
+  high: number;
+  missing: number;
+  ref: RecordRef;
+}
+
+/** A fold of the parts of a list: the values combined, the missing counted, the records in the list's order. */
+interface Folded {
+  value: number;
+  high: number;
+  missing: number;
+  records: RecordRef[];
+}
+
+/**
+ * A metric that is a fold of per-account parts: how the values combine, each account's part (kept
+ * with the report account under `key` where it is a function of the account and the key alone),
+ * and the figure of the fold.
+ */
+interface PartMetric {
+  combine: Combine;
+  /** Undefined when the account's share cannot be told alone (a card on a shared line): the list is then folded whole. */
+  part(account: ReportAccount, ctx: Context, window: number): Part | null | undefined;
+  finish(folded: Folded, ctx: Context): Figure;
+  /** The fold of a whole list, where it is not the parts combined (accounts sharing a line). */
+  whole?(accounts: readonly ReportAccount[], ctx: Context): Folded;
+}
+
+/** A part kept with the account under `key` (null kept too: most accounts add nothing to most metrics). */
+function keptPart(account: ReportAccount, key: string, compute: () => Part | null): Part | null {
+  const found = keptOn<Part | null>(account, key);
+  return found !== undefined ? found : keepOn(account, key, compute());
+}
+
+function windowPartMetric(metric: WindowMetricId): PartMetric {
   const { perAccount, combine } = WINDOW_METRICS[metric];
-  let value = 0;
-  const records = [];
-  const key = `${metric}:${ctx.reportMonth}:${window}`;
-  for (const account of accounts) {
-    // The account's value and its record (when it counts), kept with it.
-    const one = keptOn<{ value: number; ref: RecordRef | null }>(account, key) ?? keepOn(account, key, windowPart(perAccount(account, windowStart(account.months, ctx.reportMonth, window)), account));
-    if (one.ref !== null) records.push(one.ref);
-    value = combine(value, one.value);
-  }
-  return figure('months', value, records);
+  return {
+    combine,
+    part: (account, ctx, window) =>
+      keptPart(account, `${metric}:${ctx.reportMonth}:${window}`, () => {
+        const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
+        return own.value > 0 ? { value: own.value, high: own.value, missing: 0, ref: accountRef(account, own.months) } : null;
+      }),
+    finish: (f) => figure('months', f.value, f.records),
+  };
 }
 
 /**
@@ -155,20 +195,46 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const found = kept.get(key);
   if (found) return found;
   const { perAccount, combine } = WINDOW_METRICS[metric];
+  // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
+  const valuesOf = (account: ReportAccount): number[] | null => {
+    const values = keptOn<number[] | null>(account, key);
+    if (values !== undefined) return values;
+    const own: number[] = [];
+    for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
+    return keepOn(account, key, own.some((v) => v !== 0) ? own : null);
+  };
   const series = (accounts: readonly ReportAccount[]) => {
     const out = new Array<number>(to - from + 1).fill(0);
     for (const account of accounts) {
-      // An account with no overdue month in any of the windows (most) is kept as null: 0 changes neither max nor sum.
-      let values = keptOn<number[] | null>(account, key);
-      if (values === undefined) {
-        const own = out.map((_, k) => perAccount(account, windowStart(account.months, from + k, window)).value);
-        values = keepOn(account, key, own.some((v) => v !== 0) ? own : null);
-      }
-      if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combine(out[k], values[k]);
+      const values = valuesOf(account);
+      if (values !== null) for (let k = 0; k < out.length; k++) out[k] = combined(combine, out[k], values[k]);
     }
     return out;
   };
-  const out = { certain: series(prepared.certain), possible: series(prepared.possible) };
+  // Beside a like snapshot's series of the same window: its totals with the replaced accounts' values replaced.
+  const like = likePrepared(prepared);
+  const before = like && seriesOf.get(like.possible)?.get(key);
+  const replaced = (accounts: readonly ReportAccount[], likeAccounts: readonly ReportAccount[], totals: readonly number[]): number[] | null => {
+    const changes = replacements(accounts, likeAccounts);
+    if (changes === null) return null;
+    let out: number[] | null = null;
+    for (const change of changes) {
+      const old = change.old && valuesOf(change.old);
+      const next = change.next && valuesOf(change.next);
+      if (old === null && next === null) continue;
+      out ??= totals.slice();
+      for (let k = 0; k < out.length; k++) {
+        const total = replacedTotal(combine, out[k], old?.[k] ?? 0, next?.[k] ?? 0);
+        if (total === null) return null;
+        out[k] = total;
+      }
+    }
+    return out ?? (totals as number[]);
+  };
+  const out = {
+    certain: (before && replaced(prepared.certain, like.certain, before.certain)) || series(prepared.certain),
+    possible: (before && replaced(prepared.possible, like.possible, before.possible)) || series(prepared.possible),
+  };
   kept.set(key, out);
   return out;
 }
@@ -181,46 +247,46 @@ const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: nu
  * bill). A card whose minimum is unknown adds its range: the value is the low end (surely
  * overdue), `range` both ends.
  */
-function currentOverdue(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const month = formatMonth(ctx.reportMonth);
-  let low = 0;
-  let high = 0;
-  let missing = 0;
-  const records = [];
-  for (const account of accounts) {
-    const last = account.months.at(-1);
-    if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) continue;
-    const [from, to] = last.overdueRangeFen ?? [last.overdueFen, last.overdueFen];
-    if (from === null || to === null) missing++;
-    else {
-      low += from;
-      high += to;
-    }
-    records.push(monthRef(account, month));
-  }
-  const out = figure('fen', low, records, missing);
-  if (high !== low) out.range = [low, high];
-  return out;
-}
+const CURRENT_OVERDUE: PartMetric = {
+  combine: 'sum',
+  part: (account, ctx) =>
+    keptPart(account, `currentOverdue:${ctx.reportMonth}`, () => {
+      const month = formatMonth(ctx.reportMonth);
+      const last = account.months.at(-1);
+      if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) return null;
+      const [from, to] = last.overdueRangeFen ?? [last.overdueFen, last.overdueFen];
+      const known = from !== null && to !== null;
+      return { value: known ? from : 0, high: known ? to : 0, missing: known ? 0 : 1, ref: monthRef(account, month) };
+    }),
+  finish(f) {
+    const out = figure('fen', f.value, f.records, f.missing);
+    if (f.high !== f.value) out.range = [f.value, f.high];
+    return out;
+  },
+};
 
 function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
   const retained = retainedNegativeMonths(account, reportMonth);
-  const months = account.months.filter((m) => m.status === 'B' && retained.has(m.month)).map((m) => m.month);
+  const months: string[] = [];
+  for (const m of account.months) if (m.status === 'B' && retained.has(m.month)) months.push(m.month);
   return months.length > 0 ? accountRef(account, months) : null;
 }
 
-/** Accounts with 呆账 (B) still on the report. */
-function badDebt(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const records = [];
-  const key = `badDebt:${ctx.reportMonth}`;
-  for (const account of accounts) {
-    // The account's record naming its months of bad debt still on the report (null: none), kept with it.
-    let ref = keptOn<RecordRef | null>(account, key);
-    if (ref === undefined) ref = keepOn(account, key, badDebtRef(account, ctx.reportMonth));
-    if (ref !== null) records.push(ref);
-  }
-  return figure('count', records.length, records);
+/** One account counted, with its record. */
+function counted(ref: RecordRef): Part {
+  return { value: 1, high: 1, missing: 0, ref };
 }
+
+/** Accounts with 呆账 (B) still on the report: each one's record names its months of bad debt still on it. */
+const BAD_DEBT: PartMetric = {
+  combine: 'sum',
+  part: (account, ctx) =>
+    keptPart(account, `badDebt:${ctx.reportMonth}`, () => {
+      const ref = badDebtRef(account, ctx.reportMonth);
+      return ref === null ? null : counted(ref);
+    }),
+  finish: (f) => figure('count', f.value, f.records),
+};
 
 /** Hard queries in the window: `hard` is the profile's set, decided when the ledger read the queries (hard-queries.ts). */
 function hardQueries(ctx: Context, window: number): Figure {
@@ -229,85 +295,143 @@ function hardQueries(ctx: Context, window: number): Figure {
   return figure('count', within.length, within.map(queryRef));
 }
 
-function openAccounts(accounts: readonly ReportAccount[], ctx: Context): ReportAccount[] {
-  return accounts.filter((a) => isOpen(a, ctx.reportMonth));
-}
+const ONLINE_LOANS: PartMetric = {
+  combine: 'sum',
+  part: (account, ctx) => keptPart(account, `onlineLoan:${ctx.reportMonth}`, () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
+  finish: (f) => figure('count', f.value, f.records),
+};
 
-function onlineLoans(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const open = openAccounts(accounts, ctx).filter(isOnlineLoan);
-  return figure('count', open.length, open.map((a) => accountRef(a)));
+const isCard = (a: ReportAccount) => a.type === 'R2' || a.type === 'R3';
+
+/** A card on its own line: its used amount against its limit, or counted as missing when either is unknown. */
+function ownLinePart(card: ReportAccount, limitFen: number | null, ctx: Context): Part {
+  const balance = card.months.at(-1)?.creditUsedFen ?? null;
+  const ref = monthRef(card, formatMonth(ctx.reportMonth));
+  return limitFen === null || balance === null ? { value: 0, high: 0, missing: 1, ref } : { value: balance, high: limitFen, missing: 0, ref };
 }
 
 /**
  * Used ÷ line over open cards (R2, R3), each shared line once (credit-lines.ts): the cards on a
  * line add their used amounts against its one limit. A line missing its limit, or a card on it
- * its used amount, is left out and counted.
+ * its used amount, is left out and counted. The fold's value is the amount used, its high end the
+ * lines; a card on a line of its own is a part of its own.
  */
-function cardUtilisation(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const cards = openAccounts(accounts, ctx).filter((a) => a.type === 'R2' || a.type === 'R3');
-  let used = 0;
-  let line = 0;
-  let missing = 0;
-  for (const { accounts: onLine, limitFen } of creditLines(cards)) {
-    let balances: number | null = 0;
-    for (const card of onLine) {
-      const balance = card.months.at(-1)?.creditUsedFen ?? null;
-      balances = balances === null || balance === null ? null : balances + balance;
+const CARD_UTILISATION: PartMetric = {
+  combine: 'sum',
+  part(account, ctx) {
+    if (!isCard(account) || !isOpen(account, ctx.reportMonth)) return null;
+    return account.source.sharedLine === null ? ownLinePart(account, account.source.limitFen, ctx) : undefined;
+  },
+  whole(accounts, ctx) {
+    const cards = accounts.filter((a) => isCard(a) && isOpen(a, ctx.reportMonth));
+    const out: Folded = { value: 0, high: 0, missing: 0, records: cards.map((a) => monthRef(a, formatMonth(ctx.reportMonth))) };
+    for (const { accounts: onLine, limitFen } of creditLines(cards)) {
+      let balances: number | null = 0;
+      for (const card of onLine) {
+        const balance = card.months.at(-1)?.creditUsedFen ?? null;
+        balances = balances === null || balance === null ? null : balances + balance;
+      }
+      if (limitFen === null || balances === null) {
+        out.missing += onLine.length;
+        continue;
+      }
+      out.value += balances;
+      out.high += limitFen;
     }
-    if (limitFen === null || balances === null) {
-      missing += onLine.length;
-      continue;
-    }
-    used += balances;
-    line += limitFen;
-  }
-  const month = formatMonth(ctx.reportMonth);
-  return figure('ratio', line > 0 ? used / line : null, cards.map((a) => monthRef(a, month)), missing);
-}
+    return out;
+  },
+  finish: (f) => figure('ratio', f.high > 0 ? f.value / f.high : null, f.records, f.missing),
+};
 
 /**
  * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
  * (debt-to-income.ts), any other account its 本月应还款 (the instalment) in the report month.
  */
-function debtToIncome(accounts: readonly ReportAccount[], ctx: Context): Figure {
-  const month = formatMonth(ctx.reportMonth);
-  const open = openAccounts(accounts, ctx).filter((a) => a.months.at(-1)?.month === month);
-  let debt = 0;
-  let missing = 0;
-  for (const account of open) {
-    const last = account.months.at(-1)!;
-    const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen, ctx.input.settings.debtToIncome.revolvingShareOfUsed) : last.amountDueFen;
-    if (amount === null) missing++;
-    else debt += amount;
-  }
-  const income = ctx.input.profileFacts.monthlyIncomeFen;
-  return figure('ratio', income !== null && income > 0 ? debt / income : null, open.map((a) => monthRef(a, month)), missing);
-}
+const DEBT_TO_INCOME: PartMetric = {
+  combine: 'sum',
+  part(account, ctx) {
+    const share = ctx.input.settings.debtToIncome.revolvingShareOfUsed;
+    return keptPart(account, `debtToIncome:${ctx.reportMonth}:${share}`, () => {
+      const month = formatMonth(ctx.reportMonth);
+      const last = account.months.at(-1);
+      if (last?.month !== month || !isOpen(account, ctx.reportMonth)) return null;
+      const amount = account.kind === 'revolving' ? shareOfUsed(last.creditUsedFen, share) : last.amountDueFen;
+      return { value: amount ?? 0, high: amount ?? 0, missing: amount === null ? 1 : 0, ref: monthRef(account, month) };
+    });
+  },
+  finish(f, ctx) {
+    const income = ctx.input.profileFacts.monthlyIncomeFen;
+    return figure('ratio', income !== null && income > 0 ? f.value / income : null, f.records, f.missing);
+  },
+};
 
 /** The profile's share (core/settings/conventions.ts; Credence's default of core/rules/debt-to-income.ts unless edited). */
 function shareOfUsed(usedFen: number | null, share: number): number | null {
   return usedFen === null ? null : Math.round(usedFen * share);
 }
 
-function compute(metric: LenderMetricId, window: number | null, accounts: readonly ReportAccount[], ctx: Context): Figure {
-  switch (metric) {
-    case 'consecutive_overdue_months':
-    case 'overdue_months_in_window':
-      return windowMetric(metric, accounts, ctx, window ?? 24);
-    case 'current_overdue_fen':
-      return currentOverdue(accounts, ctx);
-    case 'bad_debt_accounts':
-      return badDebt(accounts, ctx);
-    case 'hard_queries_in_window':
-      return hardQueries(ctx, window ?? 1);
-    case 'open_online_loan_accounts':
-      return onlineLoans(accounts, ctx);
-    case 'card_utilisation':
-      return cardUtilisation(accounts, ctx);
-    case 'debt_to_income':
-      return debtToIncome(accounts, ctx);
+const PART_METRICS: Record<Exclude<LenderMetricId, 'hard_queries_in_window'>, PartMetric> = {
+  consecutive_overdue_months: windowPartMetric('consecutive_overdue_months'),
+  overdue_months_in_window: windowPartMetric('overdue_months_in_window'),
+  current_overdue_fen: CURRENT_OVERDUE,
+  bad_debt_accounts: BAD_DEBT,
+  open_online_loan_accounts: ONLINE_LOANS,
+  debt_to_income: DEBT_TO_INCOME,
+  card_utilisation: CARD_UTILISATION,
+};
+
+/** Every account's part folded, in the list's order. */
+function fold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Context, window: number): Folded {
+  if (m.whole) return m.whole(accounts, ctx);
+  const out: Folded = { value: 0, high: 0, missing: 0, records: [] };
+  for (const account of accounts) {
+    const part = m.part(account, ctx, window);
+    if (!part) continue;
+    out.value = combined(m.combine, out.value, part.value);
+    out.high = combined(m.combine, out.high, part.high);
+    out.missing += part.missing;
+    out.records.push(part.ref);
   }
+  return out;
 }
+
+/**
+ * The fold of `accounts` from the fold of a like list (replaced.ts): the parts of the accounts
+ * at the replaced positions taken out and theirs put in; null when that cannot be exact.
+ */
+function replacedFold(m: PartMetric, accounts: readonly ReportAccount[], ctx: Context, like: readonly ReportAccount[], likeCtx: Context, before: Folded, window: number): Folded | null {
+  const changes = replacements(accounts, like);
+  if (changes === null) return null;
+  let { value, high, missing, records } = before;
+  for (const change of changes) {
+    const old = change.old && m.part(change.old, likeCtx, window);
+    const next = change.next && m.part(change.next, ctx, window);
+    if (old === undefined || next === undefined) return null;
+    const v = replacedTotal(m.combine, value, old?.value ?? 0, next?.value ?? 0);
+    const h = replacedTotal(m.combine, high, old?.high ?? 0, next?.high ?? 0);
+    const r = replacedRecords(records, old?.ref ?? null, next?.ref ?? null, change.atEnd);
+    if (v === null || h === null || r === null) return null;
+    value = v;
+    high = h;
+    missing += (next?.missing ?? 0) - (old?.missing ?? 0);
+    records = r;
+  }
+  return { value, high, missing, records };
+}
+
+/** The fold of one list of prepared accounts under `key`, kept with the list; from a like list's where there is one. */
+function foldedOn(m: PartMetric, key: string, accounts: readonly ReportAccount[], ctx: Context, like: readonly ReportAccount[] | null, likeCtx: Context | null, window: number): Folded {
+  let kept = foldsOf.get(accounts);
+  if (!kept) foldsOf.set(accounts, (kept = new Map()));
+  let out = kept.get(key);
+  if (out) return out;
+  const before = like && foldsOf.get(like)?.get(key);
+  out = (before && replacedFold(m, accounts, ctx, like, likeCtx!, before, window)) || fold(m, accounts, ctx, window);
+  kept.set(key, out);
+  return out;
+}
+
+const foldsOf = new WeakMap<readonly ReportAccount[], Map<string, Folded>>();
 
 /**
  * The accounts on the report as of a day, in both scenarios of reporting, and the context every
@@ -330,9 +454,19 @@ function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrid
   const reportMonth = reportMonthOf(asOfDay);
   const onReportKey = `onReport:${reportMonth}`;
   const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth)));
-  return { ctx: { reportMonth, asOfDay, input }, ...scenarios(accounts) };
+  return { ctx: { reportMonth, asOfDay, input }, asOf, ...scenarios(accounts) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;
+
+/**
+ * The prepared accounts of the snapshot this one is evaluated beside (replaced.ts), on the same day
+ * and with the same settings (a part reads them), when they were prepared.
+ */
+function likePrepared(prepared: PreparedMetrics): PreparedMetrics | null {
+  const like = likeOf(prepared.ctx.input);
+  if (!like || like.settings !== prepared.ctx.input.settings) return null;
+  return preparedOf.get(like)?.get(prepared.asOf) ?? null;
+}
 
 /** A metric of prepared accounts, kept with them (the accounts fix the snapshot and day; the report month is in the key). */
 function valueOf(metric: LenderMetricId, window: number | null, prepared: PreparedMetrics): LenderMetricValue {
@@ -341,8 +475,19 @@ function valueOf(metric: LenderMetricId, window: number | null, prepared: Prepar
   if (!kept) valuesOf.set(prepared.possible, (kept = new Map()));
   let value = kept.get(key);
   if (!value) {
-    const certain = compute(metric, window, prepared.certain, prepared.ctx);
-    const possible = compute(metric, window, prepared.possible, prepared.ctx);
+    let certain: Figure;
+    let possible: Figure;
+    if (metric !== 'hard_queries_in_window') {
+      const m = PART_METRICS[metric];
+      const like = likePrepared(prepared);
+      const likeCtx = like && { ...like.ctx, reportMonth: prepared.ctx.reportMonth };
+      const w = window ?? 24;
+      certain = m.finish(foldedOn(m, key, prepared.certain, prepared.ctx, like?.certain ?? null, likeCtx, w), prepared.ctx);
+      possible = m.finish(foldedOn(m, key, prepared.possible, prepared.ctx, like?.possible ?? null, likeCtx, w), prepared.ctx);
+    } else {
+      certain = hardQueries(prepared.ctx, window ?? 1);
+      possible = hardQueries(prepared.ctx, window ?? 1);
+    }
     kept.set(key, (value = { ...merge(certain, possible), metric, windowMonths: window }));
   }
   return value;

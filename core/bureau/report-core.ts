@@ -7,6 +7,7 @@ import { LENDER_RULES } from '../rules/lender-heuristics.ts';
 import { figure, merge } from './figures.ts';
 import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides, LAYOUT_FIELDS } from './layouts.ts';
 import { lenderView } from './lender-view.ts';
+import { likeOf } from './replaced.ts';
 import { querySummary } from './query-summary.ts';
 import { closedMonth, gridMonths, inGrid, onReport } from './repayment-grid.ts';
 import { retainedNegatives } from './retention.ts';
@@ -44,13 +45,32 @@ export function defaultRules(): EffectiveRule[] {
   return LENDER_RULES.map((rule) => ({ rule, defaults: rule, edited: false }));
 }
 
-function summarize(accounts: readonly ReportAccount[], snapshot: LedgerSnapshot, reportMonth: number, asOfDay: number): ReportSummary {
-  return {
-    overview: overview(accounts),
-    defaults: { badDebt: badDebt(accounts), overdue: overdueSummary(accounts, reportMonth) },
-    debt: debtSummary(accounts, reportMonth),
+/**
+ * One reading's summary. Beside a like snapshot's list (replaced.ts), each counter starts from the
+ * like list's answer, kept with that list.
+ */
+function summarize(accounts: readonly ReportAccount[], snapshot: LedgerSnapshot, reportMonth: number, asOfDay: number, like: readonly ReportAccount[] | null): ReportSummary {
+  const before = like && summaries.get(like);
+  const beside = <T>(pick: (s: ReportSummary) => T) => (before ? { accounts: like, answer: pick(before) } : null);
+  const out: ReportSummary = {
+    overview: overview(accounts, beside((s) => s.overview)),
+    defaults: { badDebt: badDebt(accounts, beside((s) => s.defaults.badDebt)), overdue: overdueSummary(accounts, reportMonth, beside((s) => s.defaults.overdue)) },
+    debt: debtSummary(accounts, reportMonth, beside((s) => s.debt)),
     queries: querySummary(snapshot.queries, asOfDay),
   };
+  summaries.set(accounts, out);
+  return out;
+}
+
+/** Each reading's summary, kept with its list of accounts: what a like list's summary starts from. */
+const summaries = new WeakMap<readonly ReportAccount[], ReportSummary>();
+
+/** The two readings' lists of a snapshot's core on a day (no overrides), kept with the snapshot: where a like snapshot's start from. */
+const readings = new WeakMap<LedgerSnapshot, Map<string, { certain: ReportAccount[]; possible: ReportAccount[] }>>();
+
+function likeReadings(snapshot: LedgerSnapshot, asOf: string): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
+  const like = likeOf(snapshot);
+  return (like && readings.get(like)?.get(asOf)) ?? null;
 }
 
 export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[] {
@@ -64,12 +84,19 @@ export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: reado
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
   const accounts = sortAccounts(reportAccounts(snapshot, reportMonth, overrides).filter((a) => onReport(a, reportMonth)));
-  const { certain, possible } = scenarios(accounts);
+  const lists = scenarios(accounts);
+  const plain = overrides.layout === undefined && overrides.reporting === undefined;
+  const like = plain ? likeReadings(snapshot, asOf) : null;
+  if (plain) {
+    let kept = readings.get(snapshot);
+    if (!kept) readings.set(snapshot, (kept = new Map()));
+    kept.set(asOf, lists);
+  }
   return {
     asOfDay,
     reportMonth,
     accounts,
-    summary: merge(summarize(certain, snapshot, reportMonth, asOfDay), summarize(possible, snapshot, reportMonth, asOfDay)),
+    summary: merge(summarize(lists.certain, snapshot, reportMonth, asOfDay, like?.certain ?? null), summarize(lists.possible, snapshot, reportMonth, asOfDay, like?.possible ?? null)),
     lenderView: lenderView(snapshot, asOf, rules, overrides),
     graceRules: snapshot.settings.graceRules,
   };

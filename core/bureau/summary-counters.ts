@@ -7,11 +7,12 @@
 import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
-import { accountRef, accountRefs, count, extreme, figure, monthRef, sum } from './figures.ts';
+import { accountRef, accountRefs, count, extreme, figure, monthRef, sum, swappedRecords } from './figures.ts';
 import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
 import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
+import { fromLike, type Answered } from './replaced.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
 import { isLenderOverdue, statusInfo } from '../shared/status-alphabet.ts';
@@ -65,14 +66,10 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 }
 
 /** The month the account is on the report from: its open month, or the month reporting started. */
-export function openedMonthOnReport(a: ReportAccount): number {
-  let month = openedMonths.get(a);
-  if (month === undefined) openedMonths.set(a, (month = openedMonth(a)));
-  return month;
-}
-
 /** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
-const openedMonths = new WeakMap<ReportAccount, number>();
+export function openedMonthOnReport(a: ReportAccount): number {
+  return keptOn<number>(a, 'openedMonth') ?? keepOn(a, 'openedMonth', openedMonth(a));
+}
 
 function openedMonth(a: ReportAccount): number {
   const first = monthIndex(a.months[0].month);
@@ -109,7 +106,21 @@ function accountsByType(accounts: readonly ReportAccount[]): Map<BureauType, Rep
   return byType;
 }
 
-export function overview(accounts: readonly ReportAccount[]): { totalAccounts: Figure; byType: TypeCount[]; byBusiness: BusinessCount[] } {
+type Overview = { totalAccounts: Figure; byType: TypeCount[]; byBusiness: BusinessCount[] };
+
+/**
+ * The answer of a like list (replaced.ts) for a list in which `old` became `next`: the same, the
+ * record swapped, when what the counters read of them is the same (type, product, opening month).
+ */
+function overviewSwap(answer: Overview, old: ReportAccount | null, next: ReportAccount | null): Overview | null {
+  if (old === null || next === null) return null;
+  if (old.type !== next.type || old.product !== next.product || openedMonthOnReport(old) !== openedMonthOnReport(next)) return null;
+  return swappedRecords(answer, accountRef(old), accountRef(next));
+}
+
+export function overview(accounts: readonly ReportAccount[], like: Answered<ReportAccount, Overview> | null = null): Overview {
+  const replaced = fromLike(accounts, like, overviewSwap);
+  if (replaced) return replaced;
   const byType = accountsByType(accounts);
   return {
     totalAccounts: count(accounts),
@@ -127,8 +138,19 @@ export function overview(accounts: readonly ReportAccount[]): { totalAccounts: F
 // ---------------------------------------------------------------- PC02C, PC02D defaults
 
 /** PC02C 呆账: accounts in bad debt at the report month, and their balance. */
-export function badDebt(accounts: readonly ReportAccount[]): { accounts: Figure; balanceFen: Figure } {
-  const bad = accounts.filter((a) => a.months.at(-1)?.status === 'B');
+type BadDebt = { accounts: Figure; balanceFen: Figure };
+
+const inBadDebt = (a: ReportAccount | null) => a !== null && a.months.at(-1)?.status === 'B';
+
+export function badDebt(accounts: readonly ReportAccount[], like: Answered<ReportAccount, BadDebt> | null = null): BadDebt {
+  // From a like list's: the same when neither account is in bad debt, the record swapped when both are with one balance.
+  const replaced = fromLike(accounts, like, (answer, old, next) => {
+    if (inBadDebt(old) !== inBadDebt(next)) return null;
+    if (!inBadDebt(old)) return answer;
+    return balanceOf(old!) === balanceOf(next!) ? swappedRecords(answer, accountRef(old!), accountRef(next!)) : null;
+  });
+  if (replaced) return replaced;
+  const bad = accounts.filter((a) => inBadDebt(a));
   return { accounts: count(bad), balanceFen: sum(bad, balanceOf) };
 }
 
@@ -156,8 +178,14 @@ function overduePartOf(a: ReportAccount, reportMonth: number, key: string): Over
 
 function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   const retained = retainedNegativeMonths(a, reportMonth);
-  const rows = a.months.filter((row) => retained.has(row.month) && statusInfo(row.status).overdueMonths !== null);
-  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, rows.map((row) => row.month)) : null, months: rows.length, longest: 0, missing: 0, highest: null };
+  const rows: MonthRow[] = [];
+  const months: string[] = [];
+  for (const row of a.months) {
+    if (!retained.has(row.month) || statusInfo(row.status).overdueMonths === null) continue;
+    rows.push(row);
+    months.push(row.month);
+  }
+  const part: OverduePart = { ref: rows.length > 0 ? accountRef(a, months) : null, months: rows.length, longest: 0, missing: 0, highest: null };
   for (const row of rows) {
     part.longest = Math.max(part.longest, statusInfo(row.status).overdueMonths!);
     const amount = overdueHigh(row);
@@ -167,13 +195,40 @@ function overduePart(a: ReportAccount, reportMonth: number): OverduePart {
   return part;
 }
 
+/** The months a record names. */
+const namedMonths = (ref: RecordRef): readonly string[] => (ref.kind === 'account' ? ref.months : []);
+
+const sameMonths = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
+
+/** The same months, counted alike (the records aside). */
+function samePart(a: OverduePart, b: OverduePart): boolean {
+  if (a.months !== b.months || a.longest !== b.longest || a.missing !== b.missing || !sameMonths(namedMonths(a.ref!), namedMonths(b.ref!))) return false;
+  if (a.highest === null || b.highest === null) return a.highest === b.highest;
+  return a.highest.amount === b.highest.amount && sameMonths(namedMonths(a.highest.ref), namedMonths(b.highest.ref));
+}
+
+/**
+ * The answer of a like list (replaced.ts) with one account's part `old` (null: no account)
+ * replaced by `next`: the same when neither has an overdue month still on the report (most), the
+ * records swapped when both have the same months counted alike; else null.
+ */
+function overdueSwap(answer: OverdueRow[], old: OverduePart | null, next: OverduePart | null): OverdueRow[] | null {
+  const none = (p: OverduePart | null) => p === null || p.ref === null;
+  if (none(old) && none(next)) return answer;
+  if (none(old) || none(next) || !samePart(old!, next!)) return null;
+  const swapped = swappedRecords(answer, old!.ref!, next!.ref!);
+  return old!.highest === null ? swapped : swappedRecords(swapped, old!.highest.ref, next!.highest!.ref);
+}
+
 /**
  * PC02D per account type, over the overdue months still on the report (retention.ts): accounts
  * with any, the months, the highest single month's overdue amount, and the longest overdue in
  * months (the highest digit: a 3 is 61–90 days, the third month). A fold of the accounts' parts.
  */
-export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number): OverdueRow[] {
+export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number, like: Answered<ReportAccount, OverdueRow[]> | null = null): OverdueRow[] {
   const key = `overdue:${reportMonth}`;
+  const replaced = fromLike(accounts, like, (answer, old, next) => overdueSwap(answer, old && overduePartOf(old, reportMonth, key), next && overduePartOf(next, reportMonth, key)));
+  if (replaced) return replaced;
   const byType = accountsByType(accounts);
   return TYPE_ORDER.map((type) => {
     const records: RecordRef[] = [];
@@ -237,7 +292,38 @@ function linesByInstitution(lines: readonly CreditLine[]): { highest: Figure; lo
   return { highest: pick('max'), lowest: pick('min') };
 }
 
-export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number): DebtRow[] {
+/** A sum figure with one account's amount `old` replaced by `next` (null: unknown, counted as missing). */
+function resummed(f: Figure, old: number | null, next: number | null): Figure {
+  return { ...f, value: f.value! - (old ?? 0) + (next ?? 0), missing: f.missing - (old === null ? 1 : 0) + (next === null ? 1 : 0) };
+}
+
+/**
+ * The answer of a like list (replaced.ts) for a list in which `old` became `next`: the same when
+ * neither is open; when both are, with the same type, lender, line, limit and amount (what the
+ * institutions, the totals and the lines read), the record swapped and the balance and the 6-month
+ * average resummed.
+ */
+function debtSwap(answer: DebtRow[], old: ReportAccount | null, next: ReportAccount | null, reportMonth: number): DebtRow[] | null {
+  const open = old !== null && isOpen(old, reportMonth);
+  if (open !== (next !== null && isOpen(next, reportMonth))) return null;
+  if (!open) return answer;
+  if (old === null || next === null) return null;
+  const [a, b] = [old.source, next.source];
+  if (old.id !== next.id || old.type !== next.type || a.lender !== b.lender || a.bank !== b.bank || a.sharedLine !== b.sharedLine || a.limitFen !== b.limitFen || amountOf(old) !== amountOf(next)) return null;
+  return swappedRecords(answer, accountRef(old), accountRef(next)).map((row) =>
+    row.type !== old.type
+      ? row
+      : {
+          ...row,
+          balanceFen: resummed(row.balanceFen, balanceOf(old), balanceOf(next)),
+          average6mFen: resummed(row.average6mFen, average6mOf(old, reportMonth), average6mOf(next, reportMonth)),
+        },
+  );
+}
+
+export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number, like: Answered<ReportAccount, DebtRow[]> | null = null): DebtRow[] {
+  const replaced = fromLike(accounts, like, (answer, old, next) => debtSwap(answer, old, next, reportMonth));
+  if (replaced) return replaced;
   const byType = accountsByType(accounts.filter((a) => isOpen(a, reportMonth)));
   return TYPE_ORDER.map((type) => {
     const of = byType.get(type)!;

@@ -447,8 +447,16 @@ function countInWindow(ledger: ScoringLedger, series: Int32Array, latest: number
 function transferContacts(ledger: ScoringLedger, latest: number): number {
   const seen = new Set<number>();
   const pairs = ledger.activity.contacts;
-  for (let k = 0; k < pairs.length; k += 2) if (pairs[k]! > latest - YEAR && pairs[k]! <= latest) seen.add(pairs[k + 1]!);
-  return seen.size;
+  // Counted here, not read from seen.size: the loop is compiled on the stack (OSR) before the
+  // first call reaches the size getter, and that code, without feedback there, was deoptimised
+  // on every later call.
+  let people = 0;
+  for (let k = 0; k < pairs.length; k += 2) {
+    if (pairs[k]! <= latest - YEAR || pairs[k]! > latest || seen.has(pairs[k + 1]!)) continue;
+    seen.add(pairs[k + 1]!);
+    people++;
+  }
+  return people;
 }
 
 function flag(value: unknown): number | null {

@@ -8,7 +8,7 @@ import { buildBureauView, type BureauView } from '../bureau/view.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
-import { statusInfo } from '../shared/status-alphabet.ts';
+import { statusInfo, type StatusCode } from '../shared/status-alphabet.ts';
 import type { Db } from '../storage/database.ts';
 import { seesBillsOf, sight } from '../rules/scorer-visibility.ts';
 import type { ActivityByMonth, ScoringAccount, ScoringLedger } from './scoring-ledger.ts';
@@ -47,13 +47,25 @@ function toAccount(base: AccountBase, rows: readonly MonthRow[]): ScoringAccount
   return { ...base, ...typed };
 }
 
+/**
+ * The rows' status codes, pushed onto a literal so that every account's array has one elements
+ * kind (packed): `rows.map` gives a packed array from the interpreter and a holey one once the
+ * optimising compiler inlines it, and the loops over every account (monthIndex, …) then meet a
+ * second array map and are deoptimised.
+ */
+function statusCodes(rows: readonly MonthRow[]): StatusCode[] {
+  const codes: StatusCode[] = [];
+  for (const r of rows) codes.push(r.status);
+  return codes;
+}
+
 function typedOf(rows: readonly MonthRow[]): TypedRows {
   const n = rows.length;
   const nan = (value: number | null) => (value === null ? Number.NaN : value);
   const { low, high } = latenessReadings(rows);
   const account: TypedRows = {
     firstMonth: n > 0 ? parseMonth(rows[0]!.month)! : 0,
-    codes: rows.map((r) => r.status),
+    codes: statusCodes(rows),
     lateLow: low,
     lateHigh: high,
     statementFen: new Float64Array(n),

@@ -7,8 +7,6 @@
 /** China Standard Time, UTC+8, which has no daylight saving. */
 export const UTC8_OFFSET_SECONDS = 8 * 3600;
 export const SECONDS_PER_DAY = 86_400;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -38,17 +36,16 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** [year, month 1–12, day 1–31] of a day number. */
-function civil(dayNumber: number): [number, number, number] {
+/** The month index of a day number. */
+export function monthOfDay(dayNumber: number): number {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
 }
 
 /** Day number of `day` (1-based) in `month`, clamped to the month's length: day 31 of June is June 30. */
@@ -65,37 +62,50 @@ export function lastDay(month: number): number {
   return dayOfMonth(month, 31);
 }
 
-export function monthOfDay(day: number): number {
-  const [year, month] = civil(day);
-  return year * 12 + month - 1;
+export function dayOfMonthOf(day: number): number {
+  return day - firstDay(monthOfDay(day)) + 1;
 }
 
-export function dayOfMonthOf(day: number): number {
-  return civil(day)[2];
+// The parsers read the characters (`YYYY-MM`, `YYYY-MM-DD`, ASCII digits only) rather than match
+// a pattern: the report and the scores parse the months of every account of every report, and
+// a match allocated an array and its strings each time.
+
+/** The number written by the ASCII digits text[from, to), or −1 when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** `2026-07-20` → day number; null for anything that is not a real calendar date. */
 export function parseDay(text: string): number | null {
-  const match = DATE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return null;
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year * 12 + month - 1)) return null;
   return daysFromCivil(year, month, day);
 }
 
+const DASH = 45;
+
 export function formatDay(day: number): string {
-  const [year, month, date] = civil(day);
-  return `${year}-${pad2(month)}-${pad2(date)}`;
+  const month = monthOfDay(day);
+  return `${formatMonth(month)}-${pad2(day - firstDay(month) + 1)}`;
 }
 
 /** `2026-07` → month index; null when malformed. */
 export function parseMonth(text: string): number | null {
-  const match = MONTH.exec(text);
-  if (!match) return null;
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return null;
-  return Number(match[1]) * 12 + month - 1;
+  if (typeof text !== 'string' || text.length !== 7 || text.charCodeAt(4) !== DASH) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  if (year < 0 || month < 1 || month > 12) return null;
+  return year * 12 + month - 1;
 }
 
 /** `YYYY-MM` of a month index: one string per month, built once (reports compare months as text for every account of every month). */

@@ -57,7 +57,11 @@ export function baselineOf(base: WhatIfBase, months: number): Baseline {
   const sameActivity = earlier && previous.asOfDay === base.asOfDay && previous.snapshot.activity === base.snapshot.activity;
   const activity = sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
   const days = timelineDays(base.asOfDay, months);
-  const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days) };
+  // The earlier baseline's points on the same days: a day alike as it sees it is answered with
+  // them (the answer is a function of the snapshot and the day alone), any other is evaluated
+  // beside them, the accounts the change moved replaced in each aggregate.
+  const reference = earlier && previous.asOfDay === base.asOfDay ? earlier.points : null;
+  const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days, reference) };
   kept.set(months, baseline);
   return baseline;
 }

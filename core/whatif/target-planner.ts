@@ -404,7 +404,8 @@ interface Evaluated {
 
 function evaluatePlan(p: Planner, actions: readonly WhatIfAction[], days: readonly number[], reference: readonly TimelinePoint[]): Evaluated {
   const r = run(p, actions);
-  const points = timeline(r.state, r.projection, p.baseline.activity, days);
+  // The baseline's points on the same days: a day the plan's actions have not reached is the baseline's (day-cut.ts).
+  const points = timeline(r.state, r.projection, p.baseline.activity, days, reference);
   return { result: scenarioResult(null, '', r.state, r.projection, points, reference), points };
 }
 

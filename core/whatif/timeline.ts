@@ -11,6 +11,7 @@ import { formatDay, formatMonth, monthOfDay, parseDay, parseMonth } from '../sha
 import { scoreSnapshot } from '../score/engine.ts';
 import type { ScoreReport } from '../score/report-schema.ts';
 import type { ProfileFacts } from '../settings/profile-facts-schema.ts';
+import { besideLike } from '../bureau/replaced.ts';
 import { alikeOn } from './day-cut.ts';
 import type { Projection } from './projection.ts';
 import type { ScenarioState } from './scenario-state.ts';
@@ -104,13 +105,16 @@ export function evaluate(snapshot: LedgerSnapshot, day: number): { core: ReportC
 /**
  * The scenario's points on `days`. A day whose snapshot is, as far as that day sees, the
  * reference's (the baseline on the same days: the scenario's actions take effect later) has the
- * reference's report and scores (day-cut.ts: they read nothing dated after their day).
+ * reference's report and scores (day-cut.ts: they read nothing dated after their day). Any other
+ * day is evaluated beside the reference's snapshot: the aggregates over the accounts start from
+ * its, with the accounts that differ replaced (core/bureau/replaced.ts).
  */
 export function timeline(state: ScenarioState, projection: Projection, activity: LedgerSnapshot['activity'], days: readonly number[], reference: readonly TimelinePoint[] | null = null): TimelinePoint[] {
   return days.map((day, k) => {
     const snapshot = snapshotOn(state, projection, activity, day);
     const same = reference?.[k];
-    if (same && same.day === day && alikeOn(snapshot, same.snapshot, day)) return { day, snapshot, core: same.core, score: same.score };
-    return { day, snapshot, ...evaluate(snapshot, day) };
+    if (!same || same.day !== day) return { day, snapshot, ...evaluate(snapshot, day) };
+    if (alikeOn(snapshot, same.snapshot, day)) return { day, snapshot, core: same.core, score: same.score };
+    return { day, snapshot, ...besideLike(snapshot, same.snapshot, () => evaluate(snapshot, day)) };
   });
 }

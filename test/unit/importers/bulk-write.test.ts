@@ -46,7 +46,7 @@ describe('the secondary indexes of transactions during a first import', () => {
     expect(before.map((index) => index.name)).toEqual(['transactions_dedupe', 'transactions_list', 'transactions_unpaired_refunds']);
     db.exec('BEGIN');
     const build = deferIndexes(db);
-    // The duplicate probes and INSERT OR IGNORE need the unique index: it stays.
+    // The duplicate probes and the insert's ON CONFLICT clause need the unique index: it stays.
     expect(indexes(db).map((index) => index.name)).toEqual(['transactions_dedupe']);
     build();
     expect(indexes(db)).toEqual(before);

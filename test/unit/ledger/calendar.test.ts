@@ -23,6 +23,17 @@ describe('calendar', () => {
     expect(formatMonth(parseMonth('2026-07')!)).toBe('2026-07');
   });
 
+  it('reads only YYYY-MM and YYYY-MM-DD in ASCII digits', () => {
+    // The parsers read characters, not a pattern: each of these is one character off the form.
+    for (const text of ['2026-7', '2026-07 ', ' 2026-07', '2026/07', '2026-0a', '+026-07', '２０２６-07', '2026-07-1', '', '2026-07-01']) expect(parseMonth(text)).toBeNull();
+    for (const text of ['2026-07-1', '2026-07-01 ', '2026-07/01', '2026-7-01', '2026-07-3a', '２０２６-07-01', '2026-07', '20260701', '2026-07-01T00']) expect(parseDay(text)).toBeNull();
+    // Year 0 and the smallest and largest month are real: 0000-01 is month 0, 9999-12 month 119999.
+    expect(parseMonth('0000-01')).toBe(0);
+    expect(parseMonth('9999-12')).toBe(9999 * 12 + 11);
+    expect(parseMonth('2026-12')).toBe(2026 * 12 + 11);
+    expect(parseDay('2026-12-31')).toBe(Date.UTC(2026, 11, 31) / 86_400_000);
+  });
+
   it('reads stored times as UTC+8 wall-clock days', () => {
     // 2026-07-31 23:30 in China is 15:30 UTC the same day; 00:30 on Aug 1 is still Jul 31 in UTC.
     expect(formatDay(dayOfStoredTime('2026-07-31T23:30:00+08:00', 0))).toBe('2026-07-31');
