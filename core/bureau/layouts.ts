@@ -324,15 +324,22 @@ export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
 
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
-function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
-  const byId = new Map(snapshot.accounts.map((a) => [a.id, a]));
+/** The draws under each line (none without a draw: the accounts by id only when there is one). */
+function drawsByLine(accounts: readonly LedgerAccountSnapshot[]): Map<number, LedgerAccountSnapshot[]> {
   const drawsOf = new Map<number, LedgerAccountSnapshot[]>();
-  for (const account of snapshot.accounts) {
+  if (!accounts.some((a) => a.kind === 'draw')) return drawsOf;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const account of accounts) {
     if (account.kind !== 'draw' || account.parentId === null) continue;
     if (byId.get(account.parentId)?.kind !== 'line') continue;
     if (!drawsOf.has(account.parentId)) drawsOf.set(account.parentId, []);
     drawsOf.get(account.parentId)!.push(account);
   }
+  return drawsOf;
+}
+
+function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
+  const drawsOf = drawsByLine(snapshot.accounts);
   const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const out: ReportAccount[] = [];
   for (const account of snapshot.accounts) {
