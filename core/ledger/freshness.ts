@@ -7,7 +7,9 @@
 //
 // Reads call ensureLedger(): it derives again only when the data the derivation reads (the
 // `ledger_inputs` data version, which triggers move on every write: migration 0008), the day, or
-// this code's version changed since the stored derivation. Edits run in ledgerEdit(), which
+// this code's version changed since the stored derivation. On a new day with nothing else moved,
+// no row is taken up and each history goes on from its last day checkpoint
+// (recompute/day-checkpoints.ts): the day costs the months since, not the account's years. Edits run in ledgerEdit(), which
 // brings the ledger up to date inside the edit's own transaction, and then refresh or recompute.
 
 import { today } from '../shared/calendar.ts';
@@ -17,17 +19,28 @@ import { deriveAndStore, type DerivedBefore } from './derive/derive-and-store.ts
 import { exportCoverage, type CoverageEntry } from './export-coverage.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
+import type { CheckpointUse } from './recompute/day-checkpoints.ts';
 import { accountsMoved, recomputeHistories } from './recompute/recompute-histories.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
 export const LEDGER_ENGINE_VERSION = 4;
 
-/**
- * What a derivation depends on: every table it reads (the data version's `ledger_inputs`, moved
- * by triggers on each write, the derivation's own writes included), the day, and this code.
- */
+const CODE = `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}`;
+
+/** What a derivation depends on but the day: this code, and every table it reads (the data version's `ledger_inputs`, moved by triggers on each write, the derivation's own writes included). */
+function inputsKey(db: Db): string {
+  return `${CODE}:${readDataVersion(db).ledgerInputs}`;
+}
+
+/** What a derivation depends on: its inputs and the day. */
 function fingerprint(db: Db, asOfDay: number): string {
-  return `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}:${readDataVersion(db).ledgerInputs}:${asOfDay}`;
+  return `${inputsKey(db)}:${asOfDay}`;
+}
+
+/** Whether the stored derivation was made from the inputs as they are now: only the day can have moved since. */
+function sameInputs(db: Db): boolean {
+  const stored = readLedgerState(db, 'fingerprint');
+  return stored !== null && stored.slice(0, stored.lastIndexOf(':')) === inputsKey(db);
 }
 
 /** Recorded after the derivation's own writes, so that they do not count as a change. */
@@ -48,7 +61,14 @@ interface DerivationState {
   exports: CoverageEntry[];
 }
 
-const CODE = `${LEDGER_ENGINE_VERSION}:${DEFAULTS_VERSION}`;
+/**
+ * The histories' day checkpoints (recompute/day-checkpoints.ts) serve while everything the
+ * fingerprint reads but the day is as it was: this code, and the inputs as of now (after the
+ * derivation's own writes). A new day then walks each account from its last checkpoint.
+ */
+function checkpointUse(db: Db, fresh: boolean): CheckpointUse {
+  return { inputs: inputsKey(db), fresh };
+}
 
 function readDerivationState(db: Db): DerivationState | null {
   const text = readLedgerState(db, 'derivation');
@@ -84,19 +104,27 @@ export function ledgerEdit<T>(db: Db, asOfDay: number, edit: () => T): T {
 }
 
 /**
- * Derive accounts and links, then recompute the histories: one transaction. Only what was added
- * since the last derivation when nothing else it reads moved since (an import's rows: the
- * state above still holds), everything otherwise or with `everything`.
+ * Derive accounts and links, then recompute the histories: one transaction. Nothing when only the
+ * day moved since the last derivation (the histories are walked on to it); only what was added
+ * when nothing else it reads moved since (an import's rows: the state above still holds);
+ * everything otherwise or with `everything`.
  */
 export function refreshLedger(db: Db, asOfDay: number = today(), everything = false): void {
   db.transaction(() => {
     const state = everything ? null : readDerivationState(db);
+    if (state !== null && sameInputs(db)) {
+      // Only the day moved: nothing to take up, and the histories go on from their checkpoints.
+      recomputeHistories(db, asOfDay, null, checkpointUse(db, false));
+      writeLedgerState(db, 'derivation', JSON.stringify({ ...state, day: asOfDay }));
+      stamp(db, asOfDay);
+      return;
+    }
     const before: DerivedBefore | null = state && { through: readDataVersion(db).derivedThrough, cardKeys: state.cardKeys };
     const through = (db.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
     const derived = deriveAndStore(db, before);
     const exports = exportCoverage(db);
     const only = state !== null && state.day === asOfDay && derived.touched !== null ? accountsMoved(db, derived.touched, state.exports, exports) : null;
-    recomputeHistories(db, asOfDay, only);
+    recomputeHistories(db, asOfDay, only, checkpointUse(db, everything));
     recordDerivedThrough(db, through);
     const after: DerivationState = { code: CODE, edits: readDataVersion(db).ledgerEdits, day: asOfDay, cardKeys: derived.cardKeys, exports };
     writeLedgerState(db, 'derivation', JSON.stringify(after));
@@ -107,7 +135,7 @@ export function refreshLedger(db: Db, asOfDay: number = today(), everything = fa
 /** After an edit that cannot change links (terms, month facts, instalments): recompute only. */
 export function recomputeAfterEdit(db: Db, asOfDay: number = today()): void {
   db.transaction(() => {
-    recomputeHistories(db, asOfDay);
+    recomputeHistories(db, asOfDay, null, checkpointUse(db, false));
     stamp(db, asOfDay);
   })();
 }

@@ -2,6 +2,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bill } from '../helpers/fixtures.ts';
 
 // The real desktop app: out/main/index.js in the real Electron binary, over a temporary data folder.
 // The binary is found the way node_modules/electron/index.js finds it, but without requiring that
@@ -97,6 +98,18 @@ test.describe('the Electron app', () => {
     const files = readdirSync(join(dataDir, 'profiles')).filter((file) => file.endsWith('.sqlite'));
     expect(files).toHaveLength(1);
     await expect(switcher).toHaveValue(files[0].replace(/\.sqlite$/, ''));
+  });
+
+  test('imports a bill handed to the page from disk by the reference main gives for its path', async () => {
+    await page.getByTestId('new-profile-name').fill('Electron Bob');
+    await page.getByTestId('new-profile-submit').click();
+    await page.getByTestId('nav-import').click();
+    // A File from the file input is backed by the file on disk: the preload gets its path, main holds it.
+    await page.getByTestId('import-file-input').setInputFiles(bill('meituan/meituan-2025.csv'));
+    await expect(page.locator('[data-testid="import-report"][data-file="meituan-2025.csv"]').getByTestId('report-imported')).toHaveText('29');
+    // A File made by the page has no path: the preload answers null and asks main nothing.
+    const made = await page.evaluate(() => (window as unknown as { credence: { holdFile: (f: File) => Promise<unknown> } }).credence.holdFile(new File(['a,b'], 'made.csv')));
+    expect(made).toBeNull();
   });
 
   test('the window gets no permissions, no network and no new windows', async () => {

@@ -103,6 +103,24 @@ test.describe('import page', () => {
     expect(app.foreignRequests).toEqual([]);
   });
 
+  test('in the desktop app a file on disk goes by the reference main gives for it, never as its bytes', async ({ page, app }) => {
+    const { count } = await openImport(page, app, '按引用导入');
+    // As the desktop preload finds it (webUtils.getPathForFile): the Meituan bill is on disk; the JD one,
+    // handed over below, is not (as a file dragged out of a browser), so its bytes go as before.
+    app.filesOnDisk.set('meituan-2025.csv', MEITUAN);
+    await page.getByTestId('import-file-input').setInputFiles(MEITUAN);
+    await expect(card(page, 'meituan-2025.csv').getByTestId('report-imported')).toHaveText('29');
+    await page.getByTestId('import-file-input').setInputFiles(JD);
+    await expect(card(page, 'jd-2025.csv')).toBeVisible();
+    const imports = app.requests.filter((r) => r.channel === 'import.files').map((r) => (r.payload as { files: Record<string, string>[] }).files);
+    expect(imports).toHaveLength(2);
+    expect(imports[0]).toEqual([{ name: 'meituan-2025.csv', fileRef: expect.stringMatching(/^dropped:[0-9a-f-]{36}$/) }]);
+    expect(JSON.stringify(imports[0])).not.toContain(MEITUAN);
+    expect(Object.keys(imports[1]![0]!).sort()).toEqual(['dataBase64', 'name']);
+    expect(count()).toBeGreaterThan(29);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
   test('files that are not bills, or are too large, get failure cards and change nothing', async ({ page, app }) => {
     const { count } = await openImport(page, app, 'Not a bill');
     const notes = join(scratch, 'notes.txt');

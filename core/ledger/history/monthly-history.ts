@@ -18,7 +18,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { formatDay, monthOfDay } from '../../shared/calendar.ts';
 import type { MonthRow } from '../account-schema.ts';
 import type { HistoryInput, HistoryResult } from './history-input.ts';
-import { newHistoryState, periodEnd, periodOf, type HistoryState } from './history-state.ts';
+import { newHistoryState, periodEnd, periodOf, periodOfDay, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';
 import { walkMonth } from './month-walk.ts';
 import { addLoanObligations, settlementShortfall } from './obligations-loan.ts';
@@ -58,6 +58,13 @@ export interface HistoryCheckpoint {
   readonly month: number;
   /** The last day whose events those months read (a due day's grace days looked ahead). */
   readonly readUpTo: number;
+  /**
+   * The last day those months read at all: readUpTo, or an obligation judged in them that is due
+   * later with its grace days. Before the as-of day, nothing they read depends on it (the
+   * events and dues after it, today's month): a pass for another day after this one goes
+   * through them alike (historyAfter).
+   */
+  readonly daysRead: number;
   /** How many of the input's events fall on or before that day. */
   readonly eventCount: number;
   readonly state: HistoryState;
@@ -65,12 +72,17 @@ export interface HistoryCheckpoint {
   readonly last: MonthRow;
 }
 
-/** A copy of the state that the pass can go on with, for `input`: every part the months change is copied. */
-function copyState(s: HistoryState, input: HistoryInput): HistoryState {
+/**
+ * A copy of the state that the pass can go on with, for `input`: every part the months change is
+ * copied, and the as-of day is the input's (a later day's pass: historyAfter).
+ */
+export function copyState(s: HistoryState, input: HistoryInput): HistoryState {
   const obligations = s.obligations.map((o) => ({ ...o }));
   return {
     ...s,
     input,
+    asOf: input.asOfDay,
+    asOfMonth: periodOfDay(s.cycle ? input.statementDay : null, input.asOfDay),
     obligations,
     latest: s.latest === null ? null : obligations[s.obligations.indexOf(s.latest)],
     graceMonths: new Set(s.graceMonths),
@@ -90,10 +102,13 @@ function lastMonthBefore(s: HistoryState, day: number): number {
 }
 
 function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[], last: MonthRow): HistoryCheckpoint {
-  const readUpTo = periodEnd(s, month) + (s.input.grace?.graceDays ?? 0);
+  const grace = s.input.grace?.graceDays ?? 0;
+  const readUpTo = periodEnd(s, month) + grace;
   let eventCount = 0;
   while (eventCount < s.input.events.length && s.input.events[eventCount].day <= readUpTo) eventCount++;
-  return { input: s.input, month, readUpTo, eventCount, state: copyState(s, s.input), rows: [...rows], last };
+  let daysRead = readUpTo;
+  for (let i = 0; i < s.dueIndex; i++) daysRead = Math.max(daysRead, s.obligations[i].dueDay + grace);
+  return { input: s.input, month, readUpTo, daysRead, eventCount, state: copyState(s, s.input), rows: [...rows], last };
 }
 
 /**
@@ -112,6 +127,9 @@ export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput): b
   return events.length === checkpoint.eventCount || events[checkpoint.eventCount].day > checkpoint.readUpTo;
 }
 
+/** Where a pass starts: after `month`, in `state`, with the rows so far. */
+type Start = Pick<HistoryCheckpoint, 'state' | 'month' | 'rows' | 'last'>;
+
 interface Walked {
   s: HistoryState;
   rows: MonthRow[];
@@ -126,7 +144,7 @@ interface Walked {
  * a checkpoint the input is resumable from, the months after it; with `keepBefore`, the state
  * after the last month read entirely before that day is kept.
  */
-function walk(input: HistoryInput, from: HistoryCheckpoint | null = null, keepBefore: number | null = null): Walked | null {
+function walk(input: HistoryInput, from: Start | null = null, keepBefore: number | null = null): Walked | null {
   let s: HistoryState;
   let start: number;
   let rows: MonthRow[];
@@ -175,6 +193,17 @@ export function computeHistory(input: HistoryInput): HistoryResult {
  */
 export function resumeHistory(input: HistoryInput, from: HistoryCheckpoint | null, keepBefore: number | null): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
   const walked = walk(input, from !== null && resumable(from, input) ? from : null, keepBefore);
+  return { result: resultOf(walked), checkpoint: walked?.checkpoint ?? null };
+}
+
+/**
+ * The pass for a later day than the one `from` was kept on, over the same input but its day
+ * (recompute/day-checkpoints.ts says when it is): the months after `from` only (the result's
+ * `rows`), and the checkpoint before the new day. Valid only when `from.daysRead` came before
+ * both days, which the caller checks: those months then read nothing either day changes.
+ */
+export function historyAfter(input: HistoryInput, from: Pick<HistoryCheckpoint, 'state' | 'month' | 'last'>): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
+  const walked = walk(input, { ...from, rows: [] }, input.asOfDay);
   return { result: resultOf(walked), checkpoint: walked?.checkpoint ?? null };
 }
 

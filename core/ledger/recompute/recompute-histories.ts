@@ -8,13 +8,17 @@ import type { Db } from '../../storage/database.ts';
 import { loadAccounts, type AccountRecord } from '../account-values.ts';
 import { monthsJson } from '../codecs/stored-months.ts';
 import type { CoverageEntry } from '../export-coverage.ts';
-import type { HistoryResult } from '../history/history-input.ts';
+import type { HistoryInput, HistoryResult } from '../history/history-input.ts';
 import { computeHistory } from '../history/monthly-history.ts';
 import { coverageMoved } from './account-coverage.ts';
+import { DayCheckpoints, type AccountHistory, type CheckpointUse } from './day-checkpoints.ts';
 import { familyOf, historyInputOf, readLedgerInputs, withEventsOf } from './history-inputs.ts';
 
 /** Where the results go: the months of the accounts whose months changed, and the summaries afresh. */
-function historyWriter(db: Db, only: ReadonlySet<number> | null): { months(accountId: number, json: string): boolean; summary(accountId: number, result: HistoryResult): void } {
+function historyWriter(
+  db: Db,
+  only: ReadonlySet<number> | null,
+): { stored(accountId: number): string | undefined; months(accountId: number, json: string, stored: string | undefined): boolean; summary(accountId: number, result: Omit<HistoryResult, 'rows'>): void } {
   const insertSummary = db.prepare(
     'INSERT INTO credit_account_summaries (account_id, balance_fen, next_due_on, next_due_fen, settled_on) VALUES (?, ?, ?, ?, ?)',
   );
@@ -28,8 +32,9 @@ function historyWriter(db: Db, only: ReadonlySet<number> | null): { months(accou
     for (const id of only) remove.run(id);
   }
   return {
-    months(accountId, json) {
-      if (storedMonths.get(accountId) === json) return false;
+    stored: (accountId) => storedMonths.get(accountId) as string | undefined,
+    months(accountId, json, stored) {
+      if (stored === json) return false;
       writeHistory.run(accountId, json);
       return true;
     },
@@ -43,6 +48,11 @@ function historyWriter(db: Db, only: ReadonlySet<number> | null): { months(accou
       );
     },
   };
+}
+
+function fromFirstMonth(input: HistoryInput): AccountHistory {
+  const result = computeHistory(input);
+  return { result, json: monthsJson(result.rows), months: result.rows.length };
 }
 
 /** The accounts with a line and its draws, whose histories are computed together (a line's carries its draws' events). */
@@ -76,11 +86,19 @@ export function accountsMoved(db: Db, touched: ReadonlySet<number>, exportsBefor
 
 /**
  * Recomputes every account's history, or those in `only` (closed over lines and their draws:
- * accountsMoved), one family at a time (a line with its draws, or an account on its own).
+ * accountsMoved), one family at a time (a line with its draws, or an account on its own). With
+ * `checkpoints`, an account's pass starts from the one kept for the same inputs on an earlier
+ * day where it serves (day-checkpoints.ts), and keeps one for a later day.
  */
-export function recomputeHistories(db: Db, asOfDay: number = today(), only: ReadonlySet<number> | null = null): { accounts: number; months: number; rewritten: number } {
+export function recomputeHistories(
+  db: Db,
+  asOfDay: number = today(),
+  only: ReadonlySet<number> | null = null,
+  checkpoints: CheckpointUse | null = null,
+): { accounts: number; months: number; rewritten: number } {
   const base = readLedgerInputs(db, undefined, new Set());
   const write = historyWriter(db, only);
+  const kept = checkpoints === null ? null : new DayCheckpoints(db, checkpoints);
   const families = new Map<number, AccountRecord[]>();
   for (const account of base.accounts) {
     if (only !== null && !only.has(account.id)) continue;
@@ -94,10 +112,12 @@ export function recomputeHistories(db: Db, asOfDay: number = today(), only: Read
   for (const members of families.values()) {
     const inputs = withEventsOf(db, base, new Set(members.map((a) => a.id)));
     for (const account of members) {
-      const result = computeHistory(historyInputOf(inputs, account, asOfDay));
-      if (write.months(account.id, monthsJson(result.rows))) rewritten++;
-      months += result.rows.length;
-      write.summary(account.id, result);
+      const input = historyInputOf(inputs, account, asOfDay);
+      const stored = write.stored(account.id);
+      const history = kept === null ? fromFirstMonth(input) : kept.history(account.id, input, stored);
+      if (write.months(account.id, history.json, stored)) rewritten++;
+      months += history.months;
+      write.summary(account.id, history.result);
       accounts++;
     }
   }

@@ -1,13 +1,16 @@
 // The first read on a later day (core/ledger/freshness.ts): the ledger was derived for the day of
 // the last import, and the day is part of what it depends on (overdue days, statements closed and
 // due days passed since, the next due day), so it is brought up to that day first: the rows are
-// not taken up again (nothing the derivation reads moved), only the histories are walked to the
-// new day. The result must be what a derivation of every row on that day gives.
+// not taken up again (nothing the derivation reads moved), and each history goes on from the
+// checkpoint its last pass kept (recompute/day-checkpoints.ts), walking only the months since.
+// The result must be what a derivation of every row on that day gives.
 //
 // One profile, opened on one day after another as a user would (each a first read on its day),
-// and after each its derived tables and both scores compared with two copies of it as it was
-// before that open: one derived again from every row on the new day (byte for byte), one whose
-// derived half was cleared first (from scratch, accounts compared by their keys).
+// and after each its derived tables, its checkpoints and both scores compared with two copies
+// of it as it was before that open: one derived again from every row on the new day, each
+// history from its first month (byte for byte, the checkpoints included: the state a resumed
+// pass keeps is the one a whole pass keeps), one whose derived half was cleared first (from
+// scratch, accounts compared by their keys).
 //
 // The self-written ledger (synthetic, no real person's data), and what each day changes:
 //   Huabei, entered by hand: statement day 1, due day 10, nothing owed on 2026-06-30. One
@@ -70,6 +73,16 @@ function nextDue(db: Db): Record<string, string | null> {
   return Object.fromEntries(rows);
 }
 
+function checkpoints(db: Db): unknown[][] {
+  return db.prepare('SELECT account_id, inputs, state FROM credit_account_checkpoints ORDER BY account_id').raw().all() as unknown[][];
+}
+
+/** The month (index) each account's kept checkpoint is after, by name. */
+function checkpointMonths(db: Db): Record<string, number> {
+  const rows = db.prepare('SELECT a.name, c.state FROM credit_account_checkpoints c JOIN credit_accounts a ON a.id = c.account_id').raw().all() as [string, string][];
+  return Object.fromEntries(rows.map(([name, state]) => [name, (JSON.parse(state) as { month: number }).month]));
+}
+
 function huabeiMonths(db: Db): string[] {
   const id = db.prepare("SELECT id FROM credit_accounts WHERE product = 'huabei'").pluck().get() as number;
   return readMonths(db, id).map((m) => `${m.month}:${m.status}`);
@@ -91,6 +104,7 @@ async function openOn(asOf: string): Promise<void> {
 
   refreshLedger(before, asOfDay, true);
   expect(tables(t.db), asOf).toEqual(tables(before));
+  expect(checkpoints(t.db), asOf).toEqual(checkpoints(before));
   expect(scores, asOf).toEqual(scoreDatabase(before, asOfDay));
 
   scratch.exec(`DELETE FROM credit_account_events; DELETE FROM credit_account_histories; DELETE FROM credit_account_summaries;
@@ -143,5 +157,44 @@ describe('the first read on a later day', () => {
     expect(nextDue(t.db)['工商银行消费贷']).toBe('2026-12-15');
     await openOn('2026-10-31');
     expect(huabeiMonths(t.db)).toEqual(['2026-07:#', '2026-08:*', '2026-09:1', '2026-10:1']);
+  });
+
+  it('starts from the kept checkpoint: what it holds shows in the next day, and an edit sets it aside', async () => {
+    t = tempDb();
+    createAccount(t.db, { product: 'huabei', statementDay: 1, dueDay: 10, openingBalanceFen: 0, openingBalanceOn: '2026-06-30' }, { asOfDay: D });
+    await importBytes(t.db, 'alipay-2026-06-10.csv', EXPORT);
+    takeSnapshot(t.db, 'import', D);
+    // On October 31 the last month wholly before it, due day and grace days included, is
+    // September's cycle (August 2 to September 1, its bill due September 10): Huabei's grace is
+    // 3 days (core/rules/repayment-grace.ts), so October's cycle (to October 1, due October 10,
+    // graced to the 13th) ends before the 31st too: the checkpoint is after October's cycle.
+    const month = (text: string) => Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
+    expect(checkpointMonths(t.db)).toEqual({ 花呗: month('2026-10') });
+
+    // A copy whose checkpoint has October 1's bill (nothing owed then, due October 10, judged in
+    // November's cycle: after the checkpoint) at 100 yuan instead: the next day's pass goes on
+    // from it. With nothing owed the cycle is `*` whatever the day; with 100 yuan unpaid it cannot
+    // be told, since its last day, November 1, is one no export covers (`#`, not observed).
+    const tampered = await copy(t.db);
+    const stored = JSON.parse(tampered.prepare('SELECT state FROM credit_account_checkpoints').pluck().get() as string);
+    const { keys, rows } = stored.state.obligations.obligations as { keys: string[]; rows: unknown[][] };
+    const october = rows.find((row) => row[keys.indexOf('issueDay')] === day('2026-10-01'))!;
+    expect(october[keys.indexOf('full')]).toBe(0);
+    october[keys.indexOf('full')] = 10_000;
+    tampered.prepare('UPDATE credit_account_checkpoints SET state = ?').run(JSON.stringify(stored));
+    scoreDatabase(t.db, day('2026-11-01'));
+    scoreDatabase(tampered, day('2026-11-01'));
+    const november = (db: Db) => readMonths(db, 1).map((m) => [m.month, m.status, m.reason, m.amountDueFen, m.daysPastDue]).at(-1);
+    expect(november(t.db)).toEqual(['2026-11', '*', 'nothing_due', 0, 0]);
+    expect(november(tampered)).toEqual(['2026-11', '#', 'not_observed', 10_000, null]);
+
+    // An edit moves the ledger's inputs: the checkpoint no longer serves, and the pass starts from the first month.
+    const edited = await copy(tampered);
+    expect(edited.prepare("UPDATE credit_account_overrides SET value_json = '2' WHERE field = 'dueDay'").run().changes).toBe(1);
+    const { recomputeAfterEdit } = await import('../../../core/ledger/freshness.ts');
+    recomputeAfterEdit(edited, day('2026-11-02'));
+    const fromScratch = await copy(edited);
+    refreshLedger(fromScratch, day('2026-11-02'), true);
+    expect(tables(edited)).toEqual(tables(fromScratch));
   });
 });
