@@ -225,6 +225,25 @@ function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): 
 
 const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
 
+/**
+ * The report account of the month before `reportMonth` built from the same ledger account on its
+ * own (no line, no override), when `account` is that ledger account's own for `reportMonth` and
+ * the one before was built, with the row `account` has more (null: none; the months before it are
+ * the same rows). What a part kept with it carries on from (lender-metrics.ts seriesBefore,
+ * summary-counters.ts overduePartOf).
+ */
+export function ownAccountBefore(account: ReportAccount, reportMonth: number): { earlier: ReportAccount; added: MonthRow | null } | null {
+  const kept = own.get(account.source);
+  if (kept === undefined || kept.get(reportMonth) !== account) return null;
+  const earlier = kept.get(reportMonth - 1);
+  if (!earlier) return null;
+  const n = earlier.months.length;
+  const rows = account.months;
+  // Both are the ledger account's months filtered to their report month, in order: the earlier a prefix.
+  if (n === 0 || rows.length > n + 1 || rows[0] !== earlier.months[0] || rows[n - 1] !== earlier.months[n - 1]) return null;
+  return { earlier, added: rows.length > n ? rows[n] : null };
+}
+
 function buildReportAccount(
   account: LedgerAccountSnapshot,
   reporter: Reporter,
@@ -305,15 +324,22 @@ export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
 
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
-function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
-  const byId = new Map(snapshot.accounts.map((a) => [a.id, a]));
+/** The draws under each line (none without a draw: the accounts by id only when there is one). */
+function drawsByLine(accounts: readonly LedgerAccountSnapshot[]): Map<number, LedgerAccountSnapshot[]> {
   const drawsOf = new Map<number, LedgerAccountSnapshot[]>();
-  for (const account of snapshot.accounts) {
+  if (!accounts.some((a) => a.kind === 'draw')) return drawsOf;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  for (const account of accounts) {
     if (account.kind !== 'draw' || account.parentId === null) continue;
     if (byId.get(account.parentId)?.kind !== 'line') continue;
     if (!drawsOf.has(account.parentId)) drawsOf.set(account.parentId, []);
     drawsOf.get(account.parentId)!.push(account);
   }
+  return drawsOf;
+}
+
+function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, overrides: ScenarioOverrides): ReportAccount[] {
+  const drawsOf = drawsByLine(snapshot.accounts);
   const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const out: ReportAccount[] = [];
   for (const account of snapshot.accounts) {

@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keepOn, keptOn, keptWith, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, ownAccountBefore, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
@@ -175,6 +175,8 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
     combine,
     part: (account, ctx, window) =>
       keptPart(account, `${metric}:${ctx.reportMonth}:${window}`, () => {
+        // None in any window of the month before (seriesBefore), the row added not overdue: none in this month's either.
+        if (seriesBefore(account, metric, window, ctx.reportMonth + 1, ctx.reportMonth + window)?.values === null) return null;
         const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
         return own.value > 0 ? { value: own.value, high: own.value, missing: 0, ref: accountRef(account, own.months) } : null;
       }),
@@ -199,6 +201,8 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const valuesOf = (account: ReportAccount): number[] | null => {
     const values = keptOn<number[] | null>(account, key);
     if (values !== undefined) return values;
+    const carried = carriedSeries(account, metric, window, from, to);
+    if (carried !== undefined) return keepOn(account, key, carried);
     const own: number[] = [];
     for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
     return keepOn(account, key, own.some((v) => v !== 0) ? own : null);
@@ -237,6 +241,29 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   };
   kept.set(key, out);
   return out;
+}
+
+/**
+ * The series of the account's report account of the month before (the next month of a baseline's
+ * timeline: the same ledger account, one row more), when it was computed and the row added is not
+ * overdue (or none was added): each of its windows then reads what the window ending a month later
+ * reads here, both starting on the same row. Undefined otherwise. `from` and `to` are this
+ * account's series' (its report month + 1, + the window).
+ */
+function seriesBefore(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): { values: number[] | null } | undefined {
+  const before = ownAccountBefore(account, from - 1);
+  if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
+  const values = keptOn<number[] | null>(before.earlier, `series:${metric}:${window}:${from - 1}:${to - 1}`);
+  return values === undefined ? undefined : { values };
+}
+
+/** The account's series carried on from the month before's (seriesBefore): one window on, the last starting after the report month and holding no row. */
+function carriedSeries(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): number[] | null | undefined {
+  const before = seriesBefore(account, metric, window, from, to);
+  if (before === undefined) return undefined;
+  if (before.values === null) return null;
+  const out = [...before.values.slice(1), 0];
+  return out.some((v) => v !== 0) ? out : null;
 }
 
 /** The series of one set of prepared accounts (warn and fail levels, the report and the scores ask alike). */

@@ -10,7 +10,6 @@ import { dayOfMonth, lastDay, monthOfDay } from '../shared/calendar.ts';
 import type { LocalizedText } from '../shared/localized-text.ts';
 import { formatFen } from '../shared/money.ts';
 import type { ReportAccount } from './layouts.ts';
-import { figure, merge } from './figures.ts';
 import { isOnlineLoan, isWindowMetric, metricOf, windowSeries, type PreparedMetrics, type LenderMetricValue } from './lender-metrics.ts';
 import { queriesOnReport, safeToApplyFrom } from './query-summary.ts';
 import { isOpen } from './repayment-grid.ts';
@@ -32,10 +31,13 @@ function reaches(value: number, limit: number, comparison: LenderRule['threshold
 
 /** The value a date is judged on: with the accounts of unknown reporting, and an unknown amount counted as more than 0. */
 function prudent(metric: LenderMetricValue, rule: LenderRule): number | null {
-  const values = [metric.value, metric.ifUnknownReported ?? null].filter((v): v is number => v !== null);
-  if (values.length === 0) return null;
-  const value = Math.max(...values);
-  return rule.unit === 'fen' && metric.missing > 0 && metric.records.length > 0 ? Math.max(value, 1) : value;
+  return prudentOf(metric.value, metric.ifUnknownReported ?? null, rule.unit === 'fen' && metric.missing > 0 && metric.records.length > 0);
+}
+
+/** The higher of the two readings (null when neither is known), at least 1 when an amount is named but not known. */
+function prudentOf(value: number | null, ifUnknown: number | null, unknownAmount: boolean): number | null {
+  const high = value === null ? ifUnknown : ifUnknown === null ? value : Math.max(value, ifUnknown);
+  return high !== null && unknownAmount ? Math.max(high, 1) : high;
 }
 
 /** How many of `n` must go for the count to be under the level: `n` − the most allowed. */
@@ -52,14 +54,15 @@ function kthLeaving(days: readonly number[], k: number, now: number): number | n
 
 /**
  * The rule's metric read at the k-th later report month from `from` to `to` (nothing new
- * reported): a window metric from its kept per-account series, any other through metricOf. Read
- * month by month, as far as the walk goes.
+ * reported), as a date is judged on it (prudent): a window metric from its kept per-account
+ * series, any other through metricOf. Read month by month, as far as the walk goes.
  */
-function laterValues(prepared: PreparedMetrics, rule: LenderRule, window: number, from: number, to: number): (k: number) => LenderMetricValue {
+function laterValues(prepared: PreparedMetrics, rule: LenderRule, window: number, from: number, to: number): (k: number) => number | null {
   const metric = rule.metric;
-  if (!isWindowMetric(metric)) return (k) => metricOf(prepared, metric, window, from + k);
+  if (!isWindowMetric(metric)) return (k) => prudent(metricOf(prepared, metric, window, from + k), rule);
   const { certain, possible } = windowSeries(prepared, metric, window, from, to);
-  return (k) => ({ ...merge(figure('months', certain[k]), figure('months', possible[k])), metric, windowMonths: window });
+  // The month's figure would read the two series' values, a count of months with nothing unknown: no object built for it.
+  return (k) => prudentOf(certain[k]!, possible[k]!, false);
 }
 
 const yuan = (fen: number) => formatFen(fen, { dropZeroCents: true });
@@ -79,7 +82,7 @@ const BY_BASIS: Record<ClearingBasis, (c: Ctx) => LevelDate> = {
     const window = c.rule.windowMonths ?? 24;
     const later = laterValues(c.prepared, c.rule, window, c.reportMonth + 1, c.reportMonth + window);
     for (let k = 0; k < window; k++) {
-      const value = prudent(later(k), c.rule);
+      const value = later(k);
       if (value !== null && !reaches(value, c.limit, c.rule.threshold.comparison)) return { on: formatDay(lastDay(c.reportMonth + 1 + k)), action: null };
     }
     return { on: null, action: null };

@@ -9,13 +9,13 @@ import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, accountRefs, count, extreme, figure, monthRef, sum, swappedRecords } from './figures.ts';
 import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
-import { keepOn, keptOn, type ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, ownAccountBefore, type ReportAccount } from './layouts.ts';
 import { average6m, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import { fromLike, type Answered } from './replaced.ts';
 import type { BusinessCount, DebtRow, Figure, OverdueRow, RecordRef, TypeCount } from './report-schema.ts';
 import { monthIndex, monthOfDate } from './windows.ts';
-import { isLenderOverdue, statusInfo } from '../shared/status-alphabet.ts';
+import { isLenderOverdue, isNegative, statusInfo } from '../shared/status-alphabet.ts';
 
 /** The report's order of account types (docs/domain/pboc-report.md#account-types sort key; 三 (二)–(六) of the layout). */
 export const TYPE_ORDER: readonly BureauType[] = ['D1', 'R4', 'R1', 'R2', 'R3'];
@@ -171,9 +171,18 @@ interface OverduePart {
   highest: { amount: number; ref: RecordRef } | null;
 }
 
-/** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
+/**
+ * An account's part, kept with the report account (built once per month, layouts.ts) under `key`
+ * (the report month's). None the month before and no negative month added (a baseline's next
+ * month, layouts.ts ownAccountBefore): none now either, as a month once off the report or out of
+ * its grid never comes back and a run can only be made to go on by a negative month.
+ */
 function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
-  return keptOn<OverduePart>(a, key) ?? keepOn(a, key, overduePart(a, reportMonth));
+  const kept = keptOn<OverduePart>(a, key);
+  if (kept) return kept;
+  const before = ownAccountBefore(a, reportMonth);
+  const none = before && (before.added === null || !isNegative(before.added.status)) ? keptOn<OverduePart>(before.earlier, `overdue:${reportMonth - 1}`) : undefined;
+  return keepOn(a, key, none?.ref === null ? none : overduePart(a, reportMonth));
 }
 
 function overduePart(a: ReportAccount, reportMonth: number): OverduePart {

@@ -23,8 +23,13 @@ export interface BureauView {
 
 /** The rules with the thresholds the snapshot's settings hold. */
 export function snapshotRules(snapshot: LedgerSnapshot): EffectiveRule[] {
-  return effectiveRules(new Map(Object.entries(snapshot.settings.rules)));
+  // Kept with the settings' object, which every snapshot of a what-if shares (and never edits).
+  let out = rulesOf.get(snapshot.settings.rules);
+  if (!out) rulesOf.set(snapshot.settings.rules, (out = effectiveRules(new Map(Object.entries(snapshot.settings.rules)))));
+  return out;
 }
+
+const rulesOf = new WeakMap<LedgerSnapshot['settings']['rules'], EffectiveRule[]>();
 
 /** The view as of `asOfDay` (default: the day the snapshot was read for). */
 export function buildBureauView(snapshot: LedgerSnapshot, asOfDay: number = snapshot.asOfDay): BureauView {

@@ -115,15 +115,18 @@ const memos = new WeakMap<ScoringLedger, Memo>();
 
 function cutsOf(ledger: ScoringLedger): Cut[] {
   const { accounts } = ledger.lenderInput;
-  const kinds = new Map(accounts.map((a) => [a.id, a.kind]));
-  const typed = new Map(ledger.accounts.map((a) => [a.id, a]));
-  return accounts.map((a) => {
-    const own = typed.get(a.id);
-    return {
-      family: a.kind === 'draw' && a.parentId !== null && kinds.get(a.parentId) === 'line' ? a.parentId : a.id,
+  // The typed accounts are the snapshot's, one for one and in its order (load-ledger.ts scoringAccounts): no map by id.
+  const kinds = accounts.some((a) => a.kind === 'draw') ? new Map(accounts.map((a) => [a.id, a.kind])) : null;
+  const cuts: Cut[] = [];
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i]!;
+    const own = ledger.accounts[i]?.id === a.id ? ledger.accounts[i] : ledger.accounts.find((t) => t.id === a.id);
+    cuts.push({
+      family: a.kind === 'draw' && a.parentId !== null && kinds!.get(a.parentId) === 'line' ? a.parentId : a.id,
       typed: own !== undefined && inStep(own, a.months) ? own : null,
-    };
-  });
+    });
+  }
+  return cuts;
 }
 
 /** Whether the typed account's months are the rows, one for one (kept per pair: both are never edited, and a what-if's months share them). */
@@ -220,7 +223,8 @@ function keptWindowSnapshot(input: LedgerSnapshot, accounts: LedgerSnapshot['acc
   let kept = windowSnapshots.get(input.queries);
   if (!kept) windowSnapshots.set(input.queries, (kept = new Map()));
   const built = kept.get(key) ?? [];
-  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && (Object.keys(input) as (keyof LedgerSnapshot)[]).every((f) => f === 'accounts' || s[f] === input[f]));
+  const fields = Object.keys(input) as (keyof LedgerSnapshot)[];
+  const same = built.find((s) => s.accounts.length === accounts.length && s.accounts.every((a, i) => a === accounts[i]) && fields.every((f) => f === 'accounts' || s[f] === input[f]));
   if (same) return same;
   const out = { ...input, accounts };
   kept.set(key, [out, ...built.slice(0, KEPT_WINDOW_SNAPSHOTS - 1)]);

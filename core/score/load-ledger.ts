@@ -131,6 +131,7 @@ function buildScoringAccount(a: LedgerSnapshot['accounts'][number], onReport: Sc
       statementDay: a.statementDay,
       dueDay: a.dueDay,
       openedMonth: opened === null ? null : monthOfDay(opened),
+      unknownCounts: new Map(),
     },
     a.months,
   );

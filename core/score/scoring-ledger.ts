@@ -42,6 +42,8 @@ export interface ScoringAccount {
   statementDay: number | null;
   dueDay: number | null;
   openedMonth: number | null;
+  /** Its months of unknown status per window (uncertainty.ts unknownMonths), kept with it: a field made with the account, read for every account of every scored month. */
+  unknownCounts: Map<number, number>;
   firstMonth: number;
   codes: StatusCode[];
   lateLow: Int8Array;

@@ -73,16 +73,12 @@ export function unknownMonths(accounts: readonly ScoringAccount[], from: number,
   const key = from * 1000 + (to - from);
   let n = 0;
   for (const a of accounts) {
-    let kept = unknownCounts.get(a);
-    if (!kept) unknownCounts.set(a, (kept = new Map()));
-    let count = kept.get(key);
-    if (count === undefined) kept.set(key, (count = countMonths([a], from, to, (x, i) => x.codes[i] === '#')));
+    let count = a.unknownCounts.get(key);
+    if (count === undefined) a.unknownCounts.set(key, (count = countMonths([a], from, to, (x, i) => x.codes[i] === '#')));
     n += count;
   }
   return n;
 }
-
-const unknownCounts = new WeakMap<ScoringAccount, Map<number, number>>();
 
 export interface NoteOptions {
   accounts: readonly ScoringAccount[];

@@ -441,6 +441,15 @@ function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** A base's accounts by id, kept with its list (every scenario of the base reads it). */
+function byIdOf(accounts: readonly LedgerAccountSnapshot[]): ReadonlyMap<number, LedgerAccountSnapshot> {
+  let out = accountsById.get(accounts);
+  if (!out) accountsById.set(accounts, (out = new Map(accounts.map((a) => [a.id, a]))));
+  return out;
+}
+
+const accountsById = new WeakMap<readonly LedgerAccountSnapshot[], ReadonlyMap<number, LedgerAccountSnapshot>>();
+
 /** Whether a scenario adds nothing to its base (a baseline). */
 function actionless(state: ScenarioState): boolean {
   return state.actions.length === 0 && state.directives.size === 0 && state.records.size === 0 && state.consolidations.length === 0;
@@ -456,7 +465,7 @@ function actionless(state: ScenarioState): boolean {
 export function project(state: ScenarioState, baseline: Projection | null = null, earlier: EarlierBaseline | null = null): Projection {
   const { base } = state;
   const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [], noted: [] };
-  const real = new Map(base.snapshot.accounts.map((a) => [a.id, a]));
+  const real = byIdOf(base.snapshot.accounts);
   const visible = [...base.snapshot.accounts.map((a) => ctx.inputs.byId.get(a.id)!), ...[...state.records.values()].filter((r) => !real.has(r.id))];
   const loans = new Set(state.consolidations.map((c) => c.loanId));
   const touched = new Set<number>(baseline ? [...state.directives.keys(), ...state.records.keys()] : visible.map((r) => r.id));
@@ -464,10 +473,12 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     const parent = record.values.parentId;
     if (touched.has(record.id) && record.values.kind === 'draw' && parent !== null) touched.add(parent);
   }
+  // A scenario's untouched accounts run as in the baseline: its runs, the touched ones replaced below.
   const runs = new Map<number, AccountRun>();
+  baseline?.runs.forEach((run, id) => runs.set(id, run));
   const before =
     earlier && baseline === null && actionless(state) && actionless(earlier.state) && earlier.state.base.asOfDay === base.asOfDay && earlier.state.horizonDay === state.horizonDay
-      ? { runs: earlier.projection.runs, real: new Map(earlier.state.base.snapshot.accounts.map((a) => [a.id, a])) }
+      ? { runs: earlier.projection.runs, real: byIdOf(earlier.state.base.snapshot.accounts) }
       : null;
   const takenOver = (id: number): AccountRun | undefined => {
     const run = before?.runs.get(id);
@@ -476,10 +487,7 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     return run;
   };
   const compute = (record: AccountRecord) => runs.set(record.id, takenOver(record.id) ?? runAccount(ctx, record, real.get(record.id) ?? null));
-  for (const record of visible) {
-    if (!touched.has(record.id)) runs.set(record.id, baseline!.runs.get(record.id)!);
-    else if (record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
-  }
+  for (const record of visible) if (touched.has(record.id) && record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
   for (const c of state.consolidations) {
     const owed = ctx.cash.filter((item) => item.actionIndex === c.actionIndex).reduce((s, item) => s + item.amountFen, 0);
     const planned = ctx.inputs.byId.get(c.loanId)!;

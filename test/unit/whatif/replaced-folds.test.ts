@@ -3,7 +3,8 @@
 // Checked on every month of every scenario of the golden cases (every kind of action,
 // every-action-cases.ts): the point equals the dashboard's functions on a copy of its snapshot
 // whose accounts are new objects, so nothing kept with the originals, and no like snapshot,
-// answers for it: a whole fold of every aggregate.
+// answers for it: a whole fold of every aggregate. The baseline's months too: a window metric's
+// series there is carried on from the month before's (lender-metrics.ts carriedSeries).
 
 import { describe, expect, it } from 'vitest';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
@@ -12,6 +13,7 @@ import { evaluate, type TimelinePoint } from '../../../core/whatif/timeline.ts';
 import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
 import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
+import { AS_OF_DAY, handProfile } from './hand-profile.ts';
 
 const MONTHS = 24;
 
@@ -57,6 +59,10 @@ describe.each([
     expect(beside).toBeGreaterThan(0);
     expect(sharedRecords).toBeGreaterThan(0);
   });
+
+  it('answers what a whole fold answers on every month of the baseline (each month’s window series carried on from the month before’s)', () => {
+    for (const p of scenarios[0]!.baseline) expect(text(p), `baseline on day ${p.day}`).toEqual(text(evaluate(copied(p.snapshot), p.day)));
+  });
 });
 
 describe('a baseline read again after one charge of one card changed, beside the one before', () => {
@@ -84,5 +90,22 @@ describe('a baseline read again after one charge of one card changed, beside the
       });
     });
     expect(sharedRecords).toBeGreaterThan(0);
+  });
+});
+
+describe('an overdue month leaving the report’s grid during the baseline (made-up profile)', () => {
+  // A card from 2021-09 whose 2021-10 statement (drawn on the 25th, due 2021-11-15) was not repaid:
+  // 2021-11 is a 1. On the as-of day 2026-11-21 the report month is 2026-10, its 60-month grid
+  // 2021-11..2026-10: PC02D counts the card. At the month end 2026-11-30 the grid starts at
+  // 2021-12: the month has left, PC02D counts nothing, and a part carried on from the month
+  // before would be wrong.
+  const { db } = handProfile({ cards: [{ last4: '3333', from: '2021-09', chargeDay: 5, chargeYuan: 1000, statementDay: 25, dueDay: 15, limitYuan: 10000, missed: ['2021-10'] }] });
+  const base = loadWhatIfBase(db, AS_OF_DAY);
+  const points = baselineOf(base, 3).points;
+
+  it('counts it, then not, as a whole fold does', () => {
+    const cards = (p: TimelinePoint) => p.core.summary.defaults.overdue.find((row) => row.type === 'R2')!.accounts.value;
+    expect(points.map(cards)).toEqual([1, 0, 0, 0]);
+    for (const p of points) expect(text(p), `day ${p.day}`).toEqual(text(evaluate(copied(p.snapshot), p.day)));
   });
 });
