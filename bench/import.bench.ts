@@ -11,8 +11,9 @@
 //      columns, one unique order index, no other index, trigger or constraint), 50 rows a
 //      statement, one transaction, WAL, timed from BEGIN to close (the WAL checkpoint included,
 //      as the CLI's close does it);
-//   3. re-import of the same file (recognised by its hash) and of a re-saved copy (different
-//      bytes, the same rows: every row is read and found a duplicate), whole processes again;
+//   3. re-import of the same file (recognised by its hash) and of a re-saved copy (the same rows
+//      with every line break CRLF, as a spreadsheet writes them: every row is read and found a
+//      duplicate), whole processes again;
 //   4. opening the imported profile to its first score: the whole `credence score` process, and
 //      the app's path in a child that has its modules loaded (the store opening the profile, its
 //      integrity check when it runs, then the first `score.report` through the dispatcher), each
@@ -34,7 +35,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +137,19 @@ interface WorkerFigures {
   rowsBefore: number;
   rowsAfter: number;
 }
+
+/** The file with every LF line break written as CRLF (the synthetic exports end their lines with LF alone). */
+function crlf(bytes: Buffer): Buffer {
+  const lines: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, from)) {
+    lines.push(bytes.subarray(from, at), CRLF);
+    from = at + 1;
+  }
+  lines.push(bytes.subarray(from));
+  return Buffer.concat(lines);
+}
+const CRLF = Buffer.from('\r\n');
 
 interface ImportFigures {
   rows: number;
@@ -398,10 +412,11 @@ async function main(): Promise<void> {
     );
     const same = await cliImport(file, db);
     line(`${name} re-import, same file`, same, `  (duplicates ${same.duplicates})`);
-    // The same rows in different bytes (as after a re-export): every row is read, probed and skipped.
+    // The same rows in different bytes, as a spreadsheet saves the file again (every line break
+    // CRLF): no byte sequence of the first import recurs from its first line break on, so every
+    // row is read, probed and skipped.
     const resaved = join(work, `${name}-resaved.csv`);
-    copyFileSync(file, resaved);
-    appendFileSync(resaved, '\n');
+    writeFileSync(resaved, crlf(readFileSync(file)));
     const again = await cliImport(resaved, db);
     line(`${name} re-import, re-saved`, again, `  (duplicates ${again.duplicates})`);
     rmSync(resaved);

@@ -139,6 +139,17 @@ async function loadMain(lock = true) {
   await import('../../electron/main.ts');
 }
 
+/** Main loaded and ready with its window: the window, an IPC event from its top frame, and a call of a channel's handler with it. */
+async function mainWindowReady() {
+  await loadMain();
+  fake.state.ready!();
+  await flush();
+  const window = fake.state.windows[0];
+  const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+  const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+  return { window, event, call };
+}
+
 describe('electron/main.ts', () => {
   beforeEach(() => {
     vi.unstubAllEnvs();
@@ -215,12 +226,7 @@ describe('electron/main.ts', () => {
   });
 
   it('imports a file dropped on the window by the reference main gave for its path, once', async () => {
-    await loadMain();
-    fake.state.ready!();
-    await flush();
-    const window = fake.state.windows[0];
-    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const { window, call } = await mainWindowReady();
     const created = await call('profiles.create', { name: `Dropped ${Date.now()}` });
     // What the preload sends for a dropped File: its path (electron/preload.ts holdFile).
     const held = await call(FILE_REF_CHANNEL, bill('meituan/meituan-2025.csv'));
@@ -239,12 +245,7 @@ describe('electron/main.ts', () => {
   });
 
   it('offers quick unlock through safeStorage’s async API, and locks when the OS locks the screen', async () => {
-    await loadMain();
-    fake.state.ready!();
-    await flush();
-    const window = fake.state.windows[0];
-    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const { call } = await mainWindowReady();
     expect((await call('lock.status', {})).value).toMatchObject({ locked: false, quickUnlockAvailable: true });
     const created = await call('profiles.create', { name: `Quick ${Date.now()}`, passphrase: 'a long enough passphrase', quickUnlock: true });
     expect(created.value.profile.encryption).toEqual({ locked: false, quickUnlock: true });
@@ -280,12 +281,7 @@ describe('electron/main.ts', () => {
   });
 
   it('asks where an export goes with the save dialog over the window; a cancelled dialog writes and records nothing', async () => {
-    await loadMain();
-    fake.state.ready!();
-    await flush();
-    const window = fake.state.windows[0];
-    const event = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const call = (channel: string, payload: unknown) => fake.ipcMain.handlers.get(channel)!(event, payload);
+    const { window, call } = await mainWindowReady();
     const documents = mkdtempSync(join(tmpdir(), 'credence-documents-'));
     fake.state.documents = documents;
     const { value: { profile } } = await call('profiles.create', { name: 'Export test' });

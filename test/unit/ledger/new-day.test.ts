@@ -42,7 +42,7 @@ import { takeSnapshot } from '../../../core/score/snapshots.ts';
 import { readDataVersion } from '../../../core/storage/data-version.ts';
 import type { Db } from '../../../core/storage/database.ts';
 import { tempDb, type TempDb } from '../importers/helpers.ts';
-import { alipayExport, byKey, copyOf, huabei, huabeiRepay, tables } from './derivation-helpers.ts';
+import { alipayExport, byKey, card, cardRepay, copyOf, huabei, huabeiRepay, jiebeiDraw, jiebeiRepay, tables } from './derivation-helpers.ts';
 import { day } from './helpers.ts';
 
 const D = day('2026-10-31');
@@ -157,6 +157,34 @@ describe('the first read on a later day', () => {
     expect(nextDue(t.db)['工商银行消费贷']).toBe('2026-12-15');
     await openOn('2026-10-31');
     expect(huabeiMonths(t.db)).toEqual(['2026-07:#', '2026-08:*', '2026-09:1', '2026-10:1']);
+  });
+
+  it('gives the same for a credit line with its draws and a card, day after day', async () => {
+    // A Jiebei line (two draws, repayments that go to the one open draw) and a 招商银行 card, from
+    // one self-written export: the line's pass carries its draws' events (a family recomputed together).
+    t = tempDb();
+    const [report] = await importBytes(
+      t.db,
+      'alipay-line-and-card.csv',
+      alipayExport('2026-06-01 00:00:00', '2026-10-31 23:59:59', [
+        jiebeiRepay('2026-10-20 15:00:00', 16, '1040.00'),
+        card('2026-10-03 20:00:00', 15, '88.00', '1234'),
+        jiebeiRepay('2026-09-20 15:00:00', 14, '1040.00'),
+        cardRepay('2026-09-18 08:00:00', 13, '300.00'),
+        jiebeiDraw('2026-08-20 15:00:00', 12, '6000.00'),
+        jiebeiRepay('2026-08-10 15:00:00', 11, '520.00'),
+        card('2026-07-16 20:00:00', 10, '300.00', '1234'),
+        jiebeiDraw('2026-07-01 15:00:00', 9, '3000.00'),
+      ]),
+    );
+    expect(report!.imported).toBe(8);
+    takeSnapshot(t.db, 'import', D);
+    const kinds = t.db.prepare('SELECT kind FROM credit_accounts ORDER BY id').pluck().all();
+    // In the order of their first rows (the line's July 1 draw, the card's July 16 purchase), draws after.
+    expect(kinds).toEqual(['line', 'revolving', 'draw', 'draw']);
+    // Every account keeps one: the line and each draw too (their months before October 31 read nothing after it).
+    expect(t.db.prepare('SELECT count(*) FROM credit_account_checkpoints').pluck().get()).toBe(4);
+    for (const asOf of ['2026-11-01', '2026-11-20', '2026-11-21', '2026-12-03', '2027-02-01', '2027-12-05', '2026-11-02']) await openOn(asOf);
   });
 
   it('starts from the kept checkpoint: what it holds shows in the next day, and an edit sets it aside', async () => {
