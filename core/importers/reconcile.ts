@@ -4,6 +4,7 @@
 // period the export states (added to the file after it was exported), one row that makes up the
 // whole difference, or one row counted in another line than the export counts it.
 
+import { release, resized } from '../shared/typed-arrays.ts';
 import { contribution, placeRow, TOTALS_RULES_VERSION, type TotalsRule } from './stated-totals.ts';
 import { STATED_LINES, type NormalizedTransaction, type StatedLine, type StatedTotals } from './types.ts';
 import type { Reconciliation, ReconciliationCheck, ReconciliationDifference, DifferenceRow } from './report-schema.ts';
@@ -27,17 +28,11 @@ function emptyLines(): LineTotals {
 /** A typed-array column that grows by doubling: 21 bytes a row, so a 1M-row file keeps ~21 MB. */
 class Column<T extends Float64Array | Int32Array | Uint8Array> {
   data: T;
-  private readonly make: (size: number) => T;
   constructor(make: (size: number) => T) {
-    this.make = make;
     this.data = make(1024);
   }
   set(index: number, value: number): void {
-    if (index >= this.data.length) {
-      const grown = this.make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (index >= this.data.length) this.data = resized(this.data, this.data.length * 2);
     this.data[index] = value;
   }
 }
@@ -102,6 +97,12 @@ export class StatedTally {
       }
     }
     return found;
+  }
+
+  /** Frees the rows' columns now (shared/typed-arrays.ts), once the reconciliation is made. */
+  release(): void {
+    for (const column of [this.lineOf, this.sourceLine, this.epoch, this.fen]) release(column.data);
+    this.rows = 0;
   }
 
   epochAt(index: number): number {
