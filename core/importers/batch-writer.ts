@@ -132,6 +132,11 @@ export class BatchWriter {
     return this.batchId;
   }
 
+  /** Frees what the writer kept per row (the ids seen), once the file's rows are written. */
+  release(): void {
+    this.seenIds.release();
+  }
+
   private keyFor(tx: NormalizedTransaction): string {
     if (tx.orderId === null) return this.statementKeys.keyFor(tx);
     if (!this.seenIds.check(tx.orderId)) return tx.orderId;

@@ -18,6 +18,8 @@ export interface ContentFields {
   fundingAccount: string | null;
 }
 
+import { release } from '../shared/typed-arrays.ts';
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -98,6 +100,11 @@ export class SeenIds {
     }
   }
 
+  /** Frees the table now (shared/typed-arrays.ts): the file is read. */
+  release(): void {
+    release(this.slots);
+  }
+
   private grow(): void {
     const old = this.slots;
     this.capacity *= 2;
@@ -110,6 +117,7 @@ export class SeenIds {
       this.slots[slot * 2] = old[at];
       this.slots[slot * 2 + 1] = old[at + 1];
     }
+    release(old);
   }
 }
 

@@ -438,6 +438,11 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     if (db.inTransaction) db.exec('ROLLBACK');
     ended();
     throw error;
+  } finally {
+    // Their memory, per row read, freed now and not at V8's next full collection: the derivation
+    // after the import would otherwise run beside it (about 38 MB a million rows).
+    writer.release();
+    tally.release();
   }
 }
 

@@ -4,6 +4,7 @@
 // period the export states (added to the file after it was exported), one row that makes up the
 // whole difference, or one row counted in another line than the export counts it.
 
+import { release, resized } from '../shared/typed-arrays.ts';
 import { contribution, placeRow, TOTALS_RULES_VERSION, type TotalsRule } from './stated-totals.ts';
 import { STATED_LINES, type NormalizedTransaction, type StatedLine, type StatedTotals } from './types.ts';
 import type { Reconciliation, ReconciliationCheck, ReconciliationDifference, DifferenceRow } from './report-schema.ts';
@@ -24,21 +25,27 @@ function emptyLines(): LineTotals {
   return Object.fromEntries(STATED_LINES.map((line) => [line, { count: 0, fen: 0 }])) as LineTotals;
 }
 
-/** A typed-array column that grows by doubling: 21 bytes a row, so a 1M-row file keeps ~21 MB. */
+/**
+ * A typed-array column that grows by doubling. The amounts and times start as Int32 and widen to
+ * Float64 at the first value an Int32 cannot hold exactly (over ¥21,474,836.47, after 2038-01-19,
+ * a fraction, -0): 13 bytes a row instead of 21 for nearly every file, 26 MB at 2,000,000 rows.
+ */
 class Column<T extends Float64Array | Int32Array | Uint8Array> {
-  data: T;
-  private readonly make: (size: number) => T;
-  constructor(make: (size: number) => T) {
-    this.make = make;
+  data: T | Float64Array;
+  private readonly widens: boolean;
+  constructor(make: (size: number) => T, widens = false) {
     this.data = make(1024);
+    this.widens = widens;
   }
   set(index: number, value: number): void {
-    if (index >= this.data.length) {
-      const grown = this.make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (index >= this.data.length) this.data = resized(this.data, this.data.length * 2);
+    if (this.widens && this.data instanceof Int32Array && (value !== (value | 0) || Object.is(value, -0))) this.widen();
     this.data[index] = value;
+  }
+  private widen(): void {
+    const wide = Float64Array.from(this.data);
+    release(this.data);
+    this.data = wide;
   }
 }
 
@@ -52,8 +59,8 @@ export class StatedTally {
   private rows = 0;
   private readonly lineOf = new Column((n) => new Uint8Array(n));
   private readonly sourceLine = new Column((n) => new Int32Array(n));
-  private readonly epoch = new Column((n) => new Float64Array(n));
-  private readonly fen = new Column((n) => new Float64Array(n));
+  private readonly epoch = new Column((n) => new Int32Array(n), true);
+  private readonly fen = new Column((n) => new Int32Array(n), true);
 
   private readonly resolve: () => TotalsRule | null;
 
@@ -102,6 +109,12 @@ export class StatedTally {
       }
     }
     return found;
+  }
+
+  /** Frees the rows' columns now (shared/typed-arrays.ts), once the reconciliation is made. */
+  release(): void {
+    for (const column of [this.lineOf, this.sourceLine, this.epoch, this.fen]) release(column.data);
+    this.rows = 0;
   }
 
   epochAt(index: number): number {

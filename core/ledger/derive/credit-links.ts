@@ -3,6 +3,7 @@
 // imported rows. Growable; the text fields are codes into short tables.
 
 import type { EventRole } from '../../shared/ledger-vocabulary.ts';
+import { release, resized } from '../../shared/typed-arrays.ts';
 
 export const ROLES: readonly EventRole[] = ['charge', 'payment', 'credit', 'disbursement'];
 
@@ -143,22 +144,23 @@ export class CreditLinks {
     return order.sort((a, b) => account[a] - account[b] || day[a] - day[b] || this.phase(a) - this.phase(b) || transaction[a] - transaction[b]);
   }
 
+  /** Frees the columns now (typed-arrays.ts): the links are of no further use. */
+  release(): void {
+    for (const column of [this.transaction, this.account, this.day, this.fen, this.batch, this.role, this.basis, this.platform, this.unconfirmed]) release(column);
+    this.length = 0;
+  }
+
   private grow(): void {
     const size = this.transaction.length * 2;
-    const grown = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(array: T): T => {
-      const next = new (array.constructor as new (n: number) => T)(size);
-      next.set(array);
-      return next;
-    };
-    this.transaction = grown(this.transaction);
-    this.account = grown(this.account);
-    this.day = grown(this.day);
-    this.fen = grown(this.fen);
-    this.batch = grown(this.batch);
-    this.role = grown(this.role);
-    this.basis = grown(this.basis);
-    this.platform = grown(this.platform);
-    this.unconfirmed = grown(this.unconfirmed);
+    this.transaction = resized(this.transaction, size);
+    this.account = resized(this.account, size);
+    this.day = resized(this.day, size);
+    this.fen = resized(this.fen, size);
+    this.batch = resized(this.batch, size);
+    this.role = resized(this.role, size);
+    this.basis = resized(this.basis, size);
+    this.platform = resized(this.platform, size);
+    this.unconfirmed = resized(this.unconfirmed, size);
   }
 }
 

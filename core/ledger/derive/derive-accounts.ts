@@ -346,6 +346,7 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
     if (account !== undefined) links.push({ ...credits.at(i), account });
   }
   const accounts = [...specs.values()].sort((a, b) => firstNamed.get(a.matchKey)! - firstNamed.get(b.matchKey)!);
+  for (const held of [byBank, lineRepayments, credits]) held.release();
   return { accounts, keys, links, unknownDrawLines, cardKeys: [...cardKeys] };
 }
 

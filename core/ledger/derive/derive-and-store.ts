@@ -62,10 +62,14 @@ export function deriveAndStore(db: Db, before: DerivedBefore | null = null): Der
   if (scope === null) {
     removeOrphans(db, wanted);
     writeAccountEvents(db, linked, null);
+    linked.release();
     return { accounts: wanted.size, links: made, cardKeys: derived.cardKeys, touched: null };
   }
   const touched = new Set<number>();
   for (let i = 0; i < made; i++) touched.add(linked.account[i]);
-  writeAccountEvents(db, linksOfAccounts(db, touched), touched);
+  linked.release();
+  const ofTouched = linksOfAccounts(db, touched);
+  writeAccountEvents(db, ofTouched, touched);
+  ofTouched.release();
   return { accounts: wanted.size, links: made, cardKeys: derived.cardKeys, touched };
 }

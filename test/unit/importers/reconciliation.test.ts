@@ -187,6 +187,20 @@ describe('the project’s synthetic Alipay web export with one row altered', () 
     ]);
   });
 
+  it('a row appended after export beyond 32 bits (¥30,000,000.00 in 2040) is named with its exact amount', async () => {
+    // The tally keeps amounts and times as Int32 until one does not fit (reconcile.ts): 3,000,000,000
+    // fen is over 2^31 − 1 = 2,147,483,647, and 2040-01-02 is after 2038-01-19, the last Int32 second.
+    const added = '20400102001\t,S0010\t,2040-01-02 09:00:00 ,2040-01-02 09:00:01 ,2040-01-02 09:00:01 ,其他（包括阿里巴巴和外部商家）,即时到账交易 ,示例商店 ,设备 ,30000000.00 ,支出 ,交易成功 ,0.00 ,0.00 , ,已支出 ,';
+    const lines = clean.split('\n');
+    lines.splice(9, 0, added); // becomes l10, after the last row
+    const result = await importText(lines.join('\n'));
+    // 5 rows against 共4笔记录; 已支出 3 rows against 2: +1 row, +3,000,000,000 fen, the 2040 row (outside the stated period).
+    expect(result.differences).toEqual([
+      { total: 'count', rowsDifference: 1, fenDifference: null, rows: [outside(10, 3_000_000_000, 'expense')], rowsOmitted: 0, explained: true },
+      { total: 'expense', rowsDifference: 1, fenDifference: 3_000_000_000, rows: [outside(10, 3_000_000_000, 'expense')], rowsOmitted: 0, explained: true },
+    ]);
+  });
+
   it('l6 amount changed from 27.00 to 72.00: the difference (+45.00) is stated, and no row is claimed to make it up', async () => {
     const result = await importText(clean.replace(l6, l6.replace('27.00   ', '72.00   ')));
     // No row adds 45.00 and no count differs: the rows cannot tell which one was changed.
