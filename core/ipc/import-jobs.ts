@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { today } from '../shared/calendar.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
+import { holdYoungGeneration, IMPORT_YOUNG_GENERATION_MB } from './young-generation.ts';
 import type { EventPayload } from './contract.ts';
 import type { Emit } from './registry.ts';
 import { markImportRunning } from '../storage/database.ts';
@@ -147,7 +148,13 @@ export class ImportJobs {
   private async inThisThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {
     const controller = new AbortController();
     this.running.set(request.importId, { cancel: () => controller.abort() });
-    return runImportRequest(data, controller.signal, onMessage);
+    // The CLI's process does nothing else meanwhile: its young generation, held, is the worker's.
+    const release = holdYoungGeneration();
+    try {
+      return await runImportRequest(data, controller.signal, onMessage);
+    } finally {
+      release();
+    }
   }
 
   private async inWorkerThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {
@@ -155,7 +162,7 @@ export class ImportJobs {
     const transferList = request.files.flatMap((file) =>
       'bytes' in file && file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? [file.bytes.buffer as ArrayBuffer] : [],
     );
-    const worker = new Worker(WORKER_URL, { workerData: data, transferList });
+    const worker = new Worker(WORKER_URL, { workerData: data, transferList, resourceLimits: { maxYoungGenerationSizeMb: IMPORT_YOUNG_GENERATION_MB } });
     let ready = false;
     let stopped = false;
     this.running.set(request.importId, {
