@@ -439,8 +439,8 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     ended();
     throw error;
   } finally {
-    // Their memory, per row read, freed now and not at V8's next full collection: the derivation
-    // after the import would otherwise run beside it (about 38 MB a million rows).
+    // What was kept per row read, freed now and not at V8's next full collection, on a failure
+    // too (finishImport frees it before the index builds; a second release does nothing).
     writer.release();
     tally.release();
   }
@@ -458,6 +458,11 @@ function finishImport(
 ): ImportReport {
   const result = reader.finish();
   writer.flush();
+  // Every row is in: the stated totals are checked now and what was kept per row (the ids seen,
+  // the tally) freed before the index builds and COMMIT, which would otherwise run beside it.
+  const reconciled = reconcile(result.stated, result.statedSpan, reader.rowsRead, tally);
+  writer.release();
+  tally.release();
   // The last row is in: before pairing refunds, which reads the unpaired ones through their index.
   bulk.end();
   const batchId = writer.ensureBatch(input.file, result.platform, startedAt);
@@ -479,7 +484,7 @@ function finishImport(
     spending: figures.spending,
     statusClasses: figures.statusClasses,
     refundsPaired,
-    reconciled: reconcile(result.stated, result.statedSpan, reader.rowsRead, tally),
+    reconciled,
     period: result.period,
     creditEvents: figures.creditEvents,
     needsReview: figures.needsReview,
