@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { today } from '../shared/calendar.ts';
 import { CredenceError, toErrorPayload } from '../shared/errors.ts';
-import { holdYoungGeneration, IMPORT_YOUNG_GENERATION_MB } from './young-generation.ts';
+import { IMPORT_YOUNG_GENERATION_MB } from './young-generation.ts';
 import type { EventPayload } from './contract.ts';
 import type { Emit } from './registry.ts';
 import { markImportRunning } from '../storage/database.ts';
@@ -148,13 +148,8 @@ export class ImportJobs {
   private async inThisThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {
     const controller = new AbortController();
     this.running.set(request.importId, { cancel: () => controller.abort() });
-    // The CLI's process does nothing else meanwhile: its young generation, held, is the worker's.
-    const release = holdYoungGeneration();
-    try {
-      return await runImportRequest(data, controller.signal, onMessage);
-    } finally {
-      release();
-    }
+    // The CLI's process holds its young generation as the worker's is (bin/credence.mjs).
+    return runImportRequest(data, controller.signal, onMessage);
   }
 
   private async inWorkerThread(request: ImportRequest, data: ImportRunData, onMessage: (message: ImportMessage) => void): Promise<ImportOutcome> {

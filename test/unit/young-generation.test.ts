@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_SEMI_SPACE_MB } from '../../core/ipc/young-generation.ts';
 
 /**
  * Each case runs in a thread of its own: V8's growth factor is the process's, and a young
  * generation that had grown before the hold (the test runner's own) would stay as large as it was.
  * The churn keeps every third object alive for a while, as an import's pending rows are, so that
- * scavenges see survivors: unheld, V8 grows the semi-spaces past 16 MB (to 64 MB each here).
+ * scavenges see survivors: unheld, V8 grows the semi-spaces past the hold's 8 MB (to 64 MB each here).
  */
 const CHURN = `
   const { getHeapSpaceStatistics } = await import('node:v8');
@@ -44,11 +45,11 @@ function settledNewSpace(hold: boolean): Promise<number> {
 }
 
 describe('holding the young generation during an import', () => {
-  it('stops its growth at two 16 MB semi-spaces, where V8 alone grows it further', async () => {
+  it('stops its growth at two semi-spaces of IMPORT_SEMI_SPACE_MB, where V8 alone grows it further', async () => {
     const MB = 1024 * 1024;
     // Without the hold the same churn grows the young generation beyond the hold's size: the case
     // is one where the hold has something to stop.
-    expect(await settledNewSpace(false)).toBeGreaterThan(32 * MB);
-    expect(await settledNewSpace(true)).toBeLessThanOrEqual(32 * MB);
+    expect(await settledNewSpace(false)).toBeGreaterThan(2 * IMPORT_SEMI_SPACE_MB * MB);
+    expect(await settledNewSpace(true)).toBeLessThanOrEqual(2 * IMPORT_SEMI_SPACE_MB * MB);
   }, 60_000);
 });
