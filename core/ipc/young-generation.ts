@@ -3,13 +3,13 @@
 // Over a long import that happens again and again, whatever dies young: by 2,000,000 rows the
 // semi-spaces had grown to V8's ceiling on this machine (64 MB each, 128 MB resident of a heap
 // whose live objects were about 25 MB), the largest part of the import's peak RSS that grew with
-// the file's size (docs/engineering/performance.md, "flat in the file's size"). 8 MB semi-spaces
+// the file's size (docs/engineering/performance.md, "flat in the file's size"). 16 MB semi-spaces
 // cost no measurable CPU there: a chunk's records still die young.
 
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 /** The largest semi-space an import's thread grows to. */
-export const IMPORT_SEMI_SPACE_MB = 8;
+export const IMPORT_SEMI_SPACE_MB = 16;
 
 /** For a worker's `resourceLimits.maxYoungGenerationSizeMb`: V8 counts three semi-spaces (two and the young large objects). */
 export const IMPORT_YOUNG_GENERATION_MB = 3 * IMPORT_SEMI_SPACE_MB;
@@ -29,8 +29,9 @@ function newSpaceBytes(): number {
  * one more growth (a doubling) would pass the ceiling, not before, which would hold the young
  * generation at whatever the start-up left; checked every CHECK_MS (the event loop turns between
  * an import's chunks), far more often than a doubling can come. The flag is the process's: only
- * for a process doing nothing else meanwhile: the CLI (bin/credence.mjs holds it from its start,
- * before loading core has grown it).
+ * for a process doing nothing else meanwhile: the CLI (bin/credence.mjs). Loading core grows a
+ * fresh process's semi-spaces to 16 MB before the first check can run (no timer fires while the
+ * modules load): that is the size the CLI keeps, and so the worker's limit too.
  */
 export function holdYoungGeneration(): () => void {
   const ceiling = 2 * IMPORT_SEMI_SPACE_MB * 1024 * 1024;

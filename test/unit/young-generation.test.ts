@@ -6,7 +6,7 @@ import { IMPORT_SEMI_SPACE_MB } from '../../core/ipc/young-generation.ts';
  * Each case runs in a thread of its own: V8's growth factor is the process's, and a young
  * generation that had grown before the hold (the test runner's own) would stay as large as it was.
  * The churn keeps every third object alive for a while, as an import's pending rows are, so that
- * scavenges see survivors: unheld, V8 grows the semi-spaces past the hold's 8 MB (to 64 MB each here).
+ * scavenges see survivors: unheld, V8 grows the semi-spaces past the hold's 16 MB (to 64 MB each here).
  */
 const CHURN = `
   const { getHeapSpaceStatistics } = await import('node:v8');
