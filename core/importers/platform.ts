@@ -123,11 +123,22 @@ export function amountAt(ctx: MapContext, cells: readonly Cell[], index: number,
   return parsed.fen;
 }
 
+/**
+ * An export's 收/支 words and their directions. A Map, not an object: the word is a new string on
+ * every row, which an object's property lookup would first have to intern, and a word such as
+ * `constructor` would find the object's prototype.
+ */
+export type DirectionWords = ReadonlyMap<string, Direction>;
+
+export function directionWords(words: Readonly<Record<string, Direction>>): DirectionWords {
+  return new Map(Object.entries(words));
+}
+
 /** Maps the export's 收/支 word to a direction; anything else rejects the row. */
-export function directionOf(value: string, vocabulary: Readonly<Record<string, Direction>>): Direction {
-  const direction = vocabulary[value];
+export function directionOf(value: string, vocabulary: DirectionWords): Direction {
+  const direction = vocabulary.get(value);
   if (direction === undefined) {
-    throw new RowRejected('import.reject.bad_direction', { value, expected: Object.keys(vocabulary).map((w) => w || '∅').join(' / ') });
+    throw new RowRejected('import.reject.bad_direction', { value, expected: [...vocabulary.keys()].map((w) => w || '∅').join(' / ') });
   }
   return direction;
 }
@@ -146,7 +157,8 @@ export function orderIdAt(cells: readonly Cell[], index: number): string {
 /** The funding account is the method before any `&` (the rest are discounts: `花呗&红包`). */
 export function fundingAccountOf(method: string | null): string | null {
   if (!method) return null;
-  const account = method.split('&', 1)[0].trim();
+  const cut = method.indexOf('&');
+  const account = (cut < 0 ? method : method.slice(0, cut)).trim();
   return account === '' ? null : account;
 }
 
