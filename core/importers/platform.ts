@@ -200,7 +200,7 @@ export type OrderRow = Omit<MappedRow, 'merchantOrderId' | 'occurredAt' | 'occur
 /** A row of an export with order ids: the mapper's own parts, and the ones all such exports read alike. */
 export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRow): MappedRow {
   const paymentMethod = col.method === undefined ? null : optionalAt(cells, col.method);
-  return {
+  const mapped: MappedRow = {
     orderId: row.orderId,
     merchantOrderId: optionalAt(cells, col.merchantOrderId),
     occurredAt: row.when.iso,
@@ -216,6 +216,8 @@ export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRo
     fundingAccount: fundingAccountOf(paymentMethod),
     refundLink: row.refundLink,
     pairKey: row.pairKey,
-    ...(row.refundedFen === undefined ? {} : { refundedFen: row.refundedFen }),
   };
+  // Set, not spread into the literal: a spread builds each row's object the slow way.
+  if (row.refundedFen !== undefined) mapped.refundedFen = row.refundedFen;
+  return mapped;
 }
