@@ -216,7 +216,13 @@ export function orderRow(cells: readonly Cell[], col: OrderColumns, row: OrderRo
     fundingAccount: fundingAccountOf(paymentMethod),
     refundLink: row.refundLink,
     pairKey: row.pairKey,
-  };
+    // What the reader sets next (BillReader.row), in the object from the start: added afterwards,
+    // they would grow every row's object by four properties, past the room its literal has.
+    platform: undefined,
+    rawRow: '',
+    sourceLine: 0,
+    credit: null,
+  } as MappedRow;
   // Set, not spread into the literal: a spread builds each row's object the slow way.
   if (row.refundedFen !== undefined) mapped.refundedFen = row.refundedFen;
   return mapped;
