@@ -8,7 +8,8 @@
 //   no credit event), as one read of every row gives it, kept or not;
 //   an edit of a row's credit event (review) and a deletion move the counter, and it is read again;
 //   while neither the highest id nor the counter moved, the activity read before on the connection
-//   is given again (the same object), and rows another connection adds are counted.
+//   is given again (the same object), and rows another connection adds are counted; what was read
+//   inside a transaction that was rolled back is never given again.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,7 +123,20 @@ describe('the imported activity, kept and extended', () => {
     const importer = openDatabase(db.name);
     addBatch(importer, [{ on: '2026-03-01' }]);
     importer.close();
-    expect(readActivity(db, deleted).months.map((m) => m.month)).toEqual(['2026-01', '2026-01', '2026-03']);
+    const imported = readActivity(db, deleted);
+    expect(imported.months.map((m) => m.month)).toEqual(['2026-01', '2026-01', '2026-03']);
+
+    // Rows read inside a transaction that is rolled back, then other rows committed under the same
+    // ids and counters (a cancelled import, then another): the rolled-back rows' activity must not
+    // be served. The first: one 2026-04 row; the second: one 2026-05 row, the same id.
+    db.exec('BEGIN');
+    addBatch(db, [{ on: '2026-04-01' }]);
+    expect(readActivity(db, imported).months.map((m) => m.month)).toContain('2026-04');
+    db.exec('ROLLBACK');
+    addBatch(db, [{ on: '2026-05-01' }]);
+    const months = readActivity(db, imported).months.map((m) => m.month);
+    expect(months).toContain('2026-05');
+    expect(months).not.toContain('2026-04');
     db.close();
   });
 });
