@@ -14,7 +14,7 @@ import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
+import { keptFromLike, likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
 import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
@@ -479,11 +479,32 @@ const preparedOf = new WeakMap<LedgerSnapshot, Map<string, PreparedMetrics>>();
 function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const onReportKey = `onReport:${reportMonth}`;
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth)));
-  return { ctx: { reportMonth, asOfDay, input }, asOf, ...scenarios(accounts) };
+  const all = reportAccounts(input, reportMonth, overrides);
+  const ctx = { reportMonth, asOfDay, input };
+  const plain = overrides.layout === undefined && overrides.reporting === undefined;
+  return { ctx, asOf, all, ...((plain && listsFromLike(all, input, asOf, reportMonth)) || scenarios(all.filter((a) => onReportOn(a, reportMonth)))) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;
+
+function onReportOn(a: ReportAccount, reportMonth: number): boolean {
+  const key = `onReport:${reportMonth}`;
+  return keptOn<boolean>(a, key) ?? keepOn(a, key, onReport(a, reportMonth));
+}
+
+/**
+ * Both readings' lists of the accounts on the report, from those of the snapshot this one is
+ * evaluated beside (replaced.ts) on the same day, where its accounts differ in a few: what
+ * filtering every account gives (scenarios(), in the list's order).
+ */
+function listsFromLike(all: readonly ReportAccount[], input: LedgerSnapshot, asOf: string, reportMonth: number): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
+  const like = likeOf(input);
+  const before = like && preparedOf.get(like)?.get(asOf);
+  const changes = before && replacements(all, before.all);
+  if (!changes) return null;
+  const possible = keptFromLike(changes, before.possible, (a) => onReportOn(a, reportMonth));
+  const certain = possible && keptFromLike(changes, before.certain, (a) => a.reporting === 'yes' && onReportOn(a, reportMonth));
+  return certain && { certain, possible: possible! };
+}
 
 /**
  * The prepared accounts of the snapshot this one is evaluated beside (replaced.ts), on the same day
