@@ -482,27 +482,24 @@ function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrid
   const all = reportAccounts(input, reportMonth, overrides);
   const ctx = { reportMonth, asOfDay, input };
   const plain = overrides.layout === undefined && overrides.reporting === undefined;
-  return { ctx, asOf, all, ...((plain && listsFromLike(all, input, asOf, reportMonth)) || scenarios(all.filter((a) => onReportOn(a, reportMonth)))) };
+  const onReportKey = `onReport:${reportMonth}`;
+  const on = (a: ReportAccount) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth));
+  return { ctx, asOf, all, ...((plain && listsFromLike(all, input, asOf, on)) || scenarios(all.filter(on))) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;
-
-function onReportOn(a: ReportAccount, reportMonth: number): boolean {
-  const key = `onReport:${reportMonth}`;
-  return keptOn<boolean>(a, key) ?? keepOn(a, key, onReport(a, reportMonth));
-}
 
 /**
  * Both readings' lists of the accounts on the report, from those of the snapshot this one is
  * evaluated beside (replaced.ts) on the same day, where its accounts differ in a few: what
  * filtering every account gives (scenarios(), in the list's order).
  */
-function listsFromLike(all: readonly ReportAccount[], input: LedgerSnapshot, asOf: string, reportMonth: number): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
+function listsFromLike(all: readonly ReportAccount[], input: LedgerSnapshot, asOf: string, on: (a: ReportAccount) => boolean): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
   const like = likeOf(input);
   const before = like && preparedOf.get(like)?.get(asOf);
   const changes = before && replacements(all, before.all);
   if (!changes) return null;
-  const possible = keptFromLike(changes, before.possible, (a) => onReportOn(a, reportMonth));
-  const certain = possible && keptFromLike(changes, before.certain, (a) => a.reporting === 'yes' && onReportOn(a, reportMonth));
+  const possible = keptFromLike(changes, before.possible, on);
+  const certain = possible && keptFromLike(changes, before.certain, (a) => a.reporting === 'yes' && on(a));
   return certain && { certain, possible: possible! };
 }
 
