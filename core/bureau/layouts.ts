@@ -377,5 +377,14 @@ export function linesWithDraws(snapshot: LedgerSnapshot): { line: LedgerAccountS
 
 /** The two scenarios every figure is computed in: only `yes` accounts, and `yes` with `unknown`. */
 export function scenarios(accounts: readonly ReportAccount[]): { certain: ReportAccount[]; possible: ReportAccount[] } {
-  return { certain: accounts.filter((a) => a.reporting === 'yes'), possible: [...accounts] };
+  return readings(accounts.filter((a) => a.reporting === 'yes'), [...accounts]);
+}
+
+/**
+ * Both readings' lists (`certain` the `yes` accounts of `possible`, in its order): when every
+ * account is known to report, one list for both, so that what is computed and kept with a list
+ * (the folds, the summary) is computed once for the two.
+ */
+export function readings(certain: ReportAccount[], possible: ReportAccount[]): { certain: ReportAccount[]; possible: ReportAccount[] } {
+  return certain.length === possible.length ? { certain: possible, possible } : { certain, possible };
 }

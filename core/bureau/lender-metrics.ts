@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keepOn, keptOn, keptWith, ownAccountBefore, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, ownAccountBefore, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
@@ -500,7 +500,7 @@ function listsFromLike(all: readonly ReportAccount[], input: LedgerSnapshot, asO
   if (!changes) return null;
   const possible = keptFromLike(changes, before.possible, on);
   const certain = possible && keptFromLike(changes, before.certain, (a) => a.reporting === 'yes' && on(a));
-  return certain && { certain, possible: possible! };
+  return certain && readings(certain, possible!);
 }
 
 /**

@@ -139,11 +139,13 @@ export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: reado
     if (!kept) readings.set(snapshot, (kept = new Map()));
     kept.set(asOf, { all, accounts, ...lists });
   }
+  // One list for both readings when every account is known to report (layouts.ts readings): one summary.
+  const certain = summarize(lists.certain, snapshot, reportMonth, asOfDay, like?.certain ?? null);
   return {
     asOfDay,
     reportMonth,
     accounts,
-    summary: merge(summarize(lists.certain, snapshot, reportMonth, asOfDay, like?.certain ?? null), summarize(lists.possible, snapshot, reportMonth, asOfDay, like?.possible ?? null)),
+    summary: merge(certain, lists.possible === lists.certain ? certain : summarize(lists.possible, snapshot, reportMonth, asOfDay, like?.possible ?? null)),
     lenderView: lenderView(snapshot, asOf, rules, overrides),
     graceRules: snapshot.settings.graceRules,
   };
