@@ -1,20 +1,24 @@
 // The lists of accounts a month is evaluated on, built beside the like snapshot's (replaced.ts):
-// the report's accounts in its order (report-core.ts sortedFromLike) and the lender metrics' two
+// every account the report files (layouts.ts fromLikeList), the report's accounts in its order (report-core.ts sortedFromLike) and the lender metrics' two
 // readings (lender-metrics.ts listsFromLike, replaced.ts keptFromLike) are the like snapshot's
 // with the accounts that differ taken out and put in. Each must be what filtering and sorting
 // every account gives: checked on every month of every scenario of the golden cases (every kind of
 // action, every-action-cases.ts) against the same functions on a copy of the snapshot whose
-// accounts are new objects (nothing kept with the originals, no like snapshot), and on a baseline
-// read again after a card was hidden (an account leaving every list, which no scenario does).
+// accounts are new objects (nothing kept with the originals, no like snapshot), on a draw on a
+// line alone, and on a baseline read again after a card was hidden (an account leaving every
+// list, which no scenario does).
 
 import { describe, expect, it } from 'vitest';
+import { reportAccounts } from '../../../core/bureau/layouts.ts';
 import { prepareLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { reportMonthOf } from '../../../core/bureau/windows.ts';
 import { deleteAccount } from '../../../core/ledger/accounts/commands.ts';
 import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { formatDay } from '../../../core/shared/calendar.ts';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, runScenario } from '../../../core/whatif/compare.ts';
 import { evaluate, type TimelinePoint } from '../../../core/whatif/timeline.ts';
+import { parseScenario } from '../../../core/whatif/validate.ts';
 import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
 
 const MONTHS = 24;
@@ -28,13 +32,14 @@ const ids = (accounts: readonly { id: number }[]) => accounts.map((a) => a.id);
 /** The point's lists (as kept when it was evaluated) and the lists of a whole computation on a copy. */
 function lists(p: TimelinePoint): { kept: number[][]; whole: number[][] } {
   const asOf = formatDay(p.day);
+  const month = reportMonthOf(p.day);
   const kept = prepareLenderMetrics(p.snapshot, asOf);
   const copy = copied(p.snapshot);
   const whole = evaluate(copy, p.day);
   const wholePrepared = prepareLenderMetrics(copy, asOf);
   return {
-    kept: [ids(p.core.accounts), ids(kept.certain), ids(kept.possible)],
-    whole: [ids(whole.core.accounts), ids(wholePrepared.certain), ids(wholePrepared.possible)],
+    kept: [ids(reportAccounts(p.snapshot, month)), ids(p.core.accounts), ids(kept.certain), ids(kept.possible)],
+    whole: [ids(reportAccounts(copy, month)), ids(whole.core.accounts), ids(wholePrepared.certain), ids(wholePrepared.possible)],
   };
 }
 
@@ -59,6 +64,27 @@ describe.each([
   });
 });
 
+describe('a draw on a line, alone (hand-built ledger)', () => {
+  // The Weilidai line of the hand-built case has no draw; a scenario draws on it alone, so the
+  // month lists differ from the baseline's in the draw and its line only (a line's report accounts
+  // depend on its draws: the whole list is built again, not swapped).
+  const c = handCase();
+  const line = c.db.prepare("SELECT id FROM credit_accounts WHERE kind = 'line' ORDER BY id").pluck().get() as number;
+  const scenario = parseScenario({ name: 'draw', actions: [{ type: 'new_draw', on: '2027-01-06', lineId: line, amountFen: 500_000, termMonths: 6, repaymentMethod: 'equal_installment', annualRateBp: 1800, query: false }] });
+
+  it('has the lists a whole computation has, on every month', () => {
+    const base = loadWhatIfBase(c.db, c.asOfDay);
+    const baseline = baselineOf(base, MONTHS);
+    let drawn = 0;
+    runScenario(base, baseline, scenario).points.forEach((p) => {
+      const { kept, whole } = lists(p);
+      expect(kept, `day ${p.day}`).toEqual(whole);
+      if (p.snapshot.accounts.some((a) => a.kind === 'draw')) drawn++;
+    });
+    expect(drawn).toBeGreaterThan(0);
+  });
+});
+
 describe('a baseline read again after one card was hidden, beside the one before', () => {
   // The benches' profile at a small size; its second card hidden (deleteAccount on a derived
   // account: dismissed), the ledger derived again: the new baseline's lists are the earlier's with
@@ -78,7 +104,8 @@ describe('a baseline read again after one card was hidden, beside the one before
       expect(kept, `day ${p.day}`).toEqual(whole);
       // The card was on the report in the earlier baseline's month, so a list lost it.
       expect(ids(earlier.points[k].core.accounts), `day ${p.day}`).toContain(card);
-      expect(kept[2], `day ${p.day}`).not.toContain(card);
+      expect(kept[0], `day ${p.day}`).not.toContain(card);
+      expect(kept[3], `day ${p.day}`).not.toContain(card);
     });
   });
 });
