@@ -305,7 +305,14 @@ function bounded(value: number | null, low: number | null, high: number | null):
   return { value, low, high };
 }
 
-const sesameAccounts = (ledger: ScoringLedger): ScoringAccount[] => ledger.accounts.filter((a) => seenBy('sesame', a));
+/** The accounts Ant sees, kept with the ledger's list (never edited): the estimate's inputs read it some six times a month. */
+function sesameAccounts(ledger: ScoringLedger): readonly ScoringAccount[] {
+  let out = seenBySesame.get(ledger.accounts);
+  if (!out) seenBySesame.set(ledger.accounts, (out = ledger.accounts.filter((a) => seenBy('sesame', a))));
+  return out;
+}
+
+const seenBySesame = new WeakMap<readonly ScoringAccount[], readonly ScoringAccount[]>();
 
 /** Months from the earliest sign of credit Ant sees (an open date, a history month, an Alipay row) to `latest`, inclusive. */
 export function historyMonths(ledger: ScoringLedger, latest: number): number {
