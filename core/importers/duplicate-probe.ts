@@ -8,15 +8,15 @@
 // of one family walk the index in one direction: the probe reads the index ahead of them, a
 // stretch of STRETCH_KEYS stored keys from the first key it has not covered, and answers the next
 // rows of that family from it without a statement. A re-import of a re-saved copy reads each
-// stored key about once (1M Alipay keys: one read per 500 rows, where a range read per 50-row
-// statement read every key too, at twenty times the statements).
+// stored key about once (1M Alipay keys: 8,100 reads of 128 keys, where a range read per 50-row
+// statement made 20,000; a WeChat file's interleaved families, one lookup per key before).
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/database.ts';
 
 /**
  * A key's first characters name its family: WeChat's ids begin with a 10-digit type code (4200…,
- * 1000…, 1800…) and then the date, Alipay's with the date and hour. Within a family keys follow
+ * 1000…, 1800…) and then the date, Alipay's with the date. Within a family keys follow
  * time, so each family's keys come in index order, one stretch after the other.
  */
 const FAMILY_CHARS = 10;
