@@ -6,7 +6,7 @@
 // The connection must not be used by anyone else while an import runs: the transaction stays
 // open across awaits (reading, progress, cancellation). Run imports on their own connection.
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -77,15 +77,25 @@ interface ByteSource {
   chunks(): AsyncIterable<Uint8Array>;
 }
 
-/** Counts how far reading has got. */
+/** Hashes the file for the batch's file_sha256 and counts how far reading has got. */
 class Meter {
   bytes = 0;
+  private readonly sha256: Hash = createHash('sha256');
+
+  hash(chunk: Uint8Array): void {
+    this.sha256.update(chunk);
+  }
 
   async *pass(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of chunks) {
+      this.hash(chunk);
       this.bytes += chunk.length;
       yield chunk;
     }
+  }
+
+  digest(): string {
+    return this.sha256.digest('hex');
   }
 }
 
@@ -101,8 +111,6 @@ interface TableInput {
   source: SourceKind;
   pump: RecordPump;
   meter: Meter;
-  /** The file's hash, for the batch's file_sha256: taken before its first row (importSource). */
-  sha256: string;
   totalBytes: number | null;
   notices: ImportWarning[];
 }
@@ -204,8 +212,7 @@ function repeatOfEarlierImport(db: Db, name: string, sha256: string, actor: stri
 }
 
 async function importSource(db: Db, source: ByteSource, options: ImportOptions): Promise<ImportReport[]> {
-  const sha256 = await sha256Of(source.chunks(), options.signal, source.name);
-  const repeat = repeatOfEarlierImport(db, source.name, sha256, options.actor ?? 'user');
+  const repeat = repeatOfEarlierImport(db, source.name, await sha256Of(source.chunks(), options.signal, source.name), options.actor ?? 'user');
   if (repeat) {
     options.onProgress?.({ file: source.name, rowsRead: repeat.rowsRead, bytesRead: source.size ?? 0, totalBytes: source.size, percent: 100 });
     return [repeat];
@@ -222,7 +229,6 @@ async function importSource(db: Db, source: ByteSource, options: ImportOptions):
         source: 'csv',
         pump: csvPump(source.name, meter.pass(all)),
         meter,
-        sha256,
         totalBytes: source.size,
         notices: [],
       };
@@ -230,10 +236,10 @@ async function importSource(db: Db, source: ByteSource, options: ImportOptions):
     }
     case 'cfb': {
       const bytes = await collect(all);
-      return [await importTable(db, sheetInput(source.name, 'xls', readXlsSheets(source.name, bytes), bytes, sha256), options)];
+      return [await importTable(db, sheetInput(source.name, 'xls', readXlsSheets(source.name, bytes), bytes), options)];
     }
     case 'zip':
-      return importZip(db, source.name, await collect(all), sha256, options);
+      return importZip(db, source.name, await collect(all), options);
   }
 }
 
@@ -255,7 +261,7 @@ async function* zipChunks(entry: ZipFileEntry, zipName: string): AsyncGenerator<
 /** Codes that mean "this entry is not a bill": skipped when the archive holds other files. */
 const NOT_A_BILL: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['import.not_a_bill', 'import.empty_file', 'import.pdf_statement', 'import.alipay_cashbook']);
 
-async function importZip(db: Db, name: string, bytes: Uint8Array, sha256: string, options: ImportOptions): Promise<ImportReport[]> {
+async function importZip(db: Db, name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport[]> {
   let entries: ZipFileEntry[];
   try {
     entries = await openZip(bytes, options.password);
@@ -265,7 +271,7 @@ async function importZip(db: Db, name: string, bytes: Uint8Array, sha256: string
   const names = entries.map((entry) => entry.name);
   if (names.includes('[Content_Types].xml') && names.some((entry) => entry.startsWith('xl/'))) {
     const sheets = await readXlsxSheets(name, bytes);
-    return [await importTable(db, sheetInput(name, 'xlsx', sheets, bytes, sha256), options)];
+    return [await importTable(db, sheetInput(name, 'xlsx', sheets, bytes), options)];
   }
   const reports: ImportReport[] = [];
   const skipped: Array<{ entry: string; error: CredenceError }> = [];
@@ -345,7 +351,7 @@ function sheetRank(sheet: Sheet): [number, number] {
 }
 
 /** Workbooks may carry more than the bill (WeChat samples have a Power Query copy). */
-function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Uint8Array, sha256: string): TableInput {
+function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Uint8Array): TableInput {
   const ranked = sheets.map((sheet) => ({ sheet, rank: sheetRank(sheet) }));
   const better = (a: (typeof ranked)[number], b: (typeof ranked)[number]) =>
     b.rank[0] < a.rank[0] || (b.rank[0] === a.rank[0] && b.rank[1] < a.rank[1]) ? b : a;
@@ -354,6 +360,7 @@ function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Ui
   const meter = new Meter();
   const rows = best.sheet.rows;
   async function* pump(onRecord: (record: TableRecord) => void): AsyncGenerator<void> {
+    meter.hash(bytes);
     // In slices, so that progress and cancellation work on big sheets too.
     for (let from = 0; from < rows.length; from += SHEET_ROWS_PER_TURN) {
       const to = Math.min(rows.length, from + SHEET_ROWS_PER_TURN);
@@ -365,7 +372,7 @@ function sheetInput(file: string, source: SourceKind, sheets: Sheet[], bytes: Ui
   const notices = others.length
     ? [makeWarning('import.warn.extra_sheets_ignored', null, { sheets: others.join(', '), sheet: best.sheet.name })]
     : [];
-  return { file, source, pump, meter, sha256, totalBytes: bytes.length, notices };
+  return { file, source, pump, meter, totalBytes: bytes.length, notices };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +494,7 @@ function finishImport(
     needsReview: figures.needsReview,
     needsReviewOmitted: figures.needsReviewOmitted,
   };
-  const sha256 = input.sha256;
+  const sha256 = input.meter.digest();
   const period = report.period;
   db.prepare(
     `UPDATE import_batches SET file_sha256 = ?, variant = ?, finished_at = ?, rows_read = ?, rows_imported = ?,
