@@ -19,6 +19,7 @@ import type { ReportAccountView } from './report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 import { worstStatus } from '../ledger/repayment-status.ts';
+import { keptFromLike, likeOf, replacements, type Replacement } from './replaced.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
 
 /** An account as it appears on the simulated report: the view's identity fields, plus what builds it. */
@@ -290,8 +291,28 @@ export function reportAccounts(snapshot: LedgerSnapshot, reportMonth: number, ov
   let kept = listed.get(snapshot.accounts);
   if (!kept) listed.set(snapshot.accounts, (kept = new Map()));
   let out = kept.get(reportMonth);
-  if (!out) kept.set(reportMonth, (out = buildReportAccounts(snapshot, reportMonth, overrides)));
+  if (!out) kept.set(reportMonth, (out = fromLikeList(snapshot, reportMonth) ?? buildReportAccounts(snapshot, reportMonth, overrides)));
   return out;
+}
+
+/**
+ * The list from the one of the snapshot this one is evaluated beside (replaced.ts), when each
+ * ledger account that differs is on its own (no line, no draw: its report account is its own,
+ * ownReportAccount, and no other account's depends on it): that account's report account (or
+ * none) in its place, what building the whole list gives.
+ */
+function fromLikeList(snapshot: LedgerSnapshot, reportMonth: number): readonly ReportAccount[] | null {
+  const like = likeOf(snapshot);
+  const before = like && listed.get(like.accounts)?.get(reportMonth);
+  const changes = before && replacements(snapshot.accounts, like.accounts);
+  if (!changes) return null;
+  const onOwn = (a: LedgerAccountSnapshot | null) => a === null || (a.kind !== 'line' && a.kind !== 'draw');
+  const reported: Replacement<ReportAccount>[] = [];
+  for (const { old, next, atEnd } of changes) {
+    if (!onOwn(old) || !onOwn(next)) return null;
+    reported.push({ old: old && ownReportAccount(old, reportMonth), next: next && ownReportAccount(next, reportMonth), atEnd });
+  }
+  return keptFromLike(reported, before, () => true);
 }
 
 /**
@@ -377,5 +398,14 @@ export function linesWithDraws(snapshot: LedgerSnapshot): { line: LedgerAccountS
 
 /** The two scenarios every figure is computed in: only `yes` accounts, and `yes` with `unknown`. */
 export function scenarios(accounts: readonly ReportAccount[]): { certain: ReportAccount[]; possible: ReportAccount[] } {
-  return { certain: accounts.filter((a) => a.reporting === 'yes'), possible: [...accounts] };
+  return readings(accounts.filter((a) => a.reporting === 'yes'), [...accounts]);
+}
+
+/**
+ * Both readings' lists (`certain` the `yes` accounts of `possible`, in its order): when every
+ * account is known to report, one list for both, so that what is computed and kept with a list
+ * (the folds, the summary) is computed once for the two.
+ */
+export function readings(certain: ReportAccount[], possible: ReportAccount[]): { certain: ReportAccount[]; possible: ReportAccount[] } {
+  return certain.length === possible.length ? { certain: possible, possible } : { certain, possible };
 }

@@ -9,12 +9,12 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keepOn, keptOn, keptWith, ownAccountBefore, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, ownAccountBefore, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
 import { retainedNegativeMonths } from './retention.ts';
-import { likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
+import { keptFromLike, likeOf, replacedRecords, replacedTotal, replacements, type Combine } from './replaced.ts';
 import type { Figure, RecordRef } from './report-schema.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { dayIndex, formatMonth, reportMonthOf } from './windows.ts';
@@ -479,11 +479,29 @@ const preparedOf = new WeakMap<LedgerSnapshot, Map<string, PreparedMetrics>>();
 function prepare(input: LedgerSnapshot, asOf: string, overrides: ScenarioOverrides) {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
+  const all = reportAccounts(input, reportMonth, overrides);
+  const ctx = { reportMonth, asOfDay, input };
+  const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const onReportKey = `onReport:${reportMonth}`;
-  const accounts = reportAccounts(input, reportMonth, overrides).filter((a) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth)));
-  return { ctx: { reportMonth, asOfDay, input }, asOf, ...scenarios(accounts) };
+  const on = (a: ReportAccount) => keptOn<boolean>(a, onReportKey) ?? keepOn(a, onReportKey, onReport(a, reportMonth));
+  return { ctx, asOf, all, ...((plain && listsFromLike(all, input, asOf, on)) || scenarios(all.filter(on))) };
 }
 export type PreparedMetrics = ReturnType<typeof prepare>;
+
+/**
+ * Both readings' lists of the accounts on the report, from those of the snapshot this one is
+ * evaluated beside (replaced.ts) on the same day, where its accounts differ in a few: what
+ * filtering every account gives (scenarios(), in the list's order).
+ */
+function listsFromLike(all: readonly ReportAccount[], input: LedgerSnapshot, asOf: string, on: (a: ReportAccount) => boolean): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
+  const like = likeOf(input);
+  const before = like && preparedOf.get(like)?.get(asOf);
+  const changes = before && replacements(all, before.all);
+  if (!changes) return null;
+  const possible = keptFromLike(changes, before.possible, on);
+  const certain = possible && keptFromLike(changes, before.certain, (a) => a.reporting === 'yes' && on(a));
+  return certain && readings(certain, possible!);
+}
 
 /**
  * The prepared accounts of the snapshot this one is evaluated beside (replaced.ts), on the same day

@@ -63,6 +63,29 @@ export function replacements<T>(list: readonly T[], like: readonly T[]): Replace
   return out;
 }
 
+/**
+ * The accounts of a list that `keep` admits, in the list's order, from the like list's
+ * (`likeKept`) and the replacements between the two lists: an account replaced in place swapped,
+ * one that leaves taken out, one added past the like list's end put at the end; null when an
+ * account comes in anywhere else (where it goes needs the whole list).
+ */
+export function keptFromLike<T>(changes: readonly Replacement<T>[], likeKept: readonly T[], keep: (account: T) => boolean): T[] | null {
+  const out = likeKept.slice();
+  for (const { old, next, atEnd } of changes) {
+    const [leaves, comes] = [old !== null && keep(old), next !== null && keep(next)];
+    if (leaves) {
+      const at = out.indexOf(old!);
+      if (at < 0) return null;
+      if (comes) out[at] = next!;
+      else out.splice(at, 1);
+    } else if (comes) {
+      if (!atEnd) return null;
+      out.push(next!);
+    }
+  }
+  return out;
+}
+
 export type Combine = 'sum' | 'max';
 
 /** A total by `combine` with one of its values `old` replaced by `next`; null when a highest value leaves and the rest must be read. */

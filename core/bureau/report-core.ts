@@ -7,7 +7,7 @@ import { LENDER_RULES } from '../rules/lender-heuristics.ts';
 import { figure, merge } from './figures.ts';
 import { reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides, LAYOUT_FIELDS } from './layouts.ts';
 import { lenderView } from './lender-view.ts';
-import { likeOf } from './replaced.ts';
+import { likeOf, replacements } from './replaced.ts';
 import { querySummary } from './query-summary.ts';
 import { closedMonth, gridMonths, inGrid, onReport } from './repayment-grid.ts';
 import { retainedNegatives } from './retention.ts';
@@ -65,38 +65,87 @@ function summarize(accounts: readonly ReportAccount[], snapshot: LedgerSnapshot,
 /** Each reading's summary, kept with its list of accounts: what a like list's summary starts from. */
 const summaries = new WeakMap<readonly ReportAccount[], ReportSummary>();
 
-/** The two readings' lists of a snapshot's core on a day (no overrides), kept with the snapshot: where a like snapshot's start from. */
-const readings = new WeakMap<LedgerSnapshot, Map<string, { certain: ReportAccount[]; possible: ReportAccount[] }>>();
+/**
+ * A snapshot's core on a day (no overrides), kept with the snapshot: the accounts it was built
+ * from (every account reportAccounts gives), those on the report in the report's order, and the
+ * two readings' lists; where a like snapshot's start from.
+ */
+interface Readings {
+  all: readonly ReportAccount[];
+  accounts: readonly ReportAccount[];
+  certain: ReportAccount[];
+  possible: ReportAccount[];
+}
 
-function likeReadings(snapshot: LedgerSnapshot, asOf: string): { certain: ReportAccount[]; possible: ReportAccount[] } | null {
+const readings = new WeakMap<LedgerSnapshot, Map<string, Readings>>();
+
+function likeReadings(snapshot: LedgerSnapshot, asOf: string): Readings | null {
   const like = likeOf(snapshot);
   return (like && readings.get(like)?.get(asOf)) ?? null;
 }
 
+/** An account's place in the report: by type, then the month it is on the report from, then id. */
+const orderOf = (a: ReportAccount) => ({ a, type: TYPE_ORDER.indexOf(a.type), opened: openedMonthOnReport(a) });
+const byReportOrder = (x: ReturnType<typeof orderOf>, y: ReturnType<typeof orderOf>) => x.type - y.type || x.opened - y.opened || x.a.id - y.a.id;
+
 export function sortAccounts(accounts: readonly ReportAccount[]): ReportAccount[] {
   // Each account's key read once, not once per comparison.
-  const keyed = accounts.map((a) => ({ a, type: TYPE_ORDER.indexOf(a.type), opened: openedMonthOnReport(a) }));
-  keyed.sort((x, y) => x.type - y.type || x.opened - y.opened || x.a.id - y.a.id);
+  const keyed = accounts.map(orderOf);
+  keyed.sort(byReportOrder);
   return keyed.map((k) => k.a);
+}
+
+/**
+ * The like snapshot's accounts on the report (in the report's order) with the replaced accounts
+ * (replaced.ts) taken out and put in at their places: what sorting the list on the report gives,
+ * the order being total. Null when the lists differ much, or an account put in ties with one in
+ * place (the sort's order between them would be their order in the list).
+ */
+function sortedFromLike(all: readonly ReportAccount[], like: Readings, reportMonth: number): ReportAccount[] | null {
+  const changes = replacements(all, like.all);
+  if (changes === null) return null;
+  const out = like.accounts.slice();
+  for (const { old, next } of changes) {
+    if (old !== null && onReport(old, reportMonth)) {
+      const at = out.indexOf(old);
+      if (at < 0) return null;
+      out.splice(at, 1);
+    }
+    if (next === null || !onReport(next, reportMonth)) continue;
+    const key = orderOf(next);
+    let [low, high] = [0, out.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const order = byReportOrder(orderOf(out[mid]!), key);
+      if (order === 0) return null;
+      if (order < 0) low = mid + 1;
+      else high = mid;
+    }
+    out.splice(low, 0, next);
+  }
+  return out;
 }
 
 export function computeCore(snapshot: LedgerSnapshot, asOf: string, rules: readonly EffectiveRule[], overrides: ScenarioOverrides = {}): ReportCore {
   const asOfDay = dayIndex(asOf);
   const reportMonth = reportMonthOf(asOfDay);
-  const accounts = sortAccounts(reportAccounts(snapshot, reportMonth, overrides).filter((a) => onReport(a, reportMonth)));
-  const lists = scenarios(accounts);
+  const all = reportAccounts(snapshot, reportMonth, overrides);
   const plain = overrides.layout === undefined && overrides.reporting === undefined;
   const like = plain ? likeReadings(snapshot, asOf) : null;
+  const accounts = (like && sortedFromLike(all, like, reportMonth)) || sortAccounts(all.filter((a) => onReport(a, reportMonth)));
+  const lists = scenarios(accounts);
   if (plain) {
     let kept = readings.get(snapshot);
     if (!kept) readings.set(snapshot, (kept = new Map()));
-    kept.set(asOf, lists);
+    kept.set(asOf, { all, accounts, ...lists });
   }
+  // One list for both readings when every account is known to report (layouts.ts readings): one summary.
+  const certain = summarize(lists.certain, snapshot, reportMonth, asOfDay, like?.certain ?? null);
   return {
     asOfDay,
     reportMonth,
     accounts,
-    summary: merge(summarize(lists.certain, snapshot, reportMonth, asOfDay, like?.certain ?? null), summarize(lists.possible, snapshot, reportMonth, asOfDay, like?.possible ?? null)),
+    summary: merge(certain, lists.possible === lists.certain ? certain : summarize(lists.possible, snapshot, reportMonth, asOfDay, like?.possible ?? null)),
     lenderView: lenderView(snapshot, asOf, rules, overrides),
     graceRules: snapshot.settings.graceRules,
   };

@@ -6,6 +6,7 @@ import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts'
 import { makeWarning } from './messages.ts';
 import {
   directionOf,
+  directionWords,
   knownOrOther,
   optionalAt,
   orderIdAt,
@@ -18,18 +19,18 @@ import {
   type PlatformSpec,
   type RowMapper,
 } from './platform.ts';
-import type { Cell, Direction } from './types.ts';
+import type { Cell } from './types.ts';
 
-const APP_DIRECTIONS: Readonly<Record<string, Direction>> = {
+const APP_DIRECTIONS = directionWords({
   支出: 'expense',
   收入: 'income',
   不计收支: 'neutral',
   // The 2021 layout said 其他 where 2023 says 不计收支.
   其他: 'neutral',
-};
+});
 
 /** The web export leaves 收/支 empty for transfers and refunds. */
-const WEB_DIRECTIONS: Readonly<Record<string, Direction>> = { 支出: 'expense', 收入: 'income', '': 'neutral' };
+const WEB_DIRECTIONS = directionWords({ 支出: 'expense', 收入: 'income', '': 'neutral' });
 
 const CATEGORIES = new Set([
   '餐饮美食', '日用百货', '交通出行', '充值缴费', '投资理财', '转账红包', '退款', '亲友代付', '信用借还', '账户存取',

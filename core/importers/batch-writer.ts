@@ -2,8 +2,8 @@
 // skip a conflict on the (platform, platform_order_id) unique index, refund
 // pairing at the end, and the figures of the import report.
 //
-// Duplicate prefilter: before each 50-row statement, one `SELECT … IN (…)` on the same index
-// finds the keys already stored; those rows are counted as duplicates without serialising their
+// Duplicate prefilter: before each 50-row statement, the probe (duplicate-probe.ts) finds the keys
+// already stored on the same index; those rows are counted as duplicates without serialising their
 // raw row or binding 22 parameters each (a re-export of an imported bill: ~7 µs → ~0.6 µs a row).
 // A stored key is certain to be ignored by the INSERT, so counts are exactly as without it.
 
@@ -12,6 +12,7 @@ import type { Db } from '../storage/database.ts';
 import { storeRawNames } from '../storage/raw-rows.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
+import { DuplicateProbe } from './duplicate-probe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { StatedTally } from './reconcile.ts';
 import { type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
@@ -27,13 +28,6 @@ export const COLUMNS = [
 /** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
 const NEEDS_REVIEW_KEPT = 1000;
-/** A range probe reads at most this many stored keys per pending key before the lookups take over. */
-const RANGE_SLACK = 4;
-const OUTSIDE_SHARED_ORDER = /[\uD800-\uFFFF]/;
-/** After a range probe read too many keys, the statements that look their keys up before the next try. */
-const RANGE_SKIP = 32;
-/** After a probe that found nothing, skip up to this many batches (doubling) before the next. */
-const MAX_PROBE_SKIP = 16;
 
 /** The raw rows of the bill being read (BillReader): its header names, and a row's cells as raw_row stores them. */
 export interface RawRows {
@@ -86,19 +80,13 @@ export class BatchWriter {
   private readonly statementKeys = new StatementKeys();
   private readonly statements = new Map<number, Database.Statement>();
   private findStored: Database.Statement<[string, string], ContentFields> | null = null;
-  private readonly probes = new Map<number, Database.Statement>();
-  private rangeProbe: Database.Statement<[string, string, string, number], string> | null = null;
-  private rangeSkip = 0;
+  private readonly probe: DuplicateProbe;
   private params: unknown[] = [];
   private rows = 0;
   private pendingTx: NormalizedTransaction[] = [];
   private pendingKeys: string[] = [];
   private pendingCells: Array<readonly Cell[] | null> = [];
-  /** null: not decided yet (first flush); false: nothing of this platform stored before. */
-  private probing: boolean | null;
   private pendingBatch = 0;
-  private probeSkip = 0;
-  private probeSkipNext = 1;
   private readonly rawRows: RawRows;
   private batchId: number | null = null;
   private platform: Platform | null = null;
@@ -112,7 +100,7 @@ export class BatchWriter {
     rawRows: RawRows,
     prefilter = true,
   ) {
-    this.probing = prefilter ? null : false;
+    this.probe = new DuplicateProbe(db, prefilter);
     this.db = db;
     this.warnings = warnings;
     this.tally = tally;
@@ -135,6 +123,7 @@ export class BatchWriter {
   /** Frees what the writer kept per row (the ids seen), once the file's rows are written. */
   release(): void {
     this.seenIds.release();
+    this.probe.release();
   }
 
   private keyFor(tx: NormalizedTransaction): string {
@@ -182,11 +171,11 @@ export class BatchWriter {
   flush(): void {
     const pending = this.pendingTx.length;
     if (pending === 0) return;
-    const stored = this.storedKeys();
+    const stored = this.probe.stored(this.pendingTx[0].platform, this.pendingKeys);
     const batchId = this.pendingBatch;
     for (let i = 0; i < pending; i++) {
       const key = this.pendingKeys[i];
-      if (stored !== null && stored.has(key)) continue;
+      if (stored !== null && stored[i]) continue;
       const tx = this.pendingTx[i];
       const cells = this.pendingCells[i];
       const rawRow = cells !== null ? this.rawRows.rawRowOf(cells) : tx.rawRow;
@@ -207,76 +196,6 @@ export class BatchWriter {
     this.pendingTx = [];
     this.pendingKeys = [];
     this.pendingCells = [];
-  }
-
-  /**
-   * The pending keys already stored, or null when not probed: nothing of this platform stored
-   * before this import (a first import), or the last probes found nothing (new rows; probing
-   * backs off so that a fresh import into a full profile pays almost nothing for it).
-   */
-  private storedKeys(): Set<string> | null {
-    if (this.probing === null) {
-      this.probing = this.db.prepare('SELECT 1 FROM transactions WHERE platform = ? LIMIT 1').get(this.pendingTx[0].platform) !== undefined;
-    }
-    if (!this.probing) return null;
-    if (this.probeSkip > 0) {
-      this.probeSkip--;
-      return null;
-    }
-    const found = this.storedAmong(this.pendingTx[0].platform, this.pendingKeys);
-    if (found.length === 0) {
-      this.probeSkip = this.probeSkipNext;
-      this.probeSkipNext = Math.min(MAX_PROBE_SKIP, this.probeSkipNext * 2);
-      return null;
-    }
-    this.probeSkipNext = 1;
-    return new Set(found);
-  }
-
-  /**
-   * The stored keys among `keys`. Exports list rows in time order and most ids begin with their
-   * date, so a statement's keys are mostly one stretch of the unique index: one range read finds
-   * them, at about half the cost of a lookup per key. Where the stretch holds many more stored
-   * keys than these (ids of several families interleaved), the lookup per key instead, and for the
-   * next statements too: such a file interleaves its families throughout, and a range read that
-   * fails costs as much as the lookups.
-   */
-  private storedAmong(platform: string, keys: readonly string[]): string[] {
-    if (this.rangeSkip > 0) {
-      this.rangeSkip--;
-      return this.storedByKey(platform, keys);
-    }
-    let low = keys[0]!;
-    let high = low;
-    for (const key of keys) {
-      // JavaScript compares UTF-16 units, SQLite's BINARY collation UTF-8 bytes: the same order
-      // below the surrogates, so keys with characters from there up take the lookups.
-      if (OUTSIDE_SHARED_ORDER.test(key)) return this.storedByKey(platform, keys);
-      if (key < low) low = key;
-      else if (key > high) high = key;
-    }
-    const limit = keys.length * RANGE_SLACK;
-    this.rangeProbe ??= this.db
-      .prepare<[string, string, string, number], string>(
-        'SELECT platform_order_id FROM transactions WHERE platform = ? AND platform_order_id BETWEEN ? AND ? LIMIT ?',
-      )
-      .pluck();
-    const found = this.rangeProbe.all(platform, low, high, limit);
-    if (found.length < limit) return found;
-    this.rangeSkip = RANGE_SKIP;
-    return this.storedByKey(platform, keys);
-  }
-
-  private storedByKey(platform: string, keys: readonly string[]): string[] {
-    const count = keys.length;
-    let probe = this.probes.get(count);
-    if (!probe) {
-      probe = this.db
-        .prepare(`SELECT platform_order_id FROM transactions WHERE platform = ? AND platform_order_id IN (${Array(count).fill('?').join(',')})`)
-        .pluck();
-      this.probes.set(count, probe);
-    }
-    return probe.all(platform, ...keys) as string[];
   }
 
   private statement(rows: number): Database.Statement {

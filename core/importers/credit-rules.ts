@@ -258,10 +258,17 @@ export function reviewRuleFor(platform: string, kind: string): CreditRule | null
   return CREDIT_RULES.find((rule) => rule.needsReview && rule.kind === kind && (rule.platforms as readonly string[]).includes(platform)) ?? null;
 }
 
+/** Every condition holds (a loop, not `every` with a closure: this runs for every rule on every row). */
+function matchesAll(conditions: readonly Condition[], row: MappedRow): boolean {
+  for (let i = 0; i < conditions.length; i++) if (!matches(conditions[i]!, row)) return false;
+  return true;
+}
+
 export function classifyCredit(rules: readonly CreditRule[], row: MappedRow): CreditEvent | null {
   if (!LIVE.has(row.statusClass)) return null;
-  for (const rule of rules) {
-    if (rule.all.every((condition) => matches(condition, row))) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (matchesAll(rule.all, row)) {
       return {
         kind: rule.kind,
         confidence: rule.confidence,

@@ -60,6 +60,13 @@ export interface ImportOptions {
  * 1 MiB reads peaked at ~290 MB RSS, 64 KiB reads at ~200 MB, at the same speed.
  */
 const CHUNK_BYTES = 64 * 1024;
+/**
+ * A file is read in larger pieces, and handed on cut into CHUNK_BYTES: each read of a stream is a
+ * round trip through libuv's thread pool and the stream's promises (at 64 KiB, 4,400 of them for
+ * a 139 MB export, read twice: to hash it, then to parse it). 1 MiB reads saved no more CPU and
+ * peaked 30 MB higher.
+ */
+const READ_BYTES = 4 * CHUNK_BYTES;
 /** Progress at most this often: a UI repaints no faster, and IPC events are not free. */
 const PROGRESS_INTERVAL_MS = 100;
 const SHEET_ROWS_PER_TURN = 2000;
@@ -137,7 +144,9 @@ function reasonOf(error: unknown): string {
 
 async function* fileChunks(path: string, name: string): AsyncGenerator<Uint8Array> {
   try {
-    yield* createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
+    for await (const read of createReadStream(path, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
+      for (let at = 0; at < read.length; at += CHUNK_BYTES) yield read.subarray(at, at + CHUNK_BYTES);
+    }
   } catch (error) {
     throw new CredenceError('import.file_unreadable', { file: name, reason: reasonOf(error) });
   }

@@ -6,6 +6,7 @@ import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts'
 import { RowRejected } from './messages.ts';
 import {
   directionOf,
+  directionWords,
   optionalAt,
   orderIdAt,
   orderRow,
@@ -18,7 +19,6 @@ import {
   type RowMapper,
 } from './platform.ts';
 import { parseAmountText } from './amount.ts';
-import type { Direction } from './types.ts';
 
 const COLUMNS = {
   time: '交易时间',
@@ -33,7 +33,7 @@ const COLUMNS = {
   merchantOrderId: { optional: '商家订单号' },
 } as const satisfies ColumnTable;
 
-const DIRECTIONS: Readonly<Record<string, Direction>> = { 支出: 'expense', 收入: 'income', 不计收支: 'neutral' };
+const DIRECTIONS = directionWords({ 支出: 'expense', 收入: 'income', 不计收支: 'neutral' });
 
 const SUFFIX = /^(.*?)[(（](已退款(.+)|已全额退款)[)）]$/;
 

@@ -5,6 +5,7 @@
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import {
   directionOf,
+  directionWords,
   knownOrOther,
   optionalAt,
   orderIdAt,
@@ -16,7 +17,6 @@ import {
   type PlatformSpec,
   type RowMapper,
 } from './platform.ts';
-import type { Direction } from './types.ts';
 
 const COLUMNS = {
   time: '交易创建时间',
@@ -29,7 +29,7 @@ const COLUMNS = {
   merchantOrderId: { optional: '商家单号' },
 } as const satisfies ColumnTable;
 
-const DIRECTIONS: Readonly<Record<string, Direction>> = { 支出: 'expense', 收入: 'income', 不计收支: 'neutral' };
+const DIRECTIONS = directionWords({ 支出: 'expense', 收入: 'income', 不计收支: 'neutral' });
 
 const TYPES = new Set(['支付', '退款', '还款']);
 

@@ -1,7 +1,7 @@
 // Bill times are China wall-clock time without a zone. They are stored as
 // `YYYY-MM-DDTHH:MM:SS+08:00` plus epoch seconds for ordering.
 
-import { daysInMonth, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
+import { daysFromCivil, daysInMonth, SECONDS_PER_DAY, UTC8_OFFSET_SECONDS } from '../shared/calendar.ts';
 
 /** 1899-12-30: serial 0 of the 1900 date system once Excel's fictitious 1900-02-29 is skipped. */
 const EXCEL_EPOCH_1900_MS = Date.UTC(1899, 11, 30);
@@ -18,6 +18,17 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** A real wall-clock time in the years a bill can date from. */
+function isWallTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  return year >= 1990 && year <= 2200 && day <= daysInMonth(year * 12 + month - 1);
+}
+
+/** Epoch seconds of a UTC+8 wall-clock time. */
+function epochOf(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  return daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - UTC8_OFFSET_SECONDS;
+}
+
 export function fromParts(
   year: number,
   month: number,
@@ -27,11 +38,9 @@ export function fromParts(
   second: number,
   resaved = false,
 ): WallTime | null {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  if (year < 1990 || year > 2200 || day > daysInMonth(year * 12 + month - 1)) return null;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (!isWallTime(year, month, day, hour, minute, second)) return null;
   const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}+08:00`;
-  return { iso, epoch: ms / 1000 - UTC8_OFFSET_SECONDS, resaved };
+  return { iso, epoch: epochOf(year, month, day, hour, minute, second), resaved };
 }
 
 function digit(text: string, at: number): number {
@@ -43,11 +52,21 @@ function number2(text: string, at: number): number {
   return digit(text, at) * 10 + digit(text, at + 1);
 }
 
-/** The exports' own `YYYY-MM-DD HH:MM:SS`, parsed without a regex: it is on every row. */
+const DASH = 0x2d;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const LETTER_T = 0x54;
+
+/**
+ * The exports' own `YYYY-MM-DD HH:MM:SS`, parsed without a regex: it is on every row. Its ISO form
+ * is the text's own digits (every field has its full width), so it is cut from the text rather
+ * than printed from the numbers.
+ */
 function parseCanonical(text: string): WallTime | null | undefined {
-  if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined;
-  const sep = text[10];
-  if (sep !== ' ' && sep !== 'T') return undefined;
+  if (text.length !== 19) return undefined;
+  if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
+  const sep = text.charCodeAt(10);
+  if (sep !== SPACE && sep !== LETTER_T) return undefined;
   const year = number2(text, 0) * 100 + number2(text, 2);
   const month = number2(text, 5);
   const day = number2(text, 8);
@@ -56,7 +75,8 @@ function parseCanonical(text: string): WallTime | null | undefined {
   const second = number2(text, 17);
   // NaN from any non-digit propagates through the sum.
   if (Number.isNaN(year + month + day + hour + minute + second)) return undefined;
-  return fromParts(year, month, day, hour, minute, second);
+  if (!isWallTime(year, month, day, hour, minute, second)) return null;
+  return { iso: `${text.slice(0, 10)}T${text.slice(11)}+08:00`, epoch: epochOf(year, month, day, hour, minute, second), resaved: false };
 }
 
 const LOOSE =

@@ -5,6 +5,7 @@
 import { requiredColumns, resolveColumns, type ColumnTable } from './columns.ts';
 import {
   directionOf,
+  directionWords,
   knownOrOther,
   optionalAt,
   orderIdAt,
@@ -17,7 +18,6 @@ import {
   type PlatformSpec,
   type RowMapper,
 } from './platform.ts';
-import type { Direction } from './types.ts';
 
 const COLUMNS = {
   time: '交易时间',
@@ -33,7 +33,7 @@ const COLUMNS = {
 } as const satisfies ColumnTable;
 
 /** `/` is 中性交易: transfers between own accounts, top-ups, credit-card repayments. */
-const DIRECTIONS: Readonly<Record<string, Direction>> = { 支出: 'expense', 收入: 'income', '/': 'neutral' };
+const DIRECTIONS = directionWords({ 支出: 'expense', 收入: 'income', '/': 'neutral' });
 
 const TYPES = new Set([
   '商户消费', '扫二维码付款', '二维码收款', '转账', '微信红包', '群收款', '亲属卡交易', '赞赏码', '分分捐', '零钱充值',

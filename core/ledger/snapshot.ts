@@ -154,7 +154,7 @@ export function loadLedgerSnapshot(db: Db, asOfDay: number = today(), previous?:
     observations: keptIfSame(previous?.observations, observationRecords.list(db)),
     profileFacts: keptIfSame(previous?.profileFacts, readProfileFacts(db)),
     settings: keptIfSame(previous?.settings, settings),
-    activity: ledgerKept ? previous.activity : keptIfSame(previous?.activity, readActivity(db)),
+    activity: ledgerKept ? previous.activity : readActivity(db, previous?.activity),
     needsReview: ledgerKept ? previous.needsReview : (db.prepare('SELECT count(*) FROM credit_links WHERE unconfirmed = 1 AND account_id IS NOT NULL').pluck().get() as number),
   };
   stampRead(snapshot, counters);

@@ -163,44 +163,59 @@ function mayPrecedeHistory(a: ScoringAccount, month: number): boolean {
 
 const NOT_A_MONTH: Interval = { low: Number.NaN, high: Number.NaN };
 
-/** The bureau's view of each month, latest first: `count` months ending with `latestMonth`. */
+/**
+ * The bureau's view of each month, latest first: `count` months ending with `latestMonth`. A month
+ * is a function of the accounts (in their order) and the month alone, so each is kept with the
+ * ledger's list of accounts: the months a later report month shares with an earlier one (23 of 24)
+ * are read, not added up again, where the two ledgers share their list (load-ledger.ts).
+ */
 export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: number = HISTORY_MONTHS): BureauMonth[] {
+  let kept = monthsOf.get(ledger.accounts);
+  if (!kept) monthsOf.set(ledger.accounts, (kept = new Map()));
   const out: BureauMonth[] = [];
   for (let k = 0; k < count; k++) {
     const month = latestMonth - k;
-    const m = emptyMonth(month);
-    const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0, lines: new Set() };
-    let revolvingBefore = 0;
-    for (const a of ledger.accounts) {
-      const inclusion = bureauInclusion(a, month);
-      if (inclusion === 'out') continue;
-      const i = monthIndex(a, month);
-      if (i >= 0) addAccountMonth(m, a, i, inclusion, tally);
-      else if (mayPrecedeHistory(a, month)) {
-        addMonthBeforeHistory(m, a, tally);
-        if (a.kind === 'revolving') revolvingBefore++;
-      }
-    }
-    // A line nobody knows while money is owed on it: the month's use cannot be computed.
-    if (tally.limitUnknownWithBalance) m.point.limit = 0;
-    // Nothing paid that the ledger saw, in a month it did not see in full: not known.
-    if (tally.paidUnknown && m.point.paid === 0) m.point.paid = Number.NaN;
-    if (tally.revolvingRows > 0) m.revolving = 'known';
-    else if (revolvingBefore > 0) {
-      m.revolving = 'unknown';
-      m.point.balance = Number.NaN;
-      m.point.paid = Number.NaN;
-    } else {
-      // No revolving account on the report: the use features have nothing to read, at either end.
-      m.point.balance = Number.NaN;
-      m.point.paid = Number.NaN;
-      m.balance = { ...NOT_A_MONTH };
-      m.limit = { ...NOT_A_MONTH };
-      m.paid = { ...NOT_A_MONTH };
-    }
+    let m = kept.get(month);
+    if (!m) kept.set(month, (m = bureauMonth(ledger.accounts, month)));
     out.push(m);
   }
   return out;
+}
+
+const monthsOf = new WeakMap<readonly ScoringAccount[], Map<number, BureauMonth>>();
+
+function bureauMonth(accounts: readonly ScoringAccount[], month: number): BureauMonth {
+  const m = emptyMonth(month);
+  const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0, lines: new Set() };
+  let revolvingBefore = 0;
+  for (const a of accounts) {
+    const inclusion = bureauInclusion(a, month);
+    if (inclusion === 'out') continue;
+    const i = monthIndex(a, month);
+    if (i >= 0) addAccountMonth(m, a, i, inclusion, tally);
+    else if (mayPrecedeHistory(a, month)) {
+      addMonthBeforeHistory(m, a, tally);
+      if (a.kind === 'revolving') revolvingBefore++;
+    }
+  }
+  // A line nobody knows while money is owed on it: the month's use cannot be computed.
+  if (tally.limitUnknownWithBalance) m.point.limit = 0;
+  // Nothing paid that the ledger saw, in a month it did not see in full: not known.
+  if (tally.paidUnknown && m.point.paid === 0) m.point.paid = Number.NaN;
+  if (tally.revolvingRows > 0) m.revolving = 'known';
+  else if (revolvingBefore > 0) {
+    m.revolving = 'unknown';
+    m.point.balance = Number.NaN;
+    m.point.paid = Number.NaN;
+  } else {
+    // No revolving account on the report: the use features have nothing to read, at either end.
+    m.point.balance = Number.NaN;
+    m.point.paid = Number.NaN;
+    m.balance = { ...NOT_A_MONTH };
+    m.limit = { ...NOT_A_MONTH };
+    m.paid = { ...NOT_A_MONTH };
+  }
+  return m;
 }
 
 /**
@@ -305,7 +320,14 @@ function bounded(value: number | null, low: number | null, high: number | null):
   return { value, low, high };
 }
 
-const sesameAccounts = (ledger: ScoringLedger): ScoringAccount[] => ledger.accounts.filter((a) => seenBy('sesame', a));
+/** The accounts Ant sees, kept with the ledger's list (never edited): the estimate's inputs read it some six times a month. */
+function sesameAccounts(ledger: ScoringLedger): readonly ScoringAccount[] {
+  let out = seenBySesame.get(ledger.accounts);
+  if (!out) seenBySesame.set(ledger.accounts, (out = ledger.accounts.filter((a) => seenBy('sesame', a))));
+  return out;
+}
+
+const seenBySesame = new WeakMap<readonly ScoringAccount[], readonly ScoringAccount[]>();
 
 /** Months from the earliest sign of credit Ant sees (an open date, a history month, an Alipay row) to `latest`, inclusive. */
 export function historyMonths(ledger: ScoringLedger, latest: number): number {

@@ -22,6 +22,7 @@ import { formatDay, parseMonth } from '../shared/calendar.ts';
 import type { BureauLayout } from '../shared/ledger-vocabulary.ts';
 import type { LenderMetricId, LenderRule } from '../rules/lender-heuristics.ts';
 import { computeLenderMetrics, type LenderMetricValue } from '../bureau/lender-metrics.ts';
+import { besideLike, likeOf } from '../bureau/replaced.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { ADJUSTMENTS } from './adjustments.ts';
 import { ruleStatus } from '../bureau/lender-view.ts';
@@ -211,7 +212,21 @@ function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, 
     const [start, end] = windowRows(typed, reportMonth, window);
     accounts.push(start === 0 && end === account.months.length ? account : windowOf(account, start, end));
   });
-  return keptWindowSnapshot(input, accounts, `${reportMonth}:${window}`);
+  const key = `${reportMonth}:${window}`;
+  const out = keptWindowSnapshot(input, accounts, key);
+  let byKey = windowsOfInput.get(input);
+  if (!byKey) windowsOfInput.set(input, (byKey = new Map()));
+  byKey.set(key, out);
+  return out;
+}
+
+/** Each snapshot's window snapshots by month and window: where those of a snapshot evaluated beside it (core/bureau/replaced.ts) are found. */
+const windowsOfInput = new WeakMap<LedgerSnapshot, Map<string, LedgerSnapshot>>();
+
+/** The window snapshot of the snapshot `input` is evaluated beside, for the same month and window (null: none built). */
+function likeWindow(input: LedgerSnapshot, reportMonth: number, window: number): LedgerSnapshot | null {
+  const like = likeOf(input);
+  return (like && windowsOfInput.get(like)?.get(`${reportMonth}:${window}`)) ?? null;
 }
 
 /**
@@ -274,7 +289,12 @@ function figuresFor(memo: Memo, ledger: ScoringLedger, asOfDay: number, ruleIds:
     }
   }
   compute(ledger.lenderInput, asOfDay, monthRules, memo.scenarios, byMonth);
-  for (const [window, rules] of windowRules) compute(windowSnapshot(memo, ledger.lenderInput, month, window), asOfDay, rules, memo.scenarios, byMonth);
+  for (const [window, rules] of windowRules) {
+    // Beside the like snapshot's window snapshot (its accounts differ in those the actions touch): the metrics start from its folds.
+    const cut = windowSnapshot(memo, ledger.lenderInput, month, window);
+    const like = likeWindow(ledger.lenderInput, month, window);
+    besideLike(cut, like ?? cut, () => compute(cut, asOfDay, rules, memo.scenarios, byMonth));
+  }
   // Without accounts the layout scenarios are all the same: one is enough.
   compute(memo.queriesOnly, asOfDay, dayRules, [{}], byDay);
   const out = new Map<string, Figures>();

@@ -86,14 +86,25 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
   return account;
 }
 
-/** Every visible account, with whether the simulated report carries it as of the view's report month. */
+/**
+ * Every visible account, with whether the simulated report carries it as of the view's report
+ * month. The list made last for the same ledger accounts when it has the same accounts (a
+ * what-if's months whose readings did not change): what is kept with the list (the bureau months,
+ * ledger-features.ts) then holds from one month to the next.
+ */
 function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
   const onReport = new Map(view.accounts.map((a) => [a.id, a]));
-  return snapshot.accounts.map((a) => {
+  const out = snapshot.accounts.map((a) => {
     const reported = onReport.get(a.id);
     return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
   });
+  const last = lastList.get(snapshot.accounts);
+  if (last && last.length === out.length && last.every((a, i) => a === out[i])) return last;
+  lastList.set(snapshot.accounts, out);
+  return out;
 }
+
+const lastList = new WeakMap<LedgerSnapshot['accounts'], ScoringAccount[]>();
 
 /**
  * The engine's form of one account as the report carries it, kept with the ledger account (never

@@ -27,7 +27,8 @@ export function daysInMonth(month: number): number {
 // Civil-calendar conversions without Date objects (H. Hinnant's days_from_civil / civil_from_days):
 // the monthly-history pass calls these a few times per month of every account.
 
-function daysFromCivil(year: number, month: number, day: number): number {
+/** The day number of a calendar date (month 1–12); the date is not checked. */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

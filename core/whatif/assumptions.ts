@@ -19,6 +19,12 @@ function namesEn(list: readonly string[]): string {
   return list.length <= MAX_NAMES ? list.join(', ') : `${list.slice(0, MAX_NAMES).join(', ')} … (${list.length})`;
 }
 
+/** Whether a month from `first` on is of unknown status (#); the months run in order, so only the last ones are read. */
+function unknownFrom(months: Projection['accounts'][number]['months'], first: string): boolean {
+  for (let i = months.length - 1; i >= 0 && months[i]!.month >= first; i--) if (months[i]!.status === '#') return true;
+  return false;
+}
+
 export function frozenAssumptions(state: ScenarioState, projection: Projection): LocalizedText[] {
   const { base } = state;
   const asOf = formatDay(base.asOfDay);
@@ -62,7 +68,7 @@ export function frozenAssumptions(state: ScenarioState, projection: Projection):
     });
   }
   const first = formatMonth(monthOfDay(base.asOfDay) + 1);
-  const unknown = projection.accounts.filter((a) => a.months.some((m) => m.month >= first && m.status === '#')).map((a) => a.name);
+  const unknown = projection.accounts.filter((a) => unknownFrom(a.months, first)).map((a) => a.name);
   if (unknown.length > 0) {
     out.push({
       'zh-CN': `${names(unknown)}：数据无法得知其余额、账单日或还款计划，未来各月仍显示为 #（未知）。`,

@@ -4,6 +4,7 @@
 // add dated events to a copy and have the ledger compute the months again. Neither is ever edited:
 // a scenario builds new objects beside them (scenario-state.ts, projection.ts).
 
+import { readActivity } from '../ledger/activity.ts';
 import { ensureLedger } from '../ledger/freshness.ts';
 import { readLedgerInputs, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
 import { restamp } from '../ledger/reread.ts';
@@ -29,6 +30,10 @@ export interface WhatIfBase {
  */
 export function loadWhatIfBase(db: Db, asOfDay: number, previous?: WhatIfBase): WhatIfBase {
   ensureLedger(db, asOfDay);
+  // The activity read first outside the read transaction, where what is read is kept with the
+  // connection (activity.ts): the read inside, and the next base's, get it again unless a row
+  // moved. Nothing is written: a what-if leaves the profile as it was.
+  readActivity(db, previous?.snapshot.activity, { write: false });
   const base = db.transaction(() => ({
     asOfDay,
     snapshot: loadLedgerSnapshot(db, asOfDay, previous?.snapshot),

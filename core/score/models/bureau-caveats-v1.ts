@@ -29,8 +29,18 @@ function fullPointsUpTo(model: BureauModel): number | null {
   return best?.upper ?? null;
 }
 
-/** The caveat of each fitted feature whose shape contradicts common advice (none for the others). */
-export function bureauCaveats(model: BureauModel): Partial<Record<BureauFeatureName, LocalizedText>> {
+type Caveats = Readonly<Partial<Record<BureauFeatureName, LocalizedText>>>;
+
+/** The caveat of each fitted feature whose shape contradicts common advice (none for the others): a function of the model, built once per model. */
+export function bureauCaveats(model: BureauModel): Caveats {
+  let out = caveatsOf.get(model);
+  if (!out) caveatsOf.set(model, (out = caveatsFor(model)));
+  return out;
+}
+
+const caveatsOf = new WeakMap<BureauModel, Caveats>();
+
+function caveatsFor(model: BureauModel): Caveats {
   const upTo = fullPointsUpTo(model);
   return {
     months_light_use_6m: {

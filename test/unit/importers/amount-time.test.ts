@@ -57,6 +57,37 @@ describe('parseTimeText', () => {
     });
   });
 
+  it('reads every canonical time as Date.UTC does, and refuses the impossible ones', () => {
+    // The reference: the wall-clock fields through Date.UTC, less the 8 hours of UTC+8. Days from
+    // 1989-12-25 to 2201-01-05 every 13 days (every weekday and month position over 211 years),
+    // each at a time of its own, and every Feb 28/29 and month end in the range.
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const texts: string[] = [];
+    for (let ms = Date.UTC(1989, 11, 25), i = 0; ms <= Date.UTC(2201, 0, 5); ms += 13 * 86_400_000, i++) {
+      const d = new Date(ms);
+      texts.push(`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(i % 24)}:${pad((i * 7) % 60)}:${pad((i * 13) % 60)}`);
+    }
+    for (let year = 1990; year <= 2200; year++) {
+      texts.push(`${year}-02-28 23:59:59`, `${year}-02-29 00:00:00`, `${year}-12-31T12:00:00`);
+      for (let month = 1; month <= 12; month++) texts.push(`${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())} 00:00:00`);
+    }
+    let valid = 0;
+    for (const text of texts) {
+      const [y, mo, d, h, mi, s] = text.split(/[-: T]/).map(Number) as [number, number, number, number, number, number];
+      const real = y >= 1990 && y <= 2200 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+      const expected = real
+        ? { iso: `${text.slice(0, 10)}T${text.slice(11)}+08:00`, epoch: Date.UTC(y, mo - 1, d, h, mi, s) / 1000 - 8 * 3600, resaved: false }
+        : null;
+      expect(parseTimeText(text), text).toEqual(expected);
+      if (real) valid++;
+    }
+    // 1990–2200 has 51 leap years: the other 160 Feb 29ths are refused, and the days outside it.
+    expect(texts.length - valid).toBeGreaterThan(160);
+    for (const bad of ['2023-13-01 00:00:00', '2023-00-10 00:00:00', '2023-04-31 00:00:00', '2023-01-00 00:00:00', '2023-01-01 24:00:00', '2023-01-01 23:60:00', '2023-01-01 23:59:60']) {
+      expect(parseTimeText(bad), bad).toBeNull();
+    }
+  });
+
   it('flags Excel/WPS re-save forms', () => {
     expect(parseTimeText('2024/4/2 18:31')).toMatchObject({ iso: '2024-04-02T18:31:00+08:00', resaved: true });
     expect(parseTimeText('2024-4-2 8:31:05')).toMatchObject({ iso: '2024-04-02T08:31:05+08:00', resaved: true });

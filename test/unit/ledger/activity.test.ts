@@ -6,7 +6,10 @@
 //            2026-02 alipay a transfer to 张三 (a new month, so a new contact);
 //   a count no row of its group sets is null (SQL's sum over nulls: WeChat's month has no bill and
 //   no credit event), as one read of every row gives it, kept or not;
-//   an edit of a row's credit event (review) and a deletion move the counter, and it is read again.
+//   an edit of a row's credit event (review) and a deletion move the counter, and it is read again;
+//   while neither the highest id nor the counter moved, the activity read before on the connection
+//   is given again (the same object), and rows another connection adds are counted; what was read
+//   inside a transaction that was rolled back is never given again.
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,11 +42,16 @@ function addBatch(db: Db, rows: Row[]): void {
   }
 }
 
-/** What one read of every row gives: the same grouping, from scratch. */
+/** What one read of every row gives: the same grouping, from scratch (on a connection of its own, so nothing read on `db` is served). */
 function everyRow(db: Db): ReturnType<typeof readActivity> {
-  db.prepare("DELETE FROM ledger_state WHERE key = 'activity'").run();
-  const fresh = readActivity(db);
-  return { months: fresh.months, contacts: [...fresh.contacts].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+  const other = openDatabase(db.name);
+  try {
+    other.prepare("DELETE FROM ledger_state WHERE key = 'activity'").run();
+    const fresh = readActivity(other);
+    return { months: fresh.months, contacts: [...fresh.contacts].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) };
+  } finally {
+    other.close();
+  }
 }
 
 function sorted(activity: ReturnType<typeof readActivity>): ReturnType<typeof readActivity> {
@@ -101,11 +109,34 @@ describe('the imported activity, kept and extended', () => {
     const before = edits();
     db.prepare('UPDATE transactions SET refund_of = 1 WHERE id = 3').run();
     expect(edits()).toBe(before);
+    // Neither the highest id nor the counter moved: the activity read before is given again, as it is.
+    expect(readActivity(db, edited)).toBe(edited);
+    expect(readActivity(db)).toBe(edited);
 
     db.prepare('DELETE FROM transactions WHERE id = 8').run();
-    const deleted = readActivity(db);
+    const deleted = readActivity(db, edited);
+    expect(deleted).not.toBe(edited);
     expect(deleted.months.map((m) => m.month)).toEqual(['2026-01', '2026-01']);
     expect(deleted.contacts).toHaveLength(2);
+
+    // Rows added through another connection (an import's own): the highest id moved, so what this one read before is not served.
+    const importer = openDatabase(db.name);
+    addBatch(importer, [{ on: '2026-03-01' }]);
+    importer.close();
+    const imported = readActivity(db, deleted);
+    expect(imported.months.map((m) => m.month)).toEqual(['2026-01', '2026-01', '2026-03']);
+
+    // Rows read inside a transaction that is rolled back, then other rows committed under the same
+    // ids and counters (a cancelled import, then another): the rolled-back rows' activity must not
+    // be served. The first: one 2026-04 row; the second: one 2026-05 row, the same id.
+    db.exec('BEGIN');
+    addBatch(db, [{ on: '2026-04-01' }]);
+    expect(readActivity(db, imported).months.map((m) => m.month)).toContain('2026-04');
+    db.exec('ROLLBACK');
+    addBatch(db, [{ on: '2026-05-01' }]);
+    const months = readActivity(db, imported).months.map((m) => m.month);
+    expect(months).toContain('2026-05');
+    expect(months).not.toContain('2026-04');
     db.close();
   });
 });
