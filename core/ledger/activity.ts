@@ -124,8 +124,15 @@ function extended(db: Db, base: KeptActivity, through: number): KeptActivity {
   return { through, edits: base.edits, months, contacts };
 }
 
-/** The last activity read on each connection outside a transaction, and the row id and edits counter it was read at. */
-const lastRead = new WeakMap<Db, { through: number; edits: number; activity: Activity }>();
+/**
+ * The last activity read on each connection outside a transaction, the row id and edits counter
+ * it was read at, and whether ledger_state holds it: a read that may not write (the what-if's)
+ * leaves it to the next read that may, even when that read is served from here.
+ */
+const lastRead = new WeakMap<Db, { through: number; edits: number; counted: KeptActivity; stored: boolean; activity: Activity }>();
+
+/** Kept by whoever may write: not on a connection an import is writing through (or waits on). */
+const mayKeep = (db: Db, write: boolean): boolean => write && !db.readonly && !importRunning(db);
 
 /**
  * The imported rows' activity: the kept one extended with the rows added since (and kept again
@@ -136,14 +143,21 @@ export function readActivity(db: Db, previous?: Activity, { write = true }: { wr
   const currentEdits = edits(db);
   const through = (db.prepare('SELECT max(id) FROM transactions').pluck().get() as number | null) ?? 0;
   const last = lastRead.get(db);
-  if (last && last.through === through && last.edits === currentEdits) return keptIfSame(previous, last.activity);
+  if (last && last.through === through && last.edits === currentEdits) {
+    if (!last.stored && !db.inTransaction && mayKeep(db, write)) {
+      writeLedgerState(db, 'activity', JSON.stringify(last.counted));
+      last.stored = true;
+    }
+    return keptIfSame(previous, last.activity);
+  }
   const base = kept(db, currentEdits);
   let counted = base;
+  let stored = true;
   if (through !== base.through) {
     // Both reads group rows in SQLite's sorter (storage/page-cache.ts).
     counted = withSmallCache(db, () => extended(db, base, through));
-    // Kept by whoever may write: not on a connection an import is writing through (or waits on).
-    if (write && !db.readonly && !importRunning(db)) writeLedgerState(db, 'activity', JSON.stringify(counted));
+    stored = mayKeep(db, write);
+    if (stored) writeLedgerState(db, 'activity', JSON.stringify(counted));
   }
   const activity = keptIfSame(previous, {
     months: counted.months.map(([month, platform, rows, billPayments, huabei, baitiao, yuefu]) => ({
@@ -155,6 +169,6 @@ export function readActivity(db: Db, previous?: Activity, { write = true }: { wr
     })),
     contacts: counted.contacts.map(([month, platform, counterparty]) => ({ month, platform, counterparty })),
   });
-  if (!db.inTransaction) lastRead.set(db, { through, edits: currentEdits, activity });
+  if (!db.inTransaction) lastRead.set(db, { through, edits: currentEdits, counted, stored, activity });
   return activity;
 }

@@ -139,4 +139,21 @@ describe('the imported activity, kept and extended', () => {
     expect(months).not.toContain('2026-04');
     db.close();
   });
+
+  it('keeps an activity first read by a reader that may not write when the next reader that may is served it', () => {
+    // The what-if reads with write: false. After an edit (the counter 0 -> 1), its read is the
+    // first; the dashboard's next read is served from the connection, and must still keep it in
+    // ledger_state, or the next open groups every row again.
+    const db = openDatabase(join(tempDir(), 'activity-kept-later.sqlite'));
+    addBatch(db, [{ on: '2026-01-05' }, { on: '2026-01-06', event: 'huabei_purchase' }]);
+    readActivity(db);
+    const keptEdits = () => (JSON.parse(db.prepare("SELECT value FROM ledger_state WHERE key = 'activity'").pluck().get() as string) as { edits: number }).edits;
+    const counter = () => db.prepare('SELECT transaction_edits FROM data_version').pluck().get() as number;
+    db.prepare("UPDATE transactions SET credit_event = 'baitiao_purchase' WHERE id = 2").run();
+    const whatIf = readActivity(db, undefined, { write: false });
+    expect(keptEdits()).toBe(counter() - 1);
+    expect(readActivity(db)).toBe(whatIf);
+    expect(keptEdits()).toBe(counter());
+    db.close();
+  });
 });
