@@ -67,9 +67,12 @@ export function replacements<T>(list: readonly T[], like: readonly T[]): Replace
  * The accounts of a list that `keep` admits, in the list's order, from the like list's
  * (`likeKept`) and the replacements between the two lists: an account replaced in place swapped,
  * one that leaves taken out, one added past the like list's end put at the end; null when an
- * account comes in anywhere else (where it goes needs the whole list).
+ * account comes in anywhere else (where it goes needs the whole list), or when one both comes in
+ * and leaves (the two lists in different orders: the place found for it would be the new one's).
  */
 export function keptFromLike<T>(changes: readonly Replacement<T>[], likeKept: readonly T[], keep: (account: T) => boolean): T[] | null {
+  const comingIn = new Set(changes.map((change) => change.next));
+  if (changes.some((change) => change.old !== null && comingIn.has(change.old))) return null;
   const out = likeKept.slice();
   for (const { old, next, atEnd } of changes) {
     const [leaves, comes] = [old !== null && keep(old), next !== null && keep(next)];

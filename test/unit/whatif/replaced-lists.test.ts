@@ -10,6 +10,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { reportAccounts } from '../../../core/bureau/layouts.ts';
+import { keptFromLike, replacements } from '../../../core/bureau/replaced.ts';
 import { prepareLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { reportMonthOf } from '../../../core/bureau/windows.ts';
 import { deleteAccount } from '../../../core/ledger/accounts/commands.ts';
@@ -107,5 +108,21 @@ describe('a baseline read again after one card was hidden, beside the one before
       expect(kept[0], `day ${p.day}`).not.toContain(card);
       expect(kept[3], `day ${p.day}`).not.toContain(card);
     });
+  });
+});
+
+describe('a list from the like list when the two are in different orders', () => {
+  it('is built whole rather than misplaced', () => {
+    // [B, C, A] against [A, D, B]: the walk pairs A -> B, D -> C, B -> A. Taking A out and putting
+    // B in its place, then looking for B to put A in, finds the B just put in: [A, C, B], not the
+    // list's [B, C, A]. No golden scenario reorders accounts (they are read by id), so only this
+    // hand-built pair reaches it.
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'];
+    const list = [b, c, a];
+    const like = [a, d, b];
+    const changes = replacements(list, like);
+    expect(changes).not.toBeNull();
+    const built = keptFromLike(changes!, like, () => true);
+    expect(built).toBeNull();
   });
 });
