@@ -175,11 +175,16 @@ describe('the project’s synthetic Alipay web export with one row altered', () 
     ]);
   });
 
+  /** The clean bill with one row appended after its last (it becomes line 10). */
+  const importAppended = (added: string) => {
+    const lines = clean.split('\n');
+    lines.splice(9, 0, added);
+    return importText(lines.join('\n'));
+  };
+
   it('a row appended after export (dated after the stated period) is named under 共N笔记录 and 已支出', async () => {
     const added = '20260405001\t,S0009\t,2026-04-05 09:00:00 ,2026-04-05 09:00:01 ,2026-04-05 09:00:01 ,其他（包括阿里巴巴和外部商家）,即时到账交易 ,示例商店 ,文具 ,50.00 ,支出 ,交易成功 ,0.00 ,0.00 , ,已支出 ,';
-    const lines = clean.split('\n');
-    lines.splice(9, 0, added); // becomes l10, after the last row
-    const result = await importText(lines.join('\n'));
+    const result = await importAppended(added);
     // 5 rows against 共4笔记录; 已支出 3 rows 351.58 against 2 rows 301.58: +1 row, +50.00, the 2026-04-05 row.
     expect(result.differences).toEqual([
       { total: 'count', rowsDifference: 1, fenDifference: null, rows: [outside(10, 5000, 'expense')], rowsOmitted: 0, explained: true },
@@ -191,9 +196,7 @@ describe('the project’s synthetic Alipay web export with one row altered', () 
     // The tally keeps amounts and times as Int32 until one does not fit (reconcile.ts): 3,000,000,000
     // fen is over 2^31 − 1 = 2,147,483,647, and 2040-01-02 is after 2038-01-19, the last Int32 second.
     const added = '20400102001\t,S0010\t,2040-01-02 09:00:00 ,2040-01-02 09:00:01 ,2040-01-02 09:00:01 ,其他（包括阿里巴巴和外部商家）,即时到账交易 ,示例商店 ,设备 ,30000000.00 ,支出 ,交易成功 ,0.00 ,0.00 , ,已支出 ,';
-    const lines = clean.split('\n');
-    lines.splice(9, 0, added); // becomes l10, after the last row
-    const result = await importText(lines.join('\n'));
+    const result = await importAppended(added);
     // 5 rows against 共4笔记录; 已支出 3 rows against 2: +1 row, +3,000,000,000 fen, the 2040 row (outside the stated period).
     expect(result.differences).toEqual([
       { total: 'count', rowsDifference: 1, fenDifference: null, rows: [outside(10, 3_000_000_000, 'expense')], rowsOmitted: 0, explained: true },
