@@ -11,7 +11,7 @@ import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, runScenario } from '../../../core/whatif/compare.ts';
 import { alikeOn, cutSnapshot } from '../../../core/whatif/day-cut.ts';
 import { evaluate, type TimelinePoint } from '../../../core/whatif/timeline.ts';
-import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
+import { handCase, type WhatIfCase, EVERY_ACTION_CASES } from './every-action-cases.ts';
 
 const MONTHS = 24;
 
@@ -26,10 +26,7 @@ function timelines(c: WhatIfCase): { name: string; points: TimelinePoint[] }[] {
   return [{ name: 'baseline', points: baseline.points }, ...c.groups.flat().map((s) => ({ name: s.name, points: runScenario(base, baseline, s).points }))];
 }
 
-describe.each([
-  ['a hand-built ledger', handCase],
-  ['the benches’ synthetic profile at a small size', syntheticCase],
-] as const)('on %s, the report and scores of a day read nothing after it', (_, build) => {
+describe.each(EVERY_ACTION_CASES)('on %s, the report and scores of a day read nothing after it', (_, build) => {
   const runs = timelines(build());
 
   it('answer alike on every day of every timeline, the snapshot whole or cut to the day', () => {

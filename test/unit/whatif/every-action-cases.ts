@@ -1,6 +1,8 @@
-// The what-if cases the golden comparison pins (golden-compare.test.ts) and the day-cut
-// invariant is checked on (day-cut.test.ts): a hand-built ledger and the benches' synthetic
-// profile at a small size, each with scenarios that between them use every kind of action.
+// The what-if cases the golden comparison pins (golden-compare.test.ts), the day-cut invariant is
+// checked on (day-cut.test.ts), and every part kept beside a like month is compared with a whole
+// computation on (replaced-folds, replaced-lists, kept-bureau-months): a hand-built ledger and the
+// benches' synthetic profile at a small size, each with scenarios that between them use every
+// kind of action.
 // Made up here; no real person's data.
 
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { setMonthFact } from '../../../core/ledger/accounts/month-facts.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
 import { formatDay, formatMonth, monthOfDay } from '../../../core/shared/calendar.ts';
 import { openDatabase, type Db } from '../../../core/storage/database.ts';
+import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import type { ScenarioRequest } from '../../../core/whatif/compare.ts';
 import type { WhatIfAction } from '../../../core/whatif/schema.ts';
 import { parseScenario } from '../../../core/whatif/validate.ts';
@@ -156,4 +159,15 @@ export function syntheticCase(): WhatIfCase {
     ].map((s) => parseScenario(s)),
   ];
   return { db, asOfDay: BENCH_AS_OF, groups };
+}
+
+/** Both cases, named, for `describe.each`. */
+export const EVERY_ACTION_CASES = [
+  ['a hand-built ledger', handCase],
+  ['the benches’ synthetic profile at a small size', syntheticCase],
+] as const;
+
+/** The snapshot with every account (and its months) a new object: what a kept part keyed on the objects cannot be served for. */
+export function copied(snapshot: LedgerSnapshot): LedgerSnapshot {
+  return { ...snapshot, accounts: snapshot.accounts.map((a) => ({ ...a, months: [...a.months] })) };
 }

@@ -15,21 +15,14 @@ import { scoringLedgerOf } from '../../../core/score/load-ledger.ts';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, runScenario } from '../../../core/whatif/compare.ts';
 import type { TimelinePoint } from '../../../core/whatif/timeline.ts';
-import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
+import { type WhatIfCase, EVERY_ACTION_CASES, copied } from './every-action-cases.ts';
 import { AS_OF_DAY, handProfile } from './hand-profile.ts';
 
 const MONTHS = 24;
 
-function copied(snapshot: LedgerSnapshot): LedgerSnapshot {
-  return { ...snapshot, accounts: snapshot.accounts.map((a) => ({ ...a, months: [...a.months] })) };
-}
-
 const monthsOf = (snapshot: LedgerSnapshot, day: number): BureauMonth[] => bureauMonths(scoringLedgerOf(snapshot, buildBureauView(snapshot, day)), reportMonthOf(day));
 
-describe.each([
-  ['a hand-built ledger', handCase],
-  ['the benches’ synthetic profile at a small size', syntheticCase],
-] as const)('on %s, the bureau months kept with the accounts', (_, build: () => WhatIfCase) => {
+describe.each(EVERY_ACTION_CASES)('on %s, the bureau months kept with the accounts', (_, build: () => WhatIfCase) => {
   it('are the months of a whole computation, on every month of the baseline and of every scenario', () => {
     const c = build();
     const base = loadWhatIfBase(c.db, c.asOfDay);

@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, runScenario } from '../../../core/whatif/compare.ts';
 import { evaluate, type TimelinePoint } from '../../../core/whatif/timeline.ts';
-import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
-import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
+import { syntheticCase, type WhatIfCase, EVERY_ACTION_CASES, copied } from './every-action-cases.ts';
 import { AS_OF_DAY, handProfile } from './hand-profile.ts';
 
 const MONTHS = 24;
@@ -25,20 +24,13 @@ function text(answer: Pick<TimelinePoint, 'core' | 'score'>): Record<string, str
 }
 
 /** The snapshot with every account a new object: nothing kept with the originals is found. */
-function copied(snapshot: LedgerSnapshot): LedgerSnapshot {
-  return { ...snapshot, accounts: snapshot.accounts.map((a) => ({ ...a, months: [...a.months] })) };
-}
-
 function runs(c: WhatIfCase): { name: string; points: TimelinePoint[]; baseline: TimelinePoint[] }[] {
   const base = loadWhatIfBase(c.db, c.asOfDay);
   const baseline = baselineOf(base, MONTHS);
   return c.groups.flat().map((s) => ({ name: s.name, points: runScenario(base, baseline, s).points, baseline: baseline.points }));
 }
 
-describe.each([
-  ['a hand-built ledger', handCase],
-  ['the benches’ synthetic profile at a small size', syntheticCase],
-] as const)('on %s, a month evaluated beside the baseline’s', (_, build) => {
+describe.each(EVERY_ACTION_CASES)('on %s, a month evaluated beside the baseline’s', (_, build) => {
   const scenarios = runs(build());
 
   it('answers what a whole fold answers, on every month of every scenario', () => {

@@ -14,19 +14,14 @@ import { keptFromLike, replacements } from '../../../core/bureau/replaced.ts';
 import { prepareLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { reportMonthOf } from '../../../core/bureau/windows.ts';
 import { deleteAccount } from '../../../core/ledger/accounts/commands.ts';
-import type { LedgerSnapshot } from '../../../core/ledger/snapshot.ts';
 import { formatDay } from '../../../core/shared/calendar.ts';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, runScenario } from '../../../core/whatif/compare.ts';
 import { evaluate, type TimelinePoint } from '../../../core/whatif/timeline.ts';
 import { parseScenario } from '../../../core/whatif/validate.ts';
-import { handCase, syntheticCase, type WhatIfCase } from './every-action-cases.ts';
+import { handCase, syntheticCase, type WhatIfCase, EVERY_ACTION_CASES, copied } from './every-action-cases.ts';
 
 const MONTHS = 24;
-
-function copied(snapshot: LedgerSnapshot): LedgerSnapshot {
-  return { ...snapshot, accounts: snapshot.accounts.map((a) => ({ ...a, months: [...a.months] })) };
-}
 
 const ids = (accounts: readonly { id: number }[]) => accounts.map((a) => a.id);
 
@@ -44,10 +39,7 @@ function lists(p: TimelinePoint): { kept: number[][]; whole: number[][] } {
   };
 }
 
-describe.each([
-  ['a hand-built ledger', handCase],
-  ['the benches’ synthetic profile at a small size', syntheticCase],
-] as const)('on %s, the lists of a month evaluated beside the baseline’s', (_, build: () => WhatIfCase) => {
+describe.each(EVERY_ACTION_CASES)('on %s, the lists of a month evaluated beside the baseline’s', (_, build: () => WhatIfCase) => {
   it('are what filtering and sorting every account gives, on every month of every scenario', () => {
     const c = build();
     const base = loadWhatIfBase(c.db, c.asOfDay);
