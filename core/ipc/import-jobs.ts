@@ -172,15 +172,19 @@ export class ImportJobs {
     });
     try {
       return await new Promise<ImportOutcome>((resolve, reject) => {
+        let outcome: ImportOutcome | undefined;
         worker.on('message', (message: ImportMessage) => {
           if (message.type === 'ready') ready = true;
-          // The outcome is sent after the worker closed its connection: no need to wait for the thread's exit too.
-          else if (message.type === 'done') resolve(message.outcome);
+          else if (message.type === 'done') outcome = message.outcome;
           else onMessage(message);
         });
         worker.on('error', reject);
+        // Answered once the thread is gone, not when its outcome arrives: a process that ends while
+        // a thread with the SQLite addon is still tearing down races that teardown (a test runner's
+        // fork ending after its last test, the app quitting after an import).
         worker.on('exit', (code) => {
-          if (stopped) resolve(cancelledBeforeStart(request.files));
+          if (outcome) resolve(outcome);
+          else if (stopped) resolve(cancelledBeforeStart(request.files));
           else reject(new Error(`import worker exited with code ${code} before its outcome`));
         });
       });
