@@ -178,7 +178,8 @@ export class ImportJobs {
           else if (message.type === 'done') outcome = message.outcome;
           else onMessage(message);
         });
-        worker.on('error', reject);
+        // An error after the outcome (in the thread's teardown) leaves what it committed committed.
+        worker.on('error', (error) => (outcome ? resolve(outcome) : reject(error)));
         // Answered once the thread is gone, not when its outcome arrives: a process that ends while
         // a thread with the SQLite addon is still tearing down races that teardown (a test runner's
         // fork ending after its last test, the app quitting after an import).
