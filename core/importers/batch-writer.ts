@@ -27,6 +27,13 @@ export const COLUMNS = [
 
 /** Multi-row VALUES cut the per-row statement overhead by ~20% (docs/engineering/performance.md#sqlite-bulk-insert). */
 const ROWS_PER_STATEMENT = 50;
+
+/**
+ * The columns every row of one writer shares: its batch and platform. They go into its statements
+ * as literals, bound by none of their rows (each bound value costs the addon a few calls into V8,
+ * about 0.2 µs: docs/engineering/performance.md, issue 16's whole-process pass).
+ */
+const SHARED_COLUMNS = 2;
 const NEEDS_REVIEW_KEPT = 1000;
 
 /** The raw rows of the bill being read (BillReader): its header names, and a row's cells as raw_row stores them. */
@@ -78,7 +85,9 @@ export class BatchWriter {
   private readonly tally: StatedTally | null;
   private readonly seenIds = new SeenIds();
   private readonly statementKeys = new StatementKeys();
+  /** The insert statements by row count, all of the batch and platform `statementsShare` names as literals. */
   private readonly statements = new Map<number, Database.Statement>();
+  private statementsShare = '';
   private findStored: Database.Statement<[string, string], ContentFields> | null = null;
   private readonly probe: DuplicateProbe;
   private params: unknown[] = [];
@@ -181,14 +190,14 @@ export class BatchWriter {
       const rawRow = cells !== null ? this.rawRows.rawRowOf(cells) : tx.rawRow;
       const credit = tx.credit;
       this.params.push(
-        batchId, tx.platform, key, tx.merchantOrderId, tx.occurredAt, tx.occurredEpoch, tx.amountFen, tx.direction,
+        key, tx.merchantOrderId, tx.occurredAt, tx.occurredEpoch, tx.amountFen, tx.direction,
         tx.status, tx.statusClass, tx.category, tx.counterparty, tx.item, tx.paymentMethod, tx.fundingAccount,
         credit?.kind ?? null, credit?.confidence ?? null, credit?.needsReview ? 1 : 0, rawRow, tx.sourceLine,
         credit?.accountKey ?? null, tx.refundLink?.by === 'order_id' ? tx.refundLink.orderId : null,
       );
       this.rows++;
     }
-    const inserted = this.rows === 0 ? 0 : this.statement(this.rows).run(this.params).changes;
+    const inserted = this.rows === 0 ? 0 : this.statement(this.rows, batchId, this.pendingTx[0].platform).run(this.params).changes;
     this.figures.imported += inserted;
     this.figures.duplicates += pending - inserted;
     this.params = [];
@@ -198,10 +207,17 @@ export class BatchWriter {
     this.pendingCells = [];
   }
 
-  private statement(rows: number): Database.Statement {
+  /** The statement for `rows` rows of one batch and platform (one writer's rows share both). */
+  private statement(rows: number, batchId: number, platform: Platform): Database.Statement {
+    const shared = `${batchId},'${platform}'`;
+    if (shared !== this.statementsShare) {
+      if (!Number.isSafeInteger(batchId) || !/^[a-z_]+$/.test(platform)) throw new Error(`not a batch id and platform: ${batchId}, ${platform}`);
+      this.statements.clear();
+      this.statementsShare = shared;
+    }
     let statement = this.statements.get(rows);
     if (!statement) {
-      const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
+      const tuple = `(${shared},${COLUMNS.slice(SHARED_COLUMNS).map(() => '?').join(',')})`;
       // Only the order key's conflict is a duplicate to skip: `INSERT OR IGNORE` would skip a row
       // breaking a CHECK or NOT NULL constraint just as silently, and count it as a duplicate.
       const sql =
