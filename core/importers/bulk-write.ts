@@ -26,17 +26,22 @@ export function suspendRowCounter(db: Db): () => void {
 
 /**
  * Into a table that holds no row yet (a profile's first import: the one that brings a whole
- * history), the secondary indexes are dropped and built once at the end, from sorted keys.
- * Kept up to date row by row, newest-first rows land at the covering list index's left edge
- * (migration 0010), where every page split leaves two half-full pages: at 200,000 rows that
- * index took 37 MB instead of 18 MB, and a built one cost about 7% less CPU in all
- * (docs/engineering/performance.md). The returned function builds them again, in the words they
- * had; into a table with rows already, nothing is dropped and it does nothing.
+ * history), the secondary indexes of every row are dropped and built once at the end, from
+ * sorted keys. Kept up to date row by row, newest-first rows land at the covering list index's
+ * left edge (migration 0010), where every page split leaves two half-full pages: at 200,000 rows
+ * that index took 37 MB instead of 18 MB, and a built one cost about 7% less CPU in all
+ * (docs/engineering/performance.md). A partial index (the unpaired refunds') stays: it holds a
+ * few rows, kept up to date at the cost of its WHERE per row, where building it reads the whole
+ * table once more. The returned function builds them again, in the words they had; into a table
+ * with rows already, nothing is dropped and it does nothing.
  */
 export function deferIndexes(db: Db): () => void {
   if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() !== undefined) return () => {};
   const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL AND name <> ?")
+    .prepare(
+      `SELECT s.name, s.sql FROM sqlite_schema s JOIN pragma_index_list('transactions') l ON l.name = s.name
+        WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0 AND s.name <> ?`,
+    )
     .all(DEDUPE_INDEX) as Array<{ name: string; sql: string }>;
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
   return () => {
