@@ -10,7 +10,7 @@
 import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchWriter } from '../../../core/importers/batch-writer.ts';
+import { BatchWriter, PAIRING_IDS } from '../../../core/importers/batch-writer.ts';
 import { beginWithStatementJournalInMemory, BulkWrite, deferIndexes } from '../../../core/importers/bulk-write.ts';
 import { WarningSink } from '../../../core/importers/messages.ts';
 import type { NormalizedTransaction } from '../../../core/importers/types.ts';
@@ -216,6 +216,36 @@ describe('the statement journals of an import’s transaction', () => {
     // The transaction goes on with the first statement's rows only: the second one's 29 are undone.
     expect(db.inTransaction).toBe(true);
     expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(50);
+    db.exec('ROLLBACK');
+    db.close();
+  });
+});
+
+describe('refunds paired by order id', () => {
+  it('are paired stretch by stretch of ids as one statement would pair them, across stretches and with originals missing', () => {
+    const db = fresh();
+    beginWithStatementJournalInMemory(db);
+    const writer = new BatchWriter(db, new WarningSink(), null, { rawNames: [], rawRowOf: () => '[]' });
+    const batch = writer.ensureBatch('f.csv', 'alipay', 'x');
+    const key = (n: number) => `ORDER${String(n).padStart(9, '0')}`;
+    const rows = 3 * PAIRING_IDS;
+    // Every 97th row is a refund: from row 5,000 on it names the row 5,000 before it (in another
+    // stretch of ids), before that an order the file does not hold.
+    const refunds: Array<{ id: number; original: number | null }> = [];
+    for (let i = 0; i < rows; i++) {
+      const refund = i % 97 === 50;
+      const named = i >= 5000 ? i - 5000 : 100_000 + i;
+      writer.add(row({ orderId: key(i), ...(refund ? { statusClass: 'refund', refundLink: { by: 'order_id', orderId: key(named) } } : {}) }, i + 1), batch);
+      // Row i is stored with id i + 1 (the batch's first rows, in file order).
+      if (refund) refunds.push({ id: i + 1, original: i >= 5000 ? named + 1 : null });
+    }
+    writer.flush();
+    const expected = refunds.filter((r) => r.original !== null).length;
+    expect(expected).toBeGreaterThan(60);
+    expect(writer.pairRefunds()).toBe(expected);
+    const stored = new Map(db.prepare('SELECT id, refund_of FROM transactions WHERE refund_of_order_id IS NOT NULL').raw().all() as Array<[number, number | null]>);
+    expect(stored.size).toBe(refunds.length);
+    for (const refund of refunds) expect(stored.get(refund.id)).toBe(refund.original);
     db.exec('ROLLBACK');
     db.close();
   });
