@@ -3,7 +3,7 @@
 //
 // A domain's module is loaded on the first call to one of its channels, not with the table: the
 // table is what every process makes first (each CLI command, the app, the preview server), and
-// loading every domain and what it imports took about a third of a CLI command's start
+// every domain with what it imports was a third of the modules any CLI command loaded
 // (docs/engineering/performance.md). The contract (every channel's schemas) is loaded as before:
 // the dispatcher validates each request and response with it.
 
