@@ -176,8 +176,42 @@ function mergeDrawRows(line: MonthRow, rows: readonly MonthRow[]): MonthRow {
 /** Months on the report: from the reporting start, up to the report month. */
 function reportedMonths(account: LedgerAccountSnapshot, since: string | null, reportMonth: number): MonthRow[] {
   const last = formatMonth(reportMonth);
-  return account.months.filter((row) => row.month <= last && (since === null || row.month >= since));
+  const rows = account.months;
+  if (!inMonthOrder(rows)) return rows.filter((row) => row.month <= last && (since === null || row.month >= since));
+  // In month order the rows kept are one run of them: from the first not before `since` to the last not after `last`.
+  const from = since === null ? 0 : rowsBefore(rows, since, false);
+  const to = rowsBefore(rows, last, true);
+  return from < to ? rows.slice(from, to) : [];
 }
+
+/** How many of the rows (in month order) are before `month`, or with `month` itself when `through`: by bisection. */
+function rowsBefore(rows: readonly MonthRow[], month: string, through: boolean): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const at = rows[mid]!.month;
+    if (at < month || (through && at === month)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Whether a history's rows run in month order (a derived history's do: one row per month, in
+ * turn), checked once per array: a snapshot is never edited, so a later answer is the same.
+ */
+function inMonthOrder(rows: readonly MonthRow[]): boolean {
+  let known = ordered.get(rows);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < rows.length && known; i++) known = rows[i - 1]!.month <= rows[i]!.month;
+    ordered.set(rows, known);
+  }
+  return known;
+}
+
+const ordered = new WeakMap<readonly MonthRow[], boolean>();
 
 /**
  * Report accounts already built, per ledger account object and what else they are built from. A

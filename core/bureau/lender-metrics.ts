@@ -293,10 +293,18 @@ const CURRENT_OVERDUE: PartMetric = {
 };
 
 function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
+  // Its months of bad debt still on the report are among its B months: an account without one
+  // (most) has none, and its negative runs need not be found for this.
+  if (!hasBadDebtMonth(account)) return null;
   const retained = retainedNegativeMonths(account, reportMonth);
   const months: string[] = [];
   for (const m of account.months) if (m.status === 'B' && retained.has(m.month)) months.push(m.month);
   return months.length > 0 ? accountRef(account, months) : null;
+}
+
+function hasBadDebtMonth(account: ReportAccount): boolean {
+  for (const m of account.months) if (m.status === 'B') return true;
+  return false;
 }
 
 /** One account counted, with its record. */

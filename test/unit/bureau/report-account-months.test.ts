@@ -1,0 +1,67 @@
+// The months a report account carries (layouts.ts reportedMonths: from the reporting start up to
+// the report month, cut by bisection when the history runs in month order, filtered otherwise)
+// and the bad-debt metric's shortcut for accounts without a B month (lender-metrics.ts
+// badDebtRef), on hand-made ledgers whose answers are worked out beside each expectation.
+
+import { describe, expect, it } from 'vitest';
+import { reportAccounts } from '../../../core/bureau/layouts.ts';
+import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
+import { monthIndex } from '../../../core/bureau/windows.ts';
+import { accountIds, card, repeat, rows, snapshot } from './helpers.ts';
+
+describe('the months on the report of one account', () => {
+  // 30 rows, 2024-01 … 2026-06 (index 0 … 29).
+  const history = rows('2024-01', repeat('N', 30), { creditUsedFen: 100_000 });
+  const monthsOf = (months: typeof history, since: string | null, reportMonth: string) =>
+    reportAccounts(snapshot([card(1, { months, bureauSinceMonth: since })]), monthIndex(reportMonth))[0]?.months ?? null;
+
+  it('runs from the reporting start through the report month: the history’s own rows', () => {
+    // Since 2025-03 (index 14) through 2026-01 (index 24): 11 rows, the very row objects.
+    const months = monthsOf(history, '2025-03', '2026-01')!;
+    expect(months.map((r) => r.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01']);
+    expect(months[0]).toBe(history[14]);
+    expect(months.at(-1)).toBe(history[24]);
+    // No start: from the first row (2024-01) through 2024-03, three rows.
+    expect(monthsOf(history, null, '2024-03')!.map((r) => r.month)).toEqual(['2024-01', '2024-02', '2024-03']);
+    // A report month past the history: every row; one on the first row: that row alone.
+    expect(monthsOf(history, null, '2027-12')).toHaveLength(30);
+    expect(monthsOf(history, null, '2024-01')!.map((r) => r.month)).toEqual(['2024-01']);
+  });
+
+  it('has no report account before its first row or its reporting start', () => {
+    expect(monthsOf(history, null, '2023-12')).toBeNull();
+    // Reporting from 2025-03, asked for 2025-02: not on the report yet.
+    expect(monthsOf(history, '2025-03', '2025-02')).toBeNull();
+  });
+
+  it('keeps the rows of a history out of month order as they stand, the same ones a filter keeps', () => {
+    // The same 30 rows with the first two swapped (2024-02 before 2024-01): through 2024-03 from
+    // 2024-01 are the first three rows as they stand, 2024-02, 2024-01, 2024-03.
+    const swapped = [history[1]!, history[0]!, ...history.slice(2)];
+    expect(monthsOf(swapped, null, '2024-03')!.map((r) => r.month)).toEqual(['2024-02', '2024-01', '2024-03']);
+    // From 2024-02: 2024-01 is left out wherever it stands.
+    expect(monthsOf(swapped, '2024-02', '2024-04')!.map((r) => r.month)).toEqual(['2024-02', '2024-03', '2024-04']);
+  });
+});
+
+describe('accounts with bad debt (呆账) still on the report', () => {
+  const AS_OF = '2026-06-30'; // report month 2026-06; the grid's 60 months are 2021-07 … 2026-06
+  // Card 1: 10 months N (2024-01 … 2024-10), 1 … 7 (2024-11 … 2025-05), then B through 2026-06 (13 months).
+  const written = card(1, { months: rows('2024-01', `${repeat('N', 10)} 1 2 3 4 5 6 7 ${repeat('B', 13)}`) });
+  // Card 2: overdue once, never bad debt.
+  const late = card(2, { months: rows('2024-01', `${repeat('N', 5)} 1 ${repeat('N', 24)}`) });
+  // Card 3: bad debt in 2015-01 … 2015-03, then N through 2026-06: its B months left the grid long ago.
+  const old = card(3, { months: rows('2015-01', `B B B ${repeat('N', 135)}`) });
+
+  it('counts the account whose B months are in the grid, naming them, and neither the one without B nor the one whose B left the grid', () => {
+    const figure = computeLenderMetrics(snapshot([written, late, old]), AS_OF).bad_debt;
+    expect(figure.value).toBe(1);
+    expect(accountIds(figure)).toEqual([1]);
+    const ref = figure.records[0]!;
+    expect(ref.kind === 'account' ? ref.months : []).toEqual(rows('2025-06', repeat('B', 13)).map((r) => r.month));
+  });
+
+  it('counts none without a B month anywhere', () => {
+    expect(computeLenderMetrics(snapshot([late]), AS_OF).bad_debt.value).toBe(0);
+  });
+});
