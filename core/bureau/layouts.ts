@@ -377,6 +377,29 @@ export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
   return value;
 }
 
+/**
+ * The keys of one kind of kept part by month (and a second number: a window, a share), one string
+ * for each, made once: a fold reads one part of each of its accounts, and a key built anew for
+ * each (a string made, flattened and hashed) cost several times the lookup. `prefix:month`, or
+ * `prefix:month:second`, as the key would be written out.
+ */
+export function partKeys(prefix: string): (month: number, second?: number) => string {
+  const byMonth = new Map<number, string>();
+  const byPair = new Map<number, Map<number, string>>();
+  return (month, second) => {
+    if (second === undefined) {
+      let key = byMonth.get(month);
+      if (key === undefined) byMonth.set(month, (key = `${prefix}:${month}`));
+      return key;
+    }
+    let seconds = byPair.get(month);
+    if (seconds === undefined) byPair.set(month, (seconds = new Map()));
+    let key = seconds.get(second);
+    if (key === undefined) seconds.set(second, (key = `${prefix}:${month}:${second}`));
+    return key;
+  };
+}
+
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
 /** The draws under each line (none without a draw: the accounts by id only when there is one). */

@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keepOn, keptOn, keptWith, ownAccountBefore, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, ownAccountBefore, partKeys, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
@@ -171,12 +171,13 @@ function keptPart(account: ReportAccount, key: string, compute: () => Part | nul
 
 function windowPartMetric(metric: WindowMetricId): PartMetric {
   const { perAccount, combine } = WINDOW_METRICS[metric];
+  const keyOf = partKeys(metric);
   return {
     combine,
     part: (account, ctx, window) =>
-      keptPart(account, `${metric}:${ctx.reportMonth}:${window}`, () => {
+      keptPart(account, keyOf(ctx.reportMonth, window), () => {
         // None in any window of the month before (seriesBefore), the row added not overdue: none in this month's either.
-        if (seriesBefore(account, metric, window, ctx.reportMonth + 1, ctx.reportMonth + window)?.values === null) return null;
+        if (seriesBefore(account, ctx.reportMonth, seriesKey(metric, window, ctx.reportMonth, ctx.reportMonth + window - 1))?.values === null) return null;
         const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
         return own.value > 0 ? { value: own.value, high: own.value, missing: 0, ref: accountRef(account, own.months) } : null;
       }),
@@ -191,7 +192,8 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
  * scenarios that share the account read them once.
  */
 export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, window: number, from: number, to: number): { certain: number[]; possible: number[] } {
-  const key = `series:${metric}:${window}:${from}:${to}`;
+  const key = seriesKey(metric, window, from, to);
+  const keyBefore = seriesKey(metric, window, from - 1, to - 1);
   let kept = seriesOf.get(prepared.possible);
   if (!kept) seriesOf.set(prepared.possible, (kept = new Map()));
   const found = kept.get(key);
@@ -201,7 +203,7 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const valuesOf = (account: ReportAccount): number[] | null => {
     const values = keptOn<number[] | null>(account, key);
     if (values !== undefined) return values;
-    const carried = carriedSeries(account, metric, window, from, to);
+    const carried = carriedSeries(account, from, keyBefore);
     if (carried !== undefined) return keepOn(account, key, carried);
     const own: number[] = [];
     for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
@@ -250,16 +252,21 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
  * reads here, both starting on the same row. Undefined otherwise. `from` and `to` are this
  * account's series' (its report month + 1, + the window).
  */
-function seriesBefore(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): { values: number[] | null } | undefined {
+function seriesBefore(account: ReportAccount, from: number, keyBefore: string): { values: number[] | null } | undefined {
   const before = ownAccountBefore(account, from - 1);
   if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
-  const values = keptOn<number[] | null>(before.earlier, `series:${metric}:${window}:${from - 1}:${to - 1}`);
+  const values = keptOn<number[] | null>(before.earlier, keyBefore);
   return values === undefined ? undefined : { values };
 }
 
+/** The key of a window metric's series from `from` to `to` (windowSeries), kept with each account. */
+function seriesKey(metric: WindowMetricId, window: number, from: number, to: number): string {
+  return `series:${metric}:${window}:${from}:${to}`;
+}
+
 /** The account's series carried on from the month before's (seriesBefore): one window on, the last starting after the report month and holding no row. */
-function carriedSeries(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): number[] | null | undefined {
-  const before = seriesBefore(account, metric, window, from, to);
+function carriedSeries(account: ReportAccount, from: number, keyBefore: string): number[] | null | undefined {
+  const before = seriesBefore(account, from, keyBefore);
   if (before === undefined) return undefined;
   if (before.values === null) return null;
   const out = [...before.values.slice(1), 0];
@@ -269,6 +276,8 @@ function carriedSeries(account: ReportAccount, metric: WindowMetricId, window: n
 /** The series of one set of prepared accounts (warn and fail levels, the report and the scores ask alike). */
 const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: number[]; possible: number[] }>>();
 
+const currentOverdueKey = partKeys('currentOverdue');
+
 /**
  * 当前逾期总额: what is overdue in the report month, a card's unpaid minimum (never its whole
  * bill). A card whose minimum is unknown adds its range: the value is the low end (surely
@@ -277,7 +286,7 @@ const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: nu
 const CURRENT_OVERDUE: PartMetric = {
   combine: 'sum',
   part: (account, ctx) =>
-    keptPart(account, `currentOverdue:${ctx.reportMonth}`, () => {
+    keptPart(account, currentOverdueKey(ctx.reportMonth), () => {
       const month = formatMonth(ctx.reportMonth);
       const last = account.months.at(-1);
       if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) return null;
@@ -312,11 +321,13 @@ function counted(ref: RecordRef): Part {
   return { value: 1, high: 1, missing: 0, ref };
 }
 
+const badDebtKey = partKeys('badDebt');
+
 /** Accounts with 呆账 (B) still on the report: each one's record names its months of bad debt still on it. */
 const BAD_DEBT: PartMetric = {
   combine: 'sum',
   part: (account, ctx) =>
-    keptPart(account, `badDebt:${ctx.reportMonth}`, () => {
+    keptPart(account, badDebtKey(ctx.reportMonth), () => {
       const ref = badDebtRef(account, ctx.reportMonth);
       return ref === null ? null : counted(ref);
     }),
@@ -330,9 +341,11 @@ function hardQueries(ctx: Context, window: number): Figure {
   return figure('count', within.length, within.map(queryRef));
 }
 
+const onlineLoanKey = partKeys('onlineLoan');
+
 const ONLINE_LOANS: PartMetric = {
   combine: 'sum',
-  part: (account, ctx) => keptPart(account, `onlineLoan:${ctx.reportMonth}`, () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
+  part: (account, ctx) => keptPart(account, onlineLoanKey(ctx.reportMonth), () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
   finish: (f) => figure('count', f.value, f.records),
 };
 
@@ -382,11 +395,13 @@ const CARD_UTILISATION: PartMetric = {
  * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
  * (debt-to-income.ts), any other account its 本月应还款 (the instalment) in the report month.
  */
+const debtToIncomeKey = partKeys('debtToIncome');
+
 const DEBT_TO_INCOME: PartMetric = {
   combine: 'sum',
   part(account, ctx) {
     const share = ctx.input.settings.debtToIncome.revolvingShareOfUsed;
-    return keptPart(account, `debtToIncome:${ctx.reportMonth}:${share}`, () => {
+    return keptPart(account, debtToIncomeKey(ctx.reportMonth, share), () => {
       const month = formatMonth(ctx.reportMonth);
       const last = account.months.at(-1);
       if (last?.month !== month || !isOpen(account, ctx.reportMonth)) return null;

@@ -4,7 +4,7 @@
 // badDebtRef), on hand-made ledgers whose answers are worked out beside each expectation.
 
 import { describe, expect, it } from 'vitest';
-import { reportAccounts } from '../../../core/bureau/layouts.ts';
+import { partKeys, reportAccounts } from '../../../core/bureau/layouts.ts';
 import { computeLenderMetrics } from '../../../core/bureau/lender-metrics.ts';
 import { monthIndex } from '../../../core/bureau/windows.ts';
 import { accountIds, card, repeat, rows, snapshot } from './helpers.ts';
@@ -63,5 +63,18 @@ describe('accounts with bad debt (呆账) still on the report', () => {
 
   it('counts none without a B month anywhere', () => {
     expect(computeLenderMetrics(snapshot([late]), AS_OF).bad_debt.value).toBe(0);
+  });
+});
+
+describe('the keys kept parts are stored under (layouts.ts partKeys)', () => {
+  it('are the text the key is written as, distinct for each month and second number', () => {
+    const keyOf = partKeys('test');
+    expect(keyOf(24316)).toBe('test:24316');
+    expect(keyOf(24316, 24)).toBe('test:24316:24');
+    expect(keyOf(24316, 0.5)).toBe('test:24316:0.5');
+    // Asked again (served from the keys made): the same text.
+    expect(keyOf(24316, 24)).toBe('test:24316:24');
+    // A month alone, with a second number, with another, and another month: four different keys.
+    expect(new Set([keyOf(24316), keyOf(24316, 24), keyOf(24316, 6), keyOf(24317, 24)]).size).toBe(4);
   });
 });
