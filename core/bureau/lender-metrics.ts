@@ -74,40 +74,55 @@ function statusesOf(account: ReportAccount): readonly StatusInfo[] {
   return keptWith(account, 'statuses', () => account.months.map((row) => statusInfo(row.status)));
 }
 
-/** The longest overdue run in the account's months from `start` (连三): its value and months. */
-function longestRunFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+/** No months named: what a window metric gives when only its value is asked for (a later month's series). */
+const UNNAMED: readonly string[] = [];
+
+/**
+ * The longest overdue run in the account's months from `start` (连三): its value and, when
+ * `named`, its months (the run held by index, its months written out once at the end).
+ */
+function longestRunFrom(account: ReportAccount, start: number, named: boolean): { value: number; months: readonly string[] } {
   const rows = account.months;
   const statuses = statusesOf(account);
-  let longest: string[] = [];
   let longestValue = 0;
-  let run: string[] = [];
+  let longestFrom = 0;
+  let longestTo = -1;
+  let runFrom = -1;
   let runDepth = 0;
   for (let i = start; i < rows.length; i++) {
-    const row = rows[i];
     const cls = statuses[i];
     if (!cls.lenderOverdue) {
-      run = [];
+      runFrom = -1;
       runDepth = 0;
       continue;
     }
-    run.push(row.month);
+    if (runFrom < 0) runFrom = i;
     runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
-    const value = Math.max(run.length, runDepth);
+    const value = Math.max(i - runFrom + 1, runDepth);
     if (value > longestValue) {
       longestValue = value;
-      longest = [...run];
+      longestFrom = runFrom;
+      longestTo = i;
     }
   }
-  return { value: longestValue, months: longest };
+  if (!named) return { value: longestValue, months: UNNAMED };
+  const months: string[] = [];
+  for (let i = longestFrom; i <= longestTo; i++) months.push(rows[i].month);
+  return { value: longestValue, months };
 }
 
-/** The overdue months in the account's months from `start` (累六). */
-function overdueFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+/** The overdue months in the account's months from `start` (累六): how many and, when `named`, which. */
+function overdueFrom(account: ReportAccount, start: number, named: boolean): { value: number; months: readonly string[] } {
   const rows = account.months;
   const statuses = statusesOf(account);
   const months: string[] = [];
-  for (let i = start; i < rows.length; i++) if (statuses[i].lenderOverdue) months.push(rows[i].month);
-  return { value: months.length, months };
+  let value = 0;
+  for (let i = start; i < rows.length; i++) {
+    if (!statuses[i].lenderOverdue) continue;
+    value++;
+    if (named) months.push(rows[i].month);
+  }
+  return { value, months: named ? months : UNNAMED };
 }
 
 /**
@@ -178,7 +193,7 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
       keptPart(account, keyOf(ctx.reportMonth, window), () => {
         // None in any window of the month before (seriesBefore), the row added not overdue: none in this month's either.
         if (seriesBefore(account, ctx.reportMonth, seriesKey(metric, window, ctx.reportMonth, ctx.reportMonth + window - 1))?.values === null) return null;
-        const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
+        const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window), true);
         return own.value > 0 ? { value: own.value, high: own.value, missing: 0, ref: accountRef(account, own.months) } : null;
       }),
     finish: (f) => figure('months', f.value, f.records),
@@ -206,7 +221,7 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
     const carried = carriedSeries(account, from, keyBefore);
     if (carried !== undefined) return keepOn(account, key, carried);
     const own: number[] = [];
-    for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
+    for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window), false).value);
     return keepOn(account, key, own.some((v) => v !== 0) ? own : null);
   };
   const series = (accounts: readonly ReportAccount[]) => {

@@ -78,3 +78,22 @@ describe('the keys kept parts are stored under (layouts.ts partKeys)', () => {
     expect(new Set([keyOf(24316), keyOf(24316, 24), keyOf(24316, 6), keyOf(24317, 24)]).size).toBe(4);
   });
 });
+
+describe('连三 names the months of the run it counts (lender-metrics.ts longestRunFrom)', () => {
+  const AS_OF = '2025-12-31'; // report month 2025-12: the 24-month window holds all twelve rows below
+  const monthsOf = (codes: string) => {
+    const figure = computeLenderMetrics(snapshot([card(1, { months: rows('2025-01', codes) })]), AS_OF).lian_san;
+    const ref = figure.records[0];
+    return { value: figure.value, months: ref?.kind === 'account' ? ref.months : [] };
+  };
+
+  it('counts a run by its length or its highest digit, and names the run that first reaches the value', () => {
+    // Runs: 2025-02…03 (1 2: two months, digit 2 → 2); 2025-05 (3: one month, digit 3 → 3);
+    // 2025-07…08 (1 2 → 2). The longest is 3, the run of 2025-05 alone.
+    expect(monthsOf('N 1 2 N 3 N 1 2 N N N N')).toEqual({ value: 3, months: ['2025-05'] });
+    // Two runs of 2 (2025-02…03 and 2025-05…06): the first is named, a later one as long is not.
+    expect(monthsOf('N 1 2 N 1 2 N N N N N N')).toEqual({ value: 2, months: ['2025-02', '2025-03'] });
+    // A run of three to the last row (2025-10…12): all three named.
+    expect(monthsOf('N N N N N N N N N 1 2 3')).toEqual({ value: 3, months: ['2025-10', '2025-11', '2025-12'] });
+  });
+});
