@@ -191,6 +191,8 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
     combine,
     part: (account, ctx, window) =>
       keptPart(account, keyOf(ctx.reportMonth, window), () => {
+        const carried = carriedWindowPart(account, ctx.reportMonth, window, keyOf(ctx.reportMonth - 1, window));
+        if (carried !== undefined) return carried;
         // None in any window of the month before (seriesBefore), the row added not overdue: none in this month's either.
         if (seriesBefore(account, ctx.reportMonth, seriesKey(metric, window, ctx.reportMonth, ctx.reportMonth + window - 1))?.values === null) return null;
         const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window), true);
@@ -198,6 +200,25 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
       }),
     finish: (f) => figure('months', f.value, f.records),
   };
+}
+
+/**
+ * The part of the account's report account of the month before (a baseline's next month: the
+ * same ledger account, one row more, layouts.ts ownAccountBefore), kept under `keyBefore`, when it
+ * is this month's too: the row added is not overdue, and neither is the row that has left the
+ * window (the month `window` months back), so the window holds the same overdue rows in the same
+ * runs, and 连三 and 累六 read the same months. None the month before and no overdue row added:
+ * none now. Undefined when it cannot be told so.
+ */
+function carriedWindowPart(account: ReportAccount, reportMonth: number, window: number, keyBefore: string): Part | null | undefined {
+  const before = ownAccountBefore(account, reportMonth);
+  if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
+  const part = keptOn<Part | null>(before.earlier, keyBefore);
+  if (part === undefined || part === null) return part;
+  const rows = before.earlier.months;
+  const leaving = rows[windowStart(rows, reportMonth - 1, window)];
+  if (leaving !== undefined && leaving.month === formatMonth(reportMonth - window) && statusInfo(leaving.status).lenderOverdue) return undefined;
+  return part;
 }
 
 /**
