@@ -340,16 +340,27 @@ const CURRENT_OVERDUE: PartMetric = {
 function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
   // Its months of bad debt still on the report are among its B months: an account without one
   // (most) has none, and its negative runs need not be found for this.
-  if (!hasBadDebtMonth(account)) return null;
+  if (!hasBadDebtMonth(account, reportMonth)) return null;
   const retained = retainedNegativeMonths(account, reportMonth);
   const months: string[] = [];
   for (const m of account.months) if (m.status === 'B' && retained.has(m.month)) months.push(m.month);
   return months.length > 0 ? accountRef(account, months) : null;
 }
 
-function hasBadDebtMonth(account: ReportAccount): boolean {
-  for (const m of account.months) if (m.status === 'B') return true;
-  return false;
+/**
+ * Whether any of the account's months is B, kept with it: the month before's answer (a baseline's
+ * next month: the same rows and the one added, layouts.ts ownAccountBefore) or the added row's,
+ * else a look at every row.
+ */
+function hasBadDebtMonth(account: ReportAccount, reportMonth: number): boolean {
+  const kept = keptOn<boolean>(account, 'badDebtMonth');
+  if (kept !== undefined) return kept;
+  const before = ownAccountBefore(account, reportMonth);
+  const earlier = before === null ? undefined : keptOn<boolean>(before.earlier, 'badDebtMonth');
+  let found = false;
+  if (earlier !== undefined) found = earlier || before!.added?.status === 'B';
+  else for (const m of account.months) if (m.status === 'B') found = true;
+  return keepOn(account, 'badDebtMonth', found);
 }
 
 /** One account counted, with its record. */

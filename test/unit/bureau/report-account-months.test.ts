@@ -64,6 +64,17 @@ describe('accounts with bad debt (呆账) still on the report', () => {
   it('counts none without a B month anywhere', () => {
     expect(computeLenderMetrics(snapshot([late]), AS_OF).bad_debt.value).toBe(0);
   });
+
+  it('counts an account from the month its first B is reported, read the month before first (what is kept carried on)', () => {
+    // Card 4: N through 2025-10, 1 … 7 (2025-11 … 2026-05), its first B in 2026-06. The same
+    // snapshot asked for 2026-05 (no B yet: 0) and then 2026-06 (the B month added: 1, naming it).
+    const lapsing = card(4, { months: rows('2024-01', `${repeat('N', 22)} 1 2 3 4 5 6 7 B`) });
+    const both = snapshot([lapsing]);
+    expect(computeLenderMetrics(both, '2026-05-31').bad_debt.value).toBe(0);
+    const june = computeLenderMetrics(both, AS_OF).bad_debt;
+    expect(june.value).toBe(1);
+    expect(june.records[0]!.kind === 'account' ? june.records[0]!.months : []).toEqual(['2026-06']);
+  });
 });
 
 describe('the keys kept parts are stored under (layouts.ts partKeys)', () => {
