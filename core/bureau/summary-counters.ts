@@ -87,11 +87,19 @@ export function balanceOf(a: ReportAccount): number | null {
   return a.months.at(-1)?.creditUsedFen ?? null;
 }
 
-/** Loans: 最近6个月平均应还款; cards: 最近6个月平均使用额度 / 平均透支余额. */
+/**
+ * Loans: 最近6个月平均应还款; cards: 最近6个月平均使用额度 / 平均透支余额. Kept with the report
+ * account for its month: both readings' debt rows and the scenarios' replaced rows read it.
+ */
 export function average6mOf(a: ReportAccount, reportMonth: number): number | null {
-  const pick = isCard(a.type) ? (row: MonthRow) => row.creditUsedFen : (row: MonthRow) => row.amountDueFen;
-  return average6m(a, pick, reportMonth);
+  const key = average6mKey(reportMonth);
+  const kept = keptOn<number | null>(a, key);
+  return kept !== undefined ? kept : keepOn(a, key, average6m(a, isCard(a.type) ? usedOf : dueOf, reportMonth));
 }
+
+const average6mKey = partKeys('average6m');
+const usedOf = (row: MonthRow) => row.creditUsedFen;
+const dueOf = (row: MonthRow) => row.amountDueFen;
 
 function firstMonth(accounts: readonly ReportAccount[]): Figure {
   return extreme(accounts, openedMonthOnReport, 'min', 'month');
