@@ -248,14 +248,22 @@ function drawsKey(draws: readonly LedgerAccountSnapshot[]): string {
 
 /**
  * An account under no line and without overrides: its reporting and layout are its own, so its
- * report account for a month is looked up by the month alone (the same object toReportAccount keeps).
+ * report account for a month is looked up by the month alone, with no key built (every account
+ * of every month of a what-if's timeline asks); an account the overrides leave alone is the same.
  */
 function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): ReportAccount | null {
   let kept = own.get(account);
   if (!kept) own.set(account, (kept = new Map()));
   let out = kept.get(reportMonth);
-  if (out === undefined) kept.set(reportMonth, (out = toReportAccount(account, reporterOf(account, null, {}), layoutOf(account, {}), null, reportMonth)));
+  if (out === undefined) kept.set(reportMonth, (out = buildReportAccount(account, reporterOf(account, null, NO_OVERRIDES), layoutOf(account, NO_OVERRIDES), null, reportMonth, [])));
   return out;
+}
+
+const NO_OVERRIDES: ScenarioOverrides = {};
+
+/** Whether the overrides set this account's reporting or layout (its own line's, for a line). */
+function overridden(account: LedgerAccountSnapshot, overrides: ScenarioOverrides): boolean {
+  return overrides.reporting?.has(account.id) === true || overrides.layout?.has(account.id) === true;
 }
 
 const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
@@ -423,7 +431,8 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
   for (const account of snapshot.accounts) {
     if (account.kind === 'draw' && drawsOf.get(account.parentId ?? -1)?.includes(account)) continue; // with its line below
     if (account.kind !== 'line') {
-      const reported = plain ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
+      const reported =
+        plain || !overridden(account, overrides) ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
       if (reported) out.push(reported);
       continue;
     }
