@@ -38,8 +38,9 @@ const NEEDS_REVIEW_KEPT = 1000;
 
 /**
  * The ids one statement pairing refunds by order id spans. A statement's journal keeps every page
- * it changes as it was, and refunds lie all over the table: one statement over a million rows with
- * a refund in every 33 journaled about 120 MB in memory; 4,096 ids are at most about 450 pages.
+ * it changes as it was, and refunds lie all over the table: where it is kept in memory (an
+ * encrypted profile's temp_store, storage/encryption/cipher.ts), one statement over a million rows
+ * with a refund in every 33 held about 120 MB; 4,096 ids are at most about 450 pages.
  */
 export const PAIRING_IDS = 4096;
 
@@ -291,7 +292,7 @@ export class BatchWriter {
     );
     let paired = 0;
     // A stretch of ids a statement: each refund is paired on its own, so the stretches change what
-    // one statement would, while its journal (pages as they were, in memory: bulk-write.ts) stays small.
+    // one statement would, while its journal (the pages as they were) stays small.
     if (low !== null) for (let from = low; from <= high; from += PAIRING_IDS) paired += byOrderId.run(this.platform, from, from + PAIRING_IDS - 1).changes;
     // The order-id pass also touched refunds whose original is still missing (set to NULL again).
     paired -= (

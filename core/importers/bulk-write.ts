@@ -62,44 +62,6 @@ export function suspendForeignKeys(db: Db): () => void {
   return () => void db.pragma(`foreign_keys = ${was ? 'ON' : 'OFF'}`);
 }
 
-/** SQLite's temp_store values: 2 is MEMORY. */
-const TEMP_IN_MEMORY = 2;
-
-/**
- * Begins the import's write transaction with SQLite's statement journals in memory. A 50-row
- * insert may fail part-way (the GLOB of occurred_at's CHECK is a function call, and a NOT NULL
- * column stops the statement), and SQLite can then undo that statement alone: it keeps the pages
- * the statement changes, as they were, in a statement journal. Past 64 KiB one goes to a
- * temporary file and stays a file to the end of the transaction: about 25 writes a statement,
- * half a million writes and 1 GB written to /var/tmp for 1M Alipay rows, which the raw ceiling's
- * table (no CHECK, no NOT NULL) never does (docs/engineering/performance.md, issue 16's
- * whole-process pass). The pager takes where its statement journals go from temp_store as the
- * write transaction begins, and a sort from temp_store as the sort starts: so temp_store is
- * MEMORY for the BEGIN alone, and the index builds and reads after it spill their sorts to disk
- * as before (in memory, a sort would hold the whole index it builds). The journal in memory holds
- * one statement's pages, emptied as the statement ends.
- */
-export function beginWithStatementJournalInMemory(db: Db): void {
-  const was = db.pragma('temp_store', { simple: true }) as number;
-  if (was === TEMP_IN_MEMORY) return void db.exec('BEGIN IMMEDIATE');
-  db.pragma(`temp_store = ${TEMP_IN_MEMORY}`);
-  try {
-    db.exec('BEGIN IMMEDIATE');
-  } catch (error) {
-    db.pragma(`temp_store = ${was}`);
-    throw error;
-  }
-  try {
-    db.pragma(`temp_store = ${was}`);
-  } catch {
-    // SQLite refuses the change inside a transaction once the connection has opened its TEMP
-    // database (Credence makes no TEMP table): begin again as SQLite would by default.
-    db.exec('ROLLBACK');
-    db.pragma(`temp_store = ${was}`);
-    db.exec('BEGIN IMMEDIATE');
-  }
-}
-
 /** The schema changes above, for one import's transaction: `end` after its last row; a ROLLBACK takes them back. */
 export class BulkWrite {
   private readonly restoreRowCounter: () => void;

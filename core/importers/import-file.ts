@@ -15,7 +15,7 @@ import { CredenceError, type ErrorCode } from '../shared/errors.ts';
 import { appendAudit, type Db } from '../storage/database.ts';
 import { toUtc8Iso } from '../shared/calendar.ts';
 import { BatchWriter } from './batch-writer.ts';
-import { beginWithStatementJournalInMemory, BulkWrite, suspendForeignKeys } from './bulk-write.ts';
+import { BulkWrite, suspendForeignKeys } from './bulk-write.ts';
 import { BillReader, PREAMBLE_LIMIT } from './bill-reader.ts';
 import { CsvTokenizer, RecordTooLong, UnterminatedQuote } from './csv.ts';
 import { cellText, isBlankRecord } from './cells.ts';
@@ -389,7 +389,7 @@ function begin(db: Db, file: string): () => void {
   if (db.inTransaction) throw new CredenceError('import.busy', { file });
   const restoreForeignKeys = suspendForeignKeys(db);
   try {
-    beginWithStatementJournalInMemory(db);
+    db.exec('BEGIN IMMEDIATE');
   } catch (error) {
     restoreForeignKeys();
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new CredenceError('import.busy', { file });

@@ -4,14 +4,13 @@
 // migrations made, in the same words, and they agree with the table row for row
 // (integrity_check compares every index with its table). SQLite evaluates the CHECK constraints
 // of transactions on the import's own inserts, and foreign keys are off for its transaction
-// (every key it writes is valid by construction): the setting comes back. The statement journals
-// of its transaction stay in memory, where SQLite would write them to a temporary file.
+// (every key it writes is valid by construction): the setting comes back.
 
-import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchWriter, PAIRING_IDS } from '../../../core/importers/batch-writer.ts';
-import { beginWithStatementJournalInMemory, BulkWrite, deferIndexes } from '../../../core/importers/bulk-write.ts';
+import { BulkWrite, deferIndexes } from '../../../core/importers/bulk-write.ts';
 import { WarningSink } from '../../../core/importers/messages.ts';
 import type { NormalizedTransaction } from '../../../core/importers/types.ts';
 import { importFile } from '../../../core/importers/import-file.ts';
@@ -161,70 +160,10 @@ describe('the CHECK constraints of transactions during an import', () => {
   });
 });
 
-/** SQLite's temporary files this process has open (each is unlinked as it is opened: `/var/tmp/etilqs_… (deleted)`); Linux, as CI. */
-function sqliteTempFilesOpen(): number {
-  return readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
-    } catch {
-      return false; // the directory's own descriptor, gone once read
-    }
-  }).length;
-}
-
-describe('the statement journals of an import’s transaction', () => {
-  it('stay in memory, where under a plain BEGIN a 50-row insert reaching many pages of the order index writes one to a temporary file', () => {
-    const rawRows = { rawNames: [], rawRowOf: () => '[]' };
-    const key = (n: number) => `KEY${String(n).padStart(9, '0')}`;
-    // Whether the transaction's statement journal went to a file: 6,000 keys in order fill about
-    // 50 leaves of the order index; then a statement whose 50 keys fall between them all over it
-    // changes about as many pages it did not make, past the 64 KiB SQLite keeps in memory.
-    const journalFile = (begin: (db: Db) => void): boolean => {
-      const db = fresh();
-      const tempStore = db.pragma('temp_store', { simple: true });
-      const before = sqliteTempFilesOpen();
-      begin(db);
-      // Sorts still spill to disk, as temp_store says (an index built in memory would be held whole).
-      expect(db.pragma('temp_store', { simple: true })).toBe(tempStore);
-      const writer = new BatchWriter(db, new WarningSink(), null, rawRows);
-      const batch = writer.ensureBatch('f.csv', 'alipay', 'x');
-      for (let i = 0; i < 6000; i++) writer.add(row({ orderId: key(2 * i) }, i + 1), batch);
-      writer.flush();
-      for (let j = 0; j < 50; j++) writer.add(row({ orderId: key(240 * j + 1) }, 6001 + j), batch);
-      writer.flush();
-      expect(writer.figures.imported).toBe(6050);
-      const opened = sqliteTempFilesOpen() > before;
-      db.exec('ROLLBACK');
-      db.close();
-      return opened;
-    };
-    expect(journalFile((db) => db.exec('BEGIN IMMEDIATE'))).toBe(true);
-    expect(journalFile(beginWithStatementJournalInMemory)).toBe(false);
-  });
-
-  it('still undo a statement that fails part-way: its rows before the bad one are not stored', () => {
-    const db = fresh();
-    beginWithStatementJournalInMemory(db);
-    expect(db.inTransaction).toBe(true);
-    const writer = new BatchWriter(db, new WarningSink(), null, { rawNames: [], rawRowOf: () => '[]' });
-    const batch = writer.ensureBatch('f.csv', 'alipay', 'x');
-    for (let i = 1; i <= 50; i++) writer.add(row({}, i), batch);
-    // The 30th row of the next statement breaks occurred_at's CHECK (its GLOB).
-    expect(() => {
-      for (let i = 51; i <= 100; i++) writer.add(row(i === 80 ? { occurredAt: '2023-02-12 21:32:14' } : {}, i), batch);
-    }).toThrow(/CHECK constraint failed/);
-    // The transaction goes on with the first statement's rows only: the second one's 29 are undone.
-    expect(db.inTransaction).toBe(true);
-    expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(50);
-    db.exec('ROLLBACK');
-    db.close();
-  });
-});
-
 describe('refunds paired by order id', () => {
   it('are paired stretch by stretch of ids as one statement would pair them, across stretches and with originals missing', () => {
     const db = fresh();
-    beginWithStatementJournalInMemory(db);
+    db.exec('BEGIN IMMEDIATE');
     const writer = new BatchWriter(db, new WarningSink(), null, { rawNames: [], rawRowOf: () => '[]' });
     const batch = writer.ensureBatch('f.csv', 'alipay', 'x');
     const key = (n: number) => `ORDER${String(n).padStart(9, '0')}`;
