@@ -136,6 +136,11 @@ function pass(ctx: Context, record: AccountRecord, input: HistoryInput): History
   return result;
 }
 
+/** The account's kept checkpoint of this timeline (pass), where what it owes on a day after it is walked from. */
+function checkpointFor(ctx: Context, record: AccountRecord): HistoryCheckpoint | null {
+  return checkpoints.get(record)?.get(ctx.horizonDay) ?? null;
+}
+
 // ---------------------------------------------------------------- coverage
 
 /**
@@ -297,7 +302,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
     actionPayment(ctx, record, d.actionIndex!, d.day, owed.balanceFen, extras);
   }
   return merged(first, extras);
@@ -318,7 +323,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
     }
     return first;
   }
-  const now = owedOn({ ...input, events: first }, ctx.asOfDay);
+  const now = owedOn({ ...input, events: first }, ctx.asOfDay, checkpointFor(ctx, record));
   const until = dormantUntil(dir, (now.pastDueFen ?? 0) > 0);
   const endDay = dir?.ends?.day ?? null;
   const decisions = actionDecisions(dir);
@@ -345,7 +350,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
     actionPayment(ctx, record, d.actionIndex!, d.day, d.kind === 'end' ? owed.settlementFen : owed.pastDueFen, extras);
   }
   return merged(first, extras);

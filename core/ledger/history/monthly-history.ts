@@ -227,10 +227,13 @@ export interface OwedOn {
 
 /**
  * The same pass, run to the end of `day` (a what-if asks what a payment on that day has to be:
- * to clear an overdue, to settle a loan early).
+ * to clear an overdue, to settle a loan early). From `from` (a checkpoint of the same account's
+ * pass for another day) when its months read nothing either day changes (daysRead before both,
+ * as historyAfter) and the input is resumable from it but for its day: the months after it only.
  */
-export function owedOn(input: HistoryInput, day: number): OwedOn {
-  const walked = walk({ ...input, asOfDay: day });
+export function owedOn(input: HistoryInput, day: number, from: HistoryCheckpoint | null = null): OwedOn {
+  const start = from !== null && from.daysRead < day && from.daysRead < from.input.asOfDay && resumable(from, { ...input, asOfDay: from.input.asOfDay }) ? from : null;
+  const walked = walk({ ...input, asOfDay: day }, start);
   if (walked === null) return { balanceFen: null, pastDueFen: 0, settlementFen: null, dueByFen: 0, paidFen: 0 };
   const { s } = walked;
   let pastDue: number | null = 0;
