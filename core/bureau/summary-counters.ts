@@ -69,7 +69,7 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 /** The month the account is on the report from: its open month, or the month reporting started. */
 /** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
 export function openedMonthOnReport(a: ReportAccount): number {
-  return keptOn<number>(a, 'openedMonth') ?? keepOn(a, 'openedMonth', openedMonth(a));
+  return (a.parts.openedMonth ??= openedMonth(a));
 }
 
 function openedMonth(a: ReportAccount): number {
