@@ -194,15 +194,27 @@ function windowOf(account: LedgerSnapshot['accounts'][number], start: number, en
 
 const windows = new WeakMap<LedgerSnapshot['accounts'][number], Map<number, LedgerSnapshot['accounts'][number]>>();
 
+/** Whether one of the ascending rows `at` is in [start, end). */
+function overdueWithin(at: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at[mid]! < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < at.length && at[low]! < end;
+}
+
 /** The snapshot of the families with an overdue month in the `window` months up to `reportMonth`, histories cut to them. */
 function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, window: number): LedgerSnapshot {
   const families = new Set<number>();
   memo.cuts.forEach(({ family, typed }) => {
     if (typed === null) return void families.add(family);
+    const at = typed.lenderOverdueAt;
+    if (at.length === 0) return;
     const [start, end] = windowRows(typed, reportMonth, window);
-    for (let i = start; i < end; i++) {
-      if (typed.lenderOverdue[i]) return void families.add(family);
-    }
+    if (overdueWithin(at, start, end)) families.add(family);
   });
   const accounts: LedgerSnapshot['accounts'] = [];
   input.accounts.forEach((account, k) => {

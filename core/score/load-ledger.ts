@@ -34,7 +34,7 @@ export function latenessReadings(rows: readonly Pick<MonthRow, 'status' | 'uncon
   return { low, high };
 }
 
-type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdue'>;
+type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdueAt'>;
 
 type TypedRows = Omit<ScoringAccount, keyof AccountBase>;
 
@@ -73,7 +73,8 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
     dueFen: new Float64Array(n),
     observed: new Uint8Array(n),
     unconfirmed: new Uint16Array(n),
-    lenderOverdue: new Uint8Array(n),
+    // Pushed onto a literal, as statusCodes: one elements kind for every account.
+    lenderOverdueAt: [],
   };
   rows.forEach((r, i) => {
     account.statementFen[i] = r.statementBalanceFen ?? nan(r.creditUsedFen);
@@ -81,7 +82,7 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
     account.dueFen[i] = nan(r.amountDueFen);
     account.observed[i] = r.status === '#' ? 0 : 1;
     account.unconfirmed[i] = r.unconfirmed;
-    account.lenderOverdue[i] = statusInfo(r.status).lenderOverdue ? 1 : 0;
+    if (statusInfo(r.status).lenderOverdue) account.lenderOverdueAt.push(i);
   });
   return account;
 }
