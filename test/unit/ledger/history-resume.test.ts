@@ -106,4 +106,29 @@ describe('a history pass from a checkpoint (synthetic profile, made up)', () => 
     // 12 accounts with a checkpoint, each on the 3 days after it (and on AS_OF when its months end before it).
     expect(resumed).toBeGreaterThanOrEqual(36);
   });
+
+  // A what-if closing a card changes its closing day (history-input.ts closedDay): only the months
+  // from the close on read it (the walk closes that month and stops), so a close after the kept
+  // months resumes, and the resumed pass is the whole one; a close within them does not.
+  it('resumes an input closed after the kept months, and refuses one closed within them', () => {
+    let closedLater = 0;
+    for (const { input } of futureKnown) {
+      const { checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      if (checkpoint === null || input.closedDay !== null) continue;
+      for (const day of [AS_OF + 5, AS_OF + 40, HORIZON]) {
+        const closed = { ...input, closedDay: day };
+        expect(resumable(checkpoint, closed)).toBe(true);
+        const resumed = resumeHistory(closed, checkpoint, null).result;
+        expect(resumed).toStrictEqual(computeHistory(closed));
+        // Closed in today's month or the next: the history ends there, the months after are not walked.
+        if (day < HORIZON) expect(resumed.rows.length).toBeLessThan(computeHistory(input).rows.length);
+        closedLater++;
+      }
+      const early = { ...input, closedDay: checkpoint.readUpTo };
+      expect(resumable(checkpoint, early)).toBe(false);
+      expect(resumeHistory(early, checkpoint, null).result).toStrictEqual(computeHistory(early));
+    }
+    // Every account of the profile is open, with months before today: 12 × 3 closing days.
+    expect(closedLater).toBe(36);
+  });
 });
