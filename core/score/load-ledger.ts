@@ -94,7 +94,9 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
  * ledger-features.ts) then holds from one month to the next.
  */
 function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
-  const onReport = new Map(view.accounts.map((a) => [a.id, a]));
+  // Set one by one: no pair array and iterator step per account of every scored month.
+  const onReport = new Map<number, BureauView['accounts'][number]>();
+  for (const a of view.accounts) onReport.set(a.id, a);
   const out = snapshot.accounts.map((a) => {
     const reported = onReport.get(a.id);
     return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
@@ -216,6 +218,15 @@ function scoringObservations(observations: LedgerSnapshot['observations']): Scor
 
 const observationDays = new WeakMap<LedgerSnapshot['observations'], ScoringLedger['observations']>();
 
+/** The rules of a view's effective rules, kept with them (kept with the settings: every scored month of a what-if reads one list). */
+function lenderRulesOf(rules: BureauView['rules']): ScoringLedger['rules'] {
+  let out = lenderRules.get(rules);
+  if (!out) lenderRules.set(rules, (out = rules.map((r) => r.rule)));
+  return out;
+}
+
+const lenderRules = new WeakMap<BureauView['rules'], ScoringLedger['rules']>();
+
 /** The engine's form of a snapshot through its bureau view: scores may then be asked for the snapshot's day or earlier. */
 export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): ScoringLedger {
   return {
@@ -227,7 +238,7 @@ export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): Sco
     activity: activityOf(snapshot.activity),
     needsReview: snapshot.needsReview,
     lenderInput: snapshot,
-    rules: view.rules.map((r) => r.rule),
+    rules: lenderRulesOf(view.rules),
     bandCaps: snapshot.settings.bandCaps ?? {},
   };
 }
