@@ -5,6 +5,7 @@
 
 import { creditLineKey } from '../bureau/credit-lines.ts';
 import { buildBureauView, type BureauView } from '../bureau/view.ts';
+import { likeOf, replacements } from '../bureau/replaced.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
@@ -94,13 +95,8 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
  * ledger-features.ts) then holds from one month to the next.
  */
 function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
-  // Set one by one: no pair array and iterator step per account of every scored month.
-  const onReport = new Map<number, BureauView['accounts'][number]>();
-  for (const a of view.accounts) onReport.set(a.id, a);
-  const out = snapshot.accounts.map((a) => {
-    const reported = onReport.get(a.id);
-    return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
-  });
+  const out = fromLikeScoring(snapshot, view) ?? wholeScoring(snapshot, view);
+  scoredWith.set(snapshot, { reportMonth: view.reportMonth, reported: view.accounts, list: out });
   const last = lastList.get(snapshot.accounts);
   if (last && last.length === out.length && last.every((a, i) => a === out[i])) return last;
   lastList.set(snapshot.accounts, out);
@@ -108,6 +104,57 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
 }
 
 const lastList = new WeakMap<LedgerSnapshot['accounts'], ScoringAccount[]>();
+
+function readingOf(a: LedgerSnapshot['accounts'][number], reported: BureauView['accounts'][number] | undefined): ScoringAccount {
+  return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
+}
+
+function wholeScoring(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
+  // Set one by one: no pair array and iterator step per account of every scored month.
+  const onReport = new Map<number, BureauView['accounts'][number]>();
+  for (const a of view.accounts) onReport.set(a.id, a);
+  return snapshot.accounts.map((a) => readingOf(a, onReport.get(a.id)));
+}
+
+/** Each scored snapshot's list, with the view's accounts it was read from: where a snapshot evaluated beside it starts. */
+const scoredWith = new WeakMap<LedgerSnapshot, { reportMonth: number; reported: BureauView['accounts']; list: ScoringAccount[] }>();
+
+/**
+ * Beside a like snapshot scored on the same report month (core/bureau/replaced.ts): its list with
+ * the ledger accounts that differ read again. An account the two share has the like one's scoring
+ * account when its report account is the same too: so every report account that differs must be
+ * one of a ledger account that differs, and none of those a line or a draw (whose report accounts
+ * are made from each other's). Null otherwise, or when the lists differ much.
+ */
+function fromLikeScoring(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] | null {
+  const like = likeOf(snapshot);
+  const before = like && scoredWith.get(like);
+  if (!before || before.reportMonth !== view.reportMonth) return null;
+  const ledgerChanges = replacements(snapshot.accounts, like.accounts);
+  const reportChanges = ledgerChanges && replacements(view.accounts, before.reported);
+  if (!reportChanges) return null;
+  const changed = new Set<number>();
+  for (const { old, next } of ledgerChanges) {
+    for (const a of [old, next]) {
+      if (a === null) continue;
+      if (a.kind === 'line' || a.kind === 'draw') return null;
+      changed.add(a.id);
+    }
+  }
+  for (const { old, next } of reportChanges) if ((old !== null && !changed.has(old.id)) || (next !== null && !changed.has(next.id))) return null;
+  const out: ScoringAccount[] = [];
+  let j = 0;
+  for (const a of snapshot.accounts) {
+    if (changed.has(a.id)) {
+      out.push(readingOf(a, view.accounts.findLast((r) => r.id === a.id)));
+      continue;
+    }
+    while (j < like.accounts.length && like.accounts[j] !== a) j++;
+    if (j === like.accounts.length) return null;
+    out.push(before.list[j++]!);
+  }
+  return out;
+}
 
 /**
  * The engine's form of one account as the report carries it, kept with the ledger account (never
