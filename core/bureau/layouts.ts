@@ -188,8 +188,42 @@ function mergeDrawRows(line: MonthRow, rows: readonly MonthRow[]): MonthRow {
 /** Months on the report: from the reporting start, up to the report month. */
 function reportedMonths(account: LedgerAccountSnapshot, since: string | null, reportMonth: number): MonthRow[] {
   const last = formatMonth(reportMonth);
-  return account.months.filter((row) => row.month <= last && (since === null || row.month >= since));
+  const rows = account.months;
+  if (!inMonthOrder(rows)) return rows.filter((row) => row.month <= last && (since === null || row.month >= since));
+  // In month order the rows kept are one run of them: from the first not before `since` to the last not after `last`.
+  const from = since === null ? 0 : rowsBefore(rows, since, false);
+  const to = rowsBefore(rows, last, true);
+  return from < to ? rows.slice(from, to) : [];
 }
+
+/** How many of the rows (in month order) are before `month`, or with `month` itself when `through`: by bisection. */
+function rowsBefore(rows: readonly MonthRow[], month: string, through: boolean): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const at = rows[mid]!.month;
+    if (at < month || (through && at === month)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Whether a history's rows run in month order (a derived history's do: one row per month, in
+ * turn), checked once per array: a snapshot is never edited, so a later answer is the same.
+ */
+function inMonthOrder(rows: readonly MonthRow[]): boolean {
+  let known = ordered.get(rows);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < rows.length && known; i++) known = rows[i - 1]!.month <= rows[i]!.month;
+    ordered.set(rows, known);
+  }
+  return known;
+}
+
+const ordered = new WeakMap<readonly MonthRow[], boolean>();
 
 /**
  * Report accounts already built, per ledger account object and what else they are built from. A
@@ -226,14 +260,22 @@ function drawsKey(draws: readonly LedgerAccountSnapshot[]): string {
 
 /**
  * An account under no line and without overrides: its reporting and layout are its own, so its
- * report account for a month is looked up by the month alone (the same object toReportAccount keeps).
+ * report account for a month is looked up by the month alone, with no key built (every account
+ * of every month of a what-if's timeline asks); an account the overrides leave alone is the same.
  */
 function ownReportAccount(account: LedgerAccountSnapshot, reportMonth: number): ReportAccount | null {
   let kept = own.get(account);
   if (!kept) own.set(account, (kept = new Map()));
   let out = kept.get(reportMonth);
-  if (out === undefined) kept.set(reportMonth, (out = toReportAccount(account, reporterOf(account, null, {}), layoutOf(account, {}), null, reportMonth)));
+  if (out === undefined) kept.set(reportMonth, (out = buildReportAccount(account, reporterOf(account, null, NO_OVERRIDES), layoutOf(account, NO_OVERRIDES), null, reportMonth, [])));
   return out;
+}
+
+const NO_OVERRIDES: ScenarioOverrides = {};
+
+/** Whether the overrides set this account's reporting or layout (its own line's, for a line). */
+function overridden(account: LedgerAccountSnapshot, overrides: ScenarioOverrides): boolean {
+  return overrides.reporting?.has(account.id) === true || overrides.layout?.has(account.id) === true;
 }
 
 const own = new WeakMap<LedgerAccountSnapshot, Map<number, ReportAccount | null>>();
@@ -355,6 +397,29 @@ export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
   return value;
 }
 
+/**
+ * The keys of one kind of kept part by month (and a second number: a window, a share), one string
+ * for each, made once: a fold reads one part of each of its accounts, and a key built anew for
+ * each (a string made, flattened and hashed) cost several times the lookup. `prefix:month`, or
+ * `prefix:month:second`, as the key would be written out.
+ */
+export function partKeys(prefix: string): (month: number, second?: number) => string {
+  const byMonth = new Map<number, string>();
+  const byPair = new Map<number, Map<number, string>>();
+  return (month, second) => {
+    if (second === undefined) {
+      let key = byMonth.get(month);
+      if (key === undefined) byMonth.set(month, (key = `${prefix}:${month}`));
+      return key;
+    }
+    let seconds = byPair.get(month);
+    if (seconds === undefined) byPair.set(month, (seconds = new Map()));
+    let key = seconds.get(second);
+    if (key === undefined) seconds.set(second, (key = `${prefix}:${month}:${second}`));
+    return key;
+  };
+}
+
 const listed = new WeakMap<readonly LedgerAccountSnapshot[], Map<number, readonly ReportAccount[]>>();
 
 /** The draws under each line (none without a draw: the accounts by id only when there is one). */
@@ -378,7 +443,8 @@ function buildReportAccounts(snapshot: LedgerSnapshot, reportMonth: number, over
   for (const account of snapshot.accounts) {
     if (account.kind === 'draw' && drawsOf.get(account.parentId ?? -1)?.includes(account)) continue; // with its line below
     if (account.kind !== 'line') {
-      const reported = plain ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
+      const reported =
+        plain || !overridden(account, overrides) ? ownReportAccount(account, reportMonth) : toReportAccount(account, reporterOf(account, null, overrides), layoutOf(account, overrides), null, reportMonth);
       if (reported) out.push(reported);
       continue;
     }

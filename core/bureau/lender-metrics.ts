@@ -9,7 +9,7 @@
 //   computeLenderMetric(snapshot, asOf, metric, windowMonths) → LenderMetricValue
 
 import { accountRef, figure, merge, monthRef } from './figures.ts';
-import { keepOn, keptOn, keptWith, ownAccountBefore, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
+import { keepOn, keptOn, keptWith, ownAccountBefore, partKeys, readings, reportAccounts, scenarios, type ReportAccount, type ScenarioOverrides } from './layouts.ts';
 import { queriesInWindow, queriesOnReport, queryRef } from './query-summary.ts';
 import { isOpen, onReport } from './repayment-grid.ts';
 import { creditLines } from './credit-lines.ts';
@@ -74,40 +74,55 @@ function statusesOf(account: ReportAccount): readonly StatusInfo[] {
   return keptWith(account, 'statuses', () => account.months.map((row) => statusInfo(row.status)));
 }
 
-/** The longest overdue run in the account's months from `start` (连三): its value and months. */
-function longestRunFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+/** No months named: what a window metric gives when only its value is asked for (a later month's series). */
+const UNNAMED: readonly string[] = [];
+
+/**
+ * The longest overdue run in the account's months from `start` (连三): its value and, when
+ * `named`, its months (the run held by index, its months written out once at the end).
+ */
+function longestRunFrom(account: ReportAccount, start: number, named: boolean): { value: number; months: readonly string[] } {
   const rows = account.months;
   const statuses = statusesOf(account);
-  let longest: string[] = [];
   let longestValue = 0;
-  let run: string[] = [];
+  let longestFrom = 0;
+  let longestTo = -1;
+  let runFrom = -1;
   let runDepth = 0;
   for (let i = start; i < rows.length; i++) {
-    const row = rows[i];
     const cls = statuses[i];
     if (!cls.lenderOverdue) {
-      run = [];
+      runFrom = -1;
       runDepth = 0;
       continue;
     }
-    run.push(row.month);
+    if (runFrom < 0) runFrom = i;
     runDepth = Math.max(runDepth, cls.overdueMonths ?? 0);
-    const value = Math.max(run.length, runDepth);
+    const value = Math.max(i - runFrom + 1, runDepth);
     if (value > longestValue) {
       longestValue = value;
-      longest = [...run];
+      longestFrom = runFrom;
+      longestTo = i;
     }
   }
-  return { value: longestValue, months: longest };
+  if (!named) return { value: longestValue, months: UNNAMED };
+  const months: string[] = [];
+  for (let i = longestFrom; i <= longestTo; i++) months.push(rows[i].month);
+  return { value: longestValue, months };
 }
 
-/** The overdue months in the account's months from `start` (累六). */
-function overdueFrom(account: ReportAccount, start: number): { value: number; months: readonly string[] } {
+/** The overdue months in the account's months from `start` (累六): how many and, when `named`, which. */
+function overdueFrom(account: ReportAccount, start: number, named: boolean): { value: number; months: readonly string[] } {
   const rows = account.months;
   const statuses = statusesOf(account);
   const months: string[] = [];
-  for (let i = start; i < rows.length; i++) if (statuses[i].lenderOverdue) months.push(rows[i].month);
-  return { value: months.length, months };
+  let value = 0;
+  for (let i = start; i < rows.length; i++) {
+    if (!statuses[i].lenderOverdue) continue;
+    value++;
+    if (named) months.push(rows[i].month);
+  }
+  return { value, months: named ? months : UNNAMED };
 }
 
 /**
@@ -171,17 +186,39 @@ function keptPart(account: ReportAccount, key: string, compute: () => Part | nul
 
 function windowPartMetric(metric: WindowMetricId): PartMetric {
   const { perAccount, combine } = WINDOW_METRICS[metric];
+  const keyOf = partKeys(metric);
   return {
     combine,
     part: (account, ctx, window) =>
-      keptPart(account, `${metric}:${ctx.reportMonth}:${window}`, () => {
+      keptPart(account, keyOf(ctx.reportMonth, window), () => {
+        const carried = carriedWindowPart(account, ctx.reportMonth, window, keyOf(ctx.reportMonth - 1, window));
+        if (carried !== undefined) return carried;
         // None in any window of the month before (seriesBefore), the row added not overdue: none in this month's either.
-        if (seriesBefore(account, metric, window, ctx.reportMonth + 1, ctx.reportMonth + window)?.values === null) return null;
-        const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window));
+        if (seriesBefore(account, ctx.reportMonth, seriesKey(metric, window, ctx.reportMonth, ctx.reportMonth + window - 1))?.values === null) return null;
+        const own = perAccount(account, windowStart(account.months, ctx.reportMonth, window), true);
         return own.value > 0 ? { value: own.value, high: own.value, missing: 0, ref: accountRef(account, own.months) } : null;
       }),
     finish: (f) => figure('months', f.value, f.records),
   };
+}
+
+/**
+ * The part of the account's report account of the month before (a baseline's next month: the
+ * same ledger account, one row more, layouts.ts ownAccountBefore), kept under `keyBefore`, when it
+ * is this month's too: the row added is not overdue, and neither is the row that has left the
+ * window (the month `window` months back), so the window holds the same overdue rows in the same
+ * runs, and 连三 and 累六 read the same months. None the month before and no overdue row added:
+ * none now. Undefined when it cannot be told so.
+ */
+function carriedWindowPart(account: ReportAccount, reportMonth: number, window: number, keyBefore: string): Part | null | undefined {
+  const before = ownAccountBefore(account, reportMonth);
+  if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
+  const part = keptOn<Part | null>(before.earlier, keyBefore);
+  if (part === undefined || part === null) return part;
+  const rows = before.earlier.months;
+  const leaving = rows[windowStart(rows, reportMonth - 1, window)];
+  if (leaving !== undefined && leaving.month === formatMonth(reportMonth - window) && statusInfo(leaving.status).lenderOverdue) return undefined;
+  return part;
 }
 
 /**
@@ -191,7 +228,8 @@ function windowPartMetric(metric: WindowMetricId): PartMetric {
  * scenarios that share the account read them once.
  */
 export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, window: number, from: number, to: number): { certain: number[]; possible: number[] } {
-  const key = `series:${metric}:${window}:${from}:${to}`;
+  const key = seriesKey(metric, window, from, to);
+  const keyBefore = seriesKey(metric, window, from - 1, to - 1);
   let kept = seriesOf.get(prepared.possible);
   if (!kept) seriesOf.set(prepared.possible, (kept = new Map()));
   const found = kept.get(key);
@@ -201,10 +239,10 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
   const valuesOf = (account: ReportAccount): number[] | null => {
     const values = keptOn<number[] | null>(account, key);
     if (values !== undefined) return values;
-    const carried = carriedSeries(account, metric, window, from, to);
+    const carried = carriedSeries(account, from, keyBefore);
     if (carried !== undefined) return keepOn(account, key, carried);
     const own: number[] = [];
-    for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window)).value);
+    for (let k = 0; k <= to - from; k++) own.push(perAccount(account, windowStart(account.months, from + k, window), false).value);
     return keepOn(account, key, own.some((v) => v !== 0) ? own : null);
   };
   const series = (accounts: readonly ReportAccount[]) => {
@@ -250,16 +288,21 @@ export function windowSeries(prepared: PreparedMetrics, metric: WindowMetricId, 
  * reads here, both starting on the same row. Undefined otherwise. `from` and `to` are this
  * account's series' (its report month + 1, + the window).
  */
-function seriesBefore(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): { values: number[] | null } | undefined {
+function seriesBefore(account: ReportAccount, from: number, keyBefore: string): { values: number[] | null } | undefined {
   const before = ownAccountBefore(account, from - 1);
   if (before === null || (before.added !== null && statusInfo(before.added.status).lenderOverdue)) return undefined;
-  const values = keptOn<number[] | null>(before.earlier, `series:${metric}:${window}:${from - 1}:${to - 1}`);
+  const values = keptOn<number[] | null>(before.earlier, keyBefore);
   return values === undefined ? undefined : { values };
 }
 
+/** The key of a window metric's series from `from` to `to` (windowSeries), kept with each account. */
+function seriesKey(metric: WindowMetricId, window: number, from: number, to: number): string {
+  return `series:${metric}:${window}:${from}:${to}`;
+}
+
 /** The account's series carried on from the month before's (seriesBefore): one window on, the last starting after the report month and holding no row. */
-function carriedSeries(account: ReportAccount, metric: WindowMetricId, window: number, from: number, to: number): number[] | null | undefined {
-  const before = seriesBefore(account, metric, window, from, to);
+function carriedSeries(account: ReportAccount, from: number, keyBefore: string): number[] | null | undefined {
+  const before = seriesBefore(account, from, keyBefore);
   if (before === undefined) return undefined;
   if (before.values === null) return null;
   const out = [...before.values.slice(1), 0];
@@ -269,6 +312,8 @@ function carriedSeries(account: ReportAccount, metric: WindowMetricId, window: n
 /** The series of one set of prepared accounts (warn and fail levels, the report and the scores ask alike). */
 const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: number[]; possible: number[] }>>();
 
+const currentOverdueKey = partKeys('currentOverdue');
+
 /**
  * 当前逾期总额: what is overdue in the report month, a card's unpaid minimum (never its whole
  * bill). A card whose minimum is unknown adds its range: the value is the low end (surely
@@ -277,7 +322,7 @@ const seriesOf = new WeakMap<readonly ReportAccount[], Map<string, { certain: nu
 const CURRENT_OVERDUE: PartMetric = {
   combine: 'sum',
   part: (account, ctx) =>
-    keptPart(account, `currentOverdue:${ctx.reportMonth}`, () => {
+    keptPart(account, currentOverdueKey(ctx.reportMonth), () => {
       const month = formatMonth(ctx.reportMonth);
       const last = account.months.at(-1);
       if (!last || last.month !== month || !statusInfo(last.status).lenderOverdue) return null;
@@ -293,10 +338,29 @@ const CURRENT_OVERDUE: PartMetric = {
 };
 
 function badDebtRef(account: ReportAccount, reportMonth: number): RecordRef | null {
+  // Its months of bad debt still on the report are among its B months: an account without one
+  // (most) has none, and its negative runs need not be found for this.
+  if (!hasBadDebtMonth(account, reportMonth)) return null;
   const retained = retainedNegativeMonths(account, reportMonth);
   const months: string[] = [];
   for (const m of account.months) if (m.status === 'B' && retained.has(m.month)) months.push(m.month);
   return months.length > 0 ? accountRef(account, months) : null;
+}
+
+/**
+ * Whether any of the account's months is B, kept with it: the month before's answer (a baseline's
+ * next month: the same rows and the one added, layouts.ts ownAccountBefore) or the added row's,
+ * else a look at every row.
+ */
+function hasBadDebtMonth(account: ReportAccount, reportMonth: number): boolean {
+  const kept = keptOn<boolean>(account, 'badDebtMonth');
+  if (kept !== undefined) return kept;
+  const before = ownAccountBefore(account, reportMonth);
+  const earlier = before === null ? undefined : keptOn<boolean>(before.earlier, 'badDebtMonth');
+  let found = false;
+  if (earlier !== undefined) found = earlier || before!.added?.status === 'B';
+  else for (const m of account.months) if (m.status === 'B') found = true;
+  return keepOn(account, 'badDebtMonth', found);
 }
 
 /** One account counted, with its record. */
@@ -304,11 +368,13 @@ function counted(ref: RecordRef): Part {
   return { value: 1, high: 1, missing: 0, ref };
 }
 
+const badDebtKey = partKeys('badDebt');
+
 /** Accounts with 呆账 (B) still on the report: each one's record names its months of bad debt still on it. */
 const BAD_DEBT: PartMetric = {
   combine: 'sum',
   part: (account, ctx) =>
-    keptPart(account, `badDebt:${ctx.reportMonth}`, () => {
+    keptPart(account, badDebtKey(ctx.reportMonth), () => {
       const ref = badDebtRef(account, ctx.reportMonth);
       return ref === null ? null : counted(ref);
     }),
@@ -322,9 +388,11 @@ function hardQueries(ctx: Context, window: number): Figure {
   return figure('count', within.length, within.map(queryRef));
 }
 
+const onlineLoanKey = partKeys('onlineLoan');
+
 const ONLINE_LOANS: PartMetric = {
   combine: 'sum',
-  part: (account, ctx) => keptPart(account, `onlineLoan:${ctx.reportMonth}`, () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
+  part: (account, ctx) => keptPart(account, onlineLoanKey(ctx.reportMonth), () => (isOpen(account, ctx.reportMonth) && isOnlineLoan(account) ? counted(accountRef(account)) : null)),
   finish: (f) => figure('count', f.value, f.records),
 };
 
@@ -374,11 +442,13 @@ const CARD_UTILISATION: PartMetric = {
  * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
  * (debt-to-income.ts), any other account its 本月应还款 (the instalment) in the report month.
  */
+const debtToIncomeKey = partKeys('debtToIncome');
+
 const DEBT_TO_INCOME: PartMetric = {
   combine: 'sum',
   part(account, ctx) {
     const share = ctx.input.settings.debtToIncome.revolvingShareOfUsed;
-    return keptPart(account, `debtToIncome:${ctx.reportMonth}:${share}`, () => {
+    return keptPart(account, debtToIncomeKey(ctx.reportMonth, share), () => {
       const month = formatMonth(ctx.reportMonth);
       const last = account.months.at(-1);
       if (last?.month !== month || !isOpen(account, ctx.reportMonth)) return null;

@@ -7,7 +7,7 @@
 // and what the grid shows are the same months.
 
 import { worstStatus } from '../ledger/repayment-status.ts';
-import { keptWith, type ReportAccount } from './layouts.ts';
+import { keptWith, partKeys, type ReportAccount } from './layouts.ts';
 import { GRID_MONTHS, gridWindow, overdueHigh } from './repayment-grid.ts';
 import { isNegative } from '../shared/status-alphabet.ts';
 import type { NegativeItem } from './report-schema.ts';
@@ -29,8 +29,11 @@ export const RETENTION = {
  * its last month, and known even where `#` months hide the end.
  */
 export function negativeRuns(account: ReportAccount, reportMonth: number): readonly NegativeItem[] {
-  return keptWith(account, `negativeRuns:${reportMonth}`, () => findRuns(account, reportMonth));
+  return keptWith(account, negativeRunsKey(reportMonth), () => findRuns(account, reportMonth));
 }
+
+const negativeRunsKey = partKeys('negativeRuns');
+const retainedMonthsKey = partKeys('retainedMonths');
 
 function findRuns(account: ReportAccount, reportMonth: number): NegativeItem[] {
   const rows = account.months;
@@ -88,7 +91,7 @@ export function retainedNegatives(account: ReportAccount, reportMonth: number): 
  * 60 months (a run's first months leave the grid before its last ones).
  */
 export function retainedNegativeMonths(account: ReportAccount, reportMonth: number): ReadonlySet<string> {
-  return keptWith(account, `retainedMonths:${reportMonth}`, () => retainedMonths(account, reportMonth));
+  return keptWith(account, retainedMonthsKey(reportMonth), () => retainedMonths(account, reportMonth));
 }
 
 function retainedMonths(account: ReportAccount, reportMonth: number): Set<string> {

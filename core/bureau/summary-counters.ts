@@ -10,7 +10,7 @@ import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, accountRefs, count, extreme, figure, monthRef, sum, swappedRecords } from './figures.ts';
 import { creditLineKey, creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
 import { issuerOf } from '../rules/repayment-grace.ts';
-import { keepOn, keptOn, ownAccountBefore, type ReportAccount } from './layouts.ts';
+import { keepOn, keptOn, ownAccountBefore, partKeys, type ReportAccount } from './layouts.ts';
 import { average6m, gridWindow, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
 import { fromLike, type Answered } from './replaced.ts';
@@ -88,11 +88,19 @@ export function balanceOf(a: ReportAccount): number | null {
   return a.months.at(-1)?.creditUsedFen ?? null;
 }
 
-/** Loans: 最近6个月平均应还款; cards: 最近6个月平均使用额度 / 平均透支余额. */
+/**
+ * Loans: 最近6个月平均应还款; cards: 最近6个月平均使用额度 / 平均透支余额. Kept with the report
+ * account for its month: both readings' debt rows and the scenarios' replaced rows read it.
+ */
 export function average6mOf(a: ReportAccount, reportMonth: number): number | null {
-  const pick = isCard(a.type) ? (row: MonthRow) => row.creditUsedFen : (row: MonthRow) => row.amountDueFen;
-  return average6m(a, pick, reportMonth);
+  const key = average6mKey(reportMonth);
+  const kept = keptOn<number | null>(a, key);
+  return kept !== undefined ? kept : keepOn(a, key, average6m(a, isCard(a.type) ? usedOf : dueOf, reportMonth));
 }
+
+const average6mKey = partKeys('average6m');
+const usedOf = (row: MonthRow) => row.creditUsedFen;
+const dueOf = (row: MonthRow) => row.amountDueFen;
 
 function firstMonth(accounts: readonly ReportAccount[]): Figure {
   return extreme(accounts, openedMonthOnReport, 'min', 'month');
@@ -175,6 +183,8 @@ interface OverduePart {
 /** The months a record names. */
 const namedMonths = (ref: RecordRef): readonly string[] => (ref.kind === 'account' ? ref.months : []);
 
+const overdueKey = partKeys('overdue');
+
 /** An account's part, kept with the report account (built once per month, layouts.ts) under `key` (the report month's). */
 function overduePartOf(a: ReportAccount, reportMonth: number, key: string): OverduePart {
   return keptOn<OverduePart>(a, key) ?? keepOn(a, key, carriedOverduePart(a, reportMonth) ?? overduePart(a, reportMonth));
@@ -192,7 +202,7 @@ function carriedOverduePart(a: ReportAccount, reportMonth: number): OverduePart 
   const before = ownAccountBefore(a, reportMonth);
   if (before === null) return null;
   if (before.added !== null && (isNegative(before.added.status) || statusInfo(before.added.status).overdueMonths !== null)) return null;
-  const part = keptOn<OverduePart>(before.earlier, `overdue:${reportMonth - 1}`);
+  const part = keptOn<OverduePart>(before.earlier, overdueKey(reportMonth - 1));
   if (part === undefined) return null;
   if (part.ref === null) return part;
   const { from } = gridWindow(reportMonth);
@@ -246,7 +256,7 @@ function overdueSwap(answer: OverdueRow[], old: OverduePart | null, next: Overdu
  * months (the highest digit: a 3 is 61–90 days, the third month). A fold of the accounts' parts.
  */
 export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: number, like: Answered<ReportAccount, OverdueRow[]> | null = null): OverdueRow[] {
-  const key = `overdue:${reportMonth}`;
+  const key = overdueKey(reportMonth);
   const replaced = fromLike(accounts, like, (answer, old, next) => overdueSwap(answer, old && overduePartOf(old, reportMonth, key), next && overduePartOf(next, reportMonth, key)));
   if (replaced) return replaced;
   const byType = accountsByType(accounts);

@@ -63,9 +63,29 @@ const NEAR_STEPS = 4;
  * orders strings by UTF-16 units, SQLite's BINARY collation by UTF-8 bytes; where they differ (keys
  * with characters from the surrogates up) a stored key may be missed, never one named that is not.
  */
+/**
+ * Whether `key` is the stretch's key beside the last one found, as a re-import's next key mostly
+ * is: one test for equality each, where order comparisons walk the keys' long common prefix. True
+ * only for a key of the stretch, so it needs no check that the stretch covers the key.
+ */
+function besideLast(stretch: Stretch, key: string): boolean {
+  const keys = stretch.keys;
+  const at = stretch.at;
+  if (at > 0 && keys[at - 1] === key) {
+    stretch.at = at - 1;
+    return true;
+  }
+  if (at + 1 < keys.length && keys[at + 1] === key) {
+    stretch.at = at + 1;
+    return true;
+  }
+  return false;
+}
+
 function holds(stretch: Stretch, key: string): boolean {
   const keys = stretch.keys;
   if (keys.length === 0) return false;
+  if (besideLast(stretch, key)) return true;
   let at = stretch.at;
   for (let step = 0; step < NEAR_STEPS; step++) {
     const here = keys[at]!;
@@ -159,6 +179,11 @@ export class DuplicateProbe {
     let recent: Stretch | undefined;
     for (let index = 0; index < keys.length; index++) {
       const key = keys[index]!;
+      if (recent !== undefined && besideLast(recent, key)) {
+        stored[index] = true;
+        found++;
+        continue;
+      }
       if (recent === undefined || !covers(recent, key)) {
         const family = key.slice(0, FAMILY_CHARS);
         const stretch = this.stretches.get(family);

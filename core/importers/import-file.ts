@@ -28,8 +28,10 @@ import { totalsRuleFor } from './stated-totals.ts';
 import type { Sheet, TableRecord } from './types.ts';
 import type { ImportReport, ImportWarning } from './report-schema.ts';
 import { readXls, XlsEncrypted, XlsError } from './xls-biff8.ts';
-import { readXlsx, XlsxCorrupt } from './xlsx.ts';
-import { openZip, ZipCorrupt, ZipPasswordRequired, ZipPasswordWrong, type ZipFileEntry } from './zip.ts';
+import type { ZipFileEntry } from './zip.ts';
+
+/** The ZIP reader, loaded for the first archive or workbook (its library is a fifth of the modules a CSV import would load). */
+type ZipModule = typeof import('./zip.ts');
 
 export interface ImportProgress {
   file: string;
@@ -243,18 +245,19 @@ async function importSource(db: Db, source: ByteSource, options: ImportOptions):
   }
 }
 
-function zipError(error: unknown, file: string): unknown {
+function zipError(zip: ZipModule, error: unknown, file: string): unknown {
+  const { ZipCorrupt, ZipPasswordRequired, ZipPasswordWrong } = zip;
   if (error instanceof ZipPasswordRequired) return new CredenceError('import.zip_password_required', { file });
   if (error instanceof ZipPasswordWrong) return new CredenceError('import.zip_password_wrong', { file });
   if (error instanceof ZipCorrupt) return new CredenceError('import.archive_corrupt', { file, reason: error.message });
   return error;
 }
 
-async function* zipChunks(entry: ZipFileEntry, zipName: string): AsyncGenerator<Uint8Array> {
+async function* zipChunks(zip: ZipModule, entry: ZipFileEntry, zipName: string): AsyncGenerator<Uint8Array> {
   try {
     yield* entry.chunks();
   } catch (error) {
-    throw zipError(error, zipName);
+    throw zipError(zip, error, zipName);
   }
 }
 
@@ -262,11 +265,12 @@ async function* zipChunks(entry: ZipFileEntry, zipName: string): AsyncGenerator<
 const NOT_A_BILL: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['import.not_a_bill', 'import.empty_file', 'import.pdf_statement', 'import.alipay_cashbook']);
 
 async function importZip(db: Db, name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport[]> {
+  const zip = await import('./zip.ts');
   let entries: ZipFileEntry[];
   try {
-    entries = await openZip(bytes, options.password);
+    entries = await zip.openZip(bytes, options.password);
   } catch (error) {
-    throw zipError(error, name);
+    throw zipError(zip, error, name);
   }
   const names = entries.map((entry) => entry.name);
   if (names.includes('[Content_Types].xml') && names.some((entry) => entry.startsWith('xl/'))) {
@@ -276,7 +280,7 @@ async function importZip(db: Db, name: string, bytes: Uint8Array, options: Impor
   const reports: ImportReport[] = [];
   const skipped: Array<{ entry: string; error: CredenceError }> = [];
   for (const entry of entries) {
-    const source = { name: `${name}!/${entry.name}`, size: entry.size, chunks: () => zipChunks(entry, name) };
+    const source = { name: `${name}!/${entry.name}`, size: entry.size, chunks: () => zipChunks(zip, entry, name) };
     try {
       reports.push(...(await importSource(db, source, options)));
     } catch (error) {
@@ -331,6 +335,8 @@ function readXlsSheets(file: string, bytes: Uint8Array): Sheet[] {
 }
 
 async function readXlsxSheets(file: string, bytes: Uint8Array): Promise<Sheet[]> {
+  // Loaded for the first workbook, as the ZIP reader is.
+  const { readXlsx, XlsxCorrupt } = await import('./xlsx.ts');
   try {
     return await readXlsx(bytes);
   } catch (error) {

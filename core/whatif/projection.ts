@@ -67,8 +67,14 @@ function payment(day: number, fen: number): LedgerEvent {
 
 function merged(...lists: readonly (readonly LedgerEvent[])[]): LedgerEvent[] {
   const out = lists.flat();
-  out.sort((a, b) => a.day - b.day);
+  // Most often already in day order (years of events, then the days after today): the stable sort would leave it as it is.
+  if (!inDayOrder(out)) out.sort((a, b) => a.day - b.day);
   return out;
+}
+
+function inDayOrder(events: readonly LedgerEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i]!.day < events[i - 1]!.day) return false;
+  return true;
 }
 
 function fixedEvents(dir: AccountDirectives | undefined): LedgerEvent[] {

@@ -95,6 +95,23 @@ describe('import.files through the dispatcher', () => {
     store.close();
   });
 
+  it('a cancel sent right behind the request, before the import handlers have loaded, finds and cancels it', async () => {
+    // The handler table loads a domain's module on its first call (core/ipc/handlers.ts): both
+    // calls wait for that one load, and the cancel must reach the same import jobs as the request.
+    const { dispatch, profile, count, store } = setup();
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      alipayRow({ time: '2023-02-12 21:32:14', counterparty: '合成商户', item: `合成商品 ${i}`, direction: '支出', amount: '1.00', method: '余额', status: '交易成功', orderId: `SYNTH${String(i).padStart(12, '0')}` }),
+    );
+    const importId = randomUUID();
+    const request = dispatch('import.files', { profileId: profile.id, importId, files: [{ name: 'synthetic-first-call.csv', dataBase64: b64(syntheticAlipayCsv(rows)) }] });
+    const cancel = dispatch('import.cancel', { importId });
+    expect(unwrap<{ cancelled: boolean }>(await cancel)).toEqual({ cancelled: true });
+    const outcome = unwrap<Outcome>(await request);
+    expect(outcome.failures).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'import.cancelled' }) })]);
+    expect(count()).toBe(0);
+    store.close();
+  });
+
   it('refuses an import into a profile that does not exist', async () => {
     const { dispatch, store } = setup();
     const result = await dispatch('import.files', {

@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UUID_PATTERN } from '../../consent/ids.ts';
-import { loggedExport, verifyPackage } from '../../consent/verify-package.ts';
 import { CredenceError } from '../../shared/errors.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { noMoreArgs, positional } from '../args.ts';
@@ -65,6 +64,8 @@ async function verify(ctx: CliContext): Promise<number> {
   const file = positional(ctx, 0, 'FILE');
   const path = resolve(file);
   if (!existsSync(path)) throw new CredenceError('db.not_found', { file: path });
+  // Loaded here, not with every command: the package's ZIP reader is most of what it imports.
+  const { loggedExport, verifyPackage } = await import('../../consent/verify-package.ts');
   const check = await verifyPackage(new Uint8Array(readFileSync(path)), readPassword(ctx), path);
   let logged: ReturnType<typeof loggedExport> | undefined;
   if (typeof ctx.options.db === 'string') {

@@ -1,0 +1,103 @@
+// SeenIds (core/importers/dedupe.ts) answers "has this file shown the id before?" for every row of
+// an import from 64-bit hashes in sharded tables. Checked here against a plain Set of the ids
+// themselves, on ids built to land together: one family (the first 16 characters) for all of
+// them, families that differ only in the last of those characters, ids that differ in one
+// character anywhere, ids that are prefixes of one another, the empty id and very long ones,
+// repeats at every distance, in file order and shuffled; enough of them that every shard grows
+// several times.
+
+import { describe, expect, it } from 'vitest';
+import { SeenIds } from '../../../core/importers/dedupe.ts';
+
+/** A deterministic generator (mulberry32), so a failure repeats. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: T[], next: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+/** The ids with repeats: one id in four comes again, anywhere after its first place. */
+function withRepeats(ids: string[], next: () => number): string[] {
+  const placed = ids.map((id, at) => ({ id, at }));
+  for (let at = 0; at < ids.length; at++) if (next() < 0.25) placed.push({ id: ids[at], at: at + 0.5 + next() * (ids.length - at) });
+  return placed.sort((x, y) => x.at - y.at).map((entry) => entry.id);
+}
+
+/** The answers of SeenIds and of a Set, id by id; equal when SeenIds neither misses a repeat nor invents one. */
+function compare(ids: readonly string[]): { answers: boolean[]; expected: boolean[] } {
+  const seen = new SeenIds();
+  const plain = new Set<string>();
+  const answers: boolean[] = [];
+  const expected: boolean[] = [];
+  for (const id of ids) {
+    answers.push(seen.check(id));
+    expected.push(plain.has(id));
+    plain.add(id);
+  }
+  return { answers, expected };
+}
+
+function firstDifference(ids: readonly string[]): string | null {
+  const { answers, expected } = compare(ids);
+  const at = answers.findIndex((answer, i) => answer !== expected[i]);
+  return at < 0 ? null : `${JSON.stringify(ids[at])} at ${at}: ${answers[at]}, a Set says ${expected[at]}`;
+}
+
+describe('SeenIds', () => {
+  const next = random(20261207);
+
+  it('answers as a Set does for 200,000 ids of one family, in order and shuffled', () => {
+    // One family: every id lands in the same 16 neighbouring shards, which each grow to thousands of slots.
+    const ids = Array.from({ length: 200_000 }, (_, i) => `2026063022001400${String(i).padStart(12, '0')}`);
+    expect(firstDifference(withRepeats(ids, next))).toBeNull();
+    expect(firstDifference(withRepeats(shuffled(ids, next), next))).toBeNull();
+  });
+
+  it('answers as a Set does for families that differ in their last character, and ids that differ in one character anywhere', () => {
+    const ids: string[] = [];
+    for (let family = 0; family < 40; family++) {
+      const prefix = `42000008052026${String(family).padStart(2, '0')}`;
+      for (let i = 0; i < 1500; i++) ids.push(`${prefix}${String(i).padStart(10, '0')}`);
+    }
+    // One character changed at each position of one id (its family too): 26 neighbours of it.
+    const base = '2026063022001400001000000000';
+    for (let at = 0; at < base.length; at++) ids.push(`${base.slice(0, at)}x${base.slice(at + 1)}`);
+    ids.push(base);
+    expect(firstDifference(withRepeats(ids, next))).toBeNull();
+    expect(firstDifference(withRepeats(shuffled(ids, next), next))).toBeNull();
+  });
+
+  it('tells prefixes of an id, the empty id, very long ids and non-ASCII ids apart', () => {
+    const long = 'A'.repeat(5000);
+    const ids = ['', 'a', '2', '20', '2026', '2026063022001400', '20260630220014000', '2026063022001400\u0000', long, `${long}B`, `${long.slice(1)}B`, '订单号一', '订单号二', 'ÿ', '\uffff'];
+    for (let i = 0; i < 3000; i++) ids.push(String(i), `${i}`.padStart(20, '0'));
+    const { answers, expected } = compare(withRepeats(ids, next));
+    expect(answers).toEqual(expected);
+    // The ids themselves were each new the first time: the expected answers are not all false.
+    expect(expected.filter(Boolean).length).toBeGreaterThan(500);
+  });
+
+  it('answers as a Set does for 300,000 random ids over many families, then again after release', () => {
+    const ids = Array.from({ length: 300_000 }, () => Math.floor(next() * 2 ** 52).toString(36) + Math.floor(next() * 1e6).toString(36));
+    expect(firstDifference(withRepeats(ids, next))).toBeNull();
+    const seen = new SeenIds();
+    for (const id of ids.slice(0, 1000)) seen.check(id);
+    seen.release();
+    // Released, it holds nothing and still works.
+    expect(ids.slice(0, 1000).map((id) => seen.check(id)).every((answer) => answer === false)).toBe(true);
+  });
+});
