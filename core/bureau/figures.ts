@@ -16,7 +16,7 @@ export function accountRef(account: ReportAccount, months: readonly string[] = [
  * figure of every report sharing the account names it alike, so it is built once).
  */
 function plainRef(account: ReportAccount): RecordRef {
-  return keptOn<RecordRef>(account, 'ref') ?? keepOn(account, 'ref', { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] });
+  return (account.parts.ref ??= { kind: 'account', accountId: account.id, name: account.name, type: account.type, reporting: account.reporting, months: [] });
 }
 
 /** The record of an account naming one month (`YYYY-MM`), one object per report account and month. */

@@ -15,7 +15,7 @@
 
 import type { MonthRow } from '../ledger/account-schema.ts';
 import type { BureauLayout, BureauType, Product, RepaymentMethod, ReportsToBureau, AccountKind } from '../shared/ledger-vocabulary.ts';
-import type { ReportAccountView } from './report-schema.ts';
+import type { RecordRef, ReportAccountView } from './report-schema.ts';
 import type { LedgerAccountSnapshot, LedgerSnapshot } from '../ledger/snapshot.ts';
 import { formatMonth, monthIndex, monthOfDate } from './windows.ts';
 import { worstStatus } from '../ledger/repayment-status.ts';
@@ -37,11 +37,23 @@ export interface ReportAccount
   /** Merged lines: the draws' principal together (null when one is unknown). */
   drawPrincipalFen: number | null;
   /**
-   * What functions of this account compute, by key (keptWith, keptOn): a field, made with the
-   * account, rather than a weak map from accounts, since every fold over the month's accounts
-   * reads one part of each.
+   * What functions of this account compute (keptWith, keptOn): a field, made with the account,
+   * rather than a weak map from accounts, since every fold over the month's accounts reads one
+   * part of each.
    */
-  parts: Map<string, unknown>;
+  parts: AccountParts;
+}
+
+/**
+ * A report account's kept parts: the two that nearly every fold of a month reads of every account
+ * (its plain record, figures.ts; the month it is on the report from, summary-counters.ts) as
+ * fields, set on first use; any other by its key (a text naming the function and its month,
+ * window, …).
+ */
+export interface AccountParts {
+  ref: RecordRef | null;
+  openedMonth: number | null;
+  byKey: Map<string, unknown>;
 }
 
 // ---------------------------------------------------------------- tables
@@ -317,7 +329,7 @@ function buildReportAccount(
     months,
     drawIds: draws.map((d) => d.id),
     drawPrincipalFen: draws.length === 0 || draws.some((d) => d.principalFen === null) ? null : draws.reduce((total, d) => total + d.principalFen!, 0),
-    parts: new Map(),
+    parts: { ref: null, openedMonth: null, byKey: new Map() },
   };
 }
 
@@ -363,7 +375,7 @@ function fromLikeList(snapshot: LedgerSnapshot, reportMonth: number): readonly R
  * never edited, so every snapshot sharing it (a what-if's months and scenarios) reads it once.
  */
 export function keptWith<T>(account: ReportAccount, key: string, compute: () => T): T {
-  const kept = account.parts;
+  const kept = account.parts.byKey;
   const found = kept.get(key);
   if (found !== undefined || kept.has(key)) return found as T;
   const value = compute();
@@ -377,11 +389,11 @@ export function keptWith<T>(account: ReportAccount, key: string, compute: () => 
  * closure is made when the value is found.
  */
 export function keptOn<T>(account: ReportAccount, key: string): T | undefined {
-  return account.parts.get(key) as T | undefined;
+  return account.parts.byKey.get(key) as T | undefined;
 }
 
 export function keepOn<T>(account: ReportAccount, key: string, value: T): T {
-  account.parts.set(key, value);
+  account.parts.byKey.set(key, value);
   return value;
 }
 

@@ -123,16 +123,17 @@ export interface Answered<A, T> {
 
 /**
  * The answer for `accounts` from a like list's: for each replacement `swap` gives the answer with
- * the like list's account (null: none) replaced by the new list's (null: none), or null when that
- * needs the whole list (the accounts add differently); null then, or when the lists differ much.
+ * the like list's account (null: none) replaced by the new list's (null: none; `atEnd`: an added
+ * account past the like list's end), or null when that needs the whole list (the accounts add
+ * differently); null then, or when the lists differ much.
  */
-export function fromLike<A, T>(accounts: readonly A[], like: Answered<A, T> | null, swap: (answer: T, old: A | null, next: A | null) => T | null): T | null {
+export function fromLike<A, T>(accounts: readonly A[], like: Answered<A, T> | null, swap: (answer: T, old: A | null, next: A | null, atEnd: boolean) => T | null): T | null {
   if (like === null) return null;
   const changes = replacements(accounts, like.accounts);
   if (changes === null) return null;
   let answer: T | null = like.answer;
-  for (const { old, next } of changes) {
-    answer = swap(answer, old, next);
+  for (const { old, next, atEnd } of changes) {
+    answer = swap(answer, old, next, atEnd);
     if (answer === null) return null;
   }
   return answer;

@@ -8,7 +8,8 @@ import type { LocalizedText } from '../shared/localized-text.ts';
 import type { BureauType } from '../shared/ledger-vocabulary.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
 import { accountRef, accountRefs, count, extreme, figure, monthRef, sum, swappedRecords } from './figures.ts';
-import { creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
+import { creditLineKey, creditLines, institutionOf, type CreditLine } from './credit-lines.ts';
+import { issuerOf } from '../rules/repayment-grace.ts';
 import { keepOn, keptOn, ownAccountBefore, partKeys, type ReportAccount } from './layouts.ts';
 import { average6m, gridWindow, isOpen, overdueHigh } from './repayment-grid.ts';
 import { retainedNegativeMonths } from './retention.ts';
@@ -68,7 +69,7 @@ export function accountState(a: ReportAccount, reportMonth: number): string {
 /** The month the account is on the report from: its open month, or the month reporting started. */
 /** Kept with the report account (never edited), without a closure per call: the sort and the first months read it for every account. */
 export function openedMonthOnReport(a: ReportAccount): number {
-  return keptOn<number>(a, 'openedMonth') ?? keepOn(a, 'openedMonth', openedMonth(a));
+  return (a.parts.openedMonth ??= openedMonth(a));
 }
 
 function openedMonth(a: ReportAccount): number {
@@ -286,11 +287,19 @@ export function overdueSummary(accounts: readonly ReportAccount[], reportMonth: 
 
 // ---------------------------------------------------------------- credit lines and debt (open accounts, note 7)
 
-function institutions(accounts: readonly ReportAccount[], records: RecordRef[]): Figure {
-  // Accounts without a lender each count as one institution: the ledger cannot tell them apart.
-  const keys = new Set(accounts.map((a) => a.source.lender ?? `#${a.id}`));
+/** Accounts without a lender each count as one institution: the ledger cannot tell them apart. */
+const lenderKey = (a: ReportAccount) => a.source.lender ?? `#${a.id}`;
+
+/** The open accounts of a row per institution key (what its institutions count). */
+function lenderCounts(accounts: readonly ReportAccount[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of accounts) counts.set(lenderKey(a), (counts.get(lenderKey(a)) ?? 0) + 1);
+  return counts;
+}
+
+function institutions(accounts: readonly ReportAccount[], counts: ReadonlyMap<string, number>, records: RecordRef[]): Figure {
   const unknown = accounts.filter((a) => a.source.lender === null).length;
-  return figure('count', keys.size, records, unknown);
+  return figure('count', counts.size, records, unknown);
 }
 
 /** Cards: 授信总额, each shared line once (credit-lines.ts); `missing` counts the lines whose limit is unknown. */
@@ -299,9 +308,15 @@ function linesTotal(lines: readonly CreditLine[], records: RecordRef[]): Figure 
   return figure('fen', known.reduce((t, l) => t + l.limitFen!, 0), records, lines.length - known.length);
 }
 
-/** 单家行最高/最低授信额: the lines at each institution added up (a shared line once), the highest and the lowest institution. */
-function linesByInstitution(lines: readonly CreditLine[]): { highest: Figure; lowest: Figure } {
-  const byInstitution = new Map<string, { fen: number | null; accounts: ReportAccount[] }>();
+/** An institution's lines added up (a shared line once; null when one limit is unknown) and their accounts, in the row's order. */
+interface InstitutionLines {
+  fen: number | null;
+  accounts: ReportAccount[];
+}
+
+/** The lines at each institution, in the order each institution is first met. */
+function linesByInstitution(lines: readonly CreditLine[]): Map<string, InstitutionLines> {
+  const byInstitution = new Map<string, InstitutionLines>();
   for (const line of lines) {
     const key = institutionOf(line);
     const entry = byInstitution.get(key) ?? { fen: 0, accounts: [] };
@@ -309,6 +324,11 @@ function linesByInstitution(lines: readonly CreditLine[]): { highest: Figure; lo
     entry.accounts.push(...line.accounts);
     byInstitution.set(key, entry);
   }
+  return byInstitution;
+}
+
+/** 单家行最高/最低授信额: the highest and the lowest institution (the first met of equal ones). */
+function highestAndLowest(byInstitution: ReadonlyMap<string, InstitutionLines>): { highest: Figure; lowest: Figure } {
   const pick = (which: 'max' | 'min'): Figure => {
     let best: { fen: number; accounts: ReportAccount[] } | null = null;
     let missing = 0;
@@ -350,8 +370,101 @@ function debtSwap(answer: DebtRow[], old: ReportAccount | null, next: ReportAcco
   );
 }
 
+/** What a row's institution figures were counted from, kept with the row: where an account coming or leaving starts from (debtChange). */
+interface DebtRowParts {
+  lenders: ReadonlyMap<string, number>;
+  /** Cards: the lines by institution. */
+  byInstitution: ReadonlyMap<string, InstitutionLines> | null;
+}
+
+const rowParts = new WeakMap<DebtRow, DebtRowParts>();
+
+/** A sum figure with one account's amount (null: unknown, counted as missing) taken out (`sign` -1) or put in (+1), over `records`. */
+function withPart(f: Figure, amount: number | null, sign: 1 | -1, records: RecordRef[]): Figure {
+  return { ...f, value: f.value! + sign * (amount ?? 0), missing: f.missing + (amount === null ? sign : 0), records };
+}
+
+/**
+ * The lines by institution with one card on a line of its own taken out or put in at the end of
+ * the row: its institution's total and accounts changed, an institution left empty dropped, one
+ * met first put at the end. Null when the institution's total is unknown (which of its lines
+ * made it so needs its lines).
+ */
+function institutionsChanged(byInstitution: ReadonlyMap<string, InstitutionLines>, card: ReportAccount, sign: 1 | -1): Map<string, InstitutionLines> | null {
+  const key = issuerOf(card.source) ?? creditLineKey(card.source);
+  const entry = byInstitution.get(key);
+  const limit = card.source.limitFen;
+  if (sign === 1) {
+    const out = new Map(byInstitution);
+    if (!entry) out.set(key, { fen: limit, accounts: [card] });
+    else out.set(key, { fen: entry.fen === null || limit === null ? null : entry.fen + limit, accounts: [...entry.accounts, card] });
+    return out;
+  }
+  if (!entry || entry.fen === null || !entry.accounts.includes(card)) return null;
+  // An institution is where its first account is met: one whose first account leaves while
+  // others stay may move among them, which needs the row's order (the whole fold).
+  if (entry.accounts[0] === card && entry.accounts.length > 1) return null;
+  const accounts = entry.accounts.filter((a) => a !== card);
+  const out = new Map(byInstitution);
+  if (accounts.length === 0) out.delete(key);
+  else out.set(key, { fen: entry.fen - limit!, accounts });
+  return out;
+}
+
+/**
+ * The answer of a like list (replaced.ts) for a list in which one open account left the row of
+ * its type (closed, settled or gone) or one came in at the end of the list (a scenario's new
+ * account): that row's figures with the account's part taken out or put in, the other rows as
+ * they were. Null when both an old and a new account are open (debtSwap's), when the row has no
+ * kept parts (not a fold's), or for a card on a shared line (the line's limit is its cards').
+ */
+function debtChange(answer: DebtRow[], old: ReportAccount | null, next: ReportAccount | null, atEnd: boolean, reportMonth: number): DebtRow[] | null {
+  const leaving = old !== null && isOpen(old, reportMonth);
+  const coming = next !== null && isOpen(next, reportMonth);
+  if (leaving === coming || (coming && !atEnd)) return null;
+  const account = leaving ? old! : next!;
+  const sign = leaving ? -1 : 1;
+  if (isCard(account.type) && account.source.sharedLine !== null) return null;
+  const at = answer.findIndex((row) => row.type === account.type);
+  const row = answer[at];
+  const parts = row && rowParts.get(row);
+  if (!parts) return null;
+  const ref = accountRef(account);
+  let records: RecordRef[];
+  if (sign === 1) records = [...row.accounts.records, ref];
+  else {
+    const where = row.accounts.records.indexOf(ref);
+    if (where < 0) return null;
+    records = row.accounts.records.slice();
+    records.splice(where, 1);
+  }
+  const byInstitution = parts.byInstitution && institutionsChanged(parts.byInstitution, account, sign);
+  if (parts.byInstitution && !byInstitution) return null;
+  const key = lenderKey(account);
+  const lenders = new Map(parts.lenders);
+  const held = (lenders.get(key) ?? 0) + sign;
+  if (held === 0) lenders.delete(key);
+  else lenders.set(key, held);
+  const lines = byInstitution && highestAndLowest(byInstitution);
+  const unknown = row.institutions.missing + (account.source.lender === null ? sign : 0);
+  const changed: DebtRow = {
+    ...row,
+    institutions: figure('count', lenders.size, records, unknown),
+    accounts: figure('count', row.accounts.value! + sign, records),
+    totalFen: withPart(row.totalFen, isCard(account.type) ? account.source.limitFen : amountOf(account), sign, records),
+    balanceFen: withPart(row.balanceFen, balanceOf(account), sign, records),
+    average6mFen: withPart(row.average6mFen, average6mOf(account, reportMonth), sign, records),
+    highestLineFen: lines ? lines.highest : null,
+    lowestLineFen: lines ? lines.lowest : null,
+  };
+  rowParts.set(changed, { lenders, byInstitution });
+  const out = answer.slice();
+  out[at] = changed;
+  return out;
+}
+
 export function debtSummary(accounts: readonly ReportAccount[], reportMonth: number, like: Answered<ReportAccount, DebtRow[]> | null = null): DebtRow[] {
-  const replaced = fromLike(accounts, like, (answer, old, next) => debtSwap(answer, old, next, reportMonth));
+  const replaced = fromLike(accounts, like, (answer, old, next, atEnd) => debtSwap(answer, old, next, reportMonth) ?? debtChange(answer, old, next, atEnd, reportMonth));
   if (replaced) return replaced;
   const byType = accountsByType(accounts.filter((a) => isOpen(a, reportMonth)));
   return TYPE_ORDER.map((type) => {
@@ -360,15 +473,19 @@ export function debtSummary(accounts: readonly ReportAccount[], reportMonth: num
     const records = accountRefs(of);
     const lines = isCard(type) ? creditLines(of) : null;
     const byInstitution = lines ? linesByInstitution(lines) : null;
-    return {
+    const extremes = byInstitution && highestAndLowest(byInstitution);
+    const lenders = lenderCounts(of);
+    const row: DebtRow = {
       type,
-      institutions: institutions(of, records),
+      institutions: institutions(of, lenders, records),
       accounts: count(of, records),
       totalFen: lines ? linesTotal(lines, records) : sum(of, amountOf, records),
       balanceFen: sum(of, balanceOf, records),
       average6mFen: sum(of, (a) => average6mOf(a, reportMonth), records),
-      highestLineFen: byInstitution ? byInstitution.highest : null,
-      lowestLineFen: byInstitution ? byInstitution.lowest : null,
+      highestLineFen: extremes ? extremes.highest : null,
+      lowestLineFen: extremes ? extremes.lowest : null,
     };
+    rowParts.set(row, { lenders, byInstitution });
+    return row;
   });
 }

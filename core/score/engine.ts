@@ -231,6 +231,13 @@ function sesameResult(ledger: ScoringLedger, models: EngineModels, asOfDay: numb
 
 // ---------------------------------------------------------------- the report
 
+/** How many of `items` `test` admits, counted without a filtered copy (every scored month counts every account). */
+function countOf<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
+}
+
 /** Both models as of a day (default: the day the ledger was loaded for). */
 export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): ScoreReport {
   const asOfDay = options.asOfDay ?? ledger.loadedAsOf;
@@ -241,16 +248,15 @@ export function scoreLedger(ledger: ScoringLedger, options: ScoreOptions = {}): 
   const adjustmentsIn = adjustmentInputs(ledger, asOfDay);
   const months = bureauMonths(ledger, latest);
   const estimateIn = sesameInputs(ledger, latest);
-  const hard12 = ledger.queries.filter((q) => q.hard && q.day <= asOfDay && q.day > asOfDay - 365).length;
   return {
     asOf: formatDay(asOfDay),
     latestMonth: formatMonth(latest),
     inputs: {
       accounts: ledger.accounts.length,
-      reportingUnknown: ledger.accounts.filter((a) => a.onReport === 'unknown').length,
+      reportingUnknown: countOf(ledger.accounts, (a) => a.onReport === 'unknown'),
       unknownMonths: unknownMonths(ledger.accounts, latest - HISTORY_24 + 1, latest),
       needsReviewEvents: ledger.needsReview,
-      hardQueries12m: hard12,
+      hardQueries12m: countOf(ledger.queries, (q) => q.hard && q.day <= asOfDay && q.day > asOfDay - 365),
     },
     bureau: bureauResult(ledger, models, asOfDay, latest, months, adjustmentsIn, withActions),
     sesame: sesameResult(ledger, models, asOfDay, latest, estimateIn, withActions),

@@ -33,6 +33,7 @@ import { exact, type ValueBounds } from './bins.ts';
 import { activityAt, monthIndex, seenBy, type ScoringAccount, type ScoringLedger } from './scoring-ledger.ts';
 import type { SesameInputs } from './sesame-estimate.ts';
 import type { Interval } from './report-schema.ts';
+import { likeOf, replacements, type Replacement } from '../bureau/replaced.ts';
 
 // ---------------------------------------------------------------- bureau months
 
@@ -163,41 +164,134 @@ function mayPrecedeHistory(a: ScoringAccount, month: number): boolean {
 
 const NOT_A_MONTH: Interval = { low: Number.NaN, high: Number.NaN };
 
+/** A month as added up over the accounts, before what the sums say is read off them (finish): what a like list's month starts from. */
+interface MonthSums {
+  m: BureauMonth;
+  tally: MonthTally;
+  revolvingBefore: number;
+}
+
+function emptySums(month: number): MonthSums {
+  return { m: emptyMonth(month), tally: { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0, lines: new Set() }, revolvingBefore: 0 };
+}
+
+/** What one account adds to the month's sums. */
+function addAccount(sums: MonthSums, a: ScoringAccount, month: number): void {
+  const inclusion = bureauInclusion(a, month);
+  if (inclusion === 'out') return;
+  const i = monthIndex(a, month);
+  if (i >= 0) addAccountMonth(sums.m, a, i, inclusion, sums.tally);
+  else if (mayPrecedeHistory(a, month)) {
+    addMonthBeforeHistory(sums.m, a, sums.tally);
+    if (a.kind === 'revolving') sums.revolvingBefore++;
+  }
+}
+
+/** The month's sums and its view kept with a list of accounts. */
+interface KeptMonth {
+  sums: MonthSums;
+  month: BureauMonth;
+}
+
 /**
  * The bureau's view of each month, latest first: `count` months ending with `latestMonth`. A month
  * is a function of the accounts (in their order) and the month alone, so each is kept with the
  * ledger's list of accounts: the months a later report month shares with an earlier one (23 of 24)
- * are read, not added up again, where the two ledgers share their list (load-ledger.ts).
+ * are read, not added up again, where the two ledgers share their list (load-ledger.ts). A ledger
+ * of a snapshot evaluated beside a like one (core/bureau/replaced.ts: a what-if's month beside the
+ * baseline's) starts each month from the like list's sums, the accounts that differ taken out and
+ * put in (replacedSums).
  */
 export function bureauMonths(ledger: ScoringLedger, latestMonth: number, count: number = HISTORY_MONTHS): BureauMonth[] {
   let kept = monthsOf.get(ledger.accounts);
   if (!kept) monthsOf.set(ledger.accounts, (kept = new Map()));
+  listOfSnapshot.set(ledger.lenderInput, ledger.accounts);
+  const like = likeMonths(ledger);
   const out: BureauMonth[] = [];
   for (let k = 0; k < count; k++) {
     const month = latestMonth - k;
     let m = kept.get(month);
-    if (!m) kept.set(month, (m = bureauMonth(ledger.accounts, month)));
-    out.push(m);
+    if (!m) {
+      const likeMonth = like?.kept.get(month);
+      const sums = (likeMonth && replacedSums(likeMonth.sums, like!.changes, month)) ?? monthSums(ledger.accounts, month);
+      kept.set(month, (m = { sums, month: finish(sums) }));
+    }
+    out.push(m.month);
   }
   return out;
 }
 
-const monthsOf = new WeakMap<readonly ScoringAccount[], Map<number, BureauMonth>>();
+const monthsOf = new WeakMap<readonly ScoringAccount[], Map<number, KeptMonth>>();
 
-function bureauMonth(accounts: readonly ScoringAccount[], month: number): BureauMonth {
-  const m = emptyMonth(month);
-  const tally: MonthTally = { limitUnknownWithBalance: false, paidUnknown: false, revolvingRows: 0, lines: new Set() };
-  let revolvingBefore = 0;
-  for (const a of accounts) {
-    const inclusion = bureauInclusion(a, month);
-    if (inclusion === 'out') continue;
-    const i = monthIndex(a, month);
-    if (i >= 0) addAccountMonth(m, a, i, inclusion, tally);
-    else if (mayPrecedeHistory(a, month)) {
-      addMonthBeforeHistory(m, a, tally);
-      if (a.kind === 'revolving') revolvingBefore++;
-    }
+/** Each scored snapshot's list of accounts: where a snapshot evaluated beside it finds the like list's months. */
+const listOfSnapshot = new WeakMap<ScoringLedger['lenderInput'], readonly ScoringAccount[]>();
+
+/** The months kept with the like snapshot's list and how this ledger's list differs from it (null: no like, or they differ much). */
+function likeMonths(ledger: ScoringLedger): { kept: Map<number, KeptMonth>; changes: Replacement<ScoringAccount>[] } | null {
+  const like = likeOf(ledger.lenderInput);
+  const list = like && listOfSnapshot.get(like);
+  const kept = list && list !== ledger.accounts ? monthsOf.get(list) : undefined;
+  if (!kept) return null;
+  const changes = replacements(ledger.accounts, list!);
+  return changes && { kept, changes };
+}
+
+function monthSums(accounts: readonly ScoringAccount[], month: number): MonthSums {
+  const sums = emptySums(month);
+  for (const a of accounts) addAccount(sums, a, month);
+  return sums;
+}
+
+const isFiniteSum = (x: Interval) => Number.isFinite(x.low) && Number.isFinite(x.high);
+
+/**
+ * The sums with the replaced accounts taken out and put in: each sum less the leaving account's
+ * part plus the coming one's (the amounts are whole fen: exact), each highest lateness the higher
+ * of it and the coming one's. Null, to add the month up whole, when a leaving account's part is
+ * not one that can be taken out: an amount not a number (NaN or unbounded), a flag it raises (each
+ * comes with an unbounded high end too), a lateness as high as the month's (another may or may not
+ * hold it), a month before its history; or when either is on a shared line (which card of a line
+ * counts its limit is the list's order).
+ */
+function replacedSums(like: MonthSums, changes: readonly Replacement<ScoringAccount>[], month: number): MonthSums | null {
+  const sums: MonthSums = {
+    m: { ...like.m, point: { ...like.m.point }, balance: { ...like.m.balance }, limit: { ...like.m.limit }, paid: { ...like.m.paid }, late: { ...like.m.late } },
+    tally: { ...like.tally, lines: like.tally.lines },
+    revolvingBefore: like.revolvingBefore,
+  };
+  for (const { old, next } of changes) {
+    if ((old !== null && old.creditLine !== null) || (next !== null && next.creditLine !== null)) return null;
+    if (old !== null && !takenOut(sums, old, month)) return null;
+    if (next !== null) addAccount(sums, next, month);
   }
+  return sums;
+}
+
+/** The month's sums less one account's part; false when that part cannot be taken out (replacedSums). */
+function takenOut(sums: MonthSums, a: ScoringAccount, month: number): boolean {
+  const part = emptySums(month);
+  addAccount(part, a, month);
+  const [p, m] = [part.m, sums.m];
+  if (part.tally.limitUnknownWithBalance || part.tally.paidUnknown || part.revolvingBefore > 0 || p.beforeHistory > 0) return false;
+  if (!Number.isFinite(p.point.balance) || !Number.isFinite(p.point.limit) || !Number.isFinite(p.point.paid)) return false;
+  if (!isFiniteSum(p.balance) || !isFiniteSum(p.limit) || !isFiniteSum(p.paid)) return false;
+  const below = (own: number, highest: number) => own === 0 || own < highest;
+  if (!below(p.point.monthsLate, m.point.monthsLate) || !below(p.late.low, m.late.low) || !below(p.late.high, m.late.high)) return false;
+  m.point.balance -= p.point.balance;
+  m.point.limit -= p.point.limit;
+  m.point.paid -= p.point.paid;
+  for (const key of ['balance', 'limit', 'paid'] as const) {
+    m[key].low -= p[key].low;
+    m[key].high -= p[key].high;
+  }
+  sums.tally.revolvingRows -= part.tally.revolvingRows;
+  return true;
+}
+
+/** What the month's sums say (bureauMonth): an unknown line or payment read off the tally, and what the revolving accounts allow. */
+function finish(sums: MonthSums): BureauMonth {
+  const { tally, revolvingBefore } = sums;
+  const m: BureauMonth = { ...sums.m, point: { ...sums.m.point }, balance: { ...sums.m.balance }, limit: { ...sums.m.limit }, paid: { ...sums.m.paid }, late: { ...sums.m.late } };
   // A line nobody knows while money is owed on it: the month's use cannot be computed.
   if (tally.limitUnknownWithBalance) m.point.limit = 0;
   // Nothing paid that the ledger saw, in a month it did not see in full: not known.

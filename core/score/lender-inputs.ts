@@ -156,13 +156,22 @@ function queriesOnlyOf(input: LedgerSnapshot): LedgerSnapshot {
 
 const queriesOnly = new WeakMap<LedgerSnapshot['queries'], LedgerSnapshot>();
 
+/** The rules by id, kept with the list (load-ledger.ts keeps one list per settings). */
+function rulesById(rules: ScoringLedger['rules']): ReadonlyMap<string, LenderRule> {
+  let out = byId.get(rules);
+  if (!out) byId.set(rules, (out = new Map(rules.map((rule) => [rule.id, rule]))));
+  return out;
+}
+
+const byId = new WeakMap<ScoringLedger['rules'], ReadonlyMap<string, LenderRule>>();
+
 function memoOf(ledger: ScoringLedger): Memo {
   let memo = memos.get(ledger);
   if (memo) return memo;
   const lines = unconfirmedLayoutLines(ledger);
   const layout = (choice: BureauLayout) => ({ layout: new Map(lines.map((id) => [id, choice])) });
   memo = {
-    rules: new Map(ledger.rules.map((rule) => [rule.id, rule])),
+    rules: rulesById(ledger.rules),
     scenarios: lines.length > 0 ? [{}, layout('per_draw'), layout('merged_monthly')] : [{}],
     queriesOnly: queriesOnlyOf(ledger.lenderInput),
     cuts: cutsOf(ledger),
@@ -175,11 +184,13 @@ function memoOf(ledger: ScoringLedger): Memo {
   return memo;
 }
 
-/** Rows [start, end) of an account in step with the typed ledger for the `window` months up to `reportMonth`. */
-function windowRows(account: ScoringAccount, reportMonth: number, window: number): [number, number] {
-  const n = account.codes.length;
-  const start = Math.min(n, Math.max(0, reportMonth - window + 1 - account.firstMonth));
-  return [start, Math.max(start, Math.min(n, reportMonth - account.firstMonth + 1))];
+/** Rows [start, end) of an account in step with the typed ledger for the `window` months up to `reportMonth` (two numbers, not a pair: read for every account of every scored month). */
+function windowStart(account: ScoringAccount, reportMonth: number, window: number): number {
+  return Math.min(account.codes.length, Math.max(0, reportMonth - window + 1 - account.firstMonth));
+}
+
+function windowEnd(account: ScoringAccount, reportMonth: number, start: number): number {
+  return Math.max(start, Math.min(account.codes.length, reportMonth - account.firstMonth + 1));
 }
 
 /** The account with its rows [start, end) only: one object per account and cut, so what the report builds from it is kept (core/bureau/layouts.ts). */
@@ -194,22 +205,35 @@ function windowOf(account: LedgerSnapshot['accounts'][number], start: number, en
 
 const windows = new WeakMap<LedgerSnapshot['accounts'][number], Map<number, LedgerSnapshot['accounts'][number]>>();
 
+/** Whether one of the ascending rows `at` is in [start, end). */
+function overdueWithin(at: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at[mid]! < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < at.length && at[low]! < end;
+}
+
 /** The snapshot of the families with an overdue month in the `window` months up to `reportMonth`, histories cut to them. */
 function windowSnapshot(memo: Memo, input: LedgerSnapshot, reportMonth: number, window: number): LedgerSnapshot {
   const families = new Set<number>();
   memo.cuts.forEach(({ family, typed }) => {
     if (typed === null) return void families.add(family);
-    const [start, end] = windowRows(typed, reportMonth, window);
-    for (let i = start; i < end; i++) {
-      if (typed.lenderOverdue[i]) return void families.add(family);
-    }
+    const at = typed.lenderOverdueAt;
+    if (at.length === 0) return;
+    const start = windowStart(typed, reportMonth, window);
+    if (overdueWithin(at, start, windowEnd(typed, reportMonth, start))) families.add(family);
   });
   const accounts: LedgerSnapshot['accounts'] = [];
   input.accounts.forEach((account, k) => {
     const { family, typed } = memo.cuts[k]!;
     if (!families.has(family)) return;
     if (typed === null) return void accounts.push(account); // the metric cuts it itself
-    const [start, end] = windowRows(typed, reportMonth, window);
+    const start = windowStart(typed, reportMonth, window);
+    const end = windowEnd(typed, reportMonth, start);
     accounts.push(start === 0 && end === account.months.length ? account : windowOf(account, start, end));
   });
   const key = `${reportMonth}:${window}`;

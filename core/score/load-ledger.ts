@@ -5,6 +5,7 @@
 
 import { creditLineKey } from '../bureau/credit-lines.ts';
 import { buildBureauView, type BureauView } from '../bureau/view.ts';
+import { likeOf, replacements } from '../bureau/replaced.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
 import { monthOfDay, parseDay, parseMonth } from '../shared/calendar.ts';
 import type { MonthRow } from '../ledger/account-schema.ts';
@@ -34,7 +35,7 @@ export function latenessReadings(rows: readonly Pick<MonthRow, 'status' | 'uncon
   return { low, high };
 }
 
-type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdue'>;
+type AccountBase = Omit<ScoringAccount, 'firstMonth' | 'codes' | 'lateLow' | 'lateHigh' | 'statementFen' | 'paidFen' | 'dueFen' | 'observed' | 'unconfirmed' | 'lenderOverdueAt'>;
 
 type TypedRows = Omit<ScoringAccount, keyof AccountBase>;
 
@@ -73,7 +74,8 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
     dueFen: new Float64Array(n),
     observed: new Uint8Array(n),
     unconfirmed: new Uint16Array(n),
-    lenderOverdue: new Uint8Array(n),
+    // Pushed onto a literal, as statusCodes: one elements kind for every account.
+    lenderOverdueAt: [],
   };
   rows.forEach((r, i) => {
     account.statementFen[i] = r.statementBalanceFen ?? nan(r.creditUsedFen);
@@ -81,7 +83,7 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
     account.dueFen[i] = nan(r.amountDueFen);
     account.observed[i] = r.status === '#' ? 0 : 1;
     account.unconfirmed[i] = r.unconfirmed;
-    account.lenderOverdue[i] = statusInfo(r.status).lenderOverdue ? 1 : 0;
+    if (statusInfo(r.status).lenderOverdue) account.lenderOverdueAt.push(i);
   });
   return account;
 }
@@ -93,11 +95,8 @@ function typedOf(rows: readonly MonthRow[]): TypedRows {
  * ledger-features.ts) then holds from one month to the next.
  */
 function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
-  const onReport = new Map(view.accounts.map((a) => [a.id, a]));
-  const out = snapshot.accounts.map((a) => {
-    const reported = onReport.get(a.id);
-    return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
-  });
+  const out = fromLikeScoring(snapshot, view) ?? wholeScoring(snapshot, view);
+  scoredWith.set(snapshot, { reportMonth: view.reportMonth, reported: view.accounts, list: out });
   const last = lastList.get(snapshot.accounts);
   if (last && last.length === out.length && last.every((a, i) => a === out[i])) return last;
   lastList.set(snapshot.accounts, out);
@@ -105,6 +104,57 @@ function scoringAccounts(snapshot: LedgerSnapshot, view: BureauView): ScoringAcc
 }
 
 const lastList = new WeakMap<LedgerSnapshot['accounts'], ScoringAccount[]>();
+
+function readingOf(a: LedgerSnapshot['accounts'][number], reported: BureauView['accounts'][number] | undefined): ScoringAccount {
+  return scoringAccount(a, reported ? reported.reporting : 'out', reported?.sinceMonth ?? null);
+}
+
+function wholeScoring(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] {
+  // Set one by one: no pair array and iterator step per account of every scored month.
+  const onReport = new Map<number, BureauView['accounts'][number]>();
+  for (const a of view.accounts) onReport.set(a.id, a);
+  return snapshot.accounts.map((a) => readingOf(a, onReport.get(a.id)));
+}
+
+/** Each scored snapshot's list, with the view's accounts it was read from: where a snapshot evaluated beside it starts. */
+const scoredWith = new WeakMap<LedgerSnapshot, { reportMonth: number; reported: BureauView['accounts']; list: ScoringAccount[] }>();
+
+/**
+ * Beside a like snapshot scored on the same report month (core/bureau/replaced.ts): its list with
+ * the ledger accounts that differ read again. An account the two share has the like one's scoring
+ * account when its report account is the same too: so every report account that differs must be
+ * one of a ledger account that differs, and none of those a line or a draw (whose report accounts
+ * are made from each other's). Null otherwise, or when the lists differ much.
+ */
+function fromLikeScoring(snapshot: LedgerSnapshot, view: BureauView): ScoringAccount[] | null {
+  const like = likeOf(snapshot);
+  const before = like && scoredWith.get(like);
+  if (!before || before.reportMonth !== view.reportMonth) return null;
+  const ledgerChanges = replacements(snapshot.accounts, like.accounts);
+  const reportChanges = ledgerChanges && replacements(view.accounts, before.reported);
+  if (!reportChanges) return null;
+  const changed = new Set<number>();
+  for (const { old, next } of ledgerChanges) {
+    for (const a of [old, next]) {
+      if (a === null) continue;
+      if (a.kind === 'line' || a.kind === 'draw') return null;
+      changed.add(a.id);
+    }
+  }
+  for (const { old, next } of reportChanges) if ((old !== null && !changed.has(old.id)) || (next !== null && !changed.has(next.id))) return null;
+  const out: ScoringAccount[] = [];
+  let j = 0;
+  for (const a of snapshot.accounts) {
+    if (changed.has(a.id)) {
+      out.push(readingOf(a, view.accounts.findLast((r) => r.id === a.id)));
+      continue;
+    }
+    while (j < like.accounts.length && like.accounts[j] !== a) j++;
+    if (j === like.accounts.length) return null;
+    out.push(before.list[j++]!);
+  }
+  return out;
+}
 
 /**
  * The engine's form of one account as the report carries it, kept with the ledger account (never
@@ -215,6 +265,15 @@ function scoringObservations(observations: LedgerSnapshot['observations']): Scor
 
 const observationDays = new WeakMap<LedgerSnapshot['observations'], ScoringLedger['observations']>();
 
+/** The rules of a view's effective rules, kept with them (kept with the settings: every scored month of a what-if reads one list). */
+function lenderRulesOf(rules: BureauView['rules']): ScoringLedger['rules'] {
+  let out = lenderRules.get(rules);
+  if (!out) lenderRules.set(rules, (out = rules.map((r) => r.rule)));
+  return out;
+}
+
+const lenderRules = new WeakMap<BureauView['rules'], ScoringLedger['rules']>();
+
 /** The engine's form of a snapshot through its bureau view: scores may then be asked for the snapshot's day or earlier. */
 export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): ScoringLedger {
   return {
@@ -226,7 +285,7 @@ export function scoringLedgerOf(snapshot: LedgerSnapshot, view: BureauView): Sco
     activity: activityOf(snapshot.activity),
     needsReview: snapshot.needsReview,
     lenderInput: snapshot,
-    rules: view.rules.map((r) => r.rule),
+    rules: lenderRulesOf(view.rules),
     bandCaps: snapshot.settings.bandCaps ?? {},
   };
 }

@@ -56,8 +56,12 @@ export interface ScoringAccount {
   /** Whether the month's repayments are all seen (else more may have been paid). */
   observed: Uint8Array;
   unconfirmed: Uint16Array;
-  /** 1 where the status counts as an overdue month for the lender rules (连三累六: core/shared/status-alphabet.ts lenderOverdue). */
-  lenderOverdue: Uint8Array;
+  /**
+   * The rows whose status counts as an overdue month for the lender rules (连三累六:
+   * core/shared/status-alphabet.ts lenderOverdue), ascending: whether a window has one is a
+   * bisection, for every account of every scored month (lender-inputs.ts windowSnapshot).
+   */
+  lenderOverdueAt: number[];
 }
 
 export interface ScoringQuery {

@@ -132,7 +132,7 @@ const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>()
 /** The ledger's history pass of `input` (an account's, to the timeline's end). */
 function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
   let kept = checkpoints.get(record);
-  const from = kept?.get(ctx.horizonDay) ?? null;
+  const from = kept?.get(ctx.horizonDay) ?? baseCheckpoints(ctx, record)?.get(ctx.horizonDay) ?? null;
   if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
   const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
   if (checkpoint !== null && from === null) {
@@ -140,6 +140,21 @@ function pass(ctx: Context, record: AccountRecord, input: HistoryInput): History
     kept.set(ctx.horizonDay, checkpoint);
   }
   return result;
+}
+
+/**
+ * The checkpoints of the base's record of the account: a scenario that changes an account's
+ * record (a close) makes a new one, whose pass agrees with the base's where the kept months read
+ * (resumable checks it; a close after them is allowed).
+ */
+function baseCheckpoints(ctx: Context, record: AccountRecord): Map<number, HistoryCheckpoint> | undefined {
+  const own = ctx.state.base.inputs.byId.get(record.id);
+  return own === undefined || own === record ? undefined : checkpoints.get(own);
+}
+
+/** The account's kept checkpoint of this timeline (pass), where what it owes on a day after it is walked from. */
+function checkpointFor(ctx: Context, record: AccountRecord): HistoryCheckpoint | null {
+  return checkpoints.get(record)?.get(ctx.horizonDay) ?? baseCheckpoints(ctx, record)?.get(ctx.horizonDay) ?? null;
 }
 
 // ---------------------------------------------------------------- coverage
@@ -303,7 +318,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
     actionPayment(ctx, record, d.actionIndex!, d.day, owed.balanceFen, extras);
   }
   return merged(first, extras);
@@ -324,7 +339,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
     }
     return first;
   }
-  const now = owedOn({ ...input, events: first }, ctx.asOfDay);
+  const now = owedOn({ ...input, events: first }, ctx.asOfDay, checkpointFor(ctx, record));
   const until = dormantUntil(dir, (now.pastDueFen ?? 0) > 0);
   const endDay = dir?.ends?.day ?? null;
   const decisions = actionDecisions(dir);
@@ -351,7 +366,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day);
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
     actionPayment(ctx, record, d.actionIndex!, d.day, d.kind === 'end' ? owed.settlementFen : owed.pastDueFen, extras);
   }
   return merged(first, extras);

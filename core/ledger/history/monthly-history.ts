@@ -83,6 +83,8 @@ export function copyState(s: HistoryState, input: HistoryInput): HistoryState {
     input,
     asOf: input.asOfDay,
     asOfMonth: periodOfDay(s.cycle ? input.statementDay : null, input.asOfDay),
+    // The input's close (resumable: one after the months walked may differ from the kept one's).
+    closedMonth: input.closedDay === null ? null : periodOfDay(s.cycle ? input.statementDay : null, input.closedDay),
     obligations,
     latest: s.latest === null ? null : obligations[s.obligations.indexOf(s.latest)],
     graceMonths: new Set(s.graceMonths),
@@ -113,14 +115,18 @@ function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[],
 
 /**
  * Whether a pass over `input` may start from `checkpoint`: every other part of the input the same
- * (deep equality: terms, days, coverage, facts, rules), and the same events up to the last day the
- * walked months read, none added before it.
+ * (deep equality: terms, days, coverage, facts, rules) but the closing day, which only the months
+ * from the one it falls in read (the walk stops there: closeMonth) and may be another when both
+ * fall after the last day the walked months read (a what-if closing a card); and the same events
+ * up to that day, none added before it.
  */
 export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput): boolean {
   const kept = checkpoint.input;
   const keys = Object.keys(input) as (keyof HistoryInput)[];
   if (keys.length !== Object.keys(kept).length) return false;
-  for (const key of keys) if (key !== 'events' && !isDeepStrictEqual(input[key], kept[key])) return false;
+  for (const key of keys) if (key !== 'events' && key !== 'closedDay' && !isDeepStrictEqual(input[key], kept[key])) return false;
+  const closesAfter = (day: number | null) => day === null || day > checkpoint.daysRead;
+  if (input.closedDay !== kept.closedDay && !(closesAfter(input.closedDay) && closesAfter(kept.closedDay))) return false;
   const { events } = input;
   if (events.length < checkpoint.eventCount) return false;
   for (let i = 0; i < checkpoint.eventCount; i++) if (events[i] !== kept.events[i] && !isDeepStrictEqual(events[i], kept.events[i])) return false;
@@ -227,10 +233,13 @@ export interface OwedOn {
 
 /**
  * The same pass, run to the end of `day` (a what-if asks what a payment on that day has to be:
- * to clear an overdue, to settle a loan early).
+ * to clear an overdue, to settle a loan early). From `from` (a checkpoint of the same account's
+ * pass for another day) when its months read nothing either day changes (daysRead before both,
+ * as historyAfter) and the input is resumable from it but for its day: the months after it only.
  */
-export function owedOn(input: HistoryInput, day: number): OwedOn {
-  const walked = walk({ ...input, asOfDay: day });
+export function owedOn(input: HistoryInput, day: number, from: HistoryCheckpoint | null = null): OwedOn {
+  const start = from !== null && from.daysRead < day && from.daysRead < from.input.asOfDay && resumable(from, { ...input, asOfDay: from.input.asOfDay }) ? from : null;
+  const walked = walk({ ...input, asOfDay: day }, start);
   if (walked === null) return { balanceFen: null, pastDueFen: 0, settlementFen: null, dueByFen: 0, paidFen: 0 };
   const { s } = walked;
   let pastDue: number | null = 0;

@@ -10,7 +10,7 @@ import { writeScoringProfile } from '../../../bench/scoring-profile.ts';
 import { AS_OF } from '../../../bench/synthetic-ledger.ts';
 import { mergeIntervals } from '../../../core/ledger/history/coverage.ts';
 import type { HistoryInput, LedgerEvent } from '../../../core/ledger/history/history-input.ts';
-import { computeHistory, resumable, resumeHistory } from '../../../core/ledger/history/monthly-history.ts';
+import { computeHistory, owedOn, resumable, resumeHistory } from '../../../core/ledger/history/monthly-history.ts';
 import { refreshLedger } from '../../../core/ledger/freshness.ts';
 import { historyInputOf, readLedgerInputs } from '../../../core/ledger/recompute/history-inputs.ts';
 import { openDatabase } from '../../../core/storage/database.ts';
@@ -74,5 +74,61 @@ describe('a history pass from a checkpoint (synthetic profile, made up)', () => 
       expect(resumable(checkpoint, otherDue)).toBe(false);
       expect(resumable(checkpoint, { ...input, asOfDay: HORIZON + 31 })).toBe(false);
     }
+  });
+
+  // What a what-if's close or clearance pays (core/whatif/projection.ts) is owedOn on a day after
+  // today, walked from the checkpoint the account's pass kept: it must be the walk from the start.
+  it('gives what is owed on a later day from the checkpoint as from the first month', () => {
+    let resumed = 0;
+    let dearerSeen = 0;
+    for (const { input } of futureKnown) {
+      const { checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      if (checkpoint === null) continue;
+      const future = withEvents(input, [event(AS_OF + 3, 'charge', 50_000), event(AS_OF + 20, 'payment', 20_000)]);
+      for (const day of [AS_OF, AS_OF + 5, AS_OF + 21, AS_OF + 90]) {
+        expect(owedOn(future, day, checkpoint)).toStrictEqual(owedOn(future, day));
+        if (checkpoint.daysRead < day) resumed++;
+      }
+      // A checkpoint whose months read the day: not used (the walk from the start answers).
+      expect(owedOn(future, checkpoint.daysRead, checkpoint)).toStrictEqual(owedOn(future, checkpoint.daysRead));
+      // An input that differs where the kept months read (its last charge before them 1 yuan
+      // more): not used either; walked from the start it owes that yuan more.
+      const at = input.events.findLastIndex((e) => e.role === 'charge' && e.day <= checkpoint.readUpTo);
+      if (at < 0) continue;
+      const dearer = { ...future, events: future.events.map((e, i) => (i === at ? { ...e, fen: e.fen + 100 } : e)) };
+      const owed = owedOn(dearer, AS_OF + 5, checkpoint);
+      expect(owed).toStrictEqual(owedOn(dearer, AS_OF + 5));
+      expect(owed.paidFen).toBe(owedOn(future, AS_OF + 5).paidFen);
+      if (owed.balanceFen !== null) (expect(owed.balanceFen).toBe(owedOn(future, AS_OF + 5).balanceFen! + 100), dearerSeen++);
+    }
+    // The cards (10 of the 12) know their balance, so the dearer charge shows in it.
+    expect(dearerSeen).toBeGreaterThanOrEqual(10);
+    // 12 accounts with a checkpoint, each on the 3 days after it (and on AS_OF when its months end before it).
+    expect(resumed).toBeGreaterThanOrEqual(36);
+  });
+
+  // A what-if closing a card changes its closing day (history-input.ts closedDay): only the months
+  // from the close on read it (the walk closes that month and stops), so a close after the kept
+  // months resumes, and the resumed pass is the whole one; a close within them does not.
+  it('resumes an input closed after the kept months, and refuses one closed within them', () => {
+    let closedLater = 0;
+    for (const { input } of futureKnown) {
+      const { checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      if (checkpoint === null || input.closedDay !== null) continue;
+      for (const day of [AS_OF + 5, AS_OF + 40, HORIZON]) {
+        const closed = { ...input, closedDay: day };
+        expect(resumable(checkpoint, closed)).toBe(true);
+        const resumed = resumeHistory(closed, checkpoint, null).result;
+        expect(resumed).toStrictEqual(computeHistory(closed));
+        // Closed in today's month or the next: the history ends there, the months after are not walked.
+        if (day < HORIZON) expect(resumed.rows.length).toBeLessThan(computeHistory(input).rows.length);
+        closedLater++;
+      }
+      const early = { ...input, closedDay: checkpoint.readUpTo };
+      expect(resumable(checkpoint, early)).toBe(false);
+      expect(resumeHistory(early, checkpoint, null).result).toStrictEqual(computeHistory(early));
+    }
+    // Every account of the profile is open, with months before today: 12 × 3 closing days.
+    expect(closedLater).toBe(36);
   });
 });
