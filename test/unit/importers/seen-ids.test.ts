@@ -8,18 +8,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { SeenIds } from '../../../core/importers/dedupe.ts';
-
-/** A deterministic generator (mulberry32), so a failure repeats. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A deterministic generator, so a failure repeats.
+import { mulberry32 as random } from '../../../core/score-fit/stratified-kfold.ts';
 
 function shuffled<T>(items: T[], next: () => number): T[] {
   const copy = [...items];
