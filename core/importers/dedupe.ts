@@ -82,8 +82,9 @@ const FIRST_CAPACITY = 16;
  * Sharded by the id's family (its first characters, spread over FAMILY_SPREAD shards): an export
  * lists one family's ids together, so the rows of a stretch of the file look into a few small
  * tables the cache holds, where in one table of every id (16 MB at 1M ids) each row's slot was as
- * good as random (half the time per id, docs/engineering/performance.md); and a shard grows alone, so growing never holds a second copy of every id (one table
- * doubling at 2.1M ids held 96 MB for a moment). Each shard fills to 7/8 before it doubles.
+ * good as random (half the time per id, docs/engineering/performance.md); and a shard grows
+ * alone, so growing never holds a second copy of every id (one table doubling at 2.1M ids held
+ * 96 MB for a moment). Each shard fills to 7/8 before it doubles.
  */
 export class SeenIds {
   /** [a, b] per slot, by shard (null until its first id); a is never 0, so 0 marks an empty slot. */

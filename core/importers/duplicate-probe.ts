@@ -59,11 +59,6 @@ function detached(key: string): string {
 const NEAR_STEPS = 4;
 
 /**
- * Whether `key` is one of the stretch's keys, looked for beside the last one found first. JavaScript
- * orders strings by UTF-16 units, SQLite's BINARY collation by UTF-8 bytes; where they differ (keys
- * with characters from the surrogates up) a stored key may be missed, never one named that is not.
- */
-/**
  * Whether `key` is the stretch's key beside the last one found, as a re-import's next key mostly
  * is: one test for equality each, where order comparisons walk the keys' long common prefix. True
  * only for a key of the stretch, so it needs no check that the stretch covers the key.
@@ -82,6 +77,11 @@ function besideLast(stretch: Stretch, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether `key` is one of the stretch's keys, looked for beside the last one found first. JavaScript
+ * orders strings by UTF-16 units, SQLite's BINARY collation by UTF-8 bytes; where they differ (keys
+ * with characters from the surrogates up) a stored key may be missed, never one named that is not.
+ */
 function holds(stretch: Stretch, key: string): boolean {
   const keys = stretch.keys;
   if (keys.length === 0) return false;

@@ -132,7 +132,7 @@ const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>()
 /** The ledger's history pass of `input` (an account's, to the timeline's end). */
 function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
   let kept = checkpoints.get(record);
-  const from = kept?.get(ctx.horizonDay) ?? baseCheckpoints(ctx, record)?.get(ctx.horizonDay) ?? null;
+  const from = checkpointFor(ctx, record);
   if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
   const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
   if (checkpoint !== null && from === null) {
