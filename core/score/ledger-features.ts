@@ -255,8 +255,8 @@ const isFiniteSum = (x: Interval) => Number.isFinite(x.low) && Number.isFinite(x
  */
 function replacedSums(like: MonthSums, changes: readonly Replacement<ScoringAccount>[], month: number): MonthSums | null {
   const sums: MonthSums = {
-    m: { ...like.m, point: { ...like.m.point }, balance: { ...like.m.balance }, limit: { ...like.m.limit }, paid: { ...like.m.paid }, late: { ...like.m.late } },
-    tally: { ...like.tally, lines: like.tally.lines },
+    m: copyMonth(like.m),
+    tally: { ...like.tally },
     revolvingBefore: like.revolvingBefore,
   };
   for (const { old, next } of changes) {
@@ -265,6 +265,11 @@ function replacedSums(like: MonthSums, changes: readonly Replacement<ScoringAcco
     if (next !== null) addAccount(sums, next, month);
   }
   return sums;
+}
+
+/** A month's figures as new objects, so taking parts out or reading them off leaves the kept month as it was. */
+function copyMonth(m: BureauMonth): BureauMonth {
+  return { ...m, point: { ...m.point }, balance: { ...m.balance }, limit: { ...m.limit }, paid: { ...m.paid }, late: { ...m.late } };
 }
 
 /** The month's sums less one account's part; false when that part cannot be taken out (replacedSums). */
@@ -291,7 +296,7 @@ function takenOut(sums: MonthSums, a: ScoringAccount, month: number): boolean {
 /** What the month's sums say (bureauMonth): an unknown line or payment read off the tally, and what the revolving accounts allow. */
 function finish(sums: MonthSums): BureauMonth {
   const { tally, revolvingBefore } = sums;
-  const m: BureauMonth = { ...sums.m, point: { ...sums.m.point }, balance: { ...sums.m.balance }, limit: { ...sums.m.limit }, paid: { ...sums.m.paid }, late: { ...sums.m.late } };
+  const m = copyMonth(sums.m);
   // A line nobody knows while money is owed on it: the month's use cannot be computed.
   if (tally.limitUnknownWithBalance) m.point.limit = 0;
   // Nothing paid that the ledger saw, in a month it did not see in full: not known.
