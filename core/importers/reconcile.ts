@@ -19,6 +19,9 @@ export interface StatedSpan {
   end: number;
 }
 
+/** Which rows a difference names: those outside the stated period, or those of one amount. */
+type RowTest = { outside: StatedSpan } | { fen: number };
+
 type LineTotals = Record<StatedLine, { count: number; fen: number }>;
 
 function emptyLines(): LineTotals {
@@ -91,21 +94,30 @@ export class StatedTally {
   }
 
   /**
-   * Rows of `line` (all rows for null) that pass `keep`: the first ROWS_NAMED as named rows, and
+   * Rows of `line` (all rows for null) that pass `test`: the first ROWS_NAMED as named rows, and
    * how many there are with their sum. Only the named ones are built: a file whose rows all lie
-   * outside its stated period would otherwise build an object for each of a million rows.
+   * outside its stated period would otherwise build an object for each of a million rows. The
+   * test is data, not a closure: a call per row through a closure and the columns' getters cost
+   * about 90 ns a row (0.35 s of a 1M-row import whose stated totals differ, four passes).
    */
-  select(line: StatedLine | null, keep: (index: number) => boolean, why: DifferenceRow['why']): Found {
+  select(line: StatedLine | null, test: RowTest, why: DifferenceRow['why']): Found {
     const wanted = line === null ? -1 : STATED_LINES.indexOf(line);
     const found: Found = { rows: [], count: 0, fen: 0 };
+    const lineOf = this.lineOf.data;
+    const fen = this.fen.data;
+    const epoch = this.epoch.data;
+    const span = 'outside' in test ? test.outside : null;
+    const start = span === null ? 0 : span.start;
+    const end = span === null ? 0 : span.end;
+    const amount = 'fen' in test ? test.fen : 0;
     for (let i = 0; i < this.rows; i++) {
-      const at = this.lineOf.data[i];
+      const at = lineOf[i];
       if (wanted !== -1 && at !== wanted) continue;
-      if (!keep(i)) continue;
+      if (span !== null ? epoch[i] >= start && epoch[i] <= end : fen[i] !== amount) continue;
       found.count++;
-      found.fen += this.fen.data[i];
+      found.fen += fen[i];
       if (found.rows.length < ROWS_NAMED) {
-        found.rows.push({ line: this.sourceLine.data[i], fen: this.fen.data[i], countedIn: at === NO_LINE ? null : STATED_LINES[at], why });
+        found.rows.push({ line: this.sourceLine.data[i], fen: fen[i], countedIn: at === NO_LINE ? null : STATED_LINES[at], why });
       }
     }
     return found;
@@ -115,14 +127,6 @@ export class StatedTally {
   release(): void {
     for (const column of [this.lineOf, this.sourceLine, this.epoch, this.fen]) release(column.data);
     this.rows = 0;
-  }
-
-  epochAt(index: number): number {
-    return this.epoch.data[index];
-  }
-
-  fenAt(index: number): number {
-    return this.fen.data[index];
   }
 }
 
@@ -149,7 +153,7 @@ function named(total: Total, rowsDifference: number | null, fenDifference: numbe
 /** Rows outside the stated period: the export cannot have counted them. */
 function outsidePeriod(tally: StatedTally, line: StatedLine | null, span: StatedSpan | null): Found {
   if (!span) return NONE;
-  return tally.select(line, (i) => tally.epochAt(i) < span.start || tally.epochAt(i) > span.end, 'outside_period');
+  return tally.select(line, { outside: span }, 'outside_period');
 }
 
 function explainLine(
@@ -166,7 +170,7 @@ function explainLine(
   }
   // One row more than the export counts, of exactly the difference.
   if ((rowsDifference === 1 || rowsDifference === null) && fenDifference !== null && fenDifference !== 0) {
-    const extra = tally.select(line, (i) => tally.fenAt(i) === fenDifference, 'accounts_for_difference');
+    const extra = tally.select(line, { fen: fenDifference }, 'accounts_for_difference');
     if (extra.count > 0) return named(line, rowsDifference, fenDifference, extra, true);
   }
   // One row fewer: the export counts in this line a row that the rule put in another line, which has it one too many.
@@ -174,7 +178,7 @@ function explainLine(
     let moved = NONE;
     for (const [other, delta] of others) {
       if (other === line || !(delta.rows === 1 || delta.rows === null) || delta.fen !== -fenDifference) continue;
-      moved = joined(moved, tally.select(other, (i) => tally.fenAt(i) === -fenDifference, 'counted_elsewhere'));
+      moved = joined(moved, tally.select(other, { fen: -fenDifference }, 'counted_elsewhere'));
     }
     if (moved.count > 0) return named(line, rowsDifference, fenDifference, moved, true);
   }
