@@ -221,8 +221,29 @@ export const CREDIT_RULES: readonly CreditRule[] = [
   },
 ];
 
+/**
+ * The row's value of a condition's field, read by name: `row[condition.field]` with six different
+ * names at one place is a megamorphic keyed load (about 0.05 s per 1M rows in a CPU-time profile).
+ */
+function fieldOf(row: MappedRow, field: Field): string | null {
+  switch (field) {
+    case 'category':
+      return row.category;
+    case 'counterparty':
+      return row.counterparty;
+    case 'item':
+      return row.item;
+    case 'paymentMethod':
+      return row.paymentMethod;
+    case 'fundingAccount':
+      return row.fundingAccount;
+    case 'direction':
+      return row.direction;
+  }
+}
+
 function matches(condition: Condition, row: MappedRow): boolean {
-  const value = row[condition.field];
+  const value = fieldOf(row, condition.field);
   if (value === null) return false;
   if (condition.equals !== undefined) return value === condition.equals;
   if (condition.includes !== undefined) return value.includes(condition.includes);

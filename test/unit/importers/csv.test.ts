@@ -65,6 +65,57 @@ describe('CsvTokenizer', () => {
     expect(() => tokenizer.push('x'.repeat(1500), () => {})).toThrow(RecordTooLong);
   });
 
+  it('gives back the cells and lines a text was written from, lines without quotes among quoted ones', () => {
+    // Records are written the way exports write them: a cell holding a comma, quote or line break
+    // quoted (quotes doubled), others bare, some with a quote inside; records end with LF, CRLF or
+    // a lone CR. Lines without a quote or a lone CR take the tokenizer's plain path, the others its
+    // cell-by-cell one; both must give the records written, whatever the chunks. Each record's line
+    // is 1 + the line breaks written before it (a break inside quotes counts too).
+    let seed = 20261207;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const pieces = ['a', 'bc', '中文', '1.00', ',', '\n', '\r\n', '"', ' '];
+    const value = (): string => {
+      let text = '';
+      for (let k = random(4); k > 0; k--) text += pieces[random(pieces.length)];
+      return text.trim();
+    };
+    const breaks = ['\n', '\r\n', '\r'];
+    for (let round = 0; round < 200; round++) {
+      const written: Array<{ line: number; cells: string[] }> = [];
+      const lines = Array.from({ length: 1 + random(12) }, () => {
+        const cells = Array.from({ length: 1 + random(5) }, value);
+        const fields = cells.map((cell) =>
+          /[,\r\n]/.test(cell) || cell.startsWith('"') || (cell.includes('"') && random(2) === 0) ? `"${cell.replace(/"/g, '""')}"` : cell,
+        );
+        return { cells, text: fields.join(',') };
+      });
+      let text = '';
+      let line = 1;
+      lines.forEach(({ cells, text: record }, index) => {
+        written.push({ line, cells });
+        // A lone CR before a blank line would be read as one CRLF with it.
+        const ending = lines[index + 1]?.text === '' ? breaks[random(2)]! : breaks[random(breaks.length)]!;
+        text += record + ending;
+        line += (record.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+      });
+      const chunks: string[] = [];
+      for (let at = 0; at < text.length; ) {
+        const size = 1 + random(24);
+        chunks.push(text.slice(at, at + size));
+        at += size;
+      }
+      const records = tokenize(chunks);
+      // A blank line is one empty cell, as it is read (it ends a bill table).
+      expect(records.map((record) => ({ line: record.line, cells: record.cells })), JSON.stringify(text)).toEqual(
+        written.map(({ line: at, cells }) => ({ line: at, cells: cells.length === 0 ? [''] : cells })),
+      );
+      expect(tokenize([text])).toEqual(records);
+    }
+  });
+
   it('reports a quote that is never closed', () => {
     expect(() => tokenize(['a,"open\nstill open'])).toThrow(UnterminatedQuote);
   });
