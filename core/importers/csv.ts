@@ -65,52 +65,13 @@ export class CsvTokenizer {
 
   private drain(text: string, final: boolean, onRecord: RecordHandler): void {
     let start = 0;
-    const length = text.length;
-    // The next quote, CR and comma at or after `start` (or -1: none in the text), each searched
-    // again only once `start` has passed it, so the text is searched once for each of them.
-    let quote = text.indexOf('"');
-    let cr = text.indexOf('\r');
-    let comma = text.indexOf(',');
-    while (start < length) {
-      const lf = text.indexOf('\n', start);
-      if (lf !== -1) {
-        if (quote !== -1 && quote < start) quote = text.indexOf('"', start);
-        if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
-        const end = lf > start && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-        if ((quote === -1 || quote > lf) && (cr === -1 || cr >= end)) {
-          comma = this.plainRecord(text, start, end, comma, onRecord);
-          start = lf + 1;
-          continue;
-        }
-      }
+    while (start < text.length) {
       const next = this.parseRecord(text, start, final, onRecord);
       if (next === INCOMPLETE) break;
       start = next;
     }
     this.pending = start < text.length ? text.slice(start) : '';
     if (this.pending.length > this.maxRecordChars) throw new RecordTooLong(this.line, this.maxRecordChars);
-  }
-
-  /**
-   * A record with no quote and no lone CR, on one line `[start, end)` (its CRLF or LF after it):
-   * its cells are what lies between its commas, found with `indexOf` (a search the engine does
-   * in native code) rather than by a test of every character. What parseRecord would make of it,
-   * at about nine tenths of its cost. `comma` is the next comma at or after `start` (or -1);
-   * returns the next one after this record's last comma.
-   */
-  private plainRecord(text: string, start: number, end: number, comma: number, onRecord: RecordHandler): number {
-    const cells: string[] = [];
-    let i = start;
-    for (;;) {
-      if (comma !== -1 && comma < i) comma = text.indexOf(',', i);
-      const j = comma === -1 || comma > end ? end : comma;
-      cells.push(trimSlice(text, i, j));
-      if (j === end) break;
-      i = j + 1;
-    }
-    onRecord({ line: this.line, cells, quotedTab: false });
-    this.line++;
-    return comma;
   }
 
   /** Parses one record at `start`; returns the index after it, or INCOMPLETE. */
