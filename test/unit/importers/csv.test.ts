@@ -65,12 +65,11 @@ describe('CsvTokenizer', () => {
     expect(() => tokenizer.push('x'.repeat(1500), () => {})).toThrow(RecordTooLong);
   });
 
-  it('gives back the cells and lines a text was written from, lines without quotes among quoted ones', () => {
+  it('gives back the cells and lines a text was written from, bare and quoted cells, LF, CRLF and lone CR', () => {
     // Records are written the way exports write them: a cell holding a comma, quote or line break
     // quoted (quotes doubled), others bare, some with a quote inside; records end with LF, CRLF or
-    // a lone CR. Lines without a quote or a lone CR take the tokenizer's plain path, the others its
-    // cell-by-cell one; both must give the records written, whatever the chunks. Each record's line
-    // is 1 + the line breaks written before it (a break inside quotes counts too).
+    // a lone CR. The tokenizer must give back the records written, whatever the chunks. Each
+    // record's line is 1 + the line breaks written before it (a break inside quotes counts too).
     let seed = 20261207;
     const random = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
