@@ -189,7 +189,7 @@ describe('the data version (migration 0008)', () => {
   // What the derivation writes: `ledger_outputs` moves too (migration 0019), so a reader that kept the accounts knows they are as they were.
   const outputs = ['credit_account_events', 'credit_account_histories', 'credit_account_summaries'];
   // Consent records, receipts and exports (core/consent) change nothing a report or score reads.
-  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios', 'review_decisions', 'review_decision_rows', 'client_details', 'checklist_dismissals', 'import_raw_columns', 'credit_account_checkpoints'];
+  const unread = ['profile', 'consents', 'consent_receipts', 'consent_exports', 'audit_log', 'schema_migrations', 'ledger_state', 'score_snapshots', 'data_version', 'whatif_scenarios', 'review_decisions', 'review_decision_rows', 'client_details', 'checklist_dismissals', 'import_raw_columns', 'credit_account_checkpoints', 'import_file_bytes'];
 
   /** One insert, update and delete per table, by raw SQL that no app function wraps; rows the others need come first. */
   const writes: Record<string, [string, string, string]> = {
