@@ -179,7 +179,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
-/** The whole file is hashed before its first row: a cancel is heard between two chunks of it too. */
+/** The whole file hashed before its first row (mayRepeatEarlierImport): a cancel is heard between two chunks of it too. */
 async function sha256Of(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined, file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of chunks) {
