@@ -171,9 +171,12 @@ describe('migration 0014 on a profile an earlier build imported', () => {
     const dir = tempDir();
     const file = join(dir, 'older.sqlite');
     // The profile as a build before 0014 left it: the own 2026 file imported, and its Huabei
-    // purchase (l25, 花呗&红包) queued for review as the old rule did. (With raw_row_cells too, the table
-    // of raw-row names today's importer writes; 0014 reads none of it.)
-    const older = openDatabase(file, { migrations: loadMigrations().filter((m) => m.version < 14 || m.name === 'raw_row_cells') });
+    // purchase (l25, 花呗&红包) queued for review as the old rule did. (With raw_row_cells and
+    // import_file_bytes too, the tables of raw-row names and file sizes today's importer writes;
+    // 0014 reads neither.)
+    const older = openDatabase(file, {
+      migrations: loadMigrations().filter((m) => m.version < 14 || m.name === 'raw_row_cells' || m.name === 'import_file_bytes'),
+    });
     await importBytes(older, 'alipay-synthetic-credit-2026.csv', encodeGbk(readFileSync(join(OWN_FIXTURES_DIR, 'alipay-synthetic-credit-2026.csv'), 'utf8')));
     older.prepare("UPDATE transactions SET needs_review = 1 WHERE credit_event = 'huabei_purchase'").run();
     // l25 Huabei purchase + l28 draw + l29 Jiebei repayment + l30 card repayment.
