@@ -21,8 +21,11 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', (error
 // write leaves the run as it was; NODE_DISABLE_COMPILE_CACHE=1 turns it off, NODE_COMPILE_CACHE
 // moves it. Not Node's default, the shared temporary folder: someone else's files there would run as ours.
 module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE || fileURLToPath(new URL('../node_modules/.cache/credence-compile-cache', import.meta.url)));
-// A long import's thread would otherwise grow V8's young generation to 128 MB (core/ipc/young-generation.ts).
-(await import('../core/ipc/young-generation.ts')).holdYoungGeneration();
+// A long import's thread would otherwise grow V8's young generation to 128 MB, and in some runs its
+// old generation to 120 MB of mostly dead objects (core/ipc/young-generation.ts).
+const heap = await import('../core/ipc/young-generation.ts');
+heap.holdYoungGeneration();
+heap.holdOldGeneration();
 const { main } = await import('../core/cli/credence.ts');
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),

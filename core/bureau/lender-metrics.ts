@@ -603,12 +603,26 @@ function valueOf(metric: LenderMetricId, window: number | null, prepared: Prepar
       certain = hardQueries(prepared.ctx, window ?? 1);
       possible = hardQueries(prepared.ctx, window ?? 1);
     }
-    kept.set(key, (value = { ...merge(certain, possible), metric, windowMonths: window }));
+    const figure = merge(certain, possible);
+    kept.set(key, (value = { ...figure, metric, windowMonths: window }));
+    figuresOf.set(value, figure);
   }
   return value;
 }
 
 const valuesOf = new WeakMap<readonly ReportAccount[], Map<string, LenderMetricValue>>();
+
+/**
+ * Every metric value with the figure it was made of (valueOf), which the lender view shows: one
+ * lookup per rule and report month instead of copying the value without its two fields, whose
+ * shapes vary with the folds that made them (a scenario's replaced folds).
+ */
+const figuresOf = new WeakMap<LenderMetricValue, Figure>();
+
+/** The figure a metric value was made of: the value without its metric and window. */
+export function figureOf(value: LenderMetricValue): Figure {
+  return figuresOf.get(value)!;
+}
 
 /**
  * A metric of the same accounts read at a later report month, as it would be if nothing new were

@@ -4,7 +4,7 @@
 // from which it is under each level (safe-to-apply.ts).
 
 import type { LenderMetricValue } from './lender-metrics.ts';
-import { metricOf, prepareLenderMetrics } from './lender-metrics.ts';
+import { figureOf, metricOf, prepareLenderMetrics } from './lender-metrics.ts';
 import { ruleSafeToApply } from './safe-to-apply.ts';
 import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { evaluateThreshold, type LenderRule } from '../rules/lender-heuristics.ts';
@@ -42,7 +42,6 @@ export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly 
   const prepared = prepareLenderMetrics(input, asOf, overrides);
   return rules.map(({ rule, defaults, edited }) => {
     const metric = metricOf(prepared, rule.metric, rule.windowMonths, prepared.ctx.reportMonth);
-    const { metric: _metric, windowMonths: _window, ...figure } = metric;
     const { status, ifUnknownReported } = ruleStatus(metric, rule);
     const evaluation: RuleEvaluation = {
       ruleId: rule.id,
@@ -58,7 +57,7 @@ export function lenderView(input: LedgerSnapshot, asOf: string, rules: readonly 
       threshold: { ...rule.threshold },
       defaultThreshold: { ...defaults.threshold },
       edited,
-      figure,
+      figure: figureOf(metric),
       status,
       safeToApply: ruleSafeToApply(prepared, rule, metric),
     };

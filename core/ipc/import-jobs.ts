@@ -66,10 +66,6 @@ class ProgressBeat {
   }
 }
 
-function cancelledBeforeStart(files: ImportSource[]): ImportOutcome {
-  return { reports: [], failures: files.map((file) => ({ file: file.name, error: toErrorPayload(new CredenceError('import.cancelled', { file: file.name })) })) };
-}
-
 /** A running import as its starter sees it: something to cancel. */
 interface Running {
   cancel(): void;
@@ -158,24 +154,17 @@ export class ImportJobs {
       'bytes' in file && file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? [file.bytes.buffer as ArrayBuffer] : [],
     );
     const worker = new Worker(WORKER_URL, { workerData: data, transferList, resourceLimits: { maxYoungGenerationSizeMb: IMPORT_YOUNG_GENERATION_MB } });
-    let ready = false;
-    let stopped = false;
-    this.running.set(request.importId, {
-      cancel: () => {
-        if (ready) return void worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand);
-        // Still loading its modules (seconds on a loaded machine): stopped at once rather than
-        // heard when it is ready. Had it just begun (its `ready` still on the way), stopping it
-        // is a kill: better-sqlite3 closes a thread's connections as it ends, which rolls back.
-        stopped = true;
-        void worker.terminate();
-      },
-    });
+    // A cancel is always a message, never worker.terminate(): a thread stopped from outside may be
+    // loading the SQLite addon or inside one of its calls (WiseLibs/better-sqlite3#1507: an abort
+    // of the whole process), and a test process died of SIGSEGV beside such stops
+    // (docs/engineering/known-crashes.md). A thread still loading its modules finds the cancel
+    // waiting when it starts, before it opens anything (import-worker.ts).
+    this.running.set(request.importId, { cancel: () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerCommand) });
     try {
       return await new Promise<ImportOutcome>((resolve, reject) => {
         let outcome: ImportOutcome | undefined;
         worker.on('message', (message: ImportMessage) => {
-          if (message.type === 'ready') ready = true;
-          else if (message.type === 'done') outcome = message.outcome;
+          if (message.type === 'done') outcome = message.outcome;
           else onMessage(message);
         });
         // An error after the outcome (in the thread's teardown) leaves what it committed committed.
@@ -185,7 +174,6 @@ export class ImportJobs {
         // fork ending after its last test, the app quitting after an import).
         worker.on('exit', (code) => {
           if (outcome) resolve(outcome);
-          else if (stopped) resolve(cancelledBeforeStart(request.files));
           else reject(new Error(`import worker exited with code ${code} before its outcome`));
         });
       });

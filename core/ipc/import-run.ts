@@ -34,18 +34,27 @@ export type ImportPhase = 'read' | 'ledger';
 
 /** What a running import tells the thread that started it. */
 export type ImportMessage =
-  | { type: 'ready' }
   | { type: 'progress'; fileIndex: number; file: string; rowsRead: number; percent: number | null; phase: ImportPhase }
   | { type: 'log'; message: string }
   | { type: 'done'; outcome: ImportOutcome };
 
 
+function cancelled(file: string): ImportOutcome['failures'][number] {
+  return { file, error: toErrorPayload(new CredenceError('import.cancelled', { file })) };
+}
+
 export async function runImportRequest(data: ImportRunData, signal: AbortSignal, post: (message: ImportMessage) => void): Promise<ImportOutcome> {
+  // Cancelled before it began (the app's worker was still loading its modules): nothing opened.
+  if (signal.aborted) return { reports: [], failures: data.files.map((file) => cancelled(file.name)) };
   const db = openDatabase(data.dbFile, { create: false, inspected: true, ...(data.key ? { key: Buffer.from(data.key) } : {}) });
   db.pragma('busy_timeout = 10000');
   const outcome: ImportOutcome = { reports: [], failures: [] };
   try {
     for (const [fileIndex, file] of data.files.entries()) {
+      if (signal.aborted) {
+        outcome.failures.push(cancelled(file.name));
+        continue;
+      }
       const options = {
         password: data.password,
         signal,
@@ -54,7 +63,6 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
           post({ type: 'progress', fileIndex, file: file.name, rowsRead: progress.rowsRead, percent: progress.percent, phase: 'read' }),
       };
       try {
-        if (signal.aborted) throw new CredenceError('import.cancelled', { file: file.name });
         const reports = 'path' in file ? await importFile(db, file.path, options, file.name) : await importBytes(db, file.name, file.bytes, options);
         outcome.reports.push(...reports);
       } catch (error) {

@@ -2,7 +2,7 @@
 // work): the thread that answers IPC only relays progress, passes a cancel on and receives the
 // outcome, so every other call is answered while a million rows go in.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../shared/errors.ts';
 import { runImportRequest, type ImportMessage, type ImportOutcome, type ImportRunData } from './import-run.ts';
 
@@ -11,12 +11,13 @@ export type ImportWorkerCommand = { type: 'cancel' };
 if (parentPort) {
   const port = parentPort;
   const controller = new AbortController();
-  port.on('message', (command: ImportWorkerCommand) => {
+  const hear = (command: ImportWorkerCommand): void => {
     if (command.type === 'cancel') controller.abort();
-  });
-  // From here a cancel is heard: before this message the starter may stop the thread outright,
-  // which has opened nothing yet (loading the modules takes a while under load, from source).
-  port.postMessage({ type: 'ready' } satisfies ImportMessage);
+  };
+  // A cancel sent while the modules were loading (a while under load, from source) is already
+  // waiting: taken now, so that an import cancelled by then opens nothing (import-run.ts).
+  for (let waiting = receiveMessageOnPort(port); waiting; waiting = receiveMessageOnPort(port)) hear(waiting.message as ImportWorkerCommand);
+  port.on('message', hear);
   const data = workerData as ImportRunData;
   let outcome: ImportOutcome;
   try {

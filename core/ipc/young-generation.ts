@@ -4,7 +4,8 @@
 // semi-spaces had grown to V8's ceiling on this machine (64 MB each, 128 MB resident of a heap
 // whose live objects were about 25 MB), the largest part of the import's peak RSS that grew with
 // the file's size (docs/engineering/performance.md, "flat in the file's size"). 16 MB semi-spaces
-// cost no measurable CPU there: a chunk's records still die young.
+// cost no measurable CPU there: a chunk's records still die young. The old generation is held
+// too (holdOldGeneration), for the CLI alone.
 
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
@@ -19,6 +20,27 @@ const GROWTH_FACTOR = 2;
 
 function newSpaceBytes(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/**
+ * How far past what its last full collection kept V8 lets the old generation grow before the next
+ * one, while the CLI imports. Left to itself V8 lets it grow to about four times what is live
+ * when its collections are fast against the program's allocation, as an import's are (about
+ * 22 MB live): in some runs of the same import the row phase promoted about 3 MB of every
+ * scavenge, and the old generation then filled to 90–120 MB of dead objects before each full
+ * collection, 60–80 MB resident beyond what other runs held (docs/engineering/performance.md,
+ * stop 28).
+ */
+export const IMPORT_HEAP_GROWING_PERCENT = 25;
+
+/**
+ * Holds the old generation's growth at IMPORT_HEAP_GROWING_PERCENT past each full collection,
+ * until the function returned is called. V8 reads the flag at each full collection; it is the
+ * process's, so as holdYoungGeneration only for a process doing nothing else meanwhile (the CLI).
+ */
+export function holdOldGeneration(): () => void {
+  setFlagsFromString(`--heap-growing-percent=${IMPORT_HEAP_GROWING_PERCENT}`);
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }
 
 /**

@@ -19,7 +19,7 @@ import { deriveAndStore, type DerivedBefore } from './derive/derive-and-store.ts
 import { exportCoverage, type CoverageEntry } from './export-coverage.ts';
 import { readLedgerState, writeLedgerState } from './ledger-state.ts';
 import { DEFAULTS_VERSION } from './product-defaults.ts';
-import type { CheckpointUse } from './recompute/day-checkpoints.ts';
+import { storedCheckpoints, type CheckpointUse } from './recompute/day-checkpoints.ts';
 import { accountsMoved, recomputeHistories } from './recompute/recompute-histories.ts';
 
 /** Bump when derivation or history rules change: stored histories are then recomputed on read. */
@@ -43,9 +43,14 @@ function sameInputs(db: Db): boolean {
   return stored !== null && stored.slice(0, stored.lastIndexOf(':')) === inputsKey(db);
 }
 
-/** Recorded after the derivation's own writes, so that they do not count as a change. */
+/**
+ * Recorded after the derivation's own writes, so that they do not count as a change; with the
+ * derived tables' counter those writes left (`ledger_outputs`, migration 0019): while it stands
+ * there, nothing else wrote a history, and the stored months are those the checkpoints came with.
+ */
 function stamp(db: Db, asOfDay: number): void {
   writeLedgerState(db, 'fingerprint', fingerprint(db, asOfDay));
+  writeLedgerState(db, 'outputs', String(readDataVersion(db).ledgerOutputs));
 }
 
 /** What the stored derivation was made from, beside data_version.derived_through (ledger_state `derivation`). */
@@ -68,6 +73,18 @@ interface DerivationState {
  */
 function checkpointUse(db: Db, fresh: boolean): CheckpointUse {
   return { inputs: inputsKey(db), fresh };
+}
+
+/**
+ * The histories' day checkpoints that serve the inputs as they are now, by account, as stored:
+ * where a pass over the same inputs for a later day may start, with the stored months up to them
+ * (a what-if's baseline: whatif/projection.ts). None when a history was written since the last
+ * derivation by anything else (its months may not be the pass's any more). Read after
+ * ensureLedger, in the reader's transaction.
+ */
+export function currentCheckpoints(db: Db): Map<number, string> {
+  if (readLedgerState(db, 'outputs') !== String(readDataVersion(db).ledgerOutputs)) return new Map();
+  return storedCheckpoints(db, inputsKey(db));
 }
 
 function readDerivationState(db: Db): DerivationState | null {

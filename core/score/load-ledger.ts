@@ -192,7 +192,7 @@ function buildScoringAccount(a: LedgerSnapshot['accounts'][number], onReport: Sc
       statementDay: a.statementDay,
       dueDay: a.dueDay,
       openedMonth: opened === null ? null : monthOfDay(opened),
-      unknownCounts: new Map(),
+      unknownBefore: null,
     },
     a.months,
   );

@@ -42,8 +42,12 @@ export interface ScoringAccount {
   statementDay: number | null;
   dueDay: number | null;
   openedMonth: number | null;
-  /** Its months of unknown status per window (uncertainty.ts unknownMonths), kept with it: a field made with the account, read for every account of every scored month. */
-  unknownCounts: Map<number, number>;
+  /**
+   * How many of its months before each row have unknown status (`#`): entry i counts rows [0, i),
+   * so a window's count is one difference (uncertainty.ts unknownMonths). Filled on first use
+   * (null until then): a field made with the account, read for every account of every scored month.
+   */
+  unknownBefore: Int32Array | null;
   firstMonth: number;
   codes: StatusCode[];
   lateLow: Int8Array;

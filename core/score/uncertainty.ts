@@ -65,17 +65,31 @@ function hasRows(a: ScoringAccount, from: number, to: number): boolean {
   return Math.max(from, a.firstMonth) <= Math.min(to, a.firstMonth + a.codes.length - 1);
 }
 
+/** The account's running count of `#` months (ScoringAccount.unknownBefore), made once. */
+function unknownBefore(a: ScoringAccount): Int32Array {
+  let before = a.unknownBefore;
+  if (before === null) {
+    before = new Int32Array(a.codes.length + 1);
+    for (let i = 0; i < a.codes.length; i++) before[i + 1] = before[i]! + (a.codes[i] === '#' ? 1 : 0);
+    a.unknownBefore = before;
+  }
+  return before;
+}
+
 /**
- * Account-months in [from, to] whose status is `#` (the data cannot tell), each account's count
- * kept with it (never edited; a what-if's months and scenarios share the accounts they leave alone).
+ * Account-months in [from, to] whose status is `#` (the data cannot tell): per account, the rows
+ * of the window counted by one difference of its running count (one pass over its months, then
+ * every window of every scored month reads two numbers; a what-if's months and scenarios share
+ * the accounts they leave alone).
  */
 export function unknownMonths(accounts: readonly ScoringAccount[], from: number, to: number): number {
-  const key = from * 1000 + (to - from);
   let n = 0;
   for (const a of accounts) {
-    let count = a.unknownCounts.get(key);
-    if (count === undefined) a.unknownCounts.set(key, (count = countMonths([a], from, to, (x, i) => x.codes[i] === '#')));
-    n += count;
+    const start = Math.max(from, a.firstMonth) - a.firstMonth;
+    const end = Math.min(to, a.firstMonth + a.codes.length - 1) - a.firstMonth;
+    if (start > end) continue;
+    const before = unknownBefore(a);
+    n += before[end + 1]! - before[start]!;
   }
   return n;
 }

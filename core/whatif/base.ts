@@ -5,7 +5,7 @@
 // a scenario builds new objects beside them (scenario-state.ts, projection.ts).
 
 import { readActivity } from '../ledger/activity.ts';
-import { ensureLedger } from '../ledger/freshness.ts';
+import { currentCheckpoints, ensureLedger } from '../ledger/freshness.ts';
 import { readLedgerInputs, type LedgerInputs } from '../ledger/recompute/history-inputs.ts';
 import { restamp } from '../ledger/reread.ts';
 import { loadLedgerSnapshot, type LedgerSnapshot } from '../ledger/snapshot.ts';
@@ -18,6 +18,12 @@ export interface WhatIfBase {
   asOfDay: number;
   snapshot: LedgerSnapshot;
   inputs: LedgerInputs;
+  /**
+   * The derivation's day checkpoints of the accounts' history passes (recompute/day-checkpoints.ts),
+   * as stored, by account: made from these inputs, so the baseline's pass of an account may start
+   * after their months instead of walking its years again (projection.ts storedCheckpoint).
+   */
+  checkpoints: ReadonlyMap<number, string>;
 }
 
 /**
@@ -38,6 +44,7 @@ export function loadWhatIfBase(db: Db, asOfDay: number, previous?: WhatIfBase): 
     asOfDay,
     snapshot: loadLedgerSnapshot(db, asOfDay, previous?.snapshot),
     inputs: readLedgerInputs(db, previous?.inputs),
+    checkpoints: currentCheckpoints(db),
   }))();
   if (!previous) return base;
   if (sameBase(base, previous)) {
@@ -69,7 +76,10 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Every part the same object (the rest of the inputs is built from the accounts). */
+/**
+ * Every part the same object (the rest of the inputs is built from the accounts). The checkpoints
+ * aside: made from the inputs, they serve the previous base's as well.
+ */
 function sameBase(a: WhatIfBase, b: WhatIfBase): boolean {
   const [s, t] = [a.snapshot, b.snapshot];
   const [i, j] = [a.inputs, b.inputs];

@@ -16,7 +16,9 @@
 // before it, so one pass without the repayments gives every statement, and each repayment is
 // that statement less what was paid since; a clearance or settlement is owedOn() on its day.
 
-import { owedOn, resumable, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
+import { checkpointFromOtherDay, owedOn, resumable, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
+import { parseCheckpoint } from '../ledger/codecs/history-checkpoint.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { HistoryInput, HistoryResult, LedgerEvent } from '../ledger/history/history-input.ts';
 import { mergeIntervals } from '../ledger/history/coverage.ts';
 import { billDueMonth } from '../ledger/history/obligations-revolving.ts';
@@ -132,7 +134,7 @@ const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>()
 /** The ledger's history pass of `input` (an account's, to the timeline's end). */
 function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
   let kept = checkpoints.get(record);
-  const from = checkpointFor(ctx, record);
+  const from = checkpointFor(ctx, record, input);
   if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
   const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
   if (checkpoint !== null && from === null) {
@@ -152,10 +154,45 @@ function baseCheckpoints(ctx: Context, record: AccountRecord): Map<number, Histo
   return own === undefined || own === record ? undefined : checkpoints.get(own);
 }
 
-/** The account's kept checkpoint of this timeline (pass), where what it owes on a day after it is walked from. */
-function checkpointFor(ctx: Context, record: AccountRecord): HistoryCheckpoint | null {
-  return checkpoints.get(record)?.get(ctx.horizonDay) ?? baseCheckpoints(ctx, record)?.get(ctx.horizonDay) ?? null;
+/**
+ * The account's kept checkpoint of this timeline (pass), where what it owes on a day after it is
+ * walked from; with none yet, the derivation's stored one when it serves `input` (storedCheckpoint).
+ */
+function checkpointFor(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryCheckpoint | null {
+  return checkpoints.get(record)?.get(ctx.horizonDay) ?? baseCheckpoints(ctx, record)?.get(ctx.horizonDay) ?? storedCheckpoint(ctx, record, input);
 }
+
+/**
+ * The derivation's day checkpoint of the base's own record (base.ts: stored for the same inputs),
+ * as a checkpoint of this timeline's pass over `input`, kept as the pass's own when it is one
+ * (monthly-history.ts checkpointFromOtherDay: its months read nothing the later day, the
+ * projected events or the days a what-if takes as seen change), so the baseline walks the months
+ * after it instead of the account's years. Its rows are the stored months up to it, checked
+ * against its last row.
+ */
+function storedCheckpoint(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryCheckpoint | null {
+  const { base } = ctx.state;
+  const text = base.checkpoints.get(record.id);
+  if (text === undefined || base.inputs.byId.get(record.id) !== record || refused.get(record)?.has(ctx.horizonDay)) return null;
+  const stored = parseCheckpoint(text, input);
+  const months = byIdOf(base.snapshot.accounts).get(record.id)?.months ?? [];
+  const rowsAgree = stored.rowCount >= 1 && months.length >= stored.rowCount && isDeepStrictEqual(months[stored.rowCount - 1], stored.last);
+  const checkpoint = rowsAgree ? checkpointFromOtherDay(historyInputOf(ctx.inputs, record, base.asOfDay), stored, months.slice(0, stored.rowCount), input) : null;
+  if (checkpoint === null) {
+    // Asked again by every later pass of the account (they differ after today only): refused once.
+    let no = refused.get(record);
+    if (!no) refused.set(record, (no = new Set()));
+    no.add(ctx.horizonDay);
+    return null;
+  }
+  let kept = checkpoints.get(record);
+  if (!kept) checkpoints.set(record, (kept = new Map()));
+  kept.set(ctx.horizonDay, checkpoint);
+  return checkpoint;
+}
+
+/** The timeline ends (horizon days) for which an account record's stored checkpoint does not serve. */
+const refused = new WeakMap<AccountRecord, Set<number>>();
 
 // ---------------------------------------------------------------- coverage
 
@@ -318,7 +355,7 @@ function projectRevolving(input: HistoryInput, record: AccountRecord, dir: Accou
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record, input));
     actionPayment(ctx, record, d.actionIndex!, d.day, owed.balanceFen, extras);
   }
   return merged(first, extras);
@@ -339,7 +376,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
     }
     return first;
   }
-  const now = owedOn({ ...input, events: first }, ctx.asOfDay, checkpointFor(ctx, record));
+  const now = owedOn({ ...input, events: first }, ctx.asOfDay, checkpointFor(ctx, record, { ...input, events: first }));
   const until = dormantUntil(dir, (now.pastDueFen ?? 0) > 0);
   const endDay = dir?.ends?.day ?? null;
   const decisions = actionDecisions(dir);
@@ -366,7 +403,7 @@ function projectLoan(input: HistoryInput, record: AccountRecord, dir: AccountDir
       if (owed > 0) extras.push(payment(d.day, owed));
       continue;
     }
-    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record));
+    const owed = owedOn({ ...input, events: merged(first, extras) }, d.day, checkpointFor(ctx, record, input));
     actionPayment(ctx, record, d.actionIndex!, d.day, d.kind === 'end' ? owed.settlementFen : owed.pastDueFen, extras);
   }
   return merged(first, extras);

@@ -29,12 +29,29 @@ export function eventPacker(capacity: number): EventPacker {
   };
 }
 
+/**
+ * A whole number as a small integer, every other value (a fraction, -0, beyond 31 bits) as it is.
+ * Read from a Float64Array, a number is a double, and an object whose field first held a double
+ * keeps every value of that field in a heap number of its own: 96 bytes an event on this 64-bit
+ * Node instead of 64, 38 MB against 26 MB for one card's 400,000 events after a 4M-row import.
+ */
+function compact(value: number): number {
+  const small = value | 0;
+  return small === value && (small !== 0 || Object.is(value, 0)) ? small : value;
+}
+
+/** The blob's values where they lie when aligned (the addon's own buffer), a copy otherwise. */
+function valuesOf(blob: Buffer): Float64Array {
+  if (blob.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / Float64Array.BYTES_PER_ELEMENT);
+  return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
+
 export function unpackEvents(blob: Buffer): LedgerEvent[] {
-  const values = new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+  const values = valuesOf(blob);
   const events: LedgerEvent[] = new Array(values.length / VALUES_PER_EVENT);
   for (let k = 0, e = 0; k < values.length; k += VALUES_PER_EVENT, e++) {
     const code = values[k + 1];
-    events[e] = { day: values[k], role: ROLE_CODES[code & 7], fen: values[k + 2], unconfirmed: code >= UNCONFIRMED };
+    events[e] = { day: compact(values[k]), role: ROLE_CODES[code & 7], fen: compact(values[k + 2]), unconfirmed: code >= UNCONFIRMED };
   }
   return events;
 }

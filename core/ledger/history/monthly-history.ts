@@ -133,6 +133,38 @@ export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput): b
   return events.length === checkpoint.eventCount || events[checkpoint.eventCount].day > checkpoint.readUpTo;
 }
 
+/** Whether two coverages (merged, sorted day pairs) hold the same days up to `day`. */
+function sameCoverageThrough(a: readonly number[], b: readonly number[], day: number): boolean {
+  for (let i = 0; ; i += 2) {
+    const aIn = i < a.length && a[i]! <= day;
+    const bIn = i < b.length && b[i]! <= day;
+    if (!aIn || !bIn) return aIn === bIn;
+    if (a[i] !== b[i] || Math.min(a[i + 1]!, day) !== Math.min(b[i + 1]!, day)) return false;
+  }
+}
+
+/**
+ * A checkpoint kept from the pass over `kept`, another day's input of the account (the
+ * derivation's stored one: recompute/day-checkpoints.ts), as a checkpoint of the pass over
+ * `input`, or null when it cannot be one. The months it walked read nothing after `daysRead`
+ * (the day, and the events and dues after it, historyAfter's rule), so the pass over `input`
+ * goes through them alike when `daysRead` comes before both days, the coverage holds the same
+ * days up to it (a what-if's pass takes more days as seen, mostly after the report's last month),
+ * and the rest is resumable (every other part the same, the same events up to the months' last
+ * day read, none added before it). `state` is revived for `input` (its own day and close);
+ * `rows` are the months up to the checkpoint's.
+ */
+export function checkpointFromOtherDay(kept: HistoryInput, stored: { month: number; daysRead: number; state: HistoryState; last: MonthRow }, rows: readonly MonthRow[], input: HistoryInput): HistoryCheckpoint | null {
+  if (stored.daysRead >= kept.asOfDay || stored.daysRead >= input.asOfDay) return null;
+  if (!sameCoverageThrough(kept.coverage, input.coverage, stored.daysRead)) return null;
+  const s = stored.state;
+  const readUpTo = periodEnd(s, stored.month) + (s.input.grace?.graceDays ?? 0);
+  let eventCount = 0;
+  while (eventCount < kept.events.length && kept.events[eventCount]!.day <= readUpTo) eventCount++;
+  const checkpoint: HistoryCheckpoint = { input: { ...kept, asOfDay: input.asOfDay, coverage: input.coverage }, month: stored.month, readUpTo, daysRead: stored.daysRead, eventCount, state: s, rows, last: stored.last };
+  return resumable(checkpoint, input) ? checkpoint : null;
+}
+
 /** Where a pass starts: after `month`, in `state`, with the rows so far. */
 type Start = Pick<HistoryCheckpoint, 'state' | 'month' | 'rows' | 'last'>;
 

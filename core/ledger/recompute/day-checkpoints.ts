@@ -35,6 +35,11 @@ export interface AccountHistory {
   months: number;
 }
 
+/** The stored checkpoints made from `inputs`, as stored (parseCheckpoint revives one), by account. */
+export function storedCheckpoints(db: Db, inputs: string): Map<number, string> {
+  return new Map(db.prepare('SELECT account_id, state FROM credit_account_checkpoints WHERE inputs = ?').raw().all(inputs) as [number, string][]);
+}
+
 export class DayCheckpoints {
   private readonly use: CheckpointUse;
   private readonly stored: Map<number, string>;
@@ -43,8 +48,7 @@ export class DayCheckpoints {
 
   constructor(db: Db, use: CheckpointUse) {
     this.use = use;
-    const rows = use.fresh ? [] : (db.prepare('SELECT account_id, state FROM credit_account_checkpoints WHERE inputs = ?').raw().all(use.inputs) as [number, string][]);
-    this.stored = new Map(rows);
+    this.stored = use.fresh ? new Map() : storedCheckpoints(db, use.inputs);
     this.save = db.prepare(
       'INSERT INTO credit_account_checkpoints (account_id, inputs, state) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE SET inputs = excluded.inputs, state = excluded.state',
     );

@@ -61,7 +61,9 @@ function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, pre
     const events = unpackEvents(blob);
     const unassigned = line ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
     const read = { events, batches: new Set(JSON.parse(batches) as number[]), unassigned };
-    eventsSource.set(read, { blob, batches, line });
+    // Only a read of every account is ever another's previous one: a family's (a recompute's)
+    // would keep its blob (24 bytes an event) alive beside the events until collected.
+    if (only === null) eventsSource.set(read, { blob, batches, line });
     perAccount.set(id, read);
   }
   return perAccount;
