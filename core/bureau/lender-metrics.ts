@@ -357,9 +357,7 @@ function hasBadDebtMonth(account: ReportAccount, reportMonth: number): boolean {
   if (kept !== undefined) return kept;
   const before = ownAccountBefore(account, reportMonth);
   const earlier = before === null ? undefined : keptOn<boolean>(before.earlier, 'badDebtMonth');
-  let found = false;
-  if (earlier !== undefined) found = earlier || before!.added?.status === 'B';
-  else for (const m of account.months) if (m.status === 'B') found = true;
+  const found = earlier !== undefined ? earlier || before!.added?.status === 'B' : account.months.some((m) => m.status === 'B');
   return keepOn(account, 'badDebtMonth', found);
 }
 
@@ -438,12 +436,12 @@ const CARD_UTILISATION: PartMetric = {
   finish: (f) => figure('ratio', f.high > 0 ? f.value / f.high : null, f.records, f.missing),
 };
 
+const debtToIncomeKey = partKeys('debtToIncome');
+
 /**
  * Monthly debt ÷ the monthly income: a revolving account counts its share of the credit in use
  * (debt-to-income.ts), any other account its 本月应还款 (the instalment) in the report month.
  */
-const debtToIncomeKey = partKeys('debtToIncome');
-
 const DEBT_TO_INCOME: PartMetric = {
   combine: 'sum',
   part(account, ctx) {
