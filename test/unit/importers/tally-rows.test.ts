@@ -1,0 +1,89 @@
+// TallyRows (core/importers/tally-rows.ts) keeps the stated-totals tally's rows as steps from the
+// row before. Every row read back must be the row added, value for value (Object.is: -0 stays -0),
+// in order: checked on rows as an export lists them (source lines one apart, times a few minutes
+// apart, newest first), on steps of every size, and on the values an Int32 cannot hold, over
+// enough rows that the chunks fill several times (a chunk is at most 1 MB, a row about 5 bytes).
+
+import { describe, expect, it } from 'vitest';
+import { TallyRows, type TallyRow } from '../../../core/importers/tally-rows.ts';
+import { mulberry32 as random } from '../../../core/score-fit/stratified-kfold.ts';
+
+const NO_LINE = 255;
+
+function readBack(rows: TallyRows): TallyRow[] {
+  const out: TallyRow[] = [];
+  rows.read((row) => out.push({ ...row }));
+  return out;
+}
+
+/** Compared value by value with Object.is, so that -0 against 0 or a rounded float fails. */
+function expectSame(actual: TallyRow[], expected: TallyRow[]): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const [a, e] = [actual[i]!, expected[i]!];
+    if (!(Object.is(a.line, e.line) && Object.is(a.sourceLine, e.sourceLine) && Object.is(a.epoch, e.epoch) && Object.is(a.fen, e.fen))) {
+      expect({ at: i, ...a }).toEqual({ at: i, ...e });
+    }
+  }
+}
+
+function addAll(rows: TallyRows, list: TallyRow[]): void {
+  for (const row of list) rows.add(row.line, row.sourceLine, row.epoch, row.fen);
+}
+
+describe('TallyRows reads back every row as added', () => {
+  it('an export-like file of 600,000 rows: lines one apart, newest first, amounts of every size', () => {
+    const next = random(29);
+    const list: TallyRow[] = [];
+    let epoch = 1_767_000_000;
+    let sourceLine = 25;
+    for (let i = 0; i < 600_000; i++) {
+      // Mostly the next line; now and then a skipped one (a rejected row in between).
+      sourceLine += next() < 0.98 ? 1 : 2 + Math.floor(next() * 1000);
+      epoch -= Math.floor(next() * 3600);
+      const line = next() < 0.2 ? NO_LINE : Math.floor(next() * 5);
+      const fen = line === NO_LINE ? 0 : Math.floor((next() - 0.1) * 10 ** Math.floor(next() * 9));
+      list.push({ line, sourceLine, epoch, fen });
+    }
+    const rows = new TallyRows(NO_LINE);
+    addAll(rows, list);
+    expectSame(readBack(rows), list);
+    // Read twice: reading leaves the rows as they were.
+    expectSame(readBack(rows), list);
+  });
+
+  it('steps of every size, and values an Int32 cannot hold kept exactly, between ordinary rows', () => {
+    const next = random(7);
+    const odd = [-0, 0.5, -1.25, 2 ** 31, -(2 ** 31) - 1, 3e11, 2_147_483_647, -2_147_483_648, Number.MAX_SAFE_INTEGER];
+    const list: TallyRow[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      const pick = next();
+      const epoch = pick < 0.05 ? odd[Math.floor(next() * odd.length)]! : Math.floor((next() - 0.5) * 2 ** 32);
+      const fen = pick > 0.95 ? odd[Math.floor(next() * odd.length)]! : Math.floor((next() - 0.5) * 2 ** 32) | 0;
+      // Source lines anywhere in the Int32 range: steps up to 2^32 either way.
+      const sourceLine = Math.floor((next() - 0.5) * 2 ** 32) | 0;
+      // A row in no line adds nothing (reconcile.ts): its amount is 0.
+      const line = next() < 0.3 ? NO_LINE : Math.floor(next() * 5);
+      list.push({ line, sourceLine, epoch, fen: line === NO_LINE ? 0 : fen });
+    }
+    const rows = new TallyRows(NO_LINE);
+    addAll(rows, list);
+    expectSame(readBack(rows), list);
+  });
+
+  it('no rows, and none after release', () => {
+    const rows = new TallyRows(NO_LINE);
+    expect(readBack(rows)).toEqual([]);
+    rows.add(0, 10, 100, 5);
+    rows.add(NO_LINE, 11, 99, 0);
+    expect(readBack(rows)).toEqual([
+      { line: 0, sourceLine: 10, epoch: 100, fen: 5 },
+      { line: NO_LINE, sourceLine: 11, epoch: 99, fen: 0 },
+    ]);
+    rows.release();
+    expect(readBack(rows)).toEqual([]);
+    // Usable again from nothing: the steps start over.
+    rows.add(2, 3, -7, -0);
+    expectSame(readBack(rows), [{ line: 2, sourceLine: 3, epoch: -7, fen: -0 }]);
+  });
+});
