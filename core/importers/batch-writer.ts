@@ -12,7 +12,7 @@ import type { Db } from '../storage/database.ts';
 import { storeRawNames } from '../storage/raw-rows.ts';
 import { REPAYMENT_KINDS } from './credit-rules.ts';
 import { contentHash, repeatKey, SeenIds, StatementKeys, type ContentFields } from './dedupe.ts';
-import { DuplicateProbe } from './duplicate-probe.ts';
+import { DuplicateProbe, platformStored } from './duplicate-probe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { StatedTally } from './reconcile.ts';
 import { type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
@@ -91,7 +91,8 @@ export class BatchWriter {
   private readonly db: Db;
   private readonly warnings: WarningSink;
   private readonly tally: StatedTally | null;
-  private readonly seenIds = new SeenIds();
+  /** Made at the first id: narrow when nothing of the platform was stored before (keyFor). */
+  private seenIds: SeenIds | null = null;
   private readonly statementKeys = new StatementKeys();
   /** The insert statements by row count, all of the batch and platform `statementsShare` names as literals. */
   private readonly statements = new Map<number, Database.Statement>();
@@ -139,12 +140,17 @@ export class BatchWriter {
 
   /** Frees what the writer kept per row (the ids seen), once the file's rows are written. */
   release(): void {
-    this.seenIds.release();
+    this.seenIds?.release();
     this.probe.release();
   }
 
   private keyFor(tx: NormalizedTransaction): string {
     if (tx.orderId === null) return this.statementKeys.keyFor(tx);
+    // With nothing of the platform stored before this import, a row stored under an id is this
+    // file's: repeatedIdKey's lookup then tells a narrow table's false match (no row) from an id
+    // seen, and the ids seen take half the memory (dedupe.ts). Otherwise the id may be stored by an
+    // earlier import, and only the table can say whether this file showed it.
+    this.seenIds ??= new SeenIds(!platformStored(this.db, tx.platform));
     if (!this.seenIds.check(tx.orderId)) return tx.orderId;
     return this.repeatedIdKey(tx, tx.orderId);
   }

@@ -118,6 +118,11 @@ function holds(stretch: Stretch, key: string): boolean {
   return false;
 }
 
+/** Whether anything of the platform is stored: before an import's first write, whether it may meet stored keys at all. */
+export function platformStored(db: Db, platform: string): boolean {
+  return db.prepare('SELECT 1 FROM transactions WHERE platform = ? LIMIT 1').get(platform) !== undefined;
+}
+
 export class DuplicateProbe {
   private readonly db: Db;
   /** null: not decided yet (first probe); false: nothing of this platform stored before, or the prefilter is off. */
@@ -143,7 +148,7 @@ export class DuplicateProbe {
    */
   stored(platform: string, keys: readonly string[]): readonly boolean[] | null {
     if (this.probing === null) {
-      this.probing = this.db.prepare('SELECT 1 FROM transactions WHERE platform = ? LIMIT 1').get(platform) !== undefined;
+      this.probing = platformStored(this.db, platform);
     }
     if (!this.probing) return null;
     if (this.probeSkip > 0) {
