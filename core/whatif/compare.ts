@@ -15,7 +15,7 @@ import { scenarioResult } from './results.ts';
 import { BUREAU_BANDS } from '../score/models/bureau-bands-v1.ts';
 import { DEFAULT_MONTHS, MAX_MONTHS, MAX_SCENARIOS, type Comparison, type ScenarioResult, type WhatIfAction } from './schema.ts';
 import { startScenario, type ScenarioState } from './scenario-state.ts';
-import { projectedActivity, timeline, type TimelinePoint } from './timeline.ts';
+import { pointOn, projectedActivity, timeline, type TimelinePoint } from './timeline.ts';
 
 export interface ScenarioRequest {
   id?: number | null;
@@ -43,12 +43,49 @@ function horizonOf(base: WhatIfBase, months: number): number {
  * The baseline over `months` months: no action, only the frozen assumptions; kept with the base.
  * A base read again after the data moved (base.ts previousBase) starts from the previous base's
  * baseline: the accounts the change left alone keep their projection (projection.ts project).
+ * A baseline being prepared (prepareBaseline) is finished here, from the point it reached.
  */
 export function baselineOf(base: WhatIfBase, months: number): Baseline {
-  let kept = baselines.get(base);
-  if (!kept) baselines.set(base, (kept = new Map()));
-  const cached = kept.get(months);
+  const cached = baselines.get(base)?.get(months);
   if (cached) return cached;
+  const building = buildingOf(base, months);
+  while (building.points.length < building.baseline.days.length) addPoint(building);
+  return finished(base, building);
+}
+
+/**
+ * The same baseline made in steps, one timeline point at a time, the event loop served between
+ * them: what the app computes when a profile opens, before its first what-if asks for it (the
+ * months of its default timeline). The points are the ones baselineOf makes, in the same order;
+ * a request that needs the baseline before it is done finishes it there (baselineOf).
+ */
+export async function prepareBaseline(base: WhatIfBase, months: number, pause: () => Promise<boolean>): Promise<Baseline | null> {
+  const kept = baselines.get(base)?.get(months);
+  if (kept) return kept;
+  const building = buildingOf(base, months);
+  while (!building.done && building.points.length < building.baseline.days.length) {
+    // Left where it is when no longer wanted: a later request for it finishes it (baselineOf).
+    if (!(await pause())) return null;
+    if (!building.done) addPoint(building);
+  }
+  return building.done ? baselines.get(base)!.get(months)! : finished(base, building);
+}
+
+interface Building {
+  baseline: Baseline;
+  reference: readonly TimelinePoint[] | null;
+  points: TimelinePoint[];
+  done: boolean;
+}
+
+/** A baseline's points so far, by base and months: the one being made, taken up by whoever asks next. */
+const building = new WeakMap<WhatIfBase, Map<number, Building>>();
+
+function buildingOf(base: WhatIfBase, months: number): Building {
+  let open = building.get(base);
+  if (!open) building.set(base, (open = new Map()));
+  const found = open.get(months);
+  if (found) return found;
   const previous = previousBase(base);
   const earlier = previous && baselines.get(previous)?.get(months);
   const horizonDay = horizonOf(base, months);
@@ -61,9 +98,25 @@ export function baselineOf(base: WhatIfBase, months: number): Baseline {
   // them (the answer is a function of the snapshot and the day alone), any other is evaluated
   // beside them, the accounts the change moved replaced in each aggregate.
   const reference = earlier && previous.asOfDay === base.asOfDay ? earlier.points : null;
-  const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days, reference) };
-  kept.set(months, baseline);
-  return baseline;
+  const points: TimelinePoint[] = [];
+  const made: Building = { baseline: { months, days, horizonDay, activity, state, projection, points }, reference, points, done: false };
+  open.set(months, made);
+  return made;
+}
+
+function addPoint(b: Building): void {
+  const { state, projection, activity, days } = b.baseline;
+  const k = b.points.length;
+  b.points.push(pointOn(state, projection, activity, days[k]!, b.reference?.[k]));
+}
+
+function finished(base: WhatIfBase, b: Building): Baseline {
+  b.done = true;
+  building.get(base)!.delete(b.baseline.months);
+  let kept = baselines.get(base);
+  if (!kept) baselines.set(base, (kept = new Map()));
+  kept.set(b.baseline.months, b.baseline);
+  return b.baseline;
 }
 
 /** The months a set of scenarios needs: the request's, or longer when one lets more time pass. */

@@ -1,0 +1,62 @@
+// The preparation the app starts when a profile opens (core/whatif/warm-up.ts prepareWhatIf, the
+// `whatif.prepare` channel): the default baseline made in steps, then made-up scenarios run and
+// thrown away. It must change no answer: a comparison after it (or after a preparation stopped
+// half way, or taken up by a request between two of its steps) is the one a fresh base gives, on
+// the golden cases (every kind of action; every-action-cases.ts).
+
+import { describe, expect, it } from 'vitest';
+import { loadWhatIfBase } from '../../../core/whatif/base.ts';
+import { baselineOf, compare, prepareBaseline } from '../../../core/whatif/compare.ts';
+import { DEFAULT_MONTHS } from '../../../core/whatif/schema.ts';
+import { prepareWhatIf, warmUpScenarios } from '../../../core/whatif/warm-up.ts';
+import { handCase, syntheticCase } from './every-action-cases.ts';
+
+const MONTHS = 24;
+const goOn = () => Promise.resolve(true);
+
+describe.each([
+  ['a hand-built ledger (made up here)', handCase],
+  ['the benches’ synthetic profile at a small size', syntheticCase],
+] as const)('the what-if prepared at open, on %s', (_, make) => {
+  const { db, groups, asOfDay } = make();
+  // What every comparison answers with nothing prepared: a fresh base each time.
+  const fresh = groups.map((group) => JSON.stringify(compare(loadWhatIfBase(db, asOfDay), group, MONTHS)));
+
+  it('prepares the default timeline’s baseline, which the comparison then uses, and answers as a fresh base does', async () => {
+    expect(DEFAULT_MONTHS).toBe(MONTHS);
+    const base = loadWhatIfBase(db, asOfDay);
+    expect(await prepareWhatIf(base, goOn)).toBe(true);
+    const prepared = await prepareBaseline(base, MONTHS, goOn);
+    expect(baselineOf(base, MONTHS)).toBe(prepared);
+    expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
+  });
+
+  it.each([0, 1, 7, 24])('stopped after %i of the baseline’s points, answers as a fresh base does', async (steps) => {
+    const base = loadWhatIfBase(db, asOfDay);
+    let taken = 0;
+    expect(await prepareWhatIf(base, () => Promise.resolve(taken++ < steps))).toBe(false);
+    expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
+  });
+
+  it('is taken up by a comparison asked between two of its steps: both have the one baseline, answered as a fresh base', async () => {
+    const base = loadWhatIfBase(db, asOfDay);
+    let taken = 0;
+    let answer = '';
+    // On the sixth pause (five points made), a comparison arrives and finishes the baseline itself.
+    const prepared = prepareBaseline(base, MONTHS, () => {
+      if (++taken === 6) answer = JSON.stringify(compare(base, groups[0]!, MONTHS));
+      return Promise.resolve(true);
+    });
+    const baseline = await prepared;
+    expect(taken).toBe(6);
+    expect(baseline).toBe(baselineOf(base, MONTHS));
+    expect(baseline!.points).toHaveLength(MONTHS + 1);
+    expect(answer).toBe(fresh[0]);
+  });
+
+  it('warms up on scenarios the profile can take: a paydown and a close on its first open card, a new card, a pause', () => {
+    const base = loadWhatIfBase(db, asOfDay);
+    const types = warmUpScenarios(base).map((s) => s.actions.map((a) => a.type).join('+'));
+    expect(types).toEqual(['new_card', 'stop_applications+change_income', 'pay', 'close_account']);
+  });
+});
