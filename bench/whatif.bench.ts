@@ -20,6 +20,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createHandlers } from '../core/ipc/handlers.ts';
 import { createDispatch } from '../core/ipc/registry.ts';
@@ -148,7 +149,7 @@ try {
   // the first whatif.compare timed: the What-if page's first answer when the user reaches it after
   // the preparation ended (what a user reaching it sooner meets lies between this and "cold").
   const preparedFresh: typeof fresh = [];
-  const preparation = { wall: [] as number[], cpu: [] as number[] };
+  const preparation = { wall: [] as number[], cpu: [] as number[], blocked: [] as number[] };
   const coldPrepared = await timeBoth(
     '  cold, prepared',
     5,
@@ -161,10 +162,15 @@ try {
       preparedFresh[run] = { store: coldStore, dispatch: createDispatch(createHandlers({ store: coldStore, dataDir: dir, version: 'bench', transport: 'test', emit: () => {} })) };
       preparedFresh[run - 1]?.store.close();
       const [wall, cpu] = [performance.now(), cpuMs()];
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
       const envelope = await preparedFresh[run]!.dispatch('whatif.prepare', { profileId, asOf });
+      delay.disable();
       if (!envelope.ok || !(envelope.value as Response<'whatif.prepare'>).prepared) throw new Error('whatif.prepare did not run to its end');
       preparation.wall.push(performance.now() - wall);
       preparation.cpu.push(cpuMs() - cpu);
+      // The longest the process answered nothing else meanwhile (one step of the preparation).
+      preparation.blocked.push(delay.max / 1e6);
     },
   );
   const prepare = printBoth('  (preparation)', preparation.wall, preparation.cpu);
@@ -199,7 +205,7 @@ try {
   console.log(`ceiling: one scenario's recompute p95 ≤ ${CEILING_ONE} ms — ${verdict(one, CEILING_ONE)} (${ms(one)}; the next 60 ${ms(oneWarm)}; its 24 months ${ms(one24)})`);
   console.log(`ceiling: baseline + three scenarios × 24 months ≤ ${CEILING_SIDE_BY_SIDE} ms — ${verdict(sideBySide, CEILING_SIDE_BY_SIDE)} (${ms(sideBySide)}; an edit of one of the three, baseline kept, ${ms(kept)}; without the database read, base kept and baseline afresh ${ms(engine)})`);
   console.log(`  the same after one card's charge changed (the ledger derived untimed): ${verdict(oneCard, CEILING_SIDE_BY_SIDE)} (${ms(oneCard)}); cold, nothing kept: ${verdict(cold, CEILING_SIDE_BY_SIDE)} (${ms(cold)})`);
-  console.log(`  cold as the app meets it when the preparation at open has ended: ${verdict(coldPrepared, CEILING_SIDE_BY_SIDE)} (${ms(coldPrepared)}; the preparation itself, made in steps between other requests, ${ms(prepare)})`);
+  console.log(`  cold as the app meets it when the preparation at open has ended: ${verdict(coldPrepared, CEILING_SIDE_BY_SIDE)} (${ms(coldPrepared)}; the preparation itself, made in steps between other requests, ${ms(prepare)}, the longest step ${Math.max(...preparation.blocked).toFixed(1)} ms)`);
   console.log(`  one scenario's first edits in an engine of their own: ${verdict(own, CEILING_ONE)} (${ms(own)}); after the preparation at open (its CPU ${ownPreparedOut.prepare.cpu.toFixed(0)} ms): ${verdict(ownPrepared, CEILING_ONE)} (${ms(ownPrepared)})`);
   console.log(`target planner (no ceiling in the issue): lender ${ms(lender)}; bureau band ${ms(bureau)}; sesame score ${ms(sesame)}`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
