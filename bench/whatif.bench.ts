@@ -180,8 +180,8 @@ try {
   const firstEdits = async (prepared: boolean) => {
     const input: FirstEditsInput = { file, scenarios, prepared };
     const worker = new Worker(new URL('./whatif-first-edits.ts', import.meta.url), { workerData: input });
-    const [output] = (await once(worker, 'message')) as [FirstEditsOutput];
-    await once(worker, 'exit');
+    // Both listened for at once: the exit may come in the same turn as the message.
+    const [[output]] = (await Promise.all([once(worker, 'message'), once(worker, 'exit')])) as [[FirstEditsOutput], unknown];
     return output;
   };
   const ownEngine = await firstEdits(false);
