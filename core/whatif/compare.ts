@@ -60,15 +60,18 @@ export function baselineOf(base: WhatIfBase, months: number): Baseline {
  * a request that needs the baseline before it is done finishes it there (baselineOf).
  */
 export async function prepareBaseline(base: WhatIfBase, months: number, pause: () => Promise<boolean>): Promise<Baseline | null> {
-  const kept = baselines.get(base)?.get(months);
-  if (kept) return kept;
+  const kept = () => baselines.get(base)?.get(months);
+  if (kept()) return kept()!;
+  // The projection of every account is a step of its own, after the base's read.
+  if (!inProgress.get(base)?.has(months) && !(await pause())) return null;
+  if (kept()) return kept()!;
   const building = buildingOf(base, months);
   while (!building.done && building.points.length < building.baseline.days.length) {
     // Left where it is when no longer wanted: a later request for it finishes it (baselineOf).
     if (!(await pause())) return null;
     if (!building.done) addPoint(building);
   }
-  return building.done ? baselines.get(base)!.get(months)! : finished(base, building);
+  return building.done ? kept()! : finished(base, building);
 }
 
 interface Building {
@@ -79,11 +82,11 @@ interface Building {
 }
 
 /** A baseline's points so far, by base and months: the one being made, taken up by whoever asks next. */
-const building = new WeakMap<WhatIfBase, Map<number, Building>>();
+const inProgress = new WeakMap<WhatIfBase, Map<number, Building>>();
 
 function buildingOf(base: WhatIfBase, months: number): Building {
-  let open = building.get(base);
-  if (!open) building.set(base, (open = new Map()));
+  let open = inProgress.get(base);
+  if (!open) inProgress.set(base, (open = new Map()));
   const found = open.get(months);
   if (found) return found;
   const previous = previousBase(base);
@@ -112,7 +115,7 @@ function addPoint(b: Building): void {
 
 function finished(base: WhatIfBase, b: Building): Baseline {
   b.done = true;
-  building.get(base)!.delete(b.baseline.months);
+  inProgress.get(base)!.delete(b.baseline.months);
   let kept = baselines.get(base);
   if (!kept) baselines.set(base, (kept = new Map()));
   kept.set(b.baseline.months, b.baseline);

@@ -19,10 +19,10 @@ export type Pause = () => Promise<boolean>;
 /** Runs of the made-up scenarios, in turn: enough for the engine to compile their paths (docs/engineering/performance.md, stop 29). */
 const WARM_RUNS = 24;
 /**
- * The made-up scenarios run on a short timeline (today and two month ends: the same code as 24
- * months, each run a tenth of the cost); its baseline is kept with the base like any other.
+ * The made-up scenarios read the default baseline's first days only (today and two month ends,
+ * as a slider's first edits do): the same code as all its months, at a tenth of the cost.
  */
-const WARM_MONTHS = 2;
+const WARM_DAYS = 3;
 
 /**
  * Made-up scenarios of the kinds the page's edits use most (a paydown before the statement day, a
@@ -47,9 +47,9 @@ export function warmUpScenarios(base: WhatIfBase): ScenarioRequest[] {
  * the ledger refuses is dropped (an edit on the page would be refused the same way).
  */
 export async function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boolean> {
-  if (!(await prepareBaseline(base, DEFAULT_MONTHS, pause))) return false;
-  const baseline = await prepareBaseline(base, WARM_MONTHS, pause);
-  if (!baseline) return false;
+  const whole = await prepareBaseline(base, DEFAULT_MONTHS, pause);
+  if (!whole) return false;
+  const baseline = { ...whole, days: whole.days.slice(0, WARM_DAYS), points: whole.points.slice(0, WARM_DAYS) };
   let scenarios = warmUpScenarios(base);
   for (let run = 0; run < WARM_RUNS && scenarios.length > 0; run++) {
     if (!(await pause())) return false;
