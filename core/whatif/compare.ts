@@ -10,7 +10,7 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { applyActions } from './actions.ts';
 import { previousBase, timelineDays, type WhatIfBase } from './base.ts';
 import { WHATIF_FIGURES } from './figures.ts';
-import { project, type Projection } from './projection.ts';
+import { project, projecting, type Projection } from './projection.ts';
 import { scenarioResult } from './results.ts';
 import { BUREAU_BANDS } from '../score/models/bureau-bands-v1.ts';
 import { DEFAULT_MONTHS, MAX_MONTHS, MAX_SCENARIOS, type Comparison, type ScenarioResult, type WhatIfAction } from './schema.ts';
@@ -49,39 +49,42 @@ export function baselineOf(base: WhatIfBase, months: number): Baseline {
   const cached = baselines.get(base)?.get(months);
   if (cached) return cached;
   const building = buildingOf(base, months);
-  while (building.points.length < building.baseline.days.length) addPoint(building);
+  while (!complete(building)) step(building);
   return finished(base, building);
 }
 
 /**
- * The same baseline made in steps, one timeline point at a time, the event loop served between
- * them: what the app computes when a profile opens, before its first what-if asks for it (the
- * months of its default timeline). The points are the ones baselineOf makes, in the same order;
- * a request that needs the baseline before it is done finishes it there (baselineOf).
+ * The same baseline made in steps (the projection one account at a time, then the timeline one
+ * point at a time), the event loop served between them: what the app computes when a profile
+ * opens, before its first what-if asks for it (the months of its default timeline). The steps are
+ * baselineOf's work in the same order; a request that needs the baseline before it is done
+ * finishes it there (baselineOf). Stops where `pause` says so, leaving it to the next request.
  */
 export async function prepareBaseline(base: WhatIfBase, months: number, pause: () => Promise<boolean>): Promise<Baseline | null> {
   const kept = () => baselines.get(base)?.get(months);
-  if (kept()) return kept()!;
-  // The projection of every account is a step of its own, after the base's read.
-  if (!inProgress.get(base)?.has(months) && !(await pause())) return null;
-  if (kept()) return kept()!;
-  const building = buildingOf(base, months);
-  while (!building.done && building.points.length < building.baseline.days.length) {
-    // Left where it is when no longer wanted: a later request for it finishes it (baselineOf).
+  const building = kept() ? null : buildingOf(base, months);
+  while (building && !building.done && !complete(building)) {
     if (!(await pause())) return null;
-    if (!building.done) addPoint(building);
+    if (!building.done) step(building);
   }
-  return building.done ? kept()! : finished(base, building);
+  return building && !building.done ? finished(base, building) : kept()!;
 }
 
 interface Building {
-  baseline: Baseline;
+  months: number;
+  state: ScenarioState;
+  /** The baseline's projection, an account a step (projection.ts projecting). */
+  projecting: Generator<void, Projection, void>;
+  /** The platform activity of its timeline, made once the projection is done. */
+  activity: () => LedgerSnapshot['activity'];
+  /** Once the projection is done; its points are then made one a step. */
+  baseline: Baseline | null;
   reference: readonly TimelinePoint[] | null;
   points: TimelinePoint[];
   done: boolean;
 }
 
-/** A baseline's points so far, by base and months: the one being made, taken up by whoever asks next. */
+/** A baseline's work so far, by base and months: the one being made, taken up by whoever asks next. */
 const inProgress = new WeakMap<WhatIfBase, Map<number, Building>>();
 
 function buildingOf(base: WhatIfBase, months: number): Building {
@@ -93,33 +96,51 @@ function buildingOf(base: WhatIfBase, months: number): Building {
   const earlier = previous && baselines.get(previous)?.get(months);
   const horizonDay = horizonOf(base, months);
   const state = startScenario(base, months, horizonDay);
-  const projection = project(state, null, earlier ?? null);
   const sameActivity = earlier && previous.asOfDay === base.asOfDay && previous.snapshot.activity === base.snapshot.activity;
-  const activity = sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
-  const days = timelineDays(base.asOfDay, months);
-  // The earlier baseline's points on the same days: a day alike as it sees it is answered with
-  // them (the answer is a function of the snapshot and the day alone), any other is evaluated
-  // beside them, the accounts the change moved replaced in each aggregate.
-  const reference = earlier && previous.asOfDay === base.asOfDay ? earlier.points : null;
-  const points: TimelinePoint[] = [];
-  const made: Building = { baseline: { months, days, horizonDay, activity, state, projection, points }, reference, points, done: false };
+  const made: Building = {
+    months,
+    state,
+    projecting: projecting(state, null, earlier ?? null),
+    activity: () => (sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay)),
+    baseline: null,
+    // The earlier baseline's points on the same days: a day alike as it sees it is answered with
+    // them (the answer is a function of the snapshot and the day alone), any other is evaluated
+    // beside them, the accounts the change moved replaced in each aggregate.
+    reference: earlier && previous.asOfDay === base.asOfDay ? earlier.points : null,
+    points: [],
+    done: false,
+  };
   open.set(months, made);
   return made;
 }
 
-function addPoint(b: Building): void {
+function complete(b: Building): boolean {
+  return b.baseline !== null && b.points.length === b.baseline.days.length;
+}
+
+/** One account projected, or, the projection done, one point of the timeline made. */
+function step(b: Building): void {
+  if (!b.baseline) {
+    const next = b.projecting.next();
+    if (!next.done) return;
+    const { state, months, points } = b;
+    const { horizonDay } = state;
+    b.baseline = { months, days: timelineDays(state.base.asOfDay, months), horizonDay, activity: b.activity(), state, projection: next.value, points };
+    return;
+  }
   const { state, projection, activity, days } = b.baseline;
   const k = b.points.length;
   b.points.push(pointOn(state, projection, activity, days[k]!, b.reference?.[k]));
 }
 
 function finished(base: WhatIfBase, b: Building): Baseline {
+  const baseline = b.baseline!;
   b.done = true;
-  inProgress.get(base)!.delete(b.baseline.months);
+  inProgress.get(base)!.delete(b.months);
   let kept = baselines.get(base);
   if (!kept) baselines.set(base, (kept = new Map()));
-  kept.set(b.baseline.months, b.baseline);
-  return b.baseline;
+  kept.set(b.months, baseline);
+  return baseline;
 }
 
 /** The months a set of scenarios needs: the request's, or longer when one lets more time pass. */

@@ -31,7 +31,10 @@ describe.each([
     expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
   });
 
-  it.each([0, 1, 7, 24])('stopped after %i of the baseline’s points, answers as a fresh base does', async (steps) => {
+  // A step is one account projected, then one point of the timeline: 0 stops before the first
+  // account, 1 after it; 7 falls in the projection (both profiles have more accounts), 24 and 30
+  // in the timeline or the made-up scenarios' runs.
+  it.each([0, 1, 7, 24, 30])('stopped after %i of its steps, answers as a fresh base does', async (steps) => {
     const base = loadWhatIfBase(db, asOfDay);
     let taken = 0;
     expect(await prepareWhatIf(base, () => Promise.resolve(taken++ < steps))).toBe(false);
@@ -42,7 +45,7 @@ describe.each([
     const base = loadWhatIfBase(db, asOfDay);
     let taken = 0;
     let answer = '';
-    // On the sixth pause (five points made), a comparison arrives and finishes the baseline itself.
+    // On the sixth pause (five accounts projected), a comparison arrives and finishes the baseline itself.
     const prepared = prepareBaseline(base, MONTHS, () => {
       if (++taken === 6) answer = JSON.stringify(compare(base, groups[0]!, MONTHS));
       return Promise.resolve(true);
