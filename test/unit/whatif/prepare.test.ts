@@ -5,6 +5,12 @@
 // the golden cases (every kind of action; every-action-cases.ts).
 
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../core/ipc/handlers.ts';
+import { createDispatch } from '../../../core/ipc/registry.ts';
+import { initialiseProfile } from '../../../core/storage/profile-store.ts';
+import { SingleFileProfileStore } from '../../../core/storage/single-file-store.ts';
+import { tempDir } from '../../helpers/temp.ts';
+import { AS_OF, handProfile } from './hand-profile.ts';
 import { loadWhatIfBase } from '../../../core/whatif/base.ts';
 import { baselineOf, compare, prepareBaseline } from '../../../core/whatif/compare.ts';
 import { DEFAULT_MONTHS } from '../../../core/whatif/schema.ts';
@@ -61,5 +67,35 @@ describe.each([
     const base = loadWhatIfBase(db, asOfDay);
     const types = warmUpScenarios(base).map((s) => s.actions.map((a) => a.type).join('+'));
     expect(types).toEqual(['new_card', 'stop_applications+change_income', 'pay', 'close_account']);
+  });
+});
+
+describe('whatif.prepare through the dispatcher (made-up profile)', () => {
+  it('runs to its end when nothing is asked meanwhile, and stops once a comparison is asked; the answers are a fresh handler’s', async () => {
+    const made = handProfile({
+      cards: [
+        { last4: '1111', from: '2025-06', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 },
+        { last4: '2222', from: '2026-01', chargeDay: 5, chargeYuan: 100, statementDay: 10, dueDay: 28, limitYuan: 10000 },
+      ],
+    });
+    const profileId = initialiseProfile(made.db, '预备测试').id;
+    made.db.close();
+    const handlersOn = (store: SingleFileProfileStore) => createDispatch(createHandlers({ store, dataDir: tempDir(), version: 't', transport: 'test', emit: () => {} }));
+    const card = made.ids.get('card:1111')!;
+    const request = { profileId, asOf: AS_OF, scenarios: [{ name: 'pay down', actions: [{ type: 'pay', accountId: card, amountFen: 600_000, month: '2026-12', timing: 'before_statement' }] }] };
+    const stores = [0, 1, 2].map(() => new SingleFileProfileStore(made.path));
+    try {
+      const [whole, interrupted, fresh] = stores.map(handlersOn);
+      const expected = await fresh!('whatif.compare', request);
+      expect(await whole!('whatif.prepare', { profileId, asOf: AS_OF })).toEqual({ ok: true, value: { prepared: true } });
+      expect(await whole!('whatif.compare', request)).toStrictEqual(expected);
+      // Asked without waiting: the comparison arrives while the preparation is at its first steps.
+      const preparing = interrupted!('whatif.prepare', { profileId, asOf: AS_OF });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await interrupted!('whatif.compare', request)).toStrictEqual(expected);
+      expect(await preparing).toEqual({ ok: true, value: { prepared: false } });
+    } finally {
+      for (const store of stores) store.close();
+    }
   });
 });
