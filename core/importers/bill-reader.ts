@@ -163,7 +163,7 @@ export class BillReader {
       }
       tx.sourceLine = record.line;
       tx.credit = classifyCredit(this.rules, tx);
-      this.extendSpan(tx);
+      this.extendSpan(tx.occurredAt, tx.occurredEpoch);
       return tx;
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;
@@ -173,13 +173,29 @@ export class BillReader {
     }
   }
 
-  private extendSpan(tx: NormalizedTransaction): void {
+  /**
+   * A data row read and mapped on another thread (split-read.ts), there found stored: counted
+   * as read. `iso` only where the row may extend the span (the earliest and latest of its part of
+   * the file, each the first of its time: the span keeps the first of equal times).
+   */
+  acceptStored(line: number, epoch: number, iso: string | null): void {
+    this.lastLine = line;
+    this.rowsRead++;
+    if (iso !== null) this.extendSpan(iso, epoch);
+  }
+
+  /** Whether a row has been read (the split read needs the first in this thread). */
+  get hasRows(): boolean {
+    return this.span !== null;
+  }
+
+  private extendSpan(iso: string, epoch: number): void {
     const span = this.span;
     if (span === null) {
-      const at = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
+      const at = { iso, epoch };
       this.span = { first: at, last: at };
-    } else if (tx.occurredEpoch < span.first.epoch) span.first = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
-    else if (tx.occurredEpoch > span.last.epoch) span.last = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
+    } else if (epoch < span.first.epoch) span.first = { iso, epoch };
+    else if (epoch > span.last.epoch) span.last = { iso, epoch };
   }
 
   /**
