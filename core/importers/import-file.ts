@@ -61,6 +61,8 @@ export interface ImportOptions {
    * half of a large text bill (split-read.ts). Without it one thread reads every file.
    */
   profile?: { file: string; key: Uint8Array | null };
+  /** The size from which a text file is read on two threads (split-read.ts SPLIT_MIN_BYTES unless set: tests set it low). */
+  splitFrom?: number;
 }
 
 /**
@@ -358,7 +360,7 @@ async function splitPump(source: ByteSource, meter: Meter, chunks: AsyncIterable
   const { path, size } = source;
   const profile = options.profile;
   if (path === undefined || size === null || profile === undefined || options.duplicatePrefilter === false) return null;
-  const start = await splitStart(path, size);
+  const start = await splitStart(path, size, options.splitFrom);
   if (start === null) return null;
   const file = source.name;
   const textErrorAt = (error: unknown, line: number) => textError(error, file, line);

@@ -25,7 +25,7 @@ import { DIRECTIONS, STATUS_CLASSES, type CreditEvent, type TableRecord } from '
 /**
  * Smaller files are read on one thread: the second thread's start (its isolate and the importer's
  * modules, about 0.2 CPU s) is paid back from about this size (docs/engineering/performance.md,
- * stop 29). Its boundary must also lie past where the encoding is sniffed (encoding.ts: up to 8 MiB).
+ * stop 29). A file whose encoding is not yet sniffed at the boundary (encoding.ts) is read by one thread.
  */
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
 /** The share of the file this thread reads: it also applies the second thread's part, and that thread starts later. */
@@ -85,8 +85,8 @@ export interface SplitTarget {
 }
 
 /** Where the second thread starts, for a file worth two: just after the first line break past this thread's share. */
-export async function splitStart(path: string, size: number): Promise<number | null> {
-  if (size < SPLIT_MIN_BYTES) return null;
+export async function splitStart(path: string, size: number, minBytes = SPLIT_MIN_BYTES): Promise<number | null> {
+  if (size < minBytes || size === 0) return null;
   const from = Math.floor(size * THIS_THREAD_SHARE);
   const handle = await open(path, 'r');
   try {
