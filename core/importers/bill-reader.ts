@@ -184,9 +184,12 @@ export class BillReader {
     if (iso !== null) this.extendSpan(iso, epoch);
   }
 
-  /** Whether a row has been read (the split read needs the first in this thread). */
-  get hasRows(): boolean {
-    return this.span !== null;
+  /**
+   * Whether a row has been read and the table has not ended: the split read (split-read.ts)
+   * needs the first row in this thread, and the second thread takes its records for rows.
+   */
+  get amidRows(): boolean {
+    return this.span !== null && this.state === 'rows';
   }
 
   private extendSpan(iso: string, epoch: number): void {

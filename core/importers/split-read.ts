@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { CredenceError } from '../shared/errors.ts';
 import type { BatchWriter, CountedRow } from './batch-writer.ts';
@@ -30,11 +31,18 @@ import { DIRECTIONS, STATUS_CLASSES, type CreditEvent, type TableRecord } from '
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
 /** The share of the file this thread reads: it also applies the second thread's part, and that thread starts later. */
 const THIS_THREAD_SHARE = 0.5;
+/**
+ * The second thread's part at most: what it sends waits here until this thread reaches its part
+ * (about 60 bytes a stored row), so a larger file gives this thread the larger share, and the
+ * memory held stays about the same whatever the file's size.
+ */
+const SECOND_PART_MAX_BYTES = 80 * 1024 * 1024;
 /** How long to wait for the second thread between two looks at a cancel. */
 const WAIT_MS = 50;
 
 /** The second thread's young generation, as the app's import worker holds its own (core/ipc/young-generation.ts: three 16 MB semi-spaces). */
-const YOUNG_GENERATION_MB = 48;
+const SEMI_SPACE_MB = 8;
+const YOUNG_GENERATION_MB = 3 * SEMI_SPACE_MB;
 
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './split-worker.ts' : './split-worker.js', import.meta.url);
 
@@ -59,14 +67,14 @@ export interface SplitPart {
   /** Source lines counted from `start`'s line as 1. */
   lines: Int32Array;
   direction: Uint8Array;
-  fen: Float64Array;
+  fen: Int32Array | Float64Array;
   status: Uint8Array;
   /** Index into `credits`, 0 for none. */
   credit: Uint16Array;
   credits: Array<CreditEvent | null>;
   tallyLine: Uint8Array;
-  tallyFen: Float64Array;
-  epoch: Float64Array;
+  tallyFen: Int32Array | Float64Array;
+  epoch: Int32Array | Float64Array;
   /** The row of the part's earliest and of its latest time (the first of equal ones), and those times. */
   minAt: number;
   maxAt: number;
@@ -87,7 +95,7 @@ export interface SplitTarget {
 /** Where the second thread starts, for a file worth two: just after the first line break past this thread's share. */
 export async function splitStart(path: string, size: number, minBytes = SPLIT_MIN_BYTES): Promise<number | null> {
   if (size < minBytes || size === 0) return null;
-  const from = Math.floor(size * THIS_THREAD_SHARE);
+  const from = Math.max(Math.floor(size * THIS_THREAD_SHARE), size - SECOND_PART_MAX_BYTES);
   const handle = await open(path, 'r');
   try {
     const window = Buffer.alloc(64 * 1024);
@@ -107,6 +115,7 @@ class SecondThread {
   private readonly exited: Promise<void>;
 
   constructor(data: SplitWorkerData) {
+    setFlagsFromString(`--min-semi-space-size=${SEMI_SPACE_MB}`);
     this.worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (message: Message) => this.push(message));
     this.worker.on('error', (error) => this.push({ failed: String(error) }));
@@ -222,9 +231,9 @@ export async function* splitRecords(input: SplitInput, onRecord: (record: TableR
       throw input.textError(error, tokenizer.currentLine);
     }
     const base = tokenizer.currentLine;
-    // Read by this thread to the end: the boundary is inside a record (a quoted line break), or
-    // no row came before it. The encoding is always sniffed by then (SPLIT_MIN_BYTES).
-    if (encoding === null || !tokenizer.atRecordStart || !target.reader.hasRows) {
+    // Read by this thread to the end: the boundary is inside a record (a quoted line break), no
+    // row came before it, or the table ended before it. The encoding is always sniffed by then (SPLIT_MIN_BYTES).
+    if (encoding === null || !tokenizer.atRecordStart || !target.reader.amidRows) {
       await second.close();
       try {
         for await (const text of decodeStream(rest(), undefined, encoding ?? 'utf-8')) {

@@ -34,6 +34,8 @@ const RECORDS_SENT_LIMIT = 20_000;
 /** The tally's line for a file whose export states no totals. */
 const NO_TALLY = 254;
 const READ_BYTES = 256 * 1024;
+/** SQLite's page cache for the probe's connection, KiB (the addon's default is 16 MB). */
+const PAGE_CACHE_KIB = 2000;
 
 interface Candidate {
   record: TableRecord;
@@ -114,13 +116,13 @@ class PartBuilder {
       ids: this.ids.join('\n'),
       lines: Int32Array.from(this.lines),
       direction: Uint8Array.from(this.direction),
-      fen: Float64Array.from(this.fen),
+      fen: column(this.fen),
       status: Uint8Array.from(this.status),
       credit: Uint16Array.from(this.credit),
       credits: this.credits,
       tallyLine: Uint8Array.from(this.tallyLine),
-      tallyFen: Float64Array.from(this.tallyFen),
-      epoch: Float64Array.from(this.epoch),
+      tallyFen: column(this.tallyFen),
+      epoch: column(this.epoch),
       minAt: this.minAt,
       maxAt: this.maxAt,
       minIso: this.minAt < 0 ? '' : this.isos[this.minAt]!,
@@ -129,6 +131,11 @@ class PartBuilder {
       end: null,
     };
   }
+}
+
+/** Int32 where every value is one (amounts to ¥21M, times to 2038): half the bytes waiting in the import's thread. */
+function column(values: readonly number[]): Int32Array | Float64Array {
+  return values.every((value) => value === (value | 0) && !Object.is(value, -0)) ? Int32Array.from(values) : Float64Array.from(values);
 }
 
 class Stop extends Error {}
@@ -177,6 +184,8 @@ async function run(data: SplitWorkerData, post: (part: SplitPart) => void, stopp
   const db = new Database(data.dbFile, { readonly: true, fileMustExist: true });
   try {
     if (data.key) applyKey(db, Buffer.from(data.key));
+    // The probe reads the index once, in order: the system's file cache serves it as well.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     const spec = reader.spec!;
     const rule = totalsRuleFor(spec.platform, reader.layoutVariant!);
     const probe = new DuplicateProbe(db, true);
