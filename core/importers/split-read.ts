@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { CredenceError } from '../shared/errors.ts';
 import type { BatchWriter, CountedRow } from './batch-writer.ts';
 import type { BillReader } from './bill-reader.ts';
@@ -30,13 +30,13 @@ import { DIRECTIONS, STATUS_CLASSES, type CreditEvent, type TableRecord } from '
  */
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
 /** The share of the file this thread reads: it also applies the second thread's part, and that thread starts later. */
-const THIS_THREAD_SHARE = 0.5;
+const THIS_THREAD_SHARE = 0.55;
 /**
  * The second thread's part at most: what it sends waits here until this thread reaches its part
  * (about 60 bytes a stored row), so a larger file gives this thread the larger share, and the
  * memory held stays about the same whatever the file's size.
  */
-const SECOND_PART_MAX_BYTES = 80 * 1024 * 1024;
+const SECOND_PART_MAX_BYTES = 32 * 1024 * 1024;
 /** How long to wait for the second thread between two looks at a cancel. */
 const WAIT_MS = 50;
 
@@ -53,6 +53,8 @@ export interface SplitWorkerData {
   start: number;
   dbFile: string;
   key: Uint8Array | null;
+  /** Where its parts go (SecondThread). */
+  parts: MessagePort;
 }
 
 /** A part of what the second thread read, in the file's order: rows found stored (as columns) and records sent whole. */
@@ -87,6 +89,9 @@ export interface SplitPart {
 
 type Message = SplitPart | { failed: string };
 
+/** What the second thread tells on its own port: a part was sent; the last, with its end; it stopped (a take-over). */
+export type SplitNote = 'part' | 'done' | 'stopped';
+
 export interface SplitTarget {
   reader: BillReader;
   writer: BatchWriter;
@@ -107,47 +112,76 @@ export async function splitStart(path: string, size: number, minBytes = SPLIT_MI
   }
 }
 
-/** The second thread's messages as they come, and its end. */
+/**
+ * The second thread's parts, and its end. The parts wait on a port of their own, copied out of
+ * it only as this thread applies them: received as they came, every part would be an object on
+ * this thread's heap until then (about 40 MB at 1M rows). The worker's own port carries only a
+ * note of each part sent, to wake a wait, and whether the second thread stopped.
+ */
 class SecondThread {
   private readonly worker: Worker;
-  private readonly queue: Message[] = [];
+  private readonly parts: MessagePort;
+  private failure: Message | null = null;
+  private stopped = false;
+  /** The part with its end was sent: an exit after it is no failure. */
+  private done = false;
+  private noted = false;
   private wake: (() => void) | null = null;
   private readonly exited: Promise<void>;
 
-  constructor(data: SplitWorkerData) {
+  constructor(data: Omit<SplitWorkerData, 'parts'>) {
+    const { port1, port2 } = new MessageChannel();
+    this.parts = port1;
+    // A thread's semi-spaces start at the flag's size (read as its heap is made), and the CLI holds
+    // their growth for the whole process (core/ipc/young-generation.ts): set, or they stay at 1 MB.
     setFlagsFromString(`--min-semi-space-size=${SEMI_SPACE_MB}`);
-    this.worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    this.worker.on('message', (message: Message) => this.push(message));
-    this.worker.on('error', (error) => this.push({ failed: String(error) }));
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => {
-      if (!this.ended) this.push({ failed: 'exited' });
-      resolve();
-    }));
+    this.worker = new Worker(WORKER_URL, {
+      workerData: { ...data, parts: port2 } satisfies SplitWorkerData,
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    this.worker.on('message', (note: SplitNote) => {
+      if (note === 'stopped') this.stopped = true;
+      if (note === 'done') this.done = true;
+      this.noted = true;
+      this.wake?.();
+    });
+    this.worker.on('error', (error) => this.fail(String(error)));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.fail('exited');
+        resolve();
+      }),
+    );
   }
 
-  private ended = false;
-
-  private push(message: Message): void {
-    this.ended ||= 'failed' in message || (message.end !== null && !('encoding' in message.end));
-    this.queue.push(message);
+  private fail(reason: string): void {
+    this.failure ??= { failed: reason };
+    this.noted = true;
     this.wake?.();
   }
 
+  /** The next part, or the failure once no part is left; undefined while none has come. */
   take(): Message | undefined {
-    return this.queue.shift();
+    const received = receiveMessageOnPort(this.parts);
+    if (received !== undefined) return received.message as SplitPart;
+    return this.failure ?? undefined;
   }
 
   /**
-   * Whether it has stopped before this thread reached its part (its rows are new: a first import),
-   * or failed: this thread then reads the whole file itself.
+   * Whether it stopped before this thread reached its part (its rows are new: a first import), or
+   * failed: this thread then reads the whole file itself.
    */
   get gaveUp(): boolean {
-    return this.queue.some((message) => 'failed' in message || (message.end !== null && 'takeOver' in message.end));
+    return this.stopped || (this.failure !== null && !this.done);
   }
 
-  /** Until a message comes, or WAIT_MS. */
+  /** Until a part is noted (at once if one was since the last wait), or WAIT_MS. */
   async wait(): Promise<void> {
-    if (this.queue.length > 0) return;
+    if (this.noted) {
+      this.noted = false;
+      return;
+    }
     await Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), sleep(WAIT_MS)]);
     this.wake = null;
   }
@@ -156,6 +190,7 @@ class SecondThread {
   async close(): Promise<void> {
     this.worker.postMessage('stop');
     await this.exited;
+    this.parts.close();
   }
 }
 

@@ -15,11 +15,10 @@ import { applyKey } from '../storage/encryption/cipher.ts';
 import { BillReader } from './bill-reader.ts';
 import { cellText, isBlankRecord } from './cells.ts';
 import { CsvTokenizer } from './csv.ts';
-import { SeenIds } from './dedupe.ts';
 import { DuplicateProbe } from './duplicate-probe.ts';
 import { decodeStream, type TextEncoding } from './encoding.ts';
 import { tallyPlace } from './reconcile.ts';
-import type { SplitPart, SplitWorkerData } from './split-read.ts';
+import type { SplitNote, SplitPart, SplitWorkerData } from './split-read.ts';
 import { totalsRuleFor, type TotalsRule } from './stated-totals.ts';
 import { DIRECTIONS, STATUS_CLASSES, type CreditEvent, type NormalizedTransaction, type TableRecord } from './types.ts';
 
@@ -58,8 +57,8 @@ class PartBuilder {
   private readonly creditsByRule = new Map<string, number[]>();
   minAt = -1;
   maxAt = -1;
-  /** The times of the rows, of which the span's two candidates are sent. */
-  private readonly isos: string[] = [];
+  minIso = '';
+  maxIso = '';
   firstRecord: number;
 
   constructor(firstRecord: number) {
@@ -89,9 +88,14 @@ class PartBuilder {
     this.tallyFen.push(placed.fen);
     this.epoch.push(tx.occurredEpoch);
     // The first of the earliest and of the latest time: the reader's span keeps the first of equal times.
-    if (this.minAt < 0 || tx.occurredEpoch < this.epoch[this.minAt]!) this.minAt = at;
-    if (this.maxAt < 0 || tx.occurredEpoch > this.epoch[this.maxAt]!) this.maxAt = at;
-    this.isos[at] = tx.occurredAt;
+    if (this.minAt < 0 || tx.occurredEpoch < this.epoch[this.minAt]!) {
+      this.minAt = at;
+      this.minIso = tx.occurredAt;
+    }
+    if (this.maxAt < 0 || tx.occurredEpoch > this.epoch[this.maxAt]!) {
+      this.maxAt = at;
+      this.maxIso = tx.occurredAt;
+    }
   }
 
   /** One credit event per kind, rule, confidence and review flag (what the report counts of it), by rule. */
@@ -125,8 +129,8 @@ class PartBuilder {
       epoch: column(this.epoch),
       minAt: this.minAt,
       maxAt: this.maxAt,
-      minIso: this.minAt < 0 ? '' : this.isos[this.minAt]!,
-      maxIso: this.maxAt < 0 ? '' : this.isos[this.maxAt]!,
+      minIso: this.minIso,
+      maxIso: this.maxIso,
       bytes,
       end: null,
     };
@@ -189,7 +193,6 @@ async function run(data: SplitWorkerData, post: (part: SplitPart) => void, stopp
     const spec = reader.spec!;
     const rule = totalsRuleFor(spec.platform, reader.layoutVariant!);
     const probe = new DuplicateProbe(db, true);
-    const seen = new SeenIds();
     const hash = createHash('sha256');
     const tokenizer = new CsvTokenizer();
     let footer = false;
@@ -233,8 +236,7 @@ async function run(data: SplitWorkerData, post: (part: SplitPart) => void, stopp
         reader.rejected.length + reader.rejectedOmitted === rejected &&
         tx.pairKey === null &&
         tx.refundLink?.by !== 'pair_key' &&
-        !tx.orderId.includes('\n') &&
-        !seen.check(tx.orderId);
+        !tx.orderId.includes('\n');
       pending.push({ record, tx: plain ? tx : null });
       if (plain && ++candidates === PROBE_ROWS) resolve();
     };
@@ -261,12 +263,23 @@ async function run(data: SplitWorkerData, post: (part: SplitPart) => void, stopp
 
 if (parentPort) {
   const port = parentPort;
+  const data = workerData as SplitWorkerData;
   const flags = { stopped: false };
   port.on('message', () => (flags.stopped = true));
+  const post = (part: SplitPart): void => {
+    // The columns moved, not copied into the message (whose buffer grows by doubling).
+    const columns = [part.order, part.lines, part.direction, part.fen, part.status, part.credit, part.tallyLine, part.tallyFen, part.epoch];
+    data.parts.postMessage(part, columns.map((column) => column.buffer as ArrayBuffer));
+    const end = part.end;
+    const note: SplitNote = end === null || 'encoding' in end ? 'part' : 'takeOver' in end ? 'stopped' : 'done';
+    port.postMessage(note);
+  };
   try {
-    await run(workerData as SplitWorkerData, (part) => port.postMessage(part), () => flags.stopped);
-  } catch (error) {
-    port.postMessage({ failed: String((error as Error)?.stack ?? error) });
+    await run(data, post, () => flags.stopped);
+  } catch {
+    // Nothing sent says where it stopped: the import's thread reads on from the last part it applied.
+    port.postMessage('stopped' satisfies SplitNote);
   }
+  data.parts.close();
   port.close();
 }
