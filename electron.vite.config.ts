@@ -26,7 +26,7 @@ export default defineConfig({
       rolldownOptions: {
         // The import worker (core/ipc/import-jobs.ts) is an entry of its own, beside index.js;
         // shared chunks stay in the same folder, so `./import-worker.js` resolves from either.
-        input: { index: resolve(root, 'electron/main.ts'), 'import-worker': resolve(root, 'core/ipc/import-worker.ts'), 'split-worker': resolve(root, 'core/importers/split-worker.ts') },
+        input: { index: resolve(root, 'electron/main.ts'), 'import-worker': resolve(root, 'core/ipc/import-worker.ts') },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -50,9 +50,6 @@ export interface RawRows {
   rawRowOf(cells: readonly Cell[]): string;
 }
 
-/** What the report's figures read of a row (BatchWriter.addStored). */
-export type CountedRow = Pick<NormalizedTransaction, 'direction' | 'amountFen' | 'statusClass' | 'credit' | 'sourceLine'>;
-
 interface PendingRefund {
   key: string;
   pairKey: string;
@@ -240,29 +237,12 @@ export class BatchWriter {
     return statement;
   }
 
-  /**
-   * A row of the file found stored on another thread (split-read.ts), with the key that is its
-   * order id, as `add` would have counted it: false, and nothing counted, when the id was seen
-   * earlier in this file (its key is then another: the caller hands the row to `add`).
-   */
-  addStored(orderId: string, row: CountedRow, tallyLine: number, tallyFen: number, epoch: number): boolean {
-    if (this.seenIds.check(orderId)) return false;
-    this.tally?.addPlaced(tallyLine, tallyFen, row.sourceLine, epoch);
-    this.countFigures(row);
-    this.figures.duplicates++;
-    return true;
-  }
-
   private count(tx: NormalizedTransaction): void {
-    this.tally?.add(tx);
-    this.countFigures(tx);
-  }
-
-  private countFigures(tx: CountedRow): void {
     const f = this.figures;
     const bucket = f.byDirection[tx.direction];
     bucket.count++;
     bucket.fen += tx.amountFen;
+    this.tally?.add(tx);
     f.statusClasses[tx.statusClass]++;
     const kind = tx.credit?.kind;
     const live = tx.statusClass === 'completed' || tx.statusClass === 'pending';

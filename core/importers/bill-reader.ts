@@ -163,7 +163,7 @@ export class BillReader {
       }
       tx.sourceLine = record.line;
       tx.credit = classifyCredit(this.rules, tx);
-      this.extendSpan(tx.occurredAt, tx.occurredEpoch);
+      this.extendSpan(tx);
       return tx;
     } catch (error) {
       if (!(error instanceof RowRejected)) throw error;
@@ -173,32 +173,13 @@ export class BillReader {
     }
   }
 
-  /**
-   * A data row read and mapped on another thread (split-read.ts), there found stored: counted
-   * as read. `iso` only where the row may extend the span (the earliest and latest of its part of
-   * the file, each the first of its time: the span keeps the first of equal times).
-   */
-  acceptStored(line: number, epoch: number, iso: string | null): void {
-    this.lastLine = line;
-    this.rowsRead++;
-    if (iso !== null) this.extendSpan(iso, epoch);
-  }
-
-  /**
-   * Whether a row has been read and the table has not ended: the split read (split-read.ts)
-   * needs the first row in this thread, and the second thread takes its records for rows.
-   */
-  get amidRows(): boolean {
-    return this.span !== null && this.state === 'rows';
-  }
-
-  private extendSpan(iso: string, epoch: number): void {
+  private extendSpan(tx: NormalizedTransaction): void {
     const span = this.span;
     if (span === null) {
-      const at = { iso, epoch };
+      const at = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
       this.span = { first: at, last: at };
-    } else if (epoch < span.first.epoch) span.first = { iso, epoch };
-    else if (epoch > span.last.epoch) span.last = { iso, epoch };
+    } else if (tx.occurredEpoch < span.first.epoch) span.first = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
+    else if (tx.occurredEpoch > span.last.epoch) span.last = { iso: tx.occurredAt, epoch: tx.occurredEpoch };
   }
 
   /**

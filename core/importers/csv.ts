@@ -46,15 +46,8 @@ export class CsvTokenizer {
   private line = 1;
   private readonly maxRecordChars: number;
 
-  /** `firstLine`: the line the text begins on (a file read from a record boundary within it, split-read.ts). */
-  constructor(maxRecordChars = DEFAULT_MAX_RECORD_CHARS, firstLine = 1) {
+  constructor(maxRecordChars = DEFAULT_MAX_RECORD_CHARS) {
     this.maxRecordChars = maxRecordChars;
-    this.line = firstLine;
-  }
-
-  /** Whether the text pushed so far ended exactly at the end of a record. */
-  get atRecordStart(): boolean {
-    return this.pending.length === 0;
   }
 
   /** The line the next record starts on (for error messages raised between records). */

@@ -33,24 +33,12 @@ export function sniffEncoding(prefix: Uint8Array): TextEncoding {
   }
 }
 
-/**
- * A fatal UTF-8 decoder: a file that turns invalid after a valid prefix is damaged, and
- * replacement characters would silently corrupt ids and amounts.
- */
-function newDecoder(encoding: TextEncoding): TextDecoder {
-  return new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-}
-
-/**
- * Decodes a byte stream to text chunks, sniffing the encoding from its first 64 KiB, or in
- * `known` (the rest of a file whose beginning was sniffed, split-read.ts).
- */
+/** Decodes a byte stream to text chunks, sniffing the encoding from its first 64 KiB. */
 export async function* decodeStream(
   chunks: AsyncIterable<Uint8Array>,
   onEncoding?: (encoding: TextEncoding) => void,
-  known?: TextEncoding,
 ): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined = known === undefined ? undefined : newDecoder(known);
+  let decoder: TextDecoder | undefined;
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let sawNonAscii = false;
@@ -66,7 +54,9 @@ export async function* decodeStream(
     const prefix = Buffer.concat(head);
     const encoding = sniffEncoding(prefix);
     onEncoding?.(encoding);
-    decoder = newDecoder(encoding);
+    // A fatal UTF-8 decoder: a file that turns invalid after a valid prefix is damaged, and
+    // replacement characters would silently corrupt ids and amounts.
+    decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
     return decode(prefix, true);
   };
 

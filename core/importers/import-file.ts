@@ -24,7 +24,6 @@ import { decodeStream, EncodingError } from './encoding.ts';
 import { makeWarning } from './messages.ts';
 import type { SourceKind } from './platform.ts';
 import { reconcile, StatedTally } from './reconcile.ts';
-import { splitRecords, splitStart, type SplitTarget } from './split-read.ts';
 import { totalsRuleFor } from './stated-totals.ts';
 import type { Sheet, TableRecord } from './types.ts';
 import type { ImportReport, ImportWarning } from './report-schema.ts';
@@ -56,13 +55,6 @@ export interface ImportOptions {
    * it is read and sent to the insert, which skips the stored ones: the plain path its tests compare against.
    */
   duplicatePrefilter?: boolean;
-  /**
-   * The profile's file and data key, for the read-only connection of a second thread that reads
-   * half of a large text bill (split-read.ts). Without it one thread reads every file.
-   */
-  profile?: { file: string; key: Uint8Array | null };
-  /** The size from which a text file is read on two threads (split-read.ts SPLIT_MIN_BYTES unless set: tests set it low). */
-  splitFrom?: number;
 }
 
 /**
@@ -83,8 +75,6 @@ const SHEET_ROWS_PER_TURN = 2000;
 
 interface ByteSource {
   name: string;
-  /** A file on disk (not a ZIP entry or bytes): a second thread can read it too. */
-  path?: string;
   size: number | null;
   chunks(): AsyncIterable<Uint8Array>;
 }
@@ -119,7 +109,7 @@ class Meter {
  * record is handled as soon as it is parsed, so it dies young instead of being promoted to the
  * old generation with thousands of others: that keeps a 1M-row import's heap small.
  */
-type RecordPump = (onRecord: (record: TableRecord) => void, target: SplitTarget) => AsyncIterable<void>;
+type RecordPump = (onRecord: (record: TableRecord) => void) => AsyncIterable<void>;
 
 interface TableInput {
   file: string;
@@ -141,7 +131,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions = 
   } catch (error) {
     throw new CredenceError('import.file_unreadable', { file: name, reason: reasonOf(error) });
   }
-  return importSource(db, { name, path, size, chunks: () => fileChunks(path, name) }, options);
+  return importSource(db, { name, size, chunks: () => fileChunks(path, name) }, options);
 }
 
 export async function importBytes(db: Db, name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport[]> {
@@ -260,7 +250,7 @@ async function importSource(db: Db, source: ByteSource, options: ImportOptions):
       const input: TableInput = {
         file: source.name,
         source: 'csv',
-        pump: (await splitPump(source, meter, all, options)) ?? csvPump(source.name, meter.pass(all)),
+        pump: csvPump(source.name, meter.pass(all)),
         meter,
         totalBytes: source.size,
         notices: [],
@@ -353,18 +343,6 @@ function csvPump(file: string, bytes: AsyncIterable<Uint8Array>): RecordPump {
       throw textError(error, file, tokenizer.currentLine);
     }
   };
-}
-
-/** Two threads for a large text file on disk (split-read.ts), where the profile is named and the prefilter on. */
-async function splitPump(source: ByteSource, meter: Meter, chunks: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<RecordPump | null> {
-  const { path, size } = source;
-  const profile = options.profile;
-  if (path === undefined || size === null || profile === undefined || options.duplicatePrefilter === false) return null;
-  const start = await splitStart(path, size, options.splitFrom);
-  if (start === null) return null;
-  const file = source.name;
-  const textErrorAt = (error: unknown, line: number) => textError(error, file, line);
-  return (onRecord, target) => splitRecords({ file, path, start, profile, meter, chunks, textError: textErrorAt }, onRecord, target);
 }
 
 function readXlsSheets(file: string, bytes: Uint8Array): Sheet[] {
@@ -479,7 +457,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
       if (tx) writer.add(tx, writer.ensureBatch(file, tx.platform, startedAt), reader.lastCells);
     };
     checkCancelled(options.signal, file);
-    for await (const _ of input.pump(onRecord, { reader, writer })) {
+    for await (const _ of input.pump(onRecord)) {
       progress();
       // Let an abort, an IPC message or a progress repaint in between chunks.
       await nextTurn();

@@ -11,7 +11,7 @@ import type { Reconciliation, ReconciliationCheck, ReconciliationDifference, Dif
 
 /** Rows named under one difference; the rest are counted in rowsOmitted. */
 const ROWS_NAMED = 20;
-export const NO_LINE = 255;
+const NO_LINE = 255;
 
 /** The epochs (seconds) of the period an export states, both ends inclusive. */
 export interface StatedSpan {
@@ -26,12 +26,6 @@ type LineTotals = Record<StatedLine, { count: number; fen: number }>;
 
 function emptyLines(): LineTotals {
   return Object.fromEntries(STATED_LINES.map((line) => [line, { count: 0, fen: 0 }])) as LineTotals;
-}
-
-/** Where a row goes in the tally of `rule` (StatedTally.addPlaced): its line's index, or NO_LINE, and what it adds. */
-export function tallyPlace(rule: TotalsRule, tx: NormalizedTransaction): { lineIndex: number; fen: number } {
-  const placed = placeRow(rule, tx);
-  return placed ? { lineIndex: STATED_LINES.indexOf(placed.line), fen: contribution(placed, tx) } : { lineIndex: NO_LINE, fen: 0 };
 }
 
 /**
@@ -85,26 +79,17 @@ export class StatedTally {
   add(tx: NormalizedTransaction): void {
     if (this.rule === undefined) this.rule = this.resolve();
     if (this.rule === null) return;
-    const { lineIndex, fen } = tallyPlace(this.rule, tx);
-    this.addPlaced(lineIndex, fen, tx.sourceLine, tx.occurredEpoch);
-  }
-
-  /**
-   * A row placed already (tallyPlace, on the thread that read it: split-read.ts): the index of its
-   * line in STATED_LINES (NO_LINE for none) and what it adds there.
-   */
-  addPlaced(lineIndex: number, fen: number, sourceLine: number, epoch: number): void {
-    if (this.rule === undefined) this.rule = this.resolve();
-    if (this.rule === null) return;
+    const placed = placeRow(this.rule, tx);
+    const fen = placed ? contribution(placed, tx) : 0;
     const index = this.rows++;
+    const lineIndex = placed ? STATED_LINES.indexOf(placed.line) : NO_LINE;
     this.lineOf.set(index, lineIndex);
-    this.sourceLine.set(index, sourceLine);
-    this.epoch.set(index, epoch);
+    this.sourceLine.set(index, tx.sourceLine);
+    this.epoch.set(index, tx.occurredEpoch);
     this.fen.set(index, fen);
-    if (lineIndex !== NO_LINE) {
-      const line = this.lines[STATED_LINES[lineIndex]!];
-      line.count++;
-      line.fen += fen;
+    if (placed) {
+      this.lines[placed.line].count++;
+      this.lines[placed.line].fen += fen;
     }
   }
 

@@ -59,7 +59,6 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
         password: data.password,
         signal,
         actor: data.actor,
-        profile: { file: data.dbFile, key: data.key },
         onProgress: (progress: { rowsRead: number; percent: number | null }) =>
           post({ type: 'progress', fileIndex, file: file.name, rowsRead: progress.rowsRead, percent: progress.percent, phase: 'read' }),
       };
