@@ -50,7 +50,13 @@ export async function timeBoth(label: string, runs: number, fn: (run: number) =>
     wall.push(performance.now() - started);
     cpu.push(cpuMs() - cpuStarted);
   }
-  const stat = (times: number[]): Timing => {
+  return printBoth(label, wall, cpu);
+}
+
+/** Wall-clock and CPU times measured elsewhere (one of each a run), printed as timeBoth prints them. */
+export function printBoth(label: string, wall: readonly number[], cpu: readonly number[]): WallAndCpu {
+  const runs = wall.length;
+  const stat = (times: readonly number[]): Timing => {
     const sorted = [...times].sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
   };

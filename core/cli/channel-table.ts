@@ -35,6 +35,10 @@ export const APP_ONLY: Partial<Record<Channel, LocalizedText>> = {
     'zh-CN': '用操作系统钥匙串快速解锁，只有桌面应用能访问钥匙串',
     en: 'quick unlock with the OS keychain, which only the desktop app can reach',
   },
+  'whatif.prepare': {
+    'zh-CN': '应用打开档案时在后台预先算好假设分析的基准并预热计算路径，让「假设分析」页的第一次回答更快；命令行每次只运行一条命令，没有可预先准备的下一次',
+    en: 'the app prepares the what-if’s baseline and warms its code paths in the background when a profile opens, so the What-if page answers sooner; a CLI process runs one command, with no later request to prepare for',
+  },
   'lock.status': LOCK_IS_THE_WINDOW,
   'lock.now': LOCK_IS_THE_WINDOW,
   'lock.activity': LOCK_IS_THE_WINDOW,

@@ -77,6 +77,7 @@ export const CHANNEL_NAMES = [
   'transactions.facets',
   'whatif.compare',
   'whatif.target',
+  'whatif.prepare',
   'whatif.scenarios.list',
   'whatif.scenario.save',
   'whatif.scenario.rename',

@@ -10,12 +10,12 @@ import type { LedgerSnapshot } from '../ledger/snapshot.ts';
 import { applyActions } from './actions.ts';
 import { previousBase, timelineDays, type WhatIfBase } from './base.ts';
 import { WHATIF_FIGURES } from './figures.ts';
-import { project, type Projection } from './projection.ts';
+import { project, projecting, type Projection } from './projection.ts';
 import { scenarioResult } from './results.ts';
 import { BUREAU_BANDS } from '../score/models/bureau-bands-v1.ts';
 import { DEFAULT_MONTHS, MAX_MONTHS, MAX_SCENARIOS, type Comparison, type ScenarioResult, type WhatIfAction } from './schema.ts';
 import { startScenario, type ScenarioState } from './scenario-state.ts';
-import { projectedActivity, timeline, type TimelinePoint } from './timeline.ts';
+import { pointOn, projectedActivity, timeline, type TimelinePoint } from './timeline.ts';
 
 export interface ScenarioRequest {
   id?: number | null;
@@ -43,26 +43,103 @@ function horizonOf(base: WhatIfBase, months: number): number {
  * The baseline over `months` months: no action, only the frozen assumptions; kept with the base.
  * A base read again after the data moved (base.ts previousBase) starts from the previous base's
  * baseline: the accounts the change left alone keep their projection (projection.ts project).
+ * A baseline being prepared (prepareBaseline) is finished here, from the point it reached.
  */
 export function baselineOf(base: WhatIfBase, months: number): Baseline {
-  let kept = baselines.get(base);
-  if (!kept) baselines.set(base, (kept = new Map()));
-  const cached = kept.get(months);
+  const cached = baselines.get(base)?.get(months);
   if (cached) return cached;
+  const building = buildingOf(base, months);
+  while (!complete(building)) step(building);
+  return finished(base, building);
+}
+
+/**
+ * The same baseline made in steps (the projection one account at a time, then the timeline one
+ * point at a time), the event loop served between them: what the app computes when a profile
+ * opens, before its first what-if asks for it (the months of its default timeline). The steps are
+ * baselineOf's work in the same order; a request that needs the baseline before it is done
+ * finishes it there (baselineOf). Stops where `pause` says so, leaving it to the next request.
+ */
+export async function prepareBaseline(base: WhatIfBase, months: number, pause: () => Promise<boolean>): Promise<Baseline | null> {
+  const kept = () => baselines.get(base)?.get(months);
+  const building = kept() ? null : buildingOf(base, months);
+  while (building && !building.done && !complete(building)) {
+    if (!(await pause())) return null;
+    if (!building.done) step(building);
+  }
+  return building && !building.done ? finished(base, building) : kept()!;
+}
+
+interface Building {
+  months: number;
+  state: ScenarioState;
+  /** The baseline's projection, an account a step (projection.ts projecting). */
+  projecting: Generator<void, Projection, void>;
+  /** The platform activity of its timeline, made once the projection is done. */
+  activity: () => LedgerSnapshot['activity'];
+  /** Once the projection is done; its points are then made one a step. */
+  baseline: Baseline | null;
+  reference: readonly TimelinePoint[] | null;
+  points: TimelinePoint[];
+  done: boolean;
+}
+
+/** A baseline's work so far, by base and months: the one being made, taken up by whoever asks next. */
+const inProgress = new WeakMap<WhatIfBase, Map<number, Building>>();
+
+function buildingOf(base: WhatIfBase, months: number): Building {
+  let open = inProgress.get(base);
+  if (!open) inProgress.set(base, (open = new Map()));
+  const found = open.get(months);
+  if (found) return found;
   const previous = previousBase(base);
   const earlier = previous && baselines.get(previous)?.get(months);
   const horizonDay = horizonOf(base, months);
   const state = startScenario(base, months, horizonDay);
-  const projection = project(state, null, earlier ?? null);
   const sameActivity = earlier && previous.asOfDay === base.asOfDay && previous.snapshot.activity === base.snapshot.activity;
-  const activity = sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay);
-  const days = timelineDays(base.asOfDay, months);
-  // The earlier baseline's points on the same days: a day alike as it sees it is answered with
-  // them (the answer is a function of the snapshot and the day alone), any other is evaluated
-  // beside them, the accounts the change moved replaced in each aggregate.
-  const reference = earlier && previous.asOfDay === base.asOfDay ? earlier.points : null;
-  const baseline: Baseline = { months, days, horizonDay, activity, state, projection, points: timeline(state, projection, activity, days, reference) };
-  kept.set(months, baseline);
+  const made: Building = {
+    months,
+    state,
+    projecting: projecting(state, null, earlier ?? null),
+    activity: () => (sameActivity ? earlier.activity : projectedActivity(base.snapshot.activity, base.asOfDay, horizonDay)),
+    baseline: null,
+    // The earlier baseline's points on the same days: a day alike as it sees it is answered with
+    // them (the answer is a function of the snapshot and the day alone), any other is evaluated
+    // beside them, the accounts the change moved replaced in each aggregate.
+    reference: earlier && previous.asOfDay === base.asOfDay ? earlier.points : null,
+    points: [],
+    done: false,
+  };
+  open.set(months, made);
+  return made;
+}
+
+function complete(b: Building): boolean {
+  return b.baseline !== null && b.points.length === b.baseline.days.length;
+}
+
+/** One account projected, or, the projection done, one point of the timeline made. */
+function step(b: Building): void {
+  if (!b.baseline) {
+    const next = b.projecting.next();
+    if (!next.done) return;
+    const { state, months, points } = b;
+    const { horizonDay } = state;
+    b.baseline = { months, days: timelineDays(state.base.asOfDay, months), horizonDay, activity: b.activity(), state, projection: next.value, points };
+    return;
+  }
+  const { state, projection, activity, days } = b.baseline;
+  const k = b.points.length;
+  b.points.push(pointOn(state, projection, activity, days[k]!, b.reference?.[k]));
+}
+
+function finished(base: WhatIfBase, b: Building): Baseline {
+  const baseline = b.baseline!;
+  b.done = true;
+  inProgress.get(base)!.delete(b.months);
+  let kept = baselines.get(base);
+  if (!kept) baselines.set(base, (kept = new Map()));
+  kept.set(b.months, baseline);
   return baseline;
 }
 

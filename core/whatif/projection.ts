@@ -521,6 +521,18 @@ function actionless(state: ScenarioState): boolean {
  * `earlier` whose reads are unchanged.
  */
 export function project(state: ScenarioState, baseline: Projection | null = null, earlier: EarlierBaseline | null = null): Projection {
+  const steps = projecting(state, baseline, earlier);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * project() one account at a time: each step projects one account of the scenario's own (the
+ * accounts of a line and the consolidations in one last step), the projection the generator's
+ * value; what a baseline being prepared steps through between other requests (compare.ts).
+ */
+export function* projecting(state: ScenarioState, baseline: Projection | null = null, earlier: EarlierBaseline | null = null): Generator<void, Projection, void> {
   const { base } = state;
   const ctx: Context = { state, inputs: scenarioInputs(state), asOfDay: base.asOfDay, horizonDay: state.horizonDay, cash: [], notes: [], noted: [] };
   const real = byIdOf(base.snapshot.accounts);
@@ -545,7 +557,11 @@ export function project(state: ScenarioState, baseline: Projection | null = null
     return run;
   };
   const compute = (record: AccountRecord) => runs.set(record.id, takenOver(record.id) ?? runAccount(ctx, record, real.get(record.id) ?? null));
-  for (const record of visible) if (touched.has(record.id) && record.values.kind !== 'line' && !loans.has(record.id)) compute(record);
+  for (const record of visible) {
+    if (!touched.has(record.id) || record.values.kind === 'line' || loans.has(record.id)) continue;
+    compute(record);
+    yield;
+  }
   for (const c of state.consolidations) {
     const owed = ctx.cash.filter((item) => item.actionIndex === c.actionIndex).reduce((s, item) => s + item.amountFen, 0);
     const planned = ctx.inputs.byId.get(c.loanId)!;

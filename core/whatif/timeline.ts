@@ -110,11 +110,13 @@ export function evaluate(snapshot: LedgerSnapshot, day: number): { core: ReportC
  * its, with the accounts that differ replaced (core/bureau/replaced.ts).
  */
 export function timeline(state: ScenarioState, projection: Projection, activity: LedgerSnapshot['activity'], days: readonly number[], reference: readonly TimelinePoint[] | null = null): TimelinePoint[] {
-  return days.map((day, k) => {
-    const snapshot = snapshotOn(state, projection, activity, day);
-    const same = reference?.[k];
-    if (!same || same.day !== day) return { day, snapshot, ...evaluate(snapshot, day) };
-    if (alikeOn(snapshot, same.snapshot, day)) return { day, snapshot, core: same.core, score: same.score };
-    return { day, snapshot, ...besideLike(snapshot, same.snapshot, () => evaluate(snapshot, day)) };
-  });
+  return days.map((day, k) => pointOn(state, projection, activity, day, reference?.[k]));
+}
+
+/** The timeline's point on `day`, beside the reference's point of the same place (timeline). */
+export function pointOn(state: ScenarioState, projection: Projection, activity: LedgerSnapshot['activity'], day: number, same: TimelinePoint | undefined): TimelinePoint {
+  const snapshot = snapshotOn(state, projection, activity, day);
+  if (!same || same.day !== day) return { day, snapshot, ...evaluate(snapshot, day) };
+  if (alikeOn(snapshot, same.snapshot, day)) return { day, snapshot, core: same.core, score: same.score };
+  return { day, snapshot, ...besideLike(snapshot, same.snapshot, () => evaluate(snapshot, day)) };
 }

@@ -17,6 +17,7 @@ import { PresentationBanner } from './presentation/PresentationSwitch.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { useProfiles, type ProfileSummary } from './profiles/ProfilesProvider.tsx';
 import { RosterPage } from './roster/RosterPage.tsx';
+import { WhatIfPreparation } from './whatif/WhatIfPreparation.tsx';
 import { PROFILELESS_ROUTES, useHash, useRoute, type Route } from './router.ts';
 import { TransactionsPage } from './transactions/TransactionsPage.tsx';
 import { WhatIfPage } from './whatif/WhatIfPage.tsx';
@@ -90,6 +91,7 @@ function PageBody({ route }: { route: Route }) {
       {stale}
       {/* Keyed by profile so per-page state never leaks from one person's data into another's. */}
       <RoutePage key={selected.id} route={route} profile={selected} />
+      <WhatIfPreparation key={`prepare-${selected.id}`} profileId={selected.id} />
       {/* Always mounted: an import keeps its progress and report while the user looks elsewhere. */}
       <div hidden={route !== 'import'}>
         <ImportPage key={selected.id} profile={selected} />

@@ -80,6 +80,7 @@ export function wellFormedRequests(ids: RequestIds): { [C in Channel]: Request<C
     'charts.spending': { profileId },
     'charts.balance': { profileId, accountId },
     'whatif.compare': { profileId, months: 6, scenarios: [{ name: '先还卡', actions: [{ type: 'pay', accountId, amountFen: 100_000, month: nextMonth, timing: 'before_statement' }] }] },
+    'whatif.prepare': { profileId },
     'whatif.target': { profileId, goal: { kind: 'lender', pass: true }, by: formatDay(today() + 90) },
     'whatif.scenarios.list': { profileId },
     'whatif.scenario.save': { profileId, id: null, scenario: { name: '半年不申请', actions: [{ type: 'stop_applications', from: soon, months: 6 }] } },

@@ -5,13 +5,18 @@ import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
-// Registered as this module loads, so on the root suite of the test file that imports it: a hook
-// registered from inside a running test is never run, which left every folder behind.
-afterAll(() => {
+function removeMade(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
-/** A fresh folder per call, removed when the test file that asked for it ends. */
+// A vitest hook registered from inside a running test never runs (which left every folder
+// behind), so the hook is registered as this module loads, on the importing file's root suite.
+// Playwright's workers (the e2e specs reach this through the unit tests' profile builders) have no
+// vitest suite to register on, and end as processes.
+if (process.env.VITEST) afterAll(removeMade);
+else process.once('exit', removeMade);
+
+/** A fresh folder per call, removed when the test file (under Playwright, its worker) ends. */
 export function tempDir(prefix = 'credence-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);

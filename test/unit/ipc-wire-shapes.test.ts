@@ -289,6 +289,8 @@ const STEPS = [
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: 'd' }) },
   { channel: 'score.report', request: ({ profileId }) => ({ profileId }) },
   { channel: 'score.bandCap.save', request: ({ profileId }) => ({ profileId, ruleId: 'online_loans', band: null, reset: true }) },
+  // The app prepares the what-if as the profile opens (nothing asked in between: it runs to its end).
+  { channel: 'whatif.prepare', request: ({ profileId }) => ({ profileId }) },
   // An adviser walks the client through what-if: the card paid before its statement, Huabei on the
   // report, an application pause; saved, renamed, copied, one applied to the plan, the copy deleted.
   {

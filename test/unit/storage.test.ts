@@ -4,9 +4,11 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CredenceError } from '../../core/shared/errors.ts';
-import { appendAudit, openDatabase, schemaVersion } from '../../core/storage/database.ts';
+import { importFile } from '../../core/importers/import-file.ts';
+import { appendAudit, openDatabase, PLAINTEXT_PAGE_SIZE, schemaVersion } from '../../core/storage/database.ts';
 import { loadMigrations, type Migration } from '../../core/storage/migrations.ts';
 import { initialiseProfile } from '../../core/storage/profile-store.ts';
+import { bill } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const migrations = loadMigrations();
@@ -148,6 +150,47 @@ describe('openDatabase', () => {
     const file = join(dir, 'x', 'missing.sqlite');
     expectCredenceError(() => openDatabase(file, { create: false }), 'db.not_found');
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+/** The page size a SQLite file's header records: two bytes at offset 16, big-endian (1 means 65536). */
+function headerPageSize(file: string): number {
+  return readFileSync(file).readUInt16BE(16);
+}
+
+describe('the page size of a plaintext profile', () => {
+  it('is 16 KiB for a new file, in the header itself once the WAL is checkpointed', () => {
+    const file = join(tempDir(), 'new.sqlite');
+    const db = openDatabase(file);
+    initialiseProfile(db, '新档案', 'page-size-test');
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(PLAINTEXT_PAGE_SIZE).toBe(16384);
+    expect(headerPageSize(file)).toBe(16384);
+  });
+
+  it('stays 4 KiB for a profile written before (SQLite’s default): it opens, migrates and takes an import as it did', async () => {
+    const file = join(tempDir(), 'old.sqlite');
+    // What an older Credence left: SQLite's default page size, WAL, its first page written.
+    const old = new Database(file);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.pragma('user_version = 0');
+    old.close();
+    expect(headerPageSize(file)).toBe(4096);
+    const db = openDatabase(file, { migrations: migrations.slice(0, 10) });
+    db.close();
+    const migrated = openDatabase(file);
+    expect(schemaVersion(migrated)).toBe(migrations.length);
+    const [report] = await importFile(migrated, bill('wechat/wechat-csv-2025.csv'));
+    expect(report!.imported).toBeGreaterThan(0);
+    expect(migrated.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(report!.imported);
+    expect(migrated.pragma('page_size', { simple: true })).toBe(4096);
+    expect(migrated.pragma('quick_check', { simple: true })).toBe('ok');
+    migrated.pragma('wal_checkpoint(TRUNCATE)');
+    migrated.close();
+    expect(headerPageSize(file)).toBe(4096);
   });
 });
 

@@ -15,6 +15,7 @@ import { compare } from '../../whatif/compare.ts';
 import { deleteScenario, duplicateScenario, listScenarios, markPlan, renameScenario, saveScenario } from '../../whatif/saved-scenarios.ts';
 import { parseScenario } from '../../whatif/validate.ts';
 import { planTarget } from '../../whatif/target-planner.ts';
+import { prepareWhatIf } from '../../whatif/warm-up.ts';
 
 export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whatifChannels> {
   const db = (profileId: string) => ctx.store.database(profileId);
@@ -31,13 +32,25 @@ export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whati
     bases.set(profileId, { base, version });
     return base;
   };
+  // Answers asked so far: a preparation stops once one is asked after it started (the user's own
+  // requests then do the work, and nothing of theirs waits behind it).
+  let asked = 0;
   return {
     'whatif.compare': ({ profileId, asOf, months, scenarios }) => {
+      asked++;
       const parsed = scenarios.map((scenario) => parseScenario(scenario));
       const database = db(profileId);
       return compare(baseOf(profileId, database, asOfFrom(asOf)), parsed, months);
     },
+    'whatif.prepare': async ({ profileId, asOf }) => {
+      const base = baseOf(profileId, db(profileId), asOfFrom(asOf));
+      const from = asked;
+      // One step at a time, each after the requests already waiting: the process goes on answering.
+      const pause = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(asked === from && bases.get(profileId)?.base === base)));
+      return { prepared: await prepareWhatIf(base, pause) };
+    },
     'whatif.target': ({ profileId, asOf, goal, by }) => {
+      asked++;
       const database = db(profileId);
       return planTarget(baseOf(profileId, database, asOfFrom(asOf)), goal, by);
     },

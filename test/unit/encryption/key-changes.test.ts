@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PLAINTEXT_PAGE_SIZE } from '../../../core/storage/database.ts';
+import { PAGE_SIZE } from '../../../core/storage/encryption/cipher.ts';
 import { tableCounts } from '../../../core/storage/encryption/encrypted-copy.ts';
 import { keyFileFor, readKeyFile } from '../../../core/storage/encryption/key-wrap.ts';
 import { listBackups } from '../../../core/storage/backups.ts';
@@ -27,6 +29,9 @@ describe('encrypting an existing plaintext profile', () => {
     const { app, profile, strings, counts } = await plaintextProfileWithData();
     app.store.database(profile.id).pragma('wal_checkpoint(TRUNCATE)');
     expect(leakedIn(profile.file, strings).length).toBeGreaterThan(0);
+    // A new plaintext profile is written at 16 KiB pages (storage/database.ts); its encrypted copy at the cipher's 4 KiB.
+    expect(app.store.database(profile.id).pragma('page_size', { simple: true })).toBe(PLAINTEXT_PAGE_SIZE);
+    expect(PLAINTEXT_PAGE_SIZE).toBe(16384);
     const outcome = await app.call('profile.encrypt', { profileId: profile.id, passphrase: PASSPHRASE });
     expect(outcome.recoveryCode).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(outcome.backup).toMatchObject({ reason: 'before-encryption', encrypted: true });
@@ -37,6 +42,8 @@ describe('encrypting an existing plaintext profile', () => {
       expect(leakedIn(backup.file, strings)).toEqual([]);
     }
     const db = app.store.database(profile.id);
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(PAGE_SIZE).toBe(4096);
     // Every table as it was, plus the audit log's own records of the conversion and its backup.
     expect(tableCounts(db)).toEqual({ ...counts, audit_log: counts.audit_log + 2 });
     expect(db.prepare("SELECT action FROM audit_log WHERE action IN ('profile.encrypt', 'backup.create')").pluck().all()).toEqual(['backup.create', 'profile.encrypt', 'backup.create']);
