@@ -41,12 +41,28 @@ export function warmUpScenarios(base: WhatIfBase): ScenarioRequest[] {
   return scenarios.map((s) => parseScenario(s));
 }
 
+/** Bases whose preparation ran to its end: asked again (the renderer asks after every change it makes), nothing is left to do. */
+const prepared = new WeakSet<WhatIfBase>();
+/** A preparation under way, by base: asked again meanwhile, the second ask waits for it rather than stepping beside it. */
+const preparing = new WeakMap<WhatIfBase, Promise<boolean>>();
+
 /**
  * The preparation a profile's opening starts: the default baseline, then the made-up scenarios
  * run `WARM_RUNS` times in turn, a pause before each step; stops where `pause` says so. A scenario
- * the ledger refuses is dropped (an edit on the page would be refused the same way).
+ * the ledger refuses is dropped (an edit on the page would be refused the same way). Once per
+ * base: a base prepared answers at once, one being prepared answers with that preparation.
  */
-export async function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boolean> {
+export function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boolean> {
+  if (prepared.has(base)) return Promise.resolve(true);
+  let running = preparing.get(base);
+  if (!running) {
+    running = prepareOnce(base, pause).finally(() => preparing.delete(base));
+    preparing.set(base, running);
+  }
+  return running;
+}
+
+async function prepareOnce(base: WhatIfBase, pause: Pause): Promise<boolean> {
   const whole = await prepareBaseline(base, DEFAULT_MONTHS, pause);
   if (!whole) return false;
   const baseline = { ...whole, days: whole.days.slice(0, WARM_DAYS), points: whole.points.slice(0, WARM_DAYS) };
@@ -61,5 +77,6 @@ export async function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boo
       scenarios = scenarios.filter((s) => s !== scenario);
     }
   }
+  prepared.add(base);
   return true;
 }

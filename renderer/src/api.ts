@@ -52,5 +52,18 @@ export async function invoke<C extends Channel>(channel: C, payload: Request<C>)
     throw localFailure('app.ipcFailed', error);
   }
   if (!envelope.ok) throw new IpcError(envelope.error);
+  for (const listener of answered) listener(channel);
   return envelope.value;
+}
+
+const answered = new Set<(channel: Channel) => void>();
+
+/**
+ * Called with the channel of every call main answered (not of a failure), until the function
+ * returned is called: for work main keeps ready that a change of the data leaves stale
+ * (whatif/WhatIfPreparation.tsx), where the page cannot tell which calls changed it.
+ */
+export function onAnswered(listener: (channel: Channel) => void): () => void {
+  answered.add(listener);
+  return () => void answered.delete(listener);
 }

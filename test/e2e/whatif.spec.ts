@@ -278,6 +278,23 @@ test.describe('what-if page', () => {
     await noSeriousAxeViolations(page);
   });
 
+  test('asks main to prepare the what-if when the profile opens, and again after an edit moved its data', async ({ page, app }) => {
+    const profile = app.store.create('假设分析客户');
+    writeHandProfile(app.store.database(profile.id), CLIENT);
+    const asked = () => app.requests.flatMap((r, k) => (r.channel === 'whatif.prepare' ? [k] : []));
+    await page.goto(app.url);
+    await page.getByTestId('profile-switcher').selectOption(profile.id);
+    await expect.poll(() => asked().length, { timeout: 15_000 }).toBeGreaterThan(0);
+    // An edit elsewhere (the income the debt-to-income rule reads): asked again after it was answered.
+    await page.getByTestId('nav-bureau').click();
+    await page.getByTestId('income-form').getByTestId('field-monthlyIncome').fill('20000');
+    await page.getByTestId('income-save').click();
+    await expect.poll(() => app.requests.findIndex((r) => r.channel === 'bureau.income.save'), { timeout: 15_000 }).toBeGreaterThan(-1);
+    const saved = app.requests.findIndex((r) => r.channel === 'bureau.income.save');
+    await expect.poll(() => asked().filter((k) => k > saved).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(app.requests[asked().find((k) => k > saved)!]!.payload).toEqual({ profileId: profile.id });
+  });
+
   test('answers each edit within one frame of its result arriving (the page’s own timing marks)', async ({ page, app }) => {
     // renderer/src/whatif/answer-timing.ts marks when core's answer lands, the first animation
     // frame after it, and when the page has committed it: the answer is on screen in that frame

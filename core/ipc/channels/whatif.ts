@@ -30,10 +30,12 @@ export const whatifChannels = {
     response: comparisonSchema,
   },
   'whatif.prepare': {
-    // Asked by the app when a profile opens, before the What-if page is: the baseline of the
-    // default timeline made in steps between the other requests, and the scenario paths run once
-    // on made-up scenarios (core/whatif/warm-up.ts), so the page's first answer and first edits
-    // find them. Answers once done, or once no longer wanted (the data moved, a what-if was asked).
+    // Asked by the app when a profile opens, before the What-if page is, and again after its
+    // later calls (an import, an edit may have moved the data): the baseline of the default
+    // timeline made in steps between the other requests, and the scenario paths run once on
+    // made-up scenarios (core/whatif/warm-up.ts), so the page's first answer and first edits find
+    // them. Answers once done (at once for a base prepared already), or once no longer wanted
+    // (the data moved, a what-if was asked).
     request: z.strictObject({ profileId, asOf: day.optional() }),
     response: z.strictObject({ prepared: z.boolean() }),
   },

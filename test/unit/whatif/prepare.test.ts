@@ -63,6 +63,34 @@ describe.each([
     expect(answer).toBe(fresh[0]);
   });
 
+  it('prepares a base once: asked again it answers at once, asked again meanwhile it waits for the one under way', async () => {
+    const base = loadWhatIfBase(db, asOfDay);
+    let pauses = 0;
+    const counted = () => {
+      pauses++;
+      return Promise.resolve(true);
+    };
+    // Two asks before either has taken a step: one preparation, its pauses counted once.
+    const [first, second] = [prepareWhatIf(base, counted), prepareWhatIf(base, () => Promise.reject(new Error('a second preparation stepped')))];
+    expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    const once = pauses;
+    expect(once).toBeGreaterThan(0);
+    expect(await prepareWhatIf(base, counted)).toBe(true);
+    expect(pauses).toBe(once);
+    // A base read again after nothing moved is the same object, prepared: nothing to do.
+    expect(await prepareWhatIf(loadWhatIfBase(db, asOfDay, base), () => Promise.reject(new Error('prepared again')))).toBe(true);
+    expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
+  });
+
+  it('stopped half way, is made again by the next ask from where it stood', async () => {
+    const base = loadWhatIfBase(db, asOfDay);
+    let taken = 0;
+    expect(await prepareWhatIf(base, () => Promise.resolve(taken++ < 3))).toBe(false);
+    expect(await prepareWhatIf(base, goOn)).toBe(true);
+    expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
+  });
+
   it('warms up on scenarios the profile can take: a paydown and a close on its first open card, a new card, a pause', () => {
     const base = loadWhatIfBase(db, asOfDay);
     const types = warmUpScenarios(base).map((s) => s.actions.map((a) => a.type).join('+'));
@@ -94,6 +122,47 @@ describe('whatif.prepare through the dispatcher (made-up profile)', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(await interrupted!('whatif.compare', request)).toStrictEqual(expected);
       expect(await preparing).toEqual({ ok: true, value: { prepared: false } });
+    } finally {
+      for (const store of stores) store.close();
+    }
+  });
+
+  // The renderer asks again after every call answered (renderer/src/whatif/WhatIfPreparation.tsx):
+  // with the data as it was, the handler's base is prepared and the answer comes before any step
+  // (so a comparison asked meanwhile cannot stop it); after an edit moved the data version, the
+  // handler reads the base again and prepares it anew (a comparison asked meanwhile stops it).
+  it('asked again: answers at once while the data is as it was, and prepares the new base after an edit', async () => {
+    const made = handProfile({
+      cards: [
+        { last4: '1111', from: '2025-06', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 },
+        { last4: '2222', from: '2026-01', chargeDay: 5, chargeYuan: 100, statementDay: 10, dueDay: 28, limitYuan: 10000 },
+      ],
+    });
+    const profileId = initialiseProfile(made.db, '预备测试').id;
+    made.db.close();
+    const card = made.ids.get('card:2222')!;
+    const request = { profileId, asOf: AS_OF, scenarios: [{ name: 'pay down', actions: [{ type: 'pay', accountId: made.ids.get('card:1111')!, amountFen: 600_000, month: '2026-12', timing: 'before_statement' }] }] };
+    const stores = [0, 1].map(() => new SingleFileProfileStore(made.path));
+    try {
+      const [app, fresh] = stores.map((store) => createDispatch(createHandlers({ store, dataDir: tempDir(), version: 't', transport: 'test', emit: () => {} })));
+      const askedMeanwhile = async () => {
+        const preparing = app!('whatif.prepare', { profileId, asOf: AS_OF });
+        await new Promise((resolve) => setImmediate(resolve));
+        const answer = await app!('whatif.compare', request);
+        return { prepared: await preparing, answer };
+      };
+      expect(await app!('whatif.prepare', { profileId, asOf: AS_OF })).toEqual({ ok: true, value: { prepared: true } });
+      const before = await askedMeanwhile();
+      expect(before.prepared).toEqual({ ok: true, value: { prepared: true } });
+      expect(before.answer).toStrictEqual(await fresh!('whatif.compare', request));
+      // The second card's limit halved: its utilisation and the report's totals move.
+      expect((await app!('ledger.account.update', { profileId, accountId: card, input: { limitFen: 500_000 } })).ok).toBe(true);
+      const after = await askedMeanwhile();
+      expect(after.prepared).toEqual({ ok: true, value: { prepared: false } });
+      expect(after.answer).toStrictEqual(await fresh!('whatif.compare', request));
+      expect(after.answer).not.toStrictEqual(before.answer);
+      expect(await app!('whatif.prepare', { profileId, asOf: AS_OF })).toEqual({ ok: true, value: { prepared: true } });
+      expect(await app!('whatif.compare', request)).toStrictEqual(await fresh!('whatif.compare', request));
     } finally {
       for (const store of stores) store.close();
     }
