@@ -9,7 +9,7 @@
 import { formatDay, formatMonth, monthOfDay } from '../shared/calendar.ts';
 import { CredenceError } from '../shared/errors.ts';
 import type { WhatIfBase } from './base.ts';
-import { prepareBaseline, runScenario, type ScenarioRequest } from './compare.ts';
+import { prepareBaseline, runScenario, type Baseline, type ScenarioRequest } from './compare.ts';
 import { DEFAULT_MONTHS, type ScenarioInput } from './schema.ts';
 import { parseScenario } from './validate.ts';
 
@@ -47,8 +47,9 @@ const prepared = new WeakSet<WhatIfBase>();
 const preparing = new WeakMap<WhatIfBase, Promise<boolean>>();
 
 /**
- * The preparation a profile's opening starts: the default baseline, then the made-up scenarios
- * run `WARM_RUNS` times in turn, a pause before each step; stops where `pause` says so. A scenario
+ * The preparation a profile's opening starts: the default baseline, then (the first time in this
+ * thread) the made-up scenarios run `WARM_RUNS` times in turn, a pause before each step; stops
+ * where `pause` says so. A scenario
  * the ledger refuses is dropped (an edit on the page would be refused the same way). Once per
  * base: a base prepared answers at once, one being prepared answers with that preparation.
  */
@@ -62,9 +63,24 @@ export function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boolean> 
   return running;
 }
 
+/**
+ * Once the made-up scenarios have run to their end: compiled code is the JavaScript engine's, one
+ * per thread (a module's state is too), so a base prepared later (the data moved) needs its baseline only.
+ */
+let warmedUp = false;
+
 async function prepareOnce(base: WhatIfBase, pause: Pause): Promise<boolean> {
   const whole = await prepareBaseline(base, DEFAULT_MONTHS, pause);
   if (!whole) return false;
+  if (!warmedUp) {
+    if (!(await warmUp(base, whole, pause))) return false;
+    warmedUp = true;
+  }
+  prepared.add(base);
+  return true;
+}
+
+async function warmUp(base: WhatIfBase, whole: Baseline, pause: Pause): Promise<boolean> {
   const baseline = { ...whole, days: whole.days.slice(0, WARM_DAYS), points: whole.points.slice(0, WARM_DAYS) };
   let scenarios = warmUpScenarios(base);
   for (let run = 0; run < WARM_RUNS && scenarios.length > 0; run++) {
@@ -77,6 +93,5 @@ async function prepareOnce(base: WhatIfBase, pause: Pause): Promise<boolean> {
       scenarios = scenarios.filter((s) => s !== scenario);
     }
   }
-  prepared.add(base);
   return true;
 }

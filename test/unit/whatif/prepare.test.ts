@@ -83,6 +83,18 @@ describe.each([
     expect(groups.map((group) => JSON.stringify(compare(base, group, MONTHS)))).toEqual(fresh);
   });
 
+  it('runs the made-up scenarios once per thread: a base prepared after them pauses only for its baseline’s steps', async () => {
+    expect(await prepareWhatIf(loadWhatIfBase(db, asOfDay), goOn)).toBe(true);
+    const pausesOf = async (prepare: (base: ReturnType<typeof loadWhatIfBase>, pause: () => Promise<boolean>) => Promise<unknown>) => {
+      let pauses = 0;
+      await prepare(loadWhatIfBase(db, asOfDay), () => Promise.resolve(++pauses > 0));
+      return pauses;
+    };
+    const baselineSteps = await pausesOf((base, pause) => prepareBaseline(base, MONTHS, pause));
+    expect(baselineSteps).toBeGreaterThan(MONTHS);
+    expect(await pausesOf(prepareWhatIf)).toBe(baselineSteps);
+  });
+
   it('stopped half way, is made again by the next ask from where it stood', async () => {
     const base = loadWhatIfBase(db, asOfDay);
     let taken = 0;
