@@ -47,40 +47,31 @@ const prepared = new WeakSet<WhatIfBase>();
 const preparing = new WeakMap<WhatIfBase, Promise<boolean>>();
 
 /**
- * The preparation a profile's opening starts: the default baseline, then (the first time in this
- * thread) the made-up scenarios run `WARM_RUNS` times in turn, a pause before each step; stops
- * where `pause` says so. A scenario
- * the ledger refuses is dropped (an edit on the page would be refused the same way). Once per
- * base: a base prepared answers at once, one being prepared answers with that preparation.
+ * The preparation a profile's opening starts: the default baseline, then, when `warmUp`, the
+ * made-up scenarios run `WARM_RUNS` times in turn, a pause before each step; stops where `pause`
+ * says so. A scenario the ledger refuses is dropped (an edit on the page would be refused the same
+ * way). Compiled code is the thread's: a caller whose engine has run them once (the app's handler,
+ * preparing again after the data moved) asks for the baseline alone. Once per base: a base
+ * prepared answers at once, one being prepared answers with that preparation.
  */
-export function prepareWhatIf(base: WhatIfBase, pause: Pause): Promise<boolean> {
+export function prepareWhatIf(base: WhatIfBase, pause: Pause, warmUp = true): Promise<boolean> {
   if (prepared.has(base)) return Promise.resolve(true);
   let running = preparing.get(base);
   if (!running) {
-    running = prepareOnce(base, pause).finally(() => preparing.delete(base));
+    running = prepareOnce(base, pause, warmUp).finally(() => preparing.delete(base));
     preparing.set(base, running);
   }
   return running;
 }
 
-/**
- * Once the made-up scenarios have run to their end: compiled code is the JavaScript engine's, one
- * per thread (a module's state is too), so a base prepared later (the data moved) needs its baseline only.
- */
-let warmedUp = false;
-
-async function prepareOnce(base: WhatIfBase, pause: Pause): Promise<boolean> {
+async function prepareOnce(base: WhatIfBase, pause: Pause, warmUp: boolean): Promise<boolean> {
   const whole = await prepareBaseline(base, DEFAULT_MONTHS, pause);
-  if (!whole) return false;
-  if (!warmedUp) {
-    if (!(await warmUp(base, whole, pause))) return false;
-    warmedUp = true;
-  }
+  if (!whole || (warmUp && !(await runMadeUp(base, whole, pause)))) return false;
   prepared.add(base);
   return true;
 }
 
-async function warmUp(base: WhatIfBase, whole: Baseline, pause: Pause): Promise<boolean> {
+async function runMadeUp(base: WhatIfBase, whole: Baseline, pause: Pause): Promise<boolean> {
   const baseline = { ...whole, days: whole.days.slice(0, WARM_DAYS), points: whole.points.slice(0, WARM_DAYS) };
   let scenarios = warmUpScenarios(base);
   for (let run = 0; run < WARM_RUNS && scenarios.length > 0; run++) {

@@ -35,6 +35,9 @@ export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whati
   // Answers asked so far: a preparation stops once one is asked after it started (the user's own
   // requests then do the work, and nothing of theirs waits behind it).
   let asked = 0;
+  // Once a preparation has run the made-up scenarios, this process's engine has compiled their
+  // paths: a preparation after the data moved makes the new base's baseline alone.
+  let warmedUp = false;
   return {
     'whatif.compare': ({ profileId, asOf, months, scenarios }) => {
       asked++;
@@ -47,7 +50,9 @@ export function whatifHandlers(ctx: HandlerContext): DomainHandlers<typeof whati
       const from = asked;
       // One step at a time, each after the requests already waiting: the process goes on answering.
       const pause = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(asked === from && bases.get(profileId)?.base === base)));
-      return { prepared: await prepareWhatIf(base, pause) };
+      const prepared = await prepareWhatIf(base, pause, !warmedUp);
+      warmedUp ||= prepared;
+      return { prepared };
     },
     'whatif.target': ({ profileId, asOf, goal, by }) => {
       asked++;
