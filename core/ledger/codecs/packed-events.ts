@@ -3,6 +3,7 @@
 // import rule the user has not confirmed), the amount in fen. Written by every derive, so that a
 // recompute after any edit reads one small row per account instead of every link.
 
+import { release } from '../../shared/typed-arrays.ts';
 import type { EventList, EventRole, LedgerEvent } from '../history/history-input.ts';
 
 const ROLE_CODES: readonly EventRole[] = ['charge', 'payment', 'credit', 'disbursement'];
@@ -13,6 +14,8 @@ export interface EventPacker {
   add(day: number, role: EventRole, fen: number, unconfirmed: boolean): void;
   /** The blob of the events added so far. */
   bytes(): Buffer;
+  /** Frees the events' memory now (the blob is empty afterwards): a stored blob was copied by its insert. */
+  release(): void;
 }
 
 /** Packs up to `capacity` events, added in day order. */
@@ -26,6 +29,7 @@ export function eventPacker(capacity: number): EventPacker {
       values[n++] = fen;
     },
     bytes: () => Buffer.from(values.buffer, 0, n * 8),
+    release: () => release(values),
   };
 }
 

@@ -4,7 +4,10 @@
 // a recompute reads: one event made at a time from the blob) reads the same events as
 // unpackEvents, and a line's merge of packed parts is the array merge's order, ties included.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../core/storage/database.ts';
+import { tempDir } from '../../helpers/temp.ts';
 import { eventPacker, packedEvents, PackedEvents, unpackEvents } from '../../../core/ledger/codecs/packed-events.ts';
 import type { EventList, LedgerEvent } from '../../../core/ledger/history/history-input.ts';
 import { mergeLineEvents } from '../../../core/ledger/recompute/history-inputs.ts';
@@ -57,6 +60,20 @@ describe('packed events', () => {
 
   it('reads no event from an empty blob', () => {
     expect(unpackEvents(Buffer.alloc(0))).toEqual([]);
+  });
+
+  it('keep a stored blob whole when the packer is released after its insert (the addon binds a copy)', () => {
+    const db = openDatabase(join(tempDir('credence-packed-events-'), 'profile.sqlite'));
+    db.exec('CREATE TABLE t (events BLOB)');
+    const packer = eventPacker(EVENTS.length);
+    for (const e of EVENTS) packer.add(e.day, e.role, e.fen, e.unconfirmed);
+    const blob = packer.bytes();
+    db.prepare('INSERT INTO t (events) VALUES (?)').run(blob);
+    packer.release();
+    // Released: the packer's memory is gone (the view over it reads nothing), the stored copy is not.
+    expect(blob.length).toBe(0);
+    expectSame(unpackEvents(db.prepare('SELECT events FROM t').pluck().get() as Buffer), EVENTS);
+    db.close();
   });
 });
 
