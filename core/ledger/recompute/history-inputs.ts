@@ -78,7 +78,7 @@ function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, pre
       continue;
     }
     const read = accountEventsOf(unpackEvents(blob), batches, line);
-    // Only a read of every account is ever another's previous one: one of some accounts' would
+    // Only a read of every account is ever another's previous one: a read of some accounts would
     // keep their blobs (24 bytes an event) alive beside the events until collected.
     if (only === null) eventsSource.set(read, { blob, batches, line });
     perAccount.set(id, read);
