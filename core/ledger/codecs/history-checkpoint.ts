@@ -8,7 +8,7 @@
 // reads back the states of a synthetic profile's every account.
 
 import type { MonthRow } from '../account-schema.ts';
-import type { HistoryInput } from '../history/history-input.ts';
+import type { EventList, HistoryInput } from '../history/history-input.ts';
 import { newHistoryState, type HistoryState } from '../history/history-state.ts';
 import type { HistoryCheckpoint } from '../history/monthly-history.ts';
 import { newObligation, type Obligation } from '../history/obligations.ts';
@@ -94,7 +94,7 @@ export function checkpointJson(checkpoint: HistoryCheckpoint, prefixLength: numb
 }
 
 /** The checkpoint stored as `json`, its state revived for `input` (the same inputs, another day). */
-export function parseCheckpoint(json: string, input: HistoryInput): StoredCheckpoint {
+export function parseCheckpoint(json: string, input: HistoryInput<EventList>): StoredCheckpoint {
   const stored = JSON.parse(json) as Omit<StoredCheckpoint, 'last' | 'state'> & { last: string; state: Record<string, unknown> };
   const state = newHistoryState(input) as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(stored.state)) if (key !== 'latest') state[key] = decodeValue(key, value);

@@ -3,7 +3,8 @@
 // import rule the user has not confirmed), the amount in fen. Written by every derive, so that a
 // recompute after any edit reads one small row per account instead of every link.
 
-import type { EventRole, LedgerEvent } from '../history/history-input.ts';
+import { release } from '../../shared/typed-arrays.ts';
+import type { EventList, EventRole, LedgerEvent } from '../history/history-input.ts';
 
 const ROLE_CODES: readonly EventRole[] = ['charge', 'payment', 'credit', 'disbursement'];
 const UNCONFIRMED = 8;
@@ -13,6 +14,8 @@ export interface EventPacker {
   add(day: number, role: EventRole, fen: number, unconfirmed: boolean): void;
   /** The blob of the events added so far. */
   bytes(): Buffer;
+  /** Frees the events' memory now (the blob is empty afterwards): a stored blob was copied by its insert. */
+  release(): void;
 }
 
 /** Packs up to `capacity` events, added in day order. */
@@ -26,6 +29,7 @@ export function eventPacker(capacity: number): EventPacker {
       values[n++] = fen;
     },
     bytes: () => Buffer.from(values.buffer, 0, n * 8),
+    release: () => release(values),
   };
 }
 
@@ -46,12 +50,54 @@ function valuesOf(blob: Buffer): Float64Array {
   return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }
 
+function eventAt(values: Float64Array, k: number): LedgerEvent {
+  const code = values[k + 1];
+  return { day: compact(values[k]), role: ROLE_CODES[code & 7], fen: compact(values[k + 2]), unconfirmed: code >= UNCONFIRMED };
+}
+
 export function unpackEvents(blob: Buffer): LedgerEvent[] {
   const values = valuesOf(blob);
   const events: LedgerEvent[] = new Array(values.length / VALUES_PER_EVENT);
-  for (let k = 0, e = 0; k < values.length; k += VALUES_PER_EVENT, e++) {
-    const code = values[k + 1];
-    events[e] = { day: compact(values[k]), role: ROLE_CODES[code & 7], fen: compact(values[k + 2]), unconfirmed: code >= UNCONFIRMED };
-  }
+  for (let k = 0, e = 0; k < values.length; k += VALUES_PER_EVENT, e++) events[e] = eventAt(values, k);
   return events;
+}
+
+/**
+ * An account's events read where the blob lies, each made when it is read (`at`, as an array's)
+ * and dropped after: a recompute walks one card's hundreds of thousands of events holding 24
+ * bytes each (the blob), not an object of 64 that lives as long as the pass (stop 30,
+ * docs/engineering/performance.md).
+ */
+export class PackedEvents implements EventList {
+  readonly length: number;
+  private readonly values: Float64Array;
+
+  constructor(values: Float64Array) {
+    this.values = values;
+    this.length = values.length / VALUES_PER_EVENT;
+  }
+
+  at(index: number): LedgerEvent | undefined {
+    const i = index < 0 ? index + this.length : index;
+    return i >= 0 && i < this.length ? eventAt(this.values, i * VALUES_PER_EVENT) : undefined;
+  }
+
+  /** The events of `parts` in day order, a day's in the order of the parts (a stable sort of them one after another). */
+  static merged(parts: readonly PackedEvents[]): PackedEvents {
+    const all = new Float64Array(parts.reduce((n, p) => n + p.values.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      all.set(part.values, at);
+      at += part.values.length;
+    }
+    const order = Array.from({ length: all.length / VALUES_PER_EVENT }, (_, i) => i);
+    order.sort((a, b) => all[a * VALUES_PER_EVENT] - all[b * VALUES_PER_EVENT]);
+    const values = new Float64Array(all.length);
+    order.forEach((from, to) => values.set(all.subarray(from * VALUES_PER_EVENT, (from + 1) * VALUES_PER_EVENT), to * VALUES_PER_EVENT));
+    return new PackedEvents(values);
+  }
+}
+
+export function packedEvents(blob: Buffer): PackedEvents {
+  return new PackedEvents(valuesOf(blob));
 }

@@ -12,8 +12,10 @@ import type { Obligation } from './obligations.ts';
 function repaidInGrace(s: HistoryState, o: Obligation, graceDays: number): number {
   const last = Math.min(o.dueDay + graceDays, s.asOf);
   let fen = 0;
-  for (let i = s.nextEvent; i < s.input.events.length && s.input.events[i].day <= last; i++) {
-    const e = s.input.events[i];
+  const { events } = s.input;
+  for (let i = s.nextEvent; i < events.length; i++) {
+    const e = events.at(i)!;
+    if (e.day > last) break;
     if (e.role === 'payment' && e.day > o.dueDay && !s.manualPaidMonths.has(periodOf(s, e.day))) fen += e.fen;
   }
   return fen;

@@ -19,6 +19,16 @@ export interface LedgerEvent {
   unconfirmed: boolean;
 }
 
+/**
+ * An account's events in day order as the history pass reads them, one at a time: an array (a
+ * what-if's, a test's), or an account's packed blob read in place (codecs/packed-events.ts
+ * PackedEvents), so that a recompute holds no object per event.
+ */
+export interface EventList {
+  readonly length: number;
+  at(index: number): LedgerEvent | undefined;
+}
+
 /** What the user entered for one month; null fields were not entered. */
 export interface ManualMonth {
   /** Balance owed at month end (余额 / 已用额度); also an anchor for the months after. */
@@ -44,7 +54,8 @@ export interface DrawSchedule {
   schedule: Instalment[] | null;
 }
 
-export interface HistoryInput {
+/** `E`: how the events are held; the history pass reads any EventList, a what-if edits arrays. */
+export interface HistoryInput<E extends EventList = readonly LedgerEvent[]> {
   kind: AccountKind;
   /** Today (day number): the last month is evaluated as of this day. */
   asOfDay: number;
@@ -61,7 +72,7 @@ export interface HistoryInput {
   schedule: Instalment[] | null;
   installments: readonly InstallmentPlan[];
   /** Sorted by day. */
-  events: readonly LedgerEvent[];
+  events: E;
   /** Days on which every event of this account was observed: merged inclusive [start, end] pairs, sorted (coverage.ts). */
   coverage: readonly number[];
   facts: ReadonlyMap<number, ManualMonth>;

@@ -6,11 +6,11 @@
 import { dayOfMonth, lastDay, monthOfDay } from '../../shared/calendar.ts';
 import type { StatusReason } from '../../shared/ledger-vocabulary.ts';
 import { covered } from './coverage.ts';
-import type { HistoryInput } from './history-input.ts';
+import type { EventList, HistoryInput } from './history-input.ts';
 import type { Obligation } from './obligations.ts';
 
 export interface HistoryState {
-  readonly input: HistoryInput;
+  readonly input: HistoryInput<EventList>;
   readonly revolving: boolean;
   readonly line: boolean;
   /** Revolving, with a statement day and a due day: bills can be issued. */
@@ -91,7 +91,7 @@ export function periodEnd(s: HistoryState, m: number): number {
   return periodEndDay(s.cycle ? s.input.statementDay : null, m);
 }
 
-export function newHistoryState(input: HistoryInput): HistoryState {
+export function newHistoryState(input: HistoryInput<EventList>): HistoryState {
   const revolving = input.kind === 'revolving';
   const line = input.kind === 'line';
   const manualPaidMonths = new Set<number>();

@@ -17,7 +17,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { formatDay, monthOfDay } from '../../shared/calendar.ts';
 import type { MonthRow } from '../account-schema.ts';
-import type { HistoryInput, HistoryResult } from './history-input.ts';
+import type { EventList, HistoryInput, HistoryResult } from './history-input.ts';
 import { newHistoryState, periodEnd, periodOf, periodOfDay, type HistoryState } from './history-state.ts';
 import { closeMonth } from './month-close.ts';
 import { walkMonth } from './month-walk.ts';
@@ -32,7 +32,7 @@ function firstMonthOf(s: HistoryState): number | null {
   let first = Number.POSITIVE_INFINITY;
   if (input.openedDay !== null) first = Math.min(first, periodOf(s, input.openedDay));
   if (input.opening) first = Math.min(first, periodOf(s, input.opening.day));
-  if (input.events.length > 0) first = Math.min(first, periodOf(s, input.events[0].day));
+  if (input.events.length > 0) first = Math.min(first, periodOf(s, input.events.at(0)!.day));
   for (const month of input.facts.keys()) first = Math.min(first, month);
   return Number.isFinite(first) ? first : null;
 }
@@ -53,7 +53,7 @@ function nextDueOf(s: HistoryState): HistoryResult['nextDue'] {
  * events after today to a history of years: the years before are walked once.
  */
 export interface HistoryCheckpoint {
-  readonly input: HistoryInput;
+  readonly input: HistoryInput<EventList>;
   /** The last month walked (a cycle for a card: history-state.ts). */
   readonly month: number;
   /** The last day whose events those months read (a due day's grace days looked ahead). */
@@ -76,7 +76,7 @@ export interface HistoryCheckpoint {
  * A copy of the state that the pass can go on with, for `input`: every part the months change is
  * copied, and the as-of day is the input's (a later day's pass: historyAfter).
  */
-export function copyState(s: HistoryState, input: HistoryInput): HistoryState {
+export function copyState(s: HistoryState, input: HistoryInput<EventList>): HistoryState {
   const obligations = s.obligations.map((o) => ({ ...o }));
   return {
     ...s,
@@ -107,7 +107,8 @@ function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[],
   const grace = s.input.grace?.graceDays ?? 0;
   const readUpTo = periodEnd(s, month) + grace;
   let eventCount = 0;
-  while (eventCount < s.input.events.length && s.input.events[eventCount].day <= readUpTo) eventCount++;
+  const { events } = s.input;
+  while (eventCount < events.length && events.at(eventCount)!.day <= readUpTo) eventCount++;
   let daysRead = readUpTo;
   for (let i = 0; i < s.dueIndex; i++) daysRead = Math.max(daysRead, s.obligations[i].dueDay + grace);
   return { input: s.input, month, readUpTo, daysRead, eventCount, state: copyState(s, s.input), rows: [...rows], last };
@@ -120,17 +121,21 @@ function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[],
  * fall after the last day the walked months read (a what-if closing a card); and the same events
  * up to that day, none added before it.
  */
-export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput): boolean {
+export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput<EventList>): boolean {
   const kept = checkpoint.input;
-  const keys = Object.keys(input) as (keyof HistoryInput)[];
+  const keys = Object.keys(input) as (keyof HistoryInput<EventList>)[];
   if (keys.length !== Object.keys(kept).length) return false;
   for (const key of keys) if (key !== 'events' && key !== 'closedDay' && !isDeepStrictEqual(input[key], kept[key])) return false;
   const closesAfter = (day: number | null) => day === null || day > checkpoint.daysRead;
   if (input.closedDay !== kept.closedDay && !(closesAfter(input.closedDay) && closesAfter(kept.closedDay))) return false;
   const { events } = input;
   if (events.length < checkpoint.eventCount) return false;
-  for (let i = 0; i < checkpoint.eventCount; i++) if (events[i] !== kept.events[i] && !isDeepStrictEqual(events[i], kept.events[i])) return false;
-  return events.length === checkpoint.eventCount || events[checkpoint.eventCount].day > checkpoint.readUpTo;
+  for (let i = 0; i < checkpoint.eventCount; i++) {
+    const event = events.at(i);
+    const keptEvent = kept.events.at(i);
+    if (event !== keptEvent && !isDeepStrictEqual(event, keptEvent)) return false;
+  }
+  return events.length === checkpoint.eventCount || events.at(checkpoint.eventCount)!.day > checkpoint.readUpTo;
 }
 
 /** Whether two coverages (merged, sorted day pairs) hold the same days up to `day`. */
@@ -154,13 +159,13 @@ function sameCoverageThrough(a: readonly number[], b: readonly number[], day: nu
  * day read, none added before it). `state` is revived for `input` (its own day and close);
  * `rows` are the months up to the checkpoint's.
  */
-export function checkpointFromOtherDay(kept: HistoryInput, stored: { month: number; daysRead: number; state: HistoryState; last: MonthRow }, rows: readonly MonthRow[], input: HistoryInput): HistoryCheckpoint | null {
+export function checkpointFromOtherDay(kept: HistoryInput<EventList>, stored: { month: number; daysRead: number; state: HistoryState; last: MonthRow }, rows: readonly MonthRow[], input: HistoryInput<EventList>): HistoryCheckpoint | null {
   if (stored.daysRead >= kept.asOfDay || stored.daysRead >= input.asOfDay) return null;
   if (!sameCoverageThrough(kept.coverage, input.coverage, stored.daysRead)) return null;
   const s = stored.state;
   const readUpTo = periodEnd(s, stored.month) + (s.input.grace?.graceDays ?? 0);
   let eventCount = 0;
-  while (eventCount < kept.events.length && kept.events[eventCount]!.day <= readUpTo) eventCount++;
+  while (eventCount < kept.events.length && kept.events.at(eventCount)!.day <= readUpTo) eventCount++;
   const checkpoint: HistoryCheckpoint = { input: { ...kept, asOfDay: input.asOfDay, coverage: input.coverage }, month: stored.month, readUpTo, daysRead: stored.daysRead, eventCount, state: s, rows, last: stored.last };
   return resumable(checkpoint, input) ? checkpoint : null;
 }
@@ -182,7 +187,7 @@ interface Walked {
  * a checkpoint the input is resumable from, the months after it; with `keepBefore`, the state
  * after the last month read entirely before that day is kept.
  */
-function walk(input: HistoryInput, from: Start | null = null, keepBefore: number | null = null): Walked | null {
+function walk(input: HistoryInput<EventList>, from: Start | null = null, keepBefore: number | null = null): Walked | null {
   let s: HistoryState;
   let start: number;
   let rows: MonthRow[];
@@ -221,7 +226,7 @@ function resultOf(walked: Walked | null): HistoryResult {
   return { rows, settledDay: s.settledDay, balanceFen: last?.creditUsedFen ?? null, nextDue: nextDueOf(s) };
 }
 
-export function computeHistory(input: HistoryInput): HistoryResult {
+export function computeHistory(input: HistoryInput<EventList>): HistoryResult {
   return resultOf(walk(input));
 }
 
@@ -229,7 +234,7 @@ export function computeHistory(input: HistoryInput): HistoryResult {
  * computeHistory, from `from` when the input is resumable from it (else from the start), keeping
  * a checkpoint of the months read entirely before `keepBefore` (a day) when it is given.
  */
-export function resumeHistory(input: HistoryInput, from: HistoryCheckpoint | null, keepBefore: number | null): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
+export function resumeHistory(input: HistoryInput<EventList>, from: HistoryCheckpoint | null, keepBefore: number | null): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
   const walked = walk(input, from !== null && resumable(from, input) ? from : null, keepBefore);
   return { result: resultOf(walked), checkpoint: walked?.checkpoint ?? null };
 }
@@ -240,7 +245,7 @@ export function resumeHistory(input: HistoryInput, from: HistoryCheckpoint | nul
  * `rows`), and the checkpoint before the new day. Valid only when `from.daysRead` came before
  * both days, which the caller checks: those months then read nothing either day changes.
  */
-export function historyAfter(input: HistoryInput, from: Pick<HistoryCheckpoint, 'state' | 'month' | 'last'>): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
+export function historyAfter(input: HistoryInput<EventList>, from: Pick<HistoryCheckpoint, 'state' | 'month' | 'last'>): { result: HistoryResult; checkpoint: HistoryCheckpoint | null } {
   const walked = walk(input, { ...from, rows: [] }, input.asOfDay);
   return { result: resultOf(walked), checkpoint: walked?.checkpoint ?? null };
 }
@@ -269,7 +274,7 @@ export interface OwedOn {
  * pass for another day) when its months read nothing either day changes (daysRead before both,
  * as historyAfter) and the input is resumable from it but for its day: the months after it only.
  */
-export function owedOn(input: HistoryInput, day: number, from: HistoryCheckpoint | null = null): OwedOn {
+export function owedOn(input: HistoryInput<EventList>, day: number, from: HistoryCheckpoint | null = null): OwedOn {
   const start = from !== null && from.daysRead < day && from.daysRead < from.input.asOfDay && resumable(from, { ...input, asOfDay: from.input.asOfDay }) ? from : null;
   const walked = walk({ ...input, asOfDay: day }, start);
   if (walked === null) return { balanceFen: null, pastDueFen: 0, settlementFen: null, dueByFen: 0, paidFen: 0 };

@@ -32,8 +32,10 @@ function apply(s: HistoryState, e: LedgerEvent): void {
 /** Events up to and including `day`; `check` also verifies that the days after the last event are covered. */
 export function advanceTo(s: HistoryState, day: number, check: boolean): void {
   const events = s.input.events;
-  while (s.nextEvent < events.length && events[s.nextEvent].day <= day) {
-    const e = events[s.nextEvent++];
+  while (s.nextEvent < events.length) {
+    const e = events.at(s.nextEvent)!;
+    if (e.day > day) break;
+    s.nextEvent++;
     gapCheck(s, e.day);
     apply(s, e);
   }

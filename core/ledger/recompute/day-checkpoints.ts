@@ -12,7 +12,7 @@ import type { Db } from '../../storage/database.ts';
 import { checkpointJson, parseCheckpoint, type StoredCheckpoint } from '../codecs/history-checkpoint.ts';
 import { monthsJson } from '../codecs/stored-months.ts';
 import type { MonthRow } from '../account-schema.ts';
-import type { HistoryInput, HistoryResult } from '../history/history-input.ts';
+import type { EventList, HistoryInput, HistoryResult } from '../history/history-input.ts';
 import { historyAfter, resumeHistory, type HistoryCheckpoint } from '../history/monthly-history.ts';
 
 /** Which checkpoints a recompute may start from and keeps: those made from `inputs`; with `fresh`, it starts from none. */
@@ -56,7 +56,7 @@ export class DayCheckpoints {
   }
 
   /** The kept checkpoint that serves `input`'s day with the months stored now, or null. */
-  private usable(accountId: number, input: HistoryInput, storedMonths: string | undefined): StoredCheckpoint | null {
+  private usable(accountId: number, input: HistoryInput<EventList>, storedMonths: string | undefined): StoredCheckpoint | null {
     const text = this.stored.get(accountId);
     if (text === undefined || storedMonths === undefined) return null;
     const kept = parseCheckpoint(text, input);
@@ -72,7 +72,7 @@ export class DayCheckpoints {
   }
 
   /** The account's history for `input`'s day: from its kept checkpoint when one serves, else from its first month. */
-  history(accountId: number, input: HistoryInput, storedMonths: string | undefined): AccountHistory {
+  history(accountId: number, input: HistoryInput<EventList>, storedMonths: string | undefined): AccountHistory {
     const kept = this.usable(accountId, input, storedMonths);
     if (kept === null) {
       const { result, checkpoint } = resumeHistory(input, null, input.asOfDay);

@@ -9,27 +9,28 @@ import { dayOfMonthOf, monthOfDay, parseDay, parseMonth } from '../../shared/cal
 import type { StatusCode } from '../../shared/status-alphabet.ts';
 import type { Db } from '../../storage/database.ts';
 import { loadAccounts, type AccountRecord } from '../account-values.ts';
-import { unpackEvents } from '../codecs/packed-events.ts';
+import { packedEvents, PackedEvents, unpackEvents } from '../codecs/packed-events.ts';
 import { exportCoverage, type CoverageEntry } from '../export-coverage.ts';
-import type { DrawSchedule, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
+import type { DrawSchedule, EventList, HistoryInput, InstallmentPlan, LedgerEvent, ManualMonth } from '../history/history-input.ts';
 import { buildSchedule, type Instalment } from '../schedule.ts';
 import { accountCoverage, drawCoverage } from './account-coverage.ts';
 import { keptIfSame, ledgerCounters, readAtCounters, stampRead } from '../reread.ts';
 
-export interface AccountEvents {
-  events: LedgerEvent[];
+/** `E`: how the events are held: arrays for a read of every account (a what-if edits them), packed for a recompute's family. */
+export interface AccountEvents<E extends EventList = LedgerEvent[]> {
+  events: E;
   /** Batches that carried this account's events, by platform. */
   batches: Set<number>;
   /** Line-level repayments nobody could assign to a draw (lines only). */
   unassigned: number[];
 }
 
-export interface LedgerInputs {
+export interface LedgerInputs<E extends EventList = LedgerEvent[]> {
   accounts: AccountRecord[];
   byId: Map<number, AccountRecord>;
-  events: Map<number, AccountEvents>;
+  events: Map<number, AccountEvents<E>>;
   /** A line's merged history carries its draws' events too. */
-  lineEvents: Map<number, LedgerEvent[]>;
+  lineEvents: Map<number, E>;
   exports: CoverageEntry[];
   facts: Map<number, Map<number, ManualMonth>>;
   plans: Map<number, InstallmentPlan[]>;
@@ -46,11 +47,29 @@ type PlanRow = [number, string, number, number, number];
 /** What an account's events were unpacked from: the same bytes read again give the kept events. */
 const eventsSource = new WeakMap<AccountEvents, { blob: Buffer; batches: string; line: boolean }>();
 
+/** The stored events of every account, or of the accounts in `only`: id, blob, batches. */
+function eventRows(db: Db, only: ReadonlySet<number> | null): [number, Buffer, string][] {
+  const select = db.prepare('SELECT account_id, events, batches FROM credit_account_events' + (only === null ? '' : ' WHERE account_id IN (SELECT value FROM json_each(?))')).raw();
+  return (only === null ? select.all() : select.all(JSON.stringify([...only]))) as [number, Buffer, string][];
+}
+
+function paymentDays(events: EventList): number[] {
+  const days: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events.at(i)!;
+    if (e.role === 'payment') days.push(e.day);
+  }
+  return days;
+}
+
+function accountEventsOf<E extends EventList>(events: E, batches: string, line: boolean): AccountEvents<E> {
+  return { events, batches: new Set(JSON.parse(batches) as number[]), unassigned: line ? paymentDays(events) : [] };
+}
+
 /** Every account's packed events unpacked, or those of the accounts in `only`. */
 function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, previous: LedgerInputs | undefined, only: ReadonlySet<number> | null = null): Map<number, AccountEvents> {
   const perAccount = new Map<number, AccountEvents>();
-  const select = db.prepare('SELECT account_id, events, batches FROM credit_account_events' + (only === null ? '' : ' WHERE account_id IN (SELECT value FROM json_each(?))')).raw();
-  for (const [id, blob, batches] of (only === null ? select.all() : select.all(JSON.stringify([...only]))) as [number, Buffer, string][]) {
+  for (const [id, blob, batches] of eventRows(db, only)) {
     const line = byId.get(id)?.values.kind === 'line';
     const kept = previous?.events.get(id);
     const source = kept && eventsSource.get(kept);
@@ -58,11 +77,9 @@ function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, pre
       perAccount.set(id, kept);
       continue;
     }
-    const events = unpackEvents(blob);
-    const unassigned = line ? events.filter((e) => e.role === 'payment').map((e) => e.day) : [];
-    const read = { events, batches: new Set(JSON.parse(batches) as number[]), unassigned };
-    // Only a read of every account is ever another's previous one: a family's (a recompute's)
-    // would keep its blob (24 bytes an event) alive beside the events until collected.
+    const read = accountEventsOf(unpackEvents(blob), batches, line);
+    // Only a read of every account is ever another's previous one: a read of some accounts would
+    // keep their blobs (24 bytes an event) alive beside the events until collected.
     if (only === null) eventsSource.set(read, { blob, batches, line });
     perAccount.set(id, read);
   }
@@ -70,15 +87,16 @@ function readAccountEvents(db: Db, byId: ReadonlyMap<number, AccountRecord>, pre
 }
 
 const NO_EVENTS: readonly LedgerEvent[] = [];
+const NO_PACKED_EVENTS = new PackedEvents(new Float64Array(0));
 
-/** For each line whose draws are given: its own events, then each draw's, in the accounts' order. */
-function lineParts(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, (readonly LedgerEvent[])[]> {
-  const parts = new Map<number, (readonly LedgerEvent[])[]>();
+/** For each line whose draws are given: its own events, then each draw's, in the accounts' order (`none` for an account without). */
+function lineParts<E extends EventList>(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents<E>>, none: E): Map<number, E[]> {
+  const parts = new Map<number, E[]>();
   for (const account of accounts) {
     const parentId = account.values.parentId;
     if (account.values.kind !== 'draw' || parentId === null || byId.get(parentId)?.values.kind !== 'line') continue;
-    if (!parts.has(parentId)) parts.set(parentId, [perAccount.get(parentId)?.events ?? NO_EVENTS]);
-    parts.get(parentId)!.push(perAccount.get(account.id)?.events ?? NO_EVENTS);
+    if (!parts.has(parentId)) parts.set(parentId, [perAccount.get(parentId)?.events ?? none]);
+    parts.get(parentId)!.push(perAccount.get(account.id)?.events ?? none);
   }
   return parts;
 }
@@ -91,7 +109,7 @@ function mergeParts(parts: readonly (readonly LedgerEvent[])[]): LedgerEvent[] {
 
 /** A line's events merged with its draws' (the line's history carries both), for the lines whose draws are given. */
 export function mergeLineEvents(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>): Map<number, LedgerEvent[]> {
-  return new Map([...lineParts(accounts, byId, perAccount)].map(([id, parts]) => [id, mergeParts(parts)]));
+  return new Map([...lineParts<readonly LedgerEvent[]>(accounts, byId, perAccount, NO_EVENTS)].map(([id, parts]) => [id, mergeParts(parts)]));
 }
 
 /** What a line's merged events were merged from: the same event lists (by identity) give the kept merge. */
@@ -99,7 +117,7 @@ const mergedFrom = new WeakMap<LedgerEvent[], (readonly LedgerEvent[])[]>();
 
 function lineEventsOf(accounts: readonly AccountRecord[], byId: ReadonlyMap<number, AccountRecord>, perAccount: ReadonlyMap<number, AccountEvents>, previous: LedgerInputs | undefined): Map<number, LedgerEvent[]> {
   const lineEvents = new Map<number, LedgerEvent[]>();
-  for (const [id, parts] of lineParts(accounts, byId, perAccount)) {
+  for (const [id, parts] of lineParts<readonly LedgerEvent[]>(accounts, byId, perAccount, NO_EVENTS)) {
     const kept = previous?.lineEvents.get(id);
     const keptParts = kept && mergedFrom.get(kept);
     if (kept && keptParts && keptParts.length === parts.length && keptParts.every((p, i) => p === parts[i])) lineEvents.set(id, kept);
@@ -189,12 +207,14 @@ export function readLedgerInputs(db: Db, previous?: LedgerInputs, only: Readonly
 }
 
 /**
- * The inputs with the events of `family` alone (an account, or a line with its draws): a
- * recompute takes one family at a time, so that only its events are unpacked at once.
+ * The inputs with the events of `family` alone (an account, or a line with its draws), read
+ * where their blobs lie: a recompute takes one family at a time, and holds no object per event.
  */
-export function withEventsOf(db: Db, inputs: LedgerInputs, family: ReadonlySet<number>): LedgerInputs {
-  const events = readAccountEvents(db, inputs.byId, undefined, family);
-  return { ...inputs, events, lineEvents: mergeLineEvents(inputs.accounts, inputs.byId, events) };
+export function withEventsOf(db: Db, inputs: LedgerInputs, family: ReadonlySet<number>): LedgerInputs<PackedEvents> {
+  const events = new Map<number, AccountEvents<PackedEvents>>();
+  for (const [id, blob, batches] of eventRows(db, family)) events.set(id, accountEventsOf(packedEvents(blob), batches, inputs.byId.get(id)?.values.kind === 'line'));
+  const lineEvents = new Map([...lineParts(inputs.accounts, inputs.byId, events, NO_PACKED_EVENTS)].map(([id, parts]) => [id, PackedEvents.merged(parts)]));
+  return { ...inputs, events, lineEvents };
 }
 
 /** An account's family: a draw's is its line's, every other account's its own (ids). */
@@ -218,19 +238,19 @@ function termsSchedule(account: AccountRecord): Instalment[] | null {
   });
 }
 
-function scheduleOf(inputs: LedgerInputs, account: AccountRecord): Instalment[] | null {
+function scheduleOf(inputs: LedgerInputs<EventList>, account: AccountRecord): Instalment[] | null {
   if (!inputs.schedules.has(account.id)) inputs.schedules.set(account.id, termsSchedule(account));
   return inputs.schedules.get(account.id)!;
 }
 
-function coverageOf(inputs: LedgerInputs, account: AccountRecord): number[] {
+function coverageOf(inputs: LedgerInputs<EventList>, account: AccountRecord): number[] {
   const parent = account.values.kind === 'draw' && account.values.parentId !== null ? inputs.byId.get(account.values.parentId) : undefined;
   if (parent) return drawCoverage(inputs.exports, account, parent, inputs.events.get(parent.id));
   return accountCoverage(inputs.exports, account, inputs.events.get(account.id));
 }
 
 /** A line's draws, and whether its repayments show draws that the data does not have. */
-function lineDraws(inputs: LedgerInputs, line: AccountRecord, events: readonly LedgerEvent[]): { draws: DrawSchedule[]; unknownDraws: boolean } {
+function lineDraws(inputs: LedgerInputs<EventList>, line: AccountRecord, events: EventList): { draws: DrawSchedule[]; unknownDraws: boolean } {
   const kids = (inputs.children.get(line.id) ?? []).filter((c) => !c.values.dismissed && c.values.openedOn);
   const draws = kids.map((c) => ({ openDay: parseDay(c.values.openedOn!)!, schedule: scheduleOf(inputs, c) }));
   const firstDraw = Math.min(...draws.map((d) => d.openDay));
@@ -238,7 +258,7 @@ function lineDraws(inputs: LedgerInputs, line: AccountRecord, events: readonly L
   return { draws, unknownDraws: unassigned.some((day) => day < firstDraw) || (draws.length === 0 && events.length > 0) };
 }
 
-export function historyInputOf(inputs: LedgerInputs, account: AccountRecord, asOfDay: number): HistoryInput {
+export function historyInputOf<E extends EventList>(inputs: LedgerInputs<E>, account: AccountRecord, asOfDay: number): HistoryInput<E | readonly LedgerEvent[]> {
   const v = account.values;
   const events = inputs.lineEvents.get(account.id) ?? inputs.events.get(account.id)?.events ?? [];
   const line = v.kind === 'line' ? lineDraws(inputs, account, events) : { draws: undefined, unknownDraws: false };

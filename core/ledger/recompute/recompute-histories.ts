@@ -8,7 +8,7 @@ import type { Db } from '../../storage/database.ts';
 import { loadAccounts, type AccountRecord } from '../account-values.ts';
 import { monthsJson } from '../codecs/stored-months.ts';
 import type { CoverageEntry } from '../export-coverage.ts';
-import type { HistoryInput, HistoryResult } from '../history/history-input.ts';
+import type { EventList, HistoryInput, HistoryResult } from '../history/history-input.ts';
 import { computeHistory } from '../history/monthly-history.ts';
 import { coverageMoved } from './account-coverage.ts';
 import { DayCheckpoints, type AccountHistory, type CheckpointUse } from './day-checkpoints.ts';
@@ -50,7 +50,7 @@ function historyWriter(
   };
 }
 
-function fromFirstMonth(input: HistoryInput): AccountHistory {
+function fromFirstMonth(input: HistoryInput<EventList>): AccountHistory {
   const result = computeHistory(input);
   return { result, json: monthsJson(result.rows), months: result.rows.length };
 }
