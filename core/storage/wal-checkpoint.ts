@@ -1,7 +1,7 @@
 // A long write's WAL checkpoint, off the writer's thread. A connection with SQLite's automatic
 // checkpoint copies the whole WAL into the database file in the COMMIT that takes it past 1,000
-// pages: after a 1M-row import about 0.7 CPU s, mostly system time, and a second of wall with the
-// fsyncs' wait, all on the import's critical path (docs/engineering/performance.md, stop 30). An
+// pages: after a 1M-row import about 0.45 CPU s, mostly system time, and a second of wall with
+// the fsyncs' wait, all on the import's critical path (docs/engineering/performance.md, stop 30). An
 // import's connection turns that off (`deferCheckpoints`) and has a worker thread run a passive
 // checkpoint on a connection of its own after each COMMIT instead: on the second core, while the
 // import's thread derives the ledger (a passive checkpoint blocks neither readers nor writers).
@@ -64,7 +64,7 @@ export class WalCheckpointer {
    * After a COMMIT: a passive checkpoint in a worker if the WAL has grown past SQLite's own
    * threshold. By its file's size: SQLite reuses the file and does not shrink it until the last
    * connection closes, so after a large write every later COMMIT asks too, which costs a thread's
-   * start (about 30 ms) and a checkpoint with little to copy.
+   * start (about 50 ms of CPU) and a checkpoint with little to copy.
    */
   afterCommit(): void {
     if (walBytes(this.data.file) < this.threshold) return;
