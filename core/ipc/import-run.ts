@@ -7,6 +7,7 @@ import { CredenceError, toErrorPayload } from '../shared/errors.ts';
 import { importBytes, importFile } from '../importers/import-file.ts';
 import { snapshotAfterImport } from '../score/snapshots.ts';
 import { openDatabase } from '../storage/database.ts';
+import { deferCheckpoints, WalCheckpointer } from '../storage/wal-checkpoint.ts';
 import type { z } from 'zod';
 import type { importOutcomeSchema } from './channels/imports.ts';
 
@@ -48,6 +49,9 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
   if (signal.aborted) return { reports: [], failures: data.files.map((file) => cancelled(file.name)) };
   const db = openDatabase(data.dbFile, { create: false, inspected: true, ...(data.key ? { key: Buffer.from(data.key) } : {}) });
   db.pragma('busy_timeout = 10000');
+  // Each file's COMMIT leaves its WAL checkpoint to a thread of its own, beside the work that follows it.
+  const checkpointsBack = deferCheckpoints(db);
+  const checkpoints = new WalCheckpointer(db, data.dbFile, data.key, (message) => post({ type: 'log', message: `WAL checkpoint beside the import failed: ${message}` }));
   const outcome: ImportOutcome = { reports: [], failures: [] };
   try {
     for (const [fileIndex, file] of data.files.entries()) {
@@ -65,10 +69,12 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
       try {
         const reports = 'path' in file ? await importFile(db, file.path, options, file.name) : await importBytes(db, file.name, file.bytes, options);
         outcome.reports.push(...reports);
+        if (reports.some((report) => report.batchId !== null)) checkpoints.afterCommit();
       } catch (error) {
         outcome.failures.push({ file: file.name, error: toErrorPayload(error) });
       }
     }
+    checkpointsBack();
     // Score history (core/score/snapshots.ts): both scores as they stand after this import, unless
     // every file was one imported before (recognised by its hash: nothing was written at all).
     if (outcome.reports.some((report) => report.batchId !== null)) {
@@ -77,6 +83,7 @@ export async function runImportRequest(data: ImportRunData, signal: AbortSignal,
       snapshotAfterImport(db, (error) => post({ type: 'log', message: `score snapshot after import failed: ${(error as Error)?.stack ?? String(error)}` }), data.asOfDay);
     }
   } finally {
+    await checkpoints.close();
     db.close();
   }
   return outcome;

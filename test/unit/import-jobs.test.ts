@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Envelope, EventName } from '../../core/ipc/contract.ts';
 import { createHandlers } from '../../core/ipc/handlers.ts';
@@ -93,6 +93,31 @@ describe('import.files through the dispatcher', () => {
     expect(count()).toBe(0);
     expect(unwrap<{ cancelled: boolean }>(await dispatch('import.cancel', { importId }))).toEqual({ cancelled: false });
     store.close();
+  });
+
+  it('a large import in the worker has its WAL copied into the file by a thread the worker starts, the shared connection open', async () => {
+    // 60,000 rows write about 40 MB of 16 KiB pages: past SQLite's 1,000-page threshold, so the
+    // import's COMMIT leaves the checkpoint to a thread of its own (core/storage/wal-checkpoint.ts),
+    // started from the import's worker. The shared connection stays open (as the app keeps it),
+    // so no close checkpoints the file: it holds the rows because a checkpoint ran, and none failed.
+    const { dispatch, profile, count, store } = setup();
+    const logged = vi.spyOn(console, 'error');
+    const rows = Array.from({ length: 60_000 }, (_, i) =>
+      alipayRow({ time: '2023-02-12 21:32:14', counterparty: '合成商户', item: `合成商品 ${i}`, direction: '支出', amount: '1.00', method: '余额', status: '交易成功', orderId: `SYNTH${String(i).padStart(12, '0')}` }),
+    );
+    const file = store.fileFor(profile.id);
+    const before = statSync(file).size;
+    try {
+      const outcome = unwrap<Outcome>(await dispatch('import.files', { profileId: profile.id, importId: randomUUID(), files: [{ name: 'synthetic-wal.csv', dataBase64: b64(syntheticAlipayCsv(rows)) }] }));
+      expect(outcome.failures).toEqual([]);
+      expect(count()).toBe(60_000);
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(16 * 1000 * 1024);
+      expect(statSync(file).size).toBeGreaterThan(before + 16 * 1024 * 1024);
+      expect(logged.mock.calls.flat().join('\n')).not.toMatch(/checkpoint/);
+    } finally {
+      logged.mockRestore();
+      store.close();
+    }
   });
 
   it('a cancel sent right behind the request, before the import handlers have loaded, finds and cancels it', async () => {
