@@ -24,9 +24,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // The import worker (core/ipc/import-jobs.ts) is an entry of its own, beside index.js;
-        // shared chunks stay in the same folder, so `./import-worker.js` resolves from either.
-        input: { index: resolve(root, 'electron/main.ts'), 'import-worker': resolve(root, 'core/ipc/import-worker.ts') },
+        // The import worker (core/ipc/import-jobs.ts) and the thread that reads a large text bill for
+        // it (core/importers/read-thread.ts) are entries of their own, beside index.js; shared chunks
+        // stay in the same folder, so `./import-worker.js` and `./read-worker.js` resolve from any.
+        input: {
+          index: resolve(root, 'electron/main.ts'),
+          'import-worker': resolve(root, 'core/ipc/import-worker.ts'),
+          'read-worker': resolve(root, 'core/importers/read-worker.ts'),
+        },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -1,0 +1,79 @@
+// The thread that reads a large text bill for the import's thread (read-thread.ts): it reads the
+// file, hashes it, decodes it and cuts its records, and sends each decoded chunk's text with its
+// cuts; the import's thread makes the cells strings and does everything else, in the file's order.
+
+import { createHash } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvTokenizer, RecordTooLong, UnterminatedQuote, type CutText } from './csv.ts';
+import { decodeStream, EncodingError } from './encoding.ts';
+import { readChunksReused, reasonOf } from './file-chunks.ts';
+import type { ReadFailure, ReadMessage, ReadWorkerData } from './read-thread.ts';
+
+const { path, ahead } = workerData as ReadWorkerData;
+const port = parentPort!;
+const sha256 = createHash('sha256');
+let bytes = 0;
+let readFailed = false;
+/** Once the encoding is known, decodeStream is done with each piece before it asks for the next. */
+let decoding = false;
+
+async function* hashed(): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of readChunksReused(path, () => decoding)) {
+      sha256.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
+    }
+  } catch (error) {
+    readFailed = true;
+    throw error;
+  }
+}
+
+// Messages the import's thread has not applied yet: at most `ahead`, so that what waits stays a few chunks.
+let unapplied = 0;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  unapplied--;
+  wake?.();
+  wake = null;
+});
+
+function failureOf(error: unknown, line: number): ReadFailure {
+  if (readFailed) return { kind: 'unreadable', line, limit: 0, reason: reasonOf(error) };
+  if (error instanceof EncodingError) return { kind: 'encoding', line, limit: 0, reason: '' };
+  if (error instanceof RecordTooLong) return { kind: 'too_long', line: error.line, limit: error.limit, reason: '' };
+  if (error instanceof UnterminatedQuote) return { kind: 'unterminated', line: error.line, limit: 0, reason: '' };
+  return { kind: 'other', line, limit: 0, reason: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+/** Sends a chunk's records; then waits while `ahead` are unapplied (not after the last). */
+async function send(cut: CutText, end: boolean): Promise<void> {
+  const ints = cut.cuts.ints.slice(0, cut.cuts.length);
+  const message: ReadMessage = {
+    text: cut.text,
+    ints,
+    quoted: cut.cuts.quoted,
+    bytes,
+    failure: cut.error ? failureOf(cut.error, 0) : null,
+    end: end && !cut.error ? { sha256: sha256.digest('hex'), hashed: bytes } : null,
+  };
+  port.postMessage(message, [ints.buffer]);
+  unapplied++;
+  while (!end && message.failure === null && unapplied >= ahead) await new Promise<void>((resolve) => (wake = resolve));
+}
+
+// The import's thread ends this thread once it has applied the last message or given up.
+const tokenizer = new CsvTokenizer();
+try {
+  let failed = false;
+  for await (const text of decodeStream(hashed(), () => (decoding = true))) {
+    const cut = tokenizer.cut(text, false);
+    await send(cut, false);
+    if ((failed = cut.error !== null)) break;
+  }
+  if (!failed) await send(tokenizer.cut('', true), true);
+} catch (error) {
+  const message: ReadMessage = { text: '', ints: new Int32Array(0), quoted: [], bytes, failure: failureOf(error, tokenizer.currentLine), end: null };
+  port.postMessage(message);
+}
