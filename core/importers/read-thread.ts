@@ -34,7 +34,9 @@ export interface ReadFailure {
 /** One decoded chunk's records (RecordCuts over `text`), the bytes read by then, and what ended the reading, if anything. */
 export interface ReadMessage {
   text: string;
-  ints: Int32Array;
+  /** RecordCuts' ints, filled to `length`; sent back once applied. */
+  ints: Int32Array<ArrayBuffer>;
+  length: number;
   quoted: string[];
   bytes: number;
   /** Raised after the records of this message. */
@@ -103,13 +105,13 @@ export async function* readOnThread(
       const message = arrived.shift();
       if (message === undefined) throw (failed as { error: unknown } | null)?.error;
       meter.bytes = message.bytes;
-      emitRecords(message.text, { ints: message.ints, length: message.ints.length, quoted: message.quoted }, onRecord);
+      emitRecords(message.text, { ints: message.ints, length: message.length, quoted: message.quoted }, onRecord);
       if (message.failure) throw thrown(errorOf(message.failure, file), message.failure.line);
       if (message.end) {
         meter.settle(message.end.sha256, message.end.hashed);
         return;
       }
-      worker.postMessage(0);
+      worker.postMessage(message.ints, [message.ints.buffer]);
       yield;
     }
   } finally {

@@ -30,14 +30,23 @@ async function* hashed(): AsyncGenerator<Uint8Array> {
   }
 }
 
-// Messages the import's thread has not applied yet: at most `ahead`, so that what waits stays a few chunks.
+// Messages the import's thread has not applied yet: at most `ahead`, so that what waits stays a
+// few chunks. Each applied message's cuts come back, to be filled again (no buffer a chunk).
 let unapplied = 0;
 let wake: (() => void) | null = null;
-port.on('message', () => {
+const spare: Array<Int32Array<ArrayBuffer>> = [];
+port.on('message', (ints: Int32Array<ArrayBuffer>) => {
+  spare.push(ints);
   unapplied--;
   wake?.();
   wake = null;
 });
+
+/** A spare buffer with room for `length` ints, or a new one. */
+function buffer(length: number): Int32Array<ArrayBuffer> {
+  const at = spare.findIndex((ints) => ints.length >= length);
+  return at < 0 ? new Int32Array(Math.max(length, 1 << 15)) : spare.splice(at, 1)[0]!;
+}
 
 function failureOf(error: unknown, line: number): ReadFailure {
   if (readFailed) return { kind: 'unreadable', line, limit: 0, reason: reasonOf(error) };
@@ -49,10 +58,12 @@ function failureOf(error: unknown, line: number): ReadFailure {
 
 /** Sends a chunk's records; then waits while `ahead` are unapplied (not after the last). */
 async function send(cut: CutText, end: boolean): Promise<void> {
-  const ints = cut.cuts.ints.slice(0, cut.cuts.length);
+  const ints = buffer(cut.cuts.length);
+  ints.set(cut.cuts.ints.subarray(0, cut.cuts.length));
   const message: ReadMessage = {
     text: cut.text,
     ints,
+    length: cut.cuts.length,
     quoted: cut.cuts.quoted,
     bytes,
     failure: cut.error ? failureOf(cut.error, 0) : null,
@@ -74,6 +85,6 @@ try {
   }
   if (!failed) await send(tokenizer.cut('', true), true);
 } catch (error) {
-  const message: ReadMessage = { text: '', ints: new Int32Array(0), quoted: [], bytes, failure: failureOf(error, tokenizer.currentLine), end: null };
+  const message: ReadMessage = { text: '', ints: new Int32Array(0), length: 0, quoted: [], bytes, failure: failureOf(error, tokenizer.currentLine), end: null };
   port.postMessage(message);
 }
