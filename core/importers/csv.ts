@@ -69,10 +69,11 @@ export function emitRecords(text: string, cuts: RecordCuts, onRecord: RecordHand
     const flags = ints[at + 1]!;
     const count = ints[at + 2]!;
     at += HEAD;
-    const cells = new Array<string>(count);
+    // Pushed, not written into `new Array(count)`: a packed array, as the readers' loops expect.
+    const cells: string[] = [];
     for (let k = 0; k < count; k++, at += 2) {
       const start = ints[at]!;
-      cells[k] = start >= 0 ? text.slice(start, ints[at + 1]!) : quoted[-1 - start]!;
+      cells.push(start >= 0 ? text.slice(start, ints[at + 1]!) : quoted[-1 - start]!);
     }
     const quotedTab = (flags & QUOTED_TAB) !== 0;
     if ((flags & UNTERMINATED) !== 0) onRecord({ line, cells, unterminated: true, quotedTab });

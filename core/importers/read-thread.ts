@@ -10,7 +10,11 @@ import { CredenceError } from '../shared/errors.ts';
 import { emitRecords, RecordTooLong, UnterminatedQuote, type RecordHandler } from './csv.ts';
 import { EncodingError } from './encoding.ts';
 
-/** From this size on (bytes) a text bill read from a file is read on a thread of its own: below it, starting the thread (about 30 ms) is more than it saves. */
+/**
+ * From this size on (bytes) a text bill read from a file into a profile holding rows is read on a
+ * thread of its own (import-file.ts holdsRows): below it, starting the thread (about 30 ms) is more
+ * than it saves.
+ */
 export const READ_THREAD_FROM = 8 * 1024 * 1024;
 
 /** How many chunks the reading thread may send before the import's thread has applied them. */

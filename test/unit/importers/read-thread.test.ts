@@ -6,9 +6,11 @@
 // into its own profile holding the same first import. The copies are the synthetic exports the
 // bench uses (3,000 rows, GBK Alipay and UTF-8 WeChat): a re-save with every line break CRLF, one
 // whose stated period leaves out its oldest 50 rows, one with rows re-priced, given an id seen
-// earlier in the file, a broken amount and a blank line, one whose oldest rows are new, and a
-// first import. Then what stops a reading: a byte sequence invalid past the sniffed prefix, a
-// quote never closed, a line too long, a cancel: the same error, the profile as it was.
+// earlier in the file, a quoted cell, a broken amount and a blank line, one whose oldest rows are
+// new, and a first import of the platform (the profile holding the other's: into an empty profile
+// a bill is read on the import's thread alone). Then what stops a reading: a byte sequence invalid
+// past the sniffed prefix, a quote never closed, a line too long, a cancel: the same error, the
+// profile as it was.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,13 +56,11 @@ function stored(db: Db): unknown {
 }
 
 /** The import of `second` into a profile holding `first`; `threaded`: from its first byte on. */
-async function importAfter(dir: string, first: Uint8Array | null, second: Uint8Array, threaded: boolean, options: ImportOptions = {}) {
+async function importAfter(dir: string, first: Uint8Array, second: Uint8Array, threaded: boolean, options: ImportOptions = {}) {
   const t = tempDb();
   try {
-    if (first !== null) {
-      writeFileSync(join(dir, 'first.csv'), first);
-      await importFile(t.db, join(dir, 'first.csv'), { readThreadFrom: Infinity }, 'bill.csv');
-    }
+    writeFileSync(join(dir, 'first.csv'), first);
+    await importFile(t.db, join(dir, 'first.csv'), { readThreadFrom: Infinity }, 'bill.csv');
     writeFileSync(join(dir, 'second.csv'), second);
     const before = { stored: stored(t.db), counts: snapshot(t.db) };
     const pushes = vi.spyOn(CsvTokenizer.prototype, 'push');
@@ -99,7 +99,9 @@ describe('a text bill read on a thread of its own', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const copies: Record<string, (file: Export) => { first: Uint8Array | null; second: Uint8Array }> = {
+  const other = (file: Export) => exports.find((candidate) => candidate !== file)!;
+
+  const copies: Record<string, (file: Export) => { first: Uint8Array; second: Uint8Array }> = {
     'a re-save, every line break CRLF': (file) => ({ first: csv(file, file.rows), second: csv(file, file.rows, '\r\n') }),
     'a re-save whose stated period leaves out its oldest 50 rows': (file) => {
       const time = (row: string) => row.slice(0, 19);
@@ -121,7 +123,9 @@ describe('a text bill read on a thread of its own', () => {
       return { first: csv(file, file.rows), second: csv(file, rows, '\r\n') };
     },
     'the oldest rows new': (file) => ({ first: csv(file, file.rows.slice(0, 2000)), second: csv(file, file.rows, '\r\n') }),
-    'a first import': (file) => ({ first: null, second: csv(file, file.rows) }),
+    // A first import of this platform's bill, into a profile holding the other's (into an empty
+    // profile a bill is not read on the thread: below).
+    'a first import': (file) => ({ first: csv(other(file), other(file).rows), second: csv(file, file.rows) }),
   };
 
   for (const [copy, make] of Object.entries(copies)) {
@@ -169,6 +173,21 @@ describe('a text bill read on a thread of its own', () => {
       }
     });
   }
+
+  it('reads a bill into an empty profile on the import thread alone', async () => {
+    for (const file of exports) {
+      const t = tempDb();
+      try {
+        writeFileSync(join(dir, 'second.csv'), csv(file, file.rows));
+        const pushes = vi.spyOn(CsvTokenizer.prototype, 'push');
+        await importFile(t.db, join(dir, 'second.csv'), { readThreadFrom: 0 }, 'bill.csv');
+        expect(pushes.mock.calls.length, file.name).toBeGreaterThan(0);
+        pushes.mockRestore();
+      } finally {
+        t.close();
+      }
+    }
+  });
 
   it('rolls back a cancel between two chunks', async () => {
     const file = exports[0]!;
