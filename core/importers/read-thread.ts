@@ -119,7 +119,10 @@ export async function* readOnThread(
       yield;
     }
   } finally {
+    // It ends at its next chunk, or has ended (read-worker.ts); the process need not wait for it.
     worker.removeAllListeners();
-    void worker.terminate();
+    worker.on('error', () => {});
+    worker.postMessage(null);
+    worker.unref();
   }
 }

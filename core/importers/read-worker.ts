@@ -32,11 +32,14 @@ async function readFile({ path, ahead }: ReadWorkerData, port: MessagePort): Pro
 
   // Messages the import's thread has not applied yet: at most `ahead`, so that what waits stays a
   // few chunks. Each applied message's cuts come back, to be filled again (no buffer a chunk).
+  // A `null` instead says to stop: the import is over (its end, a failure or a cancel).
   let unapplied = 0;
+  let stopped = false;
   let wake: (() => void) | null = null;
   const spare: Array<Int32Array<ArrayBuffer>> = [];
-  port.on('message', (ints: Int32Array<ArrayBuffer>) => {
-    spare.push(ints);
+  port.on('message', (ints: Int32Array<ArrayBuffer> | null) => {
+    if (ints === null) stopped = true;
+    else spare.push(ints);
     unapplied--;
     wake?.();
     wake = null;
@@ -71,7 +74,7 @@ async function readFile({ path, ahead }: ReadWorkerData, port: MessagePort): Pro
     };
     port.postMessage(message, [ints.buffer]);
     unapplied++;
-    while (!end && message.failure === null && unapplied >= ahead) await new Promise<void>((resolve) => (wake = resolve));
+    while (!end && !stopped && message.failure === null && unapplied >= ahead) await new Promise<void>((resolve) => (wake = resolve));
   };
 
   const tokenizer = new CsvTokenizer();
@@ -79,14 +82,18 @@ async function readFile({ path, ahead }: ReadWorkerData, port: MessagePort): Pro
     for await (const text of decodeStream(hashed(), () => (decoding = true))) {
       const cut = tokenizer.cut(text, false);
       await send(cut, false);
-      if (cut.error !== null) return;
+      if (cut.error !== null || stopped) return;
     }
     await send(tokenizer.cut('', true), true);
   } catch (error) {
     const message: ReadMessage = { text: '', ints: new Int32Array(0), length: 0, quoted: [], bytes, failure: failureOf(error, tokenizer.currentLine), end: null };
     port.postMessage(message);
+  } finally {
+    // Nothing more to send (the file is closed): the thread ends by itself.
+    port.close();
   }
 }
 
-// The import's thread ends this thread once it has applied the last message or given up.
+// Never stopped from outside (`worker.terminate()`), as the app's import worker is not
+// (docs/engineering/known-crashes.md): the import's thread asks, and this one ends at its next chunk.
 void readFile(workerData as ReadWorkerData, parentPort!);
