@@ -227,7 +227,7 @@ function repeatOfEarlierImport(db: Db, name: string, sha256: string, actor: stri
 /**
  * Whether the profile holds transactions already: only then is a large text bill read on a thread
  * of its own (read-thread.ts). Its rows may then be stored, and the import's thread does least per
- * row, so reading is the largest share of its work (a third in a re-import of stored rows, a
+ * row, so reading is the largest share of its work (a quarter in a re-import of stored rows, a
  * fourteenth in a first import), while the thread costs about 25–30 MB resident: the first import
  * into an empty profile is where the peak is highest (at 4M rows near 300 MB), and is left as it was.
  */

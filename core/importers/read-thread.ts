@@ -2,7 +2,7 @@
 // (read-worker.ts), beside the import's thread, which makes each record's cells strings from the
 // text and cuts it is sent and does the rest as it would: the same records, lines and errors, in
 // the same order, one chunk at a time (a few chunks ahead at most). Reading, hashing, decoding and
-// cutting were about a third of the import thread's CPU in a re-import of stored rows
+// cutting were about a quarter of the import thread's CPU in a re-import of stored rows
 // (docs/engineering/performance.md, stop 30).
 
 import { Worker } from 'node:worker_threads';
