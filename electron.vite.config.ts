@@ -24,15 +24,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // The import worker (core/ipc/import-jobs.ts), the thread that reads a large text bill for it
-        // (core/importers/read-thread.ts) and the WAL checkpoint's beside an import
+        // The import worker (core/ipc/import-jobs.ts) and the WAL checkpoint's beside an import
         // (core/storage/wal-checkpoint.ts) are entries of their own, beside index.js; shared chunks
-        // stay in the same folder, so `./import-worker.js`, `./read-worker.js` and
-        // `./checkpoint-worker.js` resolve from any.
+        // stay in the same folder, so `./import-worker.js` and `./checkpoint-worker.js` resolve from any.
         input: {
           index: resolve(root, 'electron/main.ts'),
           'import-worker': resolve(root, 'core/ipc/import-worker.ts'),
-          'read-worker': resolve(root, 'core/importers/read-worker.ts'),
           'checkpoint-worker': resolve(root, 'core/storage/checkpoint-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

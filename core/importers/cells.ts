@@ -5,7 +5,7 @@
 import { formatWallDate } from './time.ts';
 import type { Cell } from './types.ts';
 
-export function isPad(code: number): boolean {
+function isPad(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xfeff;
 }
 

@@ -5,12 +5,8 @@
 // * characters after a closing quote are kept (`"3985734"<TAB>` in WeChat CSV);
 // * a quote inside an unquoted field is literal (`打开拼多多，点击底部"多多视频"`);
 // * LF, CRLF and lone CR all end a record; line breaks inside quotes belong to the field.
-//
-// The records of a text are cut first (RecordCuts: where each cell starts and ends), then made
-// strings: so a large file's cutting can run on a thread of its own, which hands over the text
-// and its cuts, and the import's thread only slices the cells (read-thread.ts).
 
-import { isPad, trimCell } from './cells.ts';
+import { trimCell, trimSlice } from './cells.ts';
 import type { TableRecord } from './types.ts';
 
 const QUOTE = 0x22;
@@ -42,62 +38,13 @@ export class UnterminatedQuote extends Error {
 
 export type RecordHandler = (record: TableRecord) => void;
 
-/**
- * The complete records of one text, cut: per record its line, its flags (QUOTED_TAB,
- * UNTERMINATED) and its cell count, then each cell as its [start, end) in the text, trimmed, or,
- * for a quoted cell (whose quotes are undone), (-1 - i, 0) for `quoted[i]`. `ints` is filled to
- * `length`.
- */
-export interface RecordCuts {
-  ints: Int32Array;
-  length: number;
-  quoted: string[];
-}
-
-const QUOTED_TAB = 1;
-const UNTERMINATED = 2;
 const INCOMPLETE = -1;
-/** A record's three leading ints: line, flags, cell count. */
-const HEAD = 3;
-
-/** The records of `text` as TableRecords, in order. */
-export function emitRecords(text: string, cuts: RecordCuts, onRecord: RecordHandler): void {
-  const { ints, length, quoted } = cuts;
-  let at = 0;
-  while (at < length) {
-    const line = ints[at]!;
-    const flags = ints[at + 1]!;
-    const count = ints[at + 2]!;
-    at += HEAD;
-    // Pushed, not written into `new Array(count)`: a packed array, as the readers' loops expect.
-    const cells: string[] = [];
-    for (let k = 0; k < count; k++, at += 2) {
-      const start = ints[at]!;
-      cells.push(start >= 0 ? text.slice(start, ints[at + 1]!) : quoted[-1 - start]!);
-    }
-    const quotedTab = (flags & QUOTED_TAB) !== 0;
-    if ((flags & UNTERMINATED) !== 0) onRecord({ line, cells, unterminated: true, quotedTab });
-    else onRecord({ line, cells, quotedTab });
-  }
-}
-
-/** What one `cut` made of a text: its complete records, and an error found after them. */
-export interface CutText {
-  /** The text the records were cut from (what `emitRecords` is given with them). */
-  text: string;
-  cuts: RecordCuts;
-  /** A quoted field the text ended in (final only), or a record longer than the limit, after the records before it. */
-  error: UnterminatedQuote | RecordTooLong | null;
-}
 
 export class CsvTokenizer {
   private pending = '';
   /** Line number of the first record in `pending`. */
   private line = 1;
   private readonly maxRecordChars: number;
-  private ints = new Int32Array(4096);
-  private used = 0;
-  private quoted: string[] = [];
 
   constructor(maxRecordChars = DEFAULT_MAX_RECORD_CHARS) {
     this.maxRecordChars = maxRecordChars;
@@ -109,85 +56,37 @@ export class CsvTokenizer {
   }
 
   push(text: string, onRecord: RecordHandler): void {
-    this.emit(this.pending.length === 0 ? text : this.pending + text, false, onRecord);
+    this.drain(this.pending.length === 0 ? text : this.pending + text, false, onRecord);
   }
 
   end(onRecord: RecordHandler): void {
-    if (this.pending.length > 0) this.emit(this.pending, true, onRecord);
+    if (this.pending.length > 0) this.drain(this.pending, true, onRecord);
   }
 
-  /**
-   * Cuts the complete records of the pending text and `text` (`final`: no more text comes), and
-   * keeps the rest pending. The cuts' `ints` are the tokenizer's own, valid until its next call.
-   */
-  cut(text: string, final: boolean): CutText {
-    const whole = this.pending.length === 0 ? text : this.pending + text;
-    return this.cutAll(whole, final);
-  }
-
-  private emit(text: string, final: boolean, onRecord: RecordHandler): void {
-    const { cuts, error } = this.cutAll(text, final);
-    emitRecords(text, cuts, onRecord);
-    if (error) throw error;
-  }
-
-  /** Cuts the records of `text` and keeps its tail pending; the text returned is the records' own. */
-  private cutAll(text: string, final: boolean): CutText {
-    this.used = 0;
-    this.quoted = [];
+  private drain(text: string, final: boolean, onRecord: RecordHandler): void {
     let start = 0;
-    let error: UnterminatedQuote | RecordTooLong | null = null;
     while (start < text.length) {
-      const head = this.used;
-      const quotedBefore = this.quoted.length;
-      let next: number;
-      try {
-        next = this.cutRecord(text, start, final);
-      } catch (caught) {
-        if (!(caught instanceof UnterminatedQuote)) throw caught;
-        this.drop(head, quotedBefore);
-        error = caught;
-        break;
-      }
+      const next = this.parseRecord(text, start, final, onRecord);
       if (next === INCOMPLETE) break;
       start = next;
     }
-    const cuts: RecordCuts = { ints: this.ints, length: this.used, quoted: this.quoted };
-    const rest = start < text.length;
-    if (error === null) {
-      this.pending = rest ? text.slice(start) : '';
-      if (this.pending.length > this.maxRecordChars) error = new RecordTooLong(this.line, this.maxRecordChars);
-    }
-    return { text: rest ? text.slice(0, start) : text, cuts, error };
+    this.pending = start < text.length ? text.slice(start) : '';
+    if (this.pending.length > this.maxRecordChars) throw new RecordTooLong(this.line, this.maxRecordChars);
   }
 
-  private room(ints: number): void {
-    if (this.used + ints <= this.ints.length) return;
-    const grown = new Int32Array(Math.max(this.ints.length * 2, this.used + ints));
-    grown.set(this.ints.subarray(0, this.used));
-    this.ints = grown;
-  }
-
-  /** Cuts one record at `start`; returns the index after it, or INCOMPLETE (nothing kept of it). */
-  private cutRecord(text: string, start: number, final: boolean): number {
+  /** Parses one record at `start`; returns the index after it, or INCOMPLETE. */
+  private parseRecord(text: string, start: number, final: boolean, onRecord: RecordHandler): number {
+    const cells: string[] = [];
     const length = text.length;
-    const head = this.used;
-    const quotedBefore = this.quoted.length;
-    this.room(HEAD);
-    this.used += HEAD;
-    let count = 0;
     let newlines = 0;
     let quotedTab = false;
     let i = start;
     for (;;) {
-      this.room(2);
-      const ints = this.ints;
+      let cell: string;
       if (i < length && text.charCodeAt(i) === QUOTE) {
         const quoted = this.readQuoted(text, i, final);
-        if (quoted === null) return this.drop(head, quotedBefore);
-        ints[this.used] = -1 - this.quoted.length;
-        ints[this.used + 1] = 0;
-        this.quoted.push(quoted.value);
+        if (quoted === null) return INCOMPLETE;
+        cell = quoted.value;
         newlines += quoted.newlines;
         quotedTab ||= quoted.tabInside;
         i = quoted.end;
@@ -198,19 +97,14 @@ export class CsvTokenizer {
           if (code === COMMA || code === LF || code === CR) break;
           j++;
         }
-        let from = i;
-        let to = j;
-        while (from < to && isPad(text.charCodeAt(from))) from++;
-        while (to > from && isPad(text.charCodeAt(to - 1))) to--;
-        ints[this.used] = from;
-        ints[this.used + 1] = to;
+        cell = trimSlice(text, i, j);
         i = j;
       }
-      this.used += 2;
-      count++;
+      cells.push(cell);
       if (i >= length) {
-        if (!final) return this.drop(head, quotedBefore);
-        this.close(head, count, (quotedTab ? QUOTED_TAB : 0) | UNTERMINATED, newlines);
+        if (!final) return INCOMPLETE;
+        onRecord({ line: this.line, cells, unterminated: true, quotedTab });
+        this.line += newlines + 1;
         return length;
       }
       const code = text.charCodeAt(i);
@@ -220,28 +114,15 @@ export class CsvTokenizer {
       }
       if (code === CR) {
         // A CR at the very end of a chunk may be the first half of CRLF.
-        if (i + 1 >= length && !final) return this.drop(head, quotedBefore);
+        if (i + 1 >= length && !final) return INCOMPLETE;
         i += i + 1 < length && text.charCodeAt(i + 1) === LF ? 2 : 1;
       } else {
         i++;
       }
-      this.close(head, count, quotedTab ? QUOTED_TAB : 0, newlines);
+      onRecord({ line: this.line, cells, quotedTab });
+      this.line += newlines + 1;
       return i;
     }
-  }
-
-  private close(head: number, count: number, flags: number, newlines: number): void {
-    const ints = this.ints;
-    ints[head] = this.line;
-    ints[head + 1] = flags;
-    ints[head + 2] = count;
-    this.line += newlines + 1;
-  }
-
-  private drop(head: number, quotedBefore: number): number {
-    this.used = head;
-    this.quoted.length = quotedBefore;
-    return INCOMPLETE;
   }
 
   /** A quoted field from the quote at `i` up to the next delimiter; null if the text runs out. */
