@@ -114,7 +114,8 @@ describe.each([
 });
 
 describe('whatif.prepare through the dispatcher (made-up profile)', () => {
-  it('runs to its end when nothing is asked meanwhile, and stops once a comparison is asked; the answers are a fresh handler’s', async () => {
+  /** Two cards, one charged near its limit since 2025-06, one barely used since 2026-01; its connection closed, for the stores to open. */
+  const twoCardProfile = () => {
     const made = handProfile({
       cards: [
         { last4: '1111', from: '2025-06', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 },
@@ -123,6 +124,11 @@ describe('whatif.prepare through the dispatcher (made-up profile)', () => {
     });
     const profileId = initialiseProfile(made.db, '预备测试').id;
     made.db.close();
+    return { made, profileId };
+  };
+
+  it('runs to its end when nothing is asked meanwhile, and stops once a comparison is asked; the answers are a fresh handler’s', async () => {
+    const { made, profileId } = twoCardProfile();
     const handlersOn = (store: SingleFileProfileStore) => createDispatch(createHandlers({ store, dataDir: tempDir(), version: 't', transport: 'test', emit: () => {} }));
     const card = made.ids.get('card:1111')!;
     const request = { profileId, asOf: AS_OF, scenarios: [{ name: 'pay down', actions: [{ type: 'pay', accountId: card, amountFen: 600_000, month: '2026-12', timing: 'before_statement' }] }] };
@@ -147,14 +153,7 @@ describe('whatif.prepare through the dispatcher (made-up profile)', () => {
   // (so a comparison asked meanwhile cannot stop it); after an edit moved the data version, the
   // handler reads the base again and prepares it anew (a comparison asked meanwhile stops it).
   it('asked again: answers at once while the data is as it was, and prepares the new base after an edit', async () => {
-    const made = handProfile({
-      cards: [
-        { last4: '1111', from: '2025-06', chargeDay: 5, chargeYuan: 8000, statementDay: 25, dueDay: 15, limitYuan: 10000 },
-        { last4: '2222', from: '2026-01', chargeDay: 5, chargeYuan: 100, statementDay: 10, dueDay: 28, limitYuan: 10000 },
-      ],
-    });
-    const profileId = initialiseProfile(made.db, '预备测试').id;
-    made.db.close();
+    const { made, profileId } = twoCardProfile();
     const card = made.ids.get('card:2222')!;
     const request = { profileId, asOf: AS_OF, scenarios: [{ name: 'pay down', actions: [{ type: 'pay', accountId: made.ids.get('card:1111')!, amountFen: 600_000, month: '2026-12', timing: 'before_statement' }] }] };
     const stores = [0, 1].map(() => new SingleFileProfileStore(made.path));
