@@ -85,3 +85,51 @@ describe('the packed events a derivation stores', () => {
     db.close();
   });
 });
+
+describe('the links’ event order', () => {
+  it('is by account, day, phase and transaction, worked out by hand', () => {
+    // Indexes: 0 (acct 2), 1 (acct 1, day 5, refund: phase 2), 2 (acct 1, day 5, account_key,
+    // tx 40), 3 (acct 1, day 5, account_key, tx 7), 4 (acct 1, day 4, manual: phase 3), 5 (acct 1,
+    // day 5, line: phase 1). Account 1 first: day 4 (4), then day 5 by phase: 3 and 2 (phase 0, tx
+    // 7 before 40), 5 (phase 1), 1 (phase 2); then account 2 (0).
+    const links = linksOf([
+      link({ transaction: 1, account: 2, day: 1, fen: 1, batch: 1, platform: 'alipay' }),
+      link({ transaction: 2, account: 1, day: 5, fen: 1, batch: 1, platform: 'alipay', basis: 'refund_of_original' }),
+      link({ transaction: 40, account: 1, day: 5, fen: 1, batch: 1, platform: 'alipay' }),
+      link({ transaction: 7, account: 1, day: 5, fen: 1, batch: 1, platform: 'alipay' }),
+      link({ transaction: 3, account: 1, day: 4, fen: 1, batch: 1, platform: 'alipay', basis: 'manual' }),
+      link({ transaction: 5, account: 1, day: 5, fen: 1, batch: 1, platform: 'alipay', basis: 'line' }),
+    ]);
+    expect([...links.eventOrder()]).toEqual([4, 3, 2, 5, 1, 0]);
+  });
+
+  it('is the comparator’s stable sort over keys of every width, ties in the links’ order', () => {
+    // Days before 1970 and over 2^16 apart, accounts and transactions past 16 bits (two digit
+    // passes), transactions near 2^31; repeats of every key, so ties are common.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+    const BASES = ['account_key', 'only_open_draw', 'refund_of_original', 'manual', 'line', 'disbursement'] as const;
+    const fields: LinkFields[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      fields.push(
+        link({
+          transaction: [next(50), 2 ** 31 - 1 - next(50), 70_000 + next(200_000)][next(3)],
+          account: [1, 2, 70_000 + next(3)][next(3)],
+          day: [-400 + next(20), 19_000 + next(30), 100_000 + next(5)][next(3)],
+          basis: BASES[next(BASES.length)],
+          fen: 1,
+          batch: 1,
+          platform: 'alipay',
+        }),
+      );
+    }
+    const phase = (basis: string) => ({ account_key: 0, disbursement: 0, only_open_draw: 1, line: 1, refund_of_original: 2, manual: 3 })[basis]!;
+    const expected = fields
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const [x, y] = [fields[a], fields[b]];
+        return x.account - y.account || x.day - y.day || phase(x.basis) - phase(y.basis) || x.transaction - y.transaction || a - b;
+      });
+    expect([...linksOf(fields).eventOrder()]).toEqual(expected);
+  });
+});
