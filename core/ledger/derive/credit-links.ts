@@ -175,8 +175,19 @@ export class CreditLinks {
     this.length = 0;
   }
 
+  /**
+   * Cuts the columns to the links there are, once no more will be pushed: the last doubling
+   * left up to half of each unused, held through the packing's peak otherwise (write-events.ts).
+   */
+  trim(): void {
+    this.resize(this.length);
+  }
+
   private grow(): void {
-    const size = this.transaction.length * 2;
+    this.resize(Math.max(64, this.transaction.length * 2));
+  }
+
+  private resize(size: number): void {
     this.transaction = resized(this.transaction, size);
     this.account = resized(this.account, size);
     this.day = resized(this.day, size);

@@ -133,3 +133,21 @@ describe('the links’ event order', () => {
     expect([...linksOf(fields).eventOrder()]).toEqual(expected);
   });
 });
+
+describe('the links trimmed', () => {
+  it('keep every link in columns of their length, and take more after', () => {
+    // 65 links: the columns grew from 64 to 128; trimmed to 65, then one more grows them again.
+    const fields = Array.from({ length: 65 }, (_, i) => link({ transaction: i + 1, account: 1 + (i % 2), day: 20_000 - i, fen: i, batch: 3, platform: 'cmb' }));
+    const links = linksOf(fields);
+    expect(links.fen.length).toBe(128);
+    links.trim();
+    for (const column of [links.transaction, links.account, links.day, links.fen, links.batch, links.role, links.basis, links.platform, links.unconfirmed]) expect(column.length).toBe(65);
+    expect(Array.from({ length: 65 }, (_, i) => links.at(i))).toEqual(fields);
+    links.push(fields[0]);
+    expect(links.at(65)).toEqual(fields[0]);
+    const empty = new CreditLinks();
+    empty.trim();
+    empty.push(fields[1]);
+    expect(empty.at(0)).toEqual(fields[1]);
+  });
+});
