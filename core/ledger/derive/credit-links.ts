@@ -134,9 +134,10 @@ export class CreditLinks {
   /**
    * Link indexes by account, day, phase and transaction: the packed events' order (write-events.ts).
    * Sorted a digit at a time from the last key to the first, each pass a stable counting sort
-   * into a second array: 8 bytes a link, where a comparator's sort copies the indexes into two
-   * arrays of its own, 16 bytes more, while every column is held (stop 30,
-   * docs/engineering/performance.md). Ties keep the links' order, as the stable sort did.
+   * into a second array: 8 bytes a link with the order, where a comparator's sort copied the
+   * indexes into two arrays of 8 bytes a link of its own beside it (20 in all), while every
+   * column is held (stop 30, docs/engineering/performance.md). Ties keep the links' order, as
+   * that stable sort did.
    */
   eventOrder(): Uint32Array {
     const { account, day, transaction, basis } = this;
