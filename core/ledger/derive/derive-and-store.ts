@@ -62,7 +62,6 @@ export function deriveAndStore(db: Db, before: DerivedBefore | null = null): Der
   if (scope === null) {
     removeOrphans(db, wanted);
     writeAccountEvents(db, linked, null);
-    linked.release();
     return { accounts: wanted.size, links: made, cardKeys: derived.cardKeys, touched: null };
   }
   const touched = new Set<number>();
@@ -70,6 +69,5 @@ export function deriveAndStore(db: Db, before: DerivedBefore | null = null): Der
   linked.release();
   const ofTouched = linksOfAccounts(db, touched);
   writeAccountEvents(db, ofTouched, touched);
-  ofTouched.release();
   return { accounts: wanted.size, links: made, cardKeys: derived.cardKeys, touched };
 }
