@@ -130,10 +130,14 @@ export function resumable(checkpoint: HistoryCheckpoint, input: HistoryInput<Eve
   if (input.closedDay !== kept.closedDay && !(closesAfter(input.closedDay) && closesAfter(kept.closedDay))) return false;
   const { events } = input;
   if (events.length < checkpoint.eventCount) return false;
-  for (let i = 0; i < checkpoint.eventCount; i++) {
-    const event = events.at(i);
-    const keptEvent = kept.events.at(i);
-    if (event !== keptEvent && !isDeepStrictEqual(event, keptEvent)) return false;
+  // The same list is the same events; a packed list makes a new object at every read, so only
+  // another list is compared event by event.
+  if (events !== kept.events) {
+    for (let i = 0; i < checkpoint.eventCount; i++) {
+      const event = events.at(i);
+      const keptEvent = kept.events.at(i);
+      if (event !== keptEvent && !isDeepStrictEqual(event, keptEvent)) return false;
+    }
   }
   return events.length === checkpoint.eventCount || events.at(checkpoint.eventCount)!.day > checkpoint.readUpTo;
 }
