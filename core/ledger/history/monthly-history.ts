@@ -74,10 +74,13 @@ export interface HistoryCheckpoint {
 
 /**
  * A copy of the state that the pass can go on with, for `input`: every part the months change is
- * copied, and the as-of day is the input's (a later day's pass: historyAfter).
+ * copied (the satisfied obligations before the queue, which no month changes, are shared), and
+ * the as-of day is the input's (a later day's pass: historyAfter).
  */
 export function copyState(s: HistoryState, input: HistoryInput<EventList>): HistoryState {
-  const obligations = s.obligations.map((o) => ({ ...o }));
+  // Every write to an obligation is to one not yet satisfied (payments, satisfy, checkDue) or to
+  // the latest bill (creditLatestStatement); the queue starts after the satisfied ones.
+  const obligations = s.obligations.map((o, i) => (i < s.queueStart && o !== s.latest ? o : { ...o }));
   return {
     ...s,
     input,
