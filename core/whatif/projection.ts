@@ -16,7 +16,7 @@
 // before it, so one pass without the repayments gives every statement, and each repayment is
 // that statement less what was paid since; a clearance or settlement is owedOn() on its day.
 
-import { checkpointFromOtherDay, owedOn, resumable, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
+import { checkpointFromOtherDay, owedOn, resumeHistory, type HistoryCheckpoint } from '../ledger/history/monthly-history.ts';
 import { parseCheckpoint } from '../ledger/codecs/history-checkpoint.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { HistoryInput, HistoryResult, LedgerEvent } from '../ledger/history/history-input.ts';
@@ -134,11 +134,12 @@ const checkpoints = new WeakMap<AccountRecord, Map<number, HistoryCheckpoint>>()
 
 /** The ledger's history pass of `input` (an account's, to the timeline's end). */
 function pass(ctx: Context, record: AccountRecord, input: HistoryInput): HistoryResult {
-  let kept = checkpoints.get(record);
   const from = checkpointFor(ctx, record, input);
-  if (from !== null && resumable(from, input)) return resumeHistory(input, from, null).result;
+  // resumeHistory asks resumable itself, and walks from the start when it is not.
+  if (from !== null) return resumeHistory(input, from, null).result;
   const { result, checkpoint } = resumeHistory(input, null, ctx.asOfDay + 1);
-  if (checkpoint !== null && from === null) {
+  if (checkpoint !== null) {
+    let kept = checkpoints.get(record);
     if (!kept) checkpoints.set(record, (kept = new Map()));
     kept.set(ctx.horizonDay, checkpoint);
   }
