@@ -73,11 +73,16 @@ export interface HistoryCheckpoint {
 }
 
 /**
- * A copy of the state that the pass can go on with, for `input`: every part the months change is
- * copied, and the as-of day is the input's (a later day's pass: historyAfter).
+ * A copy of the state after `month` that the pass can go on with, for `input`: every part the
+ * months after it change is copied, and the as-of day is the input's (a later day's pass:
+ * historyAfter). What no later month reads is left out or shared: a month's close reads the
+ * per-month marks of that month alone (month-close.ts), so those of `month` and before are not
+ * copied, and the satisfied obligations before the queue, which no month changes, are shared.
  */
-export function copyState(s: HistoryState, input: HistoryInput<EventList>): HistoryState {
-  const obligations = s.obligations.map((o) => ({ ...o }));
+function copyState(s: HistoryState, month: number, input: HistoryInput<EventList>): HistoryState {
+  // Every write to an obligation is to one not yet satisfied (payments, satisfy, checkDue) or to
+  // the latest bill (creditLatestStatement); the queue starts after the satisfied ones.
+  const obligations = s.obligations.map((o, i) => (i < s.queueStart && o !== s.latest ? o : { ...o }));
   return {
     ...s,
     input,
@@ -87,12 +92,25 @@ export function copyState(s: HistoryState, input: HistoryInput<EventList>): Hist
     closedMonth: input.closedDay === null ? null : periodOfDay(s.cycle ? input.statementDay : null, input.closedDay),
     obligations,
     latest: s.latest === null ? null : obligations[s.obligations.indexOf(s.latest)],
-    graceMonths: new Set(s.graceMonths),
+    graceMonths: monthsAfter(s.graceMonths, month),
     carriedOverdue: s.carriedOverdue === null ? null : [s.carriedOverdue[0], s.carriedOverdue[1]],
-    curedMonths: new Set(s.curedMonths),
-    paidInMonth: new Map(s.paidInMonth),
-    unconfirmedInMonth: new Map(s.unconfirmedInMonth),
+    curedMonths: monthsAfter(s.curedMonths, month),
+    paidInMonth: entriesAfter(s.paidInMonth, month),
+    unconfirmedInMonth: entriesAfter(s.unconfirmedInMonth, month),
   };
+}
+
+/** The months of `months` after `month` (a grace day's payment is the next month's before its month is walked). */
+function monthsAfter(months: ReadonlySet<number>, month: number): Set<number> {
+  const out = new Set<number>();
+  for (const m of months) if (m > month) out.add(m);
+  return out;
+}
+
+function entriesAfter(byMonth: ReadonlyMap<number, number>, month: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [m, value] of byMonth) if (m > month) out.set(m, value);
+  return out;
 }
 
 /** The last month whose events, grace days included, all fall before `day`. */
@@ -111,7 +129,7 @@ function checkpointOf(s: HistoryState, month: number, rows: readonly MonthRow[],
   while (eventCount < events.length && events.at(eventCount)!.day <= readUpTo) eventCount++;
   let daysRead = readUpTo;
   for (let i = 0; i < s.dueIndex; i++) daysRead = Math.max(daysRead, s.obligations[i].dueDay + grace);
-  return { input: s.input, month, readUpTo, daysRead, eventCount, state: copyState(s, s.input), rows: [...rows], last };
+  return { input: s.input, month, readUpTo, daysRead, eventCount, state: copyState(s, month, s.input), rows: [...rows], last };
 }
 
 /**
@@ -197,7 +215,7 @@ function walk(input: HistoryInput<EventList>, from: Start | null = null, keepBef
   let rows: MonthRow[];
   let last: MonthRow | null;
   if (from) {
-    s = copyState(from.state, input);
+    s = copyState(from.state, from.month, input);
     start = from.month + 1;
     rows = [...from.rows];
     last = from.last;

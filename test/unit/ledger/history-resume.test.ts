@@ -107,6 +107,36 @@ describe('a history pass from a checkpoint (synthetic profile, made up)', () => 
     expect(resumed).toBeGreaterThanOrEqual(36);
   });
 
+  // A month's close reads its own per-month marks only (paid, unconfirmed, cured, in grace:
+  // month-close.ts), so a checkpoint keeps none of its month and before, and one that carries
+  // them (as the derivation stored them before they were left out: credit_account_checkpoints
+  // of an earlier version) goes on exactly alike, whatever they say.
+  it('keeps no per-month mark of its month and before, and reads none of those it is given', () => {
+    let marked = 0;
+    for (const { input } of futureKnown) {
+      const { checkpoint } = resumeHistory(input, null, AS_OF + 1);
+      if (checkpoint === null) continue;
+      const s = checkpoint.state;
+      const months = [...s.paidInMonth.keys(), ...s.unconfirmedInMonth.keys(), ...s.curedMonths, ...s.graceMonths];
+      expect(months.filter((m) => m <= checkpoint.month)).toEqual([]);
+      // The marks of every earlier month, made up (a payment no month had): an older stored state.
+      const old = { ...s, paidInMonth: new Map(s.paidInMonth), unconfirmedInMonth: new Map(s.unconfirmedInMonth), curedMonths: new Set(s.curedMonths), graceMonths: new Set(s.graceMonths) };
+      for (let m = checkpoint.month - 24; m <= checkpoint.month; m++) {
+        old.paidInMonth.set(m, 987_654);
+        old.unconfirmedInMonth.set(m, 3);
+        old.curedMonths.add(m);
+        old.graceMonths.add(m);
+      }
+      const carried = { ...checkpoint, state: old };
+      const future = withEvents(input, [event(AS_OF + 3, 'charge', 50_000), event(AS_OF + 20, 'payment', 20_000)]);
+      expect(resumeHistory(future, carried, null).result).toStrictEqual(computeHistory(future));
+      expect(owedOn(future, AS_OF + 21, carried)).toStrictEqual(owedOn(future, AS_OF + 21));
+      marked++;
+    }
+    // The 12 accounts of the profile, each with a checkpoint (the first test).
+    expect(marked).toBe(12);
+  });
+
   // A what-if closing a card changes its closing day (history-input.ts closedDay): only the months
   // from the close on read it (the walk closes that month and stops), so a close after the kept
   // months resumes, and the resumed pass is the whole one; a close within them does not.
