@@ -68,9 +68,18 @@ export class TempTableChunks implements TallyChunks {
     release(bytes);
   }
 
+  /**
+   * Each chunk is a Buffer the addon copied out of SQLite, freed once read: left to V8, a read of
+   * every chunk (one per stated total that differs) kept them all until a collection, 83 MB at
+   * 4,000,000 rows (docs/engineering/performance.md, stop 31).
+   */
   each(read: (bytes: Uint8Array) => void): void {
     if (this.insert === null) return;
-    for (const bytes of this.db.prepare(`SELECT bytes FROM ${TABLE} ORDER BY n`).pluck().iterate() as Iterable<Uint8Array>) read(bytes);
+    for (const bytes of this.db.prepare(`SELECT bytes FROM ${TABLE} ORDER BY n`).pluck().iterate() as Iterable<Uint8Array>) {
+      read(bytes);
+      // Only a buffer of its own: a view into a shared one (a small Buffer from Node's pool) is left as it is.
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) release(bytes);
+    }
   }
 
   /** Drops the table (a ROLLBACK may have taken it already) and puts the cache's size back. */
