@@ -7,7 +7,7 @@
 // raw row or binding 22 parameters each (a re-export of an imported bill: ~7 µs → ~0.6 µs a row).
 // A stored key is certain to be ignored by the INSERT, so counts are exactly as without it.
 //
-// Ids seen: an id this file showed before is compared with the row stored under it (repeatedIdKey).
+// Ids seen: an id this file showed before is compared with the row stored under it (storedKey).
 // Into a profile holding rows of the platform, the ids seen so far are kept as hashes (dedupe.ts
 // SeenIds), since a stored id may be an earlier import's. With nothing of the platform stored
 // before (a first import, which brings a whole history), a stored id can only be this file's, so
