@@ -6,6 +6,15 @@
 // already stored on the same index; those rows are counted as duplicates without serialising their
 // raw row or binding 22 parameters each (a re-export of an imported bill: ~7 µs → ~0.6 µs a row).
 // A stored key is certain to be ignored by the INSERT, so counts are exactly as without it.
+//
+// Ids seen: an id this file showed before is compared with the row stored under it (storedKey).
+// Into a profile holding rows of the platform, the ids seen so far are kept as hashes (dedupe.ts
+// SeenIds), since a stored id may be an earlier import's. With nothing of the platform stored
+// before (a first import, which brings a whole history), a stored id can only be this file's, so
+// the unique index is the record of the ids seen and nothing is kept per row: each statement is
+// written without a conflict clause and fails whole (its statement journal takes it back) when one
+// of its ids is already stored; only then are its rows keyed one by one against the stored rows,
+// as the ids seen would have keyed them (rekeyStatement).
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/database.ts';
@@ -16,7 +25,7 @@ import { DuplicateProbe, platformStored } from './duplicate-probe.ts';
 import { makeWarning, type WarningSink } from './messages.ts';
 import type { StatedTally } from './reconcile.ts';
 import { type Cell, type CreditEventKind, type NormalizedTransaction, type Platform, type StatusClass } from './types.ts';
-import type { ByDirection, DirectionTotal, NeedsReviewEntry } from './report-schema.ts';
+import type { ByDirection, DirectionTotal, ImportWarning, NeedsReviewEntry } from './report-schema.ts';
 
 export const COLUMNS = [
   'batch_id', 'platform', 'platform_order_id', 'merchant_order_id', 'occurred_at', 'occurred_epoch', 'amount_fen',
@@ -91,11 +100,15 @@ export class BatchWriter {
   private readonly db: Db;
   private readonly warnings: WarningSink;
   private readonly tally: StatedTally | null;
-  /** Made at the first id: narrow when nothing of the platform was stored before (keyFor). */
+  /** Whether nothing of the platform was stored before this import; decided at the first row. */
+  private first: boolean | null = null;
+  /** Made at the first id of an import into rows of the platform (keyFor). */
   private seenIds: SeenIds | null = null;
   private readonly statementKeys = new StatementKeys();
   /** The insert statements by row count, all of the batch and platform `statementsShare` names as literals. */
   private readonly statements = new Map<number, Database.Statement>();
+  /** The same without a conflict clause, for a first import (a stored key fails the statement). */
+  private readonly plainStatements = new Map<number, Database.Statement>();
   private statementsShare = '';
   private findStored: Database.Statement<[string, string], ContentFields> | null = null;
   private readonly probe: DuplicateProbe;
@@ -104,6 +117,8 @@ export class BatchWriter {
   private pendingTx: NormalizedTransaction[] = [];
   private pendingKeys: string[] = [];
   private pendingCells: Array<readonly Cell[] | null> = [];
+  /** A first import's: how many warnings were kept when each pending row was added (rekeyStatement). */
+  private pendingMarks: number[] = [];
   private pendingBatch = 0;
   private readonly rawRows: RawRows;
   private batchId: number | null = null;
@@ -144,35 +159,34 @@ export class BatchWriter {
     this.probe.release();
   }
 
+  /** The row's key; in a first import an id is taken as new until a statement says otherwise. */
   private keyFor(tx: NormalizedTransaction): string {
     if (tx.orderId === null) return this.statementKeys.keyFor(tx);
-    // With nothing of the platform stored before this import, a row stored under an id is this
-    // file's: repeatedIdKey's lookup then tells a narrow table's false match (no row) from an id
-    // seen, and the ids seen take half the memory (dedupe.ts). Otherwise the id may be stored by an
-    // earlier import, and only the table can say whether this file showed it.
-    this.seenIds ??= new SeenIds(!platformStored(this.db, tx.platform));
+    if (this.first) return tx.orderId;
+    this.seenIds ??= new SeenIds();
     if (!this.seenIds.check(tx.orderId)) return tx.orderId;
-    return this.repeatedIdKey(tx, tx.orderId);
+    this.flush();
+    return this.storedKey(tx, tx.orderId, (warning) => this.warnings.add(warning));
   }
 
   /**
-   * An id seen earlier in this file (rare in real exports): compare with the row stored under
-   * it. Identical content is the same transaction twice; different content keeps both rows.
+   * The key of a row whose id may be stored already by this file (rare in real exports): none
+   * stored, the id; else compared with the row stored under it. Identical content is the same
+   * transaction twice; different content keeps both rows.
    */
-  private repeatedIdKey(tx: NormalizedTransaction, orderId: string): string {
-    this.flush();
+  private storedKey(tx: NormalizedTransaction, orderId: string, warn: (warning: ImportWarning) => void): string {
     this.findStored ??= this.db.prepare<[string, string], ContentFields>(
       `SELECT occurred_at AS occurredAt, amount_fen AS amountFen, direction, status, category, counterparty, item,
               funding_account AS fundingAccount
        FROM transactions WHERE platform = ? AND platform_order_id = ?`,
     );
-    const first = this.findStored.get(tx.platform, orderId);
-    if (!first) return orderId;
-    if (contentHash(first) === contentHash(tx)) {
-      this.warnings.add(makeWarning('import.warn.duplicate_row', tx.sourceLine, { orderId }));
+    const stored = this.findStored.get(tx.platform, orderId);
+    if (!stored) return orderId;
+    if (contentHash(stored) === contentHash(tx)) {
+      warn(makeWarning('import.warn.duplicate_row', tx.sourceLine, { orderId }));
       return orderId;
     }
-    this.warnings.add(makeWarning('import.warn.repeated_order_id', tx.sourceLine, { orderId }));
+    warn(makeWarning('import.warn.repeated_order_id', tx.sourceLine, { orderId }));
     return repeatKey(orderId, tx);
   }
 
@@ -181,9 +195,10 @@ export class BatchWriter {
    * raw row is then serialised at flush, and only if the row is not already stored.
    */
   add(tx: NormalizedTransaction, batchId: number, cells: readonly Cell[] | null = null): void {
+    this.first ??= !platformStored(this.db, tx.platform);
+    if (this.first) this.pendingMarks.push(this.warnings.kept.length);
     const key = this.keyFor(tx);
     this.count(tx);
-    this.trackPairs(tx, key);
     this.pendingBatch = batchId;
     this.pendingTx.push(tx);
     this.pendingKeys.push(key);
@@ -194,9 +209,64 @@ export class BatchWriter {
   flush(): void {
     const pending = this.pendingTx.length;
     if (pending === 0) return;
-    const stored = this.probe.stored(this.pendingTx[0].platform, this.pendingKeys);
-    const batchId = this.pendingBatch;
+    if (!this.first) this.write(0, pending, this.probe.stored(this.pendingTx[0].platform, this.pendingKeys), false);
+    else if (!this.writeFirst()) this.rekeyStatement();
+    // The keys are final now: a refund's pairing keeps the key its row was written under.
+    for (let i = 0; i < pending; i++) this.trackPairs(this.pendingTx[i], this.pendingKeys[i]);
+    this.pendingTx = [];
+    this.pendingKeys = [];
+    this.pendingCells = [];
+    this.pendingMarks = [];
+  }
+
+  /** A first import's statement, written whole; false (nothing written) when one of its keys is stored already. */
+  private writeFirst(): boolean {
+    try {
+      this.write(0, this.pendingTx.length, null, true);
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+      throw error;
+    }
+  }
+
+  /**
+   * A first import's statement that met a stored key: its rows keyed one by one as the ids seen
+   * would have keyed them (keyFor: a row stored under the id is this file's, and the rows before
+   * it are written first), each warning put where keyFor would have added it, then written with
+   * the conflict clause.
+   */
+  private rekeyStatement(): void {
+    const pending = this.pendingTx.length;
+    /** The ids of the rows from `from` on, not written yet. */
+    const unwritten = new Set<string>();
+    let from = 0;
+    let moved = 0;
     for (let i = 0; i < pending; i++) {
+      const tx = this.pendingTx[i];
+      const id = tx.orderId;
+      if (id === null) continue;
+      if (unwritten.has(id)) {
+        this.write(from, i, null, false);
+        from = i;
+        unwritten.clear();
+      }
+      unwritten.add(id);
+      const position = this.pendingMarks[i] + moved;
+      this.pendingKeys[i] = this.storedKey(tx, id, (warning) => {
+        if (this.warnings.addAt(position, warning)) moved++;
+      });
+    }
+    this.write(from, pending, null, false);
+  }
+
+  /**
+   * Writes the pending rows from `from` to `to` in one statement, but those `stored` names (by
+   * their index among the pending rows), and counts them; `plain`: without the conflict clause.
+   */
+  private write(from: number, to: number, stored: readonly boolean[] | null, plain: boolean): void {
+    const batchId = this.pendingBatch;
+    for (let i = from; i < to; i++) {
       const key = this.pendingKeys[i];
       if (stored !== null && stored[i]) continue;
       const tx = this.pendingTx[i];
@@ -211,34 +281,36 @@ export class BatchWriter {
       );
       this.rows++;
     }
-    const inserted = this.rows === 0 ? 0 : this.statement(this.rows, batchId, this.pendingTx[0].platform).run(this.params).changes;
-    this.figures.imported += inserted;
-    this.figures.duplicates += pending - inserted;
-    this.params = [];
-    this.rows = 0;
-    this.pendingTx = [];
-    this.pendingKeys = [];
-    this.pendingCells = [];
+    try {
+      const inserted = this.rows === 0 ? 0 : this.statement(this.rows, batchId, this.pendingTx[0].platform, plain).run(this.params).changes;
+      this.figures.imported += inserted;
+      this.figures.duplicates += to - from - inserted;
+    } finally {
+      this.params = [];
+      this.rows = 0;
+    }
   }
 
-  /** The statement for `rows` rows of one batch and platform (one writer's rows share both). */
-  private statement(rows: number, batchId: number, platform: Platform): Database.Statement {
+  /** The statement for `rows` rows of one batch and platform (one writer's rows share both); `plain`: without the conflict clause. */
+  private statement(rows: number, batchId: number, platform: Platform, plain: boolean): Database.Statement {
     const shared = `${batchId},'${platform}'`;
     if (shared !== this.statementsShare) {
       if (!Number.isSafeInteger(batchId) || !/^[a-z_]+$/.test(platform)) throw new Error(`not a batch id and platform: ${batchId}, ${platform}`);
       this.statements.clear();
+      this.plainStatements.clear();
       this.statementsShare = shared;
     }
-    let statement = this.statements.get(rows);
+    const statements = plain ? this.plainStatements : this.statements;
+    let statement = statements.get(rows);
     if (!statement) {
       const tuple = `(${shared},${COLUMNS.slice(SHARED_COLUMNS).map(() => '?').join(',')})`;
       // Only the order key's conflict is a duplicate to skip: `INSERT OR IGNORE` would skip a row
       // breaking a CHECK or NOT NULL constraint just as silently, and count it as a duplicate.
       const sql =
-        `INSERT INTO transactions (${COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')} ` +
-        'ON CONFLICT (platform, platform_order_id) DO NOTHING';
+        `INSERT INTO transactions (${COLUMNS.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}` +
+        (plain ? '' : ' ON CONFLICT (platform, platform_order_id) DO NOTHING');
       statement = this.db.prepare(sql);
-      this.statements.set(rows, statement);
+      statements.set(rows, statement);
     }
     return statement;
   }

@@ -77,14 +77,8 @@ const FIRST_CAPACITY = 16;
  * The ids this file has shown so far, as 64-bit hashes (two FNV seeds in one pass) side by side in
  * typed arrays: 12–13 bytes an id, where a Set of strings takes ~100. Two ids match falsely only
  * within one shard (under 1e-7 for a whole file of 4M ids of one family), which costs one extra
- * database lookup.
- *
- * Narrow (`new SeenIds(true)`): one 32-bit hash a slot, 6–7 bytes an id (25 MB at 4M ids where the
- * two hashes took 50). Its `true` is then "perhaps": an id not seen matches one in its shard
- * (whose ids share the bits that chose the shard and the slot) about once in 10^3 at 4M ids
- * (2,529 of 4M ids of one family, 3,733 of 4M random ones) and once in 10^4 at 1M, for a caller
- * that tells the two apart by the database (batch-writer.ts, when nothing of the platform
- * was stored before the import: a row stored under the id is then this file's).
+ * database lookup. Only an import into rows of the platform keeps them: into none, the unique
+ * index tells a repeat (batch-writer.ts).
  *
  * Sharded by the id's family (its first characters, spread over FAMILY_SPREAD shards): an export
  * lists one family's ids together, so the rows of a stretch of the file look into a few small
@@ -94,17 +88,11 @@ const FIRST_CAPACITY = 16;
  * 96 MB for a moment). Each shard fills to 7/8 before it doubles.
  */
 export class SeenIds {
-  /** [a, b] per slot ([a] when narrow), by shard (null until its first id); a is never 0, so 0 marks an empty slot. */
+  /** [a, b] per slot, by shard (null until its first id); a is never 0, so 0 marks an empty slot. */
   private readonly shards: Array<Uint32Array | null> = new Array<Uint32Array | null>(1 << SHARD_BITS).fill(null);
   private readonly sizes = new Uint32Array(1 << SHARD_BITS);
-  /** Words a slot: 2 (both hashes) or 1 (narrow). */
-  private readonly words: number;
 
-  constructor(narrow = false) {
-    this.words = narrow ? 1 : 2;
-  }
-
-  /** True if the id was added before (narrow: perhaps); adds it otherwise. */
+  /** True if the id was added before; adds it otherwise. */
   check(id: string): boolean {
     let a = FNV_OFFSET;
     let b = 0x9747b28c;
@@ -126,19 +114,18 @@ export class SeenIds {
     b >>>= 0;
     const shard = ((family >>> SPREAD_BITS) + (a & (FAMILY_SPREAD - 1))) & ((1 << SHARD_BITS) - 1);
     const slots = this.shards[shard] ?? this.grow(shard);
-    const words = this.words;
-    const mask = slots.length / words - 1;
+    const mask = (slots.length >>> 1) - 1;
     for (let slot = (a >>> SPREAD_BITS) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * words;
+      const at = slot * 2;
       const stored = slots[at];
       if (stored === 0) {
         slots[at] = a;
-        if (words === 2) slots[at + 1] = b;
+        slots[at + 1] = b;
         const size = ++this.sizes[shard];
         if (size * 8 > (mask + 1) * 7) this.grow(shard);
         return false;
       }
-      if (stored === a >>> 0 && (words === 1 || slots[at + 1] === b)) return true;
+      if (stored === a >>> 0 && slots[at + 1] === b) return true;
     }
   }
 
@@ -155,18 +142,17 @@ export class SeenIds {
   /** The shard's table at twice its capacity (the first one if it has none), its ids moved over. */
   private grow(shard: number): Uint32Array {
     const old = this.shards[shard];
-    const words = this.words;
-    const capacity = old === null ? FIRST_CAPACITY : (old.length / words) * 2;
-    const slots = new Uint32Array(capacity * words);
+    const capacity = old === null ? FIRST_CAPACITY : old.length;
+    const slots = new Uint32Array(capacity * 2);
     const mask = capacity - 1;
     if (old !== null) {
-      for (let at = 0; at < old.length; at += words) {
+      for (let at = 0; at < old.length; at += 2) {
         const a = old[at];
         if (a === 0) continue;
         let slot = (a >>> SPREAD_BITS) & mask;
-        while (slots[slot * words] !== 0) slot = (slot + 1) & mask;
-        slots[slot * words] = a;
-        if (words === 2) slots[slot * 2 + 1] = old[at + 1];
+        while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+        slots[slot * 2] = a;
+        slots[slot * 2 + 1] = old[at + 1];
       }
       release(old);
     }

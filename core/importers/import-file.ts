@@ -24,6 +24,7 @@ import { decodeStream, EncodingError } from './encoding.ts';
 import { makeWarning } from './messages.ts';
 import type { SourceKind } from './platform.ts';
 import { reconcile, StatedTally } from './reconcile.ts';
+import { TempTableChunks } from './tally-chunks.ts';
 import { totalsRuleFor } from './stated-totals.ts';
 import type { Sheet, TableRecord } from './types.ts';
 import type { ImportReport, ImportWarning } from './report-schema.ts';
@@ -432,7 +433,7 @@ async function importTable(db: Db, input: TableInput, options: ImportOptions): P
     const spec = reader.spec;
     const layout = reader.layoutVariant;
     return spec && layout !== null ? totalsRuleFor(spec.platform, layout) : null;
-  });
+  }, new TempTableChunks(db));
   const writer = new BatchWriter(db, reader.warnings, tally, reader, prefilter);
   const startedAt = toUtc8Iso();
   let lastProgress = -Infinity;

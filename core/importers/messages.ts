@@ -42,10 +42,24 @@ export class WarningSink {
   }
 
   add(warning: ImportWarning): void {
+    this.addAt(this.kept.length, warning);
+  }
+
+  /**
+   * Adds a warning where it would have been had it been added when `kept` held `position`
+   * warnings (a row's warning found only after later rows were read: batch-writer.ts); whether it
+   * was kept (and so moved those after it by one).
+   */
+  addAt(position: number, warning: ImportWarning): boolean {
     const seen = this.perCode.get(warning.code) ?? 0;
     this.perCode.set(warning.code, seen + 1);
-    if (seen < this.limitPerCode) this.kept.push(warning);
-    else this.omitted++;
+    if (seen >= this.limitPerCode) {
+      this.omitted++;
+      return false;
+    }
+    if (position === this.kept.length) this.kept.push(warning);
+    else this.kept.splice(position, 0, warning);
+    return true;
   }
 
   /** For once-per-file notices: adds only the first of this code. */

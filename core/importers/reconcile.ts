@@ -5,6 +5,7 @@
 // whole difference, or one row counted in another line than the export counts it.
 
 import { contribution, placeRow, TOTALS_RULES_VERSION, type TotalsRule } from './stated-totals.ts';
+import type { TallyChunks } from './tally-chunks.ts';
 import { TallyRows } from './tally-rows.ts';
 import { STATED_LINES, type NormalizedTransaction, type StatedLine, type StatedTotals } from './types.ts';
 import type { Reconciliation, ReconciliationCheck, ReconciliationDifference, DifferenceRow } from './report-schema.ts';
@@ -36,13 +37,17 @@ export class StatedTally {
   readonly lines: LineTotals = emptyLines();
   private rule: TotalsRule | null | undefined;
   /** Packed (tally-rows.ts): about 5 bytes a row where four columns took 13. */
-  private readonly rows = new TallyRows(NO_LINE);
+  private readonly rows: TallyRows;
 
   private readonly resolve: () => TotalsRule | null;
 
-  /** `resolve` names the file's rule once its header is known (it is, by the first row). */
-  constructor(resolve: () => TotalsRule | null) {
+  /**
+   * `resolve` names the file's rule once its header is known (it is, by the first row); `chunks`
+   * keeps the rows' full chunks (in memory if not given; an import's TEMP table: tally-chunks.ts).
+   */
+  constructor(resolve: () => TotalsRule | null, chunks?: TallyChunks) {
     this.resolve = resolve;
+    this.rows = new TallyRows(NO_LINE, chunks);
   }
 
   get totalsRule(): TotalsRule | null {

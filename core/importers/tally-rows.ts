@@ -6,9 +6,10 @@
 // step of seconds to hours: one to three bytes), its amount (none for a row in no line, which adds
 // nothing): about 5 bytes a row. Values an Int32 cannot hold exactly (over ¥21,474,836.47, after
 // 2038-01-19, a fraction, -0) are kept whole, as two float64s. Bytes go into chunks that are never
-// copied: a chunk full, the next one is started beside it.
+// copied: a chunk full, it is handed to the tally's store (tally-chunks.ts) and the next one started.
 
 import { release } from '../shared/typed-arrays.ts';
+import { HeldChunks, type TallyChunks } from './tally-chunks.ts';
 
 /** The header's line bits for a row in no stated line. */
 const NO_LINE_BITS = 7;
@@ -37,18 +38,18 @@ export interface TallyRow {
 }
 
 export class TallyRows {
-  private chunks: Uint8Array[] = [];
-  /** The bytes used of each chunk before the last; the last one's is `at`. */
-  private ends: number[] = [];
+  /** The chunks before the one being filled, each cut to its bytes used. */
+  private readonly full: TallyChunks;
   private chunk = new Uint8Array(0);
   private at = 0;
   private lastLine = 0;
   private lastEpoch = 0;
   private readonly noLine: number;
 
-  /** `noLine` is the line index the tally names a row in no line by (read back as it). */
-  constructor(noLine: number) {
+  /** `noLine` is the line index the tally names a row in no line by (read back as it); `full` keeps the full chunks. */
+  constructor(noLine: number, full: TallyChunks = new HeldChunks()) {
     this.noLine = noLine;
+    this.full = full;
   }
 
   add(line: number, sourceLine: number, epoch: number, fen: number): void {
@@ -78,10 +79,9 @@ export class TallyRows {
     const row: TallyRow = { line: 0, sourceLine: 0, epoch: 0, fen: 0 };
     let lastEpoch = 0;
     const cursor: Cursor = { bytes: new Uint8Array(0), at: 0 };
-    for (let index = 0; index < this.chunks.length; index++) {
-      cursor.bytes = this.chunks[index]!;
+    const readChunk = (bytes: Uint8Array, end: number): void => {
+      cursor.bytes = bytes;
       cursor.at = 0;
-      const end = index === this.chunks.length - 1 ? this.at : this.ends[index]!;
       while (cursor.at < end) {
         const header = cursor.bytes[cursor.at++]!;
         const lineBits = header & LINE_MASK;
@@ -99,14 +99,15 @@ export class TallyRows {
         }
         each(row);
       }
-    }
+    };
+    this.full.each((bytes) => readChunk(bytes, bytes.length));
+    readChunk(this.chunk, this.at);
   }
 
-  /** Frees the chunks now (shared/typed-arrays.ts); no row is left. */
+  /** Frees the chunks now (shared/typed-arrays.ts, tally-chunks.ts); no row is left. */
   release(): void {
-    for (const chunk of this.chunks) release(chunk);
-    this.chunks = [];
-    this.ends = [];
+    this.full.clear();
+    release(this.chunk);
     this.chunk = new Uint8Array(0);
     this.at = 0;
     this.lastLine = 0;
@@ -114,9 +115,9 @@ export class TallyRows {
   }
 
   private nextChunk(): void {
-    if (this.chunks.length > 0) this.ends.push(this.at);
-    this.chunk = new Uint8Array(Math.min(LAST_CHUNK, Math.max(FIRST_CHUNK, this.chunk.length * 2)));
-    this.chunks.push(this.chunk);
+    const size = Math.min(LAST_CHUNK, Math.max(FIRST_CHUNK, this.chunk.length * 2));
+    if (this.at > 0) this.full.put(this.chunk.subarray(0, this.at));
+    this.chunk = new Uint8Array(size);
     this.at = 0;
   }
 

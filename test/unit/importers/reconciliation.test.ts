@@ -204,6 +204,25 @@ describe('the project’s synthetic Alipay web export with one row altered', () 
     ]);
   });
 
+  it('2,000 rows appended after export, the tally past its first chunk (kept in a TEMP table): the same rows read back and named', async () => {
+    // A row of the tally takes a few bytes (tally-rows.ts): 2,000 rows pass its first 4 KB chunk,
+    // which the import keeps in its connection's TEMP table (tally-chunks.ts) and reads back here.
+    const added = Array.from({ length: 2000 }, (_, i) => {
+      const at = `2026-04-05 ${String(9 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      return `2026040599${String(i).padStart(4, '0')}\t,S9${String(i).padStart(4, '0')}\t,${at} ,${at} ,${at} ,其他（包括阿里巴巴和外部商家）,即时到账交易 ,示例商店 ,文具 ,1.00 ,支出 ,交易成功 ,0.00 ,0.00 , ,已支出 ,`;
+    });
+    const lines = clean.split('\n');
+    lines.splice(9, 0, ...added);
+    const result = await importText(lines.join('\n'));
+    // 2,004 rows against 共4笔记录; 已支出 2,002 rows against 2, 2,000 × 1.00 more: all of them dated
+    // 2026-04-05, after the stated period. Named: the first 20 (l10–l29), 1,980 more counted.
+    const named = Array.from({ length: 20 }, (_, i) => outside(10 + i, 100, 'expense'));
+    expect(result.differences).toEqual([
+      { total: 'count', rowsDifference: 2000, fenDifference: null, rows: named, rowsOmitted: 1980, explained: true },
+      { total: 'expense', rowsDifference: 2000, fenDifference: 200_000, rows: named, rowsOmitted: 1980, explained: true },
+    ]);
+  });
+
   it('l6 amount changed from 27.00 to 72.00: the difference (+45.00) is stated, and no row is claimed to make it up', async () => {
     const result = await importText(clean.replace(l6, l6.replace('27.00   ', '72.00   ')));
     // No row adds 45.00 and no count differs: the rows cannot tell which one was changed.

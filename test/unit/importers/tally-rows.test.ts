@@ -5,8 +5,10 @@
 // enough rows that the chunks fill several times (a chunk is at most 1 MB, a row about 5 bytes).
 
 import { describe, expect, it } from 'vitest';
+import { TempTableChunks } from '../../../core/importers/tally-chunks.ts';
 import { TallyRows, type TallyRow } from '../../../core/importers/tally-rows.ts';
 import { mulberry32 as random } from '../../../core/score-fit/stratified-kfold.ts';
+import { tempDb } from './helpers.ts';
 
 const NO_LINE = 255;
 
@@ -31,20 +33,26 @@ function addAll(rows: TallyRows, list: TallyRow[]): void {
   for (const row of list) rows.add(row.line, row.sourceLine, row.epoch, row.fen);
 }
 
+/** Rows as an export lists them: lines one apart, newest first, amounts of every size. */
+function exportLike(count: number): TallyRow[] {
+  const next = random(29);
+  const list: TallyRow[] = [];
+  let epoch = 1_767_000_000;
+  let sourceLine = 25;
+  for (let i = 0; i < count; i++) {
+    // Mostly the next line; now and then a skipped one (a rejected row in between).
+    sourceLine += next() < 0.98 ? 1 : 2 + Math.floor(next() * 1000);
+    epoch -= Math.floor(next() * 3600);
+    const line = next() < 0.2 ? NO_LINE : Math.floor(next() * 5);
+    const fen = line === NO_LINE ? 0 : Math.floor((next() - 0.1) * 10 ** Math.floor(next() * 9));
+    list.push({ line, sourceLine, epoch, fen });
+  }
+  return list;
+}
+
 describe('TallyRows reads back every row as added', () => {
   it('an export-like file of 600,000 rows: lines one apart, newest first, amounts of every size', () => {
-    const next = random(29);
-    const list: TallyRow[] = [];
-    let epoch = 1_767_000_000;
-    let sourceLine = 25;
-    for (let i = 0; i < 600_000; i++) {
-      // Mostly the next line; now and then a skipped one (a rejected row in between).
-      sourceLine += next() < 0.98 ? 1 : 2 + Math.floor(next() * 1000);
-      epoch -= Math.floor(next() * 3600);
-      const line = next() < 0.2 ? NO_LINE : Math.floor(next() * 5);
-      const fen = line === NO_LINE ? 0 : Math.floor((next() - 0.1) * 10 ** Math.floor(next() * 9));
-      list.push({ line, sourceLine, epoch, fen });
-    }
+    const list = exportLike(600_000);
     const rows = new TallyRows(NO_LINE);
     addAll(rows, list);
     expectSame(readBack(rows), list);
@@ -85,5 +93,56 @@ describe('TallyRows reads back every row as added', () => {
     // Usable again from nothing: the steps start over.
     rows.add(2, 3, -7, -0);
     expectSame(readBack(rows), [{ line: 2, sourceLine: 3, epoch: -7, fen: -0 }]);
+  });
+});
+
+describe('TallyRows with its full chunks in a TEMP table of the import\'s connection', () => {
+  const TABLE = "SELECT count(*) AS n FROM temp.sqlite_schema WHERE name = 'credence_import_tally'";
+
+  it('reads back the same rows as held in memory, twice, and leaves nothing once released', () => {
+    const t = tempDb();
+    try {
+      const cacheBefore = t.db.pragma('temp.cache_size', { simple: true });
+      // Inside the import's transaction, as the import runs it.
+      t.db.exec('BEGIN');
+      const list = exportLike(600_000);
+      const rows = new TallyRows(NO_LINE, new TempTableChunks(t.db));
+      addAll(rows, list);
+      // Three to five bytes a row (one-byte header and line step, a 2-byte time step, amounts of up
+      // to 4 bytes): 1.8 MB or more, in chunks of 4 KB doubling to 1 MB. The eight up to 512 KB
+      // hold 1,020 KB; so at least one of 1 MB is full too, and all nine are in the table.
+      const spilled = t.db.prepare('SELECT count(*) AS n, sum(length(bytes)) AS bytes FROM temp.credence_import_tally').get() as { n: number; bytes: number };
+      expect(spilled.n).toBeGreaterThanOrEqual(9);
+      expect(spilled.bytes).toBeGreaterThan(1020 * 1024);
+      // The temporary database's cache is held small while the chunks are in it.
+      expect(t.db.pragma('temp.cache_size', { simple: true })).toBe(-256);
+      expectSame(readBack(rows), list);
+      expectSame(readBack(rows), list);
+      rows.release();
+      expect((t.db.prepare(TABLE).get() as { n: number }).n).toBe(0);
+      expect(t.db.pragma('temp.cache_size', { simple: true })).toBe(cacheBefore);
+      expect(readBack(rows)).toEqual([]);
+      t.db.exec('COMMIT');
+    } finally {
+      t.close();
+    }
+  });
+
+  it('released after a ROLLBACK took its table, it does not fail; rows added again are read back', () => {
+    const t = tempDb();
+    try {
+      const rows = new TallyRows(NO_LINE, new TempTableChunks(t.db));
+      t.db.exec('BEGIN');
+      addAll(rows, exportLike(5_000));
+      t.db.exec('ROLLBACK');
+      expect((t.db.prepare(TABLE).get() as { n: number }).n).toBe(0);
+      rows.release();
+      const list = exportLike(5_000);
+      addAll(rows, list);
+      expectSame(readBack(rows), list);
+      rows.release();
+    } finally {
+      t.close();
+    }
   });
 });
