@@ -1,6 +1,7 @@
 // The links a derivation makes (and the stored ones a derive packs again), in columns: one small
 // typed array per field instead of an object per link, a third of a million of them at 1M
-// imported rows. Growable; the text fields are codes into short tables.
+// imported rows. Sized once when the count is known (`new CreditLinks(count)`, `reserve`), grown
+// by doubling otherwise; the text fields are codes into short tables.
 
 import type { EventRole } from '../../shared/ledger-vocabulary.ts';
 import { release, resized } from '../../shared/typed-arrays.ts';
@@ -52,17 +53,35 @@ export interface LinkFields {
 
 export class CreditLinks {
   length = 0;
-  transaction = new Int32Array(64);
-  account = new Int32Array(64);
-  day = new Int32Array(64);
-  fen = new Float64Array(64);
-  batch = new Int32Array(64);
+  transaction: Int32Array;
+  account: Int32Array;
+  day: Int32Array;
+  fen: Float64Array;
+  batch: Int32Array;
   /** Codes into ROLES, BASES and `platforms`. */
-  role = new Uint8Array(64);
-  basis = new Uint8Array(64);
-  platform = new Uint16Array(64);
-  unconfirmed = new Uint8Array(64);
+  role: Uint8Array;
+  basis: Uint8Array;
+  platform: Uint16Array;
+  unconfirmed: Uint8Array;
   readonly platforms: string[] = [];
+
+  /**
+   * Room for `capacity` links before the first growth: given the count of rows that can make a
+   * link, the columns are made once at their size. A doubling near the end of a big derivation
+   * left up to half of each column unused, and made the grown copies while the old ones were
+   * held (16M imported rows: +64 MB at once, stop 31, docs/engineering/performance.md).
+   */
+  constructor(capacity = 64) {
+    this.transaction = new Int32Array(capacity);
+    this.account = new Int32Array(capacity);
+    this.day = new Int32Array(capacity);
+    this.fen = new Float64Array(capacity);
+    this.batch = new Int32Array(capacity);
+    this.role = new Uint8Array(capacity);
+    this.basis = new Uint8Array(capacity);
+    this.platform = new Uint16Array(capacity);
+    this.unconfirmed = new Uint8Array(capacity);
+  }
 
   push(link: LinkFields): number {
     if (this.length === this.transaction.length) this.grow();
@@ -181,7 +200,12 @@ export class CreditLinks {
    * left up to half of each unused, held through the packing's peak otherwise (write-events.ts).
    */
   trim(): void {
-    this.resize(this.length);
+    if (this.transaction.length !== this.length) this.resize(this.length);
+  }
+
+  /** Room for `size` links in all, made in one step when there is less (no doubling's slack). */
+  reserve(size: number): void {
+    if (size > this.transaction.length) this.resize(size);
   }
 
   private grow(): void {

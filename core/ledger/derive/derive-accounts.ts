@@ -162,9 +162,10 @@ export interface EarlierRows {
  * the one card of that bank when there is exactly one, among the known accounts and every row's
  * cards (so those rows are taken up after the last row is seen). Existing accounts are matched by
  * key. With `earlier`, the rows are the ones added since the last derivation (and every row of
- * the lines they touch), and `earlier` answers for the rest.
+ * the lines they touch), and `earlier` answers for the rest. `linkable` is how many of the rows
+ * can make a link, when known (credit-rows.ts countLinkableRows): a wrong one costs only memory.
  */
-export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], earlier?: EarlierRows): DeriveResult {
+export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAccount[], earlier?: EarlierRows, linkable = 64): DeriveResult {
   const specs = new Map<string, AccountSpec>();
   // Where each account is first named, in the order a derivation of every row takes them up (the
   // rows, then the refunds and credits): the new accounts' ids are given in that order.
@@ -177,7 +178,8 @@ export function deriveInOrder(rows: Iterable<CreditRow>, known: readonly KnownAc
     if (at === undefined) keyIndex.set(key, (at = keys.push(key) - 1));
     return at;
   };
-  const links = new CreditLinks();
+  // Each row makes one link at most: the columns are made once, for the rows that can.
+  const links = new CreditLinks(linkable);
   const need = (key: string, at: number): AccountSpec => {
     let spec = specs.get(key);
     if (!spec) specs.set(key, (spec = specForKey(key)));

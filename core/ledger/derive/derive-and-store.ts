@@ -16,7 +16,7 @@
 import type { Db } from '../../storage/database.ts';
 import { loadAccounts } from '../account-values.ts';
 import { extendRowSpans } from '../export-coverage.ts';
-import { creditRows, creditRowsById, keysNamedAfter, knownAccounts, type RowScope } from './credit-rows.ts';
+import { countLinkableRows, creditRows, creditRowsById, keysNamedAfter, knownAccounts, type RowScope } from './credit-rows.ts';
 import { deriveInOrder, LINE_KEYS, namesCardDigits } from './derive-accounts.ts';
 import { removeOrphans, writeDerivedAccounts } from './write-accounts.ts';
 import { writeAccountEvents } from './write-events.ts';
@@ -51,10 +51,11 @@ export function deriveAndStore(db: Db, before: DerivedBefore | null = null): Der
   const existing = loadAccounts(db);
   const known = knownAccounts(existing);
   const scope = before === null ? null : rowsAfter(db, before);
+  const linkable = countLinkableRows(db, scope);
   const derived =
     scope === null
-      ? deriveInOrder(creditRows(db), known)
-      : deriveInOrder(creditRows(db, scope), known, { cardKeys: before!.cardKeys, rows: (ids) => creditRowsById(db, ids) });
+      ? deriveInOrder(creditRows(db), known, undefined, linkable)
+      : deriveInOrder(creditRows(db, scope), known, { cardKeys: before!.cardKeys, rows: (ids) => creditRowsById(db, ids) }, linkable);
   const made = derived.links.length;
   const { idByKey, wanted } = writeDerivedAccounts(db, existing, derived.accounts);
   const linked = writeLinks(db, derived.links, derived.keys, idByKey, scope === null);

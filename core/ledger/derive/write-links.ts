@@ -120,6 +120,8 @@ export function writeLinks(db: Db, links: CreditLinks, keys: readonly string[], 
     upsert.flush();
     if (everyRow) removeStale(db, links);
   });
+  // The user's links after the derived ones, in one step where the columns were sized to those.
+  links.reserve(links.length + manual.length);
   for (let i = 0; i < manual.length; i++) links.copy(manual, i, manual.account[i]);
   return links;
 }
