@@ -43,9 +43,9 @@ export class StatedTally {
 
   /**
    * `resolve` names the file's rule once its header is known (it is, by the first row); `chunks`
-   * keeps the rows' full chunks (in memory if not given; an import's TEMP table: tally-chunks.ts).
+   * keeps the rows' full chunks (an import's TEMP table: tally-chunks.ts).
    */
-  constructor(resolve: () => TotalsRule | null, chunks?: TallyChunks) {
+  constructor(resolve: () => TotalsRule | null, chunks: TallyChunks) {
     this.resolve = resolve;
     this.rows = new TallyRows(NO_LINE, chunks);
   }

@@ -21,25 +21,6 @@ export interface TallyChunks {
   clear(): void;
 }
 
-/** The chunks held in memory, as they were put. */
-export class HeldChunks implements TallyChunks {
-  private chunks: Uint8Array[] = [];
-
-  put(bytes: Uint8Array): void {
-    this.chunks.push(bytes);
-  }
-
-  each(read: (bytes: Uint8Array) => void): void {
-    for (const chunk of this.chunks) read(chunk);
-  }
-
-  /** Frees them now (shared/typed-arrays.ts). */
-  clear(): void {
-    for (const chunk of this.chunks) release(chunk);
-    this.chunks = [];
-  }
-}
-
 const TABLE = 'temp.credence_import_tally';
 /** The temporary database's page cache while the chunks are in it, KiB (SQLite's negative cache_size). */
 const TEMP_CACHE_KIB = 256;

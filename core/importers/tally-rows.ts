@@ -9,7 +9,7 @@
 // copied: a chunk full, it is handed to the tally's store (tally-chunks.ts) and the next one started.
 
 import { release } from '../shared/typed-arrays.ts';
-import { HeldChunks, type TallyChunks } from './tally-chunks.ts';
+import type { TallyChunks } from './tally-chunks.ts';
 
 /** The header's line bits for a row in no stated line. */
 const NO_LINE_BITS = 7;
@@ -47,7 +47,7 @@ export class TallyRows {
   private readonly noLine: number;
 
   /** `noLine` is the line index the tally names a row in no line by (read back as it); `full` keeps the full chunks. */
-  constructor(noLine: number, full: TallyChunks = new HeldChunks()) {
+  constructor(noLine: number, full: TallyChunks) {
     this.noLine = noLine;
     this.full = full;
   }

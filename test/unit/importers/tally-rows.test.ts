@@ -5,12 +5,26 @@
 // enough rows that the chunks fill several times (a chunk is at most 1 MB, a row about 5 bytes).
 
 import { describe, expect, it } from 'vitest';
-import { TempTableChunks } from '../../../core/importers/tally-chunks.ts';
+import { TempTableChunks, type TallyChunks } from '../../../core/importers/tally-chunks.ts';
 import { TallyRows, type TallyRow } from '../../../core/importers/tally-rows.ts';
 import { mulberry32 as random } from '../../../core/score-fit/stratified-kfold.ts';
 import { tempDb } from './helpers.ts';
 
 const NO_LINE = 255;
+
+/** The full chunks kept in an array, for the tests of the packing alone (an import keeps them in a TEMP table). */
+class ArrayChunks implements TallyChunks {
+  private chunks: Uint8Array[] = [];
+  put(bytes: Uint8Array): void {
+    this.chunks.push(bytes);
+  }
+  each(read: (bytes: Uint8Array) => void): void {
+    for (const chunk of this.chunks) read(chunk);
+  }
+  clear(): void {
+    this.chunks = [];
+  }
+}
 
 function readBack(rows: TallyRows): TallyRow[] {
   const out: TallyRow[] = [];
@@ -53,7 +67,7 @@ function exportLike(count: number): TallyRow[] {
 describe('TallyRows reads back every row as added', () => {
   it('an export-like file of 600,000 rows: lines one apart, newest first, amounts of every size', () => {
     const list = exportLike(600_000);
-    const rows = new TallyRows(NO_LINE);
+    const rows = new TallyRows(NO_LINE, new ArrayChunks());
     addAll(rows, list);
     expectSame(readBack(rows), list);
     // Read twice: reading leaves the rows as they were.
@@ -74,13 +88,13 @@ describe('TallyRows reads back every row as added', () => {
       const line = next() < 0.3 ? NO_LINE : Math.floor(next() * 5);
       list.push({ line, sourceLine, epoch, fen: line === NO_LINE ? 0 : fen });
     }
-    const rows = new TallyRows(NO_LINE);
+    const rows = new TallyRows(NO_LINE, new ArrayChunks());
     addAll(rows, list);
     expectSame(readBack(rows), list);
   });
 
   it('no rows, and none after release', () => {
-    const rows = new TallyRows(NO_LINE);
+    const rows = new TallyRows(NO_LINE, new ArrayChunks());
     expect(readBack(rows)).toEqual([]);
     rows.add(0, 10, 100, 5);
     rows.add(NO_LINE, 11, 99, 0);
